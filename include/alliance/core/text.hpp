@@ -1,0 +1,43 @@
+// Small pure text helpers shared by every layer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alliance::core {
+
+// The candidate closest to `word` by edit distance, when close enough to be a
+// plausible typo ("wai-rs" -> "wai-sr"); nullopt otherwise.
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+// ", did you mean 'x'?" or "" — for the end of an error message.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// 64-bit FNV-1a of `bytes`, as "fnv1a64:" and 16 lower-case hex digits. Used as
+// the definition's content hash in every output record (provenance, not security).
+std::string content_hash(std::string_view bytes);
+
+// Shortest decimal text that reads back as the same double ("3.75", "4",
+// "0.1"); locale-independent. "NaN"/"inf" never occur for scores.
+std::string format_number(double value);
+
+// The value rounded to `decimals` places, fixed notation ("3.67"); locale-independent.
+std::string format_fixed(double value, int decimals);
+
+}  // namespace alliance::core
+
+namespace alliance::core {
+
+// Columns a UTF-8 string takes on a terminal (code points; no wide glyphs in our texts).
+std::size_t display_width(std::string_view text);
+
+// `text` padded with spaces to `width` display columns.
+std::string pad_right(std::string_view text, std::size_t width);
+
+// Words of `text` wrapped to lines of at most `width` display columns.
+std::vector<std::string> wrap(std::string_view text, std::size_t width);
+
+}  // namespace alliance::core

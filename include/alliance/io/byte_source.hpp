@@ -1,0 +1,45 @@
+// A file (or standard input) read in large chunks through one reusable
+// buffer: the base of the streaming readers. No per-record allocation.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alliance::io {
+
+class ByteSource {
+ public:
+  // Opens `path` ("-" = standard input). Throws Error(io) on failure.
+  explicit ByteSource(const std::string& path);
+  ~ByteSource();
+  ByteSource(const ByteSource&) = delete;
+  ByteSource& operator=(const ByteSource&) = delete;
+
+  const std::string& name() const { return name_; }
+
+  // The unconsumed bytes currently buffered.
+  std::string_view available() const { return {buffer_.data() + begin_, end_ - begin_}; }
+  // Marks `n` bytes of available() as used.
+  void consume(std::size_t n) { begin_ += n; }
+  // Reads more, keeping the unconsumed bytes (views into available() are
+  // invalidated). False when nothing more could be read (end of input).
+  bool fill();
+  bool at_end() const { return eof_ && begin_ == end_; }
+  // True when the input is a terminal (nothing was piped or named).
+  bool is_terminal() const;
+  // The first bytes, without consuming them (for format detection).
+  std::string_view peek(std::size_t n);
+
+ private:
+  std::string name_;
+  int fd_ = -1;
+  bool owns_fd_ = false;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+  bool eof_ = false;
+};
+
+}  // namespace alliance::io

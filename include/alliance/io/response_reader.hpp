@@ -1,0 +1,65 @@
+// Reads responses to one questionnaire from JSON, NDJSON, CSV or TSV, one at
+// a time, so a batch of any size is scored in constant memory. The formats
+// are specified in docs/response-format.md.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "alliance/core/questionnaire.hpp"
+#include "alliance/core/response.hpp"
+
+namespace alliance::io {
+
+enum class InputFormat { automatic, json, ndjson, csv, tsv };
+
+// "json", "ndjson", "csv", "tsv"; throws Error(usage) for anything else.
+InputFormat parse_input_format(const std::string& name);
+
+// How CSV/TSV columns map to items and identifiers.
+struct ColumnMapping {
+  // Item columns named by a pattern in which "{id}" stands for the item id
+  // ("wai_{id}", "Q{id}_1"). "" = detect: the item id itself, i{id}, item{id},
+  // item_{id}, q{id}, whichever names the most items.
+  std::string pattern;
+  std::map<std::string, std::string> columns;  // explicit column -> item id, wins over the pattern
+  std::string respondent_column;              // "" = recognised by name
+  std::string session_column;
+  int skip_rows = 0;  // rows after the header to ignore (Qualtrics' extra header rows)
+};
+
+struct ReaderOptions {
+  InputFormat format = InputFormat::automatic;
+  ColumnMapping mapping;
+};
+
+// One response as read, with everything wrong with it.
+struct ResponseRecord {
+  core::Response response;
+  std::string location;               // "batch.csv:1042", "r.json", "r.json: /3"
+  std::vector<std::string> problems;  // each a full located message; empty = valid
+  bool valid() const { return problems.empty(); }
+};
+
+class ResponseReader {
+ public:
+  virtual ~ResponseReader() = default;
+  // Fills `record` (reusing its storage) with the next response; false at
+  // the end of the input. Problems in one response are recorded in it, and
+  // reading goes on; a problem with the whole input (a CSV header naming no
+  // item) throws Error(invalid_input).
+  virtual bool next(ResponseRecord& record) = 0;
+  // Problems with the input as a whole that do not stop reading (an item
+  // with no column), as located messages.
+  virtual std::vector<std::string> warnings() const { return {}; }
+};
+
+// `path` "-" reads standard input (and is named "<stdin>" in messages).
+// Throws Error(io) when the file cannot be opened, Error(usage) when the
+// format cannot be told from the name and content.
+std::unique_ptr<ResponseReader> open_response_reader(const std::string& path, const core::Questionnaire& questionnaire,
+                                                     const ReaderOptions& options);
+
+}  // namespace alliance::io

@@ -1,0 +1,58 @@
+// Writes scored responses as a table, JSON, NDJSON, CSV or TSV, one record at
+// a time (streaming: nothing is kept but what a format needs to close).
+// Columns and keys follow definition order; numbers are locale-independent
+// (docs/output-format.md specifies every column).
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "alliance/core/questionnaire.hpp"
+#include "alliance/core/scoring.hpp"
+#include "alliance/io/response_reader.hpp"
+
+namespace alliance::io {
+
+enum class OutputFormat { table, json, ndjson, csv, tsv };
+
+// "table", "json", "ndjson", "csv", "tsv"; throws Error(usage) otherwise.
+OutputFormat parse_output_format(const std::string& name);
+
+struct WriterOptions {
+  OutputFormat format = OutputFormat::csv;
+  bool long_format = false;  // one row per response x subscale (and total)
+  int precision = -1;        // decimals; -1 = shortest text that reads back exactly
+  std::string language = "en";  // titles and band labels
+  bool colour = false;          // table only
+};
+
+// Provenance carried by every record.
+struct Provenance {
+  std::string questionnaire_id;
+  std::string questionnaire_version;
+  std::string definition_hash;
+  std::string alliance_version;
+};
+
+class ResultWriter {
+ public:
+  virtual ~ResultWriter() = default;
+  // REQUIRES: sheet was scored from record (or is invalid_sheet when the
+  // record is invalid).
+  virtual void write(const ResponseRecord& record, const core::ScoreSheet& sheet) = 0;
+  // Completes the output (a JSON array's closing bracket, a table's rows).
+  virtual void finish() = 0;
+};
+
+// Writes to `out` (stdout in the CLI); output is buffered and flushed in large
+// blocks. Throws Error(io) when writing fails.
+std::unique_ptr<ResultWriter> make_result_writer(const core::Questionnaire& questionnaire,
+                                                 const Provenance& provenance, const WriterOptions& options,
+                                                 std::FILE* out);
+
+// Neutralises a CSV/TSV cell that a spreadsheet would run as a formula
+// (starting with =, +, -, @, tab or carriage return) by prefixing a quote.
+std::string neutralise_formula(std::string_view cell);
+
+}  // namespace alliance::io

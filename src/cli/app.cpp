@@ -1,0 +1,67 @@
+#include "app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "alliance/core/error.hpp"
+#include "alliance/version.hpp"
+#include "context.hpp"
+
+namespace alliance::cli {
+
+namespace {
+
+constexpr const char* kFooter = R"(Exit status: 0 ok, 1 invalid input, 2 usage error, 3 I/O failure,
+4 --fail-below/--fail-on threshold met, 130 interrupted.
+Questionnaires are found in --path directories, then ALLIANCE_PATH, then those bundled.)";
+
+int parse_error(const CLI::App& app, const CLI::ParseError& e) {
+  if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+    app.exit(e);  // --help, --version
+    return 0;
+  }
+  std::cerr << "alliance: " << e.what() << "\nRun 'alliance --help' for usage.\n";
+  return static_cast<int>(ExitCode::usage);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"alliance — administer and score therapeutic alliance questionnaires "
+               "(goals, tasks, bond).",
+               "alliance"};
+  app.set_version_flag("--version", std::string("alliance ") + kVersion);
+  app.footer(kFooter);
+  app.require_subcommand(1);
+  app.fallthrough();
+  GlobalOptions global;
+  app.add_option("--path", global.paths, "Also look for questionnaires in DIR (repeatable)")
+      ->type_name("DIR");
+
+  int status = 0;
+  add_list_command(app, global, status);
+  add_show_command(app, global, status);
+  add_validate_command(app, global, status);
+  add_score_command(app, global, status);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return parse_error(app, e);
+  } catch (const Error& e) {
+    std::cerr << "alliance: " << e.what() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "alliance: internal error: " << e.what() << '\n';
+    return static_cast<int>(ExitCode::io);
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "alliance: cannot write to standard output\n";
+    return static_cast<int>(ExitCode::io);
+  }
+  return status;
+}
+
+}  // namespace alliance::cli

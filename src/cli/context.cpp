@@ -1,0 +1,32 @@
+#include "context.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace alliance::cli {
+
+io::Catalog make_catalog(const GlobalOptions& global) {
+  return io::Catalog(io::Catalog::search_path(global.paths, std::getenv("ALLIANCE_PATH")));
+}
+
+std::string locale_language() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return std::strncmp(value, "fr", 2) == 0 ? "fr" : "en";
+  }
+  return "en";
+}
+
+std::string choose_language(const std::string& flag) { return flag.empty() ? locale_language() : flag; }
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+bool use_colour() {
+  const char* term = std::getenv("TERM");
+  const char* no_colour = std::getenv("NO_COLOR");
+  return stdout_is_terminal() && term && std::strcmp(term, "dumb") != 0 && !(no_colour && *no_colour);
+}
+
+}  // namespace alliance::cli

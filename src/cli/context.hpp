@@ -1,0 +1,43 @@
+// What every subcommand shares: the global options and the questionnaire catalog.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "alliance/io/catalog.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace alliance::cli {
+
+struct GlobalOptions {
+  std::vector<std::string> paths;  // --path DIR, repeatable
+};
+
+// The catalog for --path flags and ALLIANCE_PATH.
+io::Catalog make_catalog(const GlobalOptions& global);
+
+// "fr" when the locale (LC_ALL, LC_MESSAGES, LANG) is French, else "en".
+std::string locale_language();
+
+// The language to use: --lang when given, else the locale's.
+std::string choose_language(const std::string& flag);
+
+// The French or English wording of a message, by language code.
+inline const char* tr(const std::string& lang, const char* en, const char* fr) { return lang == "fr" ? fr : en; }
+
+// True when stdout is a terminal (tables and colour; pipes get machine formats).
+bool stdout_is_terminal();
+
+// Colour only on a terminal whose TERM is not "dumb" and when NO_COLOR is unset.
+bool use_colour();
+
+// Registers each subcommand on the app; each returns the exit status via `status`.
+void add_list_command(CLI::App& app, const GlobalOptions& global, int& status);
+void add_show_command(CLI::App& app, const GlobalOptions& global, int& status);
+void add_validate_command(CLI::App& app, const GlobalOptions& global, int& status);
+void add_score_command(CLI::App& app, const GlobalOptions& global, int& status);
+
+}  // namespace alliance::cli

@@ -1,0 +1,55 @@
+#include "thresholds.hpp"
+
+#include "alliance/core/error.hpp"
+#include "alliance/core/text.hpp"
+
+namespace alliance::cli {
+
+std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q) {
+  std::vector<std::string> scales;
+  for (const core::Subscale& s : q.subscales) scales.push_back(s.id);
+  scales.push_back("total");
+  std::vector<Threshold> out;
+  for (const std::string& spec : specs) {
+    const auto eq = spec.find('=');
+    double value = 0;
+    std::size_t used = 0;
+    try {
+      if (eq != std::string::npos) value = std::stod(spec.substr(eq + 1), &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (eq == std::string::npos || used == 0 || used != spec.size() - eq - 1)
+      throw Error(ExitCode::usage, "--fail-below '" + spec + "': expected SCALE=VALUE, as in bond=3.5");
+    const std::string name = spec.substr(0, eq);
+    Threshold t{std::nullopt, value, spec};
+    if (name != "total") {
+      t.subscale = q.find_subscale(name);
+      if (!t.subscale)
+        throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + " has no subscale '" + name + "'" +
+                                         core::did_you_mean(name, scales));
+    } else if (!q.total.present) {
+      throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + " has no total score");
+    }
+    out.push_back(t);
+  }
+  return out;
+}
+
+bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnaire& q,
+               const io::ResponseRecord& record, const core::ScoreSheet& sheet, std::ostream& log) {
+  bool below = false;
+  for (const Threshold& t : thresholds) {
+    const core::ScaleScore& s = t.subscale ? sheet.subscales[*t.subscale] : sheet.total;
+    if (s.status != core::Status::ok || !(*s.value < t.value)) continue;
+    below = true;
+    const core::Response& r = record.response;
+    log << record.location << ": below threshold: " << (r.respondent.empty() ? "(no respondent id)" : r.respondent);
+    if (r.session) log << " session " << *r.session;
+    log << ": " << (t.subscale ? q.subscales[*t.subscale].id : std::string("total")) << " = "
+        << core::format_number(*s.value) << " < " << core::format_number(t.value) << '\n';
+  }
+  return below;
+}
+
+}  // namespace alliance::cli

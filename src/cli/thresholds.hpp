@@ -1,0 +1,30 @@
+// --fail-below SCALE=VALUE: alert thresholds on scored responses.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "alliance/core/questionnaire.hpp"
+#include "alliance/core/scoring.hpp"
+#include "alliance/io/response_reader.hpp"
+
+namespace alliance::cli {
+
+struct Threshold {
+  std::optional<std::size_t> subscale;  // nullopt = the total
+  double value = 0;
+  std::string spec;  // as given
+};
+
+// Throws Error(usage) for a malformed spec or an unknown scale (with "did you mean").
+std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q);
+
+// True when a scale of `sheet` is ok and below one of the thresholds; each
+// such finding is reported on `log`.
+bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnaire& q,
+               const io::ResponseRecord& record, const core::ScoreSheet& sheet, std::ostream& log);
+
+}  // namespace alliance::cli

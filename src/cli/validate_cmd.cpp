@@ -1,0 +1,97 @@
+// alliance validate: every problem in every definition file, located.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "alliance/core/error.hpp"
+#include "alliance/io/files.hpp"
+#include "context.hpp"
+
+namespace alliance::cli {
+
+namespace {
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+};
+
+struct FileReport {
+  std::string file;
+  std::vector<core::Diagnostic> diagnostics;
+  std::size_t examples = 0;
+  bool valid = false;
+  bool unreadable = false;
+};
+
+FileReport check_file(const io::Catalog& catalog, const std::string& file) {
+  FileReport report{file, {}, 0, false, false};
+  std::string text;
+  try {
+    text = io::read_file(file);
+  } catch (const Error& e) {
+    report.diagnostics.push_back({core::Severity::error, "", "", 0, 0, e.what()});
+    report.unreadable = true;
+    return report;
+  }
+  io::Catalog::Checked checked = catalog.check_text(text, file);
+  report.diagnostics = std::move(checked.diagnostics);
+  if (checked.loaded) {
+    report.valid = true;
+    report.examples = checked.loaded->questionnaire.examples.size();
+  }
+  return report;
+}
+
+nlohmann::ordered_json to_json(const FileReport& report) {
+  nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+  for (const core::Diagnostic& d : report.diagnostics)
+    problems.push_back({{"severity", d.severity == core::Severity::error ? "error" : "warning"},
+                        {"pointer", d.where},
+                        {"line", d.line},
+                        {"column", d.column},
+                        {"message", d.message}});
+  return {{"file", report.file}, {"valid", report.valid}, {"examples_checked", report.examples},
+          {"problems", problems}};
+}
+
+int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
+  const io::Catalog catalog = make_catalog(global);
+  bool any_invalid = false;
+  bool any_unreadable = false;
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const std::string& file : options.files) {
+    const FileReport report = check_file(catalog, file);
+    any_invalid = any_invalid || (!report.valid && !report.unreadable);
+    any_unreadable = any_unreadable || report.unreadable;
+    if (options.format == "json") {
+      out.push_back(to_json(report));
+      continue;
+    }
+    for (const core::Diagnostic& d : report.diagnostics)
+      std::cout << (d.file.empty() && !report.unreadable ? file + ": " : "") << core::format(d) << '\n';
+    if (report.valid)
+      std::cout << file << ": ok (" << report.examples << " example" << (report.examples == 1 ? "" : "s")
+                << " checked)\n";
+  }
+  if (options.format == "json") std::cout << out.dump(2) << '\n';
+  // An invalid definition outranks an unreadable file; both are reported.
+  if (any_invalid) return static_cast<int>(ExitCode::invalid_input);
+  return any_unreadable ? static_cast<int>(ExitCode::io) : 0;
+}
+
+}  // namespace
+
+void add_validate_command(CLI::App& app, const GlobalOptions& global, int& status) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check definition files and report every problem (exit 0 only when all are valid)");
+  cmd->add_option("files", options->files, "Definition files")->required()->type_name("FILE...");
+  cmd->add_option("--format", options->format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->callback([options, &global, &status] { status = run_validate(*options, global); });
+}
+
+}  // namespace alliance::cli

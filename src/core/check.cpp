@@ -1,0 +1,284 @@
+#include "alliance/core/check.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include "alliance/core/scoring.hpp"
+
+namespace alliance::core {
+
+namespace {
+
+// Collects diagnostics, each located by a JSON pointer.
+class Checker {
+ public:
+  explicit Checker(const Questionnaire& q) : q_(q) {}
+
+  std::vector<Diagnostic> run() {
+    check_identity();
+    check_scale();
+    check_subscales();
+    check_items();
+    check_total();
+    check_examples_against_scorer();
+    return std::move(out_);
+  }
+
+ private:
+  void check_examples_against_scorer();
+
+  void error(std::string where, std::string message) {
+    out_.push_back({Severity::error, "", std::move(where), 0, 0, std::move(message)});
+  }
+  void warning(std::string where, std::string message) {
+    out_.push_back({Severity::warning, "", std::move(where), 0, 0, std::move(message)});
+  }
+
+  static std::string at(const std::string& base, std::size_t index) {
+    return base + "/" + std::to_string(index);
+  }
+
+  // Every language of the questionnaire present, and no other.
+  void check_languages(const LocalizedText& text, const std::string& where, bool required) {
+    if (text.empty()) {
+      if (required && !q_.languages.empty()) error(where, "expected text in " + language_list());
+      return;
+    }
+    for (const std::string& lang : q_.languages)
+      if (!text.count(lang)) error(where, "missing the '" + lang + "' text");
+    for (const auto& [lang, value] : text) {
+      if (!is_language(lang)) error(where + "/" + lang, "language '" + lang + "' is not in /languages");
+      if (value.empty()) error(where + "/" + lang, "expected non-empty text");
+    }
+  }
+
+  bool is_language(const std::string& lang) const {
+    for (const std::string& l : q_.languages)
+      if (l == lang) return true;
+    // A key-only definition may still carry names (titles) in any language.
+    return q_.languages.empty();
+  }
+
+  std::string language_list() const {
+    std::string out;
+    for (const std::string& lang : q_.languages) out += (out.empty() ? "'" : ", '") + lang + "'";
+    return out;
+  }
+
+  static bool is_id(const std::string& id, bool lower_only) {
+    if (id.empty()) return false;
+    for (char c : id) {
+      const bool lower = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+      const bool other = (c >= 'A' && c <= 'Z') || c == '_' || c == '.';
+      if (!lower && !(other && !lower_only)) return false;
+    }
+    return !lower_only || id.front() != '-';
+  }
+
+  void check_identity() {
+    if (!is_id(q_.id, true))
+      error("/id", "expected a lower-case id of letters, digits and '-', got \"" + q_.id + "\"");
+    if (!is_id(q_.family, true))
+      error("/family", "expected a lower-case id of letters, digits and '-', got \"" + q_.family + "\"");
+    if (q_.version.empty()) error("/version", "expected a version such as \"1.0.0\"");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < q_.languages.size(); ++i)
+      if (!seen.insert(q_.languages[i]).second)
+        error(at("/languages", i), "language '" + q_.languages[i] + "' is listed twice");
+    if (q_.title.empty()) error("/title", "expected a title");
+    check_languages(q_.title, "/title", true);
+    check_languages(q_.description, "/description", false);
+    check_languages(q_.instructions, "/instructions", false);
+    if (q_.source.citation.empty()) error("/source/citation", "expected a citation");
+  }
+
+  void check_scale() {
+    const Scale& s = q_.scale;
+    if (!(s.min < s.max)) {
+      error("/scale", "expected min < max");
+      return;
+    }
+    if (s.kind == ScaleKind::integer) {
+      if (s.min != std::floor(s.min)) error("/scale/min", "expected a whole number for an integer scale");
+      if (s.max != std::floor(s.max)) error("/scale/max", "expected a whole number for an integer scale");
+      if (s.max - s.min > 100) error("/scale", "expected at most 101 points");
+    } else if (!(s.precision > 0)) {
+      error("/scale/precision", "expected a precision > 0 for a continuous scale");
+    }
+    const std::size_t labels =
+        s.kind == ScaleKind::integer ? static_cast<std::size_t>(s.points()) : 2;
+    const char* what = s.kind == ScaleKind::integer ? " labels (one per point, " : " labels (the two anchors, ";
+    for (const auto& [lang, list] : s.labels) {
+      if (list.size() != labels)
+        error("/scale/labels/" + lang, "expected " + std::to_string(labels) + what +
+                                           "min..max), got " + std::to_string(list.size()));
+      if (!is_language(lang)) error("/scale/labels/" + lang, "language '" + lang + "' is not in /languages");
+    }
+    if (!s.labels.empty())
+      for (const std::string& lang : q_.languages)
+        if (!s.labels.count(lang)) error("/scale/labels", "missing the '" + lang + "' labels");
+    if (!s.scores.empty() && s.scores.size() != static_cast<std::size_t>(s.points()))
+      error("/scale/scores", "expected " + std::to_string(s.points()) + " scores (one per point), got " +
+                                 std::to_string(s.scores.size()));
+    if (!s.scores.empty() && s.kind == ScaleKind::continuous)
+      error("/scale/scores", "option scores apply to integer scales only");
+  }
+
+  void check_rule(const MissingRule& rule, int parts, const std::string& where) {
+    if (rule.max_missing && (*rule.max_missing < 0 || *rule.max_missing > parts))
+      error(where + "/max_missing", "expected 0.." + std::to_string(parts) + ", got " +
+                                        std::to_string(*rule.max_missing));
+    if (rule.min_answered && !(*rule.min_answered > 0 && *rule.min_answered <= 1))
+      error(where + "/min_answered", "expected a fraction in (0, 1]");
+  }
+
+  void check_bands(const std::optional<Bands>& bands, ScoreRange range, const std::string& where);
+
+  void check_norms(const std::vector<Norm>& norms, const std::string& where) {
+    for (std::size_t i = 0; i < norms.size(); ++i) {
+      if (!(norms[i].sd > 0)) error(at(where, i) + "/sd", "expected an SD > 0");
+      if (norms[i].reliability && !(*norms[i].reliability > -1 && *norms[i].reliability <= 1))
+        error(at(where, i) + "/reliability", "expected a correlation in (-1, 1]");
+      if (norms[i].citation.empty()) error(at(where, i) + "/citation", "expected a citation");
+    }
+  }
+
+  void check_subscales() {
+    std::set<std::string> seen;
+    for (std::size_t s = 0; s < q_.subscales.size(); ++s) {
+      const Subscale& sub = q_.subscales[s];
+      const std::string where = at("/subscales", s);
+      if (!is_id(sub.id, false))
+        error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + sub.id + "\"");
+      if (sub.id == "total") error(where + "/id", "\"total\" is reserved for the total score");
+      if (!seen.insert(sub.id).second) error(where + "/id", "duplicate subscale id \"" + sub.id + "\"");
+      check_languages(sub.title, where + "/title", !q_.languages.empty());
+      if (sub.items.empty()) error(where, "subscale \"" + sub.id + "\" has no items");
+      if (sub.prorate && sub.method != Method::sum) error(where + "/prorate", "prorating applies to sums only");
+      check_rule(sub.missing, static_cast<int>(sub.items.size()), where + "/missing");
+      if (!sub.items.empty()) check_bands(sub.bands, subscale_range(q_, s), where + "/bands");
+      check_norms(sub.norms, where + "/norms");
+    }
+  }
+
+  void check_items() {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < q_.items.size(); ++i) {
+      const Item& item = q_.items[i];
+      const std::string where = at("/items", i);
+      if (!is_id(item.id, false))
+        error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + item.id + "\"");
+      if (!seen.insert(item.id).second) error(where + "/id", "duplicate item id \"" + item.id + "\"");
+      if (!(item.weight > 0) || !std::isfinite(item.weight)) error(where + "/weight", "expected a weight > 0");
+      if (q_.languages.empty() && !item.text.empty())
+        error(where + "/text", "a key-only definition (no /languages) has no item text");
+      else
+        check_languages(item.text, where + "/text", true);
+    }
+  }
+
+  void check_total() {
+    const Total& total = q_.total;
+    if (!total.present) return;
+    const int parts = static_cast<int>(total.of == TotalOf::items ? q_.items.size() : q_.subscales.size());
+    check_rule(total.missing, parts, "/total/missing");
+    if (total.prorate && total.method != Method::sum) error("/total/prorate", "prorating applies to sums only");
+    check_languages(total.title, "/total/title", false);
+    if (!q_.items.empty()) check_bands(total.bands, total_range(q_), "/total/bands");
+    check_norms(total.norms, "/total/norms");
+  }
+
+  const Questionnaire& q_;
+  std::vector<Diagnostic> out_;
+};
+
+std::string show(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
+void Checker::check_bands(const std::optional<Bands>& bands, ScoreRange range, const std::string& where) {
+  if (!bands) return;
+  const std::vector<Band>& ranges = bands->ranges;
+  if (ranges.empty()) error(where + "/ranges", "expected at least one range");
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    const Band& band = ranges[i];
+    const std::string here = at(where + "/ranges", i);
+    check_languages(band.label, here + "/label", true);
+    if (band.min && band.max && (*band.min > *band.max || (*band.min == *band.max && !(band.min_inclusive && band.max_inclusive))))
+      error(here, "expected min < max");
+    if (i == 0) {
+      if (band.min && (*band.min > range.low || (*band.min == range.low && !band.min_inclusive)))
+        error(here + "/min", "the ranges leave a gap: scores from " + show(range.low) + " are in no range");
+      continue;
+    }
+    const Band& previous = ranges[i - 1];
+    if (!previous.max || !band.min) {
+      error(here, "ranges overlap: the previous range has no upper edge or this one no lower edge");
+      continue;
+    }
+    if (*band.min < *previous.max || (*band.min == *previous.max && band.min_inclusive && previous.max_inclusive))
+      error(here + "/min", "ranges overlap at " + show(*band.min) + " (list ranges in increasing order)");
+    else if (*band.min > *previous.max || (!band.min_inclusive && !previous.max_inclusive))
+      error(here + "/min", "the ranges leave a gap between " + show(*previous.max) + " and " + show(*band.min));
+  }
+  if (!ranges.empty()) {
+    const Band& last = ranges.back();
+    if (last.max && (*last.max < range.high || (*last.max == range.high && !last.max_inclusive)))
+      error(at(where + "/ranges", ranges.size() - 1) + "/max",
+            "the ranges leave a gap: scores up to " + show(range.high) + " are in no range");
+  }
+}
+
+void Checker::check_examples_against_scorer() {
+  for (std::size_t e = 0; e < q_.examples.size(); ++e) {
+    const Example& example = q_.examples[e];
+    const std::string where = at("/examples", e);
+    Answers answers(q_.items.size());
+    bool usable = true;
+    for (const auto& [item_id, value] : example.answers) {
+      auto item = q_.find_item(item_id);
+      if (!item) {
+        error(where + "/answers/" + item_id, "unknown item \"" + item_id + "\"");
+        usable = false;
+        continue;
+      }
+      if (!value) continue;
+      const AnswerProblem problem = check_answer(q_, *value);
+      if (problem != AnswerProblem::none) {
+        error(where + "/answers/" + item_id, "answer " + show(*value) + " " + describe(problem, q_.scale));
+        usable = false;
+        continue;
+      }
+      answers[*item] = value;
+    }
+    if (!usable) continue;
+    const ScoreSheet sheet = score(q_, answers);
+    for (const auto& [scale_id, expected] : example.expect) {
+      const ScaleScore* got = nullptr;
+      if (scale_id == "total" && q_.total.present) got = &sheet.total;
+      else if (auto s = q_.find_subscale(scale_id)) got = &sheet.subscales[*s];
+      if (!got) {
+        error(where + "/expect/" + scale_id, "unknown subscale \"" + scale_id + "\"");
+        continue;
+      }
+      const std::string got_text = got->value ? show(*got->value) : "insufficient";
+      const std::string want_text = expected ? show(*expected) : "insufficient (null)";
+      const bool agree = expected ? (got->value && std::fabs(*got->value - *expected) <= 1e-9)
+                                  : !got->value;
+      if (!agree)
+        error(where + "/expect/" + scale_id, "expected " + want_text + " but the scorer gives " + got_text);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_questionnaire(const Questionnaire& questionnaire) {
+  return Checker(questionnaire).run();
+}
+
+}  // namespace alliance::core

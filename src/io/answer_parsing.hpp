@@ -1,0 +1,54 @@
+// Internal to io: turning raw answer text or numbers into checked answers,
+// with the located messages every reader gives.
+#pragma once
+
+#include <charconv>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "alliance/core/questionnaire.hpp"
+#include "alliance/core/scoring.hpp"
+#include "alliance/io/response_reader.hpp"
+
+namespace alliance::io {
+
+// Empty, NA, N/A, "." and null mean "not answered" (what R, SPSS and survey
+// tools write for a missing answer).
+inline bool is_missing_text(std::string_view text) {
+  return text.empty() || text == "NA" || text == "." || text == "N/A" || text == "na" || text == "null";
+}
+
+inline std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// A whole-text decimal number, or nullopt.
+inline std::optional<double> parse_number(std::string_view text) {
+  double value = 0;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (begin != end && *begin == '+') ++begin;
+  auto [ptr, ec] = std::from_chars(begin, end, value);
+  if (ec != std::errc() || ptr != end || begin == end) return std::nullopt;
+  return value;
+}
+
+// Records `value` for `item`, or a problem "<location>: item <id> = <value> <why>".
+void set_answer(const core::Questionnaire& q, std::size_t item, double value, ResponseRecord& record);
+
+// As set_answer, from the text of a CSV cell (missing markers, then a number).
+void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string_view text,
+                     ResponseRecord& record);
+
+void add_problem(ResponseRecord& record, const std::string& message);
+
+// Problems that concern the whole response: another questionnaire, another form.
+void check_identity(const core::Questionnaire& q, ResponseRecord& record);
+
+// Clears `record` for reuse, answers sized to the questionnaire.
+void reset_record(const core::Questionnaire& q, ResponseRecord& record);
+
+}  // namespace alliance::io

@@ -1,0 +1,62 @@
+#include "alliance/io/byte_source.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "alliance/core/error.hpp"
+
+namespace alliance::io {
+
+namespace {
+constexpr std::size_t kChunk = 1 << 20;  // 1 MiB reads: few syscalls, small resident set
+}
+
+ByteSource::ByteSource(const std::string& path) : buffer_(kChunk) {
+  if (path == "-") {
+    name_ = "<stdin>";
+    fd_ = STDIN_FILENO;
+    return;
+  }
+  name_ = path;
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw Error(ExitCode::io, path + ": cannot open: " + std::strerror(errno));
+  owns_fd_ = true;
+}
+
+ByteSource::~ByteSource() {
+  if (owns_fd_) ::close(fd_);
+}
+
+bool ByteSource::is_terminal() const { return ::isatty(fd_) == 1; }
+
+bool ByteSource::fill() {
+  if (eof_) return false;
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);  // one record longer than the buffer
+  while (true) {
+    const ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(ExitCode::io, name_ + ": cannot read: " + std::strerror(errno));
+    if (n == 0) {
+      eof_ = true;
+      return false;
+    }
+    end_ += static_cast<std::size_t>(n);
+    return true;
+  }
+}
+
+std::string_view ByteSource::peek(std::size_t n) {
+  while (end_ - begin_ < n && fill()) {
+  }
+  return available().substr(0, n);
+}
+
+}  // namespace alliance::io

@@ -1,0 +1,154 @@
+#include "alliance/io/catalog.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "alliance/core/error.hpp"
+#include "alliance/core/text.hpp"
+#include "alliance/io/bundled.hpp"
+#include "alliance/io/definition_reader.hpp"
+#include "alliance/io/definition_writer.hpp"
+#include "alliance/io/files.hpp"
+
+namespace alliance::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+CatalogEntry make_entry(std::string origin, std::string text, bool bundled) {
+  CatalogEntry entry{"", std::move(origin), std::move(text), bundled, false, false};
+  const nlohmann::json doc = nlohmann::json::parse(entry.text, nullptr, false);
+  if (doc.is_object()) {
+    auto id = doc.find("id");
+    auto extends = doc.find("extends");
+    if (extends != doc.end() && extends->is_string()) {
+      entry.id = extends->get<std::string>();
+      entry.overlay = true;
+    } else if (id != doc.end() && id->is_string()) {
+      entry.id = id->get<std::string>();
+    }
+  }
+  return entry;
+}
+
+std::vector<fs::path> json_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".json" && it->is_regular_file(ec)) out.push_back(it->path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool looks_like_path(const std::string& arg) {
+  return arg.find('/') != std::string::npos || arg.ends_with(".json");
+}
+
+std::string all_messages(const std::vector<core::Diagnostic>& diagnostics) {
+  std::string out;
+  for (const core::Diagnostic& d : diagnostics) {
+    if (d.severity != core::Severity::error) continue;
+    out += (out.empty() ? "" : "\n") + core::format(d);
+  }
+  return out;
+}
+
+}  // namespace
+
+Catalog::Catalog(std::vector<fs::path> directories) {
+  for (const fs::path& dir : directories)
+    for (const fs::path& file : json_files(dir)) {
+      std::string text;
+      try {
+        text = read_file(file);
+      } catch (const Error&) {
+        // Listed with no id; loading it by path reports the error itself.
+      }
+      entries_.push_back(make_entry(file.string(), std::move(text), false));
+    }
+  for (const BundledDefinition& def : bundled_definitions())
+    entries_.push_back(make_entry("bundled:" + std::string(def.file_name), std::string(def.text), true));
+  for (std::size_t i = 0; i < entries_.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!entries_[i].id.empty() && entries_[j].id == entries_[i].id) entries_[i].shadowed = true;
+}
+
+std::vector<fs::path> Catalog::search_path(const std::vector<std::string>& flags, const char* environment) {
+  std::vector<fs::path> out(flags.begin(), flags.end());
+  if (environment) {
+    std::string rest = environment;
+    while (!rest.empty()) {
+      const auto colon = rest.find(':');
+      const std::string dir = rest.substr(0, colon);
+      if (!dir.empty()) out.emplace_back(dir);
+      rest = colon == std::string::npos ? "" : rest.substr(colon + 1);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Catalog::ids() const {
+  std::vector<std::string> out;
+  for (const CatalogEntry& e : entries_)
+    if (!e.id.empty() && !e.shadowed) out.push_back(e.id);
+  return out;
+}
+
+const CatalogEntry* Catalog::find(const std::string& id) const {
+  for (const CatalogEntry& e : entries_)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+std::optional<core::Questionnaire> Catalog::load_base(const std::string& id) const {
+  // The base of an overlay is a full definition: skipping overlays keeps an
+  // overlay that shadows its own base from extending itself.
+  for (const CatalogEntry& e : entries_) {
+    if (e.id != id || e.overlay) continue;
+    DefinitionResult result = read_definition(e.text, e.origin);
+    return result.questionnaire;
+  }
+  return std::nullopt;
+}
+
+Catalog::Checked Catalog::check_text(const std::string& text, const std::string& origin) const {
+  DefinitionResult result =
+      read_definition(text, origin, [this](const std::string& id) { return load_base(id); });
+  Checked checked;
+  checked.diagnostics = std::move(result.diagnostics);
+  if (result.questionnaire) {
+    LoadedQuestionnaire loaded;
+    loaded.hash = definition_hash(*result.questionnaire);
+    loaded.questionnaire = std::move(*result.questionnaire);
+    loaded.origin = origin;
+    loaded.warnings = checked.diagnostics;
+    checked.loaded = std::move(loaded);
+  }
+  return checked;
+}
+
+LoadedQuestionnaire Catalog::load(const std::string& id_or_path) const {
+  std::string text;
+  std::string origin;
+  std::error_code ec;
+  if (looks_like_path(id_or_path) || (fs::exists(id_or_path, ec) && !find(id_or_path))) {
+    text = read_file(id_or_path);
+    origin = id_or_path;
+  } else if (const CatalogEntry* entry = find(id_or_path)) {
+    text = entry->text;
+    origin = entry->origin;
+  } else {
+    throw Error(ExitCode::usage, "unknown questionnaire '" + id_or_path + "'" +
+                                     core::did_you_mean(id_or_path, ids()) +
+                                     " (run 'alliance list' to see them all)");
+  }
+  Checked checked = check_text(text, origin);
+  if (!checked.loaded)
+    throw Error(ExitCode::invalid_input, all_messages(checked.diagnostics));
+  return std::move(*checked.loaded);
+}
+
+}  // namespace alliance::io

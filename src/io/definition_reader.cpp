@@ -1,0 +1,401 @@
+#include "alliance/io/definition_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "alliance/core/check.hpp"
+#include "alliance/core/text.hpp"
+#include "alliance/io/json_locations.hpp"
+#include "json_fields.hpp"
+
+namespace alliance::io {
+
+using nlohmann::json;
+using core::Diagnostic;
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {"$schema", "format",   "id",        "version",   "family",
+                                           "form",    "languages", "title",    "description", "instructions",
+                                           "source",  "scale",    "subscales", "items",     "total",
+                                           "examples", "extends"};
+
+class DefinitionParser {
+ public:
+  explicit DefinitionParser(Fields& f) : f_(f) {}
+
+  core::Questionnaire parse(const json& doc) {
+    core::Questionnaire q;
+    f_.keys(doc, "", kTopKeys);
+    q.format = f_.text(doc, "", "format", true);
+    if (!q.format.empty() && q.format != "alliance/1")
+      f_.error("/format", "expected \"alliance/1\", got \"" + q.format + "\"");
+    q.id = f_.text(doc, "", "id", true);
+    q.version = f_.text(doc, "", "version", true);
+    q.family = f_.text(doc, "", "family", true);
+    q.form = form(doc);
+    q.languages = f_.text_list(doc, "", "languages", true);
+    q.title = f_.localized(doc, "", "title", true);
+    q.description = f_.localized(doc, "", "description", false);
+    q.instructions = f_.localized(doc, "", "instructions", false);
+    q.source = source(doc);
+    q.scale = scale(doc);
+    subscales(doc, q);
+    items(doc, q);
+    total(doc, q);
+    examples(doc, q);
+    return q;
+  }
+
+ private:
+  core::Form form(const json& doc) {
+    const std::string value = f_.text(doc, "", "form", true);
+    if (value == "client" || value.empty()) return core::Form::client;
+    if (value == "therapist") return core::Form::therapist;
+    if (value == "observer") return core::Form::observer;
+    f_.error("/form", "expected \"client\", \"therapist\" or \"observer\", got \"" + value + "\"");
+    return core::Form::client;
+  }
+
+  core::Source source(const json& doc) {
+    core::Source s;
+    const json* j = f_.object(doc, "", "source", true);
+    if (!j) return s;
+    f_.keys(*j, "/source", {"citation", "licence", "validated", "url", "notes"});
+    s.citation = f_.text(*j, "/source", "citation", true);
+    s.licence = f_.text(*j, "/source", "licence", true);
+    s.validated = f_.boolean(*j, "/source", "validated", true, false);
+    s.url = f_.text(*j, "/source", "url", false);
+    s.notes = f_.text(*j, "/source", "notes", false);
+    return s;
+  }
+
+  core::Scale scale(const json& doc) {
+    core::Scale s;
+    const json* j = f_.object(doc, "", "scale", true);
+    if (!j) return s;
+    const std::string w = "/scale";
+    f_.keys(*j, w, {"type", "min", "max", "precision", "labels", "scores"});
+    const std::string type = f_.text(*j, w, "type", false);
+    if (type == "continuous") s.kind = core::ScaleKind::continuous;
+    else if (!type.empty() && type != "integer")
+      f_.error(w + "/type", "expected \"integer\" or \"continuous\", got \"" + type + "\"");
+    s.min = f_.number(*j, w, "min", true).value_or(s.min);
+    s.max = f_.number(*j, w, "max", true).value_or(s.max);
+    s.precision = f_.number(*j, w, "precision", s.kind == core::ScaleKind::continuous).value_or(1);
+    if (const json* labels = f_.object(*j, w, "labels", false)) {
+      for (const auto& [lang, list] : labels->items())
+        s.labels[lang] = f_.text_list(*labels, w + "/labels", lang, true);
+    }
+    s.scores = f_.number_list(*j, w, "scores");
+    return s;
+  }
+
+  core::MissingRule missing(const json& j, const std::string& where, core::MissingRule fallback) {
+    const json* m = f_.object(j, where, "missing", false);
+    if (!m) return fallback;
+    const std::string w = where + "/missing";
+    core::MissingRule rule;
+    f_.keys(*m, w, {"max_missing", "min_answered", "rounding"});
+    if (auto count = f_.integer(*m, w, "max_missing", false)) rule.max_missing = static_cast<int>(*count);
+    rule.min_answered = f_.number(*m, w, "min_answered", false);
+    if (rule.max_missing && rule.min_answered)
+      f_.error(w, "expected either max_missing or min_answered, not both");
+    const std::string rounding = f_.text(*m, w, "rounding", rule.min_answered.has_value());
+    if (rounding == "down") rule.rounding = core::Rounding::down;
+    else if (rounding == "nearest") rule.rounding = core::Rounding::nearest;
+    else if (!rounding.empty() && rounding != "up")
+      f_.error(w + "/rounding", "expected \"up\", \"down\" or \"nearest\", got \"" + rounding + "\"");
+    if (!rounding.empty() && !rule.min_answered)
+      f_.error(w + "/rounding", "rounding applies to min_answered only");
+    if (!rule.max_missing && !rule.min_answered)
+      f_.error(w, "expected max_missing or min_answered");
+    return rule;
+  }
+
+  core::Method method(const json& j, const std::string& where, bool required) {
+    const std::string value = f_.text(j, where, "method", required);
+    if (value == "sum") return core::Method::sum;
+    if (!value.empty() && value != "mean")
+      f_.error(where + "/method", "expected \"sum\" or \"mean\", got \"" + value + "\"");
+    return core::Method::mean;
+  }
+
+  std::optional<core::Bands> bands(const json& j, const std::string& where) {
+    const json* b = f_.object(j, where, "bands", false);
+    if (!b) return std::nullopt;
+    const std::string w = where + "/bands";
+    f_.keys(*b, w, {"citation", "ranges"});
+    core::Bands out;
+    out.citation = f_.text(*b, w, "citation", true);
+    const json* ranges = f_.array(*b, w, "ranges", true);
+    if (!ranges) return out;
+    for (std::size_t i = 0; i < ranges->size(); ++i) {
+      const json& r = (*ranges)[i];
+      const std::string rw = w + "/ranges/" + std::to_string(i);
+      if (!f_.is_object(r, rw)) continue;
+      f_.keys(r, rw, {"min", "max", "min_inclusive", "max_inclusive", "label", "concern"});
+      core::Band band;
+      band.min = f_.number(r, rw, "min", false);
+      band.max = f_.number(r, rw, "max", false);
+      band.min_inclusive = f_.boolean(r, rw, "min_inclusive", false, true);
+      band.max_inclusive = f_.boolean(r, rw, "max_inclusive", false, false);
+      band.label = f_.localized(r, rw, "label", true);
+      band.concern = f_.boolean(r, rw, "concern", false, false);
+      if (!band.min && !band.max) f_.error(rw, "expected min, max or both");
+      out.ranges.push_back(std::move(band));
+    }
+    return out;
+  }
+
+  std::vector<core::Norm> norms(const json& j, const std::string& where) {
+    std::vector<core::Norm> out;
+    const json* list = f_.array(j, where, "norms", false);
+    if (!list) return out;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& n = (*list)[i];
+      const std::string w = where + "/norms/" + std::to_string(i);
+      if (!f_.is_object(n, w)) continue;
+      f_.keys(n, w, {"population", "mean", "sd", "n", "reliability", "citation"});
+      core::Norm norm;
+      norm.population = f_.text(n, w, "population", false);
+      norm.mean = f_.number(n, w, "mean", true).value_or(0);
+      norm.sd = f_.number(n, w, "sd", true).value_or(1);
+      norm.n = static_cast<int>(f_.integer(n, w, "n", false).value_or(0));
+      norm.reliability = f_.number(n, w, "reliability", false);
+      norm.citation = f_.text(n, w, "citation", true);
+      out.push_back(std::move(norm));
+    }
+    return out;
+  }
+
+  void subscales(const json& doc, core::Questionnaire& q) {
+    const json* list = f_.array(doc, "", "subscales", true);
+    if (!list) return;
+    if (list->empty()) f_.error("/subscales", "expected at least one subscale");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& j = (*list)[i];
+      const std::string w = "/subscales/" + std::to_string(i);
+      core::Subscale s;
+      if (f_.is_object(j, w)) {
+        f_.keys(j, w, {"id", "title", "method", "missing", "prorate", "bands", "norms"});
+        s.id = f_.text(j, w, "id", true);
+        s.title = f_.localized(j, w, "title", true);
+        s.method = method(j, w, true);
+        s.missing = missing(j, w, core::MissingRule{0, std::nullopt, core::Rounding::up});
+        s.prorate = f_.boolean(j, w, "prorate", false, false);
+        s.bands = bands(j, w);
+        s.norms = norms(j, w);
+      }
+      q.subscales.push_back(std::move(s));
+    }
+  }
+
+  std::vector<std::string> subscale_ids(const core::Questionnaire& q) {
+    std::vector<std::string> ids;
+    for (const core::Subscale& s : q.subscales) ids.push_back(s.id);
+    return ids;
+  }
+
+  void items(const json& doc, core::Questionnaire& q) {
+    const json* list = f_.array(doc, "", "items", true);
+    if (!list) return;
+    if (list->empty()) f_.error("/items", "expected at least one item");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& j = (*list)[i];
+      const std::string w = "/items/" + std::to_string(i);
+      if (!f_.is_object(j, w)) continue;
+      f_.keys(j, w, {"id", "subscale", "reverse", "weight", "text"});
+      core::Item item;
+      item.id = f_.id_text(j, w, "id");
+      const std::string subscale = f_.text(j, w, "subscale", true);
+      item.reverse = f_.boolean(j, w, "reverse", false, false);
+      item.weight = f_.number(j, w, "weight", false).value_or(1);
+      item.text = f_.localized(j, w, "text", false);
+      auto s = q.find_subscale(subscale);
+      if (!subscale.empty() && !s)
+        f_.error(w + "/subscale", "unknown subscale \"" + subscale + "\"" +
+                                      core::did_you_mean(subscale, subscale_ids(q)));
+      if (s) {
+        item.subscale = *s;
+        q.subscales[*s].items.push_back(q.items.size());
+      }
+      q.items.push_back(std::move(item));
+    }
+  }
+
+  void total(const json& doc, core::Questionnaire& q) {
+    if (!doc.is_object() || !doc.contains("total")) return;  // the documented default
+    const json& j = doc["total"];
+    if (j.is_null()) {
+      q.total.present = false;
+      return;
+    }
+    const std::string w = "/total";
+    if (!f_.is_object(j, w)) return;
+    f_.keys(j, w, {"title", "method", "of", "missing", "requires_all_subscales", "prorate", "bands", "norms"});
+    core::Total& t = q.total;
+    t.title = f_.localized(j, w, "title", false);
+    t.method = method(j, w, false);
+    const std::string of = f_.text(j, w, "of", false);
+    if (of == "subscales") t.of = core::TotalOf::subscales;
+    else if (!of.empty() && of != "items")
+      f_.error(w + "/of", "expected \"items\" or \"subscales\", got \"" + of + "\"");
+    core::MissingRule fallback;
+    if (t.of == core::TotalOf::subscales) fallback.max_missing = 0;
+    t.missing = missing(j, w, fallback);
+    t.requires_all_subscales = f_.boolean(j, w, "requires_all_subscales", false, true);
+    t.prorate = f_.boolean(j, w, "prorate", false, false);
+    t.bands = bands(j, w);
+    t.norms = norms(j, w);
+  }
+
+  void examples(const json& doc, core::Questionnaire& q) {
+    const json* list = f_.array(doc, "", "examples", false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& j = (*list)[i];
+      const std::string w = "/examples/" + std::to_string(i);
+      if (!f_.is_object(j, w)) continue;
+      f_.keys(j, w, {"name", "answers", "expect"});
+      core::Example example;
+      example.name = f_.text(j, w, "name", false);
+      example.answers = f_.number_map(j, w, "answers");
+      example.expect = f_.number_map(j, w, "expect");
+      q.examples.push_back(std::move(example));
+    }
+  }
+
+  Fields& f_;
+};
+
+// A text overlay: the key comes from the base definition, the words from here.
+class OverlayParser {
+ public:
+  explicit OverlayParser(Fields& f) : f_(f) {}
+
+  void apply(const json& doc, core::Questionnaire& q) {
+    f_.keys(doc, "", {"$schema", "format", "extends", "languages", "title", "description", "instructions",
+                      "scale", "subscales", "total", "items"});
+    q.languages = f_.text_list(doc, "", "languages", true);
+    if (auto title = f_.localized(doc, "", "title", false); !title.empty()) q.title = title;
+    if (auto text = f_.localized(doc, "", "description", false); !text.empty()) q.description = text;
+    if (auto text = f_.localized(doc, "", "instructions", false); !text.empty()) q.instructions = text;
+    if (const json* s = f_.object(doc, "", "scale", false)) {
+      f_.keys(*s, "/scale", {"labels"});
+      if (const json* labels = f_.object(*s, "/scale", "labels", false))
+        for (const auto& [lang, list] : labels->items())
+          q.scale.labels[lang] = f_.text_list(*labels, "/scale/labels", lang, true);
+    }
+    if (const json* t = f_.object(doc, "", "total", false)) {
+      f_.keys(*t, "/total", {"title"});
+      q.total.title = f_.localized(*t, "/total", "title", false);
+    }
+    named_list(doc, "subscales", [&](const json& j, const std::string& w, const std::string& id) {
+      auto s = q.find_subscale(id);
+      if (!s) return unknown(w + "/id", "subscale", id, ids(q.subscales));
+      f_.keys(j, w, {"id", "title"});
+      q.subscales[*s].title = f_.localized(j, w, "title", true);
+    });
+    named_list(doc, "items", [&](const json& j, const std::string& w, const std::string& id) {
+      auto i = q.find_item(id);
+      if (!i) return unknown(w + "/id", "item", id, ids(q.items));
+      f_.keys(j, w, {"id", "text"});
+      q.items[*i].text = f_.localized(j, w, "text", true);
+    });
+  }
+
+ private:
+  template <typename Visit>
+  void named_list(const json& doc, const char* key, Visit visit) {
+    const json* list = f_.array(doc, "", key, false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string w = std::string("/") + key + "/" + std::to_string(i);
+      if (!f_.is_object((*list)[i], w)) continue;
+      visit((*list)[i], w, f_.id_text((*list)[i], w, "id"));
+    }
+  }
+
+  template <typename T>
+  static std::vector<std::string> ids(const std::vector<T>& list) {
+    std::vector<std::string> out;
+    for (const T& x : list) out.push_back(x.id);
+    return out;
+  }
+
+  void unknown(const std::string& where, const char* what, const std::string& id,
+               const std::vector<std::string>& known) {
+    f_.error(where, std::string("the base definition has no ") + what + " \"" + id + "\"" +
+                        core::did_you_mean(id, known));
+  }
+
+  Fields& f_;
+};
+
+// Parses JSON text, reporting a syntax error with its line and column.
+std::optional<json> parse_json(std::string_view text, const std::string& file,
+                               std::vector<Diagnostic>& out) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    const TextPosition pos = position_of(text, e.byte > 0 ? e.byte - 1 : 0);
+    std::string message = e.what();
+    // nlohmann's text starts "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+    out.push_back({core::Severity::error, file, "", pos.line, pos.column, "invalid JSON: " + message});
+    return std::nullopt;
+  }
+}
+
+void locate(std::vector<Diagnostic>& diagnostics, const JsonLocations& locations, const std::string& file) {
+  for (Diagnostic& d : diagnostics) {
+    d.file = file;
+    if (d.line == 0) {
+      const TextPosition pos = locations.find(d.where);
+      d.line = pos.line;
+      d.column = pos.column;
+    }
+  }
+}
+
+}  // namespace
+
+DefinitionResult read_definition(std::string_view text, const std::string& file, const BaseLookup& base) {
+  DefinitionResult result;
+  std::optional<json> doc = parse_json(text, file, result.diagnostics);
+  if (!doc) return result;
+  const JsonLocations locations = locate_json_values(text);
+  for (const DuplicateKey& dup : locations.duplicates)
+    result.diagnostics.push_back({core::Severity::error, file, dup.pointer, dup.second.line, dup.second.column,
+                                  "duplicate key (first at line " + std::to_string(dup.first.line) +
+                                      "); JSON readers would silently keep only one"});
+  if (!doc->is_object()) {
+    result.diagnostics.push_back({core::Severity::error, file, "", 1, 1, "expected a JSON object"});
+    return result;
+  }
+  std::vector<Diagnostic> found;
+  Fields fields(found);
+  core::Questionnaire q;
+  if (doc->contains("extends")) {
+    const std::string base_id = fields.text(*doc, "", "extends", true);
+    std::optional<core::Questionnaire> base_q = base && !base_id.empty() ? base(base_id) : std::nullopt;
+    if (!base_q) {
+      fields.error("/extends", "no questionnaire \"" + base_id + "\" to extend");
+    } else {
+      q = std::move(*base_q);
+      OverlayParser(fields).apply(*doc, q);
+    }
+  } else {
+    q = DefinitionParser(fields).parse(*doc);
+  }
+  if (!core::has_errors(found)) {
+    std::vector<Diagnostic> semantic = core::check_questionnaire(q);
+    found.insert(found.end(), semantic.begin(), semantic.end());
+  }
+  locate(found, locations, file);
+  result.diagnostics.insert(result.diagnostics.end(), found.begin(), found.end());
+  if (!core::has_errors(result.diagnostics)) result.questionnaire = std::move(q);
+  return result;
+}
+
+}  // namespace alliance::io

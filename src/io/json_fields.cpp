@@ -1,0 +1,184 @@
+#include "json_fields.hpp"
+
+#include "alliance/core/text.hpp"
+#include "alliance/io/json_locations.hpp"
+
+namespace alliance::io {
+
+std::string describe_json(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::null: return "null";
+    case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::object: return "an object";
+    case nlohmann::json::value_t::array: return "an array";
+    case nlohmann::json::value_t::string: {
+      std::string text = value.dump();
+      if (text.size() > 40) text = text.substr(0, 37) + "...\"";
+      return "string " + text;
+    }
+    default: return "number " + value.dump();
+  }
+}
+
+void Fields::error(const std::string& where, const std::string& message) {
+  out_.push_back({core::Severity::error, "", where, 0, 0, message});
+}
+
+void Fields::expected(const std::string& where, const char* what, const json& got) {
+  error(where, std::string("expected ") + what + ", got " + describe_json(got));
+}
+
+void Fields::keys(const json& object, const std::string& where, const std::vector<std::string>& allowed) {
+  if (!object.is_object()) return;
+  for (const auto& [key, value] : object.items()) {
+    if (key.starts_with("x-")) continue;
+    bool known = false;
+    for (const std::string& a : allowed) known = known || a == key;
+    if (!known)
+      error(where + "/" + pointer_token(key), "unknown key \"" + key + "\"" + core::did_you_mean(key, allowed));
+  }
+}
+
+bool Fields::is_object(const json& value, const std::string& where) {
+  if (value.is_object()) return true;
+  expected(where, "an object", value);
+  return false;
+}
+
+const nlohmann::json* Fields::member(const json& parent, const std::string& where, const std::string& key,
+                                     bool required) {
+  if (parent.is_object()) {
+    auto found = parent.find(key);
+    if (found != parent.end()) return &*found;
+  }
+  if (required) error(where, "missing required key \"" + key + "\"");
+  return nullptr;
+}
+
+const nlohmann::json* Fields::object(const json& parent, const std::string& where, const char* key,
+                                     bool required) {
+  const json* value = member(parent, where, key, required);
+  if (!value) return nullptr;
+  if (value->is_object()) return value;
+  expected(where + "/" + key, "an object", *value);
+  return nullptr;
+}
+
+const nlohmann::json* Fields::array(const json& parent, const std::string& where, const char* key,
+                                    bool required) {
+  const json* value = member(parent, where, key, required);
+  if (!value) return nullptr;
+  if (value->is_array()) return value;
+  expected(where + "/" + key, "an array", *value);
+  return nullptr;
+}
+
+std::string Fields::text(const json& parent, const std::string& where, const std::string& key, bool required) {
+  const json* value = member(parent, where, key, required);
+  if (!value) return "";
+  if (value->is_string()) return value->get<std::string>();
+  expected(where + "/" + pointer_token(key), "a string", *value);
+  return "";
+}
+
+std::string Fields::id_text(const json& parent, const std::string& where, const char* key) {
+  const json* value = member(parent, where, key, true);
+  if (!value) return "";
+  if (value->is_string()) return value->get<std::string>();
+  if (value->is_number_integer()) {
+    error(where + "/" + key, "expected a string, got number " + value->dump() + " (write ids as strings: \"" +
+                                 value->dump() + "\")");
+    return value->dump();
+  }
+  expected(where + "/" + key, "a string", *value);
+  return "";
+}
+
+std::vector<std::string> Fields::text_list(const json& parent, const std::string& where, const std::string& key,
+                                           bool required) {
+  std::vector<std::string> out;
+  const json* value = member(parent, where, key, required);
+  if (!value) return out;
+  const std::string w = where + "/" + pointer_token(key);
+  if (!value->is_array()) {
+    expected(w, "an array of strings", *value);
+    return out;
+  }
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const json& element = (*value)[i];
+    if (element.is_string()) out.push_back(element.get<std::string>());
+    else expected(w + "/" + std::to_string(i), "a string", element);
+  }
+  return out;
+}
+
+core::LocalizedText Fields::localized(const json& parent, const std::string& where, const char* key,
+                                      bool required) {
+  core::LocalizedText out;
+  const json* value = member(parent, where, key, required);
+  if (!value) return out;
+  const std::string w = where + "/" + key;
+  if (!value->is_object()) {
+    expected(w, "an object of texts by language, such as {\"en\": \"…\", \"fr\": \"…\"}", *value);
+    return out;
+  }
+  for (const auto& [lang, text] : value->items()) {
+    if (text.is_string()) out[lang] = text.get<std::string>();
+    else expected(w + "/" + pointer_token(lang), "a string", text);
+  }
+  return out;
+}
+
+bool Fields::boolean(const json& parent, const std::string& where, const char* key, bool required,
+                     bool fallback) {
+  const json* value = member(parent, where, key, required);
+  if (!value) return fallback;
+  if (value->is_boolean()) return value->get<bool>();
+  expected(where + "/" + key, "true or false", *value);
+  return fallback;
+}
+
+std::optional<double> Fields::number(const json& parent, const std::string& where, const char* key,
+                                     bool required) {
+  const json* value = member(parent, where, key, required);
+  if (!value) return std::nullopt;
+  if (value->is_number()) return value->get<double>();
+  expected(where + "/" + key, "a number", *value);
+  return std::nullopt;
+}
+
+std::optional<long long> Fields::integer(const json& parent, const std::string& where, const char* key,
+                                         bool required) {
+  const json* value = member(parent, where, key, required);
+  if (!value) return std::nullopt;
+  if (value->is_number_integer()) return value->get<long long>();
+  expected(where + "/" + key, "a whole number", *value);
+  return std::nullopt;
+}
+
+std::vector<double> Fields::number_list(const json& parent, const std::string& where, const char* key) {
+  std::vector<double> out;
+  const json* value = array(parent, where, key, false);
+  if (!value) return out;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const json& element = (*value)[i];
+    if (element.is_number()) out.push_back(element.get<double>());
+    else expected(where + "/" + key + "/" + std::to_string(i), "a number", element);
+  }
+  return out;
+}
+
+std::map<std::string, std::optional<double>> Fields::number_map(const json& parent, const std::string& where,
+                                                                const char* key) {
+  std::map<std::string, std::optional<double>> out;
+  const json* value = object(parent, where, key, false);
+  if (!value) return out;
+  for (const auto& [name, element] : value->items()) {
+    if (element.is_number()) out[name] = element.get<double>();
+    else if (element.is_null()) out[name] = std::nullopt;
+    else expected(where + "/" + key + "/" + pointer_token(name), "a number or null", element);
+  }
+  return out;
+}
+
+}  // namespace alliance::io

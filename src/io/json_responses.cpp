@@ -1,0 +1,225 @@
+// Response documents (docs/response-format.md): one JSON document (an object,
+// or an array of objects), or NDJSON with one object per line.
+#include <nlohmann/json.hpp>
+
+#include "alliance/core/error.hpp"
+#include "alliance/core/text.hpp"
+#include "alliance/io/json_locations.hpp"
+#include "answer_parsing.hpp"
+#include "json_fields.hpp"
+#include "response_readers.hpp"
+
+namespace alliance::io {
+
+using nlohmann::json;
+
+namespace {
+
+const std::vector<std::string> kResponseKeys = {
+    "$schema", "format", "questionnaire", "respondent", "id", "form", "session", "date", "language",
+    "answers", "responses", "status", "started_at", "completed_at", "updated_at", "administered_by", "notes"};
+
+std::string text_member(const json& doc, const char* key, ResponseRecord& record, const std::string& where) {
+  auto found = doc.find(key);
+  if (found == doc.end() || found->is_null()) return "";
+  if (found->is_string()) return found->get<std::string>();
+  if (found->is_number_integer() && std::string(key) != "date") return found->dump();  // numeric ids
+  add_problem(record, where + "/" + key + ": expected a string, got " + describe_json(*found));
+  return "";
+}
+
+void read_questionnaire(const json& doc, ResponseRecord& record, const std::string& where) {
+  auto found = doc.find("questionnaire");
+  if (found == doc.end() || found->is_null()) return;
+  if (found->is_string()) {
+    record.response.questionnaire_id = found->get<std::string>();
+    return;
+  }
+  if (!found->is_object()) {
+    add_problem(record, where + "/questionnaire: expected {\"id\": …, \"version\": …}, got " + describe_json(*found));
+    return;
+  }
+  record.response.questionnaire_id = text_member(*found, "id", record, where + "/questionnaire");
+  record.response.questionnaire_version = text_member(*found, "version", record, where + "/questionnaire");
+}
+
+void read_session(const json& doc, ResponseRecord& record, const std::string& where) {
+  auto found = doc.find("session");
+  if (found == doc.end() || found->is_null()) return;
+  if (found->is_number_integer()) record.response.session = found->get<int>();
+  else add_problem(record, where + "/session: expected a whole number, got " + describe_json(*found));
+}
+
+void read_answers(const core::Questionnaire& q, const json& doc, ResponseRecord& record, const std::string& where) {
+  const char* key = doc.contains("answers") ? "answers" : "responses";
+  auto found = doc.find(key);
+  if (found == doc.end()) {
+    add_problem(record, where + ": missing \"answers\" (an object of answers by item id)");
+    return;
+  }
+  if (!found->is_object()) {
+    add_problem(record, where + "/" + key + ": expected an object of answers by item id, got " + describe_json(*found));
+    return;
+  }
+  for (const auto& [item_id, value] : found->items()) {
+    auto item = q.find_item(item_id);
+    if (!item) {
+      std::vector<std::string> ids;
+      for (const core::Item& it : q.items) ids.push_back(it.id);
+      add_problem(record, where + "/" + key + "/" + pointer_token(item_id) + ": unknown item \"" + item_id + "\" in " +
+                              q.id + core::did_you_mean(item_id, ids));
+      continue;
+    }
+    if (value.is_null()) continue;
+    if (value.is_number()) set_answer(q, *item, value.get<double>(), record);
+    else add_problem(record, "item " + item_id + " = " + describe_json(value) + " is not a number");
+  }
+}
+
+// Fills `record` from one response object; `where` prefixes JSON paths in messages.
+void read_response(const core::Questionnaire& q, const json& doc, ResponseRecord& record, const std::string& where) {
+  if (!doc.is_object()) {
+    add_problem(record, (where.empty() ? std::string("") : where + ": ") + "expected a response object, got " +
+                            describe_json(doc));
+    return;
+  }
+  for (const auto& [key, value] : doc.items())
+    if (!key.starts_with("x-") && std::find(kResponseKeys.begin(), kResponseKeys.end(), key) == kResponseKeys.end())
+      add_problem(record, where + "/" + pointer_token(key) + ": unknown key \"" + key + "\"" +
+                              core::did_you_mean(key, kResponseKeys));
+  if (auto format = doc.find("format"); format != doc.end() && *format != "alliance-response/1")
+    add_problem(record, where + "/format: expected \"alliance-response/1\", got " + describe_json(*format));
+  read_questionnaire(doc, record, where);
+  record.response.respondent = text_member(doc, doc.contains("respondent") ? "respondent" : "id", record, where);
+  record.response.form = text_member(doc, "form", record, where);
+  record.response.date = text_member(doc, "date", record, where);
+  record.response.language = text_member(doc, "language", record, where);
+  read_session(doc, record, where);
+  read_answers(q, doc, record, where);
+  check_identity(q, record);
+}
+
+std::string parse_error_message(const json::parse_error& e) {
+  std::string message = e.what();
+  if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+  return "invalid JSON: " + message;
+}
+
+class NdjsonReader final : public ResponseReader {
+ public:
+  NdjsonReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q) : source_(std::move(source)), q_(q) {}
+
+  bool next(ResponseRecord& record) override {
+    std::string_view line;
+    while (next_line(line)) {
+      if (trim(line).empty() || trim(line) == "\r") continue;
+      reset_record(q_, record);
+      record.location = source_->name() + ":" + std::to_string(line_number_);
+      try {
+        const json doc = json::parse(line);
+        read_response(q_, doc, record, "");
+      } catch (const json::parse_error& e) {
+        add_problem(record, parse_error_message(e));
+      }
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  bool next_line(std::string_view& line) {
+    if (pending_ > 0) source_->consume(pending_);
+    pending_ = 0;
+    while (true) {
+      const std::string_view text = source_->available();
+      const std::size_t nl = text.find('\n');
+      if (nl != std::string_view::npos) {
+        line = text.substr(0, nl);
+        pending_ = nl + 1;
+        ++line_number_;
+        return true;
+      }
+      if (!source_->fill()) {
+        if (source_->available().empty()) return false;
+        line = source_->available();
+        pending_ = line.size();
+        ++line_number_;
+        return true;
+      }
+    }
+  }
+
+  std::unique_ptr<ByteSource> source_;
+  const core::Questionnaire& q_;
+  std::size_t pending_ = 0;
+  long line_number_ = 0;
+};
+
+class JsonDocumentReader final : public ResponseReader {
+ public:
+  JsonDocumentReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q) : q_(q), name_(source->name()) {
+    while (source->fill()) {
+    }
+    text_.assign(source->available());
+    try {
+      doc_ = json::parse(text_);
+    } catch (const json::parse_error& e) {
+      const TextPosition pos = position_of(text_, e.byte > 0 ? e.byte - 1 : 0);
+      error_ = name_ + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
+               parse_error_message(e);
+    }
+  }
+
+  bool next(ResponseRecord& record) override {
+    if (!error_.empty()) {
+      if (done_) return false;
+      done_ = true;
+      reset_record(q_, record);
+      record.location = name_;
+      record.problems.push_back(error_);
+      return true;
+    }
+    const bool array = doc_.is_array();
+    if (done_ || (array && index_ >= doc_.size())) return false;
+    reset_record(q_, record);
+    if (array) {
+      const std::string pointer = "/" + std::to_string(index_);
+      locate(record, pointer);
+      read_response(q_, doc_[index_], record, pointer);
+      ++index_;
+    } else {
+      done_ = true;
+      locate(record, "");
+      read_response(q_, doc_, record, "");
+    }
+    return true;
+  }
+
+ private:
+  void locate(ResponseRecord& record, const std::string& pointer) {
+    if (locations_.values.empty()) locations_ = locate_json_values(text_);
+    const TextPosition pos = locations_.find(pointer);
+    record.location = name_ + ":" + std::to_string(pos.line);
+  }
+
+  const core::Questionnaire& q_;
+  std::string name_;
+  std::string text_;
+  json doc_;
+  std::string error_;
+  JsonLocations locations_;
+  std::size_t index_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ResponseReader> make_ndjson_reader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q) {
+  return std::make_unique<NdjsonReader>(std::move(source), q);
+}
+
+std::unique_ptr<ResponseReader> make_json_reader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q) {
+  return std::make_unique<JsonDocumentReader>(std::move(source), q);
+}
+
+}  // namespace alliance::io

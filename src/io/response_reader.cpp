@@ -1,0 +1,68 @@
+#include "alliance/io/response_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "alliance/core/error.hpp"
+#include "response_readers.hpp"
+
+namespace alliance::io {
+
+InputFormat parse_input_format(const std::string& name) {
+  if (name == "json") return InputFormat::json;
+  if (name == "ndjson" || name == "jsonl") return InputFormat::ndjson;
+  if (name == "csv") return InputFormat::csv;
+  if (name == "tsv") return InputFormat::tsv;
+  if (name == "auto") return InputFormat::automatic;
+  throw Error(ExitCode::usage, "unknown input format '" + name + "' (expected json, ndjson, csv or tsv)");
+}
+
+namespace {
+
+InputFormat from_extension(const std::string& path) {
+  auto ends = [&path](const char* suffix) { return path.ends_with(suffix); };
+  if (ends(".json")) return InputFormat::json;
+  if (ends(".ndjson") || ends(".jsonl")) return InputFormat::ndjson;
+  if (ends(".csv")) return InputFormat::csv;
+  if (ends(".tsv") || ends(".tab")) return InputFormat::tsv;
+  return InputFormat::automatic;
+}
+
+// From the content: '[' is a JSON array; '{' is NDJSON when the first line is
+// a whole JSON value, else a pretty-printed JSON document; otherwise a
+// delimited table, TSV when its first line has more tabs than commas.
+InputFormat from_content(ByteSource& source) {
+  std::string_view head = source.peek(1 << 16);
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const std::size_t start = head.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos)
+    throw Error(ExitCode::invalid_input, source.name() + ": empty input, expected responses");
+  if (head[start] == '[') return InputFormat::json;
+  const std::string_view first_line = head.substr(start, head.find('\n', start) - start);
+  if (head[start] == '{')
+    return nlohmann::json::accept(first_line) ? InputFormat::ndjson : InputFormat::json;
+  const auto tabs = std::count(first_line.begin(), first_line.end(), '\t');
+  const auto commas = std::count(first_line.begin(), first_line.end(), ',');
+  return tabs > commas ? InputFormat::tsv : InputFormat::csv;
+}
+
+}  // namespace
+
+std::unique_ptr<ResponseReader> open_response_reader(const std::string& path, const core::Questionnaire& questionnaire,
+                                                     const ReaderOptions& options) {
+  auto source = std::make_unique<ByteSource>(path);
+  if (path == "-" && source->is_terminal())
+    throw Error(ExitCode::usage, "no responses given: name a FILE, or pipe responses into standard input");
+  InputFormat format = options.format;
+  if (format == InputFormat::automatic) format = from_extension(path);
+  if (format == InputFormat::automatic) format = from_content(*source);
+  switch (format) {
+    case InputFormat::json: return make_json_reader(std::move(source), questionnaire);
+    case InputFormat::ndjson: return make_ndjson_reader(std::move(source), questionnaire);
+    case InputFormat::tsv: return make_csv_reader(std::move(source), '\t', questionnaire, options.mapping);
+    case InputFormat::csv:
+    case InputFormat::automatic: break;
+  }
+  return make_csv_reader(std::move(source), ',', questionnaire, options.mapping);
+}
+
+}  // namespace alliance::io

@@ -1,0 +1,166 @@
+// Readers for every input format, on small files written by the test.
+#include "alliance/io/response_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "alliance/core/error.hpp"
+#include "../core/fixtures.hpp"
+
+namespace alliance::io {
+namespace {
+
+using testing::mini_questionnaire;
+
+class ReaderTest : public ::testing::Test {
+ protected:
+  std::string write(const std::string& name, const std::string& content) {
+    const std::string path = ::testing::TempDir() + name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+
+  std::vector<ResponseRecord> read_all(const std::string& path, ReaderOptions options = {}) {
+    auto reader = open_response_reader(path, q_, options);
+    std::vector<ResponseRecord> out;
+    ResponseRecord record;
+    while (reader->next(record)) out.push_back(record);
+    warnings_ = reader->warnings();
+    return out;
+  }
+
+  core::Questionnaire q_ = mini_questionnaire();
+  std::vector<std::string> warnings_;
+};
+
+using Answers = core::Answers;
+const std::optional<double> kNone;
+
+TEST_F(ReaderTest, CsvWithQuotesCrlfBomAndMissingMarkers) {
+  const std::string path = write("a.csv",
+                                 "\xEF\xBB\xBFrespondent,session,a1,a2,a3,b1,b2,b3\r\n"
+                                 "\"P, 1\",2,1,2,3,4,5,1\r\n"
+                                 "\"say \"\"hi\"\"\nthere\",,NA,.,,5, 4 ,3\r\n");
+  const auto records = read_all(path);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].response.respondent, "P, 1");
+  EXPECT_EQ(records[0].response.session, 2);
+  EXPECT_EQ(records[0].response.answers, (Answers{1, 2, 3, 4, 5, 1}));
+  EXPECT_EQ(records[0].location, path + ":2");
+  EXPECT_EQ(records[1].response.respondent, "say \"hi\"\nthere");
+  EXPECT_FALSE(records[1].response.session.has_value());
+  EXPECT_EQ(records[1].response.answers, (Answers{kNone, kNone, kNone, 5, 4, 3}));
+  EXPECT_TRUE(records[1].valid());
+}
+
+TEST_F(ReaderTest, BadCellsMakeOnlyTheirRowInvalid) {
+  const std::string path = write("b.csv",
+                                 "id,a1,a2,a3,b1,b2,b3\n"
+                                 "r1,1,2,3,4,5,1\n"
+                                 "r2,9,2,x,4,5\n"
+                                 "r3,2,2,2,2,2,2\n");
+  const auto records = read_all(path);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_TRUE(records[0].valid());
+  EXPECT_EQ(records[1].problems,
+            (std::vector<std::string>{path + ":3: expected 7 fields as in the header, got 6",
+                                      path + ":3: item a1 = 9 is outside the scale 1..5",
+                                      path + ":3: item a3 = \"x\" is not a number"}));
+  EXPECT_TRUE(records[2].valid());
+  EXPECT_EQ(records[2].response.respondent, "r3");
+}
+
+TEST_F(ReaderTest, CsvColumnsByPatternMapAndDetection) {
+  const std::string detected = write("c.csv", "ResponseId,Q_a1,i_a2,q1,ia1,ia2,ia3,ib1,ib2\nx,1,1,1,2,3,4,5,1\n");
+  const auto records = read_all(detected);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].response.respondent, "x");
+  EXPECT_EQ(records[0].response.answers, (Answers{2, 3, 4, 5, 1, kNone}));
+  EXPECT_EQ(warnings_, (std::vector<std::string>{detected + ":1: no column for item b3: it is unanswered in every row"}));
+
+  ReaderOptions options;
+  options.mapping.pattern = "wai_{id}";
+  options.mapping.columns = {{"Q7_1", "b3"}};
+  options.mapping.skip_rows = 1;
+  const std::string mapped = write("d.csv", "wai_a1,wai_a2,wai_a3,wai_b1,wai_b2,Q7_1\nlabels,,,,,\n1,1,1,1,1,2\n");
+  const auto rows = read_all(mapped, options);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].response.answers, (Answers{1, 1, 1, 1, 1, 2}));
+}
+
+TEST_F(ReaderTest, CsvNamingNoItemIsAnError) {
+  const std::string path = write("e.csv", "x,y\n1,2\n");
+  try {
+    read_all(path);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::invalid_input);
+    EXPECT_EQ(std::string(e.what()), path +
+                                         ":1: no column holds an item of mini (item columns are named by '{id}'; use "
+                                         "--columns 'PATTERN' with {id}, or --map COLUMN=ITEM)");
+  }
+}
+
+TEST_F(ReaderTest, TsvIsDetectedFromContent) {
+  const std::string path = write("f.txt", "respondent\ta1\ta2\ta3\tb1\tb2\tb3\nP\t1\t1\t1\t1\t1\t1\n");
+  const auto records = read_all(path);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].response.answers, (Answers{1, 1, 1, 1, 1, 1}));
+}
+
+TEST_F(ReaderTest, NdjsonOneResponsePerLine) {
+  const std::string path = write("g.ndjson",
+                                 "{\"respondent\":\"P1\",\"session\":3,\"answers\":{\"a1\":4,\"b3\":null}}\n"
+                                 "\n"
+                                 "{\"id\":\"P2\",\"responses\":{\"a1\":6}}\n"
+                                 "{\"respondent\":\"P3\",\"answer\":{}}\n"
+                                 "not json\n");
+  const auto records = read_all(path);
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0].response.respondent, "P1");
+  EXPECT_EQ(records[0].response.session, 3);
+  EXPECT_EQ(records[0].response.answers, (Answers{4, kNone, kNone, kNone, kNone, kNone}));
+  EXPECT_EQ(records[1].response.respondent, "P2");
+  EXPECT_EQ(records[1].problems, (std::vector<std::string>{path + ":3: item a1 = 6 is outside the scale 1..5"}));
+  EXPECT_EQ(records[2].problems,
+            (std::vector<std::string>{path + ":4: /answer: unknown key \"answer\", did you mean 'answers'?",
+                                      path + ":4: : missing \"answers\" (an object of answers by item id)"}));
+  EXPECT_EQ(records[3].location, path + ":5");
+  EXPECT_FALSE(records[3].valid());
+}
+
+TEST_F(ReaderTest, JsonDocumentAndArray) {
+  const std::string one = write("h.json",
+                                "{\"format\": \"alliance-response/1\",\n"
+                                " \"questionnaire\": {\"id\": \"mini\", \"version\": \"1.0.0\"},\n"
+                                " \"respondent\": \"P1\", \"form\": \"client\", \"date\": \"2026-11-24\",\n"
+                                " \"answers\": {\"a1\": 5, \"zz\": 1}}\n");
+  const auto records = read_all(one);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].response.date, "2026-11-24");
+  EXPECT_EQ(records[0].problems, (std::vector<std::string>{one + ":1: /answers/zz: unknown item \"zz\" in mini"}));
+  const std::string many = write("i.json",
+                                 "[\n {\"respondent\": \"A\", \"answers\": {}},\n"
+                                 " {\"respondent\": \"B\", \"questionnaire\": \"wai-sr\", \"answers\": {}}\n]\n");
+  const auto list = read_all(many);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_TRUE(list[0].valid());
+  EXPECT_EQ(list[1].problems,
+            (std::vector<std::string>{many + ":3: this response is for questionnaire \"wai-sr\", not \"mini\""}));
+}
+
+TEST_F(ReaderTest, LongRecordsCrossBufferBoundaries) {
+  std::string content = "respondent,a1,a2,a3,b1,b2,b3\n";
+  for (int i = 0; i < 150000; ++i) content += "\"P" + std::to_string(i) + "\",1,2,3,4,5," + std::to_string(i % 5 + 1) + "\n";
+  const std::string path = write("big.csv", content);
+  const auto records = read_all(path);
+  ASSERT_EQ(records.size(), 150000u);
+  EXPECT_EQ(records[149999].response.respondent, "P149999");
+  EXPECT_EQ(records[149999].response.answers[5], 149999 % 5 + 1);
+  EXPECT_EQ(records[149999].location, path + ":150001");
+}
+
+}  // namespace
+}  // namespace alliance::io
