@@ -60,6 +60,14 @@ TEST(Cli, ListShowsBundledQuestionnaires) {
   EXPECT_TRUE(found);
 }
 
+TEST(Cli, BundledQuestionnairesNeedNoSourceTree) {
+  const std::string dir = make_temp_dir();
+  const Run run = run_alliance({"show", "srs"}, {.cwd = dir});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("Duncan"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, ListIncludesTheUsersDirectories) {
   const std::string dir = make_temp_dir();
   std::filesystem::copy_file(source_path("tests/data/valid/minimal.json"), dir + "/minimal.json");
