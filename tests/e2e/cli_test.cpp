@@ -10,23 +10,26 @@
 namespace alliance::testing {
 namespace {
 
+// process.hpp's Run, renamed: gtest's Test::Run hides it inside TEST bodies.
+using Outcome = alliance::testing::Run;
+
 TEST(Cli, VersionAndHelp) {
-  const Run version = run_alliance({"--version"});
+  const Outcome version = run_alliance({"--version"});
   EXPECT_EQ(version.status, 0);
   EXPECT_EQ(version.out, "alliance 0.1.0\n");
-  const Run help = run_alliance({"--help"});
+  const Outcome help = run_alliance({"--help"});
   EXPECT_EQ(help.status, 0);
   for (const char* command : {"list", "show", "validate", "score"})
     EXPECT_NE(help.out.find(command), std::string::npos) << command;
   EXPECT_NE(help.out.find("Exit status"), std::string::npos);
-  const Run score_help = run_alliance({"score", "--help"});
+  const Outcome score_help = run_alliance({"score", "--help"});
   EXPECT_EQ(score_help.status, 0);
   EXPECT_NE(score_help.out.find("--fail-below"), std::string::npos);
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(run_alliance({}).status, 2);
-  const Run unknown = run_alliance({"frobnicate"});
+  const Outcome unknown = run_alliance({"frobnicate"});
   EXPECT_EQ(unknown.status, 2);
   EXPECT_NE(unknown.err.find("alliance: "), std::string::npos);
   EXPECT_EQ(run_alliance({"list", "--format", "xml"}).status, 2);
@@ -34,19 +37,19 @@ TEST(Cli, UsageErrorsExitTwo) {
 }
 
 TEST(Cli, UnknownQuestionnaireSuggestsTheClosest) {
-  const Run run = run_alliance({"show", "wai-rs"});
+  const Outcome run = run_alliance({"show", "wai-rs"});
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err, "alliance: unknown questionnaire 'wai-rs', did you mean 'wai-sr'? (run 'alliance list' to see them all)\n");
   EXPECT_EQ(run.out, "");
 }
 
 TEST(Cli, ListShowsBundledQuestionnaires) {
-  const Run table = run_alliance({"list"});
+  const Outcome table = run_alliance({"list"});
   EXPECT_EQ(table.status, 0);
   EXPECT_EQ(table.out.rfind("ID ", 0), 0u);
   for (const char* id : {"gtb-12 ", "gtb-12-t ", "wai ", "wai-t ", "wai-s ", "wai-sr ", "srs "})
     EXPECT_NE(table.out.find(std::string("\n") + id), std::string::npos) << id;
-  const Run json = run_alliance({"list", "--format", "json"});
+  const Outcome json = run_alliance({"list", "--format", "json"});
   ASSERT_EQ(json.status, 0);
   const auto list = nlohmann::json::parse(json.out);
   bool found = false;
@@ -62,7 +65,7 @@ TEST(Cli, ListShowsBundledQuestionnaires) {
 
 TEST(Cli, BundledQuestionnairesNeedNoSourceTree) {
   const std::string dir = make_temp_dir();
-  const Run run = run_alliance({"show", "srs"}, {.cwd = dir});
+  const Outcome run = run_alliance({"show", "srs"}, {.cwd = dir});
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.out.find("Duncan"), std::string::npos);
   std::filesystem::remove_all(dir);
@@ -71,23 +74,23 @@ TEST(Cli, BundledQuestionnairesNeedNoSourceTree) {
 TEST(Cli, ListIncludesTheUsersDirectories) {
   const std::string dir = make_temp_dir();
   std::filesystem::copy_file(source_path("tests/data/valid/minimal.json"), dir + "/minimal.json");
-  const Run flag = run_alliance({"list", "--path", dir});
+  const Outcome flag = run_alliance({"list", "--path", dir});
   EXPECT_NE(flag.out.find("\nminimal "), std::string::npos) << flag.out;
-  const Run env = run_alliance({"list"}, {.env = {{"ALLIANCE_PATH", dir}}});
+  const Outcome env = run_alliance({"list"}, {.env = {{"ALLIANCE_PATH", dir}}});
   EXPECT_NE(env.out.find("\nminimal "), std::string::npos) << env.out;
-  const Run show = run_alliance({"show", "minimal", "--lang", "fr"}, {.env = {{"ALLIANCE_PATH", dir}}});
+  const Outcome show = run_alliance({"show", "minimal", "--lang", "fr"}, {.env = {{"ALLIANCE_PATH", dir}}});
   EXPECT_EQ(show.status, 0) << show.err;
   EXPECT_NE(show.out.find("Objectifs"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, ShowInEitherLanguage) {
-  const Run fr = run_alliance({"show", "gtb-12", "--lang", "fr"});
+  const Outcome fr = run_alliance({"show", "gtb-12", "--lang", "fr"});
   ASSERT_EQ(fr.status, 0) << fr.err;
   EXPECT_NE(fr.out.find("Échelle : 1..5"), std::string::npos) << fr.out;
   EXPECT_NE(fr.out.find("Jamais"), std::string::npos);
   EXPECT_NE(fr.out.find("Instrument non validé."), std::string::npos);
-  const Run en = run_alliance({"show", "wai-sr", "--lang", "en"});
+  const Outcome en = run_alliance({"show", "wai-sr", "--lang", "en"});
   ASSERT_EQ(en.status, 0) << en.err;
   EXPECT_NE(en.out.find("Scale: 1..5"), std::string::npos);
   EXPECT_NE(en.out.find("Hatcher"), std::string::npos);
@@ -95,7 +98,7 @@ TEST(Cli, ShowInEitherLanguage) {
 }
 
 TEST(Cli, ShowJsonIsTheNormalisedDefinition) {
-  const Run run = run_alliance({"show", "wai-s", "--format", "json"});
+  const Outcome run = run_alliance({"show", "wai-s", "--format", "json"});
   ASSERT_EQ(run.status, 0);
   const auto doc = nlohmann::json::parse(run.out);
   EXPECT_EQ(doc["id"], "wai-s");
@@ -104,21 +107,21 @@ TEST(Cli, ShowJsonIsTheNormalisedDefinition) {
 }
 
 TEST(Cli, ValidateReportsEveryProblemAndExitsOne) {
-  const Run good = run_alliance({"validate", source_path("tests/data/valid/minimal.json")});
+  const Outcome good = run_alliance({"validate", source_path("tests/data/valid/minimal.json")});
   EXPECT_EQ(good.status, 0);
   EXPECT_NE(good.out.find("minimal.json: ok (2 examples checked)"), std::string::npos);
-  const Run bad = run_alliance({"validate", "types.json", "semantic.json"},
+  const Outcome bad = run_alliance({"validate", "types.json", "semantic.json"},
                                {.cwd = source_path("tests/data/invalid")});
   EXPECT_EQ(bad.status, 1);
   EXPECT_EQ(bad.out, slurp(source_path("tests/data/invalid/types.expected")) +
                          slurp(source_path("tests/data/invalid/semantic.expected")));
-  const Run missing = run_alliance({"validate", "/nonexistent/q.json"});
+  const Outcome missing = run_alliance({"validate", "/nonexistent/q.json"});
   EXPECT_EQ(missing.status, 3);
   EXPECT_NE(missing.out.find("/nonexistent/q.json: cannot open"), std::string::npos);
 }
 
 TEST(Cli, ValidateJsonReport) {
-  const Run run = run_alliance({"validate", "--format", "json", "unknown_key.json"},
+  const Outcome run = run_alliance({"validate", "--format", "json", "unknown_key.json"},
                                {.cwd = source_path("tests/data/invalid")});
   EXPECT_EQ(run.status, 1);
   const auto report = nlohmann::json::parse(run.out);

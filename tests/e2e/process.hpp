@@ -15,9 +15,9 @@ struct Run {
 };
 
 struct RunOptions {
-  std::string input;                          // written to stdin, then closed
-  std::map<std::string, std::string> env;     // added to (or replacing) the environment
-  std::string cwd;                            // "" = current directory
+  std::string input = {};                     // written to stdin, then closed
+  std::map<std::string, std::string> env = {};  // added to (or replacing) the environment
+  std::string cwd = {};                       // "" = current directory
 };
 
 Run run_alliance(const std::vector<std::string>& args, const RunOptions& options = {});

@@ -1,0 +1,63 @@
+// The two front ends of an administration: the full screen on a terminal, and
+// line by line (a screen reader with --plain, TERM=dumb, or a script feeding
+// standard input). Each feeds a Session the user's keys or lines and calls
+// back to save after every answer; neither touches files itself.
+#pragma once
+
+#include <functional>
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include "alliance/admin/session.hpp"
+#include "alliance/admin/terminal.hpp"
+#include "alliance/core/questionnaire.hpp"
+#include "alliance/core/scoring.hpp"
+
+namespace alliance::admin {
+
+enum class Ending {
+  completed,     // submitted (scripted input: the last item answered)
+  quit,          // the user pressed q
+  end_of_input,  // the input ended before the last item
+  rejected,      // scripted input: a line that is not an allowed answer
+  hangup,        // the terminal went away
+};
+
+struct RunnerOptions {
+  std::string lang = "en";  // of prompts, and of texts where the definition has it
+  bool colour = false;      // bold and reverse video (full screen only)
+};
+
+// Called after every answer and every skip, while the exit signals (SIGINT,
+// SIGTERM, SIGHUP, SIGQUIT) are held (SignalBlock): a save is complete before
+// the process can stop.
+// May throw (a full disk); the exception ends the administration.
+using Saver = std::function<void(const Session&)>;
+
+// One item per screen, a key per answer, then the review. Returns when the
+// session is done or stopped, or the terminal is gone.
+// REQUIRES: session.phase() is item or review.
+Ending run_full_screen(Session& session, const core::Questionnaire& questionnaire,
+                       const RunnerOptions& options, Terminal& terminal, const Saver& save);
+
+struct LineResult {
+  Ending ending = Ending::completed;
+  std::string message;  // for end_of_input and rejected: what to tell the user
+};
+
+// One line per answer: a number answers; an empty line skips (keeps the answer
+// already given, if any); b goes back, s skips, q stops, ? explains.
+// `interactive` (a person at a plain terminal): a line that is not allowed is
+// explained and asked again. Otherwise (a script): it ends the session,
+// Ending::rejected, "line N: why" — a retry would shift every later answer.
+LineResult run_by_lines(Session& session, const core::Questionnaire& questionnaire,
+                        const RunnerOptions& options, std::istream& in, std::ostream& prompts,
+                        bool interactive, const Saver& save);
+
+// The scores shown at the end of a session: each subscale and the total,
+// with its band, in `lang`; "insufficient" where too much is missing.
+std::string scores_summary(const core::Questionnaire& questionnaire, const core::Answers& answers,
+                           const std::string& lang);
+
+}  // namespace alliance::admin

@@ -1,0 +1,99 @@
+// The real terminal, in one place: raw mode, the alternate screen, keys,
+// window size, and the signals that must leave the terminal usable.
+//
+// Contract: whatever way the process ends — normal return, exception, exit(),
+// SIGINT, SIGTERM, SIGHUP, SIGQUIT — a terminal taken over by Terminal is given back
+// as it was (echo, canonical mode, cursor shown, main screen). Only SIGKILL
+// cannot be caught; the shell's `reset` (or `stty sane`) repairs that.
+#pragma once
+
+#include <signal.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace alliance::admin {
+
+enum class KeyKind {
+  none,       // a key with no meaning here (F1, an unknown escape sequence)
+  character,  // `text` holds it (one UTF-8 character)
+  enter,
+  backspace,
+  left,
+  right,
+  up,
+  down,
+  escape,
+  resize,        // the window changed size (or the process came back from Ctrl-Z): redraw
+  end_of_input,  // the terminal is gone (closed window, hung-up line)
+};
+
+struct Key {
+  KeyKind kind = KeyKind::none;
+  std::string text;
+};
+
+// Decodes the first key of `bytes` (raw terminal input) into `key` and returns
+// how many bytes it used; 0 when the bytes so far are the start of a longer
+// sequence (a lone ESC, "ESC [") and `complete` is false. With `complete`
+// true, nothing more is coming: a lone ESC is the Escape key.
+// REQUIRES: !bytes.empty().
+std::size_t decode_key(std::string_view bytes, bool complete, Key& key);
+
+// What the terminal is sent to take it over and to give it back. Tests look
+// for kRestoreSequence at the end of the output of an interrupted session.
+inline constexpr std::string_view kEnterSequence = "\x1b[?1049h\x1b[?25l";
+inline constexpr std::string_view kRestoreSequence = "\x1b[0m\x1b[?25h\x1b[?1049l";
+
+struct TerminalSize {
+  std::size_t columns = 80;
+  std::size_t rows = 24;
+};
+
+class Terminal {
+ public:
+  // Takes over the terminal: raw input (no echo, no line buffering; Ctrl-C
+  // still raises SIGINT), the alternate screen, the cursor hidden. Throws
+  // Error(io) when `in_fd` is not a terminal. Only one Terminal at a time.
+  Terminal(int in_fd, int out_fd);
+  ~Terminal();
+  Terminal(const Terminal&) = delete;
+  Terminal& operator=(const Terminal&) = delete;
+
+  // Blocks for the next key. KeyKind::resize when the window changed,
+  // KeyKind::end_of_input when the terminal has gone away.
+  Key read_key();
+  // Writes all of `text` (a whole frame at once, so redraws do not flicker).
+  void write(std::string_view text);
+  TerminalSize size() const;
+
+ private:
+  bool wait_readable(int timeout_ms);
+
+  int in_fd_;
+  int out_fd_;
+  std::string pending_;
+};
+
+// Handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT (and SIGTSTP/SIGWINCH for a taken-
+// over terminal): give the terminal back, write `message` to standard error,
+// and exit with 128 + the signal number (130, 143, 129, 131). Whatever is on disk
+// stays: saves are made with the signals blocked (SignalBlock), so a save is
+// either complete or not begun.
+void install_exit_handlers(const std::string& message);
+
+// Holds SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGTSTP for its lifetime; one that
+// arrives meanwhile is delivered (and ends the process) when it is destroyed.
+class SignalBlock {
+ public:
+  SignalBlock();
+  ~SignalBlock();
+  SignalBlock(const SignalBlock&) = delete;
+  SignalBlock& operator=(const SignalBlock&) = delete;
+
+ private:
+  sigset_t saved_;
+};
+
+}  // namespace alliance::admin

@@ -1,0 +1,51 @@
+// Internal to io: a growable byte buffer written to a FILE* in large blocks,
+// with the number and string formatting the writers need. No iostreams and
+// no allocation per value once the buffer has grown.
+#pragma once
+
+#include <charconv>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace alliance::io {
+
+class OutputBuffer {
+ public:
+  explicit OutputBuffer(std::FILE* out) : out_(out) { text_.reserve(kBlock * 2); }
+  ~OutputBuffer() = default;
+  OutputBuffer(const OutputBuffer&) = delete;
+  OutputBuffer& operator=(const OutputBuffer&) = delete;
+
+  void put(char c) { text_.push_back(c); }
+  void put(std::string_view s) { text_.append(s); }
+  void put_int(long long value) {
+    char buffer[24];
+    auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    text_.append(buffer, result.ptr);
+  }
+  // Shortest round-trip form when precision < 0, else fixed decimals.
+  void put_number(double value, int precision) {
+    char buffer[64];
+    auto result = precision < 0
+                      ? std::to_chars(buffer, buffer + sizeof buffer, value)
+                      : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, precision);
+    text_.append(buffer, result.ptr);
+  }
+  // A JSON string literal, quotes included.
+  void put_json_string(std::string_view s);
+
+  // Writes out the buffer when it holds a block or more.
+  void maybe_flush() {
+    if (text_.size() >= kBlock) flush();
+  }
+  // Throws Error(io) when the stream refuses the bytes.
+  void flush();
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 16;
+  std::FILE* out_;
+  std::string text_;
+};
+
+}  // namespace alliance::io

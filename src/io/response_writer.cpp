@@ -1,0 +1,101 @@
+#include "alliance/io/response_writer.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "alliance/core/error.hpp"
+#include "alliance/io/files.hpp"
+#include "alliance/io/response_reader.hpp"
+
+namespace alliance::io {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json answer_json(double value) {
+  constexpr double kLargestExact = 9007199254740992.0;  // 2^53
+  if (std::trunc(value) == value && std::fabs(value) < kLargestExact) return static_cast<std::int64_t>(value);
+  return value;
+}
+
+std::string text_or_empty(const nlohmann::json& doc, const char* key) {
+  auto found = doc.find(key);
+  return found != doc.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+[[noreturn]] void invalid(const std::filesystem::path& path, const std::string& message) {
+  throw Error(ExitCode::invalid_input, path.string() + ": " + message);
+}
+
+}  // namespace
+
+const char* to_string(ResponseStatus status) {
+  return status == ResponseStatus::complete ? "complete" : "in_progress";
+}
+
+std::string response_to_json(const core::Questionnaire& questionnaire, const ResponseDocument& doc) {
+  const core::Response& r = doc.response;
+  ordered_json out;
+  out["format"] = "alliance-response/1";
+  out["questionnaire"] = {{"id", questionnaire.id}, {"version", questionnaire.version}};
+  out["respondent"] = r.respondent;
+  out["form"] = core::to_string(questionnaire.form);
+  if (r.session) out["session"] = *r.session;
+  if (!r.date.empty()) out["date"] = r.date;
+  if (!r.language.empty()) out["language"] = r.language;
+  out["status"] = to_string(doc.status);
+  if (!doc.started_at.empty()) out["started_at"] = doc.started_at;
+  if (!doc.updated_at.empty()) out["updated_at"] = doc.updated_at;
+  if (!doc.completed_at.empty()) out["completed_at"] = doc.completed_at;
+  ordered_json answers = ordered_json::object();
+  for (std::size_t i = 0; i < questionnaire.items.size(); ++i) {
+    const bool settled = doc.settled.empty() || doc.settled[i];
+    if (r.answers[i])
+      answers[questionnaire.items[i].id] = answer_json(*r.answers[i]);
+    else if (settled)
+      answers[questionnaire.items[i].id] = nullptr;
+  }
+  out["answers"] = std::move(answers);
+  return out.dump(2) + "\n";
+}
+
+ResponseDocument read_response_document(const core::Questionnaire& questionnaire,
+                                        const std::filesystem::path& path) {
+  const std::string text = read_file(path);
+  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) invalid(path, "invalid JSON");
+  if (!doc.is_object()) invalid(path, "expected one response document (a JSON object)");
+
+  ReaderOptions options;
+  options.format = InputFormat::json;
+  std::unique_ptr<ResponseReader> reader = open_response_reader(path.string(), questionnaire, options);
+  ResponseRecord record;
+  if (!reader->next(record)) invalid(path, "expected one response document");
+  if (!record.valid()) {
+    std::string message;
+    for (const std::string& problem : record.problems) message += (message.empty() ? "" : "\n") + problem;
+    throw Error(ExitCode::invalid_input, message);
+  }
+
+  ResponseDocument out;
+  out.response = std::move(record.response);
+  const std::string status = text_or_empty(doc, "status");
+  if (status == "in_progress")
+    out.status = ResponseStatus::in_progress;
+  else if (status == "complete" || !doc.contains("status"))
+    out.status = ResponseStatus::complete;
+  else
+    invalid(path, "/status: expected \"complete\" or \"in_progress\", got " + doc.at("status").dump());
+  out.started_at = text_or_empty(doc, "started_at");
+  out.updated_at = text_or_empty(doc, "updated_at");
+  out.completed_at = text_or_empty(doc, "completed_at");
+  out.settled.assign(questionnaire.items.size(), false);
+  const char* key = doc.contains("answers") ? "answers" : "responses";
+  for (const auto& [item_id, value] : doc.at(key).items())
+    if (auto item = questionnaire.find_item(item_id)) out.settled[*item] = true;
+  return out;
+}
+
+}  // namespace alliance::io

@@ -1,0 +1,128 @@
+#include "score_table.hpp"
+
+#include "alliance/core/text.hpp"
+#include "output_buffer.hpp"
+
+namespace alliance::io {
+
+namespace {
+
+constexpr const char* kRed = "\x1b[31m";
+constexpr const char* kDim = "\x1b[2m";
+constexpr const char* kReset = "\x1b[0m";
+
+// A cell's text, and the colour it is shown in (none when empty).
+struct Cell {
+  std::string text;
+  const char* colour = "";
+};
+
+class TableWriter final : public ResultWriter {
+ public:
+  TableWriter(const core::Questionnaire& q, const WriterOptions& o, std::FILE* out)
+      : q_(q), options_(o), fr_(o.language == "fr"), out_(out) {}
+
+  void write(const ResponseRecord& record, const core::ScoreSheet& sheet) override {
+    std::vector<Cell> row;
+    row.push_back({record.response.respondent.empty() ? record.location : record.response.respondent, ""});
+    row.push_back({record.response.session ? std::to_string(*record.response.session) : "", ""});
+    any_session_ = any_session_ || record.response.session.has_value();
+    const bool valid = record.valid();
+    bool complete = valid;
+    for (std::size_t s = 0; s < q_.subscales.size(); ++s) {
+      row.push_back(cell(sheet.subscales[s], q_.subscales[s].bands, valid));
+      complete = complete && sheet.subscales[s].status == core::Status::ok;
+    }
+    if (q_.total.present) {
+      row.push_back(cell(sheet.total, q_.total.bands, valid));
+      complete = complete && sheet.total.status == core::Status::ok;
+    }
+    rows_.push_back(std::move(row));
+    if (!valid) ++invalid_;
+    else if (!complete) ++insufficient_;
+  }
+
+  void finish() override {
+    std::vector<Cell> header = {{fr_ ? "RÉPONDANT" : "RESPONDENT", ""}, {fr_ ? "SÉANCE" : "SESSION", ""}};
+    for (std::size_t s = 0; s < q_.subscales.size(); ++s)
+      header.push_back({title(q_.subscales[s].title, core::subscale_range(q_, s)), ""});
+    if (q_.total.present)
+      header.push_back({title(q_.total.title.empty() ? core::LocalizedText{{"en", "Total"}} : q_.total.title,
+                              core::total_range(q_)),
+                        ""});
+    std::vector<std::size_t> widths(header.size(), 0);
+    for (std::size_t c = 0; c < header.size(); ++c) widths[c] = core::display_width(header[c].text);
+    for (const auto& row : rows_)
+      for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], core::display_width(row[c].text));
+    print_row(header, widths);
+    for (const auto& row : rows_) print_row(row, widths);
+    print_legend();
+    out_.flush();
+  }
+
+ private:
+  std::string title(const core::LocalizedText& text, core::ScoreRange range) const {
+    return core::pick_text(text, options_.language) + " (" + core::format_number(range.low) + "–" +
+           core::format_number(range.high) + ")";
+  }
+
+  Cell cell(const core::ScaleScore& s, const std::optional<core::Bands>& bands, bool valid) const {
+    if (!valid) return {fr_ ? "invalide" : "invalid", kDim};
+    if (s.status != core::Status::ok) return {fr_ ? "insuffisant" : "insufficient", kDim};
+    Cell out{core::format_fixed(*s.value, options_.precision < 0 ? 2 : options_.precision), ""};
+    if (s.band && bands) {
+      const core::Band& band = bands->ranges[*s.band];
+      out.text += " " + core::pick_text(band.label, options_.language);
+      if (band.concern) out.colour = kRed;
+    }
+    return out;
+  }
+
+  void print_row(const std::vector<Cell>& row, const std::vector<std::size_t>& widths) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c == 1 && !any_session_) continue;
+      const bool last = c + 1 == row.size();
+      const std::string text = last ? row[c].text : core::pad_right(row[c].text, widths[c]);
+      if (options_.colour && *row[c].colour) line += row[c].colour + text + kReset;
+      else line += text;
+      if (!last) line += "  ";
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out_.put(line);
+    out_.put('\n');
+  }
+
+  void print_legend() {
+    const std::size_t n = rows_.size();
+    const std::size_t ok = n - insufficient_ - invalid_;
+    std::string text = fr_ ? std::to_string(n) + " réponse" + (n == 1 ? "" : "s") + " : " + std::to_string(ok) +
+                                 " complète" + (ok == 1 ? "" : "s") + ", " + std::to_string(insufficient_) +
+                                 " avec des scores insuffisants, " + std::to_string(invalid_) + " invalide" +
+                                 (invalid_ == 1 ? "" : "s")
+                           : std::to_string(n) + " response" + (n == 1 ? "" : "s") + ": " + std::to_string(ok) +
+                                 " ok, " + std::to_string(insufficient_) + " with insufficient scores, " +
+                                 std::to_string(invalid_) + " invalid";
+    out_.put('\n');
+    out_.put(text);
+    out_.put('\n');
+  }
+
+  const core::Questionnaire& q_;
+  WriterOptions options_;
+  bool fr_;
+  OutputBuffer out_;
+  std::vector<std::vector<Cell>> rows_;
+  bool any_session_ = false;
+  std::size_t insufficient_ = 0;
+  std::size_t invalid_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_table_writer(const core::Questionnaire& questionnaire,
+                                                const WriterOptions& options, std::FILE* out) {
+  return std::make_unique<TableWriter>(questionnaire, options, out);
+}
+
+}  // namespace alliance::io

@@ -1,0 +1,333 @@
+// `alliance administer` on a real pseudo-terminal (forkpty; no tmux needed):
+// keys are written as a person types them, the screen is read back, and
+// signals arrive as they would from a keyboard or a kill. Every wait has a
+// timeout, and a child still running at the end of a test is killed.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "process.hpp"
+
+namespace alliance::testing {
+namespace {
+
+// process.hpp's Run, named so that gtest's Test::Run does not hide it inside TEST bodies.
+using Outcome = alliance::testing::Run;
+
+constexpr int kTimeoutMs = 4000;
+constexpr std::string_view kRestore = "\x1b[0m\x1b[?25h\x1b[?1049l";  // admin::kRestoreSequence
+constexpr const char* kLeft = "\x1b[D";
+constexpr const char* kEnter = "\r";
+
+class Pty {
+ public:
+  explicit Pty(const std::vector<std::string>& args, unsigned short columns = 80, unsigned short rows = 24) {
+    winsize size{};
+    size.ws_col = columns;
+    size.ws_row = rows;
+    pid_ = ::forkpty(&master_, nullptr, nullptr, &size);
+    if (pid_ < 0) throw std::runtime_error("forkpty failed");
+    if (pid_ == 0) {
+      ::setenv("TERM", "xterm-256color", 1);
+      ::unsetenv("NO_COLOR");
+      ::setenv("LC_ALL", "C.UTF-8", 1);
+      std::vector<std::string> copies = args;
+      std::string bin = ALLIANCE_BIN;
+      std::vector<char*> argv{bin.data()};
+      for (std::string& a : copies) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(bin.c_str(), argv.data());
+      ::_exit(127);
+    }
+    ::fcntl(master_, F_SETFL, ::fcntl(master_, F_GETFL) | O_NONBLOCK);
+  }
+
+  ~Pty() {
+    if (pid_ > 0 && status_ < 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (master_ >= 0) ::close(master_);
+  }
+
+  Pty(const Pty&) = delete;
+  Pty& operator=(const Pty&) = delete;
+
+  // Types `keys`; what the screen shows from now on is what wait_for looks at.
+  void send(std::string_view keys) {
+    mark_ = output_.size();
+    while (!keys.empty()) {
+      const ssize_t n = ::write(master_, keys.data(), keys.size());
+      if (n > 0)
+        keys.remove_prefix(static_cast<std::size_t>(n));
+      else if (n < 0 && errno != EAGAIN && errno != EINTR)
+        return;
+    }
+  }
+
+  // True once `text` has been drawn since the last send().
+  bool wait_for(std::string_view text, int timeout_ms = kTimeoutMs) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (output_.find(text, mark_) == std::string::npos) {
+      if (std::chrono::steady_clock::now() > deadline || !pump(50))
+        return output_.find(text, mark_) != std::string::npos;
+    }
+    return true;
+  }
+
+  // Exit status (128 + signal when killed), or -1 after the timeout.
+  int wait_exit(int timeout_ms = kTimeoutMs) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (status_ < 0 && std::chrono::steady_clock::now() < deadline) {
+      pump(20);
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_)
+        status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    while (pump(20)) {
+    }
+    return status_;
+  }
+
+  void kill(int signal) { ::kill(pid_, signal); }
+  void resize(unsigned short columns, unsigned short rows) {
+    mark_ = output_.size();
+    winsize size{};
+    size.ws_col = columns;
+    size.ws_row = rows;
+    ::ioctl(master_, TIOCSWINSZ, &size);  // the kernel sends SIGWINCH
+  }
+  termios modes() const {
+    termios t{};
+    ::tcgetattr(master_, &t);
+    return t;
+  }
+  const std::string& output() const { return output_; }
+  // What the screen shows now: the output since the last frame began.
+  std::string screen() const {
+    const std::size_t home = output_.rfind("\x1b[H");
+    return home == std::string::npos ? output_ : output_.substr(home);
+  }
+
+ private:
+  // Reads what is there within `timeout_ms`; false when nothing came.
+  bool pump(int timeout_ms) {
+    pollfd p{master_, POLLIN, 0};
+    if (::poll(&p, 1, timeout_ms) <= 0) return false;
+    char buffer[8192];
+    const ssize_t n = ::read(master_, buffer, sizeof buffer);
+    if (n <= 0) return false;
+    output_.append(buffer, static_cast<std::size_t>(n));
+    return true;
+  }
+
+  int master_ = -1;
+  pid_t pid_ = -1;
+  int status_ = -1;
+  std::string output_;
+  std::size_t mark_ = 0;
+};
+
+// Answers items with one key each, waiting for each next screen.
+void type_answers(Pty& pty, const std::string& digits, int first_item, const std::string& question_of) {
+  int item = first_item;
+  for (char digit : digits) {
+    pty.send(std::string(1, digit));
+    ++item;
+    if (item <= 12) {
+      ASSERT_TRUE(pty.wait_for(question_of + " " + std::to_string(item) + " ")) << pty.screen();
+    }
+  }
+}
+
+nlohmann::json read_json(const std::string& path) {
+  return nlohmann::json::parse(slurp(path));
+}
+
+// The scores `alliance score` gives for the saved file, by scale id.
+std::map<std::string, double> scores_of(const std::string& file) {
+  const Outcome run = run_alliance({"score", "gtb-12", file, "--format", "json"});
+  EXPECT_EQ(run.status, 0) << run.err;
+  nlohmann::json doc = nlohmann::json::parse(run.out);
+  if (doc.is_array()) doc = doc.at(0);
+  std::map<std::string, double> out;
+  const nlohmann::json& scores = doc.contains("scores") ? doc.at("scores") : doc;
+  for (const char* id : {"goals", "tasks", "bond", "total"}) {
+    const nlohmann::json& value = scores.at(id);
+    out[id] = value.is_object() ? value.at("score").get<double>() : value.get<double>();
+  }
+  return out;
+}
+
+std::vector<std::string> administer(const std::string& file, const std::vector<std::string>& more = {}) {
+  std::vector<std::string> args{"administer", "gtb-12", "--respondent", "P01", "--session", "1", "-o", file};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+TEST(Pty, FrenchSessionWithBackReviewAndChange) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/fr.json";
+  Pty pty(administer(file, {"--lang", "fr"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  EXPECT_TRUE(pty.wait_for("Appuyez sur 1 à 5 pour répondre")) << pty.screen();
+  EXPECT_TRUE(pty.wait_for("q pour arrêter")) << pty.screen();
+  pty.resize(60, 20);  // redrawn at the new width
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  pty.resize(80, 24);
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12"));
+
+  type_answers(pty, "445", 1, "Question");
+  ASSERT_TRUE(pty.wait_for("Question 4 sur 12"));
+  pty.send("b");  // back to item 3, which shows its answer
+  ASSERT_TRUE(pty.wait_for("Question 3 sur 12")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Réponse actuelle : 5")) << pty.screen();
+  pty.send("3");
+  ASSERT_TRUE(pty.wait_for("Question 4 sur 12"));
+  type_answers(pty, "24", 4, "Question");
+  pty.send(kLeft);  // the left arrow, as the terminal sends it
+  ASSERT_TRUE(pty.wait_for("Question 5 sur 12")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Réponse actuelle : 4"));
+  pty.send("5");
+  ASSERT_TRUE(pty.wait_for("Question 6 sur 12"));
+  type_answers(pty, "5214531", 6, "Question");
+
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Envoyer mes réponses"));
+  pty.send(std::string("10") + kEnter);  // change item 10 from the review
+  ASSERT_TRUE(pty.wait_for("Question 10 sur 12")) << pty.screen();
+  pty.send("4");
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.screen();
+  pty.send(kEnter);  // the cursor is on "submit"
+  ASSERT_EQ(pty.wait_exit(), 0) << pty.output();
+  EXPECT_NE(pty.output().find("Réponses enregistrées dans " + file), std::string::npos) << pty.output();
+  EXPECT_NE(pty.output().find("Scores"), std::string::npos);
+  EXPECT_EQ(pty.modes().c_lflag & (ICANON | ECHO), static_cast<tcflag_t>(ICANON | ECHO));
+
+  const nlohmann::json saved = read_json(file);
+  EXPECT_EQ(saved["status"], "complete");
+  EXPECT_EQ(saved["language"], "fr");
+  EXPECT_EQ(saved["answers"],
+            nlohmann::json::parse(R"({"1": 4, "2": 4, "3": 3, "4": 2, "5": 5, "6": 5, "7": 2,
+      "8": 1, "9": 4, "10": 4, "11": 3, "12": 1})"));
+  // By hand: reversed 7 (2 -> 4), 8 (1 -> 5), 12 (1 -> 5).
+  // goals 1,4,7,10 = 4+2+4+4 = 14/4; tasks 2,5,8,11 = 4+5+5+3 = 17/4;
+  // bond 3,6,9,12 = 3+5+4+5 = 17/4; total 48/12.
+  const std::map<std::string, double> expected{
+      {"goals", 3.5}, {"tasks", 4.25}, {"bond", 4.25}, {"total", 4.0}};
+  EXPECT_EQ(scores_of(file), expected);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, CtrlCKeepsTheAnswersAndResumeFinishes) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/int.json";
+  {
+    Pty pty(administer(file, {"--lang", "en"}));
+    ASSERT_TRUE(pty.wait_for("Question 1 of 12")) << pty.output();
+    type_answers(pty, "54321", 1, "Question");
+    ASSERT_TRUE(pty.wait_for("Question 6 of 12"));
+    pty.send("\x03");  // Ctrl-C: the terminal sends SIGINT
+    ASSERT_EQ(pty.wait_exit(), 130) << pty.output();
+    // The terminal is given back after the last frame, and nothing is drawn after.
+    const std::string& out = pty.output();
+    const std::size_t restore = out.rfind(kRestore);
+    ASSERT_NE(restore, std::string::npos);
+    EXPECT_GT(restore, out.rfind("\x1b[H"));
+    EXPECT_EQ(out.find('\x1b', restore + kRestore.size()), std::string::npos) << out.substr(restore);
+    EXPECT_NE(out.find("Interrupted: the answers given so far are saved in " + file, restore),
+              std::string::npos);
+    EXPECT_NE(out.find("--resume", restore), std::string::npos);
+    EXPECT_EQ(pty.modes().c_lflag & (ICANON | ECHO), static_cast<tcflag_t>(ICANON | ECHO));
+  }
+  const nlohmann::json partial = read_json(file);
+  EXPECT_EQ(partial["status"], "in_progress");
+  EXPECT_EQ(partial["answers"], nlohmann::json::parse(R"({"1": 5, "2": 4, "3": 3, "4": 2, "5": 1})"));
+  struct stat info {};
+  ASSERT_EQ(::stat(file.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  {
+    Pty pty(administer(file, {"--lang", "en", "--resume"}));
+    ASSERT_TRUE(pty.wait_for("Question 6 of 12")) << pty.output();
+    type_answers(pty, "1234543", 6, "Question");
+    ASSERT_TRUE(pty.wait_for("Review your answers")) << pty.screen();
+    pty.send(kEnter);
+    ASSERT_EQ(pty.wait_exit(), 0) << pty.output();
+  }
+  EXPECT_EQ(read_json(file)["status"], "complete");
+  // By hand: answers 5 4 3 2 1 1 2 3 4 5 4 3; reversed 7 (2 -> 4), 8 (3 -> 3), 12 (3 -> 3).
+  // goals 5+2+4+5 = 16/4; tasks 4+1+3+4 = 12/4; bond 3+1+4+3 = 11/4; total 39/12.
+  const std::map<std::string, double> expected{
+      {"goals", 4.0}, {"tasks", 3.0}, {"bond", 2.75}, {"total", 3.25}};
+  EXPECT_EQ(scores_of(file), expected);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, KillNineLosesNothingAlreadyAnswered) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/kill.json";
+  {
+    Pty pty(administer(file, {"--lang", "en", "--hide-scores"}));
+    ASSERT_TRUE(pty.wait_for("Question 1 of 12")) << pty.output();
+    type_answers(pty, "2222", 1, "Question");
+    ASSERT_TRUE(pty.wait_for("Question 5 of 12"));
+    pty.kill(SIGKILL);
+    ASSERT_EQ(pty.wait_exit(), 128 + SIGKILL);
+  }
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 2, "2": 2, "3": 2, "4": 2})"));
+  {
+    Pty pty(administer(file, {"--lang", "en", "--hide-scores", "--resume"}));
+    ASSERT_TRUE(pty.wait_for("Question 5 of 12")) << pty.output();
+    type_answers(pty, "55555555", 5, "Question");
+    ASSERT_TRUE(pty.wait_for("Review your answers"));
+    pty.send(kEnter);
+    ASSERT_EQ(pty.wait_exit(), 0) << pty.output();
+    EXPECT_NE(pty.output().find("Scores are not shown"), std::string::npos) << pty.output();
+    EXPECT_EQ(pty.output().find("Total"), std::string::npos);
+  }
+  // By hand: 2 2 2 2 then 5 x 8; reversed 7, 8, 12 (5 -> 1).
+  // goals 2+2+1+5 = 10/4; tasks 2+5+1+5 = 13/4; bond 2+5+5+1 = 13/4; total 36/12.
+  const std::map<std::string, double> expected{
+      {"goals", 2.5}, {"tasks", 3.25}, {"bond", 3.25}, {"total", 3.0}};
+  EXPECT_EQ(scores_of(file), expected);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, HelpRefusalsAndQuit) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/q.json";
+  Pty pty(administer(file, {"--lang", "en"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 of 12")) << pty.output();
+  pty.send("?");
+  ASSERT_TRUE(pty.wait_for("Keys")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Press any key to go on."));
+  pty.send(" ");
+  ASSERT_TRUE(pty.wait_for("Question 1 of 12"));
+  pty.send("7");
+  ASSERT_TRUE(pty.wait_for("Answer with a number from 1 to 5.")) << pty.screen();
+  pty.send("x");
+  ASSERT_TRUE(pty.wait_for("Not understood: \"x\"")) << pty.screen();
+  pty.send("3");
+  ASSERT_TRUE(pty.wait_for("Question 2 of 12"));
+  pty.send("q");
+  ASSERT_EQ(pty.wait_exit(), 5) << pty.output();
+  EXPECT_NE(pty.output().find("Stopped: 1 of 12 questions answered"), std::string::npos) << pty.output();
+  EXPECT_EQ(read_json(file)["status"], "in_progress");
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace alliance::testing
