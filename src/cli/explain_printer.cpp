@@ -34,7 +34,7 @@ void print_items(std::ostream& out, const core::Questionnaire& q, const core::Ex
 void print_rule(std::ostream& out, const std::string& name, core::Method method, bool prorate,
                 const core::ScaleWorking& w, const std::string& lang) {
   out << name << ": " << w.answered << tr(lang, " of ", " sur ") << w.parts << tr(lang, " answered", " renseignés")
-      << tr(lang, " (at least ", " (au moins ") << w.required << tr(lang, " needed)", " requis)") << "; ";
+      << tr(lang, " (at least ", " (au moins ") << w.required << tr(lang, " needed); ", " requis) ; ");
   if (w.subscales_insufficient) {
     out << tr(lang, "insufficient, because a subscale is insufficient\n",
               "insuffisant, car une sous-échelle est insuffisante\n");

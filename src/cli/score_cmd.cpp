@@ -75,7 +75,7 @@ void report_problems(const io::ResponseRecord& record) {
 int finish_status(const Tally& tally, bool stopped) {
   if (tally.invalid > 0 || stopped)
     std::cerr << "alliance: " << tally.invalid << " of " << tally.responses << " response"
-              << (tally.responses == 1 ? " is" : "s are") << " invalid" << (stopped ? " (--strict: stopped)" : "")
+              << (tally.responses == 1 ? "" : "s") << (tally.invalid == 1 ? " is" : " are") << " invalid" << (stopped ? " (--strict: stopped)" : "")
               << '\n';
   if (tally.below > 0) return static_cast<int>(ExitCode::threshold);
   return tally.invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;

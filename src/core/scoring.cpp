@@ -29,7 +29,9 @@ void finish_scale(const ScaleRule& rule, const Accumulator& acc, ScaleScore& out
     out.value = acc.sum / acc.answered_weight;
   } else {
     if (rule.prorate) prorate_factor = acc.total_weight / acc.answered_weight;
-    out.value = acc.answered == acc.parts ? acc.sum : acc.sum * prorate_factor;
+    // (S × W) / w rather than S × (W / w): one rounding, so 10 × 4 / 3 is 40/3 exactly rounded.
+    const bool scaled = rule.prorate && acc.answered < acc.parts;
+    out.value = scaled ? acc.sum * acc.total_weight / acc.answered_weight : acc.sum;
   }
 }
 

@@ -1,0 +1,142 @@
+// alliance score end to end: files and stdin in, every format out, exit codes.
+// Expected scores are worked out by hand in the comments.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "process.hpp"
+
+namespace alliance::testing {
+namespace {
+
+using Outcome = alliance::testing::Run;
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(Score, OneResponseDocumentAsCsv) {
+  const Outcome run = run_alliance({"score", "gtb-12", "examples/gtb-12-response.json", "--format", "csv"},
+                                   {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_EQ(rows.size(), 2u);
+  // goals 4,4,(6-2),5 = 17/4; tasks 4,3,(6-1),3 = 15/4; bond 5,5,4,(6-1) = 19/4; total 51/12.
+  EXPECT_EQ(rows[1].rfind("P017,3,client,2026-11-24,fr,ok,4.25,4,0,ok,3.75,4,0,ok,4.75,4,0,ok,4.25,12,0,ok,,"
+                          "examples/gtb-12-response.json:1,gtb-12,1.0.0,fnv1a64:",
+                          0),
+            0u)
+      << rows[1];
+  EXPECT_TRUE(rows[1].ends_with(",0.1.0"));
+}
+
+TEST(Score, NdjsonFromStdinToNdjson) {
+  const std::string input =
+      "{\"respondent\":\"A\",\"session\":1,\"answers\":{\"1\":5,\"2\":5,\"3\":5,\"4\":5,\"5\":5,\"6\":5,\"7\":1,\"8\":1,"
+      "\"9\":5,\"10\":5,\"11\":5,\"12\":1}}\n"
+      "{\"respondent\":\"B\",\"session\":2,\"answers\":{\"1\":5,\"2\":null,\"5\":3}}\n";
+  const Outcome run = run_alliance({"score", "gtb-12", "-", "--format", "ndjson"}, {.input = input});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_EQ(rows.size(), 2u);
+  const auto a = nlohmann::json::parse(rows[0]);
+  EXPECT_EQ(a["status"], "ok");
+  EXPECT_EQ(a["scores"]["total"]["score"], 5);  // every keyed answer is 5
+  const auto b = nlohmann::json::parse(rows[1]);
+  EXPECT_EQ(b["status"], "insufficient");
+  EXPECT_TRUE(b["scores"]["goals"]["score"].is_null());
+  EXPECT_EQ(b["scores"]["goals"]["status"], "insufficient");
+  EXPECT_EQ(b["scores"]["goals"]["answered"], 1);
+  EXPECT_EQ(b["source"], "<stdin>:2");
+}
+
+TEST(Score, SurveyExportWithItsOwnColumnNames) {
+  const Outcome run = run_alliance({"score", "wai-sr", "examples/qualtrics-wai-sr.csv", "--columns", "WAI_{id}",
+                                    "--skip-rows", "2", "--format", "json"},
+                                   {.cwd = source_path("")});
+  EXPECT_EQ(run.status, 1);  // one row has an answer off the scale
+  EXPECT_EQ(run.err,
+            "examples/qualtrics-wai-sr.csv:7: item 6 = 6 is outside the scale 1..5\n"
+            "alliance: 1 of 4 responses is invalid\n");
+  const auto doc = nlohmann::json::parse(run.out);
+  ASSERT_EQ(doc.size(), 4u);
+  // Row 1: goal 4,6,8,11 = 3+4+4+4; task 1,2,10,12 = 4+4+3+4; bond 3,5,7,9 = 5+5+5+5.
+  EXPECT_EQ(doc[0]["respondent"], "R_1a2B3c4D5e6F7g8");
+  EXPECT_EQ(doc[0]["session"], 4);
+  EXPECT_EQ(doc[0]["scores"]["goal"]["score"], 15);
+  EXPECT_EQ(doc[0]["scores"]["task"]["score"], 15);
+  EXPECT_EQ(doc[0]["scores"]["bond"]["score"], 20);
+  EXPECT_EQ(doc[0]["scores"]["total"]["score"], 50);
+  // Row 2: items 6 and 11 (both goal) unanswered: goal insufficient, and so the total;
+  // task 2+3+2+3 = 10; bond 4+2+4+4... (3: 4, 5: 3, 7: 4, 9: 4) = 15.
+  EXPECT_EQ(doc[1]["scores"]["goal"]["status"], "insufficient");
+  EXPECT_EQ(doc[1]["scores"]["task"]["score"], 10);
+  EXPECT_EQ(doc[1]["scores"]["bond"]["score"], 15);
+  EXPECT_TRUE(doc[1]["scores"]["total"]["score"].is_null());
+  EXPECT_EQ(doc[3]["status"], "invalid");
+  EXPECT_EQ(doc[3]["problems"][0], "examples/qualtrics-wai-sr.csv:7: item 6 = 6 is outside the scale 1..5");
+}
+
+TEST(Score, StrictStopsAtTheFirstInvalidResponse) {
+  const std::string input = "id,1,2,3,4\nA,9,9,9,9\nB,9,9,9,11\nC,1,1,1,1\n";
+  const Outcome run = run_alliance({"score", "srs", "--strict", "--format", "csv"}, {.input = input});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(lines(run.out).size(), 3u);  // header, A, B (reported invalid); C never read
+  EXPECT_NE(run.err.find("<stdin>:3: item 4 = 11 is outside the scale 0..10"), std::string::npos);
+  EXPECT_NE(run.err.find("(--strict: stopped)"), std::string::npos);
+}
+
+TEST(Score, FailBelowRaisesTheAlertStatus) {
+  // B: 7.5 + 8 + 9 + 9.5 = 34 < 36.
+  const std::string input = "id,1,2,3,4\nA,9.2,8.7,9.5,9\nB,7.5,8,9,9.5\n";
+  const Outcome run = run_alliance({"score", "srs", "--fail-below", "total=36", "--format", "csv"}, {.input = input});
+  EXPECT_EQ(run.status, 4);
+  EXPECT_EQ(run.err, "<stdin>:3: below threshold: B: total = 34 < 36\n");
+  const Outcome typo = run_alliance({"score", "srs", "--fail-below", "totl=36"}, {.input = input});
+  EXPECT_EQ(typo.status, 2);
+  EXPECT_EQ(typo.err, "alliance: --fail-below 'totl=36': srs has no subscale 'totl', did you mean 'total'?\n");
+}
+
+TEST(Score, CsvOutputNeverStartsAFormula) {
+  const std::string input = "id,1,2,3,4\n\"=HYPERLINK(\"\"x\"\")\",9,9,9,9\n";
+  const Outcome run = run_alliance({"score", "srs", "--format", "csv"}, {.input = input});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(lines(run.out)[1].rfind("\"'=HYPERLINK(\"\"x\"\")\",", 0), 0u) << run.out;
+}
+
+TEST(Score, LongFormatHasOneRowPerScale) {
+  const std::string input = "id,1,2,3,4\nA,9.2,8.7,9.5,9\n";
+  const Outcome run = run_alliance({"score", "srs", "--long", "--format", "tsv"}, {.input = input});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_EQ(rows.size(), 6u);  // header + 4 subscales + total
+  EXPECT_EQ(rows[0].rfind("respondent\tsession\tform\tdate\tlanguage\tscale\tscore\t", 0), 0u);
+  EXPECT_EQ(rows[5].rfind("A\t\t\t\t\ttotal\t36.4\t4\t0\tok\tGood alliance\t", 0), 0u) << rows[5];
+}
+
+TEST(Score, ExplainShowsTheWorking) {
+  // wai-sr with item 6 unanswered: goal = (4 + 4 + 2) * 4/3.
+  const std::string input = "id,1,2,3,4,5,6,7,8,9,10,11,12\nA,5,4,3,4,5,,3,4,5,1,2,3\n";
+  const Outcome run = run_alliance({"score", "wai-sr", "--explain", "--lang", "en"}, {.input = input});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("goal (Goal): 3 of 4 answered (at least 3 needed); prorated sum = 10 × 4 / 3 = "
+                         "13.333333333333334"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("6     goal      not answered"), std::string::npos) << run.out;
+}
+
+TEST(Score, InputAndUsageFailures) {
+  EXPECT_EQ(run_alliance({"score", "gtb-12", "/nonexistent.csv"}).status, 3);
+  EXPECT_EQ(run_alliance({"score", "gtb-12", "--format", "xml"}, {.input = "x"}).status, 2);
+  const Outcome empty = run_alliance({"score", "gtb-12", "-"}, {.input = ""});
+  EXPECT_EQ(empty.status, 1);
+  EXPECT_EQ(empty.err, "alliance: <stdin>: empty input, expected responses\n");
+}
+
+}  // namespace
+}  // namespace alliance::testing
