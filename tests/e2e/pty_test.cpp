@@ -12,6 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -78,12 +79,13 @@ class Pty {
     }
   }
 
-  // True once `text` has been drawn since the last send().
+  // True once `text` has been drawn since the last send(); false after the
+  // timeout, or when the program has closed the terminal without drawing it.
   bool wait_for(std::string_view text, int timeout_ms = kTimeoutMs) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     while (output_.find(text, mark_) == std::string::npos) {
-      if (std::chrono::steady_clock::now() > deadline || !pump(50))
-        return output_.find(text, mark_) != std::string::npos;
+      if (closed_ || std::chrono::steady_clock::now() > deadline) return false;
+      pump(50);
     }
     return true;
   }
@@ -97,7 +99,7 @@ class Pty {
       if (::waitpid(pid_, &status, WNOHANG) == pid_)
         status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
-    while (pump(20)) {
+    while (!closed_ && pump(20)) {
     }
     return status_;
   }
@@ -125,11 +127,15 @@ class Pty {
  private:
   // Reads what is there within `timeout_ms`; false when nothing came.
   bool pump(int timeout_ms) {
+    if (closed_) return false;
     pollfd p{master_, POLLIN, 0};
     if (::poll(&p, 1, timeout_ms) <= 0) return false;
     char buffer[8192];
     const ssize_t n = ::read(master_, buffer, sizeof buffer);
-    if (n <= 0) return false;
+    if (n <= 0) {
+      closed_ = n == 0 || (errno != EAGAIN && errno != EINTR);  // EIO: no program on the terminal any more
+      return false;
+    }
     output_.append(buffer, static_cast<std::size_t>(n));
     return true;
   }
@@ -139,6 +145,7 @@ class Pty {
   int status_ = -1;
   std::string output_;
   std::size_t mark_ = 0;
+  bool closed_ = false;
 };
 
 // Answers items with one key each, waiting for each next screen.
@@ -286,6 +293,9 @@ TEST(Pty, KillNineLosesNothingAlreadyAnswered) {
     ASSERT_TRUE(pty.wait_for("Question 5 of 12"));
     pty.kill(SIGKILL);
     ASSERT_EQ(pty.wait_exit(), 128 + SIGKILL);
+    // Nothing can restore a terminal after kill -9 (the shell's `reset` does):
+    // which shows that the checks of restored modes above look at the real terminal.
+    EXPECT_EQ(pty.modes().c_lflag & ICANON, 0u);
   }
   EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 2, "2": 2, "3": 2, "4": 2})"));
   {
