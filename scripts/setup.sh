@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
-# nlohmann/json (header-only, from Debian's packages), plus cmake, g++ and
-# GoogleTest if they are missing. Does nothing when everything is present.
+# nlohmann/json (header-only, from Debian's packages), plus cmake, g++,
+# GoogleTest, jq and python3 if they are missing. Does nothing when everything is present.
 set -euo pipefail
 
 need=()
@@ -10,6 +10,9 @@ need=()
 [ -f /usr/include/gtest/gtest.h ] || need+=(libgtest-dev)
 command -v cmake >/dev/null || need+=(cmake)
 command -v g++ >/dev/null || need+=(g++)
+# The README's examples, run by the tests, pipe into jq and read CSV with Python.
+command -v jq >/dev/null || need+=(jq)
+command -v python3 >/dev/null || need+=(python3)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -60,6 +60,10 @@ void drain(int fds[2], std::string* targets[2], const std::string& input, int in
 }  // namespace
 
 Run run_alliance(const std::vector<std::string>& args, const RunOptions& options) {
+  return run_program(ALLIANCE_BIN, args, options);
+}
+
+Run run_program(const std::string& program, const std::vector<std::string>& args, const RunOptions& options) {
   std::signal(SIGPIPE, SIG_IGN);  // a child that exits before reading stdin must not kill the test
   int in[2], out[2], err[2];
   if (::pipe(in) || ::pipe(out) || ::pipe(err)) throw std::runtime_error("pipe failed");
@@ -73,7 +77,7 @@ Run run_alliance(const std::vector<std::string>& args, const RunOptions& options
     if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(126);
     for (const auto& [name, value] : options.env) ::setenv(name.c_str(), value.c_str(), 1);
     std::vector<char*> argv;
-    std::string bin = ALLIANCE_BIN;
+    std::string bin = program;
     argv.push_back(bin.data());
     std::vector<std::string> copies = args;
     for (std::string& a : copies) argv.push_back(a.data());
@@ -94,7 +98,9 @@ Run run_alliance(const std::vector<std::string>& args, const RunOptions& options
   return run;
 }
 
-std::string source_path(const std::string& relative) { return std::string(ALLIANCE_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+  return std::string(ALLIANCE_SOURCE_DIR) + "/" + relative;
+}
 
 std::string make_temp_dir() {
   const char* base = std::getenv("TMPDIR");

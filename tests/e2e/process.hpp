@@ -15,12 +15,16 @@ struct Run {
 };
 
 struct RunOptions {
-  std::string input = {};                     // written to stdin, then closed
+  std::string input = {};                       // written to stdin, then closed
   std::map<std::string, std::string> env = {};  // added to (or replacing) the environment
-  std::string cwd = {};                       // "" = current directory
+  std::string cwd = {};                         // "" = current directory
 };
 
 Run run_alliance(const std::vector<std::string>& args, const RunOptions& options = {});
+
+// Runs any program (by path) the same way: `/bin/sh` for shell pipelines.
+Run run_program(const std::string& program, const std::vector<std::string>& args,
+                const RunOptions& options = {});
 
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
