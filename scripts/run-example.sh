@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/release -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
-build/release/alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table
+build/release/src/alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table
