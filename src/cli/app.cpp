@@ -28,9 +28,10 @@ int parse_error(const CLI::App& app, const CLI::ParseError& e) {
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{"alliance — administer and score therapeutic alliance questionnaires "
-               "(goals, tasks, bond).",
-               "alliance"};
+  CLI::App app{
+      "alliance — administer and score therapeutic alliance questionnaires "
+      "(goals, tasks, bond).",
+      "alliance"};
   app.set_version_flag("--version", std::string("alliance ") + kVersion);
   app.footer(kFooter);
   app.require_subcommand(1);

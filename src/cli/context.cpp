@@ -19,9 +19,13 @@ std::string locale_language() {
   return "en";
 }
 
-std::string choose_language(const std::string& flag) { return flag.empty() ? locale_language() : flag; }
+std::string choose_language(const std::string& flag) {
+  return flag.empty() ? locale_language() : flag;
+}
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stdout_is_terminal() {
+  return ::isatty(STDOUT_FILENO) == 1;
+}
 
 bool use_colour() {
   const char* term = std::getenv("TERM");

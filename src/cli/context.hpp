@@ -26,7 +26,9 @@ std::string locale_language();
 std::string choose_language(const std::string& flag);
 
 // The French or English wording of a message, by language code.
-inline const char* tr(const std::string& lang, const char* en, const char* fr) { return lang == "fr" ? fr : en; }
+inline const char* tr(const std::string& lang, const char* en, const char* fr) {
+  return lang == "fr" ? fr : en;
+}
 
 // True when stdout is a terminal (tables and colour; pipes get machine formats).
 bool stdout_is_terminal();

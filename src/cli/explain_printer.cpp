@@ -11,30 +11,34 @@ namespace {
 
 using core::format_number;
 
-void print_items(std::ostream& out, const core::Questionnaire& q, const core::Explanation& e, const std::string& lang) {
+void print_items(std::ostream& out, const core::Questionnaire& q, const core::Explanation& e,
+                 const std::string& lang) {
   Table table({tr(lang, "ITEM", "ITEM"), tr(lang, "SUBSCALE", "SOUS-ÉCHELLE"), tr(lang, "ANSWER", "RÉPONSE"),
                tr(lang, "KEYED", "APRÈS INVERSION"), tr(lang, "WEIGHT", "POIDS"),
                tr(lang, "CONTRIBUTION", "CONTRIBUTION")});
   for (const core::ItemWorking& w : e.items) {
     const core::Item& item = q.items[w.item];
     if (!w.answer) {
-      table.add({item.id, q.subscales[item.subscale].id, tr(lang, "not answered", "sans réponse"), "", "", ""});
+      table.add(
+          {item.id, q.subscales[item.subscale].id, tr(lang, "not answered", "sans réponse"), "", "", ""});
       continue;
     }
     std::string keyed = format_number(w.keyed);
-    if (item.reverse) keyed += " (" + format_number(q.scale.min) + "+" + format_number(q.scale.max) + "−" +
-                               format_number(*w.answer) + ")";
+    if (item.reverse)
+      keyed += " (" + format_number(q.scale.min) + "+" + format_number(q.scale.max) + "−" +
+               format_number(*w.answer) + ")";
     if (w.item_score != w.keyed) keyed += " → " + format_number(w.item_score);
-    table.add({item.id, q.subscales[item.subscale].id, format_number(*w.answer), keyed, format_number(item.weight),
-               format_number(w.contribution)});
+    table.add({item.id, q.subscales[item.subscale].id, format_number(*w.answer), keyed,
+               format_number(item.weight), format_number(w.contribution)});
   }
   table.print(out);
 }
 
 void print_rule(std::ostream& out, const std::string& name, core::Method method, bool prorate,
                 const core::ScaleWorking& w, const std::string& lang) {
-  out << name << ": " << w.answered << tr(lang, " of ", " sur ") << w.parts << tr(lang, " answered", " renseignés")
-      << tr(lang, " (at least ", " (au moins ") << w.required << tr(lang, " needed); ", " requis) ; ");
+  out << name << ": " << w.answered << tr(lang, " of ", " sur ") << w.parts
+      << tr(lang, " answered", " renseignés") << tr(lang, " (at least ", " (au moins ") << w.required
+      << tr(lang, " needed); ", " requis) ; ");
   if (w.subscales_insufficient) {
     out << tr(lang, "insufficient, because a subscale is insufficient\n",
               "insuffisant, car une sous-échelle est insuffisante\n");
@@ -46,11 +50,12 @@ void print_rule(std::ostream& out, const std::string& name, core::Method method,
   }
   const std::string value = format_number(*w.result.value);
   if (method == core::Method::mean) {
-    out << tr(lang, "mean = ", "moyenne = ") << format_number(w.sum) << " / " << format_number(w.answered_weight) << " = "
-        << value << '\n';
+    out << tr(lang, "mean = ", "moyenne = ") << format_number(w.sum) << " / "
+        << format_number(w.answered_weight) << " = " << value << '\n';
   } else if (prorate && w.answered < w.parts) {
-    out << tr(lang, "prorated sum = ", "somme au prorata = ") << format_number(w.sum) << " × " << format_number(w.total_weight)
-        << " / " << format_number(w.answered_weight) << " = " << value << '\n';
+    out << tr(lang, "prorated sum = ", "somme au prorata = ") << format_number(w.sum) << " × "
+        << format_number(w.total_weight) << " / " << format_number(w.answered_weight) << " = " << value
+        << '\n';
   } else {
     out << tr(lang, "sum = ", "somme = ") << value << '\n';
   }
@@ -73,12 +78,14 @@ void print_explanation(std::ostream& out, const core::Questionnaire& q, const io
   print_items(out, q, e, lang);
   for (std::size_t s = 0; s < q.subscales.size(); ++s) {
     const core::Subscale& sub = q.subscales[s];
-    print_rule(out, sub.id + " (" + core::pick_text(sub.title, lang) + ")", sub.method, sub.prorate, e.subscales[s],
-               lang);
+    print_rule(out, sub.id + " (" + core::pick_text(sub.title, lang) + ")", sub.method, sub.prorate,
+               e.subscales[s], lang);
   }
   if (q.total.present)
-    print_rule(out, q.total.of == core::TotalOf::items ? tr(lang, "total, of items", "total, des items")
-                                                       : tr(lang, "total, of subscales", "total, des sous-échelles"),
+    print_rule(out,
+               q.total.of == core::TotalOf::items
+                   ? tr(lang, "total, of items", "total, des items")
+                   : tr(lang, "total, of subscales", "total, des sous-échelles"),
                q.total.method, q.total.prorate, e.total, lang);
   out << '\n';
 }

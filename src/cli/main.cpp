@@ -1,4 +1,6 @@
 // alliance: administer and score therapeutic alliance questionnaires.
 #include "app.hpp"
 
-int main(int argc, char** argv) { return alliance::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return alliance::cli::run(argc, argv);
+}

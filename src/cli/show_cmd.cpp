@@ -29,7 +29,7 @@ std::string rule_text(const core::MissingRule& rule, const std::string& lang) {
            tr(lang, " % answered, rounded ", " % de réponses, arrondi ") +
            (lang == "fr" ? (rule.rounding == core::Rounding::up     ? "au supérieur"
                             : rule.rounding == core::Rounding::down ? "à l'inférieur"
-                                                                     : "au plus proche")
+                                                                    : "au plus proche")
                          : core::to_string(rule.rounding));
   return tr(lang, "any number missing", "tout nombre de manquants");
 }
@@ -46,7 +46,8 @@ std::string range_text(core::ScoreRange range) {
 void print_bands(const std::optional<core::Bands>& bands, const std::string& lang) {
   if (!bands) return;
   for (const core::Band& band : bands->ranges) {
-    std::string edges = band.min ? std::string(band.min_inclusive ? "[" : "(") + format_number(*band.min) : "(−∞";
+    std::string edges =
+        band.min ? std::string(band.min_inclusive ? "[" : "(") + format_number(*band.min) : "(−∞";
     edges += ", ";
     edges += band.max ? format_number(*band.max) + (band.max_inclusive ? "]" : ")") : "+∞)";
     std::cout << "      " << core::pad_right(edges, 12) << core::pick_text(band.label, lang)
@@ -57,27 +58,31 @@ void print_bands(const std::optional<core::Bands>& bands, const std::string& lan
 
 void print_norms(const std::vector<core::Norm>& norms, const std::string& lang) {
   for (const core::Norm& n : norms)
-    std::cout << "      " << tr(lang, "Norm: ", "Norme : ") << n.population << " M = " << format_number(n.mean)
-              << ", SD = " << format_number(n.sd) << (n.n ? ", n = " + std::to_string(n.n) : "") << " ("
-              << n.citation << ")\n";
+    std::cout << "      " << tr(lang, "Norm: ", "Norme : ") << n.population
+              << " M = " << format_number(n.mean) << ", SD = " << format_number(n.sd)
+              << (n.n ? ", n = " + std::to_string(n.n) : "") << " (" << n.citation << ")\n";
 }
 
 void print_scale(const core::Questionnaire& q, const std::string& lang) {
   const core::Scale& s = q.scale;
   std::cout << tr(lang, "Scale: ", "Échelle : ") << format_number(s.min) << ".." << format_number(s.max);
   if (s.kind == core::ScaleKind::continuous)
-    std::cout << tr(lang, " (continuous, recorded to ", " (continue, au ") << format_number(s.precision) << ")";
+    std::cout << tr(lang, " (continuous, recorded to ", " (continue, au ") << format_number(s.precision)
+              << ")";
   std::cout << '\n';
   auto labels = s.labels.find(lang);
   if (labels == s.labels.end() && !s.labels.empty()) labels = s.labels.begin();
   if (labels == s.labels.end()) {
-    std::cout << tr(lang, "  (no labels: key-only definition)\n", "  (pas de libellés : clé de cotation seule)\n");
+    std::cout << tr(lang, "  (no labels: key-only definition)\n",
+                    "  (pas de libellés : clé de cotation seule)\n");
     return;
   }
   for (std::size_t k = 0; k < labels->second.size(); ++k) {
-    const double point = s.kind == core::ScaleKind::integer ? s.min + static_cast<double>(k) : (k ? s.max : s.min);
+    const double point =
+        s.kind == core::ScaleKind::integer ? s.min + static_cast<double>(k) : (k ? s.max : s.min);
     std::cout << "  " << format_number(point) << "  " << labels->second[k];
-    if (!s.scores.empty()) std::cout << tr(lang, "  (scores ", "  (vaut ") << format_number(s.scores[k]) << ")";
+    if (!s.scores.empty())
+      std::cout << tr(lang, "  (scores ", "  (vaut ") << format_number(s.scores[k]) << ")";
     std::cout << '\n';
   }
 }
@@ -85,7 +90,8 @@ void print_scale(const core::Questionnaire& q, const std::string& lang) {
 void print_subscales(const core::Questionnaire& q, const std::string& lang) {
   for (std::size_t i = 0; i < q.subscales.size(); ++i) {
     const core::Subscale& s = q.subscales[i];
-    std::cout << "\n" << s.id << " — " << core::pick_text(s.title, lang) << ": "
+    std::cout << "\n"
+              << s.id << " — " << core::pick_text(s.title, lang) << ": "
               << method_text(s.method, s.prorate, lang) << tr(lang, " of ", " de ") << s.items.size()
               << tr(lang, " items, ", " items, ") << rule_text(s.missing, lang) << "; "
               << tr(lang, "range ", "étendue ") << range_text(core::subscale_range(q, i)) << '\n';
@@ -107,12 +113,15 @@ void print_total(const core::Questionnaire& q, const std::string& lang) {
     std::cout << '\n' << tr(lang, "No total score.\n", "Pas de score global.\n");
     return;
   }
-  std::cout << '\n' << tr(lang, "Total: ", "Total : ") << method_text(t.method, t.prorate, lang)
+  std::cout << '\n'
+            << tr(lang, "Total: ", "Total : ") << method_text(t.method, t.prorate, lang)
             << tr(lang, " of ", " des ")
-            << (t.of == core::TotalOf::items ? tr(lang, "items", "items") : tr(lang, "subscales", "sous-échelles"))
+            << (t.of == core::TotalOf::items ? tr(lang, "items", "items")
+                                             : tr(lang, "subscales", "sous-échelles"))
             << ", " << rule_text(t.missing, lang);
   if (t.of == core::TotalOf::items && t.requires_all_subscales)
-    std::cout << tr(lang, ", insufficient when any subscale is", ", insuffisant dès qu'une sous-échelle l'est");
+    std::cout << tr(lang, ", insufficient when any subscale is",
+                    ", insuffisant dès qu'une sous-échelle l'est");
   std::cout << "; " << tr(lang, "range ", "étendue ") << range_text(core::total_range(q)) << '\n';
   print_bands(t.bands, lang);
   print_norms(t.norms, lang);
@@ -122,10 +131,11 @@ void print_text(const io::LoadedQuestionnaire& loaded, const std::string& lang) 
   const core::Questionnaire& q = loaded.questionnaire;
   std::cout << q.id << " " << q.version << " — " << core::pick_text(q.title, lang) << '\n';
   if (!q.description.empty()) std::cout << core::pick_text(q.description, lang) << '\n';
-  std::cout << tr(lang, "Form: ", "Forme : ") << core::to_string(q.form) << tr(lang, " · family ", " · famille ")
-            << q.family << " · " << q.items.size() << " items · "
-            << (q.administrable() ? tr(lang, "administrable", "administrable")
-                                  : tr(lang, "key only (scoring, no item text)", "clé seule (cotation, sans texte)"))
+  std::cout << tr(lang, "Form: ", "Forme : ") << core::to_string(q.form)
+            << tr(lang, " · family ", " · famille ") << q.family << " · " << q.items.size() << " items · "
+            << (q.administrable()
+                    ? tr(lang, "administrable", "administrable")
+                    : tr(lang, "key only (scoring, no item text)", "clé seule (cotation, sans texte)"))
             << '\n';
   std::cout << tr(lang, "Source: ", "Source : ") << q.source.citation << '\n';
   std::cout << tr(lang, "Licence: ", "Licence : ") << q.source.licence << '\n';
@@ -140,8 +150,9 @@ void print_text(const io::LoadedQuestionnaire& loaded, const std::string& lang) 
   std::cout << '\n'
             << tr(lang, "R = reverse-keyed (scored min + max − answer). ",
                   "R = item inversé (coté min + max − réponse). ")
-            << q.examples.size() << tr(lang, " embedded examples agree with the scorer.\n",
-                                       " exemples intégrés concordent avec la cotation.\n")
+            << q.examples.size()
+            << tr(lang, " embedded examples agree with the scorer.\n",
+                  " exemples intégrés concordent avec la cotation.\n")
             << tr(lang, "Definition: ", "Définition : ") << loaded.origin << " (" << loaded.hash << ")\n";
 }
 
@@ -166,7 +177,8 @@ void add_show_command(CLI::App& app, const GlobalOptions& global, int& status) {
   cmd->add_option("--format", options->format, "text, or json for the normalised definition")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->add_option("--lang", options->lang, "Language (default: from the locale)")->check(CLI::IsMember({"en", "fr"}));
+  cmd->add_option("--lang", options->lang, "Language (default: from the locale)")
+      ->check(CLI::IsMember({"en", "fr"}));
   cmd->callback([options, &global, &status] { status = run_show(*options, global); });
 }
 

@@ -26,8 +26,8 @@ std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, c
     if (name != "total") {
       t.subscale = q.find_subscale(name);
       if (!t.subscale)
-        throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + " has no subscale '" + name + "'" +
-                                         core::did_you_mean(name, scales));
+        throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + " has no subscale '" + name +
+                                         "'" + core::did_you_mean(name, scales));
     } else if (!q.total.present) {
       throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + " has no total score");
     }
@@ -44,7 +44,8 @@ bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnai
     if (s.status != core::Status::ok || !(*s.value < t.value)) continue;
     below = true;
     const core::Response& r = record.response;
-    log << record.location << ": below threshold: " << (r.respondent.empty() ? "(no respondent id)" : r.respondent);
+    log << record.location
+        << ": below threshold: " << (r.respondent.empty() ? "(no respondent id)" : r.respondent);
     if (r.session) log << " session " << *r.session;
     log << ": " << (t.subscale ? q.subscales[*t.subscale].id : std::string("total")) << " = "
         << core::format_number(*s.value) << " < " << core::format_number(t.value) << '\n';

@@ -52,7 +52,9 @@ nlohmann::ordered_json to_json(const FileReport& report) {
                         {"line", d.line},
                         {"column", d.column},
                         {"message", d.message}});
-  return {{"file", report.file}, {"valid", report.valid}, {"examples_checked", report.examples},
+  return {{"file", report.file},
+          {"valid", report.valid},
+          {"examples_checked", report.examples},
           {"problems", problems}};
 }
 

@@ -107,13 +107,13 @@ class Checker {
     } else if (!(s.precision > 0)) {
       error("/scale/precision", "expected a precision > 0 for a continuous scale");
     }
-    const std::size_t labels =
-        s.kind == ScaleKind::integer ? static_cast<std::size_t>(s.points()) : 2;
-    const char* what = s.kind == ScaleKind::integer ? " labels (one per point, " : " labels (the two anchors, ";
+    const std::size_t labels = s.kind == ScaleKind::integer ? static_cast<std::size_t>(s.points()) : 2;
+    const char* what =
+        s.kind == ScaleKind::integer ? " labels (one per point, " : " labels (the two anchors, ";
     for (const auto& [lang, list] : s.labels) {
       if (list.size() != labels)
-        error("/scale/labels/" + lang, "expected " + std::to_string(labels) + what +
-                                           "min..max), got " + std::to_string(list.size()));
+        error("/scale/labels/" + lang,
+              "expected " + std::to_string(labels) + what + "min..max), got " + std::to_string(list.size()));
       if (!is_language(lang)) error("/scale/labels/" + lang, "language '" + lang + "' is not in /languages");
     }
     if (!s.labels.empty())
@@ -128,8 +128,8 @@ class Checker {
 
   void check_rule(const MissingRule& rule, int parts, const std::string& where) {
     if (rule.max_missing && (*rule.max_missing < 0 || *rule.max_missing > parts))
-      error(where + "/max_missing", "expected 0.." + std::to_string(parts) + ", got " +
-                                        std::to_string(*rule.max_missing));
+      error(where + "/max_missing",
+            "expected 0.." + std::to_string(parts) + ", got " + std::to_string(*rule.max_missing));
     if (rule.min_answered && !(*rule.min_answered > 0 && *rule.min_answered <= 1))
       error(where + "/min_answered", "expected a fraction in (0, 1]");
   }
@@ -156,7 +156,8 @@ class Checker {
       if (!seen.insert(sub.id).second) error(where + "/id", "duplicate subscale id \"" + sub.id + "\"");
       check_languages(sub.title, where + "/title", !q_.languages.empty());
       if (sub.items.empty()) error(where, "subscale \"" + sub.id + "\" has no items");
-      if (sub.prorate && sub.method != Method::sum) error(where + "/prorate", "prorating applies to sums only");
+      if (sub.prorate && sub.method != Method::sum)
+        error(where + "/prorate", "prorating applies to sums only");
       check_rule(sub.missing, static_cast<int>(sub.items.size()), where + "/missing");
       if (!sub.items.empty()) check_bands(sub.bands, subscale_range(q_, s), where + "/bands");
       check_norms(sub.norms, where + "/norms");
@@ -171,7 +172,8 @@ class Checker {
       if (!is_id(item.id, false))
         error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + item.id + "\"");
       if (!seen.insert(item.id).second) error(where + "/id", "duplicate item id \"" + item.id + "\"");
-      if (!(item.weight > 0) || !std::isfinite(item.weight)) error(where + "/weight", "expected a weight > 0");
+      if (!(item.weight > 0) || !std::isfinite(item.weight))
+        error(where + "/weight", "expected a weight > 0");
       if (q_.languages.empty() && !item.text.empty())
         error(where + "/text", "a key-only definition (no /languages) has no item text");
       else
@@ -184,7 +186,8 @@ class Checker {
     if (!total.present) return;
     const int parts = static_cast<int>(total.of == TotalOf::items ? q_.items.size() : q_.subscales.size());
     check_rule(total.missing, parts, "/total/missing");
-    if (total.prorate && total.method != Method::sum) error("/total/prorate", "prorating applies to sums only");
+    if (total.prorate && total.method != Method::sum)
+      error("/total/prorate", "prorating applies to sums only");
     check_languages(total.title, "/total/title", false);
     if (!q_.items.empty()) check_bands(total.bands, total_range(q_), "/total/bands");
     check_norms(total.norms, "/total/norms");
@@ -208,7 +211,8 @@ void Checker::check_bands(const std::optional<Bands>& bands, ScoreRange range, c
     const Band& band = ranges[i];
     const std::string here = at(where + "/ranges", i);
     check_languages(band.label, here + "/label", true);
-    if (band.min && band.max && (*band.min > *band.max || (*band.min == *band.max && !(band.min_inclusive && band.max_inclusive))))
+    if (band.min && band.max &&
+        (*band.min > *band.max || (*band.min == *band.max && !(band.min_inclusive && band.max_inclusive))))
       error(here, "expected min < max");
     if (i == 0) {
       if (band.min && (*band.min > range.low || (*band.min == range.low && !band.min_inclusive)))
@@ -220,10 +224,12 @@ void Checker::check_bands(const std::optional<Bands>& bands, ScoreRange range, c
       error(here, "ranges overlap: the previous range has no upper edge or this one no lower edge");
       continue;
     }
-    if (*band.min < *previous.max || (*band.min == *previous.max && band.min_inclusive && previous.max_inclusive))
+    if (*band.min < *previous.max ||
+        (*band.min == *previous.max && band.min_inclusive && previous.max_inclusive))
       error(here + "/min", "ranges overlap at " + show(*band.min) + " (list ranges in increasing order)");
     else if (*band.min > *previous.max || (!band.min_inclusive && !previous.max_inclusive))
-      error(here + "/min", "the ranges leave a gap between " + show(*previous.max) + " and " + show(*band.min));
+      error(here + "/min",
+            "the ranges leave a gap between " + show(*previous.max) + " and " + show(*band.min));
   }
   if (!ranges.empty()) {
     const Band& last = ranges.back();
@@ -259,16 +265,17 @@ void Checker::check_examples_against_scorer() {
     const ScoreSheet sheet = score(q_, answers);
     for (const auto& [scale_id, expected] : example.expect) {
       const ScaleScore* got = nullptr;
-      if (scale_id == "total" && q_.total.present) got = &sheet.total;
-      else if (auto s = q_.find_subscale(scale_id)) got = &sheet.subscales[*s];
+      if (scale_id == "total" && q_.total.present)
+        got = &sheet.total;
+      else if (auto s = q_.find_subscale(scale_id))
+        got = &sheet.subscales[*s];
       if (!got) {
         error(where + "/expect/" + scale_id, "unknown subscale \"" + scale_id + "\"");
         continue;
       }
       const std::string got_text = got->value ? show(*got->value) : "insufficient";
       const std::string want_text = expected ? show(*expected) : "insufficient (null)";
-      const bool agree = expected ? (got->value && std::fabs(*got->value - *expected) <= 1e-9)
-                                  : !got->value;
+      const bool agree = expected ? (got->value && std::fabs(*got->value - *expected) <= 1e-9) : !got->value;
       if (!agree)
         error(where + "/expect/" + scale_id, "expected " + want_text + " but the scorer gives " + got_text);
     }

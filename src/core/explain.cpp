@@ -13,8 +13,7 @@ ItemWorking work_item(const Questionnaire& q, std::size_t item, const std::optio
   if (!answer) return w;
   const Scale& scale = q.scale;
   w.keyed = q.items[item].reverse ? scale.min + scale.max - *answer : *answer;
-  w.item_score =
-      scale.scores.empty() ? w.keyed : scale.scores[static_cast<std::size_t>(w.keyed - scale.min)];
+  w.item_score = scale.scores.empty() ? w.keyed : scale.scores[static_cast<std::size_t>(w.keyed - scale.min)];
   w.contribution = contribution(q, item, *answer);
   return w;
 }
@@ -65,10 +64,8 @@ Explanation explain(const Questionnaire& questionnaire, const Answers& answers) 
   }
   out.total = finish({q.total.method, &q.total.missing, q.total.prorate}, acc);
   out.total.result = sheet.total;
-  out.total.subscales_insufficient = q.total.of == TotalOf::items &&
-                                     q.total.requires_all_subscales &&
-                                     out.total.answered > 0 &&
-                                     out.total.answered >= out.total.required &&
+  out.total.subscales_insufficient = q.total.of == TotalOf::items && q.total.requires_all_subscales &&
+                                     out.total.answered > 0 && out.total.answered >= out.total.required &&
                                      sheet.total.status == Status::insufficient;
   return out;
 }

@@ -23,7 +23,9 @@ const char* to_string(Form form) {
   return "?";
 }
 
-const char* to_string(Method method) { return method == Method::sum ? "sum" : "mean"; }
+const char* to_string(Method method) {
+  return method == Method::sum ? "sum" : "mean";
+}
 
 const char* to_string(Rounding rounding) {
   switch (rounding) {
@@ -34,7 +36,9 @@ const char* to_string(Rounding rounding) {
   return "?";
 }
 
-const char* to_string(TotalOf of) { return of == TotalOf::items ? "items" : "subscales"; }
+const char* to_string(TotalOf of) {
+  return of == TotalOf::items ? "items" : "subscales";
+}
 
 int MissingRule::required(int parts) const {
   if (max_missing) return std::max(0, parts - *max_missing);

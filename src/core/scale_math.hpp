@@ -33,8 +33,7 @@ struct ScaleRule {
 
 // Applies the method and missing rule. Sets out.value/status/answered/missing;
 // `prorate_factor` receives the factor applied to a prorated sum (1 otherwise).
-void finish_scale(const ScaleRule& rule, const Accumulator& acc, ScaleScore& out,
-                  double& prorate_factor);
+void finish_scale(const ScaleRule& rule, const Accumulator& acc, ScaleScore& out, double& prorate_factor);
 
 // Adds the band and norm-based values to an ok score.
 void interpret(const std::optional<Bands>& bands, const std::vector<Norm>& norms, ScaleScore& out);

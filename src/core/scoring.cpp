@@ -9,8 +9,7 @@ namespace alliance::core {
 
 namespace detail {
 
-void finish_scale(const ScaleRule& rule, const Accumulator& acc, ScaleScore& out,
-                  double& prorate_factor) {
+void finish_scale(const ScaleRule& rule, const Accumulator& acc, ScaleScore& out, double& prorate_factor) {
   out.answered = acc.answered;
   out.missing = acc.parts - acc.answered;
   out.band.reset();
@@ -71,8 +70,7 @@ AnswerProblem check_answer(const Questionnaire& questionnaire, double value) {
   if (!std::isfinite(value)) return AnswerProblem::not_finite;
   if (value < scale.min) return AnswerProblem::below_min;
   if (value > scale.max) return AnswerProblem::above_max;
-  if (scale.kind == ScaleKind::integer && value != std::floor(value))
-    return AnswerProblem::not_a_scale_point;
+  if (scale.kind == ScaleKind::integer && value != std::floor(value)) return AnswerProblem::not_a_scale_point;
   return AnswerProblem::none;
 }
 
@@ -146,10 +144,9 @@ void score_total(const Questionnaire& q, const Answers& answers, ScoreSheet& she
   }
   double factor = 1;
   detail::finish_scale({total.method, &total.missing, total.prorate}, acc, out, factor);
-  const bool blocked =
-      total.of == TotalOf::items && total.requires_all_subscales &&
-      std::any_of(sheet.subscales.begin(), sheet.subscales.end(),
-                  [](const ScaleScore& sub) { return sub.status != Status::ok; });
+  const bool blocked = total.of == TotalOf::items && total.requires_all_subscales &&
+                       std::any_of(sheet.subscales.begin(), sheet.subscales.end(),
+                                   [](const ScaleScore& sub) { return sub.status != Status::ok; });
   if (blocked) {
     out.status = Status::insufficient;
     out.value.reset();
@@ -236,6 +233,8 @@ ScoreRange total_range(const Questionnaire& questionnaire) {
   return combine(total.method, item_ranges(questionnaire, all, total.method));
 }
 
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+double normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
 
 }  // namespace alliance::core

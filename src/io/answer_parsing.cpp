@@ -30,10 +30,11 @@ void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string
 void check_identity(const core::Questionnaire& q, ResponseRecord& record) {
   const core::Response& r = record.response;
   if (!r.questionnaire_id.empty() && r.questionnaire_id != q.id)
-    add_problem(record, "this response is for questionnaire \"" + r.questionnaire_id + "\", not \"" + q.id + "\"");
+    add_problem(record,
+                "this response is for questionnaire \"" + r.questionnaire_id + "\", not \"" + q.id + "\"");
   if (!r.form.empty() && r.form != core::to_string(q.form))
-    add_problem(record, "this response is a " + r.form + " form; " + q.id + " is the " + core::to_string(q.form) +
-                            " form");
+    add_problem(record, "this response is a " + r.form + " form; " + q.id + " is the " +
+                            core::to_string(q.form) + " form");
 }
 
 void reset_record(const core::Questionnaire& q, ResponseRecord& record) {

@@ -30,7 +30,9 @@ ByteSource::~ByteSource() {
   if (owns_fd_) ::close(fd_);
 }
 
-bool ByteSource::is_terminal() const { return ::isatty(fd_) == 1; }
+bool ByteSource::is_terminal() const {
+  return ::isatty(fd_) == 1;
+}
 
 bool ByteSource::fill() {
   if (eof_) return false;

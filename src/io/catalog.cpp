@@ -146,8 +146,7 @@ LoadedQuestionnaire Catalog::load(const std::string& id_or_path) const {
                                      " (run 'alliance list' to see them all)");
   }
   Checked checked = check_text(text, origin);
-  if (!checked.loaded)
-    throw Error(ExitCode::invalid_input, all_messages(checked.diagnostics));
+  if (!checked.loaded) throw Error(ExitCode::invalid_input, all_messages(checked.diagnostics));
   return std::move(*checked.loaded);
 }
 

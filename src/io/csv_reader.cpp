@@ -7,7 +7,8 @@ namespace alliance::io {
 std::size_t CsvReader::record_length(std::string_view text) {
   const char* data = text.data();
   const void* nl = std::memchr(data, '\n', text.size());
-  const std::size_t line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : text.size();
+  const std::size_t line_end =
+      nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : text.size();
   quoted_ = std::memchr(data, '"', line_end) != nullptr;
   newlines_ = 0;
   if (!quoted_) return nl ? line_end + 1 : std::string_view::npos;
@@ -15,9 +16,12 @@ std::size_t CsvReader::record_length(std::string_view text) {
   bool in_quotes = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = data[i];
-    if (c == '"') in_quotes = !in_quotes;
-    else if (c == '\n' && !in_quotes) return i + 1;
-    else if (c == '\n') ++newlines_;
+    if (c == '"')
+      in_quotes = !in_quotes;
+    else if (c == '\n' && !in_quotes)
+      return i + 1;
+    else if (c == '\n')
+      ++newlines_;
   }
   return std::string_view::npos;
 }
@@ -87,8 +91,10 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   source_.consume(length);
   if (end > begin && end[-1] == '\n') --end;
   if (end > begin && end[-1] == '\r') --end;
-  if (quoted_) split_quoted(begin, end, fields);
-  else split_plain(begin, end, fields);
+  if (quoted_)
+    split_quoted(begin, end, fields);
+  else
+    split_plain(begin, end, fields);
   return true;
 }
 

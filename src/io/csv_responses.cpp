@@ -25,24 +25,42 @@ struct Column {
 std::string normalised(std::string_view name) {
   std::string out;
   for (char c : name)
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
 // Identifier columns recognised by name, including the names REDCap,
 // Qualtrics and LimeSurvey exports use.
 Role identifier_role(std::string_view name) {
-  static const std::vector<std::pair<const char*, Role>> kNames = {
-      {"respondent", Role::respondent},   {"respondentid", Role::respondent}, {"participant", Role::respondent},
-      {"participantid", Role::respondent}, {"subject", Role::respondent},      {"subjectid", Role::respondent},
-      {"client", Role::respondent},       {"clientid", Role::respondent},     {"patient", Role::respondent},
-      {"patientid", Role::respondent},    {"recordid", Role::respondent},     {"responseid", Role::respondent},
-      {"id", Role::respondent},           {"session", Role::session},         {"sessionnumber", Role::session},
-      {"sessionno", Role::session},       {"visit", Role::session},           {"form", Role::form},
-      {"date", Role::date},               {"sessiondate", Role::date},        {"recordeddate", Role::date},
-      {"submitdate", Role::date},         {"language", Role::language},       {"lang", Role::language},
-      {"userlanguage", Role::language},   {"startlanguage", Role::language},  {"questionnaire", Role::questionnaire},
-      {"questionnaireversion", Role::version}};
+  static const std::vector<std::pair<const char*, Role>> kNames = {{"respondent", Role::respondent},
+                                                                   {"respondentid", Role::respondent},
+                                                                   {"participant", Role::respondent},
+                                                                   {"participantid", Role::respondent},
+                                                                   {"subject", Role::respondent},
+                                                                   {"subjectid", Role::respondent},
+                                                                   {"client", Role::respondent},
+                                                                   {"clientid", Role::respondent},
+                                                                   {"patient", Role::respondent},
+                                                                   {"patientid", Role::respondent},
+                                                                   {"recordid", Role::respondent},
+                                                                   {"responseid", Role::respondent},
+                                                                   {"id", Role::respondent},
+                                                                   {"session", Role::session},
+                                                                   {"sessionnumber", Role::session},
+                                                                   {"sessionno", Role::session},
+                                                                   {"visit", Role::session},
+                                                                   {"form", Role::form},
+                                                                   {"date", Role::date},
+                                                                   {"sessiondate", Role::date},
+                                                                   {"recordeddate", Role::date},
+                                                                   {"submitdate", Role::date},
+                                                                   {"language", Role::language},
+                                                                   {"lang", Role::language},
+                                                                   {"userlanguage", Role::language},
+                                                                   {"startlanguage", Role::language},
+                                                                   {"questionnaire", Role::questionnaire},
+                                                                   {"questionnaireversion", Role::version}};
   const std::string key = normalised(name);
   for (const auto& [known, role] : kNames)
     if (key == known) return role;
@@ -50,12 +68,14 @@ Role identifier_role(std::string_view name) {
 }
 
 // The item a column names under `pattern` ("wai_{id}"), if any.
-std::optional<std::size_t> item_for(const core::Questionnaire& q, std::string_view column, std::string_view pattern) {
+std::optional<std::size_t> item_for(const core::Questionnaire& q, std::string_view column,
+                                    std::string_view pattern) {
   const std::size_t hole = pattern.find("{id}");
   if (hole == std::string_view::npos) return std::nullopt;
   const std::string_view prefix = pattern.substr(0, hole);
   const std::string_view suffix = pattern.substr(hole + 4);
-  if (column.size() <= prefix.size() + suffix.size() || !column.starts_with(prefix) || !column.ends_with(suffix))
+  if (column.size() <= prefix.size() + suffix.size() || !column.starts_with(prefix) ||
+      !column.ends_with(suffix))
     return std::nullopt;
   const std::string id(column.substr(prefix.size(), column.size() - prefix.size() - suffix.size()));
   return q.find_item(id);
@@ -118,7 +138,8 @@ class CsvResponseReader final : public ResponseReader {
       if (column.role == Role::item) {
         if (mapped[column.item])
           throw Error(ExitCode::invalid_input, where(csv_.line()) + ": two columns hold item " +
-                                                   q_.items[column.item].id + " (the second is \"" + name + "\")");
+                                                   q_.items[column.item].id + " (the second is \"" + name +
+                                                   "\")");
         mapped[column.item] = true;
       }
     }
@@ -132,8 +153,10 @@ class CsvResponseReader final : public ResponseReader {
     std::vector<Role> seen;
     for (Column& column : columns_) {
       if (column.role == Role::item || column.role == Role::ignored) continue;
-      if (std::find(seen.begin(), seen.end(), column.role) != seen.end()) column.role = Role::ignored;
-      else seen.push_back(column.role);
+      if (std::find(seen.begin(), seen.end(), column.role) != seen.end())
+        column.role = Role::ignored;
+      else
+        seen.push_back(column.role);
     }
   }
 
@@ -141,7 +164,8 @@ class CsvResponseReader final : public ResponseReader {
     const auto count = std::count(mapped.begin(), mapped.end(), true);
     if (count == 0)
       throw Error(ExitCode::invalid_input,
-                  where(csv_.line()) + ": no column holds an item of " + q_.id + " (item columns are named by " +
+                  where(csv_.line()) + ": no column holds an item of " + q_.id +
+                      " (item columns are named by " +
                       (pattern.empty() ? std::string("the item id") : "'" + pattern + "'") +
                       "; use --columns 'PATTERN' with {id}, or --map COLUMN=ITEM)");
     for (std::size_t i = 0; i < mapped.size(); ++i)
@@ -151,7 +175,8 @@ class CsvResponseReader final : public ResponseReader {
   }
 
   std::string detect_pattern() const {
-    static const std::vector<std::string> kPatterns = {"{id}", "i{id}", "item{id}", "item_{id}", "q{id}", "Q{id}"};
+    static const std::vector<std::string> kPatterns = {"{id}",      "i{id}", "item{id}",
+                                                       "item_{id}", "q{id}", "Q{id}"};
     std::string best = "{id}";
     long best_count = 0;
     for (const std::string& pattern : kPatterns) {
@@ -169,7 +194,8 @@ class CsvResponseReader final : public ResponseReader {
   void fill(ResponseRecord& record) {
     reset_record(q_, record);
     record.location = where(csv_.line());
-    if (csv_.unterminated_quote()) add_problem(record, "a quoted field is not closed before the end of input");
+    if (csv_.unterminated_quote())
+      add_problem(record, "a quoted field is not closed before the end of input");
     if (fields_.size() != columns_.size())
       add_problem(record, "expected " + std::to_string(columns_.size()) + " fields as in the header, got " +
                               std::to_string(fields_.size()));

@@ -9,15 +9,14 @@
 
 namespace alliance::io {
 
-using nlohmann::json;
 using core::Diagnostic;
+using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"$schema", "format",   "id",        "version",   "family",
-                                           "form",    "languages", "title",    "description", "instructions",
-                                           "source",  "scale",    "subscales", "items",     "total",
-                                           "examples", "extends"};
+const std::vector<std::string> kTopKeys = {
+    "$schema",      "format", "id",    "version",   "family", "form",  "languages", "title",  "description",
+    "instructions", "source", "scale", "subscales", "items",  "total", "examples",  "extends"};
 
 class DefinitionParser {
  public:
@@ -76,7 +75,8 @@ class DefinitionParser {
     const std::string w = "/scale";
     f_.keys(*j, w, {"type", "min", "max", "precision", "labels", "scores"});
     const std::string type = f_.text(*j, w, "type", false);
-    if (type == "continuous") s.kind = core::ScaleKind::continuous;
+    if (type == "continuous")
+      s.kind = core::ScaleKind::continuous;
     else if (!type.empty() && type != "integer")
       f_.error(w + "/type", "expected \"integer\" or \"continuous\", got \"" + type + "\"");
     s.min = f_.number(*j, w, "min", true).value_or(s.min);
@@ -101,14 +101,15 @@ class DefinitionParser {
     if (rule.max_missing && rule.min_answered)
       f_.error(w, "expected either max_missing or min_answered, not both");
     const std::string rounding = f_.text(*m, w, "rounding", rule.min_answered.has_value());
-    if (rounding == "down") rule.rounding = core::Rounding::down;
-    else if (rounding == "nearest") rule.rounding = core::Rounding::nearest;
+    if (rounding == "down")
+      rule.rounding = core::Rounding::down;
+    else if (rounding == "nearest")
+      rule.rounding = core::Rounding::nearest;
     else if (!rounding.empty() && rounding != "up")
       f_.error(w + "/rounding", "expected \"up\", \"down\" or \"nearest\", got \"" + rounding + "\"");
     if (!rounding.empty() && !rule.min_answered)
       f_.error(w + "/rounding", "rounding applies to min_answered only");
-    if (!rule.max_missing && !rule.min_answered)
-      f_.error(w, "expected max_missing or min_answered");
+    if (!rule.max_missing && !rule.min_answered) f_.error(w, "expected max_missing or min_answered");
     return rule;
   }
 
@@ -213,8 +214,8 @@ class DefinitionParser {
       item.text = f_.localized(j, w, "text", false);
       auto s = q.find_subscale(subscale);
       if (!subscale.empty() && !s)
-        f_.error(w + "/subscale", "unknown subscale \"" + subscale + "\"" +
-                                      core::did_you_mean(subscale, subscale_ids(q)));
+        f_.error(w + "/subscale",
+                 "unknown subscale \"" + subscale + "\"" + core::did_you_mean(subscale, subscale_ids(q)));
       if (s) {
         item.subscale = *s;
         q.subscales[*s].items.push_back(q.items.size());
@@ -232,12 +233,14 @@ class DefinitionParser {
     }
     const std::string w = "/total";
     if (!f_.is_object(j, w)) return;
-    f_.keys(j, w, {"title", "method", "of", "missing", "requires_all_subscales", "prorate", "bands", "norms"});
+    f_.keys(j, w,
+            {"title", "method", "of", "missing", "requires_all_subscales", "prorate", "bands", "norms"});
     core::Total& t = q.total;
     t.title = f_.localized(j, w, "title", false);
     t.method = method(j, w, false);
     const std::string of = f_.text(j, w, "of", false);
-    if (of == "subscales") t.of = core::TotalOf::subscales;
+    if (of == "subscales")
+      t.of = core::TotalOf::subscales;
     else if (!of.empty() && of != "items")
       f_.error(w + "/of", "expected \"items\" or \"subscales\", got \"" + of + "\"");
     core::MissingRule fallback;
@@ -274,8 +277,9 @@ class OverlayParser {
   explicit OverlayParser(Fields& f) : f_(f) {}
 
   void apply(const json& doc, core::Questionnaire& q) {
-    f_.keys(doc, "", {"$schema", "format", "extends", "languages", "title", "description", "instructions",
-                      "scale", "subscales", "total", "items"});
+    f_.keys(doc, "",
+            {"$schema", "format", "extends", "languages", "title", "description", "instructions", "scale",
+             "subscales", "total", "items"});
     q.languages = f_.text_list(doc, "", "languages", true);
     if (auto title = f_.localized(doc, "", "title", false); !title.empty()) q.title = title;
     if (auto text = f_.localized(doc, "", "description", false); !text.empty()) q.description = text;
@@ -333,8 +337,7 @@ class OverlayParser {
 };
 
 // Parses JSON text, reporting a syntax error with its line and column.
-std::optional<json> parse_json(std::string_view text, const std::string& file,
-                               std::vector<Diagnostic>& out) {
+std::optional<json> parse_json(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
@@ -366,7 +369,8 @@ DefinitionResult read_definition(std::string_view text, const std::string& file,
   if (!doc) return result;
   const JsonLocations locations = locate_json_values(text);
   for (const DuplicateKey& dup : locations.duplicates)
-    result.diagnostics.push_back({core::Severity::error, file, dup.pointer, dup.second.line, dup.second.column,
+    result.diagnostics.push_back({core::Severity::error, file, dup.pointer, dup.second.line,
+                                  dup.second.column,
                                   "duplicate key (first at line " + std::to_string(dup.first.line) +
                                       "); JSON readers would silently keep only one"});
   if (!doc->is_object()) {

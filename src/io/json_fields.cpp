@@ -35,7 +35,8 @@ void Fields::keys(const json& object, const std::string& where, const std::vecto
     bool known = false;
     for (const std::string& a : allowed) known = known || a == key;
     if (!known)
-      error(where + "/" + pointer_token(key), "unknown key \"" + key + "\"" + core::did_you_mean(key, allowed));
+      error(where + "/" + pointer_token(key),
+            "unknown key \"" + key + "\"" + core::did_you_mean(key, allowed));
   }
 }
 
@@ -73,7 +74,8 @@ const nlohmann::json* Fields::array(const json& parent, const std::string& where
   return nullptr;
 }
 
-std::string Fields::text(const json& parent, const std::string& where, const std::string& key, bool required) {
+std::string Fields::text(const json& parent, const std::string& where, const std::string& key,
+                         bool required) {
   const json* value = member(parent, where, key, required);
   if (!value) return "";
   if (value->is_string()) return value->get<std::string>();
@@ -94,8 +96,8 @@ std::string Fields::id_text(const json& parent, const std::string& where, const 
   return "";
 }
 
-std::vector<std::string> Fields::text_list(const json& parent, const std::string& where, const std::string& key,
-                                           bool required) {
+std::vector<std::string> Fields::text_list(const json& parent, const std::string& where,
+                                           const std::string& key, bool required) {
   std::vector<std::string> out;
   const json* value = member(parent, where, key, required);
   if (!value) return out;
@@ -106,8 +108,10 @@ std::vector<std::string> Fields::text_list(const json& parent, const std::string
   }
   for (std::size_t i = 0; i < value->size(); ++i) {
     const json& element = (*value)[i];
-    if (element.is_string()) out.push_back(element.get<std::string>());
-    else expected(w + "/" + std::to_string(i), "a string", element);
+    if (element.is_string())
+      out.push_back(element.get<std::string>());
+    else
+      expected(w + "/" + std::to_string(i), "a string", element);
   }
   return out;
 }
@@ -123,8 +127,10 @@ core::LocalizedText Fields::localized(const json& parent, const std::string& whe
     return out;
   }
   for (const auto& [lang, text] : value->items()) {
-    if (text.is_string()) out[lang] = text.get<std::string>();
-    else expected(w + "/" + pointer_token(lang), "a string", text);
+    if (text.is_string())
+      out[lang] = text.get<std::string>();
+    else
+      expected(w + "/" + pointer_token(lang), "a string", text);
   }
   return out;
 }
@@ -162,8 +168,10 @@ std::vector<double> Fields::number_list(const json& parent, const std::string& w
   if (!value) return out;
   for (std::size_t i = 0; i < value->size(); ++i) {
     const json& element = (*value)[i];
-    if (element.is_number()) out.push_back(element.get<double>());
-    else expected(where + "/" + key + "/" + std::to_string(i), "a number", element);
+    if (element.is_number())
+      out.push_back(element.get<double>());
+    else
+      expected(where + "/" + key + "/" + std::to_string(i), "a number", element);
   }
   return out;
 }
@@ -174,9 +182,12 @@ std::map<std::string, std::optional<double>> Fields::number_map(const json& pare
   const json* value = object(parent, where, key, false);
   if (!value) return out;
   for (const auto& [name, element] : value->items()) {
-    if (element.is_number()) out[name] = element.get<double>();
-    else if (element.is_null()) out[name] = std::nullopt;
-    else expected(where + "/" + key + "/" + pointer_token(name), "a number or null", element);
+    if (element.is_number())
+      out[name] = element.get<double>();
+    else if (element.is_null())
+      out[name] = std::nullopt;
+    else
+      expected(where + "/" + key + "/" + pointer_token(name), "a number or null", element);
   }
   return out;
 }

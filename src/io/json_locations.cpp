@@ -1,14 +1,16 @@
 #include "alliance/io/json_locations.hpp"
 
-
 namespace alliance::io {
 
 std::string pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -98,8 +100,8 @@ class Scanner {
       case '[': array(pointer); break;
       case '"': string(); break;
       default:
-        while (more() && peek() != ',' && peek() != '}' && peek() != ']' && peek() != ' ' &&
-               peek() != '\n' && peek() != '\r' && peek() != '\t')
+        while (more() && peek() != ',' && peek() != '}' && peek() != ']' && peek() != ' ' && peek() != '\n' &&
+               peek() != '\r' && peek() != '\t')
           advance();
     }
   }
@@ -116,8 +118,10 @@ class Scanner {
       skip_space();
       advance();  // ':'
       skip_space();
-      if (inserted) value(member);
-      else value(member + "#duplicate");
+      if (inserted)
+        value(member);
+      else
+        value(member + "#duplicate");
       skip_space();
       if (peek() == ',') advance();
       skip_space();

@@ -16,8 +16,9 @@ using nlohmann::json;
 namespace {
 
 const std::vector<std::string> kResponseKeys = {
-    "$schema", "format", "questionnaire", "respondent", "id", "form", "session", "date", "language",
-    "answers", "responses", "status", "started_at", "completed_at", "updated_at", "administered_by", "notes"};
+    "$schema",    "format",       "questionnaire", "respondent",      "id",        "form",
+    "session",    "date",         "language",      "answers",         "responses", "status",
+    "started_at", "completed_at", "updated_at",    "administered_by", "notes"};
 
 std::string text_member(const json& doc, const char* key, ResponseRecord& record, const std::string& where) {
   auto found = doc.find(key);
@@ -36,7 +37,8 @@ void read_questionnaire(const json& doc, ResponseRecord& record, const std::stri
     return;
   }
   if (!found->is_object()) {
-    add_problem(record, where + "/questionnaire: expected {\"id\": …, \"version\": …}, got " + describe_json(*found));
+    add_problem(record,
+                where + "/questionnaire: expected {\"id\": …, \"version\": …}, got " + describe_json(*found));
     return;
   }
   record.response.questionnaire_id = text_member(*found, "id", record, where + "/questionnaire");
@@ -46,11 +48,14 @@ void read_questionnaire(const json& doc, ResponseRecord& record, const std::stri
 void read_session(const json& doc, ResponseRecord& record, const std::string& where) {
   auto found = doc.find("session");
   if (found == doc.end() || found->is_null()) return;
-  if (found->is_number_integer()) record.response.session = found->get<int>();
-  else add_problem(record, where + "/session: expected a whole number, got " + describe_json(*found));
+  if (found->is_number_integer())
+    record.response.session = found->get<int>();
+  else
+    add_problem(record, where + "/session: expected a whole number, got " + describe_json(*found));
 }
 
-void read_answers(const core::Questionnaire& q, const json& doc, ResponseRecord& record, const std::string& where) {
+void read_answers(const core::Questionnaire& q, const json& doc, ResponseRecord& record,
+                  const std::string& where) {
   const char* key = doc.contains("answers") ? "answers" : "responses";
   auto found = doc.find(key);
   if (found == doc.end()) {
@@ -58,7 +63,8 @@ void read_answers(const core::Questionnaire& q, const json& doc, ResponseRecord&
     return;
   }
   if (!found->is_object()) {
-    add_problem(record, where + "/" + key + ": expected an object of answers by item id, got " + describe_json(*found));
+    add_problem(record, where + "/" + key + ": expected an object of answers by item id, got " +
+                            describe_json(*found));
     return;
   }
   for (const auto& [item_id, value] : found->items()) {
@@ -66,31 +72,36 @@ void read_answers(const core::Questionnaire& q, const json& doc, ResponseRecord&
     if (!item) {
       std::vector<std::string> ids;
       for (const core::Item& it : q.items) ids.push_back(it.id);
-      add_problem(record, where + "/" + key + "/" + pointer_token(item_id) + ": unknown item \"" + item_id + "\" in " +
-                              q.id + core::did_you_mean(item_id, ids));
+      add_problem(record, where + "/" + key + "/" + pointer_token(item_id) + ": unknown item \"" + item_id +
+                              "\" in " + q.id + core::did_you_mean(item_id, ids));
       continue;
     }
     if (value.is_null()) continue;
-    if (value.is_number()) set_answer(q, *item, value.get<double>(), record);
-    else add_problem(record, "item " + item_id + " = " + describe_json(value) + " is not a number");
+    if (value.is_number())
+      set_answer(q, *item, value.get<double>(), record);
+    else
+      add_problem(record, "item " + item_id + " = " + describe_json(value) + " is not a number");
   }
 }
 
 // Fills `record` from one response object; `where` prefixes JSON paths in messages.
-void read_response(const core::Questionnaire& q, const json& doc, ResponseRecord& record, const std::string& where) {
+void read_response(const core::Questionnaire& q, const json& doc, ResponseRecord& record,
+                   const std::string& where) {
   if (!doc.is_object()) {
-    add_problem(record, (where.empty() ? std::string("") : where + ": ") + "expected a response object, got " +
-                            describe_json(doc));
+    add_problem(record, (where.empty() ? std::string("") : where + ": ") +
+                            "expected a response object, got " + describe_json(doc));
     return;
   }
   for (const auto& [key, value] : doc.items())
-    if (!key.starts_with("x-") && std::find(kResponseKeys.begin(), kResponseKeys.end(), key) == kResponseKeys.end())
+    if (!key.starts_with("x-") &&
+        std::find(kResponseKeys.begin(), kResponseKeys.end(), key) == kResponseKeys.end())
       add_problem(record, where + "/" + pointer_token(key) + ": unknown key \"" + key + "\"" +
                               core::did_you_mean(key, kResponseKeys));
   if (auto format = doc.find("format"); format != doc.end() && *format != "alliance-response/1")
     add_problem(record, where + "/format: expected \"alliance-response/1\", got " + describe_json(*format));
   read_questionnaire(doc, record, where);
-  record.response.respondent = text_member(doc, doc.contains("respondent") ? "respondent" : "id", record, where);
+  record.response.respondent =
+      text_member(doc, doc.contains("respondent") ? "respondent" : "id", record, where);
   record.response.form = text_member(doc, "form", record, where);
   record.response.date = text_member(doc, "date", record, where);
   record.response.language = text_member(doc, "language", record, where);
@@ -107,7 +118,8 @@ std::string parse_error_message(const json::parse_error& e) {
 
 class NdjsonReader final : public ResponseReader {
  public:
-  NdjsonReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q) : source_(std::move(source)), q_(q) {}
+  NdjsonReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q)
+      : source_(std::move(source)), q_(q) {}
 
   bool next(ResponseRecord& record) override {
     std::string_view line;
@@ -157,7 +169,8 @@ class NdjsonReader final : public ResponseReader {
 
 class JsonDocumentReader final : public ResponseReader {
  public:
-  JsonDocumentReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q) : q_(q), name_(source->name()) {
+  JsonDocumentReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q)
+      : q_(q), name_(source->name()) {
     while (source->fill()) {
     }
     text_.assign(source->available());
@@ -214,11 +227,13 @@ class JsonDocumentReader final : public ResponseReader {
 
 }  // namespace
 
-std::unique_ptr<ResponseReader> make_ndjson_reader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q) {
+std::unique_ptr<ResponseReader> make_ndjson_reader(std::unique_ptr<ByteSource> source,
+                                                   const core::Questionnaire& q) {
   return std::make_unique<NdjsonReader>(std::move(source), q);
 }
 
-std::unique_ptr<ResponseReader> make_json_reader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q) {
+std::unique_ptr<ResponseReader> make_json_reader(std::unique_ptr<ByteSource> source,
+                                                 const core::Questionnaire& q) {
   return std::make_unique<JsonDocumentReader>(std::move(source), q);
 }
 

@@ -10,6 +10,12 @@
 
 namespace alliance::io {
 
+// Appends a CSV (sep ',') or TSV (sep '\t') cell from user data to `out`,
+// made safe: a leading =, +, -, @, tab or carriage return is neutralised with
+// a quote (a spreadsheet would run it as a formula); then quoted per RFC 4180
+// (CSV) or with tabs and line breaks replaced by spaces (TSV).
+void append_delimited_cell(std::string& out, std::string_view cell, char sep);
+
 class OutputBuffer {
  public:
   explicit OutputBuffer(std::FILE* out) : out_(out) { text_.reserve(kBlock * 2); }
@@ -27,13 +33,15 @@ class OutputBuffer {
   // Shortest round-trip form when precision < 0, else fixed decimals.
   void put_number(double value, int precision) {
     char buffer[64];
-    auto result = precision < 0
-                      ? std::to_chars(buffer, buffer + sizeof buffer, value)
-                      : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, precision);
+    auto result = precision < 0 ? std::to_chars(buffer, buffer + sizeof buffer, value)
+                                : std::to_chars(buffer, buffer + sizeof buffer, value,
+                                                std::chars_format::fixed, precision);
     text_.append(buffer, result.ptr);
   }
   // A JSON string literal, quotes included.
   void put_json_string(std::string_view s);
+  // A CSV or TSV cell from user data, made safe (append_delimited_cell).
+  void put_delimited_cell(std::string_view cell, char sep) { append_delimited_cell(text_, cell, sep); }
 
   // Writes out the buffer when it holds a block or more.
   void maybe_flush() {

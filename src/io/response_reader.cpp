@@ -38,8 +38,7 @@ InputFormat from_content(ByteSource& source) {
     throw Error(ExitCode::invalid_input, source.name() + ": empty input, expected responses");
   if (head[start] == '[') return InputFormat::json;
   const std::string_view first_line = head.substr(start, head.find('\n', start) - start);
-  if (head[start] == '{')
-    return nlohmann::json::accept(first_line) ? InputFormat::ndjson : InputFormat::json;
+  if (head[start] == '{') return nlohmann::json::accept(first_line) ? InputFormat::ndjson : InputFormat::json;
   const auto tabs = std::count(first_line.begin(), first_line.end(), '\t');
   const auto commas = std::count(first_line.begin(), first_line.end(), ',');
   return tabs > commas ? InputFormat::tsv : InputFormat::csv;
@@ -47,7 +46,8 @@ InputFormat from_content(ByteSource& source) {
 
 }  // namespace
 
-std::unique_ptr<ResponseReader> open_response_reader(const std::string& path, const core::Questionnaire& questionnaire,
+std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
+                                                     const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options) {
   auto source = std::make_unique<ByteSource>(path);
   if (path == "-" && source->is_terminal())

@@ -14,14 +14,8 @@ OutputFormat parse_output_format(const std::string& name) {
   if (name == "ndjson" || name == "jsonl") return OutputFormat::ndjson;
   if (name == "csv") return OutputFormat::csv;
   if (name == "tsv") return OutputFormat::tsv;
-  throw Error(ExitCode::usage, "unknown output format '" + name + "' (expected table, json, ndjson, csv or tsv)");
-}
-
-std::string neutralise_formula(std::string_view cell) {
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
-                        cell[0] == '\r'))
-    return "'" + std::string(cell);
-  return std::string(cell);
+  throw Error(ExitCode::usage,
+              "unknown output format '" + name + "' (expected table, json, ndjson, csv or tsv)");
 }
 
 namespace {
@@ -102,7 +96,7 @@ class DelimitedWriter final : public WriterBase {
     for (const std::string* cell : {&provenance_.questionnaire_id, &provenance_.questionnaire_version,
                                     &provenance_.definition_hash, &provenance_.alliance_version}) {
       suffix_ += sep_;
-      suffix_ += clean(*cell);
+      append_delimited_cell(suffix_, *cell, sep_);
     }
     suffix_ += '\n';
   }
@@ -111,8 +105,8 @@ class DelimitedWriter final : public WriterBase {
     std::string h = "respondent" + std::string(1, sep_) + "session" + sep_ + "form" + sep_ + "date" + sep_ +
                     "language" + sep_;
     if (options_.long_format) {
-      h += std::string("scale") + sep_ + "score" + sep_ + "answered" + sep_ + "missing" + sep_ + "status" + sep_ +
-           "band" + sep_ + "z" + sep_ + "t" + sep_ + "percentile";
+      h += std::string("scale") + sep_ + "score" + sep_ + "answered" + sep_ + "missing" + sep_ + "status" +
+           sep_ + "band" + sep_ + "z" + sep_ + "t" + sep_ + "percentile";
     } else {
       h += "status";
       for (const ScaleView& v : scales_) {
@@ -126,30 +120,7 @@ class DelimitedWriter final : public WriterBase {
     out_.put(h);
   }
 
-  // A user-data cell made safe: formula neutralised, then quoted (CSV) or
-  // with tabs and line breaks replaced by spaces (TSV).
-  std::string clean(std::string_view cell) const {
-    std::string text = neutralise_formula(cell);
-    if (sep_ == '\t') {
-      for (char& c : text)
-        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-      return text;
-    }
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-      if (c == '"') quoted += '"';
-      quoted += c;
-    }
-    return quoted + "\"";
-  }
-
-  void put_cell(std::string_view cell) {
-    const bool plain = cell.empty() || (cell.find_first_of(sep_ == '\t' ? "\t\r\n" : ",\"\r\n") == std::string_view::npos &&
-                                        cell[0] != '=' && cell[0] != '+' && cell[0] != '-' && cell[0] != '@');
-    if (plain) out_.put(cell);
-    else out_.put(clean(cell));
-  }
+  void put_cell(std::string_view cell) { out_.put_delimited_cell(cell, sep_); }
 
   void put_identity(const ResponseRecord& record) {
     const core::Response& r = record.response;
@@ -166,8 +137,10 @@ class DelimitedWriter final : public WriterBase {
   }
 
   void put_value(const core::ScaleScore& s, const std::optional<double>& value) {
-    if (s.status == core::Status::ok && value) out_.put_number(*value, options_.precision);
-    else out_.put("NA");
+    if (s.status == core::Status::ok && value)
+      out_.put_number(*value, options_.precision);
+    else
+      out_.put("NA");
   }
 
   void put_counts(const core::ScaleScore& s, bool valid) {
@@ -298,8 +271,10 @@ class JsonWriter final : public WriterBase {
 
   void put_optional_string(std::string_view key, const std::string& value) {
     put_key(key);
-    if (value.empty()) out_.put("null");
-    else out_.put_json_string(value);
+    if (value.empty())
+      out_.put("null");
+    else
+      out_.put_json_string(value);
     out_.put(',');
   }
 
@@ -308,8 +283,10 @@ class JsonWriter final : public WriterBase {
     put_key("respondent");
     out_.put_json_string(r.respondent);
     out_.put(",\"session\":");
-    if (r.session) out_.put_int(*r.session);
-    else out_.put("null");
+    if (r.session)
+      out_.put_int(*r.session);
+    else
+      out_.put("null");
     out_.put(',');
     put_optional_string("form", r.form);
     put_optional_string("date", r.date);
@@ -317,26 +294,34 @@ class JsonWriter final : public WriterBase {
   }
 
   void put_number_or_null(const core::ScaleScore& s, const std::optional<double>& value) {
-    if (s.status == core::Status::ok && value) out_.put_number(*value, options_.precision);
-    else out_.put("null");
+    if (s.status == core::Status::ok && value)
+      out_.put_number(*value, options_.precision);
+    else
+      out_.put("null");
   }
 
   void put_scale_members(const ScaleView& v, const core::ScaleScore& s, bool valid) {
     put_key("score");
     put_number_or_null(s, s.value);
     out_.put(",\"answered\":");
-    if (valid) out_.put_int(s.answered);
-    else out_.put("null");
+    if (valid)
+      out_.put_int(s.answered);
+    else
+      out_.put("null");
     out_.put(",\"missing\":");
-    if (valid) out_.put_int(s.missing);
-    else out_.put("null");
+    if (valid)
+      out_.put_int(s.missing);
+    else
+      out_.put("null");
     out_.put(",\"status\":");
     out_.put_json_string(core::to_string(s.status));
     if (*v.bands) {
       out_.put(",\"band\":");
       const std::string label = band_label(v, s);
-      if (label.empty()) out_.put("null");
-      else out_.put_json_string(label);
+      if (label.empty())
+        out_.put("null");
+      else
+        out_.put_json_string(label);
     }
     if (v.has_norms) {
       out_.put(",\"z\":");

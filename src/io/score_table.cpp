@@ -38,8 +38,10 @@ class TableWriter final : public ResultWriter {
       complete = complete && sheet.total.status == core::Status::ok;
     }
     rows_.push_back(std::move(row));
-    if (!valid) ++invalid_;
-    else if (!complete) ++insufficient_;
+    if (!valid)
+      ++invalid_;
+    else if (!complete)
+      ++insufficient_;
   }
 
   void finish() override {
@@ -53,7 +55,8 @@ class TableWriter final : public ResultWriter {
     std::vector<std::size_t> widths(header.size(), 0);
     for (std::size_t c = 0; c < header.size(); ++c) widths[c] = core::display_width(header[c].text);
     for (const auto& row : rows_)
-      for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], core::display_width(row[c].text));
+      for (std::size_t c = 0; c < row.size(); ++c)
+        widths[c] = std::max(widths[c], core::display_width(row[c].text));
     print_row(header, widths);
     for (const auto& row : rows_) print_row(row, widths);
     print_legend();
@@ -84,8 +87,10 @@ class TableWriter final : public ResultWriter {
       if (c == 1 && !any_session_) continue;
       const bool last = c + 1 == row.size();
       const std::string text = last ? row[c].text : core::pad_right(row[c].text, widths[c]);
-      if (options_.colour && *row[c].colour) line += row[c].colour + text + kReset;
-      else line += text;
+      if (options_.colour && *row[c].colour)
+        line += row[c].colour + text + kReset;
+      else
+        line += text;
       if (!last) line += "  ";
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -96,13 +101,13 @@ class TableWriter final : public ResultWriter {
   void print_legend() {
     const std::size_t n = rows_.size();
     const std::size_t ok = n - insufficient_ - invalid_;
-    std::string text = fr_ ? std::to_string(n) + " réponse" + (n == 1 ? "" : "s") + " : " + std::to_string(ok) +
-                                 " complète" + (ok == 1 ? "" : "s") + ", " + std::to_string(insufficient_) +
-                                 " avec des scores insuffisants, " + std::to_string(invalid_) + " invalide" +
-                                 (invalid_ == 1 ? "" : "s")
-                           : std::to_string(n) + " response" + (n == 1 ? "" : "s") + ": " + std::to_string(ok) +
-                                 " ok, " + std::to_string(insufficient_) + " with insufficient scores, " +
-                                 std::to_string(invalid_) + " invalid";
+    std::string text = fr_ ? std::to_string(n) + " réponse" + (n == 1 ? "" : "s") + " : " +
+                                 std::to_string(ok) + " complète" + (ok == 1 ? "" : "s") + ", " +
+                                 std::to_string(insufficient_) + " avec des scores insuffisants, " +
+                                 std::to_string(invalid_) + " invalide" + (invalid_ == 1 ? "" : "s")
+                           : std::to_string(n) + " response" + (n == 1 ? "" : "s") + ": " +
+                                 std::to_string(ok) + " ok, " + std::to_string(insufficient_) +
+                                 " with insufficient scores, " + std::to_string(invalid_) + " invalid";
     out_.put('\n');
     out_.put(text);
     out_.put('\n');

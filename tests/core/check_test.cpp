@@ -31,7 +31,8 @@ struct Case {
 
 TEST(Check, EachBrokenRuleIsReported) {
   const std::vector<Case> cases = {
-      {"duplicate item id", [](Questionnaire& q) { q.items[4].id = "b1"; },
+      {"duplicate item id",
+       [](Questionnaire& q) { q.items[4].id = "b1"; },
        {"/items/4/id: duplicate item id \"b1\""}},
       {"empty subscale",
        [](Questionnaire& q) {
@@ -41,7 +42,10 @@ TEST(Check, EachBrokenRuleIsReported) {
          q.subscales.push_back(c);
        },
        {"/subscales/2: subscale \"c\" has no items"}},
-      {"label count", [](Questionnaire& q) { q.scale.labels["en"] = {"no", "yes"}; },
+      {"label count",
+       [](Questionnaire& q) {
+         q.scale.labels["en"] = {"no", "yes"};
+       },
        {"/scale/labels/en: expected 5 labels (one per point, min..max), got 2"}},
       {"missing language",
        [](Questionnaire& q) {
@@ -53,13 +57,17 @@ TEST(Check, EachBrokenRuleIsReported) {
            if (i != 2) q.items[i].text["fr"] = "x";
        },
        {"/items/2/text: missing the 'fr' text"}},
-      {"text in a language not offered", [](Questionnaire& q) { q.items[0].text["de"] = "x"; },
+      {"text in a language not offered",
+       [](Questionnaire& q) { q.items[0].text["de"] = "x"; },
        {"/items/0/text/de: language 'de' is not in /languages"}},
-      {"bad id", [](Questionnaire& q) { q.id = "Mini Q"; },
+      {"bad id",
+       [](Questionnaire& q) { q.id = "Mini Q"; },
        {"/id: expected a lower-case id of letters, digits and '-', got \"Mini Q\""}},
-      {"prorated mean", [](Questionnaire& q) { q.subscales[0].prorate = true; },
+      {"prorated mean",
+       [](Questionnaire& q) { q.subscales[0].prorate = true; },
        {"/subscales/0/prorate: prorating applies to sums only"}},
-      {"too many allowed missing", [](Questionnaire& q) { q.subscales[0].missing.max_missing = 4; },
+      {"too many allowed missing",
+       [](Questionnaire& q) { q.subscales[0].missing.max_missing = 4; },
        {"/subscales/0/missing/max_missing: expected 0..3, got 4"}},
       {"weight", [](Questionnaire& q) { q.items[3].weight = 0; }, {"/items/3/weight: expected a weight > 0"}},
       {"overlapping bands",
@@ -88,7 +96,10 @@ TEST(Check, EachBrokenRuleIsReported) {
          q.subscales[0].bands = b;
        },
        {"/subscales/0/bands/ranges/0/max: the ranges leave a gap: scores up to 5 are in no range"}},
-      {"norm sd", [](Questionnaire& q) { q.total.norms = {Norm{"p", 3, 0, 10, std::nullopt, "c"}}; },
+      {"norm sd",
+       [](Questionnaire& q) {
+         q.total.norms = {Norm{"p", 3, 0, 10, std::nullopt, "c"}};
+       },
        {"/total/norms/0/sd: expected an SD > 0"}},
       {"example disagrees",
        [](Questionnaire& q) {
@@ -97,11 +108,16 @@ TEST(Check, EachBrokenRuleIsReported) {
        },
        {"/examples/0/expect/a: expected 3.5 but the scorer gives 4"}},
       {"example expects a score for an insufficient subscale",
-       [](Questionnaire& q) { q.examples = {Example{"x", {{"a1", 4}}, {{"a", 4}}}}; },
+       [](Questionnaire& q) {
+         q.examples = {Example{"x", {{"a1", 4}}, {{"a", 4}}}};
+       },
        {"/examples/0/expect/a: expected 4 but the scorer gives insufficient"}},
       {"example answer off the scale",
-       [](Questionnaire& q) { q.examples = {Example{"x", {{"a1", 9}, {"zz", 1}}, {}}}; },
-       {"/examples/0/answers/a1: answer 9 is outside the scale 1..5", "/examples/0/answers/zz: unknown item \"zz\""}},
+       [](Questionnaire& q) {
+         q.examples = {Example{"x", {{"a1", 9}, {"zz", 1}}, {}}};
+       },
+       {"/examples/0/answers/a1: answer 9 is outside the scale 1..5",
+        "/examples/0/answers/zz: unknown item \"zz\""}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

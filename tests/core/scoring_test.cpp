@@ -40,10 +40,22 @@ TEST(Scoring, MiniQuestionnaireTable) {
       // total: (4+4+3+2)/(1+1+1+2) = 13/5.
       {"one missing each", {4, 2, kNone, 3, kNone, 1}, 4, 20.0 / 3, 2.6, Status::ok, Status::ok, Status::ok},
       // a has 2 of 3 missing: insufficient, and so the total. b: 5+5+2*5 = 20.
-      {"a insufficient", {kNone, kNone, 1, 5, 5, 5}, kNone, 20, kNone, Status::insufficient, Status::ok,
+      {"a insufficient",
+       {kNone, kNone, 1, 5, 5, 5},
+       kNone,
+       20,
+       kNone,
+       Status::insufficient,
+       Status::ok,
        Status::insufficient},
-      {"nothing answered", {kNone, kNone, kNone, kNone, kNone, kNone}, kNone, kNone, kNone,
-       Status::insufficient, Status::insufficient, Status::insufficient},
+      {"nothing answered",
+       {kNone, kNone, kNone, kNone, kNone, kNone},
+       kNone,
+       kNone,
+       kNone,
+       Status::insufficient,
+       Status::insufficient,
+       Status::insufficient},
       // All at the minimum: a2 reversed gives 5, so a = (1+5+1)/3 = 7/3; b = 1+1+2 = 4;
       // total = (1+5+1+1+1+2)/7 = 11/7 — a low score, not a missing one.
       {"all ones", {1, 1, 1, 1, 1, 1}, 7.0 / 3, 4, 11.0 / 7, Status::ok, Status::ok, Status::ok},
@@ -168,7 +180,7 @@ TEST(Scoring, Ranges) {
   const Questionnaire q = mini_questionnaire();
   EXPECT_EQ(subscale_range(q, 0).low, 1);
   EXPECT_EQ(subscale_range(q, 0).high, 5);
-  EXPECT_EQ(subscale_range(q, 1).low, 4);   // 1 + 1 + 2*1
+  EXPECT_EQ(subscale_range(q, 1).low, 4);    // 1 + 1 + 2*1
   EXPECT_EQ(subscale_range(q, 1).high, 20);  // 5 + 5 + 2*5
   EXPECT_EQ(total_range(q).low, 1);
   EXPECT_EQ(total_range(q).high, 5);
@@ -179,7 +191,7 @@ TEST(Explain, ShowsEachStepAndAgreesWithScore) {
   const Answers answers = {4, 2, kNone, 3, kNone, 1};
   const Explanation e = explain(q, answers);
   ASSERT_EQ(e.items.size(), 6u);
-  EXPECT_EQ(e.items[1].keyed, 4);  // 1 + 5 - 2
+  EXPECT_EQ(e.items[1].keyed, 4);         // 1 + 5 - 2
   EXPECT_EQ(e.items[5].contribution, 2);  // weight 2 * 1
   EXPECT_FALSE(e.items[2].answer.has_value());
   // b: prorated by 4/3 (weights 1+1+2 over 1+2 answered).

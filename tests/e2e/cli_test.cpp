@@ -39,7 +39,9 @@ TEST(Cli, UsageErrorsExitTwo) {
 TEST(Cli, UnknownQuestionnaireSuggestsTheClosest) {
   const Outcome run = run_alliance({"show", "wai-rs"});
   EXPECT_EQ(run.status, 2);
-  EXPECT_EQ(run.err, "alliance: unknown questionnaire 'wai-rs', did you mean 'wai-sr'? (run 'alliance list' to see them all)\n");
+  EXPECT_EQ(run.err,
+            "alliance: unknown questionnaire 'wai-rs', did you mean 'wai-sr'? (run 'alliance list' to see "
+            "them all)\n");
   EXPECT_EQ(run.out, "");
 }
 
@@ -110,8 +112,8 @@ TEST(Cli, ValidateReportsEveryProblemAndExitsOne) {
   const Outcome good = run_alliance({"validate", source_path("tests/data/valid/minimal.json")});
   EXPECT_EQ(good.status, 0);
   EXPECT_NE(good.out.find("minimal.json: ok (2 examples checked)"), std::string::npos);
-  const Outcome bad = run_alliance({"validate", "types.json", "semantic.json"},
-                               {.cwd = source_path("tests/data/invalid")});
+  const Outcome bad =
+      run_alliance({"validate", "types.json", "semantic.json"}, {.cwd = source_path("tests/data/invalid")});
   EXPECT_EQ(bad.status, 1);
   EXPECT_EQ(bad.out, slurp(source_path("tests/data/invalid/types.expected")) +
                          slurp(source_path("tests/data/invalid/semantic.expected")));
@@ -122,7 +124,7 @@ TEST(Cli, ValidateReportsEveryProblemAndExitsOne) {
 
 TEST(Cli, ValidateJsonReport) {
   const Outcome run = run_alliance({"validate", "--format", "json", "unknown_key.json"},
-                               {.cwd = source_path("tests/data/invalid")});
+                                   {.cwd = source_path("tests/data/invalid")});
   EXPECT_EQ(run.status, 1);
   const auto report = nlohmann::json::parse(run.out);
   EXPECT_EQ(report[0]["valid"], false);

@@ -57,7 +57,8 @@ std::string marker(std::size_t step) {
 std::string script_for(const Block& block) {
   std::string script = "exec 2>/dev/null\n";  // stderr only where a command redirects it
   for (std::size_t i = 0; i < block.steps.size(); ++i)
-    script += "s=$?; echo '" + marker(i) + "'; (exit $s)\n" + block.steps[i].command + "\n";  // keeps $? for echo $?
+    script += "s=$?; echo '" + marker(i) + "'; (exit $s)\n" + block.steps[i].command +
+              "\n";  // keeps $? for echo $?
   return script;
 }
 

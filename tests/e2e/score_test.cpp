@@ -36,7 +36,8 @@ TEST(Score, OneResponseDocumentAsCsv) {
 
 TEST(Score, NdjsonFromStdinToNdjson) {
   const std::string input =
-      "{\"respondent\":\"A\",\"session\":1,\"answers\":{\"1\":5,\"2\":5,\"3\":5,\"4\":5,\"5\":5,\"6\":5,\"7\":1,\"8\":1,"
+      "{\"respondent\":\"A\",\"session\":1,\"answers\":{\"1\":5,\"2\":5,\"3\":5,\"4\":5,\"5\":5,\"6\":5,"
+      "\"7\":1,\"8\":1,"
       "\"9\":5,\"10\":5,\"11\":5,\"12\":1}}\n"
       "{\"respondent\":\"B\",\"session\":2,\"answers\":{\"1\":5,\"2\":null,\"5\":3}}\n";
   const Outcome run = run_alliance({"score", "gtb-12", "-", "--format", "ndjson"}, {.input = input});
@@ -55,8 +56,8 @@ TEST(Score, NdjsonFromStdinToNdjson) {
 }
 
 TEST(Score, SurveyExportWithItsOwnColumnNames) {
-  const Outcome run = run_alliance({"score", "wai-sr", "examples/qualtrics-wai-sr.csv", "--columns", "WAI_{id}",
-                                    "--skip-rows", "2", "--format", "json"},
+  const Outcome run = run_alliance({"score", "wai-sr", "examples/qualtrics-wai-sr.csv", "--columns",
+                                    "WAI_{id}", "--skip-rows", "2", "--format", "json"},
                                    {.cwd = source_path("")});
   EXPECT_EQ(run.status, 1);  // one row has an answer off the scale
   EXPECT_EQ(run.err,
@@ -93,12 +94,14 @@ TEST(Score, StrictStopsAtTheFirstInvalidResponse) {
 TEST(Score, FailBelowRaisesTheAlertStatus) {
   // B: 7.5 + 8 + 9 + 9.5 = 34 < 36.
   const std::string input = "id,1,2,3,4\nA,9.2,8.7,9.5,9\nB,7.5,8,9,9.5\n";
-  const Outcome run = run_alliance({"score", "srs", "--fail-below", "total=36", "--format", "csv"}, {.input = input});
+  const Outcome run =
+      run_alliance({"score", "srs", "--fail-below", "total=36", "--format", "csv"}, {.input = input});
   EXPECT_EQ(run.status, 4);
   EXPECT_EQ(run.err, "<stdin>:3: below threshold: B: total = 34 < 36\n");
   const Outcome typo = run_alliance({"score", "srs", "--fail-below", "totl=36"}, {.input = input});
   EXPECT_EQ(typo.status, 2);
-  EXPECT_EQ(typo.err, "alliance: --fail-below 'totl=36': srs has no subscale 'totl', did you mean 'total'?\n");
+  EXPECT_EQ(typo.err,
+            "alliance: --fail-below 'totl=36': srs has no subscale 'totl', did you mean 'total'?\n");
 }
 
 TEST(Score, CsvOutputNeverStartsAFormula) {

@@ -64,10 +64,14 @@ TEST(Bundled, WaiKeyForBothForms) {  // Horvath & Greenberg (1989)
     const core::Questionnaire q = Catalog({}).load(id).questionnaire;
     EXPECT_EQ(q.items.size(), 36u);
     EXPECT_EQ(q.family, "wai");
-    EXPECT_EQ(items_of(q, "goal"), (Ids{"3", "6", "9", "10", "12", "14", "22", "25", "27", "30", "32", "34"}));
-    EXPECT_EQ(items_of(q, "task"), (Ids{"2", "4", "7", "11", "13", "15", "16", "18", "24", "31", "33", "35"}));
-    EXPECT_EQ(items_of(q, "bond"), (Ids{"1", "5", "8", "17", "19", "20", "21", "23", "26", "28", "29", "36"}));
-    EXPECT_EQ(reversed(q), (Ids{"1", "3", "7", "9", "10", "11", "12", "15", "20", "27", "29", "31", "33", "34"}));
+    EXPECT_EQ(items_of(q, "goal"),
+              (Ids{"3", "6", "9", "10", "12", "14", "22", "25", "27", "30", "32", "34"}));
+    EXPECT_EQ(items_of(q, "task"),
+              (Ids{"2", "4", "7", "11", "13", "15", "16", "18", "24", "31", "33", "35"}));
+    EXPECT_EQ(items_of(q, "bond"),
+              (Ids{"1", "5", "8", "17", "19", "20", "21", "23", "26", "28", "29", "36"}));
+    EXPECT_EQ(reversed(q),
+              (Ids{"1", "3", "7", "9", "10", "11", "12", "15", "20", "27", "29", "31", "33", "34"}));
     EXPECT_TRUE(q.total.norms.empty());
     EXPECT_FALSE(q.total.bands.has_value());
   }

@@ -58,7 +58,8 @@ TEST(DefinitionReader, SyntaxErrorIsLocated) {
 
 TEST(DefinitionReader, ValidFileReadsEveryField) {
   const DefinitionResult result = read_definition(slurp(kData / "valid" / "minimal.json"), "minimal.json");
-  ASSERT_TRUE(result.questionnaire) << (result.diagnostics.empty() ? "" : core::format(result.diagnostics[0]));
+  ASSERT_TRUE(result.questionnaire) << (result.diagnostics.empty() ? ""
+                                                                   : core::format(result.diagnostics[0]));
   const core::Questionnaire& q = *result.questionnaire;
   EXPECT_EQ(q.id, "minimal");
   EXPECT_EQ(q.languages, (std::vector<std::string>{"en", "fr"}));
@@ -91,7 +92,8 @@ TEST(DefinitionReader, OverlayAddsTextToTheBaseKey) {
     return q;
   };
   const DefinitionResult result = read_definition(overlay, "licensed.json", strip_french);
-  ASSERT_TRUE(result.questionnaire) << (result.diagnostics.empty() ? "" : core::format(result.diagnostics[0]));
+  ASSERT_TRUE(result.questionnaire) << (result.diagnostics.empty() ? ""
+                                                                   : core::format(result.diagnostics[0]));
   const core::Questionnaire& q = *result.questionnaire;
   EXPECT_EQ(q.id, "minimal");
   EXPECT_EQ(q.items[2].text.at("en"), "c");

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <fstream>
 
-#include "alliance/core/error.hpp"
 #include "../core/fixtures.hpp"
+#include "alliance/core/error.hpp"
 
 namespace alliance::io {
 namespace {
@@ -73,18 +73,22 @@ TEST_F(ReaderTest, BadCellsMakeOnlyTheirRowInvalid) {
 }
 
 TEST_F(ReaderTest, CsvColumnsByPatternMapAndDetection) {
-  const std::string detected = write("c.csv", "ResponseId,Q_a1,i_a2,q1,ia1,ia2,ia3,ib1,ib2\nx,1,1,1,2,3,4,5,1\n");
+  const std::string detected =
+      write("c.csv", "ResponseId,Q_a1,i_a2,q1,ia1,ia2,ia3,ib1,ib2\nx,1,1,1,2,3,4,5,1\n");
   const auto records = read_all(detected);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].response.respondent, "x");
   EXPECT_EQ(records[0].response.answers, (Answers{2, 3, 4, 5, 1, kNone}));
-  EXPECT_EQ(warnings_, (std::vector<std::string>{detected + ":1: no column for item b3: it is unanswered in every row"}));
+  EXPECT_EQ(
+      warnings_,
+      (std::vector<std::string>{detected + ":1: no column for item b3: it is unanswered in every row"}));
 
   ReaderOptions options;
   options.mapping.pattern = "wai_{id}";
   options.mapping.columns = {{"Q7_1", "b3"}};
   options.mapping.skip_rows = 1;
-  const std::string mapped = write("d.csv", "wai_a1,wai_a2,wai_a3,wai_b1,wai_b2,Q7_1\nlabels,,,,,\n1,1,1,1,1,2\n");
+  const std::string mapped =
+      write("d.csv", "wai_a1,wai_a2,wai_a3,wai_b1,wai_b2,Q7_1\nlabels,,,,,\n1,1,1,1,1,2\n");
   const auto rows = read_all(mapped, options);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].response.answers, (Answers{1, 1, 1, 1, 1, 2}));
@@ -97,9 +101,10 @@ TEST_F(ReaderTest, CsvNamingNoItemIsAnError) {
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::invalid_input);
-    EXPECT_EQ(std::string(e.what()), path +
-                                         ":1: no column holds an item of mini (item columns are named by '{id}'; use "
-                                         "--columns 'PATTERN' with {id}, or --map COLUMN=ITEM)");
+    EXPECT_EQ(std::string(e.what()),
+              path +
+                  ":1: no column holds an item of mini (item columns are named by '{id}'; use "
+                  "--columns 'PATTERN' with {id}, or --map COLUMN=ITEM)");
   }
 }
 
@@ -123,7 +128,8 @@ TEST_F(ReaderTest, NdjsonOneResponsePerLine) {
   EXPECT_EQ(records[0].response.session, 3);
   EXPECT_EQ(records[0].response.answers, (Answers{4, kNone, kNone, kNone, kNone, kNone}));
   EXPECT_EQ(records[1].response.respondent, "P2");
-  EXPECT_EQ(records[1].problems, (std::vector<std::string>{path + ":3: item a1 = 6 is outside the scale 1..5"}));
+  EXPECT_EQ(records[1].problems,
+            (std::vector<std::string>{path + ":3: item a1 = 6 is outside the scale 1..5"}));
   EXPECT_EQ(records[2].problems,
             (std::vector<std::string>{path + ":4: /answer: unknown key \"answer\", did you mean 'answers'?",
                                       path + ":4: : missing \"answers\" (an object of answers by item id)"}));
@@ -140,20 +146,24 @@ TEST_F(ReaderTest, JsonDocumentAndArray) {
   const auto records = read_all(one);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].response.date, "2026-11-24");
-  EXPECT_EQ(records[0].problems, (std::vector<std::string>{one + ":1: /answers/zz: unknown item \"zz\" in mini"}));
-  const std::string many = write("i.json",
-                                 "[\n {\"respondent\": \"A\", \"answers\": {}},\n"
-                                 " {\"respondent\": \"B\", \"questionnaire\": \"wai-sr\", \"answers\": {}}\n]\n");
+  EXPECT_EQ(records[0].problems,
+            (std::vector<std::string>{one + ":1: /answers/zz: unknown item \"zz\" in mini"}));
+  const std::string many =
+      write("i.json",
+            "[\n {\"respondent\": \"A\", \"answers\": {}},\n"
+            " {\"respondent\": \"B\", \"questionnaire\": \"wai-sr\", \"answers\": {}}\n]\n");
   const auto list = read_all(many);
   ASSERT_EQ(list.size(), 2u);
   EXPECT_TRUE(list[0].valid());
-  EXPECT_EQ(list[1].problems,
-            (std::vector<std::string>{many + ":3: this response is for questionnaire \"wai-sr\", not \"mini\""}));
+  EXPECT_EQ(
+      list[1].problems,
+      (std::vector<std::string>{many + ":3: this response is for questionnaire \"wai-sr\", not \"mini\""}));
 }
 
 TEST_F(ReaderTest, LongRecordsCrossBufferBoundaries) {
   std::string content = "respondent,a1,a2,a3,b1,b2,b3\n";
-  for (int i = 0; i < 150000; ++i) content += "\"P" + std::to_string(i) + "\",1,2,3,4,5," + std::to_string(i % 5 + 1) + "\n";
+  for (int i = 0; i < 150000; ++i)
+    content += "\"P" + std::to_string(i) + "\",1,2,3,4,5," + std::to_string(i % 5 + 1) + "\n";
   const std::string path = write("big.csv", content);
   const auto records = read_all(path);
   ASSERT_EQ(records.size(), 150000u);

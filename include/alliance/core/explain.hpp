@@ -20,13 +20,13 @@ struct ItemWorking {
 };
 
 struct ScaleWorking {
-  int parts = 0;          // items, or subscales for a total of subscales
+  int parts = 0;  // items, or subscales for a total of subscales
   int answered = 0;
-  int required = 0;       // fewest answered parts the missing rule allows
-  double sum = 0;         // of the answered contributions (or subscale scores)
+  int required = 0;  // fewest answered parts the missing rule allows
+  double sum = 0;    // of the answered contributions (or subscale scores)
   double answered_weight = 0;
   double total_weight = 0;
-  double prorate_factor = 1;  // total_weight / answered_weight when prorated
+  double prorate_factor = 1;            // total_weight / answered_weight when prorated
   bool subscales_insufficient = false;  // a total blocked by requires_all_subscales
   ScaleScore result;
 };

@@ -24,7 +24,6 @@ struct DefinitionResult {
 using BaseLookup = std::function<std::optional<core::Questionnaire>(const std::string& id)>;
 
 // `file` names the origin in diagnostics ("questionnaires/gtb-12.json").
-DefinitionResult read_definition(std::string_view text, const std::string& file,
-                                 const BaseLookup& base = {});
+DefinitionResult read_definition(std::string_view text, const std::string& file, const BaseLookup& base = {});
 
 }  // namespace alliance::io

@@ -25,7 +25,7 @@ struct ColumnMapping {
   // item_{id}, q{id}, whichever names the most items.
   std::string pattern;
   std::map<std::string, std::string> columns;  // explicit column -> item id, wins over the pattern
-  std::string respondent_column;              // "" = recognised by name
+  std::string respondent_column;               // "" = recognised by name
   std::string session_column;
   int skip_rows = 0;  // rows after the header to ignore (Qualtrics' extra header rows)
 };
@@ -59,7 +59,8 @@ class ResponseReader {
 // `path` "-" reads standard input (and is named "<stdin>" in messages).
 // Throws Error(io) when the file cannot be opened, Error(usage) when the
 // format cannot be told from the name and content.
-std::unique_ptr<ResponseReader> open_response_reader(const std::string& path, const core::Questionnaire& questionnaire,
+std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
+                                                     const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options);
 
 }  // namespace alliance::io

@@ -21,8 +21,8 @@ OutputFormat parse_output_format(const std::string& name);
 
 struct WriterOptions {
   OutputFormat format = OutputFormat::csv;
-  bool long_format = false;  // one row per response x subscale (and total)
-  int precision = -1;        // decimals; -1 = shortest text that reads back exactly
+  bool long_format = false;     // one row per response x subscale (and total)
+  int precision = -1;           // decimals; -1 = shortest text that reads back exactly
   std::string language = "en";  // titles and band labels
   bool colour = false;          // table only
 };
@@ -50,9 +50,5 @@ class ResultWriter {
 std::unique_ptr<ResultWriter> make_result_writer(const core::Questionnaire& questionnaire,
                                                  const Provenance& provenance, const WriterOptions& options,
                                                  std::FILE* out);
-
-// Neutralises a CSV/TSV cell that a spreadsheet would run as a formula
-// (starting with =, +, -, @, tab or carriage return) by prefixing a quote.
-std::string neutralise_formula(std::string_view cell);
 
 }  // namespace alliance::io

@@ -1,0 +1,45 @@
+// The input options every command that reads responses shares (score, stats,
+// trend, compare): which format, how CSV columns map to items, where the
+// respondent and session are. One definition, so the commands cannot drift.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "alliance/core/questionnaire.hpp"
+#include "alliance/io/response_reader.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace alliance::cli {
+
+struct InputOptions {
+  std::vector<std::string> files;  // none = standard input
+  std::string input_format = "auto";
+  std::string columns;            // --columns PATTERN
+  std::vector<std::string> maps;  // --map COLUMN=ITEM
+  std::string id_column;
+  std::string session_column;
+  int skip_rows = 0;
+};
+
+// Adds the FILE... positional and the "Input" group of options to `cmd`.
+void add_input_options(CLI::App* cmd, InputOptions& options);
+
+// The reader options they stand for; throws Error(usage) on a malformed --map.
+io::ReaderOptions reader_options(const InputOptions& options);
+
+// Reads every response of every file (standard input when none) in order,
+// printing reader warnings to stderr, and calls `visit` on each record.
+// `visit` returns false to stop reading (e.g. --strict after a problem).
+// Returns false when stopped early.
+bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
+                       const std::function<bool(const io::ResponseRecord&)>& visit);
+
+// Prints a record's problems to stderr, one per line.
+void report_problems(const io::ResponseRecord& record);
+
+}  // namespace alliance::cli
