@@ -51,4 +51,12 @@ void reset_record(const core::Questionnaire& q, ResponseRecord& record) {
   record.location.clear();
 }
 
+void set_location(ResponseRecord& record, const std::string& name, long line) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, line).ptr;
+  record.location.assign(name);
+  record.location.push_back(':');
+  record.location.append(digits, end);
+}
+
 }  // namespace alliance::io

@@ -27,6 +27,15 @@ inline std::string_view trim(std::string_view text) {
 
 // A whole-text decimal number, or nullopt.
 inline std::optional<double> parse_number(std::string_view text) {
+  if (!text.empty() && text.size() <= 15) {  // the common case, a small whole number: exact as a double
+    long long whole = 0;
+    bool digits = true;
+    for (char c : text) {
+      digits = digits && c >= '0' && c <= '9';
+      whole = whole * 10 + (c - '0');
+    }
+    if (digits) return static_cast<double>(whole);
+  }
   double value = 0;
   const char* begin = text.data();
   const char* end = begin + text.size();
@@ -50,5 +59,8 @@ void check_identity(const core::Questionnaire& q, ResponseRecord& record);
 
 // Clears `record` for reuse, answers sized to the questionnaire.
 void reset_record(const core::Questionnaire& q, ResponseRecord& record);
+
+// Sets record.location to "<name>:<line>", reusing its storage.
+void set_location(ResponseRecord& record, const std::string& name, long line);
 
 }  // namespace alliance::io

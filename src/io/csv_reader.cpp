@@ -27,16 +27,14 @@ std::size_t CsvReader::record_length(std::string_view text) {
 }
 
 void CsvReader::split_plain(char* begin, char* end, std::vector<std::string_view>& fields) const {
+  // Cells are short: a byte loop beats a memchr call per cell.
   char* start = begin;
-  while (true) {
-    char* stop = static_cast<char*>(std::memchr(start, delimiter_, static_cast<std::size_t>(end - start)));
-    if (!stop) {
-      fields.emplace_back(start, static_cast<std::size_t>(end - start));
-      return;
-    }
-    fields.emplace_back(start, static_cast<std::size_t>(stop - start));
-    start = stop + 1;
+  for (char* p = begin; p < end; ++p) {
+    if (*p != delimiter_) continue;
+    fields.emplace_back(start, static_cast<std::size_t>(p - start));
+    start = p + 1;
   }
+  fields.emplace_back(start, static_cast<std::size_t>(end - start));
 }
 
 void CsvReader::split_quoted(char* begin, char* end, std::vector<std::string_view>& fields) const {

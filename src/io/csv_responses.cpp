@@ -193,7 +193,7 @@ class CsvResponseReader final : public ResponseReader {
 
   void fill(ResponseRecord& record) {
     reset_record(q_, record);
-    record.location = where(csv_.line());
+    set_location(record, source_->name(), csv_.line());
     if (csv_.unterminated_quote())
       add_problem(record, "a quoted field is not closed before the end of input");
     if (fields_.size() != columns_.size())

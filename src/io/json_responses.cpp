@@ -6,6 +6,7 @@
 #include "alliance/core/text.hpp"
 #include "alliance/io/json_locations.hpp"
 #include "answer_parsing.hpp"
+#include "flat_response.hpp"
 #include "json_fields.hpp"
 #include "response_readers.hpp"
 
@@ -116,6 +117,14 @@ std::string parse_error_message(const json::parse_error& e) {
   return "invalid JSON: " + message;
 }
 
+// "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "invalid JSON: number overflow
+// parsing '1e400'"
+std::string out_of_range_message(const json::out_of_range& e) {
+  std::string message = e.what();
+  if (auto bracket = message.find("] "); bracket != std::string::npos) message = message.substr(bracket + 2);
+  return "invalid JSON: " + message;
+}
+
 class NdjsonReader final : public ResponseReader {
  public:
   NdjsonReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q)
@@ -126,12 +135,17 @@ class NdjsonReader final : public ResponseReader {
     while (next_line(line)) {
       if (trim(line).empty() || trim(line) == "\r") continue;
       reset_record(q_, record);
-      record.location = source_->name() + ":" + std::to_string(line_number_);
+      set_location(record, source_->name(), line_number_);
+      if (read_flat_response(q_, line, record)) return true;
+      reset_record(q_, record);  // not the common shape: the full reader, exact messages
+      set_location(record, source_->name(), line_number_);
       try {
         const json doc = json::parse(line);
         read_response(q_, doc, record, "");
       } catch (const json::parse_error& e) {
         add_problem(record, parse_error_message(e));
+      } catch (const json::out_of_range& e) {  // 1e400: a number no double holds
+        add_problem(record, out_of_range_message(e));
       }
       return true;
     }
@@ -180,6 +194,8 @@ class JsonDocumentReader final : public ResponseReader {
       const TextPosition pos = position_of(text_, e.byte > 0 ? e.byte - 1 : 0);
       error_ = name_ + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
                parse_error_message(e);
+    } catch (const json::out_of_range& e) {  // 1e400: a number no double holds
+      error_ = name_ + ": " + out_of_range_message(e);
     }
   }
 

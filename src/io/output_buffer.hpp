@@ -4,6 +4,7 @@
 #pragma once
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -32,6 +33,13 @@ class OutputBuffer {
   }
   // Shortest round-trip form when precision < 0, else fixed decimals.
   void put_number(double value, int precision) {
+    // Whole numbers below 10^5 print as their digits in the shortest form too
+    // ("100000" is longer than "1e+05", so larger ones go to to_chars).
+    if (precision < 0 && value > -1e5 && value < 1e5 &&
+        value == static_cast<double>(static_cast<int>(value)) && !(value == 0 && std::signbit(value))) {
+      put_int(static_cast<int>(value));
+      return;
+    }
     char buffer[64];
     auto result = precision < 0 ? std::to_chars(buffer, buffer + sizeof buffer, value)
                                 : std::to_chars(buffer, buffer + sizeof buffer, value,
