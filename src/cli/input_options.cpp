@@ -2,8 +2,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include <condition_variable>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <exception>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "alliance/core/error.hpp"
 
@@ -50,10 +57,12 @@ io::ReaderOptions reader_options(const InputOptions& options) {
   return out;
 }
 
-bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
-                       const std::function<bool(const io::ResponseRecord&)>& visit) {
-  const io::ReaderOptions read = reader_options(options);
-  const std::vector<std::string> files = options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+namespace {
+
+// Every file's records in order, on the calling thread: the one-thread path.
+bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOptions& read,
+                   const std::vector<std::string>& files,
+                   const std::function<bool(const io::ResponseRecord&)>& visit) {
   io::ResponseRecord record;
   for (const std::string& file : files) {
     std::unique_ptr<io::ResponseReader> reader = io::open_response_reader(file, questionnaire, read);
@@ -62,6 +71,166 @@ bool for_each_response(const core::Questionnaire& questionnaire, const InputOpti
       if (!visit(record)) return false;
   }
   return true;
+}
+
+void score_record(const core::Questionnaire& q, const io::ResponseRecord& record, core::ScoreSheet& sheet) {
+  if (record.valid())
+    core::score_into(q, record.response.answers, sheet);
+  else
+    sheet = core::invalid_sheet(q);
+}
+
+// Records read ahead by the reading thread, handed over in input order.
+struct Batch {
+  std::vector<io::ResponseRecord> records;  // storage reused from batch to batch
+  std::vector<core::ScoreSheet> sheets;     // parallel to records, when scoring
+  std::size_t size = 0;                     // records[0, size) are filled
+  std::vector<std::string> warnings;        // printed before the records (a file was opened)
+  std::exception_ptr error;                 // thrown after the records, where the serial path would
+  bool last = false;
+};
+
+// Two threads: one reads and parses (the reader), the caller's thread visits
+// (scores and writes). A fixed set of batches circulates between them, so
+// memory stays bounded and no record is allocated twice.
+class Pipeline {
+ public:
+  static constexpr std::size_t kBatchRecords = 512;
+  static constexpr std::size_t kBatches = 4;
+
+  Pipeline(const core::Questionnaire& q, const io::ReaderOptions& read, std::vector<std::string> files,
+           bool score)
+      : q_(q), read_(read), files_(std::move(files)), score_(score) {
+    for (std::size_t i = 0; i < kBatches; ++i) free_.push_back(std::make_unique<Batch>());
+    thread_ = std::thread([this] { produce(); });
+  }
+  ~Pipeline() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  bool run(const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
+    while (true) {
+      std::unique_ptr<Batch> batch = take(full_);
+      for (const std::string& warning : batch->warnings) std::cerr << "warning: " << warning << '\n';
+      for (std::size_t i = 0; i < batch->size; ++i)
+        if (!visit(batch->records[i], score_ ? batch->sheets[i] : no_sheet_)) return false;
+      if (batch->error) std::rethrow_exception(batch->error);
+      if (batch->last) return true;
+      batch->size = 0;
+      batch->warnings.clear();
+      give(free_, std::move(batch));
+    }
+  }
+
+ private:
+  // Waits for a batch in `queue`; null when stopping.
+  std::unique_ptr<Batch> take(std::deque<std::unique_ptr<Batch>>& queue) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stop_ || !queue.empty(); });
+    if (queue.empty()) return nullptr;
+    std::unique_ptr<Batch> batch = std::move(queue.front());
+    queue.pop_front();
+    return batch;
+  }
+  void give(std::deque<std::unique_ptr<Batch>>& queue, std::unique_ptr<Batch> batch) {
+    {
+      std::lock_guard lock(mutex_);
+      queue.push_back(std::move(batch));
+    }
+    changed_.notify_all();
+  }
+
+  void produce() {
+    std::unique_ptr<Batch> batch = take(free_);
+    if (!batch) return;
+    try {
+      for (const std::string& file : files_) {
+        std::unique_ptr<io::ResponseReader> reader = io::open_response_reader(file, q_, read_);
+        if (batch->size > 0) {  // this file's warnings come after the last file's records
+          give(full_, std::move(batch));
+          if (!(batch = take(free_))) return;
+        }
+        batch->warnings = reader->warnings();
+        while (true) {
+          if (batch->size == kBatchRecords) {
+            give(full_, std::move(batch));
+            if (!(batch = take(free_))) return;
+          }
+          if (batch->records.size() == batch->size) {
+            batch->records.emplace_back();
+            if (score_) batch->sheets.emplace_back();
+          }
+          io::ResponseRecord& record = batch->records[batch->size];
+          if (!reader->next(record)) break;
+          if (score_) score_record(q_, record, batch->sheets[batch->size]);
+          ++batch->size;
+        }
+      }
+    } catch (...) {
+      batch->error = std::current_exception();
+    }
+    batch->last = true;
+    give(full_, std::move(batch));
+  }
+
+  const core::Questionnaire& q_;
+  const io::ReaderOptions& read_;
+  std::vector<std::string> files_;
+  bool score_;
+  core::ScoreSheet no_sheet_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::unique_ptr<Batch>> free_;
+  std::deque<std::unique_ptr<Batch>> full_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+// ALLIANCE_THREADS=1 or 2 forces a path; otherwise two threads when there
+// are two cores.
+bool use_two_threads() {
+  if (const char* forced = std::getenv("ALLIANCE_THREADS")) {
+    if (std::strcmp(forced, "1") == 0) return false;
+    if (std::strcmp(forced, "2") == 0) return true;
+  }
+  return std::thread::hardware_concurrency() > 1;
+}
+
+}  // namespace
+
+bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
+                       const std::function<bool(const io::ResponseRecord&)>& visit) {
+  const io::ReaderOptions read = reader_options(options);
+  const std::vector<std::string> files =
+      options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+  if (!use_two_threads()) return read_serially(questionnaire, read, files, visit);
+  Pipeline pipeline(questionnaire, read, files, false);
+  return pipeline.run(
+      [&visit](const io::ResponseRecord& record, const core::ScoreSheet&) { return visit(record); });
+}
+
+bool for_each_scored_response(
+    const core::Questionnaire& questionnaire, const InputOptions& options,
+    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
+  const io::ReaderOptions read = reader_options(options);
+  const std::vector<std::string> files =
+      options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+  if (!use_two_threads()) {
+    core::ScoreSheet sheet;
+    return read_serially(questionnaire, read, files, [&](const io::ResponseRecord& record) {
+      score_record(questionnaire, record, sheet);
+      return visit(record, sheet);
+    });
+  }
+  Pipeline pipeline(questionnaire, read, files, true);
+  return pipeline.run(visit);
 }
 
 void report_problems(const io::ResponseRecord& record) {

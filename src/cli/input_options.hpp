@@ -33,11 +33,20 @@ void add_input_options(CLI::App* cmd, InputOptions& options);
 io::ReaderOptions reader_options(const InputOptions& options);
 
 // Reads every response of every file (standard input when none) in order,
-// printing reader warnings to stderr, and calls `visit` on each record.
+// printing reader warnings to stderr, and calls `visit` on each record, on
+// the calling thread. With two cores (or ALLIANCE_THREADS=2; =1 forces one
+// thread), a second thread reads and parses ahead, a few batches at most.
 // `visit` returns false to stop reading (e.g. --strict after a problem).
 // Returns false when stopped early.
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
                        const std::function<bool(const io::ResponseRecord&)>& visit);
+
+// As for_each_response, with each record's scores (core::score_into, or
+// core::invalid_sheet for an invalid record). With two threads, the scoring
+// is done on the reading thread, so the caller's thread only writes.
+bool for_each_scored_response(
+    const core::Questionnaire& questionnaire, const InputOptions& options,
+    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit);
 
 // Prints a record's problems to stderr, one per line.
 void report_problems(const io::ResponseRecord& record);

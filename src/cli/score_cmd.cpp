@@ -67,13 +67,9 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   if (!options.explain) writer = io::make_result_writer(q, provenance, writer_options(options, lang), stdout);
 
   Tally tally;
-  core::ScoreSheet sheet;
-  const bool completed = for_each_response(q, options.input, [&](const io::ResponseRecord& record) {
+  const auto visit = [&](const io::ResponseRecord& record, const core::ScoreSheet& sheet) {
     ++tally.responses;
-    if (record.valid()) {
-      core::score_into(q, record.response.answers, sheet);
-    } else {
-      sheet = core::invalid_sheet(q);
+    if (!record.valid()) {
       ++tally.invalid;
       report_problems(record);
     }
@@ -83,7 +79,8 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
       writer->write(record, sheet);
     if (record.valid() && below_any(thresholds, q, record, sheet, std::cerr)) ++tally.below;
     return !(options.strict && !record.valid());
-  });
+  };
+  const bool completed = for_each_scored_response(q, options.input, visit);
   if (writer) writer->finish();
   return finish_status(tally, !completed);
 }

@@ -207,7 +207,16 @@ class CsvResponseReader final : public ResponseReader {
   void apply(const Column& column, std::string_view cell, ResponseRecord& record) {
     core::Response& r = record.response;
     switch (column.role) {
-      case Role::item: set_answer_text(q_, column.item, cell, record); break;
+      case Role::item:
+        if (cell.size() == 1 && cell[0] >= '0' && cell[0] <= '9') {  // the common case: one digit
+          const double value = cell[0] - '0';
+          if (value >= q_.scale.min && value <= q_.scale.max) {
+            r.answers[column.item] = value;
+            break;
+          }
+        }
+        set_answer_text(q_, column.item, cell, record);
+        break;
       case Role::respondent: r.respondent.assign(trim(cell)); break;
       case Role::form: r.form.assign(trim(cell)); break;
       case Role::date: r.date.assign(trim(cell)); break;

@@ -124,7 +124,9 @@ bool text_value(Scanner& in, bool allow_integer, std::string_view& out) {
   return integer && out[0] != '-';
 }
 
-std::size_t item_index(const core::Questionnaire& q, std::string_view id) {
+// Items usually come in definition order: try the one after the last first.
+std::size_t item_index(const core::Questionnaire& q, std::string_view id, std::size_t hint) {
+  if (hint < q.items.size() && q.items[hint].id == id) return hint;
   for (std::size_t i = 0; i < q.items.size(); ++i)
     if (q.items[i].id == id) return i;
   return q.items.size();
@@ -133,18 +135,26 @@ std::size_t item_index(const core::Questionnaire& q, std::string_view id) {
 bool answers_object(const core::Questionnaire& q, Scanner& in, core::Answers& answers) {
   if (!in.eat('{')) return false;
   if (in.eat('}')) return true;
+  std::size_t hint = 0;
   do {
     std::string_view id;
     if (!in.plain_string(id) || !in.eat(':')) return false;
-    const std::size_t item = item_index(q, id);
+    const std::size_t item = item_index(q, id, hint);
+    hint = item + 1;
     if (item == q.items.size() || answers[item]) return false;  // unknown or repeated item
     if (in.null()) continue;
     std::string_view text;
     bool integer = false;
     if (!in.number(text, integer)) return false;
     double value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size()) return false;
+    if (integer && text[0] != '-' && text.size() <= 15) {  // exact as a double
+      long long whole = 0;
+      for (char c : text) whole = whole * 10 + (c - '0');
+      value = static_cast<double>(whole);
+    } else {
+      const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (ec != std::errc() || ptr != text.data() + text.size()) return false;
+    }
     if (core::check_answer(q, value) != core::AnswerProblem::none) return false;
     answers[item] = value;
   } while (in.eat(','));

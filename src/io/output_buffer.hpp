@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,17 +21,24 @@ void append_delimited_cell(std::string& out, std::string_view cell, char sep);
 
 class OutputBuffer {
  public:
-  explicit OutputBuffer(std::FILE* out) : out_(out) { text_.reserve(kBlock * 2); }
+  explicit OutputBuffer(std::FILE* out) : out_(out), data_(new char[kBlock * 2]), capacity_(kBlock * 2) {}
   ~OutputBuffer() = default;
   OutputBuffer(const OutputBuffer&) = delete;
   OutputBuffer& operator=(const OutputBuffer&) = delete;
 
-  void put(char c) { text_.push_back(c); }
-  void put(std::string_view s) { text_.append(s); }
+  void put(char c) {
+    reserve(1);
+    data_[size_++] = c;
+  }
+  void put(std::string_view s) {
+    reserve(s.size());
+    std::memcpy(data_.get() + size_, s.data(), s.size());
+    size_ += s.size();
+  }
   void put_int(long long value) {
-    char buffer[24];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    text_.append(buffer, result.ptr);
+    reserve(24);
+    size_ = static_cast<std::size_t>(std::to_chars(data_.get() + size_, data_.get() + size_ + 24, value).ptr -
+                                     data_.get());
   }
   // Shortest round-trip form when precision < 0, else fixed decimals.
   void put_number(double value, int precision) {
@@ -40,28 +49,36 @@ class OutputBuffer {
       put_int(static_cast<int>(value));
       return;
     }
-    char buffer[64];
-    auto result = precision < 0 ? std::to_chars(buffer, buffer + sizeof buffer, value)
-                                : std::to_chars(buffer, buffer + sizeof buffer, value,
-                                                std::chars_format::fixed, precision);
-    text_.append(buffer, result.ptr);
+    reserve(400);  // fixed notation of the largest double with 17 decimals
+    char* at = data_.get() + size_;
+    auto result = precision < 0 ? std::to_chars(at, at + 400, value)
+                                : std::to_chars(at, at + 400, value, std::chars_format::fixed, precision);
+    size_ = static_cast<std::size_t>(result.ptr - data_.get());
   }
   // A JSON string literal, quotes included.
   void put_json_string(std::string_view s);
   // A CSV or TSV cell from user data, made safe (append_delimited_cell).
-  void put_delimited_cell(std::string_view cell, char sep) { append_delimited_cell(text_, cell, sep); }
+  void put_delimited_cell(std::string_view cell, char sep);
 
   // Writes out the buffer when it holds a block or more.
   void maybe_flush() {
-    if (text_.size() >= kBlock) flush();
+    if (size_ >= kBlock) flush();
   }
   // Throws Error(io) when the stream refuses the bytes.
   void flush();
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
+  void reserve(std::size_t n) {
+    if (capacity_ - size_ < n) grow(n);
+  }
+  void grow(std::size_t n);
+
   std::FILE* out_;
-  std::string text_;
+  std::unique_ptr<char[]> data_;
+  std::size_t capacity_;
+  std::size_t size_ = 0;
+  std::string scratch_;
 };
 
 }  // namespace alliance::io
