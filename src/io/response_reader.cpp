@@ -30,8 +30,16 @@ InputFormat from_extension(const std::string& path) {
 // From the content: '[' is a JSON array; '{' is NDJSON when the first line is
 // a whole JSON value, else a pretty-printed JSON document; otherwise a
 // delimited table, TSV when its first line has more tabs than commas.
+// Only the first line is waited for, so that in a pipe scoring starts (and
+// output flows) before the input ends.
 InputFormat from_content(ByteSource& source) {
-  std::string_view head = source.peek(1 << 16);
+  const auto first_line_read = [](std::string_view text) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return start != std::string_view::npos && text.find('\n', start) != std::string_view::npos;
+  };
+  while (source.available().size() < (1 << 16) && !first_line_read(source.available()) && source.fill()) {
+  }
+  std::string_view head = source.available().substr(0, 1 << 16);
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   const std::size_t start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos)

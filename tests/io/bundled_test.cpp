@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "alliance/io/bundled.hpp"
 #include "alliance/io/catalog.hpp"
 
@@ -19,6 +21,18 @@ TEST(Bundled, EveryDefinitionIsValidWithExamples) {
     for (const core::Diagnostic& d : checked.diagnostics) ADD_FAILURE() << core::format(d);
     ASSERT_TRUE(checked.loaded);
     EXPECT_GE(checked.loaded->questionnaire.examples.size(), 2u) << "examples are the definition's own tests";
+  }
+}
+
+// The catalog takes a bundled definition's id from its file name, without
+// parsing it (start-up time): every file must be named <id>.json and be a
+// full definition, not an overlay.
+TEST(Bundled, FileNameIsTheIdAndNoneExtends) {
+  for (const BundledDefinition& def : bundled_definitions()) {
+    SCOPED_TRACE(std::string(def.file_name));
+    const nlohmann::json doc = nlohmann::json::parse(def.text);
+    EXPECT_EQ(std::string(def.file_name), doc.at("id").get<std::string>() + ".json");
+    EXPECT_FALSE(doc.contains("extends"));
   }
 }
 

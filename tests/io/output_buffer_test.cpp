@@ -3,8 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace alliance::io {
 namespace {
@@ -49,6 +52,63 @@ TEST(DelimitedCell, QuotesNeutralisesAndCleans) {
     EXPECT_EQ(cell(c.input, ','), c.csv) << "CSV cell for " << c.input;
     EXPECT_EQ(cell(c.input, '\t'), c.tsv) << "TSV cell for " << c.input;
   }
+}
+
+std::string written(const std::function<void(OutputBuffer&)>& write) {
+  std::FILE* file = std::tmpfile();
+  {
+    OutputBuffer out(file);
+    write(out);
+    out.flush();
+  }
+  std::rewind(file);
+  std::string bytes;
+  for (int c; (c = std::fgetc(file)) != EOF;) bytes.push_back(static_cast<char>(c));
+  std::fclose(file);
+  return bytes;
+}
+
+std::string to_chars_text(double value) {
+  char buffer[64];
+  return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+// put_number's shortcut for whole numbers prints what std::to_chars's
+// shortest round-trip form prints, for every whole number it takes and
+// around its limits (100000 is "1e+05" in the shortest form).
+TEST(OutputBuffer, NumbersAreTheShortestRoundTripForm) {
+  std::vector<double> values;
+  for (int i = -100001; i <= 100001; ++i) values.push_back(i);
+  for (double v : {-0.0, 0.5, -2.25, 19.333333333333332, 1e5, 1e15, 1e300, 5e-324, 123456789.0})
+    values.push_back(v);
+  const std::string ours = written([&](OutputBuffer& out) {
+    for (double v : values) {
+      out.put_number(v, -1);
+      out.put('\n');
+    }
+  });
+  std::string expected;
+  for (double v : values) expected += to_chars_text(v) + "\n";
+  EXPECT_EQ(ours, expected);
+  EXPECT_EQ(to_chars_text(100000), "1e+05");
+  EXPECT_EQ(to_chars_text(-0.0), "-0");
+}
+
+// The buffer grows past its block for one long value and keeps every byte.
+TEST(OutputBuffer, LongValuesAndManyWrites) {
+  const std::string long_text(300000, 'x');
+  const std::string ours = written([&](OutputBuffer& out) {
+    out.put_json_string(long_text);
+    for (int i = 0; i < 100000; ++i) {
+      out.put_int(i);
+      out.maybe_flush();
+    }
+    out.put_number(0.1, 17);
+  });
+  std::string expected = "\"" + long_text + "\"";
+  for (int i = 0; i < 100000; ++i) expected += std::to_string(i);
+  expected += "0.10000000000000001";
+  EXPECT_EQ(ours, expected);
 }
 
 }  // namespace

@@ -1,0 +1,255 @@
+// Batch scoring at scale: the fast paths (NDJSON scanner, CSV reader, two
+// threads) give the reference scores computed in R, fall back to the full
+// JSON reader with its exact messages, give byte-identical output with one
+// or two threads, and end quietly when the reader of a pipe goes away.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "process.hpp"
+
+namespace alliance::testing {
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> split(const std::string& line, char sep = ',') {
+  std::vector<std::string> out;
+  std::string cell;
+  std::istringstream in(line);
+  while (std::getline(in, cell, sep)) out.push_back(cell);
+  if (!line.empty() && line.back() == sep) out.emplace_back();
+  return out;
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+Run score(const std::vector<std::string>& args, const std::string& threads, const std::string& input = "") {
+  std::vector<std::string> all = {"score", "wai-sr"};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_alliance(all, {.input = input, .env = {{"ALLIANCE_THREADS", threads}}});
+}
+
+// Columns respondent, goal, task, bond, total of our CSV against R's scores.csv.
+void expect_reference_scores(const std::string& csv) {
+  const auto reference = lines(slurp(source_path("tests/reference/batch/scores.csv")));
+  const auto rows = lines(csv);
+  ASSERT_EQ(rows.size(), reference.size());
+  const auto header = split(rows[0]);
+  ASSERT_EQ(header[0], "respondent");
+  ASSERT_EQ(header[6], "goal");
+  ASSERT_EQ(header[10], "task");
+  ASSERT_EQ(header[14], "bond");
+  ASSERT_EQ(header[18], "total");
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto ours = split(rows[i]);
+    const auto theirs = split(reference[i]);
+    ASSERT_EQ(ours[0], theirs[0]);
+    const std::size_t columns[] = {6, 10, 14, 18};
+    for (std::size_t k = 0; k < 4; ++k) {
+      const std::string& a = ours[columns[k]];
+      const std::string& b = theirs[k + 1];
+      if (b == "NA") {
+        EXPECT_EQ(a, "NA") << rows[i];
+      } else {
+        ASSERT_NE(a, "NA") << rows[i];
+        EXPECT_NEAR(std::stod(a), std::stod(b), 1e-9) << rows[i];
+      }
+    }
+  }
+}
+
+TEST(Batch, CsvAndNdjsonGiveTheReferenceScoresWithOneAndTwoThreads) {
+  const std::string csv = source_path("tests/reference/batch/responses.csv");
+  const std::string ndjson = source_path("tests/reference/batch/responses.ndjson");
+  std::string first;
+  for (const std::string& threads : {"1", "2"}) {
+    for (const std::string& file : {csv, ndjson}) {
+      SCOPED_TRACE(file + " threads " + threads);
+      const Run run = score({file, "--format", "csv"}, threads);
+      ASSERT_EQ(run.status, 0) << run.err;
+      EXPECT_EQ(run.err, "");
+      expect_reference_scores(run.out);
+      // Apart from the source column (file:line), CSV and NDJSON input give the same bytes.
+      std::string without_source;
+      for (const std::string& row : lines(run.out)) {
+        auto cells = split(row);
+        cells[23] = "";
+        for (const std::string& cell : cells) without_source += cell + ",";
+        without_source += "\n";
+      }
+      if (first.empty()) first = without_source;
+      EXPECT_EQ(without_source, first);
+    }
+  }
+}
+
+// Several files, more records than one batch (512), invalid rows, warnings
+// between files, every output format: one thread and two write the same
+// bytes, on standard output and on standard error.
+TEST(Batch, TwoThreadsWriteTheSameBytesAsOne) {
+  const std::string dir = make_temp_dir();
+  const std::string rows = slurp(source_path("tests/reference/batch/responses.csv"));
+  const std::string body = rows.substr(rows.find('\n') + 1);
+  std::string big = rows;
+  for (int copy = 0; copy < 4; ++copy) {
+    big += body;
+    big += "BAD" + std::to_string(copy) + ",6,1,1,1,1,1,1,1,1,1,1,1\n";
+    big += "ODD" + std::to_string(copy) + ",x,,,,,,,,,,,\n";
+  }
+  write_file(dir + "/big.csv", big);
+  write_file(dir + "/short.csv", "id,i1,i2,i3,i4,i5,i6,i7,i8,i9,i10,i11\nS1,1,2,3,4,5,1,2,3,4,5,1\n");
+  const std::string nd = slurp(source_path("tests/reference/batch/responses.ndjson"));
+  write_file(dir + "/more.ndjson", nd + "{\"id\":\"J1\",\"responses\":{\"1\":1e400}}\n" + nd);
+  for (const char* format : {"csv", "tsv", "ndjson", "json"}) {
+    for (const char* extra : {"", "--long"}) {
+      SCOPED_TRACE(std::string(format) + " " + extra);
+      std::vector<std::string> args = {dir + "/big.csv", dir + "/short.csv", dir + "/more.ndjson", "--format",
+                                       format};
+      if (*extra) args.push_back(extra);
+      const Run one = score(args, "1");
+      const Run two = score(args, "2");
+      EXPECT_EQ(one.status, 1);  // the invalid rows
+      EXPECT_EQ(two.status, one.status);
+      EXPECT_EQ(two.out, one.out);
+      EXPECT_EQ(two.err, one.err);
+      EXPECT_GT(lines(one.out).size(), 1500u);
+      EXPECT_NE(one.err.find("big.csv:602: item 1 = 6 is outside the scale 1..5"), std::string::npos)
+          << one.err;
+      EXPECT_NE(one.err.find("warning: " + dir + "/short.csv:1: no column for item 12"), std::string::npos);
+    }
+  }
+  // --strict stops at the same record whatever the thread count.
+  const Run one = score({dir + "/big.csv", "--strict"}, "1");
+  const Run two = score({dir + "/big.csv", "--strict"}, "2");
+  EXPECT_EQ(one.status, 1);
+  EXPECT_EQ(two.out, one.out);
+  EXPECT_EQ(two.err, one.err);
+  EXPECT_EQ(lines(one.out).size(), 1u + 600 + 1);  // header, 600 valid rows, the invalid one
+}
+
+// Lines the NDJSON fast path declines go to the full JSON reader: the same
+// scores, and the exact located messages.
+TEST(Batch, NdjsonLinesOutsideTheCommonShapeAreReadInFull) {
+  const std::string all12 = R"("1":5,"2":5,"3":5,"4":5,"5":5,"6":5,"7":5,"8":5,"9":5,"10":5,"11":5,"12":5)";
+  const std::string input =
+      // 1: the common shape. 2: escapes and non-ASCII text, exponents, spaces, x- keys.
+      "{\"id\":\"A\",\"responses\":{" + all12 +
+      "}}\n"
+      "{ \"respondent\" : \"caf\\u00e9 \\\"B\\\"\", \"session\": 2, \"x-note\": {\"a\": [1]}, "
+      "\"answers\": {\"1\": 5e0, \"2\": 50E-1, \"3\": 5.0, \"4\": 5, \"5\": 5, \"6\": 5, \"7\": 5, \"8\": 5, "
+      "\"9\": 5, \"10\": 5, \"11\": 5, \"12\": 5} }\n"
+      // 3: a number no double holds. 4: off the scale. 5: an unknown item. 6: not JSON.
+      "{\"id\":\"C\",\"responses\":{\"1\":1e400}}\n"
+      "{\"id\":\"D\",\"responses\":{\"1\":6,\"2\":0}}\n"
+      "{\"id\":\"E\",\"responses\":{\"13\":1}}\n"
+      "{\"id\":\"F\",\"responses\":{\"1\":1,}}\n"
+      // 7: a numeric id, a null answer, CRLF.
+      "{\"id\":42,\"responses\":{\"1\":null," +
+      all12.substr(all12.find("\"2\"")) + "}}\r\n";
+  for (const std::string& threads : {"1", "2"}) {
+    const Run run = score({"-", "--input-format", "ndjson", "--format", "ndjson"}, threads, input);
+    EXPECT_EQ(run.status, 1);
+    const auto rows = lines(run.out);
+    ASSERT_EQ(rows.size(), 7u);
+    EXPECT_NE(rows[0].find(R"({"respondent":"A",)"), std::string::npos);
+    EXPECT_NE(rows[0].find(R"("total":{"score":60,"answered":12,)"), std::string::npos) << rows[0];
+    EXPECT_NE(rows[1].find("{\"respondent\":\"caf\xC3\xA9 \\\"B\\\"\",\"session\":2,"), std::string::npos)
+        << rows[1];
+    EXPECT_NE(rows[1].find(R"("total":{"score":60,"answered":12,)"), std::string::npos) << rows[1];
+    EXPECT_NE(rows[2].find(R"("status":"invalid")"), std::string::npos);
+    // 7: items 2..12 answered 5, item 1 missing: 55/11*12 = 60.
+    EXPECT_NE(rows[6].find(R"({"respondent":"42",)"), std::string::npos) << rows[6];
+    EXPECT_NE(rows[6].find(R"("total":{"score":60,"answered":11,"missing":1,)"), std::string::npos)
+        << rows[6];
+    const auto err = lines(run.err);
+    ASSERT_EQ(err.size(), 6u) << run.err;
+    EXPECT_EQ(err[0], "<stdin>:3: invalid JSON: number overflow parsing '1e400'");
+    // The full reader sees the object's keys sorted: item 1, then item 2.
+    EXPECT_EQ(err[1], "<stdin>:4: item 1 = 6 is outside the scale 1..5");
+    EXPECT_EQ(err[2], "<stdin>:4: item 2 = 0 is outside the scale 1..5");
+    EXPECT_EQ(err[3].rfind("<stdin>:5: /responses/13: unknown item \"13\" in wai-sr", 0), 0u) << err[3];
+    EXPECT_EQ(err[4].rfind("<stdin>:6: invalid JSON: syntax error", 0), 0u) << err[4];
+    EXPECT_EQ(err[5], "alliance: 4 of 7 responses are invalid");
+  }
+}
+
+TEST(Batch, OutOfRangeNumbersAreInvalidAnswersNotACrash) {
+  const Run csv = score({"-", "--format", "csv"}, "1", "id,i1\nx,1e400\ny,-1e400\n");
+  EXPECT_EQ(csv.status, 1);
+  EXPECT_NE(csv.err.find("<stdin>:2: item 1 = \"1e400\" is not a number"), std::string::npos) << csv.err;
+  EXPECT_NE(csv.err.find("<stdin>:3: item 1 = \"-1e400\" is not a number"), std::string::npos) << csv.err;
+  const Run doc = score({"-", "--format", "csv"}, "1", "[{\"id\":\"x\",\"responses\":{\"1\":1e400}}]");
+  EXPECT_EQ(doc.status, 1);
+  EXPECT_EQ(doc.err,
+            "<stdin>: invalid JSON: number overflow parsing '1e400'\n"
+            "alliance: 1 of 1 response is invalid\n");
+}
+
+// An endless input piped through alliance into head: output flows before the
+// input ends, and when head exits alliance is ended by SIGPIPE (status 141
+// in the shell), printing nothing.
+TEST(Batch, HeadClosingThePipeEndsItQuietly) {
+  for (const std::string threads : {"1", "2"}) {
+    const std::string dir = make_temp_dir();
+    const std::string script =
+        "(echo id,i1,i2,i3,i4,i5,i6,i7,i8,i9,i10,i11,i12; yes P1,1,2,3,4,5,1,2,3,4,5,1,2) | "
+        "ALLIANCE_THREADS=" +
+        threads + " '" + ALLIANCE_BIN + "' score wai-sr --format csv 2> '" + dir +
+        "/err' | head -n 3; echo \"status ${PIPESTATUS[1]}\"";
+    const Run run = run_program("/bin/bash", {"-c", script});
+    ASSERT_EQ(run.status, 0) << run.err;
+    const auto out = lines(run.out);
+    ASSERT_EQ(out.size(), 4u) << run.out;
+    EXPECT_EQ(out[0].rfind("respondent,session,", 0), 0u);
+    // goal 4+1+3+4 = 12; task 1+2+5+2 = 10; bond 3+5+2+4 = 14; total 36.
+    EXPECT_EQ(out[1].rfind("P1,,,,,ok,12,4,0,ok,10,4,0,ok,14,4,0,ok,36,12,0,ok,,<stdin>:2,", 0), 0u)
+        << out[1];
+    EXPECT_EQ(out[3], "status 141");
+    EXPECT_EQ(slurp(dir + "/err"), "");
+  }
+}
+
+// scripts/score-shards.sh: shards scored in parallel, merged in shard order.
+TEST(Batch, ShardsScoredInParallelMergeDeterministically) {
+  const std::string dir = make_temp_dir();
+  const auto nd = lines(slurp(source_path("tests/reference/batch/responses.ndjson")));
+  std::vector<std::string> shards;
+  for (std::size_t s = 0; s < 3; ++s) {
+    std::string text;
+    for (std::size_t i = s * 100; i < (s + 1) * 100; ++i) text += nd[i] + "\n";
+    shards.push_back(dir + "/shard-" + std::to_string(s) + ".ndjson");
+    write_file(shards.back(), text);
+  }
+  const std::string bin_dir = std::string(ALLIANCE_BIN).substr(0, std::string(ALLIANCE_BIN).rfind('/'));
+  std::vector<std::string> args = {source_path("scripts/score-shards.sh"), "wai-sr", dir + "/merged.csv"};
+  args.insert(args.end(), shards.begin(), shards.end());
+  const Run run = run_program("/bin/sh", args, {.env = {{"ALLIANCE", ALLIANCE_BIN}, {"JOBS", "3"}}});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::string merged = slurp(dir + "/merged.csv");
+  expect_reference_scores(merged);
+  // Rows in shard order, each from its own shard.
+  const auto rows = lines(merged);
+  EXPECT_NE(rows[1].find("/shard-0.ndjson:1,"), std::string::npos) << rows[1];
+  EXPECT_NE(rows[101].find("/shard-1.ndjson:1,"), std::string::npos) << rows[101];
+  EXPECT_NE(rows[300].find("/shard-2.ndjson:100,"), std::string::npos) << rows[300];
+  // An invalid row in one shard: its message on stderr, exit status 1, the rest merged.
+  write_file(shards[1], "{\"id\":\"X\",\"responses\":{\"1\":9}}\n");
+  const Run bad = run_program("/bin/sh", args, {.env = {{"ALLIANCE", ALLIANCE_BIN}}});
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_EQ(bad.err,
+            shards[1] + ":1: item 1 = 9 is outside the scale 1..5\nalliance: 1 of 1 response is invalid\n");
+  EXPECT_EQ(lines(slurp(dir + "/merged.csv")).size(), 1u + 100 + 1 + 100);
+}
+
+}  // namespace
+}  // namespace alliance::testing
