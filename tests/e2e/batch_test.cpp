@@ -13,6 +13,8 @@
 namespace alliance::testing {
 namespace {
 
+using Outcome = alliance::testing::Run;
+
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -33,7 +35,8 @@ void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-Run score(const std::vector<std::string>& args, const std::string& threads, const std::string& input = "") {
+Outcome score(const std::vector<std::string>& args, const std::string& threads,
+              const std::string& input = "") {
   std::vector<std::string> all = {"score", "wai-sr"};
   all.insert(all.end(), args.begin(), args.end());
   return run_alliance(all, {.input = input, .env = {{"ALLIANCE_THREADS", threads}}});
@@ -72,10 +75,10 @@ TEST(Batch, CsvAndNdjsonGiveTheReferenceScoresWithOneAndTwoThreads) {
   const std::string csv = source_path("tests/reference/batch/responses.csv");
   const std::string ndjson = source_path("tests/reference/batch/responses.ndjson");
   std::string first;
-  for (const std::string& threads : {"1", "2"}) {
-    for (const std::string& file : {csv, ndjson}) {
+  for (const std::string threads : {"1", "2"}) {
+    for (const std::string& file : std::vector<std::string>{csv, ndjson}) {
       SCOPED_TRACE(file + " threads " + threads);
-      const Run run = score({file, "--format", "csv"}, threads);
+      const Outcome run = score({file, "--format", "csv"}, threads);
       ASSERT_EQ(run.status, 0) << run.err;
       EXPECT_EQ(run.err, "");
       expect_reference_scores(run.out);
@@ -116,8 +119,8 @@ TEST(Batch, TwoThreadsWriteTheSameBytesAsOne) {
       std::vector<std::string> args = {dir + "/big.csv", dir + "/short.csv", dir + "/more.ndjson", "--format",
                                        format};
       if (*extra) args.push_back(extra);
-      const Run one = score(args, "1");
-      const Run two = score(args, "2");
+      const Outcome one = score(args, "1");
+      const Outcome two = score(args, "2");
       EXPECT_EQ(one.status, 1);  // the invalid rows
       EXPECT_EQ(two.status, one.status);
       EXPECT_EQ(two.out, one.out);
@@ -129,8 +132,8 @@ TEST(Batch, TwoThreadsWriteTheSameBytesAsOne) {
     }
   }
   // --strict stops at the same record whatever the thread count.
-  const Run one = score({dir + "/big.csv", "--strict"}, "1");
-  const Run two = score({dir + "/big.csv", "--strict"}, "2");
+  const Outcome one = score({dir + "/big.csv", "--strict"}, "1");
+  const Outcome two = score({dir + "/big.csv", "--strict"}, "2");
   EXPECT_EQ(one.status, 1);
   EXPECT_EQ(two.out, one.out);
   EXPECT_EQ(two.err, one.err);
@@ -156,8 +159,8 @@ TEST(Batch, NdjsonLinesOutsideTheCommonShapeAreReadInFull) {
       // 7: a numeric id, a null answer, CRLF.
       "{\"id\":42,\"responses\":{\"1\":null," +
       all12.substr(all12.find("\"2\"")) + "}}\r\n";
-  for (const std::string& threads : {"1", "2"}) {
-    const Run run = score({"-", "--input-format", "ndjson", "--format", "ndjson"}, threads, input);
+  for (const std::string threads : {"1", "2"}) {
+    const Outcome run = score({"-", "--input-format", "ndjson", "--format", "ndjson"}, threads, input);
     EXPECT_EQ(run.status, 1);
     const auto rows = lines(run.out);
     ASSERT_EQ(rows.size(), 7u);
@@ -184,11 +187,11 @@ TEST(Batch, NdjsonLinesOutsideTheCommonShapeAreReadInFull) {
 }
 
 TEST(Batch, OutOfRangeNumbersAreInvalidAnswersNotACrash) {
-  const Run csv = score({"-", "--format", "csv"}, "1", "id,i1\nx,1e400\ny,-1e400\n");
+  const Outcome csv = score({"-", "--format", "csv"}, "1", "id,i1\nx,1e400\ny,-1e400\n");
   EXPECT_EQ(csv.status, 1);
   EXPECT_NE(csv.err.find("<stdin>:2: item 1 = \"1e400\" is not a number"), std::string::npos) << csv.err;
   EXPECT_NE(csv.err.find("<stdin>:3: item 1 = \"-1e400\" is not a number"), std::string::npos) << csv.err;
-  const Run doc = score({"-", "--format", "csv"}, "1", "[{\"id\":\"x\",\"responses\":{\"1\":1e400}}]");
+  const Outcome doc = score({"-", "--format", "csv"}, "1", "[{\"id\":\"x\",\"responses\":{\"1\":1e400}}]");
   EXPECT_EQ(doc.status, 1);
   EXPECT_EQ(doc.err,
             "<stdin>: invalid JSON: number overflow parsing '1e400'\n"
@@ -206,14 +209,14 @@ TEST(Batch, HeadClosingThePipeEndsItQuietly) {
         "ALLIANCE_THREADS=" +
         threads + " '" + ALLIANCE_BIN + "' score wai-sr --format csv 2> '" + dir +
         "/err' | head -n 3; echo \"status ${PIPESTATUS[1]}\"";
-    const Run run = run_program("/bin/bash", {"-c", script});
+    const Outcome run = run_program("/bin/bash", {"-c", script});
     ASSERT_EQ(run.status, 0) << run.err;
     const auto out = lines(run.out);
     ASSERT_EQ(out.size(), 4u) << run.out;
     EXPECT_EQ(out[0].rfind("respondent,session,", 0), 0u);
-    // goal 4+1+3+4 = 12; task 1+2+5+2 = 10; bond 3+5+2+4 = 14; total 36.
-    EXPECT_EQ(out[1].rfind("P1,,,,,ok,12,4,0,ok,10,4,0,ok,14,4,0,ok,36,12,0,ok,,<stdin>:2,", 0), 0u)
-        << out[1];
+    // goal i4,i6,i8,i11 = 4+1+3+1 = 9; task i1,i2,i10,i12 = 1+2+5+2 = 10; bond i3,i5,i7,i9 = 3+5+2+4 = 14;
+    // total 33.
+    EXPECT_EQ(out[1].rfind("P1,,,,,ok,9,4,0,ok,10,4,0,ok,14,4,0,ok,33,12,0,ok,,<stdin>:2,", 0), 0u) << out[1];
     EXPECT_EQ(out[3], "status 141");
     EXPECT_EQ(slurp(dir + "/err"), "");
   }
@@ -233,7 +236,7 @@ TEST(Batch, ShardsScoredInParallelMergeDeterministically) {
   const std::string bin_dir = std::string(ALLIANCE_BIN).substr(0, std::string(ALLIANCE_BIN).rfind('/'));
   std::vector<std::string> args = {source_path("scripts/score-shards.sh"), "wai-sr", dir + "/merged.csv"};
   args.insert(args.end(), shards.begin(), shards.end());
-  const Run run = run_program("/bin/sh", args, {.env = {{"ALLIANCE", ALLIANCE_BIN}, {"JOBS", "3"}}});
+  const Outcome run = run_program("/bin/sh", args, {.env = {{"ALLIANCE", ALLIANCE_BIN}, {"JOBS", "3"}}});
   ASSERT_EQ(run.status, 0) << run.err;
   const std::string merged = slurp(dir + "/merged.csv");
   expect_reference_scores(merged);
@@ -244,7 +247,7 @@ TEST(Batch, ShardsScoredInParallelMergeDeterministically) {
   EXPECT_NE(rows[300].find("/shard-2.ndjson:100,"), std::string::npos) << rows[300];
   // An invalid row in one shard: its message on stderr, exit status 1, the rest merged.
   write_file(shards[1], "{\"id\":\"X\",\"responses\":{\"1\":9}}\n");
-  const Run bad = run_program("/bin/sh", args, {.env = {{"ALLIANCE", ALLIANCE_BIN}}});
+  const Outcome bad = run_program("/bin/sh", args, {.env = {{"ALLIANCE", ALLIANCE_BIN}}});
   EXPECT_EQ(bad.status, 1);
   EXPECT_EQ(bad.err,
             shards[1] + ":1: item 1 = 9 is outside the scale 1..5\nalliance: 1 of 1 response is invalid\n");
