@@ -71,13 +71,17 @@ timed() {
 }
 median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 rss_mib() {
-  /usr/bin/time -f %M sh -c "exec $1" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1/1024}'
+  # the shell's own peak and its children's: Linux reports the largest
+  { /usr/bin/time -f %M sh -c "$1" 2>&1 >/dev/null || true; } | tail -n 1 | awk '{printf "%.1f", $1/1024}'
 }
 
 printf '| case | rows | median s | MB/s | rows/s | peak RSS MiB | × C |\n|---|---:|---:|---:|---:|---:|---:|\n'
-# CASE NAME, ROWS, INPUT FILE, COMMAND, BASELINE COMMAND (empty: this is the baseline), N RUNS
+# CASE NAME, SIZE LABEL, INPUT FILE, COMMAND, BASELINE COMMAND (empty: this is the baseline), N RUNS
 measure() {
-  local name=$1 rows=$2 input=$3 cmd=$4 base=$5 n=$6
+  local name=$1 label=$2 input=$3 cmd=$4 base=$5 n=$6
+  local rows
+  rows=$(($(wc -l < "$input") - 1))
+  [[ $input == *.ndjson ]] && rows=$((rows + 1))
   local times=() ratios=() i t b
   sh -c "$cmd" >/dev/null 2>&1 || true  # warm-up
   for ((i = 0; i < n; i++)); do
@@ -96,9 +100,9 @@ measure() {
   ratio=$(printf '%s\n' "${ratios[@]}" | median)
   bytes=$(stat -c %s "$input")
   rss=$(rss_mib "$cmd")
-  awk -v name="$name" -v rows="$rows" -v us="$med" -v bytes="$bytes" -v rss="$rss" -v ratio="$ratio" 'BEGIN {
+  awk -v name="$name" -v label="$label" -v rows="$rows" -v us="$med" -v bytes="$bytes" -v rss="$rss" -v ratio="$ratio" 'BEGIN {
     s = us / 1e6
-    printf "| %s | %s | %.3f | %.0f | %.2f M | %s | %.2f |\n", name, rows, s, bytes / 1e6 / s, rows / s / 1e6, rss, ratio
+    printf "| %s | %s | %.3f | %.0f | %.2f M | %s | %.2f |\n", name, label, s, bytes / 1e6 / s, rows / s / 1e6, rss, ratio
   }'
 }
 
@@ -106,8 +110,8 @@ have() { command -v "$1" >/dev/null 2>&1; }
 have_r_package() { have Rscript && Rscript -e "suppressMessages(library($1))" >/dev/null 2>&1; }
 notes=()
 
-score_cases() {  # LABEL FILE ROWS
-  local label=$1 file=$2 rows=$3
+score_cases() {  # LABEL FILE
+  local label=$1 file=$2
   local c="$data/cscore $file > $data/out/c.csv"
   measure "C tight (baseline)" "$label" "$file" "$c" "" "$runs"
   measure "alliance, 2 threads" "$label" "$file" \
@@ -150,12 +154,12 @@ ndjson_cases() {  # LABEL FILE
   fi
 }
 
-score_cases 100k "$data/wai_100k.csv" 100000
+score_cases 100k "$data/wai_100k.csv"
 if ((quick)); then
   ndjson_cases 100k "$data/wai_100k.ndjson"
 else
-  score_cases 1M "$data/wai_1m.csv" 1000000
-  score_cases 5M "$data/wai_5m.csv" 5000000
+  score_cases 1M "$data/wai_1m.csv"
+  score_cases 5M "$data/wai_5m.csv"
   ndjson_cases 1M "$data/wai_1m.ndjson"
 fi
 measure "start-up: C, 20 rows" 20 "$data/wai_20.csv" "$data/cscore $data/wai_20.csv > $data/out/c20.csv" "" 20
