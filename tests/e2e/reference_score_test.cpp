@@ -22,11 +22,14 @@ double number(const std::string& cell) {
 }
 
 TEST(ReferenceScore, CsvOutputAgreesWithR) {
-  for (const std::string id : {"gtb-12", "gtb-12-t", "wai-sr", "wai-s", "wai", "wai-t", "srs"}) {
+  for (const std::string id :
+       {"gtb-12", "gtb-12-t", "wai-sr", "wai-s", "wai", "wai-t", "srs", "ref-subscales", "ref-items"}) {
     SCOPED_TRACE(id);
     const std::string dir = "tests/reference/scoring/";
-    const alliance::testing::Run run =
-        run_alliance({"score", id, dir + id + "-input.csv", "--format", "csv"}, {.cwd = source_path("")});
+    // The made-up keys (weights, option scores, totals of subscales) by path.
+    const std::string questionnaire = id.starts_with("ref-") ? dir + id + ".json" : id;
+    const alliance::testing::Run run = run_alliance(
+        {"score", questionnaire, dir + id + "-input.csv", "--format", "csv"}, {.cwd = source_path("")});
     ASSERT_EQ(run.status, 0) << run.err;  // insufficient responses are results, not errors
     EXPECT_EQ(run.err, "");
     const ReferenceTable got = parse_reference_table(run.out);

@@ -1,5 +1,5 @@
 // The reference set of tests/reference/scoring/: responses to every bundled
-// questionnaire, scored independently in R (psych::scoreFast for keyed sums,
+// questionnaire and two made-up keys, scored independently in R (psych::scoreFast for keyed sums,
 // means and answered counts; plain R for the missing rules, prorating and
 // totals — see make_reference.R and the README there). Each input is read
 // through the real CSV reader and scored by the core; every subscale and total
@@ -22,8 +22,17 @@ using testing::ReferenceTable;
 
 const std::string kDir = std::string(ALLIANCE_SOURCE_DIR) + "/tests/reference/scoring/";
 
-// Every questionnaire bundled with alliance has a reference file.
-const char* const kQuestionnaires[] = {"gtb-12", "gtb-12-t", "wai-sr", "wai-s", "wai", "wai-t", "srs"};
+// Every questionnaire bundled with alliance has a reference file; the two
+// made-up keys (ref-*.json, beside the files) use weights, option scores,
+// rounding down and to nearest, a total of subscales and a total of items
+// with its own missing rule.
+const char* const kQuestionnaires[] = {"gtb-12", "gtb-12-t", "wai-sr",        "wai-s",    "wai",
+                                       "wai-t",  "srs",      "ref-subscales", "ref-items"};
+
+core::Questionnaire load(const std::string& id) {
+  const bool made_up = id.starts_with("ref-");
+  return Catalog({}).load(made_up ? kDir + id + ".json" : id).questionnaire;
+}
 
 struct Columns {
   std::size_t score, answered, missing, status;
@@ -51,7 +60,7 @@ class ReferenceScoring : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(ReferenceScoring, EveryScoreAgreesWithR) {
   const std::string id = GetParam();
-  const core::Questionnaire q = Catalog({}).load(id).questionnaire;
+  const core::Questionnaire q = load(id);
   const ReferenceTable expected = testing::read_reference_table(kDir + id + "-expected.csv");
 
   // The expected file has exactly the scales of the definition, in its order.
@@ -93,7 +102,7 @@ TEST_P(ReferenceScoring, EveryScoreAgreesWithR) {
 // items missing (where its rule allows any) and insufficient.
 TEST_P(ReferenceScoring, CoversEachMissingRuleOnBothSides) {
   const std::string id = GetParam();
-  const core::Questionnaire q = Catalog({}).load(id).questionnaire;
+  const core::Questionnaire q = load(id);
   const ReferenceTable expected = testing::read_reference_table(kDir + id + "-expected.csv");
   auto seen = [&](const std::string& scale, auto predicate) {
     const Columns c = columns_of(expected, scale);

@@ -134,6 +134,42 @@ srs <- list(
   total = list(method = "sum", of = "items", missing = rule_max(0), prorate = FALSE,
                requires_all_subscales = TRUE))
 
+# Two made-up keys for what no bundled questionnaire uses: weights, option
+# scores, rounding down and to nearest, a total of subscales, a total of items
+# with its own missing rule and not requiring every subscale. They are
+# tests/reference/scoring/ref-subscales.json and ref-items.json (same items and
+# subscales, different totals). Scale 1..5, answer codes score 0, 1, 3, 6, 10
+# (reversed on the code first: min + max - a, then scored).
+ref_key <- function(file, total) {
+  sub <- list(
+    # subscale, method, rule, prorate, weights, reversed item numbers
+    list("A", "mean", rule_frac(0.6, "down"), FALSE, c(2, 1, 0.5, 1.5, 1), c(2, 4)),
+    list("B", "sum", rule_frac(0.7, "up"), TRUE, c(1, 2, 1, 0.25, 1, 3, 1, 1, 0.5, 1), c(3, 7, 10)),
+    list("C", "sum", rule_max(2), FALSE, c(1, 1, 2, 2), 1),
+    list("D", "mean", rule_frac(0.5, "nearest"), FALSE, c(1, 1, 1, 1, 1), 5),
+    list("E", "sum", rule_frac(0.75, "down"), TRUE, c(1.5, 1, 1, 1, 1, 0.5), c(2, 6)))
+  # Items are interleaved across subscales in the file (a1 b1 c1 d1 e1 a2 ...),
+  # in the order given by this table; their ids are the subscale in lower case
+  # and the number.
+  table <- do.call(rbind, lapply(sub, function(d) {
+    k <- seq_along(d[[5]])
+    data.frame(id = paste0(tolower(d[[1]]), k), subscale = d[[1]], k = k,
+               weight = d[[5]], reverse = k %in% d[[6]])
+  }))
+  table <- table[order(table$k, table$subscale), ]
+  subscales <- lapply(sub, function(d) list(method = d[[2]], missing = d[[3]], prorate = d[[4]]))
+  names(subscales) <- vapply(sub, `[[`, "", 1)
+  list(file = file, min = 1, max = 5, continuous = FALSE, scores = c(0, 1, 3, 6, 10),
+       items = table$id, subscale = table$subscale, weight = table$weight,
+       reverse = table$id[table$reverse], subscales = subscales, total = total)
+}
+
+ref_subscales <- ref_key("tests/reference/scoring/ref-subscales.json",
+                         list(method = "mean", of = "subscales", missing = rule_max(1), prorate = FALSE))
+ref_items <- ref_key("tests/reference/scoring/ref-items.json",
+                     list(method = "sum", of = "items", missing = rule_frac(0.8, "down"), prorate = TRUE,
+                          requires_all_subscales = FALSE))
+
 # id -> definition, how many responses, how item columns are named in the
 # input CSV (every pattern the reader detects is used somewhere).
 questionnaires <- list(
@@ -143,7 +179,9 @@ questionnaires <- list(
   list(id = "wai-s", def = wai_s, n = 200, column = "q%s"),
   list(id = "wai", def = wai36_key("questionnaires/wai.json"), n = 200, column = "i%s"),
   list(id = "wai-t", def = wai36_key("questionnaires/wai-t.json"), n = 100, column = "item%s"),
-  list(id = "srs", def = srs, n = 150, column = "%s"))
+  list(id = "srs", def = srs, n = 150, column = "%s"),
+  list(id = "ref-subscales", def = ref_subscales, n = 200, column = "%s"),
+  list(id = "ref-items", def = ref_items, n = 200, column = "%s"))
 
 # ---------------------------------------------------------------------------
 # Data: answers, then holes placed so that every subscale is seen with no
@@ -224,14 +262,18 @@ plain_keyed <- function(def, x) {
   x
 }
 
-apply_rule <- function(spec, sums, means, answered, parts) {
+# The rule of a scale with `parts` parts (items, or subscales for a total of
+# subscales) over: S, the sum of the answered contributions; `means`, their
+# (weighted) mean; `answered`; w and W, the weights of the answered and of all
+# parts (with unit weights: answered and parts).
+apply_rule <- function(spec, sums, means, answered, parts, w = answered, W = parts) {
   required <- required_answers(spec$missing, parts)
   ok <- answered > 0 & answered >= required
   value <- if (spec$method == "mean") {
     means
-  } else if (spec$prorate) {
-    # Prorated sum: sum of answered x n_items / n_answered (unit weights).
-    ifelse(answered < parts, sums * parts / answered, sums)
+  } else if (isTRUE(spec$prorate)) {
+    # Prorated sum: S x W / w (unit weights: sum of answered x n_items / n_answered).
+    ifelse(answered < parts, sums * W / w, sums)
   } else {
     sums
   }
@@ -268,6 +310,50 @@ score_all <- function(def, x) {
   }
   # A total of items that requires all subscales is insufficient when any is.
   if (isTRUE(def$total$requires_all_subscales)) {
+    blocked <- Reduce(`|`, lapply(names(def$subscales), function(s) out[[s]]$status != "ok"))
+    out$total$value[blocked] <- NA
+    out$total$status[blocked] <- "insufficient"
+  }
+  out
+}
+
+# The made-up keys: psych::reverse.code reverses the codes (min + max - a),
+# plain R maps codes to option scores, psych::scoreWtd (std = FALSE, sums = TRUE)
+# gives S, the weighted sum of the answered item scores; w and W in plain R.
+score_weighted <- function(def, x) {
+  k <- length(def$items)
+  weight <- if (is.null(def$weight)) rep(1, k) else def$weight
+  colnames(x) <- def$items
+  keyed <- reverse.code(ifelse(def$items %in% def$reverse, -1, 1), x, mini = def$min, maxi = def$max)
+  stopifnot(all.equal(unname(keyed), unname(plain_keyed(def, x))))
+  scored <- if (is.null(def$scores)) keyed else matrix(def$scores[keyed - def$min + 1], nrow(x), k)
+  colnames(scored) <- def$items
+  scales <- names(def$subscales)
+  if (def$total$of == "items") scales <- c(scales, "total")
+  weights <- sapply(scales, function(s) weight * (s == "total" | def$subscale == s))
+  rownames(weights) <- def$items
+  S <- scoreWtd(weights, as.data.frame(scored), std = FALSE, sums = TRUE)
+  answered_weight <- (!is.na(x) + 0) %*% weights
+  stopifnot(isTRUE(all.equal(unname(S), unname(apply(scored, 1, function(v) {
+    colSums(weights * v, na.rm = TRUE)
+  })) |> t() |> matrix(nrow(x)), tolerance = 1e-14)))
+  out <- list()
+  for (j in seq_along(scales)) {
+    s <- scales[j]
+    cols <- if (s == "total") seq_len(k) else which(def$subscale == s)
+    spec <- if (s == "total") def$total else def$subscales[[s]]
+    out[[s]] <- apply_rule(spec, S[, j], S[, j] / answered_weight[, j],
+                           rowSums(!is.na(x[, cols, drop = FALSE])), length(cols),
+                           answered_weight[, j], sum(weight[cols]))
+  }
+  if (def$total$of == "subscales") {
+    # Parts are the subscales; an insufficient one counts as missing.
+    values <- sapply(names(def$subscales), function(s) out[[s]]$value)
+    ok <- !is.na(values)
+    sums <- rowSums(values, na.rm = TRUE)
+    answered <- rowSums(ok)
+    out$total <- apply_rule(def$total, sums, sums / answered, answered, ncol(values))
+  } else if (isTRUE(def$total$requires_all_subscales)) {
     blocked <- Reduce(`|`, lapply(names(def$subscales), function(s) out[[s]]$status != "ok"))
     out$total$value[blocked] <- NA
     out$total$status[blocked] <- "insufficient"
@@ -318,7 +404,8 @@ set.seed(20261201)
 for (q in questionnaires) {
   x <- punch_holes(q$def, random_answers(q$def, q$n))
   respondents <- sprintf("R%03d", seq_len(nrow(x)))
-  scores <- score_all(q$def, x)
+  weighted <- !is.null(q$def$weight) || !is.null(q$def$scores) || q$def$total$of != "items"
+  scores <- if (weighted) score_weighted(q$def, x) else score_all(q$def, x)
   write_input(q, respondents, x)
   write_expected(q, respondents, scores)
   statuses <- table(unlist(lapply(scores, `[[`, "status")))
