@@ -288,7 +288,10 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
             if (!(fail_on & static_cast<unsigned>(flag)) || !p.has(flag)) continue;
             ++alerts;
             std::cerr << r.source << ": " << core::to_string(flag) << ": " << respondent_label(r.respondent);
-            if (r.session) std::cerr << " session " << *r.session;
+            if (r.session)
+              std::cerr << " session " << *r.session;
+            else if (!r.date.empty())
+              std::cerr << ' ' << r.date;
             std::cerr << ": " << names[s] << " = " << core::format_number(*p.score) << '\n';
           }
         }
