@@ -181,7 +181,7 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
       if (last.change_previous)
         change =
             (*last.change_previous >= 0 ? "+" : "") + core::format_fixed(*last.change_previous, decimals);
-      table.add({title.empty() ? names[s] : title,
+      table.add({title.empty() ? (k < n ? names[s] : std::string(tr(lang, "Total", "Total"))) : title,
                  sparkline(values, k < n ? core::subscale_range(q, k) : core::total_range(q)),
                  last.score ? core::format_fixed(*last.score, decimals) : "—", change, flags});
     }

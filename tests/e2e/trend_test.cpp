@@ -190,5 +190,46 @@ TEST(TrendCommand, BadReferenceValuesAreUsageErrors) {
   EXPECT_NE(run.err.find("--sd 'bnd=1': srs has no subscale 'bnd'"), std::string::npos) << run.err;
 }
 
+TEST(TrendCommand, LatestTableShowsOnlyTheLatestFlags) {
+  const Outcome run = trend({"--format", "table", "--lang", "en", "--latest"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_GE(rows.size(), 7u);
+  // A's rupture was at session 4; its latest session (6) only repairs it. The sparkline keeps every session.
+  EXPECT_EQ(rows[6], "Total               ▇██▁▅█    37.00   +4.00   repair 6");
+}
+
+// tests/data/trend/normed.json carries (made-up) norms: goals SD 0.5, r 0.75; total SD 0.6,
+// r 0.84; none for bond. normed.ndjson: every answer 4, then every answer 3.
+TEST(TrendCommand, ReferenceValuesFromTheDefinitionsNormsOrFlags) {
+  const std::vector<std::string> base{"trend", "tests/data/trend/normed.json",
+                                      "tests/data/trend/normed.ndjson", "--format", "ndjson"};
+  Outcome run = run_alliance(base, {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  auto last = nlohmann::json::parse(lines(run.out).at(1));
+  // goals: (3 - 4) / (0.5 * sqrt(2) * sqrt(0.25)) = -1 / (0.25 * sqrt(2)) = -2 * sqrt(2) =
+  // -2.8284271247461903
+  EXPECT_NEAR(last["scales"]["goals"]["rc_previous"].get<double>(), -2.8284271247461903, 1e-12);
+  // total: -1 / (0.6 * sqrt(2) * 0.4) = -1 / (0.24 * sqrt(2)) = -2.9462782549439482
+  EXPECT_NEAR(last["scales"]["total"]["rc_previous"].get<double>(), -2.9462782549439482, 1e-12);
+  EXPECT_TRUE(last["scales"]["bond"]["rc_previous"].is_null());
+  EXPECT_NE(run.err.find("note: No reliable change index for bond: no reference SD (--sd)."),
+            std::string::npos)
+      << run.err;
+  // A drop of 1 >= 0.5 (goals) and >= 0.6 (total): ruptures; bond has no reference SD: none.
+  EXPECT_EQ(last["flags"],
+            nlohmann::json({"goals:reliable-drop", "goals:rupture", "total:reliable-drop", "total:rupture"}));
+  // --sd wins over the norm: goals (3 - 4) / (1 * sqrt(2) * 0.5) = -sqrt(2) = -1.4142: not reliable,
+  // and a drop of 1 >= 1 is still a rupture. --retest-r alone for bond: still no SD.
+  std::vector<std::string> args = base;
+  for (const char* extra : {"--sd", "goals=1", "--retest-r", "bond=0.9"}) args.emplace_back(extra);
+  run = run_alliance(args, {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  last = nlohmann::json::parse(lines(run.out).at(1));
+  EXPECT_NEAR(last["scales"]["goals"]["rc_previous"].get<double>(), -1.4142135623730951, 1e-12);
+  EXPECT_EQ(last["scales"]["goals"]["flags"], nlohmann::json({"rupture"}));
+  EXPECT_TRUE(last["scales"]["bond"]["rc_previous"].is_null());
+}
+
 }  // namespace
 }  // namespace alliance::testing
