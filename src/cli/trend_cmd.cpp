@@ -3,6 +3,7 @@
 // The arithmetic is in core/trend; this file reads, groups and prints.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -267,7 +268,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
       if (points[p].tied)
         std::cerr << "warning: " << person.sources[points[p].input] << ": " << respondent_label(person.id)
                   << ": same " << (numbered ? "session number" : "date") << " as "
-                  << person.sources[points[p - 1].input] << "; kept in input order\n";
+                  << person.sources[records.back().point.input] << "; kept in input order\n";
       records.push_back(
           {person.id, s.session, s.date, person.sources[points[p].input], p + 1, std::move(points[p])});
     }
