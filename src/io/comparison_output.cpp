@@ -516,14 +516,18 @@ class Table {
                       fixed(a.pearson_r), fixed(a.icc)});
     }
     print(rows);
-    out_.put(
-        fr_ ? "Moyennes des deux formes ; différences première − seconde ; limites d'accord = diff. moy. ± "
-              "1,96 ÉT\n"
-              "(Bland & Altman 1986) ; ICC(2,1) : effets aléatoires à deux facteurs, accord absolu, un seul\n"
-              "juge (Shrout & Fleiss 1979). EXCL. : paires sans les deux scores.\n"
-            : "Means of each form; differences first − second; limits of agreement = mean diff. ± 1.96 SD\n"
-              "(Bland & Altman 1986); ICC(2,1): two-way random effects, absolute agreement, single rater\n"
-              "(Shrout & Fleiss 1979). EXCL.: pairs without both scores.\n");
+    const std::string a = role(r_.forms[c.first].role);
+    const std::string b = role(r_.forms[c.second].role);
+    out_.put(fr_ ? "Moyennes de chaque forme ; différences " + a + " − " + b +
+                       " ; limites d'accord = diff. moy. ± 1,96 ÉT\n"
+                       "(Bland & Altman 1986) ; ICC(2,1) : effets aléatoires à deux facteurs, accord absolu, "
+                       "un seul\n"
+                       "juge (Shrout & Fleiss 1979). EXCL. : paires sans les deux scores.\n"
+                 : "Means of each form; differences " + a + " − " + b +
+                       "; limits of agreement = mean diff. ± 1.96 SD\n"
+                       "(Bland & Altman 1986); ICC(2,1): two-way random effects, absolute agreement, single "
+                       "rater\n"
+                       "(Shrout & Fleiss 1979). EXCL.: pairs without both scores.\n");
   }
 
   void write_unpaired() {
