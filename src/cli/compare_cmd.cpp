@@ -183,7 +183,7 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status
   for (std::size_t r = 0; r < 3; ++r)
     cmd->add_option(std::string("--") + kRoles[r], o->forms[r], help[r])
         ->expected(2, CLI::detail::expected_max_vector_size)
-        ->type_name("ID FILE...")
+        ->type_name("ID FILE")
         ->group("Forms");
   add_input_options(cmd, o->input);
   cmd->remove_option(cmd->get_option("files"));
