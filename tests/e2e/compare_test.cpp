@@ -215,6 +215,30 @@ TEST(Compare, TableInFrench) {
   EXPECT_TRUE(rows[2].starts_with("Objectifs")) << rows[2];
 }
 
+TEST(Compare, ObserverFormMakesThreeComparisons) {
+  // An observer form of the GTB family: GTB-12-T under another id and form; it rates
+  // P017's first two sessions exactly as the therapist did.
+  const std::string dir = make_temp_dir();
+  const Outcome setup =
+      run_program("/bin/sh",
+                  {"-c",
+                   "sed -e 's/\"id\": \"gtb-12-t\"/\"id\": \"gtb-12-o\"/' -e "
+                   "'s/\"form\": \"therapist\"/\"form\": \"observer\"/' questionnaires/gtb-12-t.json > " +
+                       dir + "/gtb-12-o.json && head -3 examples/gtb-12-t-sessions.csv > " + dir + "/o.csv"},
+                  {.cwd = source_path("")});
+  ASSERT_EQ(setup.status, 0) << setup.err;
+  const Outcome run = run_alliance(
+      with({"--path", dir},
+           with(kExamples, {"--observer", "gtb-12-o", dir + "/o.csv", "--section", "agreement"})),
+      {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_EQ(rows.size(), 13u);  // header + 3 comparisons x 4 scales
+  EXPECT_TRUE(rows[5].starts_with("client-observer,goals,2,0,")) << rows[5];
+  // Therapist and observer answered identically: no difference, perfect agreement.
+  EXPECT_EQ(rows[9], "therapist-observer,goals,2,0,3.375,3.375,0,0,0,0,1,1");
+}
+
 TEST(Compare, RefusesFormsOfDifferentFamilies) {
   const Outcome run = run_alliance({"compare", "--client", "gtb-12", "examples/gtb-12-sessions.ndjson",
                                     "--therapist", "wai-t", "examples/gtb-12-t-sessions.csv"},
