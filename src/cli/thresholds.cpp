@@ -66,7 +66,7 @@ bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnai
         << ": below threshold: " << (r.respondent.empty() ? "(no respondent id)" : r.respondent);
     if (r.session) log << " session " << *r.session;
     log << ": " << (t.subscale ? q.subscales[*t.subscale].id : std::string("total")) << " = "
-        << core::format_number(*s.value) << " < " << core::format_number(t.value) << '\n';
+        << core::format_readable(*s.value) << " < " << core::format_readable(t.value) << '\n';
   }
   return below;
 }

@@ -293,7 +293,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
               std::cerr << " session " << *r.session;
             else if (!r.date.empty())
               std::cerr << ' ' << r.date;
-            std::cerr << ": " << names[s] << " = " << core::format_number(*p.score) << '\n';
+            std::cerr << ": " << names[s] << " = " << core::format_readable(*p.score) << '\n';
           }
         }
       }
