@@ -24,6 +24,9 @@ CoMoments::CoMoments(std::vector<double> shift)
       bs_(k_ * k_),
       bq_(k_ * k_),
       bp_(k_ * k_),
+      cs_(k_),
+      cq_(k_),
+      cp_(k_ * k_),
       tn_(k_ * k_),
       tmean_(k_ * k_),
       tm2_(k_ * k_),
@@ -31,21 +34,39 @@ CoMoments::CoMoments(std::vector<double> shift)
 
 void CoMoments::add(const double* x, const double* present) {
   const std::size_t k = k_;
-  for (std::size_t i = 0; i < k; ++i) y_[i] = present[i] != 0 ? x[i] - shift_[i] : 0.0;
-  const double* y = y_.data();
+  bool complete = true;
   for (std::size_t i = 0; i < k; ++i) {
-    const double pi = present[i];
-    const double yi = y[i];
-    const double yi2 = yi * yi;
-    double* n = bn_.data() + i * k;
-    double* s = bs_.data() + i * k;
-    double* q = bq_.data() + i * k;
-    double* p = bp_.data() + i * k;
-    for (std::size_t j = 0; j < k; ++j) {
-      n[j] += pi * present[j];
-      s[j] += yi * present[j];
-      q[j] += yi2 * present[j];
-      p[j] += yi * y[j];
+    const bool here = present[i] != 0;
+    complete = complete && here;
+    y_[i] = here ? x[i] - shift_[i] : 0.0;
+  }
+  const double* y = y_.data();
+  if (complete) {
+    // The common case: a complete row adds the same to every pair, so only
+    // one sum per variable and the upper triangle of the cross-products.
+    ++complete_rows_;
+    for (std::size_t i = 0; i < k; ++i) {
+      const double yi = y[i];
+      cs_[i] += yi;
+      cq_[i] += yi * yi;
+      double* p = cp_.data() + i * k;
+      for (std::size_t j = i; j < k; ++j) p[j] += yi * y[j];
+    }
+  } else {
+    for (std::size_t i = 0; i < k; ++i) {
+      const double pi = present[i];
+      const double yi = y[i];
+      const double yi2 = yi * yi;
+      double* n = bn_.data() + i * k;
+      double* s = bs_.data() + i * k;
+      double* q = bq_.data() + i * k;
+      double* p = bp_.data() + i * k;
+      for (std::size_t j = 0; j < k; ++j) {
+        n[j] += pi * present[j];
+        s[j] += yi * present[j];
+        q[j] += yi2 * present[j];
+        p[j] += yi * y[j];
+      }
     }
   }
   if (++block_rows_ == kBlockRows) merge_block();
@@ -57,14 +78,18 @@ void CoMoments::merge_block() const {
     for (std::size_t j = i; j < k; ++j) {
       const std::size_t ij = i * k + j;
       const std::size_t ji = j * k + i;
-      const double nb = bn_[ij];
+      // The block's sums: its incomplete rows' and its complete rows'.
+      const double nb = bn_[ij] + complete_rows_;
       if (nb == 0) continue;
+      const double s_i = bs_[ij] + cs_[i], s_j = bs_[ji] + cs_[j];
+      const double q_i = bq_[ij] + cq_[i], q_j = bq_[ji] + cq_[j];
+      const double p_ij = bp_[ij] + cp_[ij];  // cp_ holds the upper triangle (i <= j)
       // The block's own means, sums of squares and co-moment.
-      const double mb_i = bs_[ij] / nb;
-      const double mb_j = bs_[ji] / nb;
-      const double m2b_i = bq_[ij] - bs_[ij] * mb_i;
-      const double m2b_j = bq_[ji] - bs_[ji] * mb_j;
-      const double cb = bp_[ij] - bs_[ij] * mb_j;
+      const double mb_i = s_i / nb;
+      const double mb_j = s_j / nb;
+      const double m2b_i = q_i - s_i * mb_i;
+      const double m2b_j = q_j - s_j * mb_j;
+      const double cb = p_ij - s_i * mb_j;
       // Chan, Golub & LeVeque: combine with what came before.
       const double na = tn_[ij];
       const double n = na + nb;
@@ -95,6 +120,10 @@ void CoMoments::merge_block() const {
   std::fill(bs_.begin(), bs_.end(), 0.0);
   std::fill(bq_.begin(), bq_.end(), 0.0);
   std::fill(bp_.begin(), bp_.end(), 0.0);
+  std::fill(cs_.begin(), cs_.end(), 0.0);
+  std::fill(cq_.begin(), cq_.end(), 0.0);
+  std::fill(cp_.begin(), cp_.end(), 0.0);
+  complete_rows_ = 0;
   block_rows_ = 0;
 }
 
@@ -261,7 +290,10 @@ int default_run_limit(const Questionnaire& questionnaire) {
   return static_cast<int>(questionnaire.items.size() / 2 + 1);
 }
 
-ResponseQuality assess_quality(const Questionnaire& q, const Answers& answers, int run_limit) {
+namespace {
+
+// `keyed[i]`: item i's contribution, read where answered.
+ResponseQuality assess(const Answers& answers, const double* keyed_values, int run_limit) {
   ResponseQuality out;
   bool same_answer = true, same_keyed = true;
   double first_answer = 0, first_keyed = 0;
@@ -275,7 +307,7 @@ ResponseQuality assess_quality(const Questionnaire& q, const Answers& answers, i
       continue;
     }
     const double a = *answers[i];
-    const double keyed = contribution(q, i, a);
+    const double keyed = keyed_values[i];
     if (out.answered == 0) {
       first_answer = a;
       first_keyed = keyed;
@@ -293,6 +325,15 @@ ResponseQuality assess_quality(const Questionnaire& q, const Answers& answers, i
   out.zero_variance = out.answered >= 3 && same_keyed;
   out.long_run = run_limit > 0 && out.longest_run >= run_limit;
   return out;
+}
+
+}  // namespace
+
+ResponseQuality assess_quality(const Questionnaire& q, const Answers& answers, int run_limit) {
+  std::vector<double> keyed(answers.size(), 0.0);
+  for (std::size_t i = 0; i < answers.size(); ++i)
+    if (answers[i]) keyed[i] = contribution(q, i, *answers[i]);
+  return assess(answers, keyed.data(), run_limit);
 }
 
 // ---------------------------------------------------------------- accumulator
@@ -402,7 +443,7 @@ void StatsAccumulator::add(const Answers& answers) {
   }
   scores_.add(sx_.data(), sp_.data());
   if (all_subscales && n_sub > 0) scores_complete_.add(sx_.data(), lp_.data());
-  const ResponseQuality quality = assess_quality(q_, answers, options_.run_limit);
+  const ResponseQuality quality = assess(answers, x_.data(), options_.run_limit);
   quality_.straightline += quality.straightline ? 1 : 0;
   quality_.zero_variance += quality.zero_variance ? 1 : 0;
   quality_.long_run += quality.long_run ? 1 : 0;

@@ -346,13 +346,11 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
   for (const core::StatsWarning& w : report.warnings)
     out.put(tr("warning: ", "attention : ") + describe(q, report, w, lang) + "\n");
   const core::QualitySummary& quality = report.quality;
-  out.put(tr("Response quality: ", "Qualité des réponses : ") + std::to_string(quality.straightline) +
-          tr(" straight-lining, ", " réponses identiques partout, ") + std::to_string(quality.zero_variance) +
-          tr(" without variance, ", " sans variance, ") + std::to_string(quality.long_run) +
-          tr(" with a run of ", " avec une série de ") + std::to_string(quality.run_limit) +
-          tr("+ identical answers", "+ réponses identiques") +
-          (quality.flagged > 0 ? tr(" (--quality lists them)", " (--quality les liste)") : std::string()) +
-          "\n");
+  out.put(tr("Quality flags: ", "Signalements : ") + std::to_string(quality.straightline) +
+          tr(" straight-lining, ", " réponses toutes identiques, ") + std::to_string(quality.zero_variance) +
+          tr(" no variance, ", " sans variance, ") + std::to_string(quality.long_run) +
+          tr(" run of ", " série de ") + std::to_string(quality.run_limit) + "+" +
+          (quality.flagged > 0 ? tr(" (see --quality)", " (voir --quality)") : std::string()) + "\n");
   out.flush();
 }
 

@@ -52,6 +52,10 @@ class CoMoments {
   // Current block, k x k, row-major: n_ij, sum of y_i over rows with j,
   // sum of y_i^2 over rows with j, sum of y_i y_j.
   mutable std::vector<double> bn_, bs_, bq_, bp_;
+  // The block's complete rows: their count, sums and squares per variable,
+  // cross-products (upper triangle).
+  mutable double complete_rows_ = 0;
+  mutable std::vector<double> cs_, cq_, cp_;
   mutable int block_rows_ = 0;
   // Merged: per ordered pair (i, j), n, mean of y_i and its M2 over rows with j; co-moment.
   mutable std::vector<double> tn_, tmean_, tm2_, tc_;
