@@ -125,7 +125,8 @@ TEST(Stats, WarningsForFewResponsesAndReverseKeying) {
   // Item 7: keyed 1 2 3 4 1 against the rest of goals 1 2 3 4 5 (R5): its item-rest r is
   // positive only over the first four rows; with R5 it is pulled down but stays
   // positive, so no warning is expected for it here.
-  EXPECT_EQ(doc["quality"]["straightline"], 1);   // R5 (R1-R4 vary once keyed back)
+  // R3 answers 3 everywhere (6 - 3 = 3 on the reversed items) and R5 5 everywhere.
+  EXPECT_EQ(doc["quality"]["straightline"], 2);
   EXPECT_EQ(doc["quality"]["zero_variance"], 4);  // R1-R4: every keyed value equal
 }
 
