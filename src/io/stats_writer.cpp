@@ -241,7 +241,10 @@ class MachineWriter {
   void row(const char* section, const std::string& scale, const std::string& part, const char* statistic,
            const std::optional<double>& value) {
     cells(section, scale, part, statistic);
-    if (value) out_.put_number(*value, options_.precision);
+    if (value)
+      out_.put_number(*value, options_.precision);
+    else
+      out_.put("NA");  // as score's CSV: what R reads as missing
     out_.put('\n');
   }
   void row(const char* section, const std::string& scale, const std::string& part, const char* statistic,

@@ -105,7 +105,7 @@ std::string five_rows() {
   return csv;
 }
 
-TEST(Stats, WarningsForFewResponsesAndReverseKeying) {
+TEST(Stats, WarningsForFewResponsesAndFloor) {
   const Outcome run = run_alliance({"stats", "gtb-12", "-", "--format", "json"}, {.input = five_rows()});
   ASSERT_EQ(run.status, 0) << run.err;
   const auto doc = nlohmann::json::parse(run.out);
@@ -122,9 +122,6 @@ TEST(Stats, WarningsForFewResponsesAndReverseKeying) {
     codes.insert(w["code"].get<std::string>() + ":" + w["scale"].get<std::string>());
   EXPECT_TRUE(codes.count("few_complete:goals"));  // 5 < 30
   EXPECT_TRUE(codes.count("floor:goals"));
-  // Item 7: keyed 1 2 3 4 1 against the rest of goals 1 2 3 4 5 (R5): its item-rest r is
-  // positive only over the first four rows; with R5 it is pulled down but stays
-  // positive, so no warning is expected for it here.
   // R3 answers 3 everywhere (6 - 3 = 3 on the reversed items) and R5 5 everywhere.
   EXPECT_EQ(doc["quality"]["straightline"], 2);
   EXPECT_EQ(doc["quality"]["zero_variance"], 4);  // R1-R4: every keyed value equal
