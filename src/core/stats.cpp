@@ -20,13 +20,13 @@ CoMoments::CoMoments(std::vector<double> shift)
     : k_(shift.size()),
       shift_(std::move(shift)),
       y_(k_),
-      bn_(k_ * k_),
-      bs_(k_ * k_),
-      bq_(k_ * k_),
-      bp_(k_ * k_),
+      cn_(k_),
       cs_(k_),
       cq_(k_),
       cp_(k_ * k_),
+      mn_(k_ * k_),
+      ms_(k_ * k_),
+      mq_(k_ * k_),
       tn_(k_ * k_),
       tmean_(k_ * k_),
       tm2_(k_ * k_),
@@ -34,38 +34,32 @@ CoMoments::CoMoments(std::vector<double> shift)
 
 void CoMoments::add(const double* x, const double* present) {
   const std::size_t k = k_;
+  double* y = y_.data();
   bool complete = true;
   for (std::size_t i = 0; i < k; ++i) {
     const bool here = present[i] != 0;
-    complete = complete && here;
-    y_[i] = here ? x[i] - shift_[i] : 0.0;
+    complete = complete & here;
+    const double yi = here ? x[i] - shift_[i] : 0.0;
+    y[i] = yi;
+    cn_[i] += here ? 1.0 : 0.0;
+    cs_[i] += yi;
+    cq_[i] += yi * yi;
   }
-  const double* y = y_.data();
-  if (complete) {
-    // The common case: a complete row adds the same to every pair, so only
-    // one sum per variable and the upper triangle of the cross-products.
-    ++complete_rows_;
-    for (std::size_t i = 0; i < k; ++i) {
-      const double yi = y[i];
-      cs_[i] += yi;
-      cq_[i] += yi * yi;
-      double* p = cp_.data() + i * k;
-      for (std::size_t j = i; j < k; ++j) p[j] += yi * y[j];
-    }
-  } else {
-    for (std::size_t i = 0; i < k; ++i) {
-      const double pi = present[i];
-      const double yi = y[i];
-      const double yi2 = yi * yi;
-      double* n = bn_.data() + i * k;
-      double* s = bs_.data() + i * k;
-      double* q = bq_.data() + i * k;
-      double* p = bp_.data() + i * k;
-      for (std::size_t j = 0; j < k; ++j) {
-        n[j] += pi * present[j];
-        s[j] += yi * present[j];
-        q[j] += yi2 * present[j];
-        p[j] += yi * y[j];
+  for (std::size_t i = 0; i < k; ++i) {
+    const double yi = y[i];
+    double* p = cp_.data() + i * k;
+    for (std::size_t j = i; j < k; ++j) p[j] += yi * y[j];
+  }
+  if (!complete) {
+    for (std::size_t j = 0; j < k; ++j) {
+      if (present[j] != 0) continue;
+      double* n = mn_.data() + j * k;
+      double* s = ms_.data() + j * k;
+      double* q = mq_.data() + j * k;
+      for (std::size_t i = 0; i < k; ++i) {
+        n[i] += present[i] != 0 ? 1.0 : 0.0;
+        s[i] += y[i];
+        q[i] += y[i] * y[i];
       }
     }
   }
@@ -78,18 +72,18 @@ void CoMoments::merge_block() const {
     for (std::size_t j = i; j < k; ++j) {
       const std::size_t ij = i * k + j;
       const std::size_t ji = j * k + i;
-      // The block's sums: its incomplete rows' and its complete rows'.
-      const double nb = bn_[ij] + complete_rows_;
+      // The block's sums over the rows with both i and j: over the rows with
+      // i, less those without j (ms_[ji]: sums of i where j is missing).
+      const double nb = cn_[i] - mn_[ji];
       if (nb == 0) continue;
-      const double s_i = bs_[ij] + cs_[i], s_j = bs_[ji] + cs_[j];
-      const double q_i = bq_[ij] + cq_[i], q_j = bq_[ji] + cq_[j];
-      const double p_ij = bp_[ij] + cp_[ij];  // cp_ holds the upper triangle (i <= j)
+      const double s_i = cs_[i] - ms_[ji], s_j = cs_[j] - ms_[ij];
+      const double q_i = cq_[i] - mq_[ji], q_j = cq_[j] - mq_[ij];
       // The block's own means, sums of squares and co-moment.
       const double mb_i = s_i / nb;
       const double mb_j = s_j / nb;
       const double m2b_i = q_i - s_i * mb_i;
       const double m2b_j = q_j - s_j * mb_j;
-      const double cb = p_ij - s_i * mb_j;
+      const double cb = cp_[ij] - s_i * mb_j;
       // Chan, Golub & LeVeque: combine with what came before.
       const double na = tn_[ij];
       const double n = na + nb;
@@ -116,14 +110,8 @@ void CoMoments::merge_block() const {
     shift_[i] += d;
     for (std::size_t j = 0; j < k; ++j) tmean_[i * k + j] -= d;
   }
-  std::fill(bn_.begin(), bn_.end(), 0.0);
-  std::fill(bs_.begin(), bs_.end(), 0.0);
-  std::fill(bq_.begin(), bq_.end(), 0.0);
-  std::fill(bp_.begin(), bp_.end(), 0.0);
-  std::fill(cs_.begin(), cs_.end(), 0.0);
-  std::fill(cq_.begin(), cq_.end(), 0.0);
-  std::fill(cp_.begin(), cp_.end(), 0.0);
-  complete_rows_ = 0;
+  for (std::vector<double>* v : {&cn_, &cs_, &cq_, &cp_, &mn_, &ms_, &mq_})
+    std::fill(v->begin(), v->end(), 0.0);
   block_rows_ = 0;
 }
 
@@ -312,12 +300,13 @@ ResponseQuality assess(const Answers& answers, const double* keyed_values, int r
       first_answer = a;
       first_keyed = keyed;
     } else {
-      same_answer = same_answer && a == first_answer;
-      same_keyed = same_keyed && keyed == first_keyed;
+      // Bitwise, not short-circuit: no data-dependent branches on random answers.
+      same_answer = same_answer & (a == first_answer);
+      same_keyed = same_keyed & (keyed == first_keyed);
     }
     ++out.answered;
-    run = previous_present && a == previous ? run + 1 : 1;
-    out.longest_run = std::max(out.longest_run, run);
+    run = (previous_present & (a == previous)) ? run + 1 : 1;
+    out.longest_run = run > out.longest_run ? run : out.longest_run;
     previous = a;
     previous_present = true;
   }

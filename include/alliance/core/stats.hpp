@@ -21,7 +21,8 @@ namespace alliance::core {
 // Co-moments of k variables, each pair over the rows in which both are
 // present (R's cov/cor with use = "pairwise.complete.obs"); feed only complete
 // rows for listwise statistics. Rows are summed, shifted, in blocks (exact for
-// integer answers; re-centred on the running means after each block) and each block is merged into the
+// integer answers; re-centred on the running means after each block) at a
+// cost of k (k + 1) / 2 multiply-adds per row plus 3k per missing value, and each block is merged into the
 // running means, sums of squares and co-moments with the update of Chan, Golub & LeVeque (1983).
 class CoMoments {
  public:
@@ -49,13 +50,12 @@ class CoMoments {
   std::size_t k_;
   mutable std::vector<double> shift_;  // moved to the running means after each block
   std::vector<double> y_;              // the row, shifted, 0 where missing
-  // Current block, k x k, row-major: n_ij, sum of y_i over rows with j,
-  // sum of y_i^2 over rows with j, sum of y_i y_j.
-  mutable std::vector<double> bn_, bs_, bq_, bp_;
-  // The block's complete rows: their count, sums and squares per variable,
-  // cross-products (upper triangle).
-  mutable double complete_rows_ = 0;
-  mutable std::vector<double> cs_, cq_, cp_;
+  // The current block. Per variable: rows present, sum and sum of squares of
+  // y. Cross-products of y (0 where missing, so each sum is over the rows
+  // with both): the upper triangle of a k x k matrix. And, for the rows where
+  // variable j is missing, the same three per-variable sums at [j * k + i],
+  // so that the sums of i over the rows with j are the differences.
+  mutable std::vector<double> cn_, cs_, cq_, cp_, mn_, ms_, mq_;
   mutable int block_rows_ = 0;
   // Merged: per ordered pair (i, j), n, mean of y_i and its M2 over rows with j; co-moment.
   mutable std::vector<double> tn_, tmean_, tm2_, tc_;
