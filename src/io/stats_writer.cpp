@@ -481,10 +481,9 @@ std::string describe(const core::Questionnaire& q, const StatsReport& report, co
                 : scale + ": item " + item + " has a negative item–rest correlation (" + fixed(w.value, 3) +
                       "): possibly not reverse-keyed";
     case core::WarningKind::few_complete:
-      return fr ? scale + " : alpha repose sur " + count(w.value) +
-                      " réponses complètes seulement (moins de " +
+      return fr ? scale + " : alpha ne repose que sur " + count(w.value) + " réponses (moins de " +
                       std::to_string(report.options.min_complete) + ") : estimation imprécise"
-                : scale + ": alpha rests on only " + count(w.value) + " complete responses (fewer than " +
+                : scale + ": alpha rests on as few as " + count(w.value) + " responses (fewer than " +
                       std::to_string(report.options.min_complete) + "): an imprecise estimate";
     case core::WarningKind::floor:
       return fr ? scale + " : " + fixed(w.value, 1) + " % des scores au minimum (effet plancher, seuil " +
