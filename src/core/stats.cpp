@@ -102,10 +102,11 @@ void CoMoments::merge_block() const {
       }
     }
   }
-  // Re-centre: the next blocks are shifted by each variable's mean so far, so
-  // their sums stay small whatever the data's location.
+  // Re-centre: the next blocks are shifted by each variable's mean so far
+  // (rounded), so their sums stay small whatever the data's location.
   for (std::size_t i = 0; i < k; ++i) {
-    const double d = tmean_[i * k + i];
+    // Whole numbers: sums of whole (or half) answers stay exact.
+    const double d = std::round(tmean_[i * k + i]);
     if (tn_[i * k + i] == 0 || d == 0) continue;
     shift_[i] += d;
     for (std::size_t j = 0; j < k; ++j) tmean_[i * k + j] -= d;

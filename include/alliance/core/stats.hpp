@@ -21,7 +21,7 @@ namespace alliance::core {
 // Co-moments of k variables, each pair over the rows in which both are
 // present (R's cov/cor with use = "pairwise.complete.obs"); feed only complete
 // rows for listwise statistics. Rows are summed, shifted, in blocks (exact for
-// integer answers; re-centred on the running means after each block) at a
+// integer answers; re-centred on the rounded running means after each block) at a
 // cost of k (k + 1) / 2 multiply-adds per row plus 3k per missing value, and each block is merged into the
 // running means, sums of squares and co-moments with the update of Chan, Golub & LeVeque (1983).
 class CoMoments {
