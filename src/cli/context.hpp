@@ -43,5 +43,7 @@ void add_validate_command(CLI::App& app, const GlobalOptions& global, int& statu
 void add_score_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_administer_command(CLI::App& app, const GlobalOptions& global, int& status);
+void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status);
+void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status);
 
 }  // namespace alliance::cli
