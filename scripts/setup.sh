@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
 # nlohmann/json (header-only, from Debian's packages), plus cmake, g++,
-# GoogleTest, jq and python3 if they are missing. Does nothing when everything is present.
+# GoogleTest, jq, python3 and python3-jsonschema if they are missing. Does nothing
+# when everything is present.
 set -euo pipefail
 
 need=()
@@ -13,6 +14,10 @@ command -v g++ >/dev/null || need+=(g++)
 # The README's examples, run by the tests, pipe into jq and read CSV with Python.
 command -v jq >/dev/null || need+=(jq)
 command -v python3 >/dev/null || need+=(python3)
+# The JSON Schema tests (tests/schema) validate with Python's jsonschema: Debian's package, so no
+# network is needed at test time.
+python3 -c 'import jsonschema' 2>/dev/null || /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
+  need+=(python3-jsonschema)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

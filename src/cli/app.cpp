@@ -45,6 +45,9 @@ int run(int argc, char** argv) {
   add_show_command(app, global, status);
   add_validate_command(app, global, status);
   add_score_command(app, global, status);
+  add_stats_command(app, global, status);
+  add_trend_command(app, global, status);
+  add_compare_command(app, global, status);
   add_administer_command(app, global, status);
 
   try {

@@ -41,6 +41,9 @@ void add_list_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_show_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_validate_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_score_command(CLI::App& app, const GlobalOptions& global, int& status);
+void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_administer_command(CLI::App& app, const GlobalOptions& global, int& status);
+void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status);
+void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status);
 
 }  // namespace alliance::cli

@@ -1,37 +1,55 @@
 #include "thresholds.hpp"
 
+#include <algorithm>
+
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 
 namespace alliance::cli {
 
-std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q) {
+Threshold parse_scale_value(const std::string& flag, const std::string& spec, const core::Questionnaire& q) {
   std::vector<std::string> scales;
   for (const core::Subscale& s : q.subscales) scales.push_back(s.id);
   scales.push_back("total");
+  const auto eq = spec.find('=');
+  double value = 0;
+  std::size_t used = 0;
+  try {
+    if (eq != std::string::npos) value = std::stod(spec.substr(eq + 1), &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (eq == std::string::npos || used == 0 || used != spec.size() - eq - 1)
+    throw Error(ExitCode::usage, flag + " '" + spec + "': expected SCALE=VALUE, as in bond=3.5");
+  const std::string name = spec.substr(0, eq);
+  Threshold t{std::nullopt, value, spec};
+  if (name != "total") {
+    t.subscale = q.find_subscale(name);
+    if (!t.subscale)
+      throw Error(ExitCode::usage, flag + " '" + spec + "': " + q.id + " has no subscale '" + name + "'" +
+                                       core::did_you_mean(name, scales));
+  } else if (!q.total.present) {
+    throw Error(ExitCode::usage, flag + " '" + spec + "': " + q.id + " has no total score");
+  }
+  return t;
+}
+
+std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q) {
   std::vector<Threshold> out;
-  for (const std::string& spec : specs) {
-    const auto eq = spec.find('=');
-    double value = 0;
-    std::size_t used = 0;
-    try {
-      if (eq != std::string::npos) value = std::stod(spec.substr(eq + 1), &used);
-    } catch (const std::exception&) {
-      used = 0;
+  for (const std::string& spec : specs) out.push_back(parse_scale_value("--fail-below", spec, q));
+  return out;
+}
+
+std::vector<Threshold> parse_scale_list(const std::string& flag, const std::vector<std::string>& specs,
+                                        const core::Questionnaire& q) {
+  std::vector<Threshold> out;
+  for (const std::string& list : specs) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      const std::size_t comma = std::min(list.find(',', start), list.size());
+      out.push_back(parse_scale_value(flag, list.substr(start, comma - start), q));
+      start = comma + 1;
     }
-    if (eq == std::string::npos || used == 0 || used != spec.size() - eq - 1)
-      throw Error(ExitCode::usage, "--fail-below '" + spec + "': expected SCALE=VALUE, as in bond=3.5");
-    const std::string name = spec.substr(0, eq);
-    Threshold t{std::nullopt, value, spec};
-    if (name != "total") {
-      t.subscale = q.find_subscale(name);
-      if (!t.subscale)
-        throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + " has no subscale '" + name +
-                                         "'" + core::did_you_mean(name, scales));
-    } else if (!q.total.present) {
-      throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + " has no total score");
-    }
-    out.push_back(t);
   }
   return out;
 }
@@ -48,7 +66,7 @@ bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnai
         << ": below threshold: " << (r.respondent.empty() ? "(no respondent id)" : r.respondent);
     if (r.session) log << " session " << *r.session;
     log << ": " << (t.subscale ? q.subscales[*t.subscale].id : std::string("total")) << " = "
-        << core::format_number(*s.value) << " < " << core::format_number(t.value) << '\n';
+        << core::format_readable(*s.value) << " < " << core::format_readable(t.value) << '\n';
   }
   return below;
 }

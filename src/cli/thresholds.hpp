@@ -1,4 +1,5 @@
-// --fail-below SCALE=VALUE: alert thresholds on scored responses.
+// SCALE=VALUE options: --fail-below alert thresholds on scored responses,
+// --sd and --retest-r lists for trend.
 #pragma once
 
 #include <cstddef>
@@ -19,7 +20,15 @@ struct Threshold {
   std::string spec;  // as given
 };
 
-// Throws Error(usage) for a malformed spec or an unknown scale (with "did you mean").
+// One SCALE=VALUE spec of option `flag` ("--sd"); throws Error(usage) for a
+// malformed spec or an unknown scale (with "did you mean").
+Threshold parse_scale_value(const std::string& flag, const std::string& spec, const core::Questionnaire& q);
+
+// Comma-separated SCALE=VALUE lists ("--sd goals=0.8,total=0.7", repeatable).
+std::vector<Threshold> parse_scale_list(const std::string& flag, const std::vector<std::string>& specs,
+                                        const core::Questionnaire& q);
+
+// --fail-below specs. Throws Error(usage) for a malformed spec or an unknown scale (with "did you mean").
 std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q);
 
 // True when a scale of `sheet` is ok and below one of the thresholds; each

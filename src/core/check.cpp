@@ -239,7 +239,17 @@ void Checker::check_bands(const std::optional<Bands>& bands, ScoreRange range, c
   }
 }
 
+// Whether the scorer can run on this scale: option scores are indexed by point, so a wrong
+// count (reported by check_scale) would read past their end.
+bool scorable(const Scale& s) {
+  if (!(s.min < s.max)) return false;
+  if (s.kind == ScaleKind::continuous) return s.scores.empty();
+  if (s.min != std::floor(s.min) || s.max != std::floor(s.max)) return false;
+  return s.scores.empty() || s.scores.size() == static_cast<std::size_t>(s.points());
+}
+
 void Checker::check_examples_against_scorer() {
+  if (!scorable(q_.scale)) return;  // the scale's own errors are reported; scoring would be meaningless
   for (std::size_t e = 0; e < q_.examples.size(); ++e) {
     const Example& example = q_.examples[e];
     const std::string where = at("/examples", e);

@@ -71,6 +71,12 @@ std::string format_number(double value) {
   return std::string(buffer, result.ptr);
 }
 
+std::string format_readable(double value) {
+  char buffer[32];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 10);
+  return std::string(buffer, result.ptr);
+}
+
 std::string format_fixed(double value, int decimals) {
   char buffer[64];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);

@@ -5,18 +5,25 @@
 #include "alliance/core/check.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/json_locations.hpp"
+#include "definition_keys.hpp"
 #include "json_fields.hpp"
 
 namespace alliance::io {
 
 using core::Diagnostic;
 using nlohmann::json;
+namespace keys = definition_keys;
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {
-    "$schema",      "format", "id",    "version",   "family", "form",  "languages", "title",  "description",
-    "instructions", "source", "scale", "subscales", "items",  "total", "examples",  "extends"};
+// "format" must be "alliance/1"; "$schema" (for editors) must be a string.
+std::string check_format(Fields& f, const json& doc, bool required) {
+  f.text(doc, "", "$schema", false);
+  std::string format = f.text(doc, "", "format", required);
+  if (!format.empty() && format != "alliance/1")
+    f.error("/format", "expected \"alliance/1\", got \"" + format + "\"");
+  return format;
+}
 
 class DefinitionParser {
  public:
@@ -24,10 +31,8 @@ class DefinitionParser {
 
   core::Questionnaire parse(const json& doc) {
     core::Questionnaire q;
-    f_.keys(doc, "", kTopKeys);
-    q.format = f_.text(doc, "", "format", true);
-    if (!q.format.empty() && q.format != "alliance/1")
-      f_.error("/format", "expected \"alliance/1\", got \"" + q.format + "\"");
+    f_.keys(doc, "", keys::kDefinition);
+    q.format = check_format(f_, doc, true);
     q.id = f_.text(doc, "", "id", true);
     q.version = f_.text(doc, "", "version", true);
     q.family = f_.text(doc, "", "family", true);
@@ -59,7 +64,7 @@ class DefinitionParser {
     core::Source s;
     const json* j = f_.object(doc, "", "source", true);
     if (!j) return s;
-    f_.keys(*j, "/source", {"citation", "licence", "validated", "url", "notes"});
+    f_.keys(*j, "/source", keys::kSource);
     s.citation = f_.text(*j, "/source", "citation", true);
     s.licence = f_.text(*j, "/source", "licence", true);
     s.validated = f_.boolean(*j, "/source", "validated", true, false);
@@ -73,7 +78,7 @@ class DefinitionParser {
     const json* j = f_.object(doc, "", "scale", true);
     if (!j) return s;
     const std::string w = "/scale";
-    f_.keys(*j, w, {"type", "min", "max", "precision", "labels", "scores"});
+    f_.keys(*j, w, keys::kScale);
     const std::string type = f_.text(*j, w, "type", false);
     if (type == "continuous")
       s.kind = core::ScaleKind::continuous;
@@ -95,7 +100,7 @@ class DefinitionParser {
     if (!m) return fallback;
     const std::string w = where + "/missing";
     core::MissingRule rule;
-    f_.keys(*m, w, {"max_missing", "min_answered", "rounding"});
+    f_.keys(*m, w, keys::kMissing);
     if (auto count = f_.integer(*m, w, "max_missing", false)) rule.max_missing = static_cast<int>(*count);
     rule.min_answered = f_.number(*m, w, "min_answered", false);
     if (rule.max_missing && rule.min_answered)
@@ -125,7 +130,7 @@ class DefinitionParser {
     const json* b = f_.object(j, where, "bands", false);
     if (!b) return std::nullopt;
     const std::string w = where + "/bands";
-    f_.keys(*b, w, {"citation", "ranges"});
+    f_.keys(*b, w, keys::kBands);
     core::Bands out;
     out.citation = f_.text(*b, w, "citation", true);
     const json* ranges = f_.array(*b, w, "ranges", true);
@@ -134,7 +139,7 @@ class DefinitionParser {
       const json& r = (*ranges)[i];
       const std::string rw = w + "/ranges/" + std::to_string(i);
       if (!f_.is_object(r, rw)) continue;
-      f_.keys(r, rw, {"min", "max", "min_inclusive", "max_inclusive", "label", "concern"});
+      f_.keys(r, rw, keys::kRange);
       core::Band band;
       band.min = f_.number(r, rw, "min", false);
       band.max = f_.number(r, rw, "max", false);
@@ -156,7 +161,7 @@ class DefinitionParser {
       const json& n = (*list)[i];
       const std::string w = where + "/norms/" + std::to_string(i);
       if (!f_.is_object(n, w)) continue;
-      f_.keys(n, w, {"population", "mean", "sd", "n", "reliability", "citation"});
+      f_.keys(n, w, keys::kNorm);
       core::Norm norm;
       norm.population = f_.text(n, w, "population", false);
       norm.mean = f_.number(n, w, "mean", true).value_or(0);
@@ -178,7 +183,7 @@ class DefinitionParser {
       const std::string w = "/subscales/" + std::to_string(i);
       core::Subscale s;
       if (f_.is_object(j, w)) {
-        f_.keys(j, w, {"id", "title", "method", "missing", "prorate", "bands", "norms"});
+        f_.keys(j, w, keys::kSubscale);
         s.id = f_.text(j, w, "id", true);
         s.title = f_.localized(j, w, "title", true);
         s.method = method(j, w, true);
@@ -205,7 +210,7 @@ class DefinitionParser {
       const json& j = (*list)[i];
       const std::string w = "/items/" + std::to_string(i);
       if (!f_.is_object(j, w)) continue;
-      f_.keys(j, w, {"id", "subscale", "reverse", "weight", "text"});
+      f_.keys(j, w, keys::kItem);
       core::Item item;
       item.id = f_.id_text(j, w, "id");
       const std::string subscale = f_.text(j, w, "subscale", true);
@@ -233,8 +238,7 @@ class DefinitionParser {
     }
     const std::string w = "/total";
     if (!f_.is_object(j, w)) return;
-    f_.keys(j, w,
-            {"title", "method", "of", "missing", "requires_all_subscales", "prorate", "bands", "norms"});
+    f_.keys(j, w, keys::kTotal);
     core::Total& t = q.total;
     t.title = f_.localized(j, w, "title", false);
     t.method = method(j, w, false);
@@ -259,7 +263,7 @@ class DefinitionParser {
       const json& j = (*list)[i];
       const std::string w = "/examples/" + std::to_string(i);
       if (!f_.is_object(j, w)) continue;
-      f_.keys(j, w, {"name", "answers", "expect"});
+      f_.keys(j, w, keys::kExample);
       core::Example example;
       example.name = f_.text(j, w, "name", false);
       example.answers = f_.number_map(j, w, "answers");
@@ -277,33 +281,32 @@ class OverlayParser {
   explicit OverlayParser(Fields& f) : f_(f) {}
 
   void apply(const json& doc, core::Questionnaire& q) {
-    f_.keys(doc, "",
-            {"$schema", "format", "extends", "languages", "title", "description", "instructions", "scale",
-             "subscales", "total", "items"});
+    f_.keys(doc, "", keys::kOverlay);
+    check_format(f_, doc, false);
     q.languages = f_.text_list(doc, "", "languages", true);
     if (auto title = f_.localized(doc, "", "title", false); !title.empty()) q.title = title;
     if (auto text = f_.localized(doc, "", "description", false); !text.empty()) q.description = text;
     if (auto text = f_.localized(doc, "", "instructions", false); !text.empty()) q.instructions = text;
     if (const json* s = f_.object(doc, "", "scale", false)) {
-      f_.keys(*s, "/scale", {"labels"});
+      f_.keys(*s, "/scale", keys::kOverlayScale);
       if (const json* labels = f_.object(*s, "/scale", "labels", false))
         for (const auto& [lang, list] : labels->items())
           q.scale.labels[lang] = f_.text_list(*labels, "/scale/labels", lang, true);
     }
     if (const json* t = f_.object(doc, "", "total", false)) {
-      f_.keys(*t, "/total", {"title"});
+      f_.keys(*t, "/total", keys::kOverlayTotal);
       q.total.title = f_.localized(*t, "/total", "title", false);
     }
     named_list(doc, "subscales", [&](const json& j, const std::string& w, const std::string& id) {
       auto s = q.find_subscale(id);
       if (!s) return unknown(w + "/id", "subscale", id, ids(q.subscales));
-      f_.keys(j, w, {"id", "title"});
+      f_.keys(j, w, keys::kOverlaySubscale);
       q.subscales[*s].title = f_.localized(j, w, "title", true);
     });
     named_list(doc, "items", [&](const json& j, const std::string& w, const std::string& id) {
       auto i = q.find_item(id);
       if (!i) return unknown(w + "/id", "item", id, ids(q.items));
-      f_.keys(j, w, {"id", "text"});
+      f_.keys(j, w, keys::kOverlayItem);
       q.items[*i].text = f_.localized(j, w, "text", true);
     });
   }

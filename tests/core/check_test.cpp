@@ -112,6 +112,21 @@ TEST(Check, EachBrokenRuleIsReported) {
          q.examples = {Example{"x", {{"a1", 4}}, {{"a", 4}}}};
        },
        {"/examples/0/expect/a: expected 4 but the scorer gives insufficient"}},
+      {"option scores of the wrong count (the examples are not scored: scores[4] does not exist)",
+       [](Questionnaire& q) {
+         q.scale.scores = {0, 1};
+         q.examples = {Example{"x", {{"a1", 5}}, {{"a", 1}}}};
+       },
+       {"/scale/scores: expected 5 scores (one per point), got 2"}},
+      {"option scores on a continuous scale",
+       [](Questionnaire& q) {
+         q.scale.kind = ScaleKind::continuous;
+         q.scale.precision = 1;
+         q.scale.labels.clear();
+         q.scale.scores = {0, 1, 2, 3, 4};
+         q.examples = {Example{"x", {{"a1", 5}}, {{"a", 1}}}};
+       },
+       {"/scale/scores: option scores apply to integer scales only"}},
       {"example answer off the scale",
        [](Questionnaire& q) {
          q.examples = {Example{"x", {{"a1", 9}, {"zz", 1}}, {}}};

@@ -29,6 +29,15 @@ TEST(Text, NumbersAreShortestRoundTrip) {
   EXPECT_EQ(format_fixed(-0.001, 2), "0.00");
 }
 
+TEST(Text, ReadableNumbersDropBinaryNoise) {
+  const double sum = 9.5 + 9.2 + 9.1 + 9.4;  // 37.199999999999996 in binary
+  EXPECT_EQ(format_number(sum), "37.199999999999996");
+  EXPECT_EQ(format_readable(sum), "37.2");
+  EXPECT_EQ(format_readable(35.999), "35.999");
+  EXPECT_EQ(format_readable(36), "36");
+  EXPECT_EQ(format_readable(40.0 / 3), "13.33333333");
+}
+
 TEST(Text, WidthAndWrapCountCodePoints) {
   EXPECT_EQ(display_width("Tâches"), 6u);
   EXPECT_EQ(pad_right("Lien", 6), "Lien  ");

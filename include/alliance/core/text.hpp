@@ -24,6 +24,12 @@ std::string content_hash(std::string_view bytes);
 // "0.1"); locale-independent. "NaN"/"inf" never occur for scores.
 std::string format_number(double value);
 
+// For messages people read (alerts): at most 10 significant digits, so the
+// binary noise of a sum such as 9.5 + 9.2 + 9.1 + 9.4 reads "37.2", not
+// "37.199999999999996", while 35.999 stays 35.999. Machine output keeps
+// format_number's exact form.
+std::string format_readable(double value);
+
 // The value rounded to `decimals` places, fixed notation ("3.67"); locale-independent.
 std::string format_fixed(double value, int decimals);
 

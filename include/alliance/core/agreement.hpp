@@ -1,0 +1,136 @@
+// Agreement between parallel forms of one instrument family (client and
+// therapist, observer): which responses pair up, each pair's scores side by
+// side, and agreement statistics over many pairs (docs/compare.md).
+// Plain values in and out; no files, no terminal.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "alliance/core/questionnaire.hpp"
+#include "alliance/core/scoring.hpp"
+
+namespace alliance::core {
+
+// ---- Forms -----------------------------------------------------------------
+
+enum class ItemPairing { by_id, by_position, none };
+const char* to_string(ItemPairing pairing);
+
+// How two definitions line up: subscales by id, items by id or position.
+struct FormPairing {
+  // (index in the first form, index in the second) of each subscale, in the
+  // order of the reference definition given to pair_forms.
+  std::vector<std::pair<std::size_t, std::size_t>> subscales;
+  // Items are paired by id when both forms have the same set of item ids; else
+  // by position when they have as many items; else not at all.
+  ItemPairing items = ItemPairing::none;
+  std::vector<std::pair<std::size_t, std::size_t>> item_pairs;  // (first, second), first's order
+};
+
+// Why two definitions cannot be compared ("" when they can): a different
+// family, different subscale ids, a different scale, or a total in only one.
+std::string comparability_problem(const Questionnaire& first, const Questionnaire& second);
+
+// Subscales in the order of `order` (default: the first form's).
+// REQUIRES: comparability_problem(first, second) and (first, *order) empty.
+FormPairing pair_forms(const Questionnaire& first, const Questionnaire& second,
+                       const Questionnaire* order = nullptr);
+
+// ---- Matching responses ----------------------------------------------------
+
+// What identifies the responses that belong together.
+struct PairKey {
+  std::string respondent;
+  std::optional<int> session;
+  friend auto operator<=>(const PairKey&, const PairKey&) = default;
+};
+
+enum class UnpairedReason { no_partner, duplicate, no_respondent };
+const char* to_string(UnpairedReason reason);
+
+struct Unpaired {
+  std::size_t form = 0;   // index into the forms given to match_responses
+  std::size_t index = 0;  // index of the response within its form
+  UnpairedReason reason = UnpairedReason::no_partner;
+};
+
+struct Matching {
+  // One group per key seen in at least two forms, ordered by key; each holds,
+  // per form, the index of its response, or nullopt.
+  struct Group {
+    PairKey key;
+    std::vector<std::optional<std::size_t>> members;
+  };
+  std::vector<Group> groups;
+  // Responses in no group: no other form has their key, a second response of
+  // one form with a key already seen (the first is kept), or no respondent id.
+  // Ordered by form, then index.
+  std::vector<Unpaired> unpaired;
+};
+
+// keys[f][i] is the key of response i of form f.
+Matching match_responses(const std::vector<std::vector<PairKey>>& keys);
+
+// ---- One pair --------------------------------------------------------------
+
+struct ScaleComparison {
+  std::optional<double> first;  // the score when its status is ok
+  std::optional<double> second;
+  Status first_status = Status::invalid;
+  Status second_status = Status::invalid;
+  std::optional<double> difference;  // first - second, when both are ok
+};
+
+struct ItemDifference {
+  std::size_t first_item = 0;  // index in the first form
+  std::size_t second_item = 0;
+  double first = 0;  // keyed item scores (reverse keying and option scores; no weight)
+  double second = 0;
+  double difference = 0;  // first - second
+};
+
+struct PairComparison {
+  // The subscales in the pairing's order, then the total when present.
+  std::vector<ScaleComparison> scales;
+  // Answered in both, |difference| > 0, largest first (ties: first form's item order).
+  std::vector<ItemDifference> items;
+};
+
+// The keyed score of one answer: reverse keying and option scores, no weight.
+double keyed_item_score(const Questionnaire& questionnaire, std::size_t item, double answer);
+
+// `first_valid` false: the response could not be scored (sheet ignored,
+// statuses invalid, no items). At most `max_items` item differences are kept.
+PairComparison compare_pair(const Questionnaire& first, const Questionnaire& second,
+                            const FormPairing& pairing, const Answers* first_answers,
+                            const ScoreSheet& first_sheet, const Answers* second_answers,
+                            const ScoreSheet& second_sheet, std::size_t max_items);
+
+// ---- Many pairs ------------------------------------------------------------
+
+// Agreement of paired measurements x (first form) and y (second form).
+// Every value is unset where it is undefined (too few pairs, no variance).
+struct AgreementStats {
+  std::size_t n = 0;
+  std::optional<double> mean_first;
+  std::optional<double> mean_second;
+  std::optional<double> mean_difference;  // mean of x - y (n >= 1)
+  std::optional<double> sd_difference;    // sample SD, n - 1 denominator (n >= 2)
+  std::optional<double> loa_lower;        // Bland-Altman: mean_difference -/+ 1.96 sd_difference
+  std::optional<double> loa_upper;
+  std::optional<double> pearson_r;  // n >= 2 and both variances > 0
+  // ICC(2,1): two-way random effects, absolute agreement, single rater
+  // (Shrout & Fleiss 1979, ICC(2,1); McGraw & Wong 1996, ICC(A,1)); n >= 2
+  // and a non-zero denominator.
+  std::optional<double> icc;
+};
+
+// REQUIRES: x.size() == y.size().
+AgreementStats agreement(std::span<const double> x, std::span<const double> y);
+
+}  // namespace alliance::core

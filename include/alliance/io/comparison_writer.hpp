@@ -1,0 +1,67 @@
+// Writes what `alliance compare` found — pairs side by side, agreement
+// statistics, unpaired responses — as a table, JSON, CSV or TSV
+// (docs/compare.md specifies every column and key).
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "alliance/core/agreement.hpp"
+#include "alliance/io/response_reader.hpp"
+#include "alliance/io/result_writer.hpp"
+
+namespace alliance::io {
+
+// The responses of one form, as read.
+struct ComparedForm {
+  std::string role;  // "client", "therapist", "observer"
+  const core::Questionnaire* questionnaire = nullptr;
+  std::string definition_hash;
+  std::vector<ResponseRecord> records;
+};
+
+struct ComparedPair {
+  core::PairKey key;
+  std::size_t first_record = 0;  // index into the first form's records
+  std::size_t second_record = 0;
+  core::PairComparison comparison;
+};
+
+// One pair of forms: differences are first - second.
+struct Comparison {
+  std::size_t first = 0;  // index into ComparisonReport::forms
+  std::size_t second = 0;
+  core::FormPairing pairing;
+  std::vector<ComparedPair> pairs;
+  // Per scale (the report's scale_ids): statistics over the pairs where both
+  // scores exist, and how many pairs were left out.
+  std::vector<core::AgreementStats> stats;
+  std::vector<std::size_t> excluded;
+};
+
+struct ComparisonReport {
+  std::vector<ComparedForm> forms;
+  std::vector<std::string> scale_ids;  // subscales in the first form's order, then "total"
+  std::vector<core::LocalizedText> scale_titles;
+  std::vector<Comparison> comparisons;
+  std::vector<core::Unpaired> unpaired;
+  std::string alliance_version;
+};
+
+enum class CompareSection { all, pairs, agreement, unpaired };
+
+// "pairs", "agreement", "unpaired"; throws Error(usage) otherwise.
+CompareSection parse_compare_section(const std::string& name);
+
+struct CompareWriterOptions {
+  OutputFormat format = OutputFormat::csv;       // table, json, csv or tsv
+  CompareSection section = CompareSection::all;  // csv/tsv: all means pairs
+  int precision = -1;                            // -1: shortest exact form (2 in tables)
+  std::string language = "en";
+};
+
+// Throws Error(io) when writing fails.
+void write_comparison(const ComparisonReport& report, const CompareWriterOptions& options, std::FILE* out);
+
+}  // namespace alliance::io

@@ -1,0 +1,210 @@
+// alliance compare: the parallel forms of one family (client, therapist,
+// observer) side by side, and how well they agree (docs/compare.md).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "alliance/core/agreement.hpp"
+#include "alliance/core/error.hpp"
+#include "alliance/io/comparison_writer.hpp"
+#include "alliance/version.hpp"
+#include "context.hpp"
+#include "input_options.hpp"
+
+namespace alliance::cli {
+
+namespace {
+
+constexpr const char* kRoles[] = {"client", "therapist", "observer"};
+
+struct CompareOptions {
+  std::vector<std::string> forms[3];  // per role: ID FILE...
+  InputOptions input;                 // shared by every form's files
+  std::string format;                 // "" = table on a terminal, csv otherwise
+  std::string section;
+  std::size_t items = 3;
+  std::string lang;
+  int precision = -1;
+};
+
+struct LoadedForm {
+  std::string role;
+  io::LoadedQuestionnaire loaded;
+  std::vector<std::string> files;
+};
+
+std::vector<LoadedForm> load_forms(const CompareOptions& options, const GlobalOptions& global) {
+  std::vector<LoadedForm> out;
+  const io::Catalog catalog = make_catalog(global);
+  for (std::size_t r = 0; r < 3; ++r) {
+    const std::vector<std::string>& given = options.forms[r];
+    if (given.empty()) continue;
+    const std::string flag = std::string("--") + kRoles[r];
+    if (given.size() < 2)
+      throw Error(ExitCode::usage,
+                  flag + " needs a questionnaire and at least one file: " + flag + " ID FILE...");
+    LoadedForm form{kRoles[r], catalog.load(given[0]), {given.begin() + 1, given.end()}};
+    const core::Questionnaire& q = form.loaded.questionnaire;
+    if (q.form != static_cast<core::Form>(r))
+      throw Error(ExitCode::usage, flag + " " + given[0] + ": " + q.id + " is the " +
+                                       core::to_string(q.form) + " form (use --" + core::to_string(q.form) +
+                                       " " + given[0] + ")");
+    out.push_back(std::move(form));
+  }
+  if (out.size() < 2)
+    throw Error(ExitCode::usage,
+                "compare needs two forms or more: --client ID FILE... --therapist ID FILE... [--observer ID "
+                "FILE...]");
+  for (std::size_t f = 1; f < out.size(); ++f) {
+    const std::string problem =
+        core::comparability_problem(out[0].loaded.questionnaire, out[f].loaded.questionnaire);
+    if (!problem.empty()) throw Error(ExitCode::usage, "cannot compare: " + problem);
+  }
+  return out;
+}
+
+std::string format_of(const CompareOptions& options) {
+  return options.format.empty() ? (stdout_is_terminal() ? "table" : "csv") : options.format;
+}
+
+int run_compare(const CompareOptions& options, const GlobalOptions& global) {
+  const std::vector<LoadedForm> forms = load_forms(options, global);
+  io::CompareWriterOptions write;
+  write.format = io::parse_output_format(format_of(options));
+  if (write.format == io::OutputFormat::ndjson)
+    throw Error(ExitCode::usage, "compare writes table, json, csv or tsv (not ndjson)");
+  if (!options.section.empty()) write.section = io::parse_compare_section(options.section);
+  write.precision = options.precision;
+  write.language = choose_language(options.lang);
+
+  io::ComparisonReport report;
+  report.alliance_version = kVersion;
+  const core::Questionnaire& reference = forms[0].loaded.questionnaire;
+  for (const core::Subscale& s : reference.subscales) {
+    report.scale_ids.push_back(s.id);
+    report.scale_titles.push_back(s.title);
+  }
+  if (reference.total.present) {
+    report.scale_ids.emplace_back("total");
+    report.scale_titles.push_back(reference.total.title.empty() ? core::LocalizedText{{"en", "Total"}}
+                                                                : reference.total.title);
+  }
+
+  // Read and score every response of every form.
+  long responses = 0;
+  long invalid = 0;
+  std::vector<std::vector<core::ScoreSheet>> sheets;
+  std::vector<std::vector<core::PairKey>> keys;
+  for (const LoadedForm& form : forms) {
+    io::ComparedForm& compared = report.forms.emplace_back();
+    compared.role = form.role;
+    compared.questionnaire = &form.loaded.questionnaire;
+    compared.definition_hash = form.loaded.hash;
+    InputOptions input = options.input;
+    input.files = form.files;
+    auto& form_sheets = sheets.emplace_back();
+    auto& form_keys = keys.emplace_back();
+    for_each_response(*compared.questionnaire, input, [&](const io::ResponseRecord& record) {
+      ++responses;
+      compared.records.push_back(record);
+      if (record.valid()) {
+        form_sheets.push_back(core::score(*compared.questionnaire, record.response.answers));
+      } else {
+        ++invalid;
+        report_problems(record);
+        form_sheets.push_back(core::invalid_sheet(*compared.questionnaire));
+      }
+      form_keys.push_back({record.response.respondent, record.response.session});
+      return true;
+    });
+  }
+
+  const core::Matching matching = core::match_responses(keys);
+  report.unpaired = matching.unpaired;
+  for (std::size_t a = 0; a < forms.size(); ++a) {
+    for (std::size_t b = a + 1; b < forms.size(); ++b) {
+      io::Comparison& c = report.comparisons.emplace_back();
+      c.first = a;
+      c.second = b;
+      const core::Questionnaire& qa = *report.forms[a].questionnaire;
+      const core::Questionnaire& qb = *report.forms[b].questionnaire;
+      c.pairing = core::pair_forms(qa, qb, &reference);
+      const std::size_t scales = report.scale_ids.size();
+      std::vector<std::vector<double>> x(scales);
+      std::vector<std::vector<double>> y(scales);
+      c.excluded.assign(scales, 0);
+      for (const core::Matching::Group& group : matching.groups) {
+        if (!group.members[a] || !group.members[b]) continue;
+        const std::size_t i = *group.members[a];
+        const std::size_t j = *group.members[b];
+        const io::ResponseRecord& ra = report.forms[a].records[i];
+        const io::ResponseRecord& rb = report.forms[b].records[j];
+        io::ComparedPair& pair = c.pairs.emplace_back();
+        pair.key = group.key;
+        pair.first_record = i;
+        pair.second_record = j;
+        pair.comparison =
+            core::compare_pair(qa, qb, c.pairing, ra.valid() ? &ra.response.answers : nullptr, sheets[a][i],
+                               rb.valid() ? &rb.response.answers : nullptr, sheets[b][j], options.items);
+        for (std::size_t s = 0; s < scales; ++s) {
+          const core::ScaleComparison& sc = pair.comparison.scales[s];
+          if (sc.difference) {
+            x[s].push_back(*sc.first);
+            y[s].push_back(*sc.second);
+          } else {
+            ++c.excluded[s];
+          }
+        }
+      }
+      for (std::size_t s = 0; s < scales; ++s) c.stats.push_back(core::agreement(x[s], y[s]));
+    }
+  }
+
+  io::write_comparison(report, write, stdout);
+  if (invalid > 0) {
+    std::cerr << "alliance: " << invalid << " of " << responses << " response" << (responses == 1 ? "" : "s")
+              << (invalid == 1 ? " is" : " are") << " invalid\n";
+    return static_cast<int>(ExitCode::invalid_input);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status) {
+  auto o = std::make_shared<CompareOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare", "Client and therapist (and observer) forms side by side: differences and agreement");
+  const char* help[] = {
+      "Client form: questionnaire id or definition file, then its response files",
+      "Therapist form: questionnaire id or file, then response files (respondent = the client)",
+      "Observer form: questionnaire id or file, then response files (respondent = the client)"};
+  for (std::size_t r = 0; r < 3; ++r)
+    cmd->add_option(std::string("--") + kRoles[r], o->forms[r], help[r])
+        ->expected(2, CLI::detail::expected_max_vector_size)
+        ->type_name("ID FILE")
+        ->group("Forms");
+  add_input_options(cmd, o->input);
+  cmd->remove_option(cmd->get_option("files"));
+  cmd->add_option("-f,--format", o->format,
+                  "Output: table, json, csv, tsv (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
+      ->group("Output");
+  cmd->add_option("--section", o->section,
+                  "Only this part: pairs, agreement, unpaired (csv/tsv hold one part; default pairs)")
+      ->check(CLI::IsMember({"pairs", "agreement", "unpaired"}))
+      ->group("Output");
+  cmd->add_option("--items", o->items, "Items with the largest disagreement shown per pair (default 3)")
+      ->check(CLI::Range(0, 1000))
+      ->group("Output");
+  cmd->add_option("--precision", o->precision, "Decimals (default: exact shortest form; 2 in tables)")
+      ->check(CLI::Range(0, 17))
+      ->group("Output");
+  cmd->add_option("--lang", o->lang, "Language of tables (default: from the locale)")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->group("Output");
+  cmd->callback([o, &global, &status] { status = run_compare(*o, global); });
+}
+
+}  // namespace alliance::cli

@@ -1,0 +1,135 @@
+// alliance stats: reliability and descriptives of a batch of responses, in
+// one pass and constant memory (the statistics: core/stats.hpp, docs/stats.md).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "alliance/core/error.hpp"
+#include "alliance/core/stats.hpp"
+#include "alliance/io/stats_writer.hpp"
+#include "alliance/version.hpp"
+#include "context.hpp"
+#include "input_options.hpp"
+
+namespace alliance::cli {
+
+namespace {
+
+struct StatsCommandOptions {
+  std::string questionnaire;
+  InputOptions input;
+  std::string format;  // "" = table on a terminal, csv otherwise
+  std::string lang;
+  int precision = -1;
+  std::string missing = "pairwise";
+  long min_complete = 30;
+  double floor_ceiling = 15;
+  int run_limit = 0;
+  bool quality = false;
+};
+
+int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
+  const io::LoadedQuestionnaire loaded = make_catalog(global).load(options.questionnaire);
+  const core::Questionnaire& q = loaded.questionnaire;
+  io::StatsWriterOptions out;
+  out.format = io::parse_output_format(options.format.empty() ? (stdout_is_terminal() ? "table" : "csv")
+                                                              : options.format);
+  out.precision = options.precision;
+  out.language = choose_language(options.lang);
+
+  core::StatsOptions stats_options;
+  stats_options.missing =
+      options.missing == "listwise" ? core::MissingHandling::listwise : core::MissingHandling::pairwise;
+  stats_options.min_complete = options.min_complete;
+  stats_options.floor_ceiling_pct = options.floor_ceiling;
+  stats_options.run_limit = options.run_limit > 0 ? options.run_limit : core::default_run_limit(q);
+
+  long responses = 0, invalid = 0;
+  std::unique_ptr<core::StatsAccumulator> stats;
+  std::unique_ptr<io::QualityWriter> quality;
+  if (options.quality)
+    quality = io::make_quality_writer(stats_options.run_limit, out, stdout);
+  else
+    stats = std::make_unique<core::StatsAccumulator>(q, stats_options);
+  for_each_response(q, options.input, [&](const io::ResponseRecord& record) {
+    if (!record.valid()) {
+      ++invalid;
+      report_problems(record);
+      return true;
+    }
+    ++responses;
+    if (quality) {
+      const core::ResponseQuality assessed =
+          core::assess_quality(q, record.response.answers, stats_options.run_limit);
+      if (assessed.flagged()) quality->write(record, assessed);
+    } else {
+      stats->add(record.response.answers);
+    }
+    return true;
+  });
+  if (quality)
+    quality->finish(responses);
+  else
+    io::write_stats(q, {q.id, q.version, loaded.hash, kVersion}, stats->report(), invalid, out, stdout);
+  if (invalid > 0) {
+    const long all = responses + invalid;
+    std::cerr << "alliance: " << invalid << " of " << all << " response" << (all == 1 ? "" : "s")
+              << (invalid == 1 ? " is" : " are") << " invalid and left out\n";
+    return static_cast<int>(ExitCode::invalid_input);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status) {
+  auto o = std::make_shared<StatsCommandOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "stats",
+      "Reliability and descriptives of a batch: alpha with its CI, item-rest r, correlations, warnings");
+  cmd->add_option("questionnaire", o->questionnaire, "Questionnaire id or definition file")
+      ->required()
+      ->type_name("ID|FILE");
+  add_input_options(cmd, o->input);
+  cmd->add_option("--missing", o->missing,
+                  "Missing answers: pairwise (each pair of items over the responses answering both, "
+                  "as psych::alpha) or listwise (complete responses only)")
+      ->check(CLI::IsMember({"pairwise", "listwise"}))
+      ->capture_default_str()
+      ->group("Statistics");
+  cmd->add_option("--min-complete", o->min_complete,
+                  "Warn when alpha rests on fewer complete responses (or pairs) than N")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str()
+      ->type_name("N")
+      ->group("Statistics");
+  cmd->add_option("--floor-ceiling", o->floor_ceiling,
+                  "Warn when more than PCT % of scores are at a scale's minimum or maximum")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str()
+      ->type_name("PCT")
+      ->group("Statistics");
+  cmd->add_flag("--quality", o->quality,
+                "List the responses with quality flags (straight-lining, no variance, long runs) instead")
+      ->group("Statistics");
+  cmd->add_option("--run-limit", o->run_limit,
+                  "A run of N identical answers flags a response (default: half the items + 1)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("N")
+      ->group("Statistics");
+  cmd->add_option("-f,--format", o->format,
+                  "Output: table, json, csv, tsv (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
+      ->group("Output");
+  cmd->add_option("--precision", o->precision,
+                  "Decimals (default: exact shortest form; in tables 2, and 3 for coefficients)")
+      ->check(CLI::Range(0, 17))
+      ->group("Output");
+  cmd->add_option("--lang", o->lang, "Language of table headings and warnings (default: from the locale)")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->group("Output");
+  cmd->callback([o, &global, &status] { status = run_stats(*o, global); });
+}
+
+}  // namespace alliance::cli

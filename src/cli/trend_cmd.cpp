@@ -1,0 +1,381 @@
+// alliance trend: each respondent's alliance over sessions — scores, changes,
+// reliable change and flags (ruptures, repairs, ...), per subscale and total.
+// The arithmetic is in core/trend; this file reads, groups and prints.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "alliance/core/error.hpp"
+#include "alliance/core/text.hpp"
+#include "alliance/core/trend.hpp"
+#include "alliance/io/trend_writer.hpp"
+#include "context.hpp"
+#include "input_options.hpp"
+#include "table.hpp"
+#include "thresholds.hpp"
+
+namespace alliance::cli {
+
+namespace {
+
+struct TrendOptions {
+  std::string questionnaire;
+  InputOptions input;
+  std::string format;  // "" = table on a terminal, csv otherwise
+  std::string lang;
+  int precision = -1;
+  std::vector<std::string> sd;
+  std::vector<std::string> retest_r;
+  std::string rupture = "lenient";
+  int baseline = 3;
+  int repair_within = 3;
+  std::optional<double> low_item;
+  double reliable_z = 1.96;
+  bool latest = false;
+  std::vector<std::string> fail_on;
+};
+
+// One respondent's responses, in input order.
+struct Respondent {
+  std::string id;
+  std::vector<core::SessionScores> sessions;
+  std::vector<std::string> sources;
+};
+
+core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnaire& q) {
+  core::TrendSettings settings = core::settings_from_norms(q);
+  const std::size_t n = q.subscales.size();
+  for (const Threshold& t : parse_scale_list("--sd", o.sd, q)) {
+    if (!(t.value > 0)) throw Error(ExitCode::usage, "--sd '" + t.spec + "': the SD must be greater than 0");
+    settings.reference_sd[t.subscale.value_or(n)] = t.value;
+  }
+  for (const Threshold& t : parse_scale_list("--retest-r", o.retest_r, q)) {
+    if (!(t.value >= 0 && t.value < 1))
+      throw Error(ExitCode::usage, "--retest-r '" + t.spec + "': r must be at least 0 and less than 1");
+    settings.retest_r[t.subscale.value_or(n)] = t.value;
+  }
+  settings.rupture_sds = o.rupture == "strict" ? 2 : 1;
+  settings.baseline = o.baseline;
+  settings.repair_within = o.repair_within;
+  settings.low_item = o.low_item;
+  settings.reliable_z = o.reliable_z;
+  return settings;
+}
+
+unsigned parse_fail_on(const std::vector<std::string>& lists) {
+  std::vector<std::string> names;
+  for (core::TrendFlag flag : core::all_trend_flags()) names.emplace_back(core::to_string(flag));
+  unsigned mask = 0;
+  for (const std::string& list : lists) {
+    std::stringstream in(list);
+    for (std::string name; std::getline(in, name, ',');) {
+      const std::optional<core::TrendFlag> flag = core::parse_trend_flag(name);
+      if (!flag)
+        throw Error(
+            ExitCode::usage, "--fail-on '" + name + "': not a flag (" + [&] {
+              std::string all;
+              for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
+              return all;
+            }() + ")" + core::did_you_mean(name, names));
+      mask |= static_cast<unsigned>(*flag);
+    }
+  }
+  return mask;
+}
+
+const char* flag_label(core::TrendFlag flag, const std::string& lang) {
+  switch (flag) {
+    case core::TrendFlag::below_band: return tr(lang, "below band", "sous le seuil");
+    case core::TrendFlag::reliable_drop: return tr(lang, "reliable drop", "baisse fiable");
+    case core::TrendFlag::rupture: return tr(lang, "rupture", "rupture");
+    case core::TrendFlag::repair: return tr(lang, "repair", "réparation");
+    case core::TrendFlag::ceiling: return tr(lang, "ceiling", "plafond");
+    case core::TrendFlag::low_item: return tr(lang, "low item", "item bas");
+  }
+  return "?";
+}
+
+// ▁▂▃▄▅▆▇█ from the respondent's lowest to highest score on the scale, over
+// at least a tenth of the scale's possible range (so that a wobble of a few
+// tenths stays flat); · for a session without a score.
+std::string sparkline(const std::vector<std::optional<double>>& values, core::ScoreRange range) {
+  static const char* const kBlocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  double low = range.high, high = range.low;
+  for (const std::optional<double>& v : values)
+    if (v) {
+      low = std::min(low, *v);
+      high = std::max(high, *v);
+    }
+  const double least = (range.high - range.low) / 10;
+  if (high - low < least) {
+    const double middle = (low + high) / 2;
+    low = std::max(range.low, middle - least / 2);
+    high = std::min(range.high, low + least);
+    low = high - least;
+  }
+  std::string out;
+  for (const std::optional<double>& v : values) {
+    if (!v) {
+      out += "·";
+      continue;
+    }
+    const double span = high - low;
+    const double level = span > 0 ? (*v - low) / span * 7 : 7;
+    out += kBlocks[static_cast<int>(std::lround(std::clamp(level, 0.0, 7.0)))];
+  }
+  return out;
+}
+
+std::string session_label(const io::TrendRecord& r) {
+  return r.session ? std::to_string(*r.session) : "#" + std::to_string(r.position);
+}
+
+std::string respondent_label(const std::string& id) {
+  return id.empty() ? "(no respondent id)" : id;
+}
+
+void print_table(const core::Questionnaire& q, const std::vector<std::vector<io::TrendRecord>>& people,
+                 const TrendOptions& o, const std::string& lang) {
+  const int decimals = o.precision < 0 ? 2 : o.precision;
+  const std::vector<std::string> names = io::trend_scale_names(q);
+  const std::size_t n = q.subscales.size();
+  long responses = 0;
+  for (std::size_t person = 0; person < people.size(); ++person) {
+    const std::vector<io::TrendRecord>& records = people[person];
+    responses += static_cast<long>(records.size());
+    if (person > 0) std::cout << '\n';
+    std::cout << respondent_label(records.front().respondent) << ", ";
+    if (records.front().session && records.back().session && records.size() > 1)
+      std::cout << tr(lang, "sessions ", "séances ") << *records.front().session << "–"
+                << *records.back().session;
+    else if (records.front().session && records.size() == 1)
+      std::cout << tr(lang, "session ", "séance ") << *records.front().session;
+    else
+      std::cout << records.size() << ' '
+                << (records.size() == 1 ? tr(lang, "session", "séance") : tr(lang, "sessions", "séances"));
+    std::cout << '\n';
+    Table table({tr(lang, "SCALE", "ÉCHELLE"), tr(lang, "SESSIONS", "SÉANCES"), tr(lang, "LATEST", "DERNIER"),
+                 tr(lang, "CHANGE", "ÉCART"), tr(lang, "FLAGS (SESSIONS)", "SIGNAUX (SÉANCES)")});
+    for (std::size_t s = 0; s < names.size(); ++s) {
+      const std::size_t k = s < n ? s : n;
+      const std::string title = core::pick_text(k < n ? q.subscales[k].title : q.total.title, lang);
+      std::vector<std::optional<double>> values;
+      for (const io::TrendRecord& r : records) values.push_back(r.point.scales[k].score);
+      const core::ScalePoint& last = records.back().point.scales[k];
+      std::string flags;
+      for (core::TrendFlag flag : core::all_trend_flags()) {
+        std::string when;
+        const std::size_t from = o.latest ? records.size() - 1 : 0;
+        for (std::size_t i = from; i < records.size(); ++i)
+          if (records[i].point.scales[k].has(flag))
+            when += (when.empty() ? "" : ", ") + session_label(records[i]);
+        if (when.empty()) continue;
+        if (!flags.empty()) flags += "; ";
+        flags += std::string(flag_label(flag, lang)) + " " + when;
+      }
+      std::string change = "—";
+      if (last.change_previous)
+        change =
+            (*last.change_previous >= 0 ? "+" : "") + core::format_fixed(*last.change_previous, decimals);
+      table.add({title.empty() ? (k < n ? names[s] : std::string(tr(lang, "Total", "Total"))) : title,
+                 sparkline(values, k < n ? core::subscale_range(q, k) : core::total_range(q)),
+                 last.score ? core::format_fixed(*last.score, decimals) : "—", change, flags});
+    }
+    table.print(std::cout);
+  }
+  std::cout << '\n'
+            << people.size() << ' '
+            << (people.size() == 1 ? tr(lang, "respondent", "répondant")
+                                   : tr(lang, "respondents", "répondants"))
+            << ", " << responses << ' '
+            << (responses == 1 ? tr(lang, "response", "réponse") : tr(lang, "responses", "réponses")) << '\n';
+}
+
+// Scales without a reliable change index, and why: said, not guessed.
+std::vector<std::string> rc_notes(const core::Questionnaire& q, const core::TrendSettings& settings,
+                                  const std::string& lang) {
+  const std::vector<std::string> names = io::trend_scale_names(q);
+  const std::size_t n = q.subscales.size();
+  std::string no_sd, no_r;
+  for (std::size_t s = 0; s < names.size(); ++s) {
+    const std::size_t k = s < n ? s : n;
+    std::string* list = !settings.reference_sd[k] ? &no_sd : !settings.retest_r[k] ? &no_r : nullptr;
+    if (list) *list += (list->empty() ? "" : ", ") + names[s];
+  }
+  std::vector<std::string> notes;
+  if (!no_sd.empty())
+    notes.push_back(
+        std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
+        no_sd + tr(lang, ": no reference SD (--sd).", " : pas d'écart-type de référence (--sd)."));
+  if (!no_r.empty())
+    notes.push_back(
+        std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
+        no_r + tr(lang, ": no test-retest r (--retest-r).", " : pas de fidélité test-retest (--retest-r)."));
+  return notes;
+}
+
+int run_trend(const TrendOptions& o, const GlobalOptions& global) {
+  const io::LoadedQuestionnaire loaded = make_catalog(global).load(o.questionnaire);
+  const core::Questionnaire& q = loaded.questionnaire;
+  const std::string lang = choose_language(o.lang);
+  const core::TrendSettings settings = settings_for(o, q);
+  const unsigned fail_on = parse_fail_on(o.fail_on);
+  const std::string format = o.format.empty() ? (stdout_is_terminal() ? "table" : "csv") : o.format;
+  const io::OutputFormat output = io::parse_output_format(format);
+
+  std::vector<Respondent> respondents;
+  std::map<std::string, std::size_t> index;
+  long total = 0, invalid = 0;
+  for_each_response(q, o.input, [&](const io::ResponseRecord& record) {
+    ++total;
+    if (!record.valid()) {
+      ++invalid;
+      report_problems(record);
+      return true;
+    }
+    const core::Response& r = record.response;
+    const auto [it, added] = index.emplace(r.respondent, respondents.size());
+    if (added) respondents.push_back({r.respondent, {}, {}});
+    Respondent& person = respondents[it->second];
+    core::SessionScores session;
+    session.session = r.session;
+    session.date = r.date;
+    session.answers = r.answers;
+    session.sheet = core::score(q, r.answers);
+    person.sessions.push_back(std::move(session));
+    person.sources.push_back(record.location);
+    return true;
+  });
+
+  std::vector<std::vector<io::TrendRecord>> people;
+  for (const Respondent& person : respondents) {
+    std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
+    const bool numbered = std::all_of(person.sessions.begin(), person.sessions.end(),
+                                      [](const core::SessionScores& s) { return s.session.has_value(); });
+    const bool dated = std::all_of(person.sessions.begin(), person.sessions.end(),
+                                   [](const core::SessionScores& s) { return !s.date.empty(); });
+    if (!numbered && !dated && person.sessions.size() > 1)
+      std::cerr << "warning: " << respondent_label(person.id)
+                << ": sessions have neither numbers nor dates throughout; kept in input order\n";
+    std::vector<io::TrendRecord> records;
+    for (std::size_t p = 0; p < points.size(); ++p) {
+      const core::SessionScores& s = person.sessions[points[p].input];
+      if (points[p].tied)
+        std::cerr << "warning: " << person.sources[points[p].input] << ": " << respondent_label(person.id)
+                  << ": same " << (numbered ? "session number" : "date") << " as "
+                  << person.sources[records.back().point.input] << "; kept in input order\n";
+      records.push_back(
+          {person.id, s.session, s.date, person.sources[points[p].input], p + 1, std::move(points[p])});
+    }
+    people.push_back(std::move(records));
+  }
+
+  // Alerts: the listed flags, in every session (only the latest with --latest).
+  long alerts = 0;
+  if (fail_on != 0) {
+    const std::vector<std::string> names = io::trend_scale_names(q);
+    const std::size_t n = q.subscales.size();
+    for (const std::vector<io::TrendRecord>& records : people)
+      for (std::size_t i = o.latest ? records.size() - 1 : 0; i < records.size(); ++i) {
+        const io::TrendRecord& r = records[i];
+        for (std::size_t s = 0; s < names.size(); ++s) {
+          const core::ScalePoint& p = r.point.scales[s < n ? s : n];
+          for (core::TrendFlag flag : core::all_trend_flags()) {
+            if (!(fail_on & static_cast<unsigned>(flag)) || !p.has(flag)) continue;
+            ++alerts;
+            std::cerr << r.source << ": " << core::to_string(flag) << ": " << respondent_label(r.respondent);
+            if (r.session)
+              std::cerr << " session " << *r.session;
+            else if (!r.date.empty())
+              std::cerr << ' ' << r.date;
+            std::cerr << ": " << names[s] << " = " << core::format_readable(*p.score) << '\n';
+          }
+        }
+      }
+  }
+
+  if (output == io::OutputFormat::table) {
+    print_table(q, people, o, lang);
+    for (const std::string& note : rc_notes(q, settings, lang)) std::cout << note << '\n';
+  } else {
+    std::vector<io::TrendRecord> all;
+    for (std::vector<io::TrendRecord>& records : people)
+      for (std::size_t i = o.latest ? records.size() - 1 : 0; i < records.size(); ++i)
+        all.push_back(std::move(records[i]));
+    io::write_trend(q, all, output, o.precision, stdout);
+    for (const std::string& note : rc_notes(q, settings, "en")) std::cerr << "note: " << note << '\n';
+  }
+
+  if (invalid > 0)
+    std::cerr << "alliance: " << invalid << " of " << total << " response" << (total == 1 ? "" : "s")
+              << (invalid == 1 ? " is" : " are") << " invalid\n";
+  if (alerts > 0) return static_cast<int>(ExitCode::threshold);
+  return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
+}
+
+}  // namespace
+
+void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status) {
+  auto o = std::make_shared<TrendOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "trend", "The alliance over sessions: change, reliable change, ruptures and repairs, per subscale");
+  cmd->add_option("questionnaire", o->questionnaire, "Questionnaire id or definition file")
+      ->required()
+      ->type_name("ID|FILE");
+  add_input_options(cmd, o->input);
+  cmd->add_option("--sd", o->sd,
+                  "Reference SD per scale, for the RC and ruptures (default: the definition's norms)")
+      ->type_name("SCALE=V,...")
+      ->group("Reference");
+  cmd->add_option("--retest-r", o->retest_r,
+                  "Test-retest reliability per scale, for the RC (default: the definition's norms)")
+      ->type_name("SCALE=V,...")
+      ->group("Reference");
+  cmd->add_option("--rupture", o->rupture, "A rupture is a drop of 1 SD (lenient) or 2 SD (strict)")
+      ->check(CLI::IsMember({"lenient", "strict"}))
+      ->capture_default_str()
+      ->group("Flags");
+  cmd->add_option("--baseline", o->baseline, "Earlier sessions in the rolling baseline")
+      ->check(CLI::Range(2, 1000))
+      ->capture_default_str()
+      ->group("Flags");
+  cmd->add_option("--repair-within", o->repair_within,
+                  "Sessions after a rupture in which a return counts as repair")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str()
+      ->group("Flags");
+  cmd->add_option("--low-item", o->low_item,
+                  "An answer (as keyed) at or below V is a low item (default: the scale's lowest point)")
+      ->type_name("V")
+      ->group("Flags");
+  cmd->add_option("--reliable-z", o->reliable_z, "An RC below -Z is a reliable drop")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str()
+      ->group("Flags");
+  cmd->add_flag("--latest", o->latest, "Only each respondent's latest session: its flags, records and alerts")
+      ->group("Flags");
+  cmd->add_option("--fail-on", o->fail_on,
+                  "Exit 4 when one of these flags is raised: below-band, reliable-drop, rupture, repair, "
+                  "ceiling, low-item")
+      ->type_name("FLAG,...")
+      ->group("Checks");
+  cmd->add_option("-f,--format", o->format,
+                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
+      ->group("Output");
+  cmd->add_option("--precision", o->precision,
+                  "Decimals for numbers (default: exact shortest form; 2 in tables)")
+      ->check(CLI::Range(0, 17))
+      ->group("Output");
+  cmd->add_option("--lang", o->lang, "Language of the table (default: from the locale)")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->group("Output");
+  cmd->callback([o, &global, &status] { status = run_trend(*o, global); });
+}
+
+}  // namespace alliance::cli

@@ -1,0 +1,223 @@
+#include "alliance/core/agreement.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace alliance::core {
+
+const char* to_string(ItemPairing pairing) {
+  switch (pairing) {
+    case ItemPairing::by_id: return "id";
+    case ItemPairing::by_position: return "position";
+    case ItemPairing::none: break;
+  }
+  return "none";
+}
+
+const char* to_string(UnpairedReason reason) {
+  switch (reason) {
+    case UnpairedReason::no_partner: return "no_partner";
+    case UnpairedReason::duplicate: return "duplicate";
+    case UnpairedReason::no_respondent: break;
+  }
+  return "no_respondent";
+}
+
+namespace {
+
+std::set<std::string> subscale_ids(const Questionnaire& q) {
+  std::set<std::string> out;
+  for (const Subscale& s : q.subscales) out.insert(s.id);
+  return out;
+}
+
+std::string joined(const std::set<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out;
+}
+
+}  // namespace
+
+std::string comparability_problem(const Questionnaire& first, const Questionnaire& second) {
+  const std::string names = first.id + " and " + second.id;
+  if (first.family != second.family)
+    return names + " are not forms of one family (family '" + first.family + "' and '" + second.family + "')";
+  if (subscale_ids(first) != subscale_ids(second))
+    return names + " have different subscales (" + joined(subscale_ids(first)) + " and " +
+           joined(subscale_ids(second)) + ")";
+  if (first.scale.min != second.scale.min || first.scale.max != second.scale.max)
+    return names + " have different answer scales";
+  if (first.total.present != second.total.present) return names + ": only one of them has a total";
+  return "";
+}
+
+FormPairing pair_forms(const Questionnaire& first, const Questionnaire& second, const Questionnaire* order) {
+  FormPairing out;
+  for (const Subscale& s : (order ? *order : first).subscales)
+    out.subscales.emplace_back(first.find_subscale(s.id).value_or(0), second.find_subscale(s.id).value_or(0));
+  std::set<std::string> first_items;
+  std::set<std::string> second_items;
+  for (const Item& item : first.items) first_items.insert(item.id);
+  for (const Item& item : second.items) second_items.insert(item.id);
+  if (first_items == second_items) {
+    out.items = ItemPairing::by_id;
+    for (std::size_t i = 0; i < first.items.size(); ++i)
+      out.item_pairs.emplace_back(i, *second.find_item(first.items[i].id));
+  } else if (first.items.size() == second.items.size()) {
+    out.items = ItemPairing::by_position;
+    for (std::size_t i = 0; i < first.items.size(); ++i) out.item_pairs.emplace_back(i, i);
+  }
+  return out;
+}
+
+Matching match_responses(const std::vector<std::vector<PairKey>>& keys) {
+  const std::size_t forms = keys.size();
+  std::map<PairKey, std::vector<std::optional<std::size_t>>> by_key;
+  Matching out;
+  for (std::size_t f = 0; f < forms; ++f) {
+    for (std::size_t i = 0; i < keys[f].size(); ++i) {
+      const PairKey& key = keys[f][i];
+      if (key.respondent.empty()) {
+        out.unpaired.push_back({f, i, UnpairedReason::no_respondent});
+        continue;
+      }
+      auto& members = by_key.try_emplace(key, forms).first->second;
+      if (members[f])
+        out.unpaired.push_back({f, i, UnpairedReason::duplicate});
+      else
+        members[f] = i;
+    }
+  }
+  for (auto& [key, members] : by_key) {
+    const auto present =
+        std::count_if(members.begin(), members.end(), [](const auto& m) { return m.has_value(); });
+    if (present >= 2) {
+      out.groups.push_back({key, std::move(members)});
+      continue;
+    }
+    for (std::size_t f = 0; f < forms; ++f)
+      if (members[f]) out.unpaired.push_back({f, *members[f], UnpairedReason::no_partner});
+  }
+  std::sort(out.unpaired.begin(), out.unpaired.end(), [](const Unpaired& a, const Unpaired& b) {
+    return std::pair(a.form, a.index) < std::pair(b.form, b.index);
+  });
+  return out;
+}
+
+double keyed_item_score(const Questionnaire& q, std::size_t item, double answer) {
+  const Scale& scale = q.scale;
+  const double keyed = q.items[item].reverse ? scale.min + scale.max - answer : answer;
+  return scale.scores.empty() ? keyed : scale.scores[static_cast<std::size_t>(keyed - scale.min)];
+}
+
+namespace {
+
+ScaleComparison side_by_side(const ScaleScore& first, const ScaleScore& second, bool first_valid,
+                             bool second_valid) {
+  ScaleComparison out;
+  out.first_status = first_valid ? first.status : Status::invalid;
+  out.second_status = second_valid ? second.status : Status::invalid;
+  if (out.first_status == Status::ok) out.first = first.value;
+  if (out.second_status == Status::ok) out.second = second.value;
+  if (out.first && out.second) out.difference = *out.first - *out.second;
+  return out;
+}
+
+}  // namespace
+
+PairComparison compare_pair(const Questionnaire& first, const Questionnaire& second,
+                            const FormPairing& pairing, const Answers* first_answers,
+                            const ScoreSheet& first_sheet, const Answers* second_answers,
+                            const ScoreSheet& second_sheet, std::size_t max_items) {
+  PairComparison out;
+  const bool first_valid = first_answers != nullptr;
+  const bool second_valid = second_answers != nullptr;
+  const ScaleScore none;
+  for (const auto& [i, j] : pairing.subscales) {
+    const ScaleScore& a = first_valid ? first_sheet.subscales[i] : none;
+    const ScaleScore& b = second_valid ? second_sheet.subscales[j] : none;
+    out.scales.push_back(side_by_side(a, b, first_valid, second_valid));
+  }
+  if (first.total.present)
+    out.scales.push_back(side_by_side(first_valid ? first_sheet.total : none,
+                                      second_valid ? second_sheet.total : none, first_valid, second_valid));
+  if (!first_valid || !second_valid) return out;
+  for (const auto& [i, j] : pairing.item_pairs) {
+    const auto& a = (*first_answers)[i];
+    const auto& b = (*second_answers)[j];
+    if (!a || !b) continue;
+    ItemDifference d{i, j, keyed_item_score(first, i, *a), keyed_item_score(second, j, *b), 0};
+    d.difference = d.first - d.second;
+    if (d.difference != 0) out.items.push_back(d);
+  }
+  std::stable_sort(out.items.begin(), out.items.end(), [](const ItemDifference& a, const ItemDifference& b) {
+    return std::abs(a.difference) > std::abs(b.difference);
+  });
+  if (out.items.size() > max_items) out.items.resize(max_items);
+  return out;
+}
+
+AgreementStats agreement(std::span<const double> x, std::span<const double> y) {
+  AgreementStats out;
+  const std::size_t n = std::min(x.size(), y.size());
+  out.n = n;
+  if (n == 0) return out;
+  const double count = static_cast<double>(n);
+  double sum_x = 0;
+  double sum_y = 0;
+  double sum_d = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sum_x += x[i];
+    sum_y += y[i];
+    sum_d += x[i] - y[i];
+  }
+  const double mx = sum_x / count;
+  const double my = sum_y / count;
+  const double md = sum_d / count;
+  out.mean_first = mx;
+  out.mean_second = my;
+  out.mean_difference = md;
+  if (n < 2) return out;
+
+  // Second pass: centred sums of squares and products.
+  double sxx = 0;
+  double syy = 0;
+  double sxy = 0;
+  double sdd = 0;  // sum of (d - mean d)^2
+  double srr = 0;  // sum of (row mean - grand mean)^2
+  const double grand = (mx + my) / 2;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double dx = x[i] - mx;
+    const double dy = y[i] - my;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+    const double dd = (x[i] - y[i]) - md;
+    sdd += dd * dd;
+    const double dr = (x[i] + y[i]) / 2 - grand;
+    srr += dr * dr;
+  }
+  const double sd = std::sqrt(sdd / (count - 1));
+  out.sd_difference = sd;
+  out.loa_lower = md - 1.96 * sd;
+  out.loa_upper = md + 1.96 * sd;
+  if (sxx > 0 && syy > 0) out.pearson_r = sxy / std::sqrt(sxx * syy);
+
+  // Two-way ANOVA with k = 2 raters (columns) and n subjects (rows):
+  //   MSR = k * sum (row mean - grand)^2 / (n - 1)
+  //   MSC = n * sum (column mean - grand)^2 / (k - 1) = n * (mx - my)^2 / 2
+  //   MSE = SSE / ((n - 1)(k - 1)); each residual is +/-(d_i - mean d) / 2, so SSE = sum (d_i - mean d)^2 / 2
+  //   ICC(2,1) = (MSR - MSE) / (MSR + (k - 1) MSE + k (MSC - MSE) / n)
+  const double k = 2;
+  const double msr = k * srr / (count - 1);
+  const double msc = count * (mx - my) * (mx - my) / 2;
+  const double mse = (sdd / 2) / (count - 1);
+  const double denominator = msr + (k - 1) * mse + k * (msc - mse) / count;
+  if (denominator != 0) out.icc = (msr - mse) / denominator;
+  return out;
+}
+
+}  // namespace alliance::core

@@ -1,0 +1,167 @@
+// core/agreement: pairing forms and responses, one pair side by side, and the
+// agreement statistics, on data small enough to work out by hand.
+#include "alliance/core/agreement.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "fixtures.hpp"
+
+namespace alliance::core {
+namespace {
+
+using testing::mini_questionnaire;
+
+TEST(Agreement, FivePairsByHand) {
+  const std::vector<double> x = {1, 2, 3, 4, 5};
+  const std::vector<double> y = {1, 3, 3, 5, 4};
+  const AgreementStats a = agreement(x, y);
+  EXPECT_EQ(a.n, 5u);
+  EXPECT_DOUBLE_EQ(*a.mean_first, 3.0);   // 15 / 5
+  EXPECT_DOUBLE_EQ(*a.mean_second, 3.2);  // 16 / 5
+  // d = 0, -1, 0, -1, 1; mean -0.2; centred .2, -.8, .2, -.8, 1.2; squares sum 2.8.
+  EXPECT_DOUBLE_EQ(*a.mean_difference, -0.2);
+  EXPECT_NEAR(*a.sd_difference, std::sqrt(2.8 / 4), 1e-15);
+  EXPECT_NEAR(*a.loa_lower, -0.2 - 1.96 * std::sqrt(0.7), 1e-15);
+  EXPECT_NEAR(*a.loa_upper, -0.2 + 1.96 * std::sqrt(0.7), 1e-15);
+  // Sxx = 10; y centred -2.2, -.2, -.2, 1.8, .8 -> Syy = 8.8; Sxy = 4.4 + .2 + 0 + 1.8 + 1.6 = 8.
+  EXPECT_NEAR(*a.pearson_r, 8 / std::sqrt(10 * 8.8), 1e-15);
+  // Row means 1, 2.5, 3, 4.5, 4.5, grand 3.1: SSR = 2 * 8.7, MSR = 17.4 / 4 = 4.35;
+  // MSC = 5 * (3 - 3.2)^2 / 2 = 0.1; SSE = 2.8 / 2, MSE = 1.4 / 4 = 0.35;
+  // ICC(2,1) = (4.35 - .35) / (4.35 + .35 + 2 (.1 - .35) / 5) = 4 / 4.6 (psych::ICC: 0.8695652).
+  EXPECT_NEAR(*a.icc, 4 / 4.6, 1e-15);
+}
+
+TEST(Agreement, PerfectAgreementAndConstantOffset) {
+  const std::vector<double> x = {2, 3, 4};
+  const AgreementStats same = agreement(x, x);
+  EXPECT_DOUBLE_EQ(*same.icc, 1.0);
+  EXPECT_DOUBLE_EQ(*same.pearson_r, 1.0);
+  EXPECT_DOUBLE_EQ(*same.sd_difference, 0.0);
+  // y = x + 1: r is 1 but absolute agreement is not. MSR = 2 * (1 + 0 + 1) / 2 = 2 (row means
+  // 2.5, 3.5, 4.5 about 3.5); MSC = 3 * 1 / 2 = 1.5; MSE = 0; ICC = 2 / (2 + 2 * 1.5 / 3) = 2 / 3.
+  const std::vector<double> y = {3, 4, 5};
+  const AgreementStats offset = agreement(x, y);
+  EXPECT_DOUBLE_EQ(*offset.pearson_r, 1.0);
+  EXPECT_DOUBLE_EQ(*offset.mean_difference, -1.0);
+  EXPECT_NEAR(*offset.icc, 2.0 / 3.0, 1e-15);
+}
+
+TEST(Agreement, UndefinedWhereTooFewOrNoVariance) {
+  const AgreementStats none = agreement({}, {});
+  EXPECT_EQ(none.n, 0u);
+  EXPECT_FALSE(none.mean_difference);
+  const std::vector<double> one_x = {3};
+  const std::vector<double> one_y = {4};
+  const AgreementStats one = agreement(one_x, one_y);
+  EXPECT_DOUBLE_EQ(*one.mean_difference, -1.0);
+  EXPECT_FALSE(one.sd_difference);
+  EXPECT_FALSE(one.loa_lower);
+  EXPECT_FALSE(one.pearson_r);
+  EXPECT_FALSE(one.icc);
+  // Every score the same on both sides: r undefined (no variance), ICC 0/0 undefined.
+  const std::vector<double> flat = {3, 3, 3};
+  const AgreementStats f = agreement(flat, flat);
+  EXPECT_FALSE(f.pearson_r);
+  EXPECT_FALSE(f.icc);
+  EXPECT_DOUBLE_EQ(*f.sd_difference, 0.0);
+}
+
+TEST(MatchResponses, PairsByRespondentAndSessionAndListsTheRest) {
+  const std::vector<std::vector<PairKey>> keys = {
+      {{"P2", 1}, {"P1", 1}, {"P1", 2}, {"", 1}, {"P1", 1}},    // client
+      {{"P1", 1}, {"P3", 1}, {"P2", 1}, {"P1", std::nullopt}},  // therapist
+  };
+  const Matching m = match_responses(keys);
+  ASSERT_EQ(m.groups.size(), 2u);  // ordered by key: P1/1, then P2/1
+  EXPECT_EQ(m.groups[0].key.respondent, "P1");
+  EXPECT_EQ(m.groups[0].members[0], 1u);  // the first P1/1 client response is kept
+  EXPECT_EQ(m.groups[0].members[1], 0u);
+  EXPECT_EQ(m.groups[1].key.respondent, "P2");
+  EXPECT_EQ(m.groups[1].members[0], 0u);
+  EXPECT_EQ(m.groups[1].members[1], 2u);
+  ASSERT_EQ(m.unpaired.size(), 5u);    // by form, then index
+  EXPECT_EQ(m.unpaired[0].index, 2u);  // client P1/2: no therapist P1/2
+  EXPECT_EQ(m.unpaired[0].reason, UnpairedReason::no_partner);
+  EXPECT_EQ(m.unpaired[1].index, 3u);
+  EXPECT_EQ(m.unpaired[1].reason, UnpairedReason::no_respondent);
+  EXPECT_EQ(m.unpaired[2].index, 4u);
+  EXPECT_EQ(m.unpaired[2].reason, UnpairedReason::duplicate);
+  EXPECT_EQ(m.unpaired[3].form, 1u);
+  EXPECT_EQ(m.unpaired[3].index, 1u);  // P3
+  EXPECT_EQ(m.unpaired[4].index, 3u);  // P1 without a session does not match P1 session 1
+}
+
+TEST(Forms, ComparableOnlyWithinOneFamilyAndSubscales) {
+  const Questionnaire client = mini_questionnaire();
+  Questionnaire therapist = mini_questionnaire();
+  therapist.id = "mini-t";
+  therapist.form = Form::therapist;
+  EXPECT_EQ(comparability_problem(client, therapist), "");
+  Questionnaire other = therapist;
+  other.family = "other";
+  EXPECT_EQ(comparability_problem(client, other),
+            "mini and mini-t are not forms of one family (family 'mini' and 'other')");
+  Questionnaire renamed = therapist;
+  renamed.subscales[1].id = "c";
+  EXPECT_EQ(comparability_problem(client, renamed), "mini and mini-t have different subscales (a,b and a,c)");
+  Questionnaire wider = therapist;
+  wider.scale.max = 7;
+  EXPECT_NE(comparability_problem(client, wider), "");
+}
+
+TEST(Forms, ItemsPairedByIdThenByPosition) {
+  const Questionnaire client = mini_questionnaire();
+  Questionnaire therapist = mini_questionnaire();
+  std::swap(therapist.items[0], therapist.items[2]);  // same ids, another order
+  FormPairing p = pair_forms(client, therapist);
+  EXPECT_EQ(p.items, ItemPairing::by_id);
+  EXPECT_EQ(p.item_pairs[0], std::make_pair(std::size_t{0}, std::size_t{2}));
+  therapist.items[0].id = "x";
+  p = pair_forms(client, therapist);
+  EXPECT_EQ(p.items, ItemPairing::by_position);
+  EXPECT_EQ(p.item_pairs[0], std::make_pair(std::size_t{0}, std::size_t{0}));
+  therapist.items.pop_back();
+  EXPECT_EQ(pair_forms(client, therapist).items, ItemPairing::none);
+}
+
+TEST(ComparePair, ScoresSideBySideAndLargestItemDisagreements) {
+  const Questionnaire q = mini_questionnaire();
+  const FormPairing pairing = pair_forms(q, q);
+  // Client: a1 5, a2 1 (keyed 5), a3 4 -> a = 14/3; b 3, 3, 3 -> (3 + 3 + 2*3) = 12.
+  const Answers client = {5, 1, 4, 3, 3, 3};
+  // Therapist: a1 3, a2 2 (keyed 4), a3 4 -> a = 11/3; b1 4, b2 and b3 missing -> b insufficient.
+  const Answers therapist = {3, 2, 4, 4, std::nullopt, std::nullopt};
+  const PairComparison c =
+      compare_pair(q, q, pairing, &client, score(q, client), &therapist, score(q, therapist), 2);
+  ASSERT_EQ(c.scales.size(), 3u);  // a, b, total
+  EXPECT_DOUBLE_EQ(*c.scales[0].first, 14.0 / 3);
+  EXPECT_DOUBLE_EQ(*c.scales[0].second, 11.0 / 3);
+  EXPECT_DOUBLE_EQ(*c.scales[0].difference, 1.0);
+  EXPECT_EQ(c.scales[1].second_status, Status::insufficient);
+  EXPECT_FALSE(c.scales[1].difference);
+  EXPECT_FALSE(c.scales[2].difference);  // the total needs every subscale
+  // Keyed differences: a1 5-3 = +2, a2 5-4 = +1, a3 0 (dropped), b1 3-4 = -1; b2, b3 unanswered.
+  // Largest two: a1 (+2), then a2 (+1) before b1 (-1), ties in item order.
+  ASSERT_EQ(c.items.size(), 2u);
+  EXPECT_EQ(c.items[0].first_item, 0u);
+  EXPECT_DOUBLE_EQ(c.items[0].difference, 2);
+  EXPECT_EQ(c.items[1].first_item, 1u);
+  EXPECT_DOUBLE_EQ(c.items[1].first, 5);  // keyed, not the raw answer 1
+  EXPECT_DOUBLE_EQ(c.items[1].second, 4);
+}
+
+TEST(ComparePair, InvalidResponseHasNoScoresAndNoItems) {
+  const Questionnaire q = mini_questionnaire();
+  const Answers client = {5, 1, 4, 3, 3, 3};
+  const PairComparison c =
+      compare_pair(q, q, pair_forms(q, q), &client, score(q, client), nullptr, invalid_sheet(q), 3);
+  EXPECT_EQ(c.scales[0].second_status, Status::invalid);
+  EXPECT_TRUE(c.scales[0].first);
+  EXPECT_FALSE(c.scales[0].difference);
+  EXPECT_TRUE(c.items.empty());
+}
+
+}  // namespace
+}  // namespace alliance::core

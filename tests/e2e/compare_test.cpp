@@ -1,0 +1,267 @@
+// alliance compare end to end: pairing, unpaired responses, usage errors,
+// formats, and the whole pipeline (read, score, pair, statistics) against R
+// (tests/reference/compare, made by make_reference.R).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "process.hpp"
+
+namespace alliance::testing {
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+using Row = std::map<std::string, std::string>;
+using Outcome = alliance::testing::Run;
+
+std::vector<Row> read_reference(const std::string& name) {
+  std::vector<Row> rows;
+  std::vector<std::string> header;
+  for (const std::string& line : lines(slurp(source_path("tests/reference/compare/" + name)))) {
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    if (header.empty()) {
+      header = cells;
+      continue;
+    }
+    Row row;
+    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+void expect_value(const nlohmann::json& actual, const std::string& expected, double tolerance) {
+  if (expected == "NA") {
+    EXPECT_TRUE(actual.is_null()) << actual;
+  } else {
+    ASSERT_TRUE(actual.is_number()) << actual;
+    EXPECT_NEAR(actual.get<double>(), std::stod(expected), tolerance);
+  }
+}
+
+const std::vector<std::string> kExamples = {"compare",
+                                            "--client",
+                                            "gtb-12",
+                                            "examples/gtb-12-sessions.ndjson",
+                                            "--therapist",
+                                            "gtb-12-t",
+                                            "examples/gtb-12-t-sessions.csv"};
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+TEST(Compare, WholePipelineAgreesWithR) {
+  const Outcome run = run_alliance({"compare", "--client", "gtb-12", "client.csv", "--therapist", "gtb-12-t",
+                                    "therapist.csv", "--format", "json"},
+                                   {.cwd = source_path("tests/reference/compare")});
+  // One therapist response has an answer off the scale: reported, excluded, exit 1.
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err,
+            "therapist.csv:49: item 2 = 9 is outside the scale 1..5\n"
+            "alliance: 1 of 118 responses is invalid\n");
+  const auto doc = nlohmann::json::parse(run.out);
+  ASSERT_EQ(doc["comparisons"].size(), 1u);
+  const auto& c = doc["comparisons"][0];
+  EXPECT_EQ(c["difference"], "client - therapist");
+  EXPECT_EQ(c["item_pairing"], "id");
+
+  for (const Row& e : read_reference("expected_agreement.csv")) {
+    SCOPED_TRACE(e.at("scale"));
+    const auto& a = c["agreement"][e.at("scale")];
+    EXPECT_EQ(a["n"], std::stoi(e.at("n")));
+    EXPECT_EQ(a["excluded"], std::stoi(e.at("excluded")));
+    for (const auto& [ours, theirs] :
+         std::vector<std::pair<std::string, std::string>>{{"mean_client", "mean_client"},
+                                                          {"mean_therapist", "mean_therapist"},
+                                                          {"mean_difference", "mean_difference"},
+                                                          {"sd_difference", "sd_difference"},
+                                                          {"loa_lower", "loa_lower"},
+                                                          {"loa_upper", "loa_upper"},
+                                                          {"pearson_r", "pearson_r"},
+                                                          {"icc", "icc_2_1"}})
+      expect_value(a[ours], e.at(theirs), 1e-9);
+  }
+
+  // Every pair R found, in the same (respondent, session) order, with R's scores.
+  const std::vector<Row> scores = read_reference("expected_scores.csv");
+  const auto& pairs = c["pairs"];
+  ASSERT_EQ(pairs.size() * 4, scores.size());
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const Row& e = scores[i];
+    const auto& pair = pairs[i / 4];
+    SCOPED_TRACE(e.at("respondent") + " " + e.at("session") + " " + e.at("scale"));
+    EXPECT_EQ(pair["respondent"], e.at("respondent"));
+    EXPECT_EQ(pair["session"], std::stoi(e.at("session")));
+    expect_value(pair["scores"][e.at("scale")]["client"], e.at("client"), 1e-12);
+    expect_value(pair["scores"][e.at("scale")]["therapist"], e.at("therapist"), 1e-12);
+  }
+
+  const std::vector<Row> unpaired = read_reference("expected_unpaired.csv");
+  ASSERT_EQ(doc["unpaired"].size(), unpaired.size());
+  for (std::size_t i = 0; i < unpaired.size(); ++i) {
+    EXPECT_EQ(doc["unpaired"][i]["form"], unpaired[i].at("form"));
+    EXPECT_EQ(doc["unpaired"][i]["respondent"], unpaired[i].at("respondent"));
+    EXPECT_EQ(doc["unpaired"][i]["session"], std::stoi(unpaired[i].at("session")));
+    EXPECT_EQ(doc["unpaired"][i]["reason"], "no_partner");
+  }
+}
+
+TEST(Compare, PairsTheExampleSessionsAsCsv) {
+  const Outcome run = run_alliance(with(kExamples, {"--format", "csv"}), {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_EQ(rows.size(), 10u);  // header + 9 pairs; the therapist's P031 session 3 has no client
+  EXPECT_EQ(rows[0],
+            "comparison,respondent,session,"
+            "goals_1,goals_2,goals_difference,goals_status_1,goals_status_2,"
+            "tasks_1,tasks_2,tasks_difference,tasks_status_1,tasks_status_2,"
+            "bond_1,bond_2,bond_difference,bond_status_1,bond_status_2,"
+            "total_1,total_2,total_difference,total_status_1,total_status_2,items,source_1,source_2");
+  // P017 session 4. Client answers 2,2,3,3,2,3,4,4,3,3,2,3; therapist 3,3,4,3,3,4,3,3,4,3,3,2.
+  // Goals (1, 4, 7 reversed, 10): client 2+3+(6-4)+3 = 10/4 = 2.5; therapist 3+3+(6-3)+3 = 12/4 = 3.
+  // Tasks (2, 5, 8 reversed, 11): client 2+2+2+2 = 2; therapist 3+3+3+3 = 3.
+  // Bond (3, 6, 9, 12 reversed): client 3+3+3+3 = 3; therapist 4+4+4+4 = 4.
+  // Total: client 30/12 = 2.5; therapist 40/12 = 3.3333333333333335.
+  // Keyed item differences: items 1, 2, 3 -1 (largest, first in item order); 4 0.
+  EXPECT_EQ(rows[4],
+            "client-therapist,P017,4,2.5,3,-0.5,ok,ok,2,3,-1,ok,ok,3,4,-1,ok,ok,"
+            "2.5,3.3333333333333335,-0.8333333333333335,ok,ok,1:-1;2:-1;3:-1,"
+            "examples/gtb-12-sessions.ndjson:4,examples/gtb-12-t-sessions.csv:5");
+  // P023 session 2: the client's tasks have 2 of 4 answers (insufficient), so has the total.
+  EXPECT_TRUE(rows[7].starts_with("client-therapist,P023,2,4.75,4,0.75,ok,ok,NA,4,NA,insufficient,ok,"))
+      << rows[7];
+}
+
+TEST(Compare, ListsUnpairedResponses) {
+  const Outcome run =
+      run_alliance(with(kExamples, {"--section", "unpaired", "--format", "tsv"}), {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "form\tquestionnaire\trespondent\tsession\treason\tstatus\tsource\n"
+            "therapist\tgtb-12-t\tP031\t3\tno_partner\tvalid\texamples/gtb-12-t-sessions.csv:11\n");
+}
+
+TEST(Compare, DuplicatesAndMissingIdsAreListedNotDropped) {
+  const std::string client =
+      "respondent,session,1,2,3,4,5,6,7,8,9,10,11,12\n"
+      "A,1,3,3,3,3,3,3,3,3,3,3,3,3\n"
+      "A,1,4,4,4,4,4,4,2,2,4,4,4,2\n"
+      ",1,3,3,3,3,3,3,3,3,3,3,3,3\n";
+  const std::string dir = make_temp_dir();
+  const Outcome write = run_program(
+      "/bin/sh",
+      {"-c", "printf '%s' \"$0\" > " + dir + "/c.csv && cp " + dir + "/c.csv " + dir + "/t.csv", client});
+  ASSERT_EQ(write.status, 0);
+  const Outcome run = run_alliance({"compare", "--client", "gtb-12", "c.csv", "--therapist", "gtb-12-t",
+                                    "t.csv", "--section", "unpaired", "--format", "csv"},
+                                   {.cwd = dir});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "form,questionnaire,respondent,session,reason,status,source\n"
+            "client,gtb-12,A,1,duplicate,valid,c.csv:3\n"
+            "client,gtb-12,,1,no_respondent,valid,c.csv:4\n"
+            "therapist,gtb-12-t,A,1,duplicate,valid,t.csv:3\n"
+            "therapist,gtb-12-t,,1,no_respondent,valid,t.csv:4\n");
+}
+
+TEST(Compare, AgreementSectionAndJson) {
+  const Outcome csv = run_alliance(with(kExamples, {"--section", "agreement"}), {.cwd = source_path("")});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  const auto rows = lines(csv.out);
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[0],
+            "comparison,scale,n,excluded,mean_1,mean_2,mean_difference,sd_difference,loa_lower,loa_upper,"
+            "pearson_r,icc_2_1");
+  // Tasks: 8 pairs, P023 session 2 left out (client insufficient).
+  EXPECT_TRUE(rows[2].starts_with("client-therapist,tasks,8,1,")) << rows[2];
+
+  const Outcome json =
+      run_alliance(with(kExamples, {"--format", "json", "--section", "agreement"}), {.cwd = source_path("")});
+  ASSERT_EQ(json.status, 0) << json.err;
+  const auto doc = nlohmann::json::parse(json.out);
+  EXPECT_FALSE(doc["comparisons"][0].contains("pairs"));
+  EXPECT_FALSE(doc.contains("unpaired"));
+  // Goals over 9 pairs: client 3, 4, 4.25, 2.5, 4, 5, 4.75, 2, 3 (sum 32.5);
+  // therapist 3, 3.75, 4, 3, 4, 4, 4, 3, 3 (sum 31.75); mean difference 0.75 / 9.
+  const auto& goals = doc["comparisons"][0]["agreement"]["goals"];
+  EXPECT_EQ(goals["n"], 9);
+  EXPECT_NEAR(goals["mean_client"].get<double>(), 32.5 / 9, 1e-12);
+  EXPECT_NEAR(goals["mean_therapist"].get<double>(), 31.75 / 9, 1e-12);
+  EXPECT_NEAR(goals["mean_difference"].get<double>(), 0.75 / 9, 1e-12);
+}
+
+TEST(Compare, TableInFrench) {
+  const Outcome run =
+      run_alliance(with(kExamples, {"--format", "table", "--lang", "fr", "--section", "agreement"}),
+                   {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_GE(rows.size(), 6u);
+  EXPECT_EQ(rows[0], "Accord — client (gtb-12) − thérapeute (gtb-12-t)");
+  EXPECT_TRUE(rows[1].starts_with("ÉCHELLE")) << rows[1];
+  EXPECT_NE(rows[1].find("THÉRAPEUTE"), std::string::npos) << rows[1];
+  EXPECT_TRUE(rows[2].starts_with("Objectifs")) << rows[2];
+}
+
+TEST(Compare, ObserverFormMakesThreeComparisons) {
+  // An observer form of the GTB family: GTB-12-T under another id and form; it rates
+  // P017's first two sessions exactly as the therapist did.
+  const std::string dir = make_temp_dir();
+  const Outcome setup =
+      run_program("/bin/sh",
+                  {"-c",
+                   "sed -e 's/\"id\": \"gtb-12-t\"/\"id\": \"gtb-12-o\"/' -e "
+                   "'s/\"form\": \"therapist\"/\"form\": \"observer\"/' questionnaires/gtb-12-t.json > " +
+                       dir + "/gtb-12-o.json && head -3 examples/gtb-12-t-sessions.csv > " + dir + "/o.csv"},
+                  {.cwd = source_path("")});
+  ASSERT_EQ(setup.status, 0) << setup.err;
+  const Outcome run = run_alliance(
+      with({"--path", dir},
+           with(kExamples, {"--observer", "gtb-12-o", dir + "/o.csv", "--section", "agreement"})),
+      {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_EQ(rows.size(), 13u);  // header + 3 comparisons x 4 scales
+  EXPECT_TRUE(rows[5].starts_with("client-observer,goals,2,0,")) << rows[5];
+  // Therapist and observer answered identically: no difference, perfect agreement.
+  EXPECT_EQ(rows[9], "therapist-observer,goals,2,0,3.375,3.375,0,0,0,0,1,1");
+}
+
+TEST(Compare, RefusesFormsOfDifferentFamilies) {
+  const Outcome run = run_alliance({"compare", "--client", "gtb-12", "examples/gtb-12-sessions.ndjson",
+                                    "--therapist", "wai-t", "examples/gtb-12-t-sessions.csv"},
+                                   {.cwd = source_path("")});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(
+      run.err,
+      "alliance: cannot compare: gtb-12 and wai-t are not forms of one family (family 'gtb' and 'wai')\n");
+  EXPECT_EQ(run.out, "");
+}
+
+TEST(Compare, RefusesAFormGivenInTheWrongRoleOrAlone) {
+  const Outcome wrong = run_alliance({"compare", "--client", "gtb-12-t", "examples/gtb-12-t-sessions.csv",
+                                      "--therapist", "gtb-12", "examples/gtb-12-sessions.ndjson"},
+                                     {.cwd = source_path("")});
+  EXPECT_EQ(wrong.status, 2);
+  EXPECT_EQ(wrong.err,
+            "alliance: --client gtb-12-t: gtb-12-t is the therapist form (use --therapist gtb-12-t)\n");
+  const Outcome alone = run_alliance({"compare", "--client", "gtb-12", "examples/gtb-12-sessions.ndjson"},
+                                     {.cwd = source_path("")});
+  EXPECT_EQ(alone.status, 2);
+  EXPECT_NE(alone.err.find("compare needs two forms or more"), std::string::npos) << alone.err;
+}
+
+}  // namespace
+}  // namespace alliance::testing
