@@ -8,7 +8,7 @@
 # Builds a Release binary (build/bench), generates the data with
 # bench/gen_data.py unless present (100k, 1M and 5M-row CSV, 1M-row NDJSON,
 # a 20-row file; about 0.3 GB), then times every case RUNS times (default 5,
-# start-up 20), interleaved with the C baseline (C, alliance, C, alliance, ...)
+# start-up 20), and alliance stats against the C alpha pass on 1M rows, interleaved with the C baseline (C, alliance, C, alliance, ...)
 # so that the ratio of each pair cancels the drift of a shared machine; "× C"
 # is the median of those per-pair ratios. Peak RSS comes from one extra run
 # under /usr/bin/time. --quick: the 100k-row CSV, a 100k-row NDJSON and
@@ -154,6 +154,16 @@ ndjson_cases() {  # LABEL FILE
   fi
 }
 
+stats_cases() {  # LABEL FILE: Cronbach's alpha per subscale, one pass
+  local label=$1 file=$2
+  local c="$data/cscore --alpha $file > $data/out/ca.txt"
+  measure "alpha: C (baseline)" "$label" "$file" "$c" "" "$runs"
+  measure "alpha: alliance stats, 2 threads" "$label" "$file" \
+    "ALLIANCE_THREADS=2 $alliance stats wai-sr $file --format csv > $data/out/stats.csv" "$c" "$runs"
+  measure "alpha: alliance stats, 1 thread" "$label" "$file" \
+    "ALLIANCE_THREADS=1 $alliance stats wai-sr $file --format csv > $data/out/stats1.csv" "$c" "$runs"
+}
+
 score_cases 100k "$data/wai_100k.csv"
 if ((quick)); then
   ndjson_cases 100k "$data/wai_100k.ndjson"
@@ -161,6 +171,7 @@ else
   score_cases 1M "$data/wai_1m.csv"
   score_cases 5M "$data/wai_5m.csv"
   ndjson_cases 1M "$data/wai_1m.ndjson"
+  stats_cases 1M "$data/wai_1m.csv"
 fi
 measure "start-up: C, 20 rows" 20 "$data/wai_20.csv" "$data/cscore $data/wai_20.csv > $data/out/c20.csv" "" 20
 measure "start-up: alliance, 20 rows" 20 "$data/wai_20.csv" \
