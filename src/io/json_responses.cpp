@@ -42,8 +42,29 @@ void read_questionnaire(const json& doc, ResponseRecord& record, const std::stri
                 where + "/questionnaire: expected {\"id\": …, \"version\": …}, got " + describe_json(*found));
     return;
   }
+  static const std::vector<std::string> kKeys = {"id", "version"};
+  for (const auto& [key, value] : found->items())
+    if (!key.starts_with("x-") && std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end())
+      add_problem(record, where + "/questionnaire/" + pointer_token(key) + ": unknown key \"" + key + "\"" +
+                              core::did_you_mean(key, kKeys));
+  if (!found->contains("id"))
+    add_problem(record, where + "/questionnaire: missing \"id\" (the questionnaire this response answers)");
   record.response.questionnaire_id = text_member(*found, "id", record, where + "/questionnaire");
   record.response.questionnaire_version = text_member(*found, "version", record, where + "/questionnaire");
+}
+
+// Keys the scorer does not use (administration metadata) are still checked,
+// so a malformed document is reported instead of passed along.
+void check_metadata(const json& doc, ResponseRecord& record, const std::string& where) {
+  for (const char* key : {"started_at", "completed_at", "updated_at", "administered_by", "notes"}) {
+    auto found = doc.find(key);
+    if (found != doc.end() && !found->is_null() && !found->is_string())
+      add_problem(record, where + "/" + key + ": expected a string, got " + describe_json(*found));
+  }
+  auto status = doc.find("status");
+  if (status != doc.end() && !status->is_null() && *status != "complete" && *status != "in_progress")
+    add_problem(record,
+                where + "/status: expected \"complete\" or \"in_progress\", got " + describe_json(*status));
 }
 
 void read_session(const json& doc, ResponseRecord& record, const std::string& where) {
@@ -107,6 +128,7 @@ void read_response(const core::Questionnaire& q, const json& doc, ResponseRecord
   record.response.date = text_member(doc, "date", record, where);
   record.response.language = text_member(doc, "language", record, where);
   read_session(doc, record, where);
+  check_metadata(doc, record, where);
   read_answers(q, doc, record, where);
   check_identity(q, record);
 }

@@ -160,6 +160,29 @@ TEST_F(ReaderTest, JsonDocumentAndArray) {
       (std::vector<std::string>{many + ":3: this response is for questionnaire \"wai-sr\", not \"mini\""}));
 }
 
+TEST_F(ReaderTest, MetadataAndQuestionnaireObjectAreChecked) {
+  const std::string path =
+      write("meta.ndjson",
+            "{\"questionnaire\":{\"id\":\"mini\",\"vresion\":\"1\"},\"answers\":{}}\n"
+            "{\"questionnaire\":{\"version\":\"1.0.0\"},\"answers\":{}}\n"
+            "{\"status\":\"done\",\"notes\":7,\"started_at\":true,\"answers\":{}}\n"
+            "{\"questionnaire\":{\"id\":\"mini\",\"x-site\":1},\"status\":\"in_progress\","
+            "\"notes\":\"ok\",\"completed_at\":null,\"answers\":{}}\n");
+  const auto records = read_all(path);
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0].problems, (std::vector<std::string>{path + ":1: /questionnaire/vresion: unknown key "
+                                                                  "\"vresion\", did you mean 'version'?"}));
+  EXPECT_EQ(records[1].problems,
+            (std::vector<std::string>{path + ":2: /questionnaire: missing \"id\" (the questionnaire this "
+                                             "response answers)"}));
+  EXPECT_EQ(records[2].problems,
+            (std::vector<std::string>{
+                path + ":3: /started_at: expected a string, got true",
+                path + ":3: /notes: expected a string, got number 7",
+                path + ":3: /status: expected \"complete\" or \"in_progress\", got string \"done\""}));
+  EXPECT_TRUE(records[3].valid());
+}
+
 TEST_F(ReaderTest, LongRecordsCrossBufferBoundaries) {
   std::string content = "respondent,a1,a2,a3,b1,b2,b3\n";
   for (int i = 0; i < 150000; ++i)
