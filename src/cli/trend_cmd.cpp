@@ -135,8 +135,9 @@ std::string session_label(const io::TrendRecord& r) {
   return r.session ? std::to_string(*r.session) : "#" + std::to_string(r.position);
 }
 
-std::string respondent_label(const std::string& id) {
-  return id.empty() ? "(no respondent id)" : id;
+// Messages on stderr are in English like every diagnostic; the table follows --lang.
+std::string respondent_label(const std::string& id, const std::string& lang = "en") {
+  return id.empty() ? tr(lang, "(no respondent id)", "(sans identifiant)") : id;
 }
 
 void print_table(const core::Questionnaire& q, const std::vector<std::vector<io::TrendRecord>>& people,
@@ -149,7 +150,7 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
     const std::vector<io::TrendRecord>& records = people[person];
     responses += static_cast<long>(records.size());
     if (person > 0) std::cout << '\n';
-    std::cout << respondent_label(records.front().respondent) << ", ";
+    std::cout << respondent_label(records.front().respondent, lang) << ", ";
     if (records.front().session && records.back().session && records.size() > 1)
       std::cout << tr(lang, "sessions ", "séances ") << *records.front().session << "–"
                 << *records.back().session;

@@ -132,6 +132,15 @@ TEST(TrendCommand, LatestRestrictsRecordsAndAlerts) {
   EXPECT_EQ(run.status, 4);
 }
 
+TEST(TrendCommand, ResponsesWithoutAnIdAreLabelledInTheTablesLanguage) {
+  const std::string input = "{\"answers\":{\"1\":9,\"2\":9,\"3\":9,\"4\":9}}\n";
+  const Outcome fr = run_alliance({"trend", "srs", "--format", "table", "--lang", "fr"}, {.input = input});
+  ASSERT_EQ(fr.status, 0) << fr.err;
+  EXPECT_EQ(lines(fr.out)[0], "(sans identifiant), 1 séance");
+  const Outcome en = run_alliance({"trend", "srs", "--format", "table", "--lang", "en"}, {.input = input});
+  EXPECT_EQ(lines(en.out)[0].rfind("(no respondent id), ", 0), 0u) << en.out;
+}
+
 TEST(TrendCommand, FrenchTable) {
   const Outcome run = trend({"--format", "table", "--lang", "fr"});
   ASSERT_EQ(run.status, 0) << run.err;
