@@ -1,6 +1,6 @@
-// The expected scores of tests/reference/scoring/ (written by R, see the
-// README there): a header row and rows of plain comma-separated cells, no
-// quoting (the R script writes none). Shared by the unit and e2e tests.
+// The reference tables under tests/reference/ (written by R, see the READMEs
+// there): a header row and rows of plain comma-separated cells, no quoting
+// (the R scripts write none); "NA" is no value. Shared by the unit and e2e tests.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace alliance::testing {
@@ -55,6 +56,20 @@ inline ReferenceTable read_reference_table(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return parse_reference_table(text.str());
+}
+
+// The rows of a reference table, each cell by its column name.
+using ReferenceRow = std::map<std::string, std::string>;
+
+inline std::vector<ReferenceRow> read_reference_rows(const std::string& path) {
+  const ReferenceTable table = read_reference_table(path);
+  std::vector<ReferenceRow> rows;
+  for (const std::vector<std::string>& cells : table.rows) {
+    ReferenceRow row;
+    for (std::size_t i = 0; i < table.header.size(); ++i) row[table.header[i]] = cells[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 }  // namespace alliance::testing

@@ -9,31 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "../common/reference_table.hpp"
 #include "alliance/core/agreement.hpp"
 
 namespace alliance::core {
 namespace {
 
-using Row = std::map<std::string, std::string>;
+using Row = testing::ReferenceRow;
 
-// The reference CSVs are written by R without quotes; "NA" is no value.
 std::vector<Row> read_csv(const std::string& name) {
-  std::ifstream in(std::string(ALLIANCE_SOURCE_DIR) + "/tests/reference/compare/" + name);
-  std::vector<Row> rows;
-  std::vector<std::string> header;
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> cells;
-    std::istringstream fields(line);
-    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
-    if (header.empty()) {
-      header = cells;
-      continue;
-    }
-    Row row;
-    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
-    rows.push_back(row);
-  }
-  return rows;
+  return testing::read_reference_rows(std::string(ALLIANCE_SOURCE_DIR) + "/tests/reference/compare/" + name);
 }
 
 TEST(AgreementReference, MatchesRToOneInABillion) {

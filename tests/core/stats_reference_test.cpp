@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "../common/reference_table.hpp"
 #include "alliance/core/stats.hpp"
 #include "alliance/io/catalog.hpp"
 #include "alliance/io/response_reader.hpp"
@@ -20,25 +21,10 @@ std::string reference_path(const std::string& name) {
   return std::string(ALLIANCE_SOURCE_DIR) + "/tests/reference/stats/" + name;
 }
 
-// The reference CSV files: a header, then plain comma-separated cells.
-using Row = std::map<std::string, std::string>;
+using Row = testing::ReferenceRow;
+
 std::vector<Row> read_rows(const std::string& name) {
-  std::ifstream in(reference_path(name));
-  std::vector<Row> rows;
-  std::vector<std::string> header;
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> cells;
-    std::stringstream split(line);
-    for (std::string cell; std::getline(split, cell, ',');) cells.push_back(cell);
-    if (line.ends_with(',')) cells.emplace_back();
-    if (header.empty()) {
-      header = cells;
-      continue;
-    }
-    Row row;
-    for (std::size_t c = 0; c < header.size() && c < cells.size(); ++c) row[header[c]] = cells[c];
-    rows.push_back(row);
-  }
+  std::vector<Row> rows = testing::read_reference_rows(reference_path(name));
   EXPECT_FALSE(rows.empty()) << name;
   return rows;
 }

@@ -15,13 +15,6 @@ namespace {
 
 using Outcome = alliance::testing::Run;
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
 std::vector<std::string> split(const std::string& line, char sep = ',') {
   std::vector<std::string> out;
   std::string cell;

@@ -7,38 +7,19 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "../common/reference_table.hpp"
 #include "process.hpp"
 
 namespace alliance::testing {
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-using Row = std::map<std::string, std::string>;
-using Outcome = alliance::testing::Run;
+using Row = ReferenceRow;
 
 std::vector<Row> read_reference(const std::string& name) {
-  std::vector<Row> rows;
-  std::vector<std::string> header;
-  for (const std::string& line : lines(slurp(source_path("tests/reference/compare/" + name)))) {
-    std::vector<std::string> cells;
-    std::istringstream fields(line);
-    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
-    if (header.empty()) {
-      header = cells;
-      continue;
-    }
-    Row row;
-    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
-    rows.push_back(row);
-  }
-  return rows;
+  return read_reference_rows(source_path("tests/reference/compare/" + name));
 }
+
+using Outcome = alliance::testing::Run;
 
 void expect_value(const nlohmann::json& actual, const std::string& expected, double tolerance) {
   if (expected == "NA") {

@@ -116,4 +116,11 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
 }  // namespace alliance::testing

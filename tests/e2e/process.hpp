@@ -34,4 +34,7 @@ std::string make_temp_dir();
 
 std::string slurp(const std::string& path);
 
+// The lines of a text (a program's output), without their line ends.
+std::vector<std::string> lines(const std::string& text);
+
 }  // namespace alliance::testing

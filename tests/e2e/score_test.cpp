@@ -12,13 +12,6 @@ namespace {
 
 using Outcome = alliance::testing::Run;
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
 TEST(Score, OneResponseDocumentAsCsv) {
   const Outcome run = run_alliance({"score", "gtb-12", "examples/gtb-12-response.json", "--format", "csv"},
                                    {.cwd = source_path("")});

@@ -12,13 +12,6 @@
 namespace alliance::testing {
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
 // The value column of the long CSV row section,scale,part,statistic.
 std::string csv_value(const std::string& csv, const std::string& key) {
   for (const std::string& line : lines(csv))

@@ -18,13 +18,6 @@
 namespace alliance::testing {
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
 using Outcome = alliance::testing::Run;
 
 const std::string kVShape = "tests/data/trend/v-shape.ndjson";

@@ -12,11 +12,11 @@
 namespace alliance::io {
 namespace {
 
-std::string cell(std::string_view text, char sep) {
+std::string written(const std::function<void(OutputBuffer&)>& write) {
   std::FILE* file = std::tmpfile();
   {
     OutputBuffer out(file);
-    out.put_delimited_cell(text, sep);
+    write(out);
     out.flush();
   }
   std::rewind(file);
@@ -24,6 +24,10 @@ std::string cell(std::string_view text, char sep) {
   for (int c; (c = std::fgetc(file)) != EOF;) bytes.push_back(static_cast<char>(c));
   std::fclose(file);
   return bytes;
+}
+
+std::string cell(std::string_view text, char sep) {
+  return written([&](OutputBuffer& out) { out.put_delimited_cell(text, sep); });
 }
 
 struct Case {
@@ -52,20 +56,6 @@ TEST(DelimitedCell, QuotesNeutralisesAndCleans) {
     EXPECT_EQ(cell(c.input, ','), c.csv) << "CSV cell for " << c.input;
     EXPECT_EQ(cell(c.input, '\t'), c.tsv) << "TSV cell for " << c.input;
   }
-}
-
-std::string written(const std::function<void(OutputBuffer&)>& write) {
-  std::FILE* file = std::tmpfile();
-  {
-    OutputBuffer out(file);
-    write(out);
-    out.flush();
-  }
-  std::rewind(file);
-  std::string bytes;
-  for (int c; (c = std::fgetc(file)) != EOF;) bytes.push_back(static_cast<char>(c));
-  std::fclose(file);
-  return bytes;
 }
 
 std::string to_chars_text(double value) {
