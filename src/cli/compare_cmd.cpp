@@ -64,14 +64,10 @@ std::vector<LoadedForm> load_forms(const CompareOptions& options, const GlobalOp
   return out;
 }
 
-std::string format_of(const CompareOptions& options) {
-  return options.format.empty() ? (stdout_is_terminal() ? "table" : "csv") : options.format;
-}
-
 int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   const std::vector<LoadedForm> forms = load_forms(options, global);
   io::CompareWriterOptions write;
-  write.format = io::parse_output_format(format_of(options));
+  write.format = choose_output_format(options.format);
   if (write.format == io::OutputFormat::ndjson)
     throw Error(ExitCode::usage, "compare writes table, json, csv or tsv (not ndjson)");
   if (!options.section.empty()) write.section = io::parse_compare_section(options.section);

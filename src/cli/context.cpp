@@ -33,4 +33,8 @@ bool use_colour() {
   return stdout_is_terminal() && term && std::strcmp(term, "dumb") != 0 && !(no_colour && *no_colour);
 }
 
+io::OutputFormat choose_output_format(const std::string& flag) {
+  return io::parse_output_format(flag.empty() ? (stdout_is_terminal() ? "table" : "csv") : flag);
+}
+
 }  // namespace alliance::cli

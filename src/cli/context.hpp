@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "alliance/io/catalog.hpp"
+#include "alliance/io/result_writer.hpp"
 
 namespace CLI {
 class App;
@@ -32,6 +33,10 @@ inline const char* tr(const std::string& lang, const char* en, const char* fr) {
 
 // True when stdout is a terminal (tables and colour; pipes get machine formats).
 bool stdout_is_terminal();
+
+// The output format: --format when given, else a table on a terminal and CSV
+// in a pipe (the same default for every command).
+io::OutputFormat choose_output_format(const std::string& flag);
 
 // Colour only on a terminal whose TERM is not "dumb" and when NO_COLOR is unset.
 bool use_colour();

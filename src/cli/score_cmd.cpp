@@ -31,9 +31,7 @@ struct ScoreOptions {
 
 io::WriterOptions writer_options(const ScoreOptions& options, const std::string& lang) {
   io::WriterOptions out;
-  const std::string format =
-      options.format.empty() ? (stdout_is_terminal() ? "table" : "csv") : options.format;
-  out.format = io::parse_output_format(format);
+  out.format = choose_output_format(options.format);
   out.long_format = options.long_format;
   out.precision = options.precision;
   out.language = lang;

@@ -33,8 +33,7 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(options.questionnaire);
   const core::Questionnaire& q = loaded.questionnaire;
   io::StatsWriterOptions out;
-  out.format = io::parse_output_format(options.format.empty() ? (stdout_is_terminal() ? "table" : "csv")
-                                                              : options.format);
+  out.format = choose_output_format(options.format);
   out.precision = options.precision;
   out.language = choose_language(options.lang);
 

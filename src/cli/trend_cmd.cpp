@@ -226,8 +226,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   const std::string lang = choose_language(o.lang);
   const core::TrendSettings settings = settings_for(o, q);
   const unsigned fail_on = parse_fail_on(o.fail_on);
-  const std::string format = o.format.empty() ? (stdout_is_terminal() ? "table" : "csv") : o.format;
-  const io::OutputFormat output = io::parse_output_format(format);
+  const io::OutputFormat output = choose_output_format(o.format);
 
   std::vector<Respondent> respondents;
   std::map<std::string, std::size_t> index;
