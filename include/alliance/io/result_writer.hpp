@@ -6,7 +6,9 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/scoring.hpp"
@@ -25,6 +27,10 @@ struct WriterOptions {
   int precision = -1;           // decimals; -1 = shortest text that reads back exactly
   std::string language = "en";  // titles and band labels
   bool colour = false;          // table only
+  // CSV and TSV only (--output-columns): the columns to write, named as in
+  // the layout's header, in this order; nullopt = every column. Only these
+  // cells are formatted, which is what makes a narrow output faster.
+  std::optional<std::vector<std::string>> columns;
 };
 
 // Provenance carried by every record.
@@ -46,7 +52,10 @@ class ResultWriter {
 };
 
 // Writes to `out` (stdout in the CLI); output is buffered and flushed in large
-// blocks. Throws Error(io) when writing fails.
+// blocks. Throws Error(io) when writing fails. Throws Error(usage), before
+// writing anything, when options.columns is set for a format other than CSV
+// and TSV, is empty, or names an unknown column (the message lists the
+// layout's columns) or a column twice.
 std::unique_ptr<ResultWriter> make_result_writer(const core::Questionnaire& questionnaire,
                                                  const Provenance& provenance, const WriterOptions& options,
                                                  std::FILE* out);
