@@ -3,6 +3,9 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
@@ -22,12 +25,27 @@ struct ScoreOptions {
   InputOptions input;
   std::string format;  // "" = table on a terminal, csv otherwise
   bool long_format = false;
+  std::optional<std::string> output_columns;  // --output-columns LIST as given
   std::string lang;
   int precision = -1;
   bool strict = false;
   bool explain = false;
   std::vector<std::string> fail_below;
 };
+
+// "a,b" -> {"a", "b"}. Empty pieces are kept ("a,,b", "a,") so that the
+// writer rejects them, and "" is the empty list.
+std::vector<std::string> split_at_commas(const std::string& list) {
+  std::vector<std::string> out;
+  if (list.empty()) return out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = list.find(',', start);
+    out.push_back(list.substr(start, comma - start));
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
 
 io::WriterOptions writer_options(const ScoreOptions& options, const std::string& lang) {
   io::WriterOptions out;
@@ -36,6 +54,7 @@ io::WriterOptions writer_options(const ScoreOptions& options, const std::string&
   out.precision = options.precision;
   out.language = lang;
   out.colour = out.format == io::OutputFormat::table && use_colour();
+  if (options.output_columns) out.columns = split_at_commas(*options.output_columns);
   return out;
 }
 
@@ -61,6 +80,9 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   const std::string lang = choose_language(options.lang);
   const std::vector<Threshold> thresholds = parse_thresholds(options.fail_below, q);
   const io::Provenance provenance{q.id, q.version, loaded.hash, kVersion};
+  if (options.explain && options.output_columns)
+    throw Error(ExitCode::usage, "--output-columns does not apply to --explain, which writes no columns");
+  // Made before any input is read, so a bad --output-columns fails at once.
   std::unique_ptr<io::ResultWriter> writer;
   if (!options.explain) writer = io::make_result_writer(q, provenance, writer_options(options, lang), stdout);
 
@@ -99,6 +121,11 @@ void add_score_command(CLI::App& app, const GlobalOptions& global, int& status) 
       ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
       ->group("Output");
   cmd->add_flag("--long", o->long_format, "One row per response and subscale (tidy data for R, pandas)")
+      ->group("Output");
+  cmd->add_option("--output-columns", o->output_columns,
+                  "CSV/TSV: only these columns, in this order, named as in the header "
+                  "(e.g. respondent,total)")
+      ->type_name("LIST")
       ->group("Output");
   cmd->add_option("--precision", o->precision,
                   "Decimals for scores (default: exact shortest form; 2 in tables)")

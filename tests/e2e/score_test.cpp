@@ -126,6 +126,110 @@ TEST(Score, ExplainShowsTheWorking) {
   EXPECT_NE(run.out.find("6     goal      not answered"), std::string::npos) << run.out;
 }
 
+// WAI-SR (sums; goal 4,6,8,11; task 1,2,10,12; bond 3,5,7,9; one item of
+// four may be missing, prorated; the total needs every subscale).
+// A: goal 2+5+3+5 = 15, task 5+4+1+4 = 14, bond 3+1+4+2 = 10, total 39.
+// B: item 6 missing: goal 9 × 4/3 = 12, task 12, bond 12, total 33 × 12/11 = 36.
+// C: items 4 and 6 missing: goal insufficient (NA), and so the total; task 8, bond 8.
+const char* const kWaiInput =
+    "id,1,2,3,4,5,6,7,8,9,10,11,12\n"
+    "A,5,4,3,2,1,5,4,3,2,1,5,4\n"
+    "B,3,3,3,3,3,,3,3,3,3,3,3\n"
+    "C,2,2,2,,2,,2,2,2,2,2,2\n";
+
+TEST(Score, OutputColumnsChosenAndOrdered) {
+  // No --format: a pipe gets CSV.
+  const Outcome run = run_alliance({"score", "wai-sr", "--output-columns", "respondent,goal,task,bond,total"},
+                                   {.input = kWaiInput});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "respondent,goal,task,bond,total\n"
+            "A,15,14,10,39\n"
+            "B,12,12,12,36\n"
+            "C,NA,8,8,NA\n");
+  const Outcome tsv = run_alliance(
+      {"score", "wai-sr", "--format", "tsv", "--output-columns", "total,goal_missing,status,respondent"},
+      {.input = kWaiInput});
+  ASSERT_EQ(tsv.status, 0) << tsv.err;
+  EXPECT_EQ(tsv.out,
+            "total\tgoal_missing\tstatus\trespondent\n"
+            "39\t0\tok\tA\n"
+            "36\t1\tok\tB\n"
+            "NA\t2\tinsufficient\tC\n");
+}
+
+TEST(Score, OutputColumnsInTheLongLayout) {
+  const Outcome run = run_alliance(
+      {"score", "wai-sr", "--long", "--output-columns", "respondent,scale,score"}, {.input = kWaiInput});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "respondent,scale,score\n"
+            "A,goal,15\nA,task,14\nA,bond,10\nA,total,39\n"
+            "B,goal,12\nB,task,12\nB,bond,12\nB,total,36\n"
+            "C,goal,NA\nC,task,8\nC,bond,8\nC,total,NA\n");
+}
+
+TEST(Score, OutputColumnsKeepTheChecks) {
+  // total is not written, but --fail-below still looks at it: B's 36 < 37.
+  const Outcome run =
+      run_alliance({"score", "wai-sr", "--output-columns", "respondent,bond", "--fail-below", "total=37"},
+                   {.input = kWaiInput});
+  EXPECT_EQ(run.status, 4);
+  EXPECT_EQ(run.out, "respondent,bond\nA,10\nB,12\nC,8\n");
+  EXPECT_EQ(run.err, "<stdin>:3: below threshold: B: total = 36 < 37\n");
+  // An invalid row is reported and still exits 1; its problems need not be a column.
+  const Outcome invalid =
+      run_alliance({"score", "wai-sr", "--output-columns", "respondent,goal,status"},
+                   {.input = "id,1,2,3,4,5,6,7,8,9,10,11,12\nD,9,1,1,1,1,1,1,1,1,1,1,1\n"});
+  EXPECT_EQ(invalid.status, 1);
+  EXPECT_EQ(invalid.out, "respondent,goal,status\nD,NA,invalid\n");
+  EXPECT_EQ(invalid.err,
+            "<stdin>:2: item 1 = 9 is outside the scale 1..5\nalliance: 1 of 1 response is invalid\n");
+}
+
+TEST(Score, OutputColumnsUsageErrors) {
+  const std::string wide =
+      "respondent,session,form,date,language,status,goal,goal_answered,goal_missing,goal_status,task,"
+      "task_answered,task_missing,task_status,bond,bond_answered,bond_missing,bond_status,total,total_"
+      "answered,"
+      "total_missing,total_status,problems,source,questionnaire,questionnaire_version,definition_hash,"
+      "alliance_version";
+  const Outcome unknown =
+      run_alliance({"score", "wai-sr", "--output-columns", "respondent,totl"}, {.input = kWaiInput});
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_EQ(unknown.out, "");
+  EXPECT_EQ(unknown.err,
+            "alliance: --output-columns: unknown column 'totl' (did you mean 'total'?); wai-sr's "
+            "wide layout has: " +
+                wide + "\n");
+  const Outcome json = run_alliance({"score", "wai-sr", "--format", "json", "--output-columns", "respondent"},
+                                    {.input = kWaiInput});
+  EXPECT_EQ(json.status, 2);
+  EXPECT_EQ(json.out, "");
+  EXPECT_NE(json.err.find("--output-columns applies to csv and tsv output only"), std::string::npos)
+      << json.err;
+  EXPECT_NE(json.err.find("jq"), std::string::npos) << json.err;
+  EXPECT_EQ(
+      run_alliance({"score", "wai-sr", "-f", "ndjson", "--output-columns", "total"}, {.input = kWaiInput})
+          .status,
+      2);
+  const Outcome twice =
+      run_alliance({"score", "wai-sr", "--output-columns", "goal,total,goal"}, {.input = kWaiInput});
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_EQ(
+      twice.err,
+      "alliance: --output-columns: column 'goal' is named twice (R's read.csv and pandas would rename the "
+      "second)\n");
+  const Outcome empty = run_alliance({"score", "wai-sr", "--output-columns", ""}, {.input = kWaiInput});
+  EXPECT_EQ(empty.status, 2);
+  EXPECT_EQ(empty.err, "alliance: --output-columns: empty list; wai-sr's wide layout has: " + wide + "\n");
+  EXPECT_EQ(run_alliance({"score", "wai-sr", "--explain", "--output-columns", "total"}, {.input = kWaiInput})
+                .status,
+            2);
+  // Checked before any input is read: a missing file would have exited 3.
+  EXPECT_EQ(run_alliance({"score", "wai-sr", "/nonexistent.csv", "--output-columns", "score"}).status, 2);
+}
+
 TEST(Score, InputAndUsageFailures) {
   EXPECT_EQ(run_alliance({"score", "gtb-12", "/nonexistent.csv"}).status, 3);
   EXPECT_EQ(run_alliance({"score", "gtb-12", "--format", "xml"}, {.input = "x"}).status, 2);
