@@ -39,6 +39,12 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
   cmd->add_option("--skip-rows", o.skip_rows, "CSV rows to skip after the header (Qualtrics exports: 2)")
       ->check(CLI::NonNegativeNumber)
       ->group("Input");
+  cmd->add_option("--threads", o.threads,
+                  "1, or 2: a second thread reads and parses ahead; faster only where the cores share a "
+                  "cache (default: ALLIANCE_THREADS, else 1; see docs/performance.md)")
+      ->check(CLI::Range(1, 2))
+      ->type_name("N")
+      ->group("Input");
 }
 
 io::ReaderOptions reader_options(const InputOptions& options) {
@@ -73,9 +79,10 @@ bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOpt
   return true;
 }
 
-void score_record(const core::Questionnaire& q, const io::ResponseRecord& record, core::ScoreSheet& sheet) {
+void score_record(const core::Questionnaire& q, const core::Scorer& scorer, const io::ResponseRecord& record,
+                  core::ScoreSheet& sheet) {
   if (record.valid())
-    core::score_into(q, record.response.answers, sheet);
+    scorer.score_into(record.response.answers, sheet);
   else
     sheet = core::invalid_sheet(q);
 }
@@ -100,7 +107,7 @@ class Pipeline {
 
   Pipeline(const core::Questionnaire& q, const io::ReaderOptions& read, std::vector<std::string> files,
            bool score)
-      : q_(q), read_(read), files_(std::move(files)), score_(score) {
+      : q_(q), scorer_(q), read_(read), files_(std::move(files)), score_(score) {
     for (std::size_t i = 0; i < kBatches; ++i) free_.push_back(std::make_unique<Batch>());
     thread_ = std::thread([this] { produce(); });
   }
@@ -169,7 +176,7 @@ class Pipeline {
           }
           io::ResponseRecord& record = batch->records[batch->size];
           if (!reader->next(record)) break;
-          if (score_) score_record(q_, record, batch->sheets[batch->size]);
+          if (score_) score_record(q_, scorer_, record, batch->sheets[batch->size]);
           ++batch->size;
         }
       }
@@ -181,6 +188,7 @@ class Pipeline {
   }
 
   const core::Questionnaire& q_;
+  const core::Scorer scorer_;
   const io::ReaderOptions& read_;
   std::vector<std::string> files_;
   bool score_;
@@ -193,14 +201,14 @@ class Pipeline {
   std::thread thread_;
 };
 
-// ALLIANCE_THREADS=1 or 2 forces a path; otherwise two threads when there
-// are two cores.
-bool use_two_threads() {
-  if (const char* forced = std::getenv("ALLIANCE_THREADS")) {
-    if (std::strcmp(forced, "1") == 0) return false;
-    if (std::strcmp(forced, "2") == 0) return true;
-  }
-  return std::thread::hardware_concurrency() > 1;
+// --threads, else ALLIANCE_THREADS, else one. Two threads hand every record
+// from one core to the other: that pays where the cores share a cache, and
+// costs up to twice the time where they do not (measured: bench/README.md),
+// so it is asked for, never assumed from the number of cores.
+bool use_two_threads(const InputOptions& options) {
+  if (options.threads > 0) return options.threads == 2;
+  const char* variable = std::getenv("ALLIANCE_THREADS");
+  return variable != nullptr && std::strcmp(variable, "2") == 0;
 }
 
 }  // namespace
@@ -210,7 +218,7 @@ bool for_each_response(const core::Questionnaire& questionnaire, const InputOpti
   const io::ReaderOptions read = reader_options(options);
   const std::vector<std::string> files =
       options.files.empty() ? std::vector<std::string>{"-"} : options.files;
-  if (!use_two_threads()) return read_serially(questionnaire, read, files, visit);
+  if (!use_two_threads(options)) return read_serially(questionnaire, read, files, visit);
   Pipeline pipeline(questionnaire, read, files, false);
   return pipeline.run(
       [&visit](const io::ResponseRecord& record, const core::ScoreSheet&) { return visit(record); });
@@ -222,10 +230,11 @@ bool for_each_scored_response(
   const io::ReaderOptions read = reader_options(options);
   const std::vector<std::string> files =
       options.files.empty() ? std::vector<std::string>{"-"} : options.files;
-  if (!use_two_threads()) {
+  if (!use_two_threads(options)) {
+    const core::Scorer scorer(questionnaire);
     core::ScoreSheet sheet;
     return read_serially(questionnaire, read, files, [&](const io::ResponseRecord& record) {
-      score_record(questionnaire, record, sheet);
+      score_record(questionnaire, scorer, record, sheet);
       return visit(record, sheet);
     });
   }

@@ -24,6 +24,7 @@ struct InputOptions {
   std::string id_column;
   std::string session_column;
   int skip_rows = 0;
+  int threads = 0;  // --threads: 1 or 2; 0 = ALLIANCE_THREADS, else 1
 };
 
 // Adds the FILE... positional and the "Input" group of options to `cmd`.
@@ -34,8 +35,8 @@ io::ReaderOptions reader_options(const InputOptions& options);
 
 // Reads every response of every file (standard input when none) in order,
 // printing reader warnings to stderr, and calls `visit` on each record, on
-// the calling thread. With two cores (or ALLIANCE_THREADS=2; =1 forces one
-// thread), a second thread reads and parses ahead, a few batches at most.
+// the calling thread. With --threads 2 (or ALLIANCE_THREADS=2), a second
+// thread reads and parses ahead, a few batches at most.
 // `visit` returns false to stop reading (e.g. --strict after a problem).
 // Returns false when stopped early.
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,

@@ -281,49 +281,52 @@ int default_run_limit(const Questionnaire& questionnaire) {
 
 namespace {
 
-// `keyed[i]`: item i's contribution, read where answered.
-ResponseQuality assess(const Answers& answers, const double* keyed_values, int run_limit) {
-  ResponseQuality out;
-  bool same_answer = true, same_keyed = true;
-  double first_answer = 0, first_keyed = 0;
-  int run = 0;
-  double previous = 0;
-  bool previous_present = false;
-  for (std::size_t i = 0; i < answers.size(); ++i) {
-    if (!answers[i]) {
-      previous_present = false;
-      run = 0;
-      continue;
-    }
-    const double a = *answers[i];
-    const double keyed = keyed_values[i];
-    if (out.answered == 0) {
-      first_answer = a;
-      first_keyed = keyed;
-    } else {
-      // Bitwise, not short-circuit: no data-dependent branches on random answers.
-      same_answer = same_answer & (a == first_answer);
-      same_keyed = same_keyed & (keyed == first_keyed);
-    }
-    ++out.answered;
-    run = (previous_present & (a == previous)) ? run + 1 : 1;
-    out.longest_run = run > out.longest_run ? run : out.longest_run;
-    previous = a;
-    previous_present = true;
+// The quality flags of one response, item by item, without a branch on the
+// answers: on random answers every branch would be mispredicted, and this
+// runs for every response `alliance stats` reads.
+class QualityScan {
+ public:
+  void add(bool present, double answer, double keyed) {
+    // Each answer is compared with the previous answered one: all equal to it
+    // in turn means all equal.
+    const bool first = answered_ == 0;
+    same_answer_ = same_answer_ & (!present | first | (answer == last_answer_));
+    same_keyed_ = same_keyed_ & (!present | first | (keyed == last_keyed_));
+    last_answer_ = present ? answer : last_answer_;
+    last_keyed_ = present ? keyed : last_keyed_;
+    answered_ += present ? 1 : 0;
+    // A missing answer ends a run; so does a different one.
+    // Arithmetic, not ?: -- compilers turn the nested choice into a branch.
+    const int continues = static_cast<int>(previous_present_ & (answer == previous_));
+    run_ = static_cast<int>(present) * (continues * run_ + 1);
+    longest_run_ = run_ > longest_run_ ? run_ : longest_run_;
+    previous_ = answer;
+    previous_present_ = present;
   }
-  out.straightline = out.answered >= 3 && same_answer;
-  out.zero_variance = out.answered >= 3 && same_keyed;
-  out.long_run = run_limit > 0 && out.longest_run >= run_limit;
-  return out;
-}
+  ResponseQuality finish(int run_limit) const {
+    ResponseQuality out;
+    out.answered = answered_;
+    out.longest_run = longest_run_;
+    out.straightline = answered_ >= 3 && same_answer_;
+    out.zero_variance = answered_ >= 3 && same_keyed_;
+    out.long_run = run_limit > 0 && longest_run_ >= run_limit;
+    return out;
+  }
+
+ private:
+  int answered_ = 0, run_ = 0, longest_run_ = 0;
+  bool same_answer_ = true, same_keyed_ = true, previous_present_ = false;
+  double last_answer_ = 0, last_keyed_ = 0, previous_ = 0;
+};
 
 }  // namespace
 
 ResponseQuality assess_quality(const Questionnaire& q, const Answers& answers, int run_limit) {
-  std::vector<double> keyed(answers.size(), 0.0);
+  QualityScan scan;
   for (std::size_t i = 0; i < answers.size(); ++i)
-    if (answers[i]) keyed[i] = contribution(q, i, *answers[i]);
-  return assess(answers, keyed.data(), run_limit);
+    scan.add(answers[i].has_value(), answers[i].value_or(0),
+             answers[i] ? contribution(q, i, *answers[i]) : 0);
+  return scan.finish(run_limit);
 }
 
 // ---------------------------------------------------------------- accumulator
@@ -358,6 +361,7 @@ std::vector<std::size_t> StatsAccumulator::scale_items(std::size_t scale) const 
 
 StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const StatsOptions& options)
     : q_(questionnaire),
+      scorer_(questionnaire),
       options_(options),
       n_scales_(questionnaire.subscales.size() + (questionnaire.total.present ? 1 : 0)),
       answered_(questionnaire.items.size(), 0),
@@ -390,12 +394,15 @@ StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const Sta
 
 void StatsAccumulator::add(const Answers& answers) {
   ++responses_;
-  score_into(q_, answers, sheet_);
+  scorer_.score_into(answers, sheet_);
+  QualityScan scan;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const bool present = answers[i].has_value();
+    const double answer = answers[i].value_or(0);
     p_[i] = present ? 1.0 : 0.0;
-    x_[i] = present ? contribution(q_, i, *answers[i]) : 0.0;
+    x_[i] = present ? scorer_.item_score(i, answer) : 0.0;
     answered_[i] += present ? 1 : 0;
+    scan.add(present, answer, x_[i]);
   }
   if (options_.missing == MissingHandling::pairwise) all_items_.add(x_.data(), p_.data());
   const std::size_t n_sub = q_.subscales.size();
@@ -433,7 +440,7 @@ void StatsAccumulator::add(const Answers& answers) {
   }
   scores_.add(sx_.data(), sp_.data());
   if (all_subscales && n_sub > 0) scores_complete_.add(sx_.data(), lp_.data());
-  const ResponseQuality quality = assess(answers, x_.data(), options_.run_limit);
+  const ResponseQuality quality = scan.finish(options_.run_limit);
   quality_.straightline += quality.straightline ? 1 : 0;
   quality_.zero_variance += quality.zero_variance ? 1 : 0;
   quality_.long_run += quality.long_run ? 1 : 0;

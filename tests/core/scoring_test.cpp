@@ -156,6 +156,73 @@ TEST(Scoring, BandsAndNorms) {
   EXPECT_EQ(score(q, {2, 3, 3, 1, 1, 1}).subscales[0].band, 0u);
 }
 
+// Scorer looks contributions up in a table where score_into works them out:
+// both must give the same sheet, to the bit, for every possible response.
+void expect_same_sheet(const ScoreSheet& fast, const ScoreSheet& plain, const Answers& answers) {
+  ASSERT_EQ(fast.subscales.size(), plain.subscales.size());
+  std::string what;
+  for (const std::optional<double>& a : answers) what += a ? std::to_string(*a) + " " : "- ";
+  auto same = [&](const ScaleScore& f, const ScaleScore& p) {
+    EXPECT_EQ(f.status, p.status) << what;
+    EXPECT_EQ(f.value, p.value) << what;  // optional<double> ==: exact
+    EXPECT_EQ(f.answered, p.answered) << what;
+    EXPECT_EQ(f.missing, p.missing) << what;
+    EXPECT_EQ(f.band, p.band) << what;
+    EXPECT_EQ(f.z, p.z) << what;
+    EXPECT_EQ(f.percentile, p.percentile) << what;
+  };
+  for (std::size_t s = 0; s < fast.subscales.size(); ++s) same(fast.subscales[s], plain.subscales[s]);
+  same(fast.total, plain.total);
+}
+
+// Every response to a 6-item questionnaire: each answer missing or 1..5.
+void expect_scorer_agrees_everywhere(const Questionnaire& q) {
+  const Scorer scorer(q);
+  ScoreSheet fast;
+  Answers answers(q.items.size());
+  const int points = 6;  // missing, 1..5
+  int combinations = 1;
+  for (std::size_t i = 0; i < answers.size(); ++i) combinations *= points;
+  for (int code = 0; code < combinations; ++code) {
+    int rest = code;
+    for (std::optional<double>& a : answers) {
+      const int point = rest % points;
+      rest /= points;
+      a = point == 0 ? kNone : std::optional<double>(point);
+    }
+    scorer.score_into(answers, fast);
+    expect_same_sheet(fast, score(q, answers), answers);
+    if (::testing::Test::HasFailure()) return;
+  }
+}
+
+TEST(Scorer, AgreesWithScoreIntoOnEveryResponse) {
+  Questionnaire q = mini_questionnaire();
+  expect_scorer_agrees_everywhere(q);
+  q.scale.scores = {0, 10, 20, 30, 45};  // option scores, after reverse keying
+  expect_scorer_agrees_everywhere(q);
+  q.total.of = TotalOf::subscales;
+  q.total.method = Method::sum;
+  q.total.prorate = true;
+  q.subscales[0].missing = MissingRule{std::nullopt, 0.6, Rounding::nearest};
+  q.subscales[0].norms = {Norm{"test", 3, 0.5, 100, std::nullopt, "x"}};
+  expect_scorer_agrees_everywhere(q);
+}
+
+TEST(Scorer, ContinuousScaleFallsBackToTheFormula) {
+  Questionnaire q = mini_questionnaire();
+  q.scale.kind = ScaleKind::continuous;
+  q.scale.min = 0;
+  q.scale.max = 10;
+  const Answers answers{9.2, 7.5, 0.3, kNone, 1.25, 10};
+  // a: (9.2 + 2.5 + 0.3) / 3 = 4, worked out as score_into does.
+  EXPECT_NEAR(Scorer(q).item_score(1, 7.5), 2.5, kTol);
+  ScoreSheet fast;
+  Scorer(q).score_into(answers, fast);
+  expect_same_sheet(fast, score(q, answers), answers);
+  EXPECT_NEAR(*fast.subscales[0].value, 4, kTol);
+}
+
 TEST(MissingRule, RequiredCounts) {
   MissingRule count;
   count.max_missing = 1;

@@ -133,6 +133,25 @@ TEST(Batch, TwoThreadsWriteTheSameBytesAsOne) {
   EXPECT_EQ(lines(one.out).size(), 1u + 600 + 1);  // header, 600 valid rows, the invalid one
 }
 
+// --threads chooses the path on the command line and wins over the
+// environment; stats gives the same report either way.
+TEST(Batch, ThreadsOptionChoosesThePathAndStatsAgree) {
+  const std::string csv = source_path("tests/reference/batch/responses.csv");
+  const Outcome env_one = score({csv}, "1");
+  const Outcome option_two = score({csv, "--threads", "2"}, "1");
+  EXPECT_EQ(env_one.status, 0);
+  EXPECT_EQ(option_two.out, env_one.out);
+  expect_reference_scores(option_two.out);
+  const Outcome three = score({csv, "--threads", "3"}, "");
+  EXPECT_EQ(three.status, 2);
+  EXPECT_NE(three.err.find("--threads"), std::string::npos) << three.err;
+  const Outcome stats_one = run_alliance({"stats", "wai-sr", csv, "--threads", "1", "--format", "json"});
+  const Outcome stats_two = run_alliance({"stats", "wai-sr", csv, "--threads", "2", "--format", "json"});
+  EXPECT_EQ(stats_one.status, 0);
+  EXPECT_EQ(stats_two.out, stats_one.out);
+  EXPECT_NE(stats_one.out.find("\"alpha\""), std::string::npos);
+}
+
 // Lines the NDJSON fast path declines go to the full JSON reader: the same
 // scores, and the exact located messages.
 TEST(Batch, NdjsonLinesOutsideTheCommonShapeAreReadInFull) {

@@ -194,12 +194,14 @@ class StatsAccumulator {
   std::vector<std::size_t> scale_items(std::size_t scale) const;
 
   const Questionnaire& q_;
+  Scorer scorer_;
   StatsOptions options_;
   std::size_t n_scales_ = 0;  // subscales + total
   long responses_ = 0;
   std::vector<long> answered_;
   std::vector<std::vector<std::size_t>> items_of_;  // per scale
   std::vector<ScoreRange> ranges_;
+
   std::vector<ScaleTally> tallies_;
   CoMoments all_items_;              // pairwise over every item
   std::vector<CoMoments> listwise_;  // per scale, complete responses only
