@@ -8,11 +8,17 @@
 # Builds a Release binary (build/bench), generates the data with
 # bench/gen_data.py unless present (100k, 1M and 5M-row CSV, 1M-row NDJSON,
 # a 20-row file; about 0.3 GB), then times every case RUNS times (default 5,
-# start-up 20), and alliance stats against the C alpha pass on 1M rows, interleaved with the C baseline (C, alliance, C, alliance, ...)
+# start-up 20), and alliance stats against the C alpha pass on 1M rows,
+# interleaved with the C baseline (C, alliance, C, alliance, ...)
 # so that the ratio of each pair cancels the drift of a shared machine; "× C"
 # is the median of those per-pair ratios. Peak RSS comes from one extra run
 # under /usr/bin/time. --quick: the 100k-row CSV, a 100k-row NDJSON and
 # start-up only, 3 runs, peers at 100k only (about a minute).
+#
+# alliance is measured three ways: writing the C scorer's columns
+# (--output-columns respondent,goal,task,bond,total: the like-for-like case),
+# writing its whole documented layout (28 columns, about 4 times the bytes),
+# and the whole layout with --threads 2.
 #
 # Baselines: BASELINES (default: ../shared/bench next to the repository, as in
 # the issue) holds cbaseline/cscore.c and scorers/. The C scorer is always
@@ -106,6 +112,7 @@ measure() {
   }'
 }
 
+same_columns=respondent,goal,task,bond,total  # what the C scorer writes (id,goal,task,bond,total)
 have() { command -v "$1" >/dev/null 2>&1; }
 have_r_package() { have Rscript && Rscript -e "suppressMessages(library($1))" >/dev/null 2>&1; }
 notes=()
@@ -114,10 +121,13 @@ score_cases() {  # LABEL FILE
   local label=$1 file=$2
   local c="$data/cscore $file > $data/out/c.csv"
   measure "C tight (baseline)" "$label" "$file" "$c" "" "$runs"
-  measure "alliance, 2 threads" "$label" "$file" \
-    "ALLIANCE_THREADS=2 $alliance score wai-sr $file --format csv > $data/out/alliance.csv" "$c" "$runs"
-  measure "alliance, 1 thread" "$label" "$file" \
-    "ALLIANCE_THREADS=1 $alliance score wai-sr $file --format csv > $data/out/alliance1.csv" "$c" "$runs"
+  # The C scorer writes id and the four scores; --output-columns asks alliance for the same columns.
+  measure "alliance, C's 5 columns" "$label" "$file" \
+    "$alliance score wai-sr $file --format csv --output-columns $same_columns > $data/out/alliance5.csv" "$c" "$runs"
+  measure "alliance, all 28 columns" "$label" "$file" \
+    "$alliance score wai-sr $file --format csv > $data/out/alliance1.csv" "$c" "$runs"
+  measure "alliance, all 28 columns, --threads 2" "$label" "$file" \
+    "$alliance score wai-sr $file --format csv --threads 2 > $data/out/alliance.csv" "$c" "$runs"
   [[ $label == 5M ]] && return
   local peer_runs=$(((runs + 1) / 2))
   if have mawk; then
@@ -141,10 +151,13 @@ ndjson_cases() {  # LABEL FILE
   local label=$1 file=$2
   local c="$data/cscore --ndjson $file > $data/out/cn.csv"
   measure "NDJSON: C scanner (baseline)" "$label" "$file" "$c" "" "$runs"
-  measure "NDJSON: alliance, 2 threads" "$label" "$file" \
-    "ALLIANCE_THREADS=2 $alliance score wai-sr $file --format csv > $data/out/alliance_nd.csv" "$c" "$runs"
-  measure "NDJSON: alliance, 1 thread" "$label" "$file" \
-    "ALLIANCE_THREADS=1 $alliance score wai-sr $file --format csv > $data/out/alliance_nd1.csv" "$c" "$runs"
+  measure "NDJSON: alliance, C's 5 columns" "$label" "$file" \
+    "$alliance score wai-sr $file --format csv --output-columns $same_columns > $data/out/alliance_nd5.csv" "$c" \
+    "$runs"
+  measure "NDJSON: alliance, all 28 columns" "$label" "$file" \
+    "$alliance score wai-sr $file --format csv > $data/out/alliance_nd1.csv" "$c" "$runs"
+  measure "NDJSON: alliance, all 28 columns, --threads 2" "$label" "$file" \
+    "$alliance score wai-sr $file --format csv --threads 2 > $data/out/alliance_nd.csv" "$c" "$runs"
   if /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1; then
     measure "NDJSON: pandas" "$label" "$file" \
       "/usr/bin/python3 $baselines/scorers/pandas_ndjson_score.py $file $data/out/pdn.csv" "$c" 1
@@ -158,10 +171,10 @@ stats_cases() {  # LABEL FILE: Cronbach's alpha per subscale, one pass
   local label=$1 file=$2
   local c="$data/cscore --alpha $file > $data/out/ca.txt"
   measure "alpha: C (baseline)" "$label" "$file" "$c" "" "$runs"
-  measure "alpha: alliance stats, 2 threads" "$label" "$file" \
-    "ALLIANCE_THREADS=2 $alliance stats wai-sr $file --format csv > $data/out/stats.csv" "$c" "$runs"
-  measure "alpha: alliance stats, 1 thread" "$label" "$file" \
-    "ALLIANCE_THREADS=1 $alliance stats wai-sr $file --format csv > $data/out/stats1.csv" "$c" "$runs"
+  measure "alpha: alliance stats" "$label" "$file" \
+    "$alliance stats wai-sr $file --format csv > $data/out/stats1.csv" "$c" "$runs"
+  measure "alpha: alliance stats, --threads 2" "$label" "$file" \
+    "$alliance stats wai-sr $file --format csv --threads 2 > $data/out/stats.csv" "$c" "$runs"
 }
 
 score_cases 100k "$data/wai_100k.csv"
