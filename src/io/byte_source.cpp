@@ -14,7 +14,8 @@ namespace {
 constexpr std::size_t kChunk = 1 << 20;  // 1 MiB reads: few syscalls, small resident set
 }
 
-ByteSource::ByteSource(const std::string& path) : buffer_(kChunk) {
+ByteSource::ByteSource(const std::string& path)
+    : buffer_(std::make_unique_for_overwrite<char[]>(kChunk)), capacity_(kChunk) {
   if (path == "-") {
     name_ = "<stdin>";
     fd_ = STDIN_FILENO;
@@ -37,13 +38,18 @@ bool ByteSource::is_terminal() const {
 bool ByteSource::fill() {
   if (eof_) return false;
   if (begin_ > 0) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
-  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);  // one record longer than the buffer
+  if (end_ == capacity_) {  // one record longer than the buffer
+    auto larger = std::make_unique_for_overwrite<char[]>(capacity_ * 2);
+    std::memcpy(larger.get(), buffer_.get(), end_);
+    buffer_ = std::move(larger);
+    capacity_ *= 2;
+  }
   while (true) {
-    const ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+    const ssize_t n = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw Error(ExitCode::io, name_ + ": cannot read: " + std::strerror(errno));
     if (n == 0) {

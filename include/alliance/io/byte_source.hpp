@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace alliance::io {
 
@@ -20,7 +20,7 @@ class ByteSource {
   const std::string& name() const { return name_; }
 
   // The unconsumed bytes currently buffered.
-  std::string_view available() const { return {buffer_.data() + begin_, end_ - begin_}; }
+  std::string_view available() const { return {buffer_.get() + begin_, end_ - begin_}; }
   // Marks `n` bytes of available() as used.
   void consume(std::size_t n) { begin_ += n; }
   // Reads more, keeping the unconsumed bytes (views into available() are
@@ -36,7 +36,10 @@ class ByteSource {
   std::string name_;
   int fd_ = -1;
   bool owns_fd_ = false;
-  std::vector<char> buffer_;
+  // Left uninitialised: zeroing 1 MiB would touch all its pages (256 page
+  // faults) before a 20-row file had filled one.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
   bool eof_ = false;
