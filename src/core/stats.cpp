@@ -8,6 +8,10 @@ namespace alliance::core {
 
 namespace {
 
+// Scales with more points than this use CoMoments: the count table grows
+// with the square of the points.
+constexpr std::size_t kMaxCountedPoints = 11;
+
 // Rows summed per block before merging: small enough that shifted sums of
 // bounded answers stay exact or nearly so, large enough that merging is rare.
 constexpr int kBlockRows = 256;
@@ -127,6 +131,72 @@ CoMoments::Pair CoMoments::pair(std::size_t i, std::size_t j) const {
   out.m2_i = tm2_[ij];
   out.m2_j = tm2_[ji];
   out.c = tc_[ij];
+  return out;
+}
+
+// ---------------------------------------------------------------- PointCounts
+
+PointCounts::PointCounts(std::vector<std::vector<double>> values)
+    : k_(values.size()),
+      width_(values.empty() ? 1 : values.front().size() + 1),
+      values_(std::move(values)),
+      counts_(k_ * k_ * width_ * width_),
+      totals_(counts_.size()),
+      offsets_(k_) {}
+
+void PointCounts::add(const unsigned char* points) {
+  const std::size_t k = k_, w = width_;
+  // Where variable j's point falls within a pair's table, once per row, so
+  // that each pair is a load and an increment.
+  std::size_t* offset = offsets_.data();
+  for (std::size_t j = 0; j < k; ++j) offset[j] = j * w * w + points[j];
+  std::uint32_t* counts = counts_.data();
+  for (std::size_t i = 0; i < k; ++i) {
+    std::uint32_t* row = counts + cell(i, 0) + points[i] * w;
+    for (std::size_t j = i; j < k; ++j) ++row[offset[j]];
+  }
+  if (++rows_ == UINT32_MAX) flush();
+}
+
+void PointCounts::flush() const {
+  for (std::size_t c = 0; c < counts_.size(); ++c) totals_[c] += counts_[c];
+  std::fill(counts_.begin(), counts_.end(), 0);
+  rows_ = 0;
+}
+
+CoMoments::Pair PointCounts::pair(std::size_t i, std::size_t j) const {
+  if (rows_ > 0) flush();
+  if (i > j) {
+    CoMoments::Pair swapped = pair(j, i);
+    std::swap(swapped.mean_i, swapped.mean_j);
+    std::swap(swapped.m2_i, swapped.m2_j);
+    return swapped;
+  }
+  const std::uint64_t* t = totals_.data() + cell(i, j);
+  const std::vector<double>& vi = values_[i];
+  const std::vector<double>& vj = values_[j];
+  CoMoments::Pair out;
+  double sum_i = 0, sum_j = 0;
+  for (std::size_t a = 1; a < width_; ++a) {
+    for (std::size_t b = 1; b < width_; ++b) {
+      const auto n = static_cast<double>(t[a * width_ + b]);
+      out.n += n;
+      sum_i += n * vi[a - 1];
+      sum_j += n * vj[b - 1];
+    }
+  }
+  if (out.n == 0) return out;
+  out.mean_i = sum_i / out.n;
+  out.mean_j = sum_j / out.n;
+  for (std::size_t a = 1; a < width_; ++a) {
+    for (std::size_t b = 1; b < width_; ++b) {
+      const auto n = static_cast<double>(t[a * width_ + b]);
+      const double di = vi[a - 1] - out.mean_i, dj = vj[b - 1] - out.mean_j;
+      out.m2_i += n * di * di;
+      out.m2_j += n * dj * dj;
+      out.c += n * di * dj;
+    }
+  }
   return out;
 }
 
@@ -379,8 +449,20 @@ StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const Sta
   }
   tallies_.resize(n_scales_);
   // scale_items(n) for n past the subscales is every item.
-  if (options_.missing == MissingHandling::pairwise)
-    all_items_ = CoMoments(item_centres(q_, scale_items(q_.subscales.size())));
+  if (options_.missing == MissingHandling::pairwise) {
+    // Counts where the table is small (up to 11 points: a 0-10 scale), co-moments otherwise.
+    const std::size_t points = scorer_.points();
+    if (points > 0 && points <= kMaxCountedPoints) {
+      std::vector<std::vector<double>> values(q_.items.size());
+      for (std::size_t i = 0; i < values.size(); ++i)
+        for (std::size_t c = 0; c < points; ++c)
+          values[i].push_back(scorer_.item_score(i, q_.scale.min + static_cast<double>(c)));
+      point_counts_ = std::make_unique<PointCounts>(std::move(values));
+      points_.resize(q_.items.size());
+    } else {
+      all_items_ = CoMoments(item_centres(q_, scale_items(q_.subscales.size())));
+    }
+  }
   scores_ = CoMoments(score_centres);
   scores_complete_ = CoMoments(std::vector<double>(
       score_centres.begin(), score_centres.begin() + static_cast<long>(q_.subscales.size())));
@@ -404,7 +486,13 @@ void StatsAccumulator::add(const Answers& answers) {
     answered_[i] += present ? 1 : 0;
     scan.add(present, answer, x_[i]);
   }
-  if (options_.missing == MissingHandling::pairwise) all_items_.add(x_.data(), p_.data());
+  if (point_counts_) {
+    for (std::size_t i = 0; i < answers.size(); ++i)
+      points_[i] = answers[i] ? static_cast<unsigned char>(*answers[i] - q_.scale.min + 1) : 0;
+    point_counts_->add(points_.data());
+  } else if (options_.missing == MissingHandling::pairwise) {
+    all_items_.add(x_.data(), p_.data());
+  }
   const std::size_t n_sub = q_.subscales.size();
   bool all_subscales = true;
   for (std::size_t s = 0; s < n_scales_; ++s) {
@@ -441,12 +529,18 @@ void StatsAccumulator::add(const Answers& answers) {
     }
   }
   scores_.add(sx_.data(), sp_.data());
-  if (all_subscales && n_sub > 0) scores_complete_.add(sx_.data(), lp_.data());
+  // Only listwise correlations are over the responses with every subscale scored.
+  const bool listwise = options_.missing == MissingHandling::listwise;
+  if (listwise && all_subscales && n_sub > 0) scores_complete_.add(sx_.data(), lp_.data());
   const ResponseQuality quality = scan.finish(options_.run_limit);
   quality_.straightline += quality.straightline ? 1 : 0;
   quality_.zero_variance += quality.zero_variance ? 1 : 0;
   quality_.long_run += quality.long_run ? 1 : 0;
   quality_.flagged += quality.flagged() ? 1 : 0;
+}
+
+CoMoments::Pair StatsAccumulator::item_pair(std::size_t i, std::size_t j) const {
+  return point_counts_ ? point_counts_->pair(i, j) : all_items_.pair(i, j);
 }
 
 StatsReport StatsAccumulator::report() const {
@@ -470,7 +564,7 @@ StatsReport StatsAccumulator::report() const {
     double min_pair = std::numeric_limits<double>::infinity();
     for (std::size_t a = 0; a < k; ++a) {
       for (std::size_t b = 0; b < k; ++b) {
-        const CoMoments::Pair pair = pairwise ? all_items_.pair(items[a], items[b]) : listwise_[s].pair(a, b);
+        const CoMoments::Pair pair = pairwise ? item_pair(items[a], items[b]) : listwise_[s].pair(a, b);
         min_pair = std::min(min_pair, pair.n);
         if (pair.n < 2)
           defined = false;
@@ -479,7 +573,7 @@ StatsReport StatsAccumulator::report() const {
       }
     }
     for (std::size_t a = 0; a < k; ++a) {
-      const CoMoments::Pair own = pairwise ? all_items_.pair(items[a], items[a]) : listwise_[s].pair(a, a);
+      const CoMoments::Pair own = pairwise ? item_pair(items[a], items[a]) : listwise_[s].pair(a, a);
       ItemStats item;
       item.item = items[a];
       item.answered = answered_[items[a]];

@@ -42,6 +42,37 @@ TEST(CoMoments, PairsUseTheRowsWhereBothArePresent) {
   EXPECT_NEAR(m.pair(1, 1).m2_i, 168.0 / 9, kEps);
 }
 
+TEST(PointCounts, SameHandWorkedPairsAsCoMoments) {
+  // The data above as points: x = 1, 2, 3, 4 on points 0..3 standing for
+  // 1..4; y = 2, (missing), 6, 8 on points 0..3 standing for 2, 4, 6, 8.
+  PointCounts m({{1, 2, 3, 4}, {2, 4, 6, 8}});
+  const unsigned char rows[4][2] = {{1, 1}, {2, 0}, {3, 3}, {4, 4}};  // point + 1, 0 = missing
+  for (const auto& row : rows) m.add(row);
+  const CoMoments::Pair xx = m.pair(0, 0);
+  EXPECT_EQ(xx.n, 4);
+  EXPECT_NEAR(xx.mean_i, 2.5, kEps);
+  EXPECT_NEAR(xx.m2_i, 5, kEps);
+  const CoMoments::Pair xy = m.pair(0, 1);
+  EXPECT_EQ(xy.n, 3);
+  EXPECT_NEAR(xy.mean_i, 8.0 / 3, kEps);
+  EXPECT_NEAR(xy.mean_j, 16.0 / 3, kEps);
+  EXPECT_NEAR(xy.m2_i, 42.0 / 9, kEps);
+  EXPECT_NEAR(xy.m2_j, 168.0 / 9, kEps);
+  EXPECT_NEAR(xy.c, 28.0 / 3, kEps);
+  const CoMoments::Pair yx = m.pair(1, 0);  // the same pair, seen from y
+  EXPECT_NEAR(yx.mean_i, 16.0 / 3, kEps);
+  EXPECT_NEAR(yx.m2_i, 168.0 / 9, kEps);
+  EXPECT_NEAR(yx.c, 28.0 / 3, kEps);
+  EXPECT_EQ(m.pair(1, 1).n, 3);
+  EXPECT_NEAR(m.pair(1, 1).m2_i, 168.0 / 9, kEps);
+  // Asking does not disturb adding: a fifth row, x = 4 with y missing.
+  const unsigned char fifth[2] = {4, 0};
+  m.add(fifth);
+  EXPECT_EQ(m.pair(0, 0).n, 5);
+  EXPECT_NEAR(m.pair(0, 0).mean_i, 14.0 / 5, kEps);
+  EXPECT_EQ(m.pair(0, 1).n, 3);
+}
+
 TEST(CoMoments, BlocksMergeToTheTwoPassResult) {
   // 10 000 rows (many blocks), y missing on every 7th row; compared with the
   // textbook two-pass formulas over the same rows.

@@ -61,6 +61,9 @@ class Scorer {
   void score_into(const Answers& answers, ScoreSheet& sheet) const;
   // contribution(questionnaire, item, answer), with the same REQUIRES.
   double item_score(std::size_t item, double answer) const;
+  // The points of the scale when contributions are tabulated (an integer
+  // scale of at most 101 points), else 0.
+  std::size_t points() const { return points_; }
 
  private:
   double looked_up(std::size_t item, double answer) const;  // REQUIRES: points_ > 0

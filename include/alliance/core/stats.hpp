@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +61,34 @@ class CoMoments {
   mutable int block_rows_ = 0;
   // Merged: per ordered pair (i, j), n, mean of y_i and its M2 over rows with j; co-moment.
   mutable std::vector<double> tn_, tmean_, tm2_, tc_;
+};
+
+// The same pairwise moments as CoMoments, for variables that take a few
+// values (items on a Likert scale): for each pair of variables, how many rows
+// gave each pair of values, missing included. Adding a row is one increment
+// per pair; the moments are worked out from the counts when asked for, in
+// two passes (means, then deviations), so they are as exact as the data allow.
+class PointCounts {
+ public:
+  // values[i][c]: the value variable i stands for at point c (0-based).
+  explicit PointCounts(std::vector<std::vector<double>> values);
+  // points[i]: 0 when variable i is missing, else its point + 1.
+  void add(const unsigned char* points);
+  CoMoments::Pair pair(std::size_t i, std::size_t j) const;
+
+ private:
+  std::size_t cell(std::size_t i, std::size_t j) const { return (i * k_ + j) * width_ * width_; }
+  void flush() const;
+
+  std::size_t k_;
+  std::size_t width_;  // points + 1 (missing)
+  std::vector<std::vector<double>> values_;
+  // Counts for i <= j, in 32 bits so that the table stays in the first-level
+  // cache, moved into 64-bit totals before they could overflow.
+  mutable std::vector<std::uint32_t> counts_;
+  mutable std::vector<std::uint64_t> totals_;
+  mutable std::uint32_t rows_ = 0;    // added since the last flush
+  std::vector<std::size_t> offsets_;  // scratch of add()
 };
 
 // Cronbach's alpha and the statistics psych::alpha derives from a covariance
@@ -192,6 +222,7 @@ class StatsAccumulator {
     double min = 0, max = 0;
   };
   std::vector<std::size_t> scale_items(std::size_t scale) const;
+  CoMoments::Pair item_pair(std::size_t i, std::size_t j) const;  // pairwise
 
   const Questionnaire& q_;
   Scorer scorer_;
@@ -203,10 +234,12 @@ class StatsAccumulator {
   std::vector<ScoreRange> ranges_;
 
   std::vector<ScaleTally> tallies_;
-  CoMoments all_items_;              // pairwise over every item
-  std::vector<CoMoments> listwise_;  // per scale, complete responses only
-  CoMoments scores_;                 // pairwise over the scale scores
-  CoMoments scores_complete_;        // responses with every subscale scored
+  CoMoments all_items_;                        // pairwise over every item, or:
+  std::unique_ptr<PointCounts> point_counts_;  // the same, on a scale of few points
+  std::vector<unsigned char> points_;          // per-response scratch for point_counts_
+  std::vector<CoMoments> listwise_;            // per scale, complete responses only
+  CoMoments scores_;                           // pairwise over the scale scores
+  CoMoments scores_complete_;                  // responses with every subscale scored (listwise only)
   QualitySummary quality_;
   // Per-response scratch, so add() does not allocate.
   ScoreSheet sheet_;
