@@ -171,10 +171,10 @@ stats_cases() {  # LABEL FILE: Cronbach's alpha per subscale, one pass
   local label=$1 file=$2
   local c="$data/cscore --alpha $file > $data/out/ca.txt"
   measure "alpha: C (baseline)" "$label" "$file" "$c" "" "$runs"
-  measure "alpha: alliance stats" "$label" "$file" \
-    "$alliance stats wai-sr $file --format csv > $data/out/stats1.csv" "$c" "$runs"
-  measure "alpha: alliance stats, --threads 2" "$label" "$file" \
-    "$alliance stats wai-sr $file --format csv --threads 2 > $data/out/stats.csv" "$c" "$runs"
+  measure "alpha: alliance stats (2 threads, its default)" "$label" "$file" \
+    "$alliance stats wai-sr $file --format csv > $data/out/stats.csv" "$c" "$runs"
+  measure "alpha: alliance stats, --threads 1" "$label" "$file" \
+    "$alliance stats wai-sr $file --format csv --threads 1 > $data/out/stats1.csv" "$c" "$runs"
 }
 
 score_cases 100k "$data/wai_100k.csv"

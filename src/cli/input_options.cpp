@@ -79,10 +79,9 @@ bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOpt
   return true;
 }
 
-void score_record(const core::Questionnaire& q, const core::Scorer& scorer, const io::ResponseRecord& record,
-                  core::ScoreSheet& sheet) {
+void score_record(const core::Questionnaire& q, const io::ResponseRecord& record, core::ScoreSheet& sheet) {
   if (record.valid())
-    scorer.score_into(record.response.answers, sheet);
+    core::score_into(q, record.response.answers, sheet);
   else
     sheet = core::invalid_sheet(q);
 }
@@ -107,7 +106,7 @@ class Pipeline {
 
   Pipeline(const core::Questionnaire& q, const io::ReaderOptions& read, std::vector<std::string> files,
            bool score)
-      : q_(q), scorer_(q), read_(read), files_(std::move(files)), score_(score) {
+      : q_(q), read_(read), files_(std::move(files)), score_(score) {
     for (std::size_t i = 0; i < kBatches; ++i) free_.push_back(std::make_unique<Batch>());
     thread_ = std::thread([this] { produce(); });
   }
@@ -176,7 +175,7 @@ class Pipeline {
           }
           io::ResponseRecord& record = batch->records[batch->size];
           if (!reader->next(record)) break;
-          if (score_) score_record(q_, scorer_, record, batch->sheets[batch->size]);
+          if (score_) score_record(q_, record, batch->sheets[batch->size]);
           ++batch->size;
         }
       }
@@ -188,7 +187,6 @@ class Pipeline {
   }
 
   const core::Questionnaire& q_;
-  const core::Scorer scorer_;
   const io::ReaderOptions& read_;
   std::vector<std::string> files_;
   bool score_;
@@ -236,10 +234,9 @@ bool for_each_scored_response(
   const std::vector<std::string> files =
       options.files.empty() ? std::vector<std::string>{"-"} : options.files;
   if (!use_two_threads(options)) {
-    const core::Scorer scorer(questionnaire);
     core::ScoreSheet sheet;
     return read_serially(questionnaire, read, files, [&](const io::ResponseRecord& record) {
-      score_record(questionnaire, scorer, record, sheet);
+      score_record(questionnaire, record, sheet);
       return visit(record, sheet);
     });
   }

@@ -109,26 +109,20 @@ double contribution(const Questionnaire& questionnaire, std::size_t item, double
 
 namespace {
 
-// One implementation of the scoring rules for score_into and Scorer; they
-// differ only in how an item's contribution is found (`item_score`).
-template <class ItemScore>
-void score_subscale(const Questionnaire& q, std::size_t s, const Answers& answers,
-                    const ItemScore& item_score, ScaleScore& out) {
+void score_subscale(const Questionnaire& q, std::size_t s, const Answers& answers, ScaleScore& out) {
   const Subscale& subscale = q.subscales[s];
   detail::Accumulator acc;
   for (std::size_t item : subscale.items) {
     const double weight = q.items[item].weight;
     acc.add_part(weight);
-    if (answers[item]) acc.add_answer(weight, item_score(item, *answers[item]));
+    if (answers[item]) acc.add_answer(weight, contribution(q, item, *answers[item]));
   }
   double factor = 1;
   detail::finish_scale({subscale.method, &subscale.missing, subscale.prorate}, acc, out, factor);
   detail::interpret(subscale.bands, subscale.norms, out);
 }
 
-template <class ItemScore>
-void score_total(const Questionnaire& q, const Answers& answers, const ItemScore& item_score,
-                 ScoreSheet& sheet) {
+void score_total(const Questionnaire& q, const Answers& answers, ScoreSheet& sheet) {
   const Total& total = q.total;
   ScaleScore& out = sheet.total;
   if (!total.present) {
@@ -140,7 +134,7 @@ void score_total(const Questionnaire& q, const Answers& answers, const ItemScore
     for (std::size_t item = 0; item < q.items.size(); ++item) {
       const double weight = q.items[item].weight;
       acc.add_part(weight);
-      if (answers[item]) acc.add_answer(weight, item_score(item, *answers[item]));
+      if (answers[item]) acc.add_answer(weight, contribution(q, item, *answers[item]));
     }
   } else {
     for (const ScaleScore& sub : sheet.subscales) {
@@ -160,56 +154,13 @@ void score_total(const Questionnaire& q, const Answers& answers, const ItemScore
   detail::interpret(total.bands, total.norms, out);
 }
 
-template <class ItemScore>
-void score_sheet(const Questionnaire& q, const Answers& answers, const ItemScore& item_score,
-                 ScoreSheet& sheet) {
-  sheet.subscales.resize(q.subscales.size());
-  for (std::size_t s = 0; s < q.subscales.size(); ++s)
-    score_subscale(q, s, answers, item_score, sheet.subscales[s]);
-  score_total(q, answers, item_score, sheet);
-}
-
-// Scales with more points than this are not tabulated (a 0-100 visual
-// analogue scale still is).
-constexpr double kMaxTabulatedPoints = 101;
-
 }  // namespace
 
 void score_into(const Questionnaire& questionnaire, const Answers& answers, ScoreSheet& sheet) {
-  score_sheet(
-      questionnaire, answers,
-      [&](std::size_t item, double answer) { return contribution(questionnaire, item, answer); }, sheet);
-}
-
-Scorer::Scorer(const Questionnaire& questionnaire) : q_(questionnaire) {
-  const Scale& scale = q_.scale;
-  const double points = scale.max - scale.min + 1;
-  if (scale.kind != ScaleKind::integer || !(points <= kMaxTabulatedPoints)) return;
-  points_ = static_cast<std::size_t>(points);
-  table_.resize(q_.items.size() * points_);
-  for (std::size_t i = 0; i < q_.items.size(); ++i)
-    for (std::size_t a = 0; a < points_; ++a)
-      table_[i * points_ + a] = contribution(q_, i, scale.min + static_cast<double>(a));
-}
-
-double Scorer::item_score(std::size_t item, double answer) const {
-  if (points_ == 0) return contribution(q_, item, answer);
-  return looked_up(item, answer);
-}
-
-double Scorer::looked_up(std::size_t item, double answer) const {
-  // Through int: one instruction, where a double-to-unsigned conversion is several.
-  const auto point = static_cast<std::size_t>(static_cast<int>(answer - q_.scale.min));
-  return table_[item * points_ + point];
-}
-
-void Scorer::score_into(const Answers& answers, ScoreSheet& sheet) const {
-  if (points_ == 0) {
-    core::score_into(q_, answers, sheet);
-    return;
-  }
-  score_sheet(
-      q_, answers, [this](std::size_t item, double answer) { return looked_up(item, answer); }, sheet);
+  sheet.subscales.resize(questionnaire.subscales.size());
+  for (std::size_t s = 0; s < questionnaire.subscales.size(); ++s)
+    score_subscale(questionnaire, s, answers, sheet.subscales[s]);
+  score_total(questionnaire, answers, sheet);
 }
 
 ScoreSheet score(const Questionnaire& questionnaire, const Answers& answers) {

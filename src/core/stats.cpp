@@ -10,7 +10,7 @@ namespace {
 
 // Scales with more points than this use CoMoments: the count table grows
 // with the square of the points.
-constexpr std::size_t kMaxCountedPoints = 11;
+constexpr double kMaxCountedPoints = 11;
 
 // Rows summed per block before merging: small enough that shifted sums of
 // bounded answers stay exact or nearly so, large enough that merging is rare.
@@ -431,7 +431,6 @@ std::vector<std::size_t> StatsAccumulator::scale_items(std::size_t scale) const 
 
 StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const StatsOptions& options)
     : q_(questionnaire),
-      scorer_(questionnaire),
       options_(options),
       n_scales_(questionnaire.subscales.size() + (questionnaire.total.present ? 1 : 0)),
       answered_(questionnaire.items.size(), 0),
@@ -451,12 +450,13 @@ StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const Sta
   // scale_items(n) for n past the subscales is every item.
   if (options_.missing == MissingHandling::pairwise) {
     // Counts where the table is small (up to 11 points: a 0-10 scale), co-moments otherwise.
-    const std::size_t points = scorer_.points();
-    if (points > 0 && points <= kMaxCountedPoints) {
+    const Scale& scale = q_.scale;
+    const double points = scale.max - scale.min + 1;
+    if (scale.kind == ScaleKind::integer && points <= kMaxCountedPoints) {
       std::vector<std::vector<double>> values(q_.items.size());
       for (std::size_t i = 0; i < values.size(); ++i)
-        for (std::size_t c = 0; c < points; ++c)
-          values[i].push_back(scorer_.item_score(i, q_.scale.min + static_cast<double>(c)));
+        for (std::size_t c = 0; c < static_cast<std::size_t>(points); ++c)
+          values[i].push_back(contribution(q_, i, scale.min + static_cast<double>(c)));
       point_counts_ = std::make_unique<PointCounts>(std::move(values));
       points_.resize(q_.items.size());
     } else {
@@ -476,13 +476,13 @@ StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const Sta
 
 void StatsAccumulator::add(const Answers& answers) {
   ++responses_;
-  scorer_.score_into(answers, sheet_);
+  score_into(q_, answers, sheet_);
   QualityScan scan;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const bool present = answers[i].has_value();
     const double answer = answers[i].value_or(0);
     p_[i] = present ? 1.0 : 0.0;
-    x_[i] = present ? scorer_.item_score(i, answer) : 0.0;
+    x_[i] = present ? contribution(q_, i, answer) : 0.0;
     answered_[i] += present ? 1 : 0;
     scan.add(present, answer, x_[i]);
   }

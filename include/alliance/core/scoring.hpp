@@ -51,28 +51,6 @@ double contribution(const Questionnaire& questionnaire, std::size_t item, double
 void score_into(const Questionnaire& questionnaire, const Answers& answers, ScoreSheet& sheet);
 ScoreSheet score(const Questionnaire& questionnaire, const Answers& answers);
 
-// score_into for a batch: the same rules and the same results to the bit,
-// with every item's contribution to every point of an integer scale worked
-// out once, so that scoring a response is a few lookups and additions.
-// Holds a reference: the questionnaire must outlive it.
-class Scorer {
- public:
-  explicit Scorer(const Questionnaire& questionnaire);
-  void score_into(const Answers& answers, ScoreSheet& sheet) const;
-  // contribution(questionnaire, item, answer), with the same REQUIRES.
-  double item_score(std::size_t item, double answer) const;
-  // The points of the scale when contributions are tabulated (an integer
-  // scale of at most 101 points), else 0.
-  std::size_t points() const { return points_; }
-
- private:
-  double looked_up(std::size_t item, double answer) const;  // REQUIRES: points_ > 0
-
-  const Questionnaire& q_;
-  std::size_t points_ = 0;     // of the scale when tabulated, else 0
-  std::vector<double> table_;  // [item * points_ + answer - scale.min]
-};
-
 // A sheet for a response that could not be scored at all.
 ScoreSheet invalid_sheet(const Questionnaire& questionnaire);
 
