@@ -14,12 +14,10 @@ namespace {
 constexpr double kEps = 1e-12;
 const double kNaN = std::nan("");
 
-TEST(CoMoments, PairsUseTheRowsWhereBothArePresent) {
-  // x = 1, 2, 3, 4; y = 2, (missing), 6, 8.
-  CoMoments m({3, 5});
-  const double rows[4][2] = {{1, 2}, {2, kNaN}, {3, 6}, {4, 8}};
-  const double present[4][2] = {{1, 1}, {1, 0}, {1, 1}, {1, 1}};
-  for (int r = 0; r < 4; ++r) m.add(rows[r], present[r]);
+// x = 1, 2, 3, 4; y = 2, (missing), 6, 8: what both CoMoments and
+// PointCounts must give.
+template <class Moments>
+void expect_hand_worked_pairs(const Moments& m) {
   // x alone: n 4, mean 2.5, M2 = 2.25 + 0.25 + 0.25 + 2.25 = 5.
   const CoMoments::Pair xx = m.pair(0, 0);
   EXPECT_EQ(xx.n, 4);
@@ -34,37 +32,31 @@ TEST(CoMoments, PairsUseTheRowsWhereBothArePresent) {
   EXPECT_NEAR(xy.m2_i, 42.0 / 9, kEps);
   EXPECT_NEAR(xy.m2_j, 168.0 / 9, kEps);
   EXPECT_NEAR(xy.c, 28.0 / 3, kEps);
+  // The same pair, seen from y.
   const CoMoments::Pair yx = m.pair(1, 0);
   EXPECT_NEAR(yx.mean_i, 16.0 / 3, kEps);
+  EXPECT_NEAR(yx.m2_i, 168.0 / 9, kEps);
   EXPECT_NEAR(yx.c, 28.0 / 3, kEps);
   // y alone: 2, 6, 8: mean 16/3, M2 168/9.
   EXPECT_EQ(m.pair(1, 1).n, 3);
   EXPECT_NEAR(m.pair(1, 1).m2_i, 168.0 / 9, kEps);
 }
 
-TEST(PointCounts, SameHandWorkedPairsAsCoMoments) {
-  // The data above as points: x = 1, 2, 3, 4 on points 0..3 standing for
-  // 1..4; y = 2, (missing), 6, 8 on points 0..3 standing for 2, 4, 6, 8.
+TEST(CoMoments, PairsUseTheRowsWhereBothArePresent) {
+  CoMoments m({3, 5});
+  const double rows[4][2] = {{1, 2}, {2, kNaN}, {3, 6}, {4, 8}};
+  const double present[4][2] = {{1, 1}, {1, 0}, {1, 1}, {1, 1}};
+  for (int r = 0; r < 4; ++r) m.add(rows[r], present[r]);
+  expect_hand_worked_pairs(m);
+}
+
+TEST(PointCounts, PairsUseTheRowsWhereBothArePresent) {
+  // The same data as points: x on points 0..3 standing for 1..4, y on
+  // points 0..3 standing for 2, 4, 6, 8.
   PointCounts m({{1, 2, 3, 4}, {2, 4, 6, 8}});
   const unsigned char rows[4][2] = {{1, 1}, {2, 0}, {3, 3}, {4, 4}};  // point + 1, 0 = missing
   for (const auto& row : rows) m.add(row);
-  const CoMoments::Pair xx = m.pair(0, 0);
-  EXPECT_EQ(xx.n, 4);
-  EXPECT_NEAR(xx.mean_i, 2.5, kEps);
-  EXPECT_NEAR(xx.m2_i, 5, kEps);
-  const CoMoments::Pair xy = m.pair(0, 1);
-  EXPECT_EQ(xy.n, 3);
-  EXPECT_NEAR(xy.mean_i, 8.0 / 3, kEps);
-  EXPECT_NEAR(xy.mean_j, 16.0 / 3, kEps);
-  EXPECT_NEAR(xy.m2_i, 42.0 / 9, kEps);
-  EXPECT_NEAR(xy.m2_j, 168.0 / 9, kEps);
-  EXPECT_NEAR(xy.c, 28.0 / 3, kEps);
-  const CoMoments::Pair yx = m.pair(1, 0);  // the same pair, seen from y
-  EXPECT_NEAR(yx.mean_i, 16.0 / 3, kEps);
-  EXPECT_NEAR(yx.m2_i, 168.0 / 9, kEps);
-  EXPECT_NEAR(yx.c, 28.0 / 3, kEps);
-  EXPECT_EQ(m.pair(1, 1).n, 3);
-  EXPECT_NEAR(m.pair(1, 1).m2_i, 168.0 / 9, kEps);
+  expect_hand_worked_pairs(m);
   // Asking does not disturb adding: a fifth row, x = 4 with y missing.
   const unsigned char fifth[2] = {4, 0};
   m.add(fifth);
