@@ -200,11 +200,10 @@ class Pipeline {
 };
 
 // --threads, else ALLIANCE_THREADS, else the command's default. Two threads
-// hand every record from one core to the other: for `score` that pays where
-// the cores share a cache and costs up to twice the time where they do not
-// (measured: bench/README.md), so it is asked for, never assumed from the
-// number of cores; `stats`, with more work per record, gained on both
-// machines measured.
+// hand every record from one core to the other: for `score` that paid on one
+// machine and took twice the time on another (bench/README.md), so it is
+// asked for, never assumed from the number of cores; `stats`, with more work
+// per record, gained on both.
 bool use_two_threads(const InputOptions& options) {
   if (options.threads > 0) return options.threads == 2;
   if (const char* variable = std::getenv("ALLIANCE_THREADS")) {

@@ -195,5 +195,21 @@ TEST_F(ReaderTest, LongRecordsCrossBufferBoundaries) {
   EXPECT_EQ(records[149999].location, path + ":150001");
 }
 
+// A record longer than the 1 MiB read buffer makes it grow, keeping the
+// bytes read so far; the rows around it are unaffected.
+TEST_F(ReaderTest, ARecordLongerThanTheBufferIsReadWhole) {
+  const std::string long_id(3 * 1024 * 1024 + 17, 'x');
+  const std::string path = write("long.csv",
+                                 "respondent,a1,a2,a3,b1,b2,b3\n"
+                                 "P1,1,2,3,4,5,1\n" +
+                                     long_id + ",5,4,3,2,1,2\n" + "P3,2,2,2,2,2,3\n");
+  const auto records = read_all(path);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].response.respondent, long_id);
+  EXPECT_EQ(records[1].response.answers, (Answers{5, 4, 3, 2, 1, 2}));
+  EXPECT_EQ(records[2].response.respondent, "P3");
+  EXPECT_EQ(records[2].location, path + ":4");
+}
+
 }  // namespace
 }  // namespace alliance::io
