@@ -83,8 +83,8 @@ class PointCounts {
   std::size_t k_;
   std::size_t width_;  // points + 1 (missing)
   std::vector<std::vector<double>> values_;
-  // Counts for i <= j, in 32 bits so that the table stays in the first-level
-  // cache, moved into 64-bit totals before they could overflow.
+  // Counts for i <= j (a square table, half of it used), in 32 bits to keep
+  // the table small, moved into 64-bit totals before they could overflow.
   mutable std::vector<std::uint32_t> counts_;
   mutable std::vector<std::uint64_t> totals_;
   mutable std::uint32_t rows_ = 0;    // added since the last flush
