@@ -219,18 +219,8 @@ class Json {
     out_.put_json_string(k);
     out_.put(':');
   }
-  void number(const std::optional<double>& value) {
-    if (value)
-      out_.put_number(*value, o_.precision);
-    else
-      out_.put("null");
-  }
-  void session(const std::optional<int>& s) {
-    if (s)
-      out_.put_int(*s);
-    else
-      out_.put("null");
-  }
+  void number(const std::optional<double>& value) { out_.put_json_number_or_null(value, o_.precision); }
+  void session(const std::optional<int>& s) { out_.put_json_int_or_null(s); }
 
   void write_comparison(const Comparison& c, bool pairs, bool agreement) {
     const std::string& a = r_.forms[c.first].role;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -57,6 +58,25 @@ class OutputBuffer {
   }
   // A JSON string literal, quotes included.
   void put_json_string(std::string_view s);
+  // JSON values that are null when absent (an empty string is absent).
+  void put_json_string_or_null(std::string_view s) {
+    if (s.empty())
+      put("null");
+    else
+      put_json_string(s);
+  }
+  void put_json_int_or_null(const std::optional<long long>& value) {
+    if (value)
+      put_int(*value);
+    else
+      put("null");
+  }
+  void put_json_number_or_null(const std::optional<double>& value, int precision) {
+    if (value)
+      put_number(*value, precision);
+    else
+      put("null");
+  }
   // A CSV or TSV cell from user data, made safe (append_delimited_cell).
   void put_delimited_cell(std::string_view cell, char sep);
 

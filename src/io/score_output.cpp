@@ -453,10 +453,7 @@ class JsonWriter final : public WriterBase {
 
   void put_optional_string(std::string_view key, const std::string& value) {
     put_key(key);
-    if (value.empty())
-      out_.put("null");
-    else
-      out_.put_json_string(value);
+    out_.put_json_string_or_null(value);
     out_.put(',');
   }
 
@@ -465,10 +462,7 @@ class JsonWriter final : public WriterBase {
     put_key("respondent");
     out_.put_json_string(r.respondent);
     out_.put(",\"session\":");
-    if (r.session)
-      out_.put_int(*r.session);
-    else
-      out_.put("null");
+    out_.put_json_int_or_null(r.session);
     out_.put(',');
     put_optional_string("form", r.form);
     put_optional_string("date", r.date);
@@ -476,34 +470,21 @@ class JsonWriter final : public WriterBase {
   }
 
   void put_number_or_null(const core::ScaleScore& s, const std::optional<double>& value) {
-    if (s.status == core::Status::ok && value)
-      out_.put_number(*value, options_.precision);
-    else
-      out_.put("null");
+    out_.put_json_number_or_null(s.status == core::Status::ok ? value : std::nullopt, options_.precision);
   }
 
   void put_scale_members(const ScaleView& v, const core::ScaleScore& s, bool valid) {
     put_key("score");
     put_number_or_null(s, s.value);
     out_.put(",\"answered\":");
-    if (valid)
-      out_.put_int(s.answered);
-    else
-      out_.put("null");
+    out_.put_json_int_or_null(valid ? std::optional<long long>(s.answered) : std::nullopt);
     out_.put(",\"missing\":");
-    if (valid)
-      out_.put_int(s.missing);
-    else
-      out_.put("null");
+    out_.put_json_int_or_null(valid ? std::optional<long long>(s.missing) : std::nullopt);
     out_.put(",\"status\":");
     out_.put_json_string(core::to_string(s.status));
     if (*v.bands) {
       out_.put(",\"band\":");
-      const std::string label = band_label(v, s);
-      if (label.empty())
-        out_.put("null");
-      else
-        out_.put_json_string(label);
+      out_.put_json_string_or_null(band_label(v, s));
     }
     if (v.has_norms) {
       out_.put(",\"z\":");

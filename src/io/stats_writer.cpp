@@ -126,10 +126,7 @@ class MachineWriter {
       out_.put(",\"scale\":");
       out_.put_json_string(scale_id(q_, report_.scales[warning.scale]));
       out_.put(",\"item\":");
-      if (warning.item)
-        out_.put_json_string(q_.items[*warning.item].id);
-      else
-        out_.put("null");
+      out_.put_json_string_or_null(warning.item ? q_.items[*warning.item].id : "");
       number("value", warning.value);
       out_.put(",\"message\":");
       out_.put_json_string(describe(q_, report_, warning, "en"));
@@ -222,10 +219,7 @@ class MachineWriter {
   }
   void number(const char* name, const std::optional<double>& value, bool first = false) {
     key(name, first);
-    if (value)
-      out_.put_number(*value, options_.precision);
-    else
-      out_.put("null");
+    out_.put_json_number_or_null(value, options_.precision);
   }
 
   void cells(const char* section, const std::string& scale, const std::string& part, const char* statistic) {

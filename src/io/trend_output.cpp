@@ -87,15 +87,9 @@ class Writer {
     out_.put("{\"respondent\":");
     out_.put_json_string(r.respondent);
     out_.put(",\"session\":");
-    if (r.session)
-      out_.put_int(*r.session);
-    else
-      out_.put("null");
+    out_.put_json_int_or_null(r.session);
     out_.put(",\"date\":");
-    if (r.date.empty())
-      out_.put("null");
-    else
-      out_.put_json_string(r.date);
+    out_.put_json_string_or_null(r.date);
     out_.put(",\"position\":");
     out_.put_int(static_cast<long long>(r.position));
     out_.put(",\"tied\":");
