@@ -2,6 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
@@ -241,6 +244,43 @@ bool for_each_scored_response(
   }
   Pipeline pipeline(questionnaire, read, files, true);
   return pipeline.run(visit);
+}
+
+namespace {
+
+bool regular_file(const std::string& path) {
+  struct stat status {};
+  return path != "-" && ::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode);
+}
+
+void print_lines(const std::vector<std::string>& lines, const char* prefix) {
+  for (const std::string& line : lines) std::cerr << prefix << line << '\n';
+}
+
+}  // namespace
+
+void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
+                     io::PartTally& tally) {
+  const std::vector<std::string> files =
+      options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+  // Whether files are split may not depend on the threads (the sums would
+  // differ in the last digits): a pipe among the inputs means none is.
+  if (!std::all_of(files.begin(), files.end(), regular_file)) {
+    for_each_response(questionnaire, options, [&](const io::ResponseRecord& record) {
+      report_problems(record);
+      tally.add(record);
+      return true;
+    });
+    return;
+  }
+  const io::ReaderOptions read = reader_options(options);
+  io::PartOptions parts;
+  parts.second_thread = use_two_threads(options);
+  for (const std::string& file : files)
+    io::read_in_parts(
+        file, questionnaire, read, tally, parts,
+        [](const std::vector<std::string>& warnings) { print_lines(warnings, "warning: "); },
+        [](const std::vector<std::string>& problems) { print_lines(problems, ""); });
 }
 
 void report_problems(const io::ResponseRecord& record) {

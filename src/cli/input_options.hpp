@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "alliance/core/questionnaire.hpp"
+#include "alliance/io/part_reading.hpp"
 #include "alliance/io/response_reader.hpp"
 
 namespace CLI {
@@ -51,6 +52,14 @@ bool for_each_response(const core::Questionnaire& questionnaire, const InputOpti
 bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const InputOptions& options,
     const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit);
+
+// Adds every response of every file into `tally` (for statistics, where only
+// the sum matters, not the order of the records): when every input is a
+// regular file, a large one is read in two parts (io/part_reading.hpp), at
+// the same time with --threads 2; otherwise as for_each_response. Problems
+// and warnings go to stderr in input order.
+void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
+                     io::PartTally& tally);
 
 // Prints a record's problems to stderr, one per line.
 void report_problems(const io::ResponseRecord& record);

@@ -29,6 +29,65 @@ struct StatsCommandOptions {
   bool quality = false;
 };
 
+// Says on stderr how many responses were left out; the exit status.
+int report_invalid(long responses, long invalid) {
+  if (invalid == 0) return 0;
+  const long all = responses + invalid;
+  std::cerr << "alliance: " << invalid << " of " << all << " response" << (all == 1 ? "" : "s")
+            << (invalid == 1 ? " is" : " are") << " invalid and left out\n";
+  return static_cast<int>(ExitCode::invalid_input);
+}
+
+// The statistics of the valid responses, and how many were invalid.
+class StatsTally final : public io::PartTally {
+ public:
+  StatsTally(const core::Questionnaire& q, const core::StatsOptions& options)
+      : q_(q), options_(options), stats_(q, options) {}
+  void add(const io::ResponseRecord& record) override {
+    if (record.valid())
+      stats_.add(record.response.answers);
+    else
+      ++invalid_;
+  }
+  std::unique_ptr<io::PartTally> empty_copy() const override {
+    return std::make_unique<StatsTally>(q_, options_);
+  }
+  void append(const io::PartTally& later) override {
+    const auto& more = dynamic_cast<const StatsTally&>(later);
+    stats_.append(more.stats_);
+    invalid_ += more.invalid_;
+  }
+  const core::StatsAccumulator& stats() const { return stats_; }
+  long invalid() const { return invalid_; }
+
+ private:
+  const core::Questionnaire& q_;
+  core::StatsOptions options_;
+  core::StatsAccumulator stats_;
+  long invalid_ = 0;
+};
+
+// --quality: the flagged responses, listed in input order.
+int run_quality(const core::Questionnaire& q, const StatsCommandOptions& options,
+                const core::StatsOptions& stats_options, const io::StatsWriterOptions& out) {
+  long responses = 0, invalid = 0;
+  std::unique_ptr<io::QualityWriter> quality = io::make_quality_writer(stats_options.run_limit, out, stdout);
+  for_each_response(q, options.input, [&](const io::ResponseRecord& record) {
+    if (!record.valid()) {
+      ++invalid;
+      report_problems(record);
+      return true;
+    }
+    ++responses;
+    const core::ResponseQuality assessed =
+        core::assess_quality(q, record.response.answers, stats_options.run_limit);
+    if (assessed.flagged()) quality->write(record, assessed);
+    return true;
+  });
+  quality->finish(responses);
+  return report_invalid(responses, invalid);
+}
+
 int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(options.questionnaire);
   const core::Questionnaire& q = loaded.questionnaire;
@@ -44,40 +103,12 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   stats_options.floor_ceiling_pct = options.floor_ceiling;
   stats_options.run_limit = options.run_limit > 0 ? options.run_limit : core::default_run_limit(q);
 
-  long responses = 0, invalid = 0;
-  std::unique_ptr<core::StatsAccumulator> stats;
-  std::unique_ptr<io::QualityWriter> quality;
-  if (options.quality)
-    quality = io::make_quality_writer(stats_options.run_limit, out, stdout);
-  else
-    stats = std::make_unique<core::StatsAccumulator>(q, stats_options);
-  for_each_response(q, options.input, [&](const io::ResponseRecord& record) {
-    if (!record.valid()) {
-      ++invalid;
-      report_problems(record);
-      return true;
-    }
-    ++responses;
-    if (quality) {
-      const core::ResponseQuality assessed =
-          core::assess_quality(q, record.response.answers, stats_options.run_limit);
-      if (assessed.flagged()) quality->write(record, assessed);
-    } else {
-      stats->add(record.response.answers);
-    }
-    return true;
-  });
-  if (quality)
-    quality->finish(responses);
-  else
-    io::write_stats(q, {q.id, q.version, loaded.hash, kVersion}, stats->report(), invalid, out, stdout);
-  if (invalid > 0) {
-    const long all = responses + invalid;
-    std::cerr << "alliance: " << invalid << " of " << all << " response" << (all == 1 ? "" : "s")
-              << (invalid == 1 ? " is" : " are") << " invalid and left out\n";
-    return static_cast<int>(ExitCode::invalid_input);
-  }
-  return 0;
+  if (options.quality) return run_quality(q, options, stats_options, out);
+  StatsTally tally(q, stats_options);
+  tally_responses(q, options.input, tally);
+  const core::StatsReport report = tally.stats().report();
+  io::write_stats(q, {q.id, q.version, loaded.hash, kVersion}, report, tally.invalid(), out, stdout);
+  return report_invalid(report.responses, tally.invalid());
 }
 
 }  // namespace

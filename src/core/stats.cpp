@@ -120,6 +120,38 @@ void CoMoments::merge_block() const {
   block_rows_ = 0;
 }
 
+void CoMoments::append(const CoMoments& later) {
+  if (block_rows_ > 0) merge_block();
+  if (later.block_rows_ > 0) later.merge_block();
+  const std::size_t k = k_;
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = i; j < k; ++j) {
+      const std::size_t ij = i * k + j;
+      const std::size_t ji = j * k + i;
+      const double nb = later.tn_[ij];
+      if (nb == 0) continue;
+      // `later`'s means in this one's frame (each is kept less its own shift).
+      const double mb_i = later.tmean_[ij] + later.shift_[i] - shift_[i];
+      const double mb_j = later.tmean_[ji] + later.shift_[j] - shift_[j];
+      const double na = tn_[ij];
+      const double n = na + nb;
+      const double d_i = mb_i - tmean_[ij];
+      const double d_j = mb_j - tmean_[ji];
+      const double w = na * nb / n;
+      tmean_[ij] += d_i * nb / n;
+      tm2_[ij] += later.tm2_[ij] + d_i * d_i * w;
+      tc_[ij] += later.tc_[ij] + d_i * d_j * w;
+      tn_[ij] = n;
+      if (j != i) {
+        tmean_[ji] += d_j * nb / n;
+        tm2_[ji] += later.tm2_[ji] + d_j * d_j * w;
+        tc_[ji] = tc_[ij];
+        tn_[ji] = n;
+      }
+    }
+  }
+}
+
 CoMoments::Pair CoMoments::pair(std::size_t i, std::size_t j) const {
   if (block_rows_ > 0) merge_block();
   const std::size_t ij = i * k_ + j;
@@ -156,6 +188,12 @@ void PointCounts::add(const unsigned char* points) {
     for (std::size_t j = i; j < k; ++j) ++row[offset[j]];
   }
   if (++rows_ == UINT32_MAX) flush();
+}
+
+void PointCounts::append(const PointCounts& later) {
+  if (rows_ > 0) flush();
+  if (later.rows_ > 0) later.flush();
+  for (std::size_t c = 0; c < totals_.size(); ++c) totals_[c] += later.totals_[c];
 }
 
 void PointCounts::flush() const {
@@ -537,6 +575,36 @@ void StatsAccumulator::add(const Answers& answers) {
   quality_.zero_variance += quality.zero_variance ? 1 : 0;
   quality_.long_run += quality.long_run ? 1 : 0;
   quality_.flagged += quality.flagged() ? 1 : 0;
+}
+
+void StatsAccumulator::append(const StatsAccumulator& later) {
+  responses_ += later.responses_;
+  for (std::size_t i = 0; i < answered_.size(); ++i) answered_[i] += later.answered_[i];
+  for (std::size_t s = 0; s < n_scales_; ++s) {
+    ScaleTally& tally = tallies_[s];
+    const ScaleTally& more = later.tallies_[s];
+    if (more.scored > 0) {
+      tally.min = tally.scored == 0 ? more.min : std::min(tally.min, more.min);
+      tally.max = tally.scored == 0 ? more.max : std::max(tally.max, more.max);
+    }
+    tally.scored += more.scored;
+    tally.complete += more.complete;
+    tally.incomplete += more.incomplete;
+    tally.insufficient += more.insufficient;
+    tally.at_floor += more.at_floor;
+    tally.at_ceiling += more.at_ceiling;
+  }
+  if (point_counts_)
+    point_counts_->append(*later.point_counts_);
+  else if (options_.missing == MissingHandling::pairwise)
+    all_items_.append(later.all_items_);
+  for (std::size_t s = 0; s < listwise_.size(); ++s) listwise_[s].append(later.listwise_[s]);
+  scores_.append(later.scores_);
+  scores_complete_.append(later.scores_complete_);
+  quality_.straightline += later.quality_.straightline;
+  quality_.zero_variance += later.quality_.zero_variance;
+  quality_.long_run += later.quality_.long_run;
+  quality_.flagged += later.quality_.flagged;
 }
 
 CoMoments::Pair StatsAccumulator::item_pair(std::size_t i, std::size_t j) const {

@@ -1,6 +1,7 @@
 #include "alliance/io/byte_source.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -39,6 +40,7 @@ bool ByteSource::fill() {
   if (eof_) return false;
   if (begin_ > 0) {
     std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
+    base_ += begin_;
     end_ -= begin_;
     begin_ = 0;
   }
@@ -58,6 +60,34 @@ bool ByteSource::fill() {
     }
     end_ += static_cast<std::size_t>(n);
     return true;
+  }
+}
+
+std::optional<std::uint64_t> ByteSource::regular_file_size() const {
+  // Not standard input, even from a file: a second reader would share its offset.
+  if (!owns_fd_) return std::nullopt;
+  struct stat status {};
+  if (::fstat(fd_, &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+  return static_cast<std::uint64_t>(status.st_size);
+}
+
+void ByteSource::seek_line_start(std::uint64_t offset) {
+  // From the byte before: a line starting exactly at `offset` follows a line feed there.
+  const std::uint64_t from = offset == 0 ? 0 : offset - 1;
+  if (::lseek(fd_, static_cast<off_t>(from), SEEK_SET) < 0)
+    throw Error(ExitCode::io, name_ + ": cannot seek: " + std::strerror(errno));
+  base_ = from;
+  begin_ = end_ = 0;
+  eof_ = false;
+  if (offset == 0) return;
+  while (true) {
+    const std::string_view text = available();
+    if (const std::size_t nl = text.find('\n'); nl != std::string_view::npos) {
+      consume(nl + 1);
+      return;
+    }
+    consume(text.size());
+    if (!fill()) return;
   }
 }
 

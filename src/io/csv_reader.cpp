@@ -71,6 +71,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     std::string_view head = source_.peek(3);
     if (head == "\xEF\xBB\xBF") source_.consume(3);
   }
+  if (source_.at_stop()) return false;
   std::size_t length = 0;
   unterminated_ = false;
   while ((length = record_length(source_.available())) == std::string_view::npos) {

@@ -21,6 +21,10 @@ class CsvReader {
 
   // Line (1-based) on which the last record returned starts.
   long line() const { return record_line_; }
+  // Line on which the next record starts; set_next_line() renumbers from
+  // there (after ByteSource::seek_line_start).
+  long next_line() const { return next_line_; }
+  void set_next_line(long line) { next_line_ = line; }
   // True when the last record had an unterminated quoted field (end of input inside quotes).
   bool unterminated_quote() const { return unterminated_; }
 

@@ -104,6 +104,18 @@ class CsvResponseReader final : public ResponseReader {
 
   std::vector<std::string> warnings() const override { return warnings_; }
 
+  std::optional<std::uint64_t> splittable_size() const override { return source_->regular_file_size(); }
+  void stop_at(std::uint64_t offset) override { source_->stop_at(offset); }
+  std::optional<ReadPosition> position() const override {
+    if (skip_ > 0) return std::nullopt;
+    return ReadPosition{source_->offset(), csv_.next_line()};
+  }
+  void resume_after(std::uint64_t offset) override {
+    source_->seek_line_start(offset);
+    csv_.set_next_line(1);
+    skip_ = 0;  // the rows to skip follow the header, in the first part
+  }
+
  private:
   std::string where(long line) const { return source_->name() + ":" + std::to_string(line); }
 

@@ -174,10 +174,22 @@ class NdjsonReader final : public ResponseReader {
     return false;
   }
 
+  std::optional<std::uint64_t> splittable_size() const override { return source_->regular_file_size(); }
+  void stop_at(std::uint64_t offset) override { source_->stop_at(offset); }
+  std::optional<ReadPosition> position() const override {
+    return ReadPosition{source_->offset() + pending_, line_number_ + 1};
+  }
+  void resume_after(std::uint64_t offset) override {
+    source_->seek_line_start(offset);
+    pending_ = 0;
+    line_number_ = 0;
+  }
+
  private:
   bool next_line(std::string_view& line) {
     if (pending_ > 0) source_->consume(pending_);
     pending_ = 0;
+    if (source_->at_stop()) return false;
     while (true) {
       const std::string_view text = source_->available();
       const std::size_t nl = text.find('\n');

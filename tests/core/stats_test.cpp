@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "fixtures.hpp"
@@ -63,6 +64,34 @@ TEST(PointCounts, PairsUseTheRowsWhereBothArePresent) {
   EXPECT_EQ(m.pair(0, 0).n, 5);
   EXPECT_NEAR(m.pair(0, 0).mean_i, 14.0 / 5, kEps);
   EXPECT_EQ(m.pair(0, 1).n, 3);
+}
+
+// Appending: the hand-worked rows split between two accumulators give the
+// same pairs as all four added to one.
+TEST(CoMoments, AppendedRowsCountAsAddedAfter) {
+  const double rows[4][2] = {{1, 2}, {2, kNaN}, {3, 6}, {4, 8}};
+  const double present[4][2] = {{1, 1}, {1, 0}, {1, 1}, {1, 1}};
+  for (int split = 0; split <= 4; ++split) {
+    // Different shifts on each side: `later` is brought into the first's frame.
+    CoMoments first({3, 5});
+    CoMoments later({0, 4});
+    for (int r = 0; r < 4; ++r) (r < split ? first : later).add(rows[r], present[r]);
+    first.append(later);
+    SCOPED_TRACE(split);
+    expect_hand_worked_pairs(first);
+  }
+}
+
+TEST(PointCounts, AppendedCountsAreAdded) {
+  const unsigned char rows[4][2] = {{1, 1}, {2, 0}, {3, 3}, {4, 4}};
+  for (int split = 0; split <= 4; ++split) {
+    PointCounts first({{1, 2, 3, 4}, {2, 4, 6, 8}});
+    PointCounts later({{1, 2, 3, 4}, {2, 4, 6, 8}});
+    for (int r = 0; r < 4; ++r) (r < split ? first : later).add(rows[r]);
+    first.append(later);
+    SCOPED_TRACE(split);
+    expect_hand_worked_pairs(first);
+  }
 }
 
 TEST(CoMoments, BlocksMergeToTheTwoPassResult) {
@@ -221,6 +250,101 @@ TEST(StatsAccumulator, ListwiseByHand) {
   // at least 3 answers all alike except... none: 3 3 2 3 3 3 has a run of 3 only.
   EXPECT_EQ(report.quality.straightline, 0);
   EXPECT_EQ(report.quality.run_limit, 4);
+}
+
+// Two accumulators, the second appended to the first, give the report of
+// one that saw every response: counts exactly, moments to rounding. Over
+// 3 000 varied responses (missing answers, reversed and weighted items), in
+// both missing-data modes and on a scale too wide for point counts.
+TEST(StatsAccumulator, AppendedEqualsAddedInOne) {
+  Questionnaire wide = testing::mini_questionnaire();
+  wide.scale.max = 20;  // 20 points: co-moments rather than point counts
+  for (const Questionnaire& q : {testing::mini_questionnaire(), wide}) {
+    for (MissingHandling missing : {MissingHandling::pairwise, MissingHandling::listwise}) {
+      StatsOptions options;
+      options.missing = missing;
+      StatsAccumulator one(q, options), first(q, options), later(q, options);
+      unsigned state = 12345;
+      const auto next = [&state] { return (state = state * 1103515245u + 12345u) >> 16; };
+      const int points = static_cast<int>(q.scale.max - q.scale.min) + 1;
+      for (int r = 0; r < 3000; ++r) {
+        const int base = static_cast<int>(next() % static_cast<unsigned>(points));
+        Answers answers(q.items.size());
+        for (auto& answer : answers) {
+          if (next() % 10 == 0) continue;  // missing
+          const int drift = static_cast<int>(next() % 3) - 1;
+          answer = q.scale.min + std::clamp(base + drift, 0, points - 1);
+        }
+        one.add(answers);
+        (r < 1234 ? first : later).add(answers);
+      }
+      first.append(later);
+      const StatsReport a = one.report(), b = first.report();
+      SCOPED_TRACE(std::string(to_string(missing)) + " on " + std::to_string(points) + " points");
+      EXPECT_EQ(b.responses, a.responses);
+      EXPECT_EQ(b.quality.flagged, a.quality.flagged);
+      EXPECT_EQ(b.quality.long_run, a.quality.long_run);
+      ASSERT_EQ(b.scales.size(), a.scales.size());
+      const auto near = [](const std::optional<double>& x, const std::optional<double>& y) {
+        ASSERT_EQ(x.has_value(), y.has_value());
+        if (x) {
+          EXPECT_NEAR(*x, *y, 1e-12 * std::max(1.0, std::fabs(*y)));
+        }
+      };
+      for (std::size_t s = 0; s < a.scales.size(); ++s) {
+        const ScaleStats &x = b.scales[s], &y = a.scales[s];
+        EXPECT_EQ(x.scored, y.scored);
+        EXPECT_EQ(x.complete, y.complete);
+        EXPECT_EQ(x.insufficient, y.insufficient);
+        EXPECT_EQ(x.min, y.min);
+        EXPECT_EQ(x.max, y.max);
+        EXPECT_EQ(x.floor_pct, y.floor_pct);
+        EXPECT_EQ(x.n_used, y.n_used);
+        EXPECT_EQ(x.min_pair_n, y.min_pair_n);
+        near(x.mean, y.mean);
+        near(x.sd, y.sd);
+        near(x.alpha, y.alpha);
+        near(x.std_alpha, y.std_alpha);
+        near(x.alpha_lower, y.alpha_lower);
+        ASSERT_EQ(x.items.size(), y.items.size());
+        for (std::size_t i = 0; i < x.items.size(); ++i) {
+          EXPECT_EQ(x.items[i].answered, y.items[i].answered);
+          near(x.items[i].mean, y.items[i].mean);
+          near(x.items[i].sd, y.items[i].sd);
+          near(x.items[i].r_drop, y.items[i].r_drop);
+          near(x.items[i].alpha_if_dropped, y.items[i].alpha_if_dropped);
+        }
+      }
+      ASSERT_EQ(b.correlations.size(), a.correlations.size());
+      for (std::size_t c = 0; c < a.correlations.size(); ++c) {
+        EXPECT_EQ(b.correlations[c].n, a.correlations[c].n);
+        near(b.correlations[c].r, a.correlations[c].r);
+      }
+      EXPECT_EQ(b.warnings.size(), a.warnings.size());
+    }
+  }
+}
+
+// The hand-worked listwise rows, split between two accumulators.
+TEST(StatsAccumulator, AppendedListwiseByHand) {
+  const Questionnaire q = testing::mini_questionnaire();
+  StatsOptions options;
+  options.missing = MissingHandling::listwise;
+  StatsAccumulator first(q, options), later(q, options);
+  first.add({1.0, 5.0, 1.0, 3.0, 3.0, 3.0});
+  first.add({3.0, 3.0, 2.0, 3.0, 3.0, 3.0});
+  later.add({5.0, 1.0, 4.0, 3.0, 3.0, 3.0});
+  later.add({2.0, std::nullopt, 3.0, std::nullopt, std::nullopt, std::nullopt});
+  first.append(later);
+  const ScaleStats a = first.report().scales[0];
+  EXPECT_EQ(a.scored, 4);
+  EXPECT_EQ(a.complete, 3);
+  EXPECT_NEAR(*a.mean, 65.0 / 24, kEps);  // as in ListwiseByHand
+  EXPECT_EQ(*a.min, 1);
+  EXPECT_NEAR(*a.max, 14.0 / 3, kEps);
+  EXPECT_EQ(a.floor_pct, 25);
+  EXPECT_NEAR(*a.alpha, 90.0 / 91, kEps);
+  EXPECT_NEAR(*a.items[2].r_drop, 6 / std::sqrt(7.0 / 3 * 16), kEps);
 }
 
 TEST(StatsAccumulator, NegativeItemRestIsWarned) {

@@ -4,7 +4,9 @@
 // or two threads, and end quietly when the reader of a pipe goes away.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -150,6 +152,76 @@ TEST(Batch, ThreadsOptionChoosesThePathAndStatsAgree) {
   EXPECT_EQ(stats_one.status, 0);
   EXPECT_EQ(stats_two.out, stats_one.out);
   EXPECT_NE(stats_one.out.find("\"alpha\""), std::string::npos);
+}
+
+// Numbers within 1e-12 (relative), every other cell the same: statistics
+// summed in another order.
+void expect_same_to_rounding(const std::string& a, const std::string& b) {
+  const auto rows_a = lines(a), rows_b = lines(b);
+  ASSERT_EQ(rows_a.size(), rows_b.size());
+  for (std::size_t r = 0; r < rows_a.size(); ++r) {
+    const auto x = split(rows_a[r]), y = split(rows_b[r]);
+    ASSERT_EQ(x.size(), y.size()) << rows_a[r];
+    for (std::size_t c = 0; c < x.size(); ++c) {
+      char* end = nullptr;
+      const double u = std::strtod(x[c].c_str(), &end);
+      if (x[c].empty() || *end != '\0') {
+        EXPECT_EQ(x[c], y[c]) << rows_a[r];
+        continue;
+      }
+      EXPECT_NEAR(u, std::stod(y[c]), 1e-12 * std::max(1.0, std::fabs(u))) << rows_a[r];
+    }
+  }
+}
+
+// A file of 1 MiB or more is summed in two parts, the second read by the
+// second thread with --threads 2 (docs/performance.md): the same report to
+// the last digit with one thread or two, the problems of both halves in file
+// order with their lines, and the statistics of the same rows read from a
+// pipe (in one part) to rounding.
+TEST(Batch, StatsOnALargeFileAgreeWithOneOrTwoThreads) {
+  const std::string dir = make_temp_dir();
+  const std::string rows = slurp(source_path("tests/reference/batch/responses.csv"));
+  const std::string body = rows.substr(rows.find('\n') + 1);
+  std::string big = rows;
+  long line = 301;  // the header and 300 rows
+  std::vector<long> bad_lines;
+  for (int copy = 0; copy < 130; ++copy) {  // about 1.3 MB
+    big += body;
+    line += 300;
+    if (copy % 30 == 15) {
+      big += "BAD" + std::to_string(copy) + ",6,1,1,1,1,1,1,1,1,1,1,1\n";
+      bad_lines.push_back(++line);
+    }
+  }
+  ASSERT_GT(big.size(), 1u << 20);
+  write_file(dir + "/big.csv", big);
+  const std::vector<std::string> args = {"stats", "wai-sr", dir + "/big.csv", "--format", "csv"};
+  auto with = [&args](const char* threads) {
+    std::vector<std::string> all = args;
+    all.insert(all.end(), {"--threads", threads});
+    return run_alliance(all);
+  };
+  const Outcome one = with("1");
+  const Outcome two = with("2");
+  EXPECT_EQ(one.status, 1);  // the invalid rows
+  EXPECT_EQ(two.status, 1);
+  EXPECT_EQ(two.out, one.out);
+  EXPECT_EQ(two.err, one.err);
+  ASSERT_EQ(bad_lines.size(), 4u);  // two in each half
+  std::size_t previous = 0;
+  for (long bad : bad_lines) {
+    const std::size_t at = one.err.find(dir + "/big.csv:" + std::to_string(bad) + ": item 1 = 6 is outside");
+    ASSERT_NE(at, std::string::npos) << bad << "\n" << one.err;
+    EXPECT_GE(at, previous);
+    previous = at;
+  }
+  EXPECT_NE(one.err.find("4 of 39304 responses are invalid"), std::string::npos) << one.err;
+  const Outcome piped = run_alliance({"stats", "wai-sr", "--format", "csv"}, {.input = big});
+  EXPECT_EQ(piped.status, 1);
+  expect_same_to_rounding(piped.out, one.out);
+  EXPECT_NE(piped.err.find("<stdin>:" + std::to_string(bad_lines.back()) + ": item 1 = 6"),
+            std::string::npos);
 }
 
 // Lines the NDJSON fast path declines go to the full JSON reader: the same

@@ -33,6 +33,9 @@ class CoMoments {
 
   // x[i] is read only when present[i] is 1 (present[i] is 0 or 1).
   void add(const double* x, const double* present);
+  // Adds what `later` (over the same variables) has seen, as if its rows had
+  // been added here after these: the update of Chan, Golub & LeVeque, pair by pair.
+  void append(const CoMoments& later);
 
   struct Pair {
     double n = 0;       // rows with both i and j
@@ -74,6 +77,8 @@ class PointCounts {
   explicit PointCounts(std::vector<std::vector<double>> values);
   // points[i]: 0 when variable i is missing, else its point + 1.
   void add(const unsigned char* points);
+  // Adds the counts of `later` (the same variables and points): exact.
+  void append(const PointCounts& later);
   CoMoments::Pair pair(std::size_t i, std::size_t j) const;
 
  private:
@@ -214,6 +219,11 @@ class StatsAccumulator {
   StatsAccumulator(const Questionnaire& questionnaire, const StatsOptions& options);
   // REQUIRES: answers valid for the questionnaire (as score_into).
   void add(const Answers& answers);
+  // Adds what `later`, built with the same questionnaire and options, has
+  // seen, as if its responses had been added here after these: counts and
+  // point counts exactly, co-moments by Chan's update. `alliance stats` adds
+  // up the two halves of a large file on two cores this way.
+  void append(const StatsAccumulator& later);
   StatsReport report() const;
 
  private:

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +34,19 @@ class ByteSource {
   // The first bytes, without consuming them (for format detection).
   std::string_view peek(std::size_t n);
 
+  // Reading a regular file in parts (io/part_reading.hpp).
+  // Its size; nullopt for standard input, a pipe, a terminal or a device.
+  std::optional<std::uint64_t> regular_file_size() const;
+  // Offset in the input of the first unconsumed byte (of available()).
+  std::uint64_t offset() const { return base_ + begin_; }
+  // Moves to the first line start at or after `offset` (just after a line
+  // feed, or the end of the file), dropping what was buffered. Regular files only.
+  void seek_line_start(std::uint64_t offset);
+  // Readers report the end of input at the first record that starts at or
+  // after this offset.
+  void stop_at(std::uint64_t offset) { stop_ = offset; }
+  bool at_stop() const { return offset() >= stop_; }
+
  private:
   std::string name_;
   int fd_ = -1;
@@ -42,6 +57,8 @@ class ByteSource {
   std::size_t capacity_ = 0;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
+  std::uint64_t base_ = 0;  // offset in the input of buffer_[0]
+  std::uint64_t stop_ = UINT64_MAX;
   bool eof_ = false;
 };
 

@@ -3,8 +3,10 @@
 // are specified in docs/response-format.md.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,12 @@ struct ResponseRecord {
   bool valid() const { return problems.empty(); }
 };
 
+// Where a reader's next record starts.
+struct ReadPosition {
+  std::uint64_t offset = 0;  // in bytes from the start of the input
+  long line = 1;
+};
+
 class ResponseReader {
  public:
   virtual ~ResponseReader() = default;
@@ -54,6 +62,19 @@ class ResponseReader {
   // Problems with the input as a whole that do not stop reading (an item
   // with no column), as located messages.
   virtual std::vector<std::string> warnings() const { return {}; }
+
+  // Reading a file in two parts (io/part_reading.hpp). Only a reader of a
+  // regular file in a format with a record per line (CSV, TSV, NDJSON) can:
+  // splittable_size() is then the file's size, else nullopt.
+  virtual std::optional<std::uint64_t> splittable_size() const { return std::nullopt; }
+  // From now on, next() ends at the first record starting at or after `offset`.
+  virtual void stop_at(std::uint64_t /*offset*/) {}
+  // Where the next record starts; nullopt when it is not a clean place to
+  // split (rows still to skip after the header).
+  virtual std::optional<ReadPosition> position() const { return std::nullopt; }
+  // Moves to the first line start at or after `offset` (a record start unless
+  // a quoted CSV field spans it) and numbers that line 1.
+  virtual void resume_after(std::uint64_t /*offset*/) {}
 };
 
 // `path` "-" reads standard input (and is named "<stdin>" in messages).
