@@ -43,8 +43,9 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
       ->check(CLI::NonNegativeNumber)
       ->group("Input");
   cmd->add_option("--threads", o.threads,
-                  "1 or 2: with 2, a second thread reads and parses ahead (default: ALLIANCE_THREADS, "
-                  "else 2 for stats on two cores and 1 for the other commands; see docs/performance.md)")
+                  "1 or 2: with 2, a second thread reads and parses ahead (stats: reads the second half "
+                  "of a large file); default: ALLIANCE_THREADS, else 2 for stats on two cores and 1 for "
+                  "the other commands; see docs/performance.md")
       ->check(CLI::Range(1, 2))
       ->type_name("N")
       ->group("Input");

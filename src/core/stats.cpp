@@ -492,9 +492,14 @@ StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const Sta
     const double points = scale.max - scale.min + 1;
     if (scale.kind == ScaleKind::integer && points <= kMaxCountedPoints) {
       std::vector<std::vector<double>> values(q_.items.size());
-      for (std::size_t i = 0; i < values.size(); ++i)
-        for (std::size_t c = 0; c < static_cast<std::size_t>(points); ++c)
+      point_width_ = static_cast<std::size_t>(points) + 1;
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        keyed_.push_back(0);  // point 0: missing
+        for (std::size_t c = 0; c < static_cast<std::size_t>(points); ++c) {
           values[i].push_back(contribution(q_, i, scale.min + static_cast<double>(c)));
+          keyed_.push_back(values[i].back());
+        }
+      }
       point_counts_ = std::make_unique<PointCounts>(std::move(values));
       points_.resize(q_.items.size());
     } else {
@@ -516,21 +521,25 @@ void StatsAccumulator::add(const Answers& answers) {
   ++responses_;
   score_into(q_, answers, sheet_);
   QualityScan scan;
+  const double low = q_.scale.min;
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const bool present = answers[i].has_value();
     const double answer = answers[i].value_or(0);
     p_[i] = present ? 1.0 : 0.0;
-    x_[i] = present ? contribution(q_, i, answer) : 0.0;
+    if (point_counts_) {  // the keyed values by point, looked up
+      const auto point = static_cast<unsigned char>(present ? answer - low + 1 : 0);
+      points_[i] = point;
+      x_[i] = keyed_[i * point_width_ + point];
+    } else {
+      x_[i] = present ? contribution(q_, i, answer) : 0.0;
+    }
     answered_[i] += present ? 1 : 0;
     scan.add(present, answer, x_[i]);
   }
-  if (point_counts_) {
-    for (std::size_t i = 0; i < answers.size(); ++i)
-      points_[i] = answers[i] ? static_cast<unsigned char>(*answers[i] - q_.scale.min + 1) : 0;
+  if (point_counts_)
     point_counts_->add(points_.data());
-  } else if (options_.missing == MissingHandling::pairwise) {
+  else if (options_.missing == MissingHandling::pairwise)
     all_items_.add(x_.data(), p_.data());
-  }
   const std::size_t n_sub = q_.subscales.size();
   bool all_subscales = true;
   for (std::size_t s = 0; s < n_scales_; ++s) {

@@ -246,9 +246,11 @@ class StatsAccumulator {
   CoMoments all_items_;                        // pairwise over every item, or:
   std::unique_ptr<PointCounts> point_counts_;  // the same, on a scale of few points
   std::vector<unsigned char> points_;          // per-response scratch for point_counts_
-  std::vector<CoMoments> listwise_;            // per scale, complete responses only
-  CoMoments scores_;                           // pairwise over the scale scores
-  CoMoments scores_complete_;                  // responses with every subscale scored (listwise only)
+  std::vector<double> keyed_;    // with point_counts_: item i's value at point p at [i * point_width_ + p]
+  std::size_t point_width_ = 0;  // points + 1 (point 0: missing, value 0)
+  std::vector<CoMoments> listwise_;  // per scale, complete responses only
+  CoMoments scores_;                 // pairwise over the scale scores
+  CoMoments scores_complete_;        // responses with every subscale scored (listwise only)
   QualitySummary quality_;
   // Per-response scratch, so add() does not allocate.
   ScoreSheet sheet_;
