@@ -171,9 +171,9 @@ stats_cases() {  # LABEL FILE: Cronbach's alpha per subscale, one pass
   local label=$1 file=$2
   local c="$data/cscore --alpha $file > $data/out/ca.txt"
   measure "alpha: C (baseline)" "$label" "$file" "$c" "" "$runs"
-  measure "alpha: alliance stats (2 threads, its default)" "$label" "$file" \
+  measure "alpha: alliance stats (two halves on two cores, its default)" "$label" "$file" \
     "$alliance stats wai-sr $file --format csv > $data/out/stats.csv" "$c" "$runs"
-  measure "alpha: alliance stats, --threads 1" "$label" "$file" \
+  measure "alpha: alliance stats, --threads 1 (the halves in turn)" "$label" "$file" \
     "$alliance stats wai-sr $file --format csv --threads 1 > $data/out/stats1.csv" "$c" "$runs"
 }
 

@@ -74,14 +74,28 @@ int finish_status(const Tally& tally, bool stopped) {
   return tally.invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
 }
 
+// --explain prints each response's working as text: an option that shapes
+// the score output would be silently ignored, so it is refused instead.
+void check_explain_alone(const ScoreOptions& options) {
+  if (!options.explain) return;
+  const char* shaping = options.output_columns    ? "--output-columns"
+                        : !options.format.empty() ? "--format"
+                        : options.long_format     ? "--long"
+                        : options.precision >= 0  ? "--precision"
+                                                  : nullptr;
+  if (shaping)
+    throw Error(
+        ExitCode::usage,
+        std::string(shaping) + " does not apply to --explain, which prints each response's working as text");
+}
+
 int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(options.questionnaire);
   const core::Questionnaire& q = loaded.questionnaire;
   const std::string lang = choose_language(options.lang);
   const std::vector<Threshold> thresholds = parse_thresholds(options.fail_below, q);
   const io::Provenance provenance{q.id, q.version, loaded.hash, kVersion};
-  if (options.explain && options.output_columns)
-    throw Error(ExitCode::usage, "--output-columns does not apply to --explain, which writes no columns");
+  check_explain_alone(options);
   // Made before any input is read, so a bad --output-columns fails at once.
   std::unique_ptr<io::ResultWriter> writer;
   if (!options.explain) writer = io::make_result_writer(q, provenance, writer_options(options, lang), stdout);

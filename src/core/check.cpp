@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "alliance/core/scoring.hpp"
 
@@ -145,6 +146,29 @@ class Checker {
     }
   }
 
+  // A subscale's id names its columns in the wide score layout (id, id_answered,
+  // ...; docs/output-format.md): it may not repeat a fixed column's name, nor
+  // another scale's column. "" when it does neither.
+  std::string column_clash(const std::string& id) const {
+    static const std::set<std::string> kFixed = {
+        "respondent",      "session",         "form",   "date",          "language",
+        "status",          "problems",        "source", "questionnaire", "questionnaire_version",
+        "definition_hash", "alliance_version"};
+    if (kFixed.count(id))
+      return "\"" + id + "\" is the name of a column of the scores: it cannot name a subscale";
+    static const char* kSuffixes[] = {"_answered", "_missing", "_status", "_band", "_z", "_t", "_percentile"};
+    std::vector<std::string> others;
+    if (q_.total.present) others.push_back("total");
+    for (const Subscale& other : q_.subscales)
+      if (other.id != id) others.push_back(other.id);
+    for (const std::string& other : others)
+      for (const char* suffix : kSuffixes)
+        if (id == other + suffix)
+          return "\"" + id + "\" is the name of a column of subscale \"" + other +
+                 "\" in the scores: it cannot name another subscale";
+    return "";
+  }
+
   void check_subscales() {
     std::set<std::string> seen;
     for (std::size_t s = 0; s < q_.subscales.size(); ++s) {
@@ -153,6 +177,7 @@ class Checker {
       if (!is_id(sub.id, false))
         error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + sub.id + "\"");
       if (sub.id == "total") error(where + "/id", "\"total\" is reserved for the total score");
+      if (const std::string clash = column_clash(sub.id); !clash.empty()) error(where + "/id", clash);
       if (!seen.insert(sub.id).second) error(where + "/id", "duplicate subscale id \"" + sub.id + "\"");
       check_languages(sub.title, where + "/title", !q_.languages.empty());
       if (sub.items.empty()) error(where, "subscale \"" + sub.id + "\" has no items");

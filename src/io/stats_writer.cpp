@@ -310,8 +310,9 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
   Rows reliability = {{tr("RELIABILITY", "FIDÉLITÉ"), tr("ITEMS", "ITEMS"), "N", "ALPHA",
                        tr("95% CI", "IC 95 %"), tr("STD ALPHA", "ALPHA STD"), tr("MEAN R", "R MOYEN")}};
   for (const core::ScaleStats& s : report.scales) {
-    const std::string ci =
-        s.alpha_lower && s.alpha_upper ? fixed(*s.alpha_lower, dc) + "–" + fixed(*s.alpha_upper, dc) : "–";
+    const std::string ci = s.alpha_lower && s.alpha_upper
+                               ? "[" + fixed(*s.alpha_lower, dc) + ", " + fixed(*s.alpha_upper, dc) + "]"
+                               : "–";  // brackets: a dash between bounds misreads when one is negative
     reliability.push_back({scale_id(q, s), std::to_string(s.items.size()), count(s.n_used),
                            fixed(s.alpha, dc), ci, fixed(s.std_alpha, dc), fixed(s.average_r, dc)});
   }

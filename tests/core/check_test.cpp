@@ -127,6 +127,13 @@ TEST(Check, EachBrokenRuleIsReported) {
          q.examples = {Example{"x", {{"a1", 5}}, {{"a", 1}}}};
        },
        {"/scale/scores: option scores apply to integer scales only"}},
+      {"subscale id that is a column of the scores",
+       [](Questionnaire& q) { q.subscales[1].id = "status"; },
+       {"/subscales/1/id: \"status\" is the name of a column of the scores: it cannot name a subscale"}},
+      {"subscale id that is another subscale's column",
+       [](Questionnaire& q) { q.subscales[1].id = "a_answered"; },
+       {"/subscales/1/id: \"a_answered\" is the name of a column of subscale \"a\" in the scores: it cannot "
+        "name another subscale"}},
       {"example answer off the scale",
        [](Questionnaire& q) {
          q.examples = {Example{"x", {{"a1", 9}, {"zz", 1}}, {}}};

@@ -223,9 +223,20 @@ TEST(Score, OutputColumnsUsageErrors) {
   const Outcome empty = run_alliance({"score", "wai-sr", "--output-columns", ""}, {.input = kWaiInput});
   EXPECT_EQ(empty.status, 2);
   EXPECT_EQ(empty.err, "alliance: --output-columns: empty list; wai-sr's wide layout has: " + wide + "\n");
-  EXPECT_EQ(run_alliance({"score", "wai-sr", "--explain", "--output-columns", "total"}, {.input = kWaiInput})
-                .status,
-            2);
+  // --explain prints text: an option shaping the score output is refused, not ignored.
+  for (const std::vector<std::string>& shaping : {std::vector<std::string>{"--output-columns", "total"},
+                                                  {"--format", "json"},
+                                                  {"--long"},
+                                                  {"--precision", "2"}}) {
+    std::vector<std::string> args = {"score", "wai-sr", "--explain"};
+    args.insert(args.end(), shaping.begin(), shaping.end());
+    const Outcome refused = run_alliance(args, {.input = kWaiInput});
+    EXPECT_EQ(refused.status, 2) << shaping[0];
+    EXPECT_EQ(refused.err,
+              "alliance: " + shaping[0] +
+                  " does not apply to --explain, which prints each response's working as text\n");
+    EXPECT_EQ(refused.out, "");
+  }
   // Checked before any input is read: a missing file would have exited 3.
   EXPECT_EQ(run_alliance({"score", "wai-sr", "/nonexistent.csv", "--output-columns", "score"}).status, 2);
 }

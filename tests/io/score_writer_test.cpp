@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../core/fixtures.hpp"
+#include "alliance/core/check.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/core/scoring.hpp"
 #include "alliance/io/result_writer.hpp"
@@ -258,6 +259,25 @@ TEST(ScoreWriterColumns, OnlyForCsvAndTsv) {
   EXPECT_EQ(refusal(options({"respondent"}, false, OutputFormat::table)),
             "--output-columns applies to csv and tsv output only, not a table (the default on a terminal); "
             "add --format csv or --format tsv");
+}
+
+// The definition checker refuses a subscale id that would repeat a column
+// name of the wide layout (a fixed column, or another scale's), so no header
+// has a name twice: every name the writer writes, given to subscale b, is an error.
+TEST(ScoreWriterColumns, NoSubscaleIdRepeatsAColumnName) {
+  WriterOptions full = options({});
+  full.columns.reset();
+  const std::string names = header(written(full, {complete()}));
+  ASSERT_EQ(names, kWideColumns);
+  for (const std::string& name : split(names)) {
+    if (name == "b" || name.starts_with("b_")) continue;  // b's own columns follow its id
+    core::Questionnaire q = questionnaire();
+    q.subscales[1].id = name;
+    bool refused = false;
+    for (const core::Diagnostic& d : core::check_questionnaire(q))
+      refused = refused || core::format(d).starts_with("/subscales/1/id: ");
+    EXPECT_TRUE(refused) << name;
+  }
 }
 
 }  // namespace
