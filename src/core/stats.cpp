@@ -395,13 +395,13 @@ namespace {
 class QualityScan {
  public:
   void add(bool present, double answer, double keyed) {
-    // Each answer is compared with the previous answered one: all equal to it
-    // in turn means all equal.
-    const bool first = answered_ == 0;
-    same_answer_ = same_answer_ & (!present | first | (answer == last_answer_));
-    same_keyed_ = same_keyed_ & (!present | first | (keyed == last_keyed_));
-    last_answer_ = present ? answer : last_answer_;
-    last_keyed_ = present ? keyed : last_keyed_;
+    // All answers alike when the smallest equals the largest: a missing one
+    // counts as neither (min and max compile to single instructions).
+    constexpr double kHuge = std::numeric_limits<double>::infinity();
+    lowest_answer_ = std::min(lowest_answer_, present ? answer : kHuge);
+    highest_answer_ = std::max(highest_answer_, present ? answer : -kHuge);
+    lowest_keyed_ = std::min(lowest_keyed_, present ? keyed : kHuge);
+    highest_keyed_ = std::max(highest_keyed_, present ? keyed : -kHuge);
     answered_ += present ? 1 : 0;
     // A missing answer ends a run; so does a different one.
     // Arithmetic, not ?: -- compilers turn the nested choice into a branch.
@@ -415,16 +415,20 @@ class QualityScan {
     ResponseQuality out;
     out.answered = answered_;
     out.longest_run = longest_run_;
-    out.straightline = answered_ >= 3 && same_answer_;
-    out.zero_variance = answered_ >= 3 && same_keyed_;
+    out.straightline = answered_ >= 3 && lowest_answer_ == highest_answer_;
+    out.zero_variance = answered_ >= 3 && lowest_keyed_ == highest_keyed_;
     out.long_run = run_limit > 0 && longest_run_ >= run_limit;
     return out;
   }
 
  private:
   int answered_ = 0, run_ = 0, longest_run_ = 0;
-  bool same_answer_ = true, same_keyed_ = true, previous_present_ = false;
-  double last_answer_ = 0, last_keyed_ = 0, previous_ = 0;
+  bool previous_present_ = false;
+  double previous_ = 0;
+  double lowest_answer_ = std::numeric_limits<double>::infinity();
+  double highest_answer_ = -std::numeric_limits<double>::infinity();
+  double lowest_keyed_ = std::numeric_limits<double>::infinity();
+  double highest_keyed_ = -std::numeric_limits<double>::infinity();
 };
 
 }  // namespace
