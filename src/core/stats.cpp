@@ -88,22 +88,7 @@ void CoMoments::merge_block() const {
       const double m2b_i = q_i - s_i * mb_i;
       const double m2b_j = q_j - s_j * mb_j;
       const double cb = cp_[ij] - s_i * mb_j;
-      // Chan, Golub & LeVeque: combine with what came before.
-      const double na = tn_[ij];
-      const double n = na + nb;
-      const double d_i = mb_i - tmean_[ij];
-      const double d_j = mb_j - tmean_[ji];
-      const double w = na * nb / n;
-      tmean_[ij] += d_i * nb / n;
-      tm2_[ij] += m2b_i + d_i * d_i * w;
-      tc_[ij] += cb + d_i * d_j * w;
-      tn_[ij] = n;
-      if (j != i) {
-        tmean_[ji] += d_j * nb / n;
-        tm2_[ji] += m2b_j + d_j * d_j * w;
-        tc_[ji] = tc_[ij];
-        tn_[ji] = n;
-      }
+      combine(i, j, {nb, mb_i, mb_j, m2b_i, m2b_j, cb});
     }
   }
   // Re-centre: the next blocks are shifted by each variable's mean so far
@@ -133,22 +118,30 @@ void CoMoments::append(const CoMoments& later) {
       // `later`'s means in this one's frame (each is kept less its own shift).
       const double mb_i = later.tmean_[ij] + later.shift_[i] - shift_[i];
       const double mb_j = later.tmean_[ji] + later.shift_[j] - shift_[j];
-      const double na = tn_[ij];
-      const double n = na + nb;
-      const double d_i = mb_i - tmean_[ij];
-      const double d_j = mb_j - tmean_[ji];
-      const double w = na * nb / n;
-      tmean_[ij] += d_i * nb / n;
-      tm2_[ij] += later.tm2_[ij] + d_i * d_i * w;
-      tc_[ij] += later.tc_[ij] + d_i * d_j * w;
-      tn_[ij] = n;
-      if (j != i) {
-        tmean_[ji] += d_j * nb / n;
-        tm2_[ji] += later.tm2_[ji] + d_j * d_j * w;
-        tc_[ji] = tc_[ij];
-        tn_[ji] = n;
-      }
+      combine(i, j, {nb, mb_i, mb_j, later.tm2_[ij], later.tm2_[ji], later.tc_[ij]});
     }
+  }
+}
+
+void CoMoments::combine(std::size_t i, std::size_t j, const Pair& more) const {
+  // Chan, Golub & LeVeque: `more`'s rows with what came before, for the pair and its mirror.
+  const std::size_t ij = i * k_ + j;
+  const std::size_t ji = j * k_ + i;
+  const double na = tn_[ij];
+  const double nb = more.n;
+  const double n = na + nb;
+  const double d_i = more.mean_i - tmean_[ij];
+  const double d_j = more.mean_j - tmean_[ji];
+  const double w = na * nb / n;
+  tmean_[ij] += d_i * nb / n;
+  tm2_[ij] += more.m2_i + d_i * d_i * w;
+  tc_[ij] += more.c + d_i * d_j * w;
+  tn_[ij] = n;
+  if (j != i) {
+    tmean_[ji] += d_j * nb / n;
+    tm2_[ji] += more.m2_j + d_j * d_j * w;
+    tc_[ji] = tc_[ij];
+    tn_[ji] = n;
   }
 }
 

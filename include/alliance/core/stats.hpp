@@ -51,6 +51,9 @@ class CoMoments {
 
  private:
   void merge_block() const;
+  // Adds `more` (rows' moments about their own means, mean_i and mean_j
+  // less this one's shifts) to pair (i, j), i <= j, and its mirror.
+  void combine(std::size_t i, std::size_t j, const Pair& more) const;
 
   std::size_t k_;
   mutable std::vector<double> shift_;  // moved to the running means after each block
