@@ -24,7 +24,7 @@ class SecondPart {
  public:
   SecondPart(const PartTally& model, std::size_t max_problems) : model_(model), max_problems_(max_problems) {}
 
-  // On the second thread. Leaves ok() false when it gave up.
+  // On the second thread. ok_ stays false when it gives up (or fails).
   void read(const std::string& path, const core::Questionnaire& q, const ReaderOptions& options,
             std::uint64_t middle, const std::atomic<bool>& cancelled) {
     try {
