@@ -69,6 +69,21 @@ io::ReaderOptions reader_options(const InputOptions& options) {
 
 namespace {
 
+// Messages to stderr, one per line: a file's warnings ("warning: "), a record's problems ("").
+void print_lines(const std::vector<std::string>& lines, const char* prefix) {
+  for (const std::string& line : lines) std::cerr << prefix << line << '\n';
+}
+
+// The files named, or standard input when none is.
+std::vector<std::string> input_files(const InputOptions& options) {
+  return options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+}
+
+bool regular_file(const std::string& path) {
+  struct stat status {};
+  return path != "-" && ::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode);
+}
+
 // Every file's records in order, on the calling thread: the one-thread path.
 bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOptions& read,
                    const std::vector<std::string>& files,
@@ -76,7 +91,7 @@ bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOpt
   io::ResponseRecord record;
   for (const std::string& file : files) {
     std::unique_ptr<io::ResponseReader> reader = io::open_response_reader(file, questionnaire, read);
-    for (const std::string& warning : reader->warnings()) std::cerr << "warning: " << warning << '\n';
+    print_lines(reader->warnings(), "warning: ");
     while (reader->next(record))
       if (!visit(record)) return false;
   }
@@ -128,7 +143,7 @@ class Pipeline {
   bool run(const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
     while (true) {
       std::unique_ptr<Batch> batch = take(full_);
-      for (const std::string& warning : batch->warnings) std::cerr << "warning: " << warning << '\n';
+      print_lines(batch->warnings, "warning: ");
       for (std::size_t i = 0; i < batch->size; ++i)
         if (!visit(batch->records[i], score_ ? batch->sheets[i] : no_sheet_)) return false;
       if (batch->error) std::rethrow_exception(batch->error);
@@ -206,8 +221,9 @@ class Pipeline {
 // --threads, else ALLIANCE_THREADS, else the command's default. Two threads
 // hand every record from one core to the other: for `score` that paid on one
 // machine and took twice the time on another (bench/README.md), so it is
-// asked for, never assumed from the number of cores; `stats`, with more work
-// per record, gained on both.
+// asked for, never assumed from the number of cores. `stats` reads files in
+// two parts instead (tally_responses); from a pipe, its larger work per
+// record gained from the reading thread on both machines.
 bool use_two_threads(const InputOptions& options) {
   if (options.threads > 0) return options.threads == 2;
   if (const char* variable = std::getenv("ALLIANCE_THREADS")) {
@@ -222,8 +238,7 @@ bool use_two_threads(const InputOptions& options) {
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
                        const std::function<bool(const io::ResponseRecord&)>& visit) {
   const io::ReaderOptions read = reader_options(options);
-  const std::vector<std::string> files =
-      options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+  const std::vector<std::string> files = input_files(options);
   if (!use_two_threads(options)) return read_serially(questionnaire, read, files, visit);
   Pipeline pipeline(questionnaire, read, files, false);
   return pipeline.run(
@@ -234,8 +249,7 @@ bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const InputOptions& options,
     const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
   const io::ReaderOptions read = reader_options(options);
-  const std::vector<std::string> files =
-      options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+  const std::vector<std::string> files = input_files(options);
   if (!use_two_threads(options)) {
     core::ScoreSheet sheet;
     return read_serially(questionnaire, read, files, [&](const io::ResponseRecord& record) {
@@ -247,23 +261,9 @@ bool for_each_scored_response(
   return pipeline.run(visit);
 }
 
-namespace {
-
-bool regular_file(const std::string& path) {
-  struct stat status {};
-  return path != "-" && ::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode);
-}
-
-void print_lines(const std::vector<std::string>& lines, const char* prefix) {
-  for (const std::string& line : lines) std::cerr << prefix << line << '\n';
-}
-
-}  // namespace
-
 void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
                      io::PartTally& tally) {
-  const std::vector<std::string> files =
-      options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+  const std::vector<std::string> files = input_files(options);
   // Whether files are split may not depend on the threads (the sums would
   // differ in the last digits): a pipe among the inputs means none is.
   if (!std::all_of(files.begin(), files.end(), regular_file)) {
@@ -285,7 +285,7 @@ void tally_responses(const core::Questionnaire& questionnaire, const InputOption
 }
 
 void report_problems(const io::ResponseRecord& record) {
-  for (const std::string& problem : record.problems) std::cerr << problem << '\n';
+  print_lines(record.problems, "");
 }
 
 }  // namespace alliance::cli
