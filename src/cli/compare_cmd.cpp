@@ -158,6 +158,15 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   }
 
   io::write_comparison(report, write, stdout);
+  // The table carries its notes; machine formats carry codes, and people read these.
+  const bool delimited = write.format == io::OutputFormat::csv || write.format == io::OutputFormat::tsv;
+  const bool agreement_written = write.section == io::CompareSection::agreement ||
+                                 (write.section == io::CompareSection::all && !delimited);
+  if (write.format != io::OutputFormat::table && agreement_written)
+    for (const io::Comparison& c : report.comparisons)
+      for (const std::string& line : io::agreement_note_lines(report, c, "en", false))
+        std::cerr << "note: " << report.forms[c.first].role << "-" << report.forms[c.second].role << ", "
+                  << line << '\n';
   if (invalid > 0) {
     std::cerr << "alliance: " << invalid << " of " << responses << " response" << (responses == 1 ? "" : "s")
               << (invalid == 1 ? " is" : " are") << " invalid\n";
