@@ -202,10 +202,13 @@ std::vector<std::string> rc_notes(const core::Questionnaire& q, const core::Tren
                                   const std::string& lang) {
   const std::vector<std::string> names = io::trend_scale_names(q);
   const std::size_t n = q.subscales.size();
-  std::string no_sd, no_r;
+  std::string no_sd, no_r, perfect_r;
   for (std::size_t s = 0; s < names.size(); ++s) {
     const std::size_t k = s < n ? s : n;
-    std::string* list = !settings.reference_sd[k] ? &no_sd : !settings.retest_r[k] ? &no_r : nullptr;
+    std::string* list = !settings.reference_sd[k]    ? &no_sd
+                        : !settings.retest_r[k]      ? &no_r
+                        : *settings.retest_r[k] >= 1 ? &perfect_r
+                                                     : nullptr;
     if (list) *list += (list->empty() ? "" : ", ") + names[s];
   }
   std::vector<std::string> notes;
@@ -217,6 +220,12 @@ std::vector<std::string> rc_notes(const core::Questionnaire& q, const core::Tren
     notes.push_back(
         std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
         no_r + tr(lang, ": no test-retest r (--retest-r).", " : pas de fidélité test-retest (--retest-r)."));
+  if (!perfect_r.empty())
+    notes.push_back(
+        std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
+        perfect_r +
+        tr(lang, ": the definition's test-retest r is 1, which leaves no measurement error (--retest-r).",
+           " : la fidélité test-retest de la définition vaut 1, sans erreur de mesure (--retest-r)."));
   return notes;
 }
 
