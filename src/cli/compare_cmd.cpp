@@ -11,6 +11,7 @@
 #include "alliance/version.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
+#include "option_checks.hpp"
 
 namespace alliance::cli {
 
@@ -201,10 +202,10 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status
       ->check(CLI::IsMember({"pairs", "agreement", "unpaired"}))
       ->group("Output");
   cmd->add_option("--items", o->items, "Items with the largest disagreement shown per pair (default 3)")
-      ->check(CLI::Range(0, 1000))
+      ->check(whole_number(0, 1000))
       ->group("Output");
   cmd->add_option("--precision", o->precision, "Decimals (default: exact shortest form; 2 in tables)")
-      ->check(CLI::Range(0, 17))
+      ->check(whole_number(0, 17))
       ->group("Output");
   cmd->add_option("--lang", o->lang, "Language of tables (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}))
