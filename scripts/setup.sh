@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
 # nlohmann/json (header-only, from Debian's packages), plus cmake, g++,
-# GoogleTest, jq, python3, python3-jsonschema, R (r-base-core) and python3-pandas if they are
-# missing. Does nothing
-# when everything is present.
+# GoogleTest, jq, python3, python3-jsonschema, R (r-base-core) and python3-pandas if
+# they are missing. Does nothing when everything is present.
 set -euo pipefail
 
 need=()
