@@ -20,8 +20,9 @@ constexpr const char* kFooter = R"(Exit status: 0 ok, 1 invalid input, 2 usage e
 Questionnaires are found in --path directories, then ALLIANCE_PATH, then those bundled.)";
 
 // Whatever went to standard output (std::cout, or stdio underneath it) must
-// have reached it: a full disk or a closed pipe is exit 3 with a message, on
-// every path, --help and --version included, never 0.
+// have reached it: a full disk is exit 3 with a message on every path, --help
+// and --version included, never 0. (A closed pipe ends the process by SIGPIPE
+// before this: main.cpp.)
 int checked_output(int status) {
   errno = 0;  // so that the reason given is this flush's, or none
   std::cout.flush();
