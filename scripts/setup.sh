@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
 # nlohmann/json (header-only, from Debian's packages), plus cmake, g++,
-# GoogleTest, jq, python3 and python3-jsonschema if they are missing. Does nothing
-# when everything is present.
+# GoogleTest, jq, python3, python3-jsonschema, R (r-base-core) and python3-pandas if
+# they are missing. Does nothing when everything is present.
 set -euo pipefail
 
 need=()
@@ -18,6 +18,11 @@ command -v python3 >/dev/null || need+=(python3)
 # network is needed at test time.
 python3 -c 'import jsonschema' 2>/dev/null || /usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
   need+=(python3-jsonschema)
+# tests/e2e/readers_test.cpp reads the CSV output with R's read.csv and pandas, as users do
+# (without them it prints SKIPPED): r-base-core and python3-pandas, 9 packages without recommends.
+command -v Rscript >/dev/null || need+=(r-base-core)
+python3 -c 'import pandas' 2>/dev/null || /usr/bin/python3 -c 'import pandas' 2>/dev/null ||
+  need+=(python3-pandas)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

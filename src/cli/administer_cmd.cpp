@@ -20,6 +20,7 @@
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_writer.hpp"
 #include "context.hpp"
+#include "option_checks.hpp"
 
 namespace alliance::cli {
 
@@ -310,7 +311,7 @@ void add_administer_command(CLI::App& app, const GlobalOptions& global, int& sta
       ->required()
       ->type_name("ID");
   cmd->add_option("--session", o->session, "Session number (for trend and compare)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(whole_number(0))
       ->type_name("N");
   cmd->add_option("--lang", o->lang, "Language of prompts and texts: fr or en (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}));

@@ -2,6 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "alliance/core/error.hpp"
@@ -16,10 +19,25 @@ constexpr const char* kFooter = R"(Exit status: 0 ok, 1 invalid input, 2 usage e
 4 --fail-below/--fail-on threshold met, 130 interrupted.
 Questionnaires are found in --path directories, then ALLIANCE_PATH, then those bundled.)";
 
+// Whatever went to standard output (std::cout, or stdio underneath it) must
+// have reached it: a full disk is exit 3 with a message on every path, --help
+// and --version included, never 0. (A closed pipe ends the process by SIGPIPE
+// before this: main.cpp.)
+int checked_output(int status) {
+  errno = 0;  // so that the reason given is this flush's, or none
+  std::cout.flush();
+  const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout);
+  if (!failed) return status;
+  const int error = errno;
+  std::cerr << "alliance: cannot write to standard output"
+            << (error ? std::string(": ") + std::strerror(error) : "") << '\n';
+  return static_cast<int>(ExitCode::io);
+}
+
 int parse_error(const CLI::App& app, const CLI::ParseError& e) {
   if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
     app.exit(e);  // --help, --version
-    return 0;
+    return checked_output(0);
   }
   std::cerr << "alliance: " << e.what() << "\nRun 'alliance --help' for usage.\n";
   return static_cast<int>(ExitCode::usage);
@@ -61,12 +79,7 @@ int run(int argc, char** argv) {
     std::cerr << "alliance: internal error: " << e.what() << '\n';
     return static_cast<int>(ExitCode::io);
   }
-  std::cout.flush();
-  if (!std::cout) {
-    std::cerr << "alliance: cannot write to standard output\n";
-    return static_cast<int>(ExitCode::io);
-  }
-  return status;
+  return checked_output(status);
 }
 
 }  // namespace alliance::cli

@@ -11,6 +11,7 @@
 #include "alliance/version.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
+#include "option_checks.hpp"
 
 namespace alliance::cli {
 
@@ -158,6 +159,15 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   }
 
   io::write_comparison(report, write, stdout);
+  // The table carries its notes; machine formats carry codes, and people read these.
+  const bool delimited = write.format == io::OutputFormat::csv || write.format == io::OutputFormat::tsv;
+  const bool agreement_written = write.section == io::CompareSection::agreement ||
+                                 (write.section == io::CompareSection::all && !delimited);
+  if (write.format != io::OutputFormat::table && agreement_written)
+    for (const io::Comparison& c : report.comparisons)
+      for (const std::string& line : io::agreement_note_lines(report, c, "en", false))
+        std::cerr << "note: " << report.forms[c.first].role << "-" << report.forms[c.second].role << ", "
+                  << line << '\n';
   if (invalid > 0) {
     std::cerr << "alliance: " << invalid << " of " << responses << " response" << (responses == 1 ? "" : "s")
               << (invalid == 1 ? " is" : " are") << " invalid\n";
@@ -192,10 +202,10 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status
       ->check(CLI::IsMember({"pairs", "agreement", "unpaired"}))
       ->group("Output");
   cmd->add_option("--items", o->items, "Items with the largest disagreement shown per pair (default 3)")
-      ->check(CLI::Range(0, 1000))
+      ->check(whole_number(0, 1000))
       ->group("Output");
   cmd->add_option("--precision", o->precision, "Decimals (default: exact shortest form; 2 in tables)")
-      ->check(CLI::Range(0, 17))
+      ->check(whole_number(0, 17))
       ->group("Output");
   cmd->add_option("--lang", o->lang, "Language of tables (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}))

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "alliance/core/error.hpp"
+#include "option_checks.hpp"
 
 namespace alliance::cli {
 
@@ -40,13 +41,13 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
       ->type_name("NAME")
       ->group("Input");
   cmd->add_option("--skip-rows", o.skip_rows, "CSV rows to skip after the header (Qualtrics exports: 2)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(whole_number(0))
       ->group("Input");
   cmd->add_option("--threads", o.threads,
                   "1 or 2: with 2, a second thread reads and parses ahead (stats: reads the second half "
                   "of a large file); default: ALLIANCE_THREADS, else 2 for stats on two cores and 1 for "
                   "the other commands; see docs/performance.md")
-      ->check(CLI::Range(1, 2))
+      ->check(whole_number(1, 2))
       ->type_name("N")
       ->group("Input");
 }
@@ -226,9 +227,11 @@ class Pipeline {
 // record gained from the reading thread on both machines.
 bool use_two_threads(const InputOptions& options) {
   if (options.threads > 0) return options.threads == 2;
-  if (const char* variable = std::getenv("ALLIANCE_THREADS")) {
+  if (const char* variable = std::getenv("ALLIANCE_THREADS"); variable && *variable) {
     if (std::strcmp(variable, "1") == 0) return false;
     if (std::strcmp(variable, "2") == 0) return true;
+    throw Error(ExitCode::usage, std::string("ALLIANCE_THREADS='") + variable +
+                                     "': expected 1 or 2 (or unset it for the default)");
   }
   return options.two_threads_by_default && std::thread::hardware_concurrency() > 1;
 }

@@ -14,6 +14,7 @@
 #include "context.hpp"
 #include "explain_printer.hpp"
 #include "input_options.hpp"
+#include "option_checks.hpp"
 #include "thresholds.hpp"
 
 namespace alliance::cli {
@@ -143,7 +144,7 @@ void add_score_command(CLI::App& app, const GlobalOptions& global, int& status) 
       ->group("Output");
   cmd->add_option("--precision", o->precision,
                   "Decimals for scores (default: exact shortest form; 2 in tables)")
-      ->check(CLI::Range(0, 17))
+      ->check(whole_number(0, 17))
       ->group("Output");
   cmd->add_option("--lang", o->lang, "Language of titles and bands (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}))

@@ -11,6 +11,7 @@
 #include "alliance/version.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
+#include "option_checks.hpp"
 
 namespace alliance::cli {
 
@@ -131,13 +132,13 @@ void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status) 
       ->group("Statistics");
   cmd->add_option("--min-complete", o->min_complete,
                   "Warn when alpha rests on fewer complete responses (or pairs) than N")
-      ->check(CLI::NonNegativeNumber)
+      ->check(whole_number(0))
       ->capture_default_str()
       ->type_name("N")
       ->group("Statistics");
   cmd->add_option("--floor-ceiling", o->floor_ceiling,
                   "Warn when more than PCT % of scores are at a scale's minimum or maximum")
-      ->check(CLI::Range(0.0, 100.0))
+      ->check(finite_number(0, 100))
       ->capture_default_str()
       ->type_name("PCT")
       ->group("Statistics");
@@ -146,7 +147,7 @@ void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status) 
       ->group("Statistics");
   cmd->add_option("--run-limit", o->run_limit,
                   "A run of N identical answers flags a response (default: half the items + 1)")
-      ->check(CLI::PositiveNumber)
+      ->check(whole_number(1))
       ->type_name("N")
       ->group("Statistics");
   cmd->add_option("-f,--format", o->format,
@@ -155,7 +156,7 @@ void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status) 
       ->group("Output");
   cmd->add_option("--precision", o->precision,
                   "Decimals (default: exact shortest form; in tables 2, and 3 for coefficients)")
-      ->check(CLI::Range(0, 17))
+      ->check(whole_number(0, 17))
       ->group("Output");
   cmd->add_option("--lang", o->lang, "Language of table headings and warnings (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}))

@@ -4,6 +4,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "option_values.hpp"
 
 namespace alliance::cli {
 
@@ -12,17 +13,15 @@ Threshold parse_scale_value(const std::string& flag, const std::string& spec, co
   for (const core::Subscale& s : q.subscales) scales.push_back(s.id);
   scales.push_back("total");
   const auto eq = spec.find('=');
-  double value = 0;
-  std::size_t used = 0;
-  try {
-    if (eq != std::string::npos) value = std::stod(spec.substr(eq + 1), &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (eq == std::string::npos || used == 0 || used != spec.size() - eq - 1)
+  if (eq == std::string::npos || eq + 1 == spec.size())
     throw Error(ExitCode::usage, flag + " '" + spec + "': expected SCALE=VALUE, as in bond=3.5");
+  // Strictly: "nan" passes no comparison (--fail-below total=nan never fired), "inf" every one.
+  const std::optional<double> value = parse_finite(std::string_view(spec).substr(eq + 1));
+  if (!value)
+    throw Error(ExitCode::usage, flag + " '" + spec + "': '" + spec.substr(eq + 1) +
+                                     "' is not a finite number (expected SCALE=VALUE, as in bond=3.5)");
   const std::string name = spec.substr(0, eq);
-  Threshold t{std::nullopt, value, spec};
+  Threshold t{std::nullopt, *value, spec};
   if (name != "total") {
     t.subscale = q.find_subscale(name);
     if (!t.subscale)
@@ -36,7 +35,18 @@ Threshold parse_scale_value(const std::string& flag, const std::string& spec, co
 
 std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q) {
   std::vector<Threshold> out;
-  for (const std::string& spec : specs) out.push_back(parse_scale_value("--fail-below", spec, q));
+  for (const std::string& spec : specs) {
+    const Threshold t = parse_scale_value("--fail-below", spec, q);
+    // A threshold past the highest possible score alerts on every response,
+    // one under the lowest on none: a sum's cut-off given for a mean, say.
+    const core::ScoreRange range = t.subscale ? core::subscale_range(q, *t.subscale) : core::total_range(q);
+    if (t.value < range.low || t.value > range.high)
+      throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + "'s " +
+                                       (t.subscale ? q.subscales[*t.subscale].id : std::string("total")) +
+                                       " scores run from " + core::format_number(range.low) + " to " +
+                                       core::format_number(range.high));
+    out.push_back(t);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -16,6 +17,7 @@
 #include "alliance/io/trend_writer.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
+#include "option_checks.hpp"
 #include "table.hpp"
 #include "thresholds.hpp"
 
@@ -51,7 +53,8 @@ core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnair
   core::TrendSettings settings = core::settings_from_norms(q);
   const std::size_t n = q.subscales.size();
   for (const Threshold& t : parse_scale_list("--sd", o.sd, q)) {
-    if (!(t.value > 0)) throw Error(ExitCode::usage, "--sd '" + t.spec + "': the SD must be greater than 0");
+    if (!(t.value > 0))
+      throw Error(ExitCode::usage, "--sd '" + t.spec + "': the SD must be greater than 0, as in total=4");
     settings.reference_sd[t.subscale.value_or(n)] = t.value;
   }
   for (const Threshold& t : parse_scale_list("--retest-r", o.retest_r, q)) {
@@ -62,6 +65,10 @@ core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnair
   settings.rupture_sds = o.rupture == "strict" ? 2 : 1;
   settings.baseline = o.baseline;
   settings.repair_within = o.repair_within;
+  if (o.low_item && !(*o.low_item >= q.scale.min && *o.low_item <= q.scale.max))
+    throw Error(ExitCode::usage, "--low-item " + core::format_number(*o.low_item) + ": outside " + q.id +
+                                     "'s answer scale " + core::format_number(q.scale.min) + ".." +
+                                     core::format_number(q.scale.max));
   settings.low_item = o.low_item;
   settings.reliable_z = o.reliable_z;
   return settings;
@@ -72,8 +79,11 @@ unsigned parse_fail_on(const std::vector<std::string>& lists) {
   for (core::TrendFlag flag : core::all_trend_flags()) names.emplace_back(core::to_string(flag));
   unsigned mask = 0;
   for (const std::string& list : lists) {
-    std::stringstream in(list);
-    for (std::string name; std::getline(in, name, ',');) {
+    // Every part, empty ones too: "--fail-on ''" or "rupture," names no flag and must not pass unseen.
+    for (std::size_t start = 0; start <= list.size();) {
+      const std::size_t comma = std::min(list.find(',', start), list.size());
+      const std::string name = list.substr(start, comma - start);
+      start = comma + 1;
       const std::optional<core::TrendFlag> flag = core::parse_trend_flag(name);
       if (!flag)
         throw Error(
@@ -202,10 +212,13 @@ std::vector<std::string> rc_notes(const core::Questionnaire& q, const core::Tren
                                   const std::string& lang) {
   const std::vector<std::string> names = io::trend_scale_names(q);
   const std::size_t n = q.subscales.size();
-  std::string no_sd, no_r;
+  std::string no_sd, no_r, perfect_r;
   for (std::size_t s = 0; s < names.size(); ++s) {
     const std::size_t k = s < n ? s : n;
-    std::string* list = !settings.reference_sd[k] ? &no_sd : !settings.retest_r[k] ? &no_r : nullptr;
+    std::string* list = !settings.reference_sd[k]    ? &no_sd
+                        : !settings.retest_r[k]      ? &no_r
+                        : *settings.retest_r[k] >= 1 ? &perfect_r
+                                                     : nullptr;
     if (list) *list += (list->empty() ? "" : ", ") + names[s];
   }
   std::vector<std::string> notes;
@@ -217,6 +230,12 @@ std::vector<std::string> rc_notes(const core::Questionnaire& q, const core::Tren
     notes.push_back(
         std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
         no_r + tr(lang, ": no test-retest r (--retest-r).", " : pas de fidélité test-retest (--retest-r)."));
+  if (!perfect_r.empty())
+    notes.push_back(
+        std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
+        perfect_r +
+        tr(lang, ": the definition's test-retest r is 1, which leaves no measurement error (--retest-r).",
+           " : la fidélité test-retest de la définition vaut 1, sans erreur de mesure (--retest-r)."));
   return notes;
 }
 
@@ -341,20 +360,21 @@ void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status) 
       ->capture_default_str()
       ->group("Flags");
   cmd->add_option("--baseline", o->baseline, "Earlier sessions in the rolling baseline")
-      ->check(CLI::Range(2, 1000))
+      ->check(whole_number(2, 1000))
       ->capture_default_str()
       ->group("Flags");
   cmd->add_option("--repair-within", o->repair_within,
                   "Sessions after a rupture in which a return counts as repair")
-      ->check(CLI::Range(1, 1000))
+      ->check(whole_number(1, 1000))
       ->capture_default_str()
       ->group("Flags");
   cmd->add_option("--low-item", o->low_item,
                   "An answer (as keyed) at or below V is a low item (default: the scale's lowest point)")
+      ->check(finite_number())
       ->type_name("V")
       ->group("Flags");
   cmd->add_option("--reliable-z", o->reliable_z, "An RC below -Z is a reliable drop")
-      ->check(CLI::PositiveNumber)
+      ->check(finite_number(0, std::numeric_limits<double>::max(), true))
       ->capture_default_str()
       ->group("Flags");
   cmd->add_flag("--latest", o->latest, "Only each respondent's latest session: its flags, records and alerts")
@@ -370,7 +390,7 @@ void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status) 
       ->group("Output");
   cmd->add_option("--precision", o->precision,
                   "Decimals for numbers (default: exact shortest form; 2 in tables)")
-      ->check(CLI::Range(0, 17))
+      ->check(whole_number(0, 17))
       ->group("Output");
   cmd->add_option("--lang", o->lang, "Language of the table (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}))

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -160,27 +161,45 @@ PairComparison compare_pair(const Questionnaire& first, const Questionnaire& sec
   return out;
 }
 
+namespace {
+
+bool all_equal(std::span<const double> v) {
+  return std::adjacent_find(v.begin(), v.end(), std::not_equal_to<>()) == v.end();
+}
+
+}  // namespace
+
 AgreementStats agreement(std::span<const double> x, std::span<const double> y) {
   AgreementStats out;
   const std::size_t n = std::min(x.size(), y.size());
+  x = x.first(n);
+  y = y.first(n);
   out.n = n;
   if (n == 0) return out;
   const double count = static_cast<double>(n);
   double sum_x = 0;
   double sum_y = 0;
   double sum_d = 0;
+  bool same_d = true;  // every x - y equal
   for (std::size_t i = 0; i < n; ++i) {
     sum_x += x[i];
     sum_y += y[i];
     sum_d += x[i] - y[i];
+    same_d = same_d && x[i] - y[i] == x[0] - y[0];
   }
-  const double mx = sum_x / count;
-  const double my = sum_y / count;
-  const double md = sum_d / count;
+  // Constant data give their value back, not a mean carrying rounding noise.
+  const bool x_constant = all_equal(x);
+  const bool y_constant = all_equal(y);
+  const double mx = x_constant ? x[0] : sum_x / count;
+  const double my = y_constant ? y[0] : sum_y / count;
+  const double md = same_d ? x[0] - y[0] : sum_d / count;
   out.mean_first = mx;
   out.mean_second = my;
   out.mean_difference = md;
   if (n < 2) return out;
+  if (x_constant) out.notes.push_back(AgreementNote::no_variance_first);
+  if (y_constant) out.notes.push_back(AgreementNote::no_variance_second);
+  if (n == 2) out.notes.push_back(AgreementNote::two_pairs);
 
   // Second pass: centred sums of squares and products.
   double sxx = 0;
@@ -200,23 +219,37 @@ AgreementStats agreement(std::span<const double> x, std::span<const double> y) {
     const double dr = (x[i] + y[i]) / 2 - grand;
     srr += dr * dr;
   }
+  if (same_d) sdd = 0;
   const double sd = std::sqrt(sdd / (count - 1));
   out.sd_difference = sd;
   out.loa_lower = md - 1.96 * sd;
   out.loa_upper = md + 1.96 * sd;
-  if (sxx > 0 && syy > 0) out.pearson_r = sxy / std::sqrt(sxx * syy);
+  // |r| <= 1 by Cauchy-Schwarz; rounding can step past it (1.0000000000000002).
+  if (!x_constant && !y_constant) out.pearson_r = std::clamp(sxy / std::sqrt(sxx * syy), -1.0, 1.0);
 
   // Two-way ANOVA with k = 2 raters (columns) and n subjects (rows):
   //   MSR = k * sum (row mean - grand)^2 / (n - 1)
   //   MSC = n * sum (column mean - grand)^2 / (k - 1) = n * (mx - my)^2 / 2
   //   MSE = SSE / ((n - 1)(k - 1)); each residual is +/-(d_i - mean d) / 2, so SSE = sum (d_i - mean d)^2 / 2
   //   ICC(2,1) = (MSR - MSE) / (MSR + (k - 1) MSE + k (MSC - MSE) / n)
+  // The denominator is MSE (1 - 2 / n) + MSR + 2 MSC / n >= 0, and the ICC <= 1.
+  // It is 0 only when every score of both forms is equal (MSR = MSE = MSC = 0)
+  // or, with two pairs, when x = (a, b) and y = (b, a) (MSR = MSC = 0).
+  // With one form constant, MSR = MSE exactly: the ICC is 0, not the noise
+  // of two sums that should cancel.
+  const bool crossed = n == 2 && x[0] == y[1] && x[1] == y[0];
+  if (x_constant && y_constant && x[0] == y[0]) return out;
+  if (crossed) return out;
+  if (x_constant || y_constant) {
+    out.icc = 0.0;
+    return out;
+  }
   const double k = 2;
   const double msr = k * srr / (count - 1);
   const double msc = count * (mx - my) * (mx - my) / 2;
   const double mse = (sdd / 2) / (count - 1);
   const double denominator = msr + (k - 1) * mse + k * (msc - mse) / count;
-  if (denominator != 0) out.icc = (msr - mse) / denominator;
+  if (denominator > 0) out.icc = std::min((msr - mse) / denominator, 1.0);
   return out;
 }
 

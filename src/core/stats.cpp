@@ -34,7 +34,9 @@ CoMoments::CoMoments(std::vector<double> shift)
       tn_(k_ * k_),
       tmean_(k_ * k_),
       tm2_(k_ * k_),
-      tc_(k_ * k_) {}
+      tc_(k_ * k_),
+      lowest_(k_, std::numeric_limits<double>::infinity()),
+      highest_(k_, -std::numeric_limits<double>::infinity()) {}
 
 void CoMoments::add(const double* x, const double* present) {
   const std::size_t k = k_;
@@ -43,6 +45,9 @@ void CoMoments::add(const double* x, const double* present) {
   for (std::size_t i = 0; i < k; ++i) {
     const bool here = present[i] != 0;
     complete = complete & here;
+    constexpr double kHuge = std::numeric_limits<double>::infinity();
+    lowest_[i] = std::min(lowest_[i], here ? x[i] : kHuge);
+    highest_[i] = std::max(highest_[i], here ? x[i] : -kHuge);
     const double yi = here ? x[i] - shift_[i] : 0.0;
     y[i] = yi;
     cn_[i] += here ? 1.0 : 0.0;
@@ -110,6 +115,10 @@ void CoMoments::append(const CoMoments& later) {
   if (later.block_rows_ > 0) later.merge_block();
   const std::size_t k = k_;
   for (std::size_t i = 0; i < k; ++i) {
+    lowest_[i] = std::min(lowest_[i], later.lowest_[i]);
+    highest_[i] = std::max(highest_[i], later.highest_[i]);
+  }
+  for (std::size_t i = 0; i < k; ++i) {
     for (std::size_t j = i; j < k; ++j) {
       const std::size_t ij = i * k + j;
       const std::size_t ji = j * k + i;
@@ -157,6 +166,11 @@ CoMoments::Pair CoMoments::pair(std::size_t i, std::size_t j) const {
   out.m2_j = tm2_[ji];
   out.c = tc_[ij];
   return out;
+}
+
+std::optional<double> CoMoments::only_value(std::size_t i) const {
+  if (lowest_[i] == highest_[i]) return lowest_[i];
+  return std::nullopt;
 }
 
 // ---------------------------------------------------------------- PointCounts
@@ -231,6 +245,19 @@ CoMoments::Pair PointCounts::pair(std::size_t i, std::size_t j) const {
   return out;
 }
 
+std::optional<double> PointCounts::only_value(std::size_t i) const {
+  if (rows_ > 0) flush();
+  const std::uint64_t* t = totals_.data() + cell(i, i);
+  std::optional<double> seen;
+  for (std::size_t a = 1; a < width_; ++a) {
+    if (t[a * width_ + a] == 0) continue;
+    const double v = values_[i][a - 1];  // two points may score the same (option scores)
+    if (seen && *seen != v) return std::nullopt;
+    seen = v;
+  }
+  return seen;
+}
+
 // ---------------------------------------------------------------- alpha
 
 namespace {
@@ -239,10 +266,31 @@ struct AlphaParts {
   double raw, standardised, average_r;
 };
 
-// psych's alpha.1 from the sums it needs.
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A sum of k x k covariances (or correlations) is zero up to rounding when it
+// is below a ten-billionth of the largest it could be (k tr C, or k^2): each
+// of its k^2 terms carries a relative error of a few 1e-16.
+bool negligible(double sum, double largest) {
+  return !(std::fabs(sum) > 1e-10 * largest);
+}
+
+// A coefficient past its bound by rounding only is brought back to it; a
+// larger excess (possible with pairwise covariances) is the value itself.
+double settle(double value, double low, double high) {
+  constexpr double kRounding = 1e-12;
+  if (value > high && value <= high + kRounding) return high;
+  if (value < low && value >= low - kRounding) return low;
+  return value;
+}
+
+// psych's alpha.1 from the sums it needs; NaN where a denominator is zero.
 AlphaParts alpha_parts(double k, double trace_c, double sum_c, double sum_r) {
-  return {(1 - trace_c / sum_c) * (k / (k - 1)), (1 - k / sum_r) * (k / (k - 1)),
-          (sum_r - k) / (k * (k - 1))};
+  const double raw = negligible(sum_c, k * trace_c) ? kNaN : (1 - trace_c / sum_c) * (k / (k - 1));
+  const double standardised = negligible(sum_r, k * k) ? kNaN : (1 - k / sum_r) * (k / (k - 1));
+  return {settle(raw, -std::numeric_limits<double>::infinity(), 1),
+          settle(standardised, -std::numeric_limits<double>::infinity(), 1),
+          settle((sum_r - k) / (k * (k - 1)), -1, 1)};
 }
 
 }  // namespace
@@ -268,7 +316,9 @@ Alpha cronbach_alpha(const std::vector<double>& c, std::size_t k) {
     const double cii = c[i * k + i];
     const double sum_c_rest = sum_c - 2 * col_c[i] + cii;  // sum of C without row and column i
     AlphaItem& item = out.items[i];
-    item.r_drop = (col_c[i] - cii) / std::sqrt(cii * sum_c_rest);
+    item.r_drop = negligible(sum_c_rest, (kd - 1) * (trace_c - cii))
+                      ? kNaN
+                      : settle((col_c[i] - cii) / std::sqrt(cii * sum_c_rest), -1, 1);
     if (k >= 3) {
       const AlphaParts drop = alpha_parts(kd - 1, trace_c - cii, sum_c_rest, sum_r - 2 * col_r[i] + 1);
       item.alpha_if_dropped = drop.raw;
@@ -372,6 +422,7 @@ const char* to_string(WarningKind kind) {
     case WarningKind::floor: return "floor";
     case WarningKind::ceiling: return "ceiling";
     case WarningKind::no_variance: return "no_variance";
+    case WarningKind::score_no_variance: return "score_no_variance";
   }
   return "";
 }
@@ -617,6 +668,22 @@ CoMoments::Pair StatsAccumulator::item_pair(std::size_t i, std::size_t j) const 
   return point_counts_ ? point_counts_->pair(i, j) : all_items_.pair(i, j);
 }
 
+std::optional<double> StatsAccumulator::item_only_value(std::size_t i) const {
+  return point_counts_ ? point_counts_->only_value(i) : all_items_.only_value(i);
+}
+
+namespace {
+
+// Whether a pair's moments say "no variance" where the values themselves
+// cannot be compared (a pairwise subset of a variable that varies elsewhere):
+// the deviations' root mean square is below a billionth of the values' size,
+// which rounding noise stays far under and real scores never reach.
+bool noise_only(double m2, double n, double mean) {
+  return !(std::sqrt(m2 / n) > 1e-9 * std::max(1.0, std::fabs(mean)));
+}
+
+}  // namespace
+
 StatsReport StatsAccumulator::report() const {
   StatsReport out;
   out.missing = options_.missing;
@@ -655,9 +722,11 @@ StatsReport StatsAccumulator::report() const {
                                               static_cast<double>(responses_)
                                         : 0;
       item.n = own.n;
-      if (own.n > 0) item.mean = own.mean_i;
-      if (own.n > 1) item.sd = std::sqrt(own.m2_i / (own.n - 1));
-      if (own.n > 1 && !(own.m2_i > 0)) {
+      // The values compared, not the variance tested: its noise is not 0.
+      const std::optional<double> only = pairwise ? item_only_value(items[a]) : listwise_[s].only_value(a);
+      if (own.n > 0) item.mean = only ? *only : own.mean_i;
+      if (own.n > 1) item.sd = only ? 0.0 : std::sqrt(own.m2_i / (own.n - 1));
+      if (own.n > 1 && only) {
         no_variance = true;
         out.warnings.push_back({WarningKind::no_variance, s, items[a], 0});
       }
@@ -697,8 +766,11 @@ StatsReport StatsAccumulator::report() const {
     scale.insufficient = tally.insufficient;
     if (tally.scored > 0) {
       const CoMoments::Pair own = scores_.pair(s, s);
-      scale.mean = own.mean_i;
-      if (own.n > 1) scale.sd = std::sqrt(own.m2_i / (own.n - 1));
+      const bool constant = tally.min == tally.max;
+      scale.mean = constant ? tally.min : own.mean_i;
+      if (own.n > 1) scale.sd = constant ? 0.0 : std::sqrt(own.m2_i / (own.n - 1));
+      if (own.n > 1 && constant)
+        out.warnings.push_back({WarningKind::score_no_variance, s, std::nullopt, tally.min});
       scale.min = tally.min;
       scale.max = tally.max;
       const double scored = static_cast<double>(tally.scored);
@@ -718,7 +790,15 @@ StatsReport StatsAccumulator::report() const {
     for (std::size_t b = a + 1; b < n_sub; ++b) {
       const CoMoments::Pair pair = pairwise ? scores_.pair(a, b) : scores_complete_.pair(a, b);
       Correlation r{a, b, pair.n, std::nullopt};
-      if (pair.n >= 2) r.r = finite(pair.c / std::sqrt(pair.m2_i * pair.m2_j));
+      // No variance on either side: the scores compared where they can be
+      // (every score of the scale, or every complete response), else the
+      // pair's moments against rounding noise.
+      const CoMoments& seen = pairwise ? scores_ : scores_complete_;
+      const bool flat = seen.only_value(a) || seen.only_value(b) ||
+                        noise_only(pair.m2_i, pair.n, pair.mean_i) ||
+                        noise_only(pair.m2_j, pair.n, pair.mean_j);
+      if (pair.n >= 2 && !flat)
+        r.r = finite(std::clamp(pair.c / std::sqrt(pair.m2_i * pair.m2_j), -1.0, 1.0));
       out.correlations.push_back(r);
     }
   }

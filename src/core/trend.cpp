@@ -60,13 +60,15 @@ void session_flags(const Questionnaire& q, const SessionScores& session, const T
   }
   if (answered > 0 && all_top) raise(point, TrendFlag::ceiling);
 
-  // "While the total looks fine": the total is scored and not in a concern
-  // band (without a total, the scale itself).
+  // A low item is flagged unless the total (without a total, the scale
+  // itself) is in a concern band, where below-band already says it. A total
+  // that could not be scored does not hide a low answer. low_items names the
+  // items behind the flag, so it is empty exactly when the flag is absent.
   const bool has_total = q.total.present;
   const ScaleScore& judge = has_total ? session.sheet.total : score;
   const std::optional<Bands>& judge_bands = has_total ? q.total.bands : bands;
-  const bool fine = judge.status == Status::ok && !in_concern(judge_bands, judge);
-  if (!point.low_items.empty() && fine) raise(point, TrendFlag::low_item);
+  if (in_concern(judge_bands, judge)) point.low_items.clear();
+  if (!point.low_items.empty()) raise(point, TrendFlag::low_item);
 }
 
 }  // namespace
@@ -177,7 +179,8 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         const double previous = earlier.back();
         point.change_previous = x - previous;
         point.change_first = x - *first;
-        if (ref_sd && r) {
+        // r = 1 (a norm may say so) leaves no measurement error to divide by: no RC.
+        if (ref_sd && r && *ref_sd > 0 && *r < 1) {
           point.rc_previous = reliable_change(previous, x, *ref_sd, *r);
           point.rc_first = reliable_change(*first, x, *ref_sd, *r);
           if (*point.rc_previous < -settings.reliable_z || *point.rc_first < -settings.reliable_z)

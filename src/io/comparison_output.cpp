@@ -40,6 +40,19 @@ std::string signed_number(double value) {
   return (value > 0 ? "+" : "") + core::format_number(value);
 }
 
+std::string role_name(const std::string& role, bool fr) {
+  if (!fr || role == "client") return role;
+  return role == "therapist" ? "thérapeute" : "observateur";
+}
+
+// "no_variance;two_pairs": the codes of a scale's notes, for a CSV cell.
+std::string note_codes(const ComparisonReport& r, const Comparison& c, std::size_t s) {
+  std::string out;
+  for (const AgreementNoteText& note : agreement_notes(r, c, s, "en"))
+    out += (out.empty() ? "" : ";") + note.code;
+  return out;
+}
+
 // ---- CSV / TSV -------------------------------------------------------------
 
 class Delimited {
@@ -120,7 +133,7 @@ class Delimited {
 
   void write_agreement() {
     header({"comparison", "scale", "n", "excluded", "mean_1", "mean_2", "mean_difference", "sd_difference",
-            "loa_lower", "loa_upper", "pearson_r", "icc_2_1"});
+            "loa_lower", "loa_upper", "pearson_r", "icc_2_1", "notes"});
     for (const Comparison& c : r_.comparisons) {
       for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
         const core::AgreementStats& a = c.stats[s];
@@ -131,12 +144,9 @@ class Delimited {
         out_.put_int(static_cast<long long>(c.excluded[s]));
         out_.put(sep_);
         for (const auto* v : {&a.mean_first, &a.mean_second, &a.mean_difference, &a.sd_difference,
-                              &a.loa_lower, &a.loa_upper, &a.pearson_r})
+                              &a.loa_lower, &a.loa_upper, &a.pearson_r, &a.icc})
           number(*v);
-        if (a.icc)
-          out_.put_number(*a.icc, o_.precision);
-        else
-          out_.put("NA");
+        out_.put(note_codes(r_, c, s));
         end_row();
       }
     }
@@ -276,7 +286,25 @@ class Json {
           key(name);
           number(*value);
         }
-        out_.put('}');
+        out_.put(",\"notes\":[");
+        const std::vector<AgreementNoteText> notes = agreement_notes(r_, c, s, "en");
+        for (std::size_t n = 0; n < notes.size(); ++n) {
+          if (n) out_.put(',');
+          out_.put("{\"code\":");
+          out_.put_json_string(notes[n].code);
+          if (!notes[n].forms.empty()) {
+            out_.put(",\"forms\":[");
+            for (std::size_t f = 0; f < notes[n].forms.size(); ++f) {
+              if (f) out_.put(',');
+              out_.put_json_string(notes[n].forms[f]);
+            }
+            out_.put(']');
+          }
+          out_.put(",\"message\":");
+          out_.put_json_string(notes[n].message);
+          out_.put('}');
+        }
+        out_.put("]}");
       }
       out_.put('}');
     }
@@ -518,6 +546,8 @@ class Table {
                        "(Bland & Altman 1986); ICC(2,1): two-way random effects, absolute agreement, single "
                        "rater\n"
                        "(Shrout & Fleiss 1979). EXCL.: pairs without both scores.\n");
+    for (const std::string& line : agreement_note_lines(r_, c, o_.language, true))
+      out_.put(tr("note: ", "note : ") + line + "\n");
   }
 
   void write_unpaired() {
@@ -557,6 +587,76 @@ class Table {
 };
 
 }  // namespace
+
+std::vector<AgreementNoteText> agreement_notes(const ComparisonReport& report, const Comparison& comparison,
+                                               std::size_t scale, const std::string& language) {
+  const bool fr = language == "fr";
+  const core::AgreementStats& stats = comparison.stats[scale];
+  const std::string a = report.forms[comparison.first].role;
+  const std::string b = report.forms[comparison.second].role;
+  const auto has = [&stats](core::AgreementNote note) {
+    return std::find(stats.notes.begin(), stats.notes.end(), note) != stats.notes.end();
+  };
+  std::vector<AgreementNoteText> out;
+  const bool first = has(core::AgreementNote::no_variance_first);
+  const bool second = has(core::AgreementNote::no_variance_second);
+  if (first || second) {
+    AgreementNoteText note{"no_variance", {}, ""};
+    if (first) note.forms.push_back(a);
+    if (second) note.forms.push_back(b);
+    const std::string x = core::format_readable(*stats.mean_first);
+    const std::string y = core::format_readable(*stats.mean_second);
+    const std::string fa = role_name(a, fr), fb = role_name(b, fr);
+    std::string what;
+    if (first && second && x == y && !stats.icc)
+      what = fr ? "tous les scores " + fa + " et " + fb + " valent " + x
+                : "every " + fa + " and every " + fb + " score is " + x;
+    else if (first && second)
+      what = fr ? "tous les scores " + fa + " valent " + x + " et tous les scores " + fb + " " + y
+                : "every " + fa + " score is " + x + " and every " + fb + " score " + y;
+    else
+      what = fr ? "tous les scores " + (first ? fa : fb) + " valent " + (first ? x : y)
+                : "every " + (first ? fa : fb) + " score is " + (first ? x : y);
+    const std::string consequence =
+        stats.icc ? (fr ? "r n'est pas défini (l'ICC(2,1) vaut 0)" : "r is undefined (the ICC(2,1) is 0)")
+                  : (fr ? "r et l'ICC(2,1) ne sont pas définis" : "r and the ICC(2,1) are undefined");
+    note.message = what + (fr ? " : sans variance, " : ": no variance, so ") + consequence;
+    out.push_back(std::move(note));
+  }
+  if (has(core::AgreementNote::two_pairs))
+    out.push_back(
+        {"two_pairs",
+         {},
+         fr ? "2 paires seulement : r vaut +1 ou −1 quels que soient les scores, et l'ICC(2,1) ne "
+              "repose que sur deux paires ; ni l'un ni l'autre ne dit si les formes s'accordent"
+            : "only 2 pairs: r is +1 or −1 whatever the scores, and the ICC(2,1) rests on two pairs; "
+              "neither says how well the forms agree"});
+  return out;
+}
+
+std::vector<std::string> agreement_note_lines(const ComparisonReport& report, const Comparison& comparison,
+                                              const std::string& language, bool titles) {
+  std::vector<std::pair<std::string, std::string>> grouped;  // (message, scales), in order of first use
+  for (std::size_t s = 0; s < report.scale_ids.size(); ++s) {
+    std::string label = report.scale_ids[s];
+    if (titles) {
+      const std::string title = core::pick_text(report.scale_titles[s], language);
+      if (!title.empty()) label = title;
+    }
+    for (const AgreementNoteText& note : agreement_notes(report, comparison, s, language)) {
+      auto it = std::find_if(grouped.begin(), grouped.end(),
+                             [&](const auto& g) { return g.first == note.message; });
+      if (it == grouped.end())
+        grouped.emplace_back(note.message, label);
+      else
+        it->second += ", " + label;
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& [message, scales] : grouped)
+    out.push_back(scales + (language == "fr" ? " : " : ": ") + message);
+  return out;
+}
 
 void write_comparison(const ComparisonReport& report, const CompareWriterOptions& options, std::FILE* out) {
   switch (options.format) {

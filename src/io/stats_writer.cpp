@@ -1,6 +1,7 @@
 #include "alliance/io/stats_writer.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
@@ -24,8 +25,14 @@ std::string fixed(const std::optional<double>& value, int decimals) {
   return value ? core::format_fixed(*value, decimals) : "–";
 }
 
+// Counts held as doubles (pairwise n) are whole numbers: written as digits,
+// never 1e+05.
+long long whole(double n) {
+  return std::llround(n);
+}
+
 std::string count(double n) {
-  return core::format_number(n);
+  return std::to_string(whole(n));
 }
 
 // ---------------------------------------------------------------- machine formats
@@ -78,8 +85,8 @@ class MachineWriter {
       number("floor_pct", scale.floor_pct);
       number("ceiling_pct", scale.ceiling_pct);
       out_.put("},\"reliability\":{");
-      number("n", scale.n_used, true);
-      number("min_pair_n", scale.min_pair_n);
+      integer("n", scale.n_used, true);
+      integer("min_pair_n", scale.min_pair_n);
       number("alpha", scale.alpha);
       number("alpha_lower", scale.alpha_lower);
       number("alpha_upper", scale.alpha_upper);
@@ -94,7 +101,7 @@ class MachineWriter {
         key("answered");
         out_.put_int(item.answered);
         number("missing_pct", item.missing_pct);
-        number("n", item.n);
+        integer("n", item.n);
         number("mean", item.mean);
         number("sd", item.sd);
         number("r_drop", item.r_drop);
@@ -113,7 +120,7 @@ class MachineWriter {
       out_.put_json_string(q_.subscales[r.a].id);
       out_.put(",\"b\":");
       out_.put_json_string(q_.subscales[r.b].id);
-      number("n", r.n);
+      integer("n", r.n);
       number("r", r.r);
       out_.put('}');
     }
@@ -127,7 +134,10 @@ class MachineWriter {
       out_.put_json_string(scale_id(q_, report_.scales[warning.scale]));
       out_.put(",\"item\":");
       out_.put_json_string_or_null(warning.item ? q_.items[*warning.item].id : "");
-      number("value", warning.value);
+      if (warning.kind == core::WarningKind::few_complete)
+        integer("value", warning.value);
+      else
+        number("value", warning.value);
       out_.put(",\"message\":");
       out_.put_json_string(describe(q_, report_, warning, "en"));
       out_.put('}');
@@ -160,23 +170,23 @@ class MachineWriter {
     row("meta", "", "", "definition_hash", provenance_.definition_hash);
     row("meta", "", "", "alliance_version", provenance_.alliance_version);
     row("meta", "", "", "missing", core::to_string(report_.missing));
-    row("meta", "", "", "responses", static_cast<double>(report_.responses));
-    row("meta", "", "", "invalid", static_cast<double>(invalid_));
+    count_row("meta", "", "", "responses", report_.responses);
+    count_row("meta", "", "", "invalid", invalid_);
     for (const core::ScaleStats& scale : report_.scales) {
       const std::string id = scale_id(q_, scale);
-      row("scale", id, "", "items", static_cast<double>(scale.items.size()));
-      row("scale", id, "", "n", static_cast<double>(scale.scored));
-      row("scale", id, "", "complete", static_cast<double>(scale.complete));
-      row("scale", id, "", "incomplete", static_cast<double>(scale.incomplete));
-      row("scale", id, "", "insufficient", static_cast<double>(scale.insufficient));
+      count_row("scale", id, "", "items", static_cast<long long>(scale.items.size()));
+      count_row("scale", id, "", "n", scale.scored);
+      count_row("scale", id, "", "complete", scale.complete);
+      count_row("scale", id, "", "incomplete", scale.incomplete);
+      count_row("scale", id, "", "insufficient", scale.insufficient);
       row("scale", id, "", "mean", scale.mean);
       row("scale", id, "", "sd", scale.sd);
       row("scale", id, "", "min", scale.min);
       row("scale", id, "", "max", scale.max);
       row("scale", id, "", "floor_pct", scale.floor_pct);
       row("scale", id, "", "ceiling_pct", scale.ceiling_pct);
-      row("scale", id, "", "alpha_n", scale.n_used);
-      row("scale", id, "", "min_pair_n", scale.min_pair_n);
+      count_row("scale", id, "", "alpha_n", whole(scale.n_used));
+      count_row("scale", id, "", "min_pair_n", whole(scale.min_pair_n));
       row("scale", id, "", "alpha", scale.alpha);
       row("scale", id, "", "alpha_lower", scale.alpha_lower);
       row("scale", id, "", "alpha_upper", scale.alpha_upper);
@@ -184,9 +194,9 @@ class MachineWriter {
       row("scale", id, "", "average_r", scale.average_r);
       for (const core::ItemStats& item : scale.items) {
         const std::string& item_id = q_.items[item.item].id;
-        row("item", id, item_id, "answered", static_cast<double>(item.answered));
+        count_row("item", id, item_id, "answered", item.answered);
         row("item", id, item_id, "missing_pct", item.missing_pct);
-        row("item", id, item_id, "n", item.n);
+        count_row("item", id, item_id, "n", whole(item.n));
         row("item", id, item_id, "mean", item.mean);
         row("item", id, item_id, "sd", item.sd);
         row("item", id, item_id, "r_drop", item.r_drop);
@@ -196,17 +206,22 @@ class MachineWriter {
       }
     }
     for (const core::Correlation& r : report_.correlations) {
-      row("correlation", q_.subscales[r.a].id, q_.subscales[r.b].id, "n", r.n);
+      count_row("correlation", q_.subscales[r.a].id, q_.subscales[r.b].id, "n", whole(r.n));
       row("correlation", q_.subscales[r.a].id, q_.subscales[r.b].id, "r", r.r);
     }
-    for (const core::StatsWarning& w : report_.warnings)
-      row("warning", scale_id(q_, report_.scales[w.scale]), w.item ? q_.items[*w.item].id : "",
-          core::to_string(w.kind), w.value);
-    row("quality", "", "", "run_limit", static_cast<double>(report_.quality.run_limit));
-    row("quality", "", "", "straightline", static_cast<double>(report_.quality.straightline));
-    row("quality", "", "", "zero_variance", static_cast<double>(report_.quality.zero_variance));
-    row("quality", "", "", "long_run", static_cast<double>(report_.quality.long_run));
-    row("quality", "", "", "flagged", static_cast<double>(report_.quality.flagged));
+    for (const core::StatsWarning& w : report_.warnings) {
+      const std::string scale = scale_id(q_, report_.scales[w.scale]);
+      const std::string item = w.item ? q_.items[*w.item].id : "";
+      if (w.kind == core::WarningKind::few_complete)
+        count_row("warning", scale, item, core::to_string(w.kind), whole(w.value));
+      else
+        row("warning", scale, item, core::to_string(w.kind), w.value);
+    }
+    count_row("quality", "", "", "run_limit", report_.quality.run_limit);
+    count_row("quality", "", "", "straightline", report_.quality.straightline);
+    count_row("quality", "", "", "zero_variance", report_.quality.zero_variance);
+    count_row("quality", "", "", "long_run", report_.quality.long_run);
+    count_row("quality", "", "", "flagged", report_.quality.flagged);
     out_.flush();
   }
 
@@ -220,6 +235,10 @@ class MachineWriter {
   void number(const char* name, const std::optional<double>& value, bool first = false) {
     key(name, first);
     out_.put_json_number_or_null(value, options_.precision);
+  }
+  void integer(const char* name, double value, bool first = false) {
+    key(name, first);
+    out_.put_int(whole(value));
   }
 
   void cells(const char* section, const std::string& scale, const std::string& part, const char* statistic) {
@@ -239,6 +258,13 @@ class MachineWriter {
       out_.put_number(*value, options_.precision);
     else
       out_.put("NA");  // as score's CSV: what R reads as missing
+    out_.put('\n');
+  }
+  // A count: digits whatever --precision says (40, never 40.000 or 1e+05).
+  void count_row(const char* section, const std::string& scale, const std::string& part,
+                 const char* statistic, long long value) {
+    cells(section, scale, part, statistic);
+    out_.put_int(value);
     out_.put('\n');
   }
   void row(const char* section, const std::string& scale, const std::string& part, const char* statistic,
@@ -393,13 +419,15 @@ class QualityListing final : public QualityWriter {
         out_.put(sep_);
         out_.put_int(quality.answered);
         out_.put(sep_);
-        out_.put(quality.straightline ? "true" : "false");
+        // TRUE/FALSE: what both R's read.csv and pandas read as logical (R
+        // reads true/false as text).
+        out_.put(quality.straightline ? "TRUE" : "FALSE");
         out_.put(sep_);
-        out_.put(quality.zero_variance ? "true" : "false");
+        out_.put(quality.zero_variance ? "TRUE" : "FALSE");
         out_.put(sep_);
         out_.put_int(quality.longest_run);
         out_.put(sep_);
-        out_.put(quality.long_run ? "true" : "false");
+        out_.put(quality.long_run ? "TRUE" : "FALSE");
         out_.put('\n');
         break;
       case OutputFormat::json:
@@ -494,6 +522,23 @@ std::string describe(const core::Questionnaire& q, const StatsReport& report, co
     case core::WarningKind::no_variance:
       return fr ? scale + " : l'item " + item + " n'a aucune variance : alpha n'est pas calculé"
                 : scale + ": item " + item + " has no variance: alpha is not computed";
+    case core::WarningKind::score_no_variance: {
+      const core::ScaleStats& stats = report.scales[w.scale];
+      const bool correlations = stats.subscale.has_value() && q.subscales.size() > 1;
+      const bool alpha = !stats.alpha && stats.items.size() >= 2;
+      const std::string value = core::format_readable(w.value);
+      if (fr)
+        return scale + " : tous les scores valent " + value + " : aucune variance" +
+               (alpha && correlations ? ", ni alpha ni ses corrélations ne sont calculés"
+                : alpha               ? ", alpha n'est pas calculé"
+                : correlations        ? ", ses corrélations ne sont pas calculées"
+                                      : "");
+      return scale + ": every score is " + value + ": no variance" +
+             (alpha && correlations ? ", so alpha and its correlations are not computed"
+              : alpha               ? ", so alpha is not computed"
+              : correlations        ? ", so its correlations are not computed"
+                                    : "");
+    }
   }
   return "";
 }

@@ -68,6 +68,79 @@ TEST(Agreement, UndefinedWhereTooFewOrNoVariance) {
   EXPECT_DOUBLE_EQ(*f.sd_difference, 0.0);
 }
 
+// 11/3 (a GTB-12 total of 44 / 12) seven times: summed and divided, its mean
+// is 3.666666666666667, one ulp off, and the deviations from that mean are
+// noise of about 1e-31 that main turned into r = 1 and ICC = 1 (issue 12).
+TEST(Agreement, SameNonBinaryValueEverywhereIsUndefinedNotOne) {
+  const std::vector<double> x(7, 44.0 / 12);
+  const AgreementStats a = agreement(x, x);
+  EXPECT_FALSE(a.pearson_r);
+  EXPECT_FALSE(a.icc);
+  EXPECT_EQ(*a.mean_first, 44.0 / 12);  // the value itself, not a noisy mean
+  EXPECT_EQ(*a.mean_second, 44.0 / 12);
+  EXPECT_EQ(*a.mean_difference, 0.0);
+  EXPECT_EQ(*a.sd_difference, 0.0);
+  EXPECT_EQ(a.notes, (std::vector<AgreementNote>{AgreementNote::no_variance_first,
+                                                 AgreementNote::no_variance_second}));
+}
+
+TEST(Agreement, OneConstantFormHasNoRAndAnIccOfExactlyZero) {
+  // x constant at 11/3: MSR = MSE = sum (y - ybar)^2 / (2 (n - 1)), so the ICC is 0 exactly.
+  const std::vector<double> x(4, 44.0 / 12);
+  const std::vector<double> y = {3.25, 4.5, 2.75, 4.0};
+  const AgreementStats a = agreement(x, y);
+  EXPECT_FALSE(a.pearson_r);
+  ASSERT_TRUE(a.icc);
+  EXPECT_EQ(*a.icc, 0.0);
+  EXPECT_EQ(a.notes, std::vector<AgreementNote>{AgreementNote::no_variance_first});
+  // Both constant at different values: r undefined; MSR = MSE = 0 < MSC, ICC 0.
+  const std::vector<double> z(4, 3.0);
+  const AgreementStats b = agreement(x, z);
+  EXPECT_FALSE(b.pearson_r);
+  EXPECT_EQ(*b.icc, 0.0);
+  EXPECT_EQ(*b.sd_difference, 0.0);
+}
+
+TEST(Agreement, TwoPairsAreNotedAndRStaysWithinOne) {
+  // Totals 12/12, 17/12 against 12/12, 19/12: r is 1 exactly; computed as
+  // Sxy / sqrt(Sxx Syy) it came out 1.0000000000000002 (issue 12).
+  const std::vector<double> x = {12.0 / 12, 17.0 / 12};
+  const std::vector<double> y = {12.0 / 12, 19.0 / 12};
+  const AgreementStats a = agreement(x, y);
+  ASSERT_TRUE(a.pearson_r);
+  EXPECT_EQ(*a.pearson_r, 1.0);
+  ASSERT_TRUE(a.icc);
+  EXPECT_LE(*a.icc, 1.0);
+  EXPECT_EQ(a.notes, std::vector<AgreementNote>{AgreementNote::two_pairs});
+  const std::vector<double> down = {19.0 / 12, 12.0 / 12};
+  EXPECT_EQ(*agreement(x, down).pearson_r, -1.0);
+  // x = (a, b), y = (b, a): MSR = MSC = 0, the ICC's denominator is 0.
+  const std::vector<double> p = {3.5, 4.25};
+  const std::vector<double> q = {4.25, 3.5};
+  const AgreementStats crossed = agreement(p, q);
+  EXPECT_EQ(*crossed.pearson_r, -1.0);
+  EXPECT_FALSE(crossed.icc);
+}
+
+TEST(Agreement, CoefficientsNeverLeaveTheirRange) {
+  // Many near-collinear sets of pairs: r within [-1, 1] and the ICC at most 1, always.
+  for (int n = 2; n < 40; ++n) {
+    std::vector<double> x, y;
+    for (int i = 0; i < n; ++i) {
+      x.push_back((12.0 + (i * 7) % 49) / 12);
+      y.push_back(x.back() * 3 / 7 + 0.1);
+    }
+    const AgreementStats a = agreement(x, y);
+    ASSERT_TRUE(a.pearson_r) << n;
+    EXPECT_LE(*a.pearson_r, 1.0) << n;
+    EXPECT_GE(*a.pearson_r, -1.0) << n;
+    EXPECT_LE(*a.icc, 1.0) << n;
+    const AgreementStats same = agreement(x, x);
+    EXPECT_LE(*same.pearson_r, 1.0) << n;
+    EXPECT_LE(*same.icc, 1.0) << n;
+  }
+}
+
 TEST(MatchResponses, PairsByRespondentAndSessionAndListsTheRest) {
   const std::vector<std::vector<PairKey>> keys = {
       {{"P2", 1}, {"P1", 1}, {"P1", 2}, {"", 1}, {"P1", 1}},    // client

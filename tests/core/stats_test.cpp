@@ -362,5 +362,109 @@ TEST(StatsAccumulator, NegativeItemRestIsWarned) {
   EXPECT_EQ(report.quality.straightline, 5);
 }
 
+// Issue 12: "no variance" is every value equal, compared as values. The mean
+// of 11/3 added seven times is not exactly 11/3, and the sum of squared
+// deviations from it is rounding noise, not 0.
+TEST(CoMoments, OnlyValueComparesTheValuesNotTheVariance) {
+  CoMoments m({3, 3});
+  const double present[2] = {1, 1};
+  for (int r = 0; r < 7; ++r) {
+    const double row[2] = {11.0 / 3, static_cast<double>(r)};
+    m.add(row, present);
+  }
+  EXPECT_EQ(m.only_value(0), 11.0 / 3);
+  EXPECT_FALSE(m.only_value(1));
+  CoMoments later({3, 3});
+  const double row[2] = {4, 1};
+  later.add(row, present);
+  m.append(later);
+  EXPECT_FALSE(m.only_value(0));
+}
+
+TEST(PointCounts, OnlyValueFromTheCounts) {
+  // Variable 0: points 0 and 2 both score 11/3 (option scores); variable 1 varies.
+  PointCounts m({{11.0 / 3, 4, 11.0 / 3}, {1, 2, 3}});
+  const unsigned char rows[3][2] = {{1, 1}, {3, 2}, {0, 3}};  // point + 1, 0 = missing
+  for (const auto& row : rows) m.add(row);
+  EXPECT_EQ(m.only_value(0), 11.0 / 3);
+  EXPECT_FALSE(m.only_value(1));
+  const unsigned char other[2] = {2, 1};
+  m.add(other);
+  EXPECT_FALSE(m.only_value(0));
+}
+
+// A 1-20 scale (too wide for point counts: co-moments) and item a1 weighted
+// 1/3 and answered 7 every time: its keyed value is 7/3 in every response.
+// Its sum of squared deviations comes out 3.6e-15, not 0: main warned
+// nothing, gave a1 an SD of 2.4e-08 and alpha from it.
+TEST(StatsAccumulator, ItemOfOneNonBinaryValueHasNoVariance) {
+  Questionnaire q = testing::mini_questionnaire();
+  q.scale.max = 20;
+  q.items[0].weight = 1.0 / 3;
+  for (MissingHandling missing : {MissingHandling::pairwise, MissingHandling::listwise}) {
+    StatsOptions options;
+    options.missing = missing;
+    StatsAccumulator stats(q, options);
+    for (int r = 0; r < 7; ++r) {
+      const double v = 1 + r % 17;
+      stats.add({7.0, 21 - v, v / 2 + 3, v, 20 - v, 7.0});
+    }
+    const StatsReport report = stats.report();
+    const ScaleStats& a = report.scales[0];
+    EXPECT_EQ(*a.items[0].sd, 0.0) << to_string(missing);
+    EXPECT_EQ(*a.items[0].mean, 1.0 / 3 * 7) << to_string(missing);  // weight x answer, as scored
+    EXPECT_FALSE(a.alpha) << to_string(missing);
+    EXPECT_FALSE(a.std_alpha) << to_string(missing);
+    EXPECT_FALSE(a.items[1].r_drop) << to_string(missing);
+    bool warned = false;
+    for (const StatsWarning& w : report.warnings)
+      warned = warned || (w.kind == WarningKind::no_variance && w.scale == 0 && w.item == std::size_t{0});
+    EXPECT_TRUE(warned) << to_string(missing);
+  }
+}
+
+// Subscale a's score is 11/3 in every response (keyed 4 4 3, 5 3 3, 3 4 4):
+// its SD is 0, its mean 11/3 exactly, and its correlation with b undefined,
+// where main gave the noise's square root (NaN when negative) and an r from it.
+TEST(StatsAccumulator, ConstantScoresHaveSdZeroAndNoCorrelation) {
+  const Questionnaire q = testing::mini_questionnaire();
+  for (MissingHandling missing : {MissingHandling::pairwise, MissingHandling::listwise}) {
+    StatsOptions options;
+    options.missing = missing;
+    StatsAccumulator stats(q, options);
+    for (int r = 0; r < 7; ++r) {
+      stats.add({4.0, 2.0, 3.0, 1.0 + r % 5, 2.0, 3.0});  // a2 reversed: 6 - 2 = 4
+      stats.add({5.0, 3.0, 3.0, 2.0, 1.0 + r % 4, 4.0});
+      stats.add({3.0, 2.0, 4.0, 5.0, 4.0, 1.0 + r % 3});
+    }
+    const StatsReport report = stats.report();
+    const ScaleStats& a = report.scales[0];
+    EXPECT_EQ(*a.sd, 0.0) << to_string(missing);
+    EXPECT_EQ(*a.mean, 11.0 / 3) << to_string(missing);
+    ASSERT_EQ(report.correlations.size(), 1u);
+    EXPECT_FALSE(report.correlations[0].r) << to_string(missing);
+    bool warned = false;
+    for (const StatsWarning& w : report.warnings)
+      warned = warned || (w.kind == WarningKind::score_no_variance && w.scale == 0 && w.value == 11.0 / 3);
+    EXPECT_TRUE(warned) << to_string(missing);
+  }
+}
+
+TEST(Alpha, CoefficientsStayWithinTheirBoundsAndUndefinedWhereTheSumHasNoVariance) {
+  // Two items that always add up to 6: sum C = 0, so alpha's denominator is 0.
+  const std::vector<double> opposite = {2, -2, -2, 2};
+  const Alpha a = cronbach_alpha(opposite, 2);
+  EXPECT_TRUE(std::isnan(a.raw));
+  EXPECT_EQ(a.items[0].r_drop, -1.0);  // the rest is the other item: (0 - 2) / sqrt(2 x 2)
+  // Identical items of variance 1/3: alpha 1, every r 1, however C rounds.
+  const double v = 1.0 / 3;
+  const std::vector<double> same = {v, v, v, v, v, v, v, v, v};
+  const Alpha b = cronbach_alpha(same, 3);
+  EXPECT_LE(b.raw, 1.0);
+  EXPECT_LE(b.standardised, 1.0);
+  EXPECT_LE(b.average_r, 1.0);
+  for (const AlphaItem& item : b.items) EXPECT_LE(item.r_drop, 1.0);
+}
+
 }  // namespace
 }  // namespace alliance::core

@@ -289,7 +289,40 @@ TEST(Trend, CeilingAndLowItem) {
   // 10 + 10 + 9 + 6 = 35 < 36: the total does not look fine, so no low-item flag (below-band instead).
   trend = analyse_trend(q, {session(q, 1, {10, 10, 9, 6})}, settings);
   EXPECT_FALSE(trend[0].scales[3].has(TrendFlag::low_item));
+  EXPECT_TRUE(trend[0].scales[3].low_items.empty());  // the items behind the flag: none
   EXPECT_TRUE(trend[0].scales[kTotal].has(TrendFlag::below_band));
+}
+
+// Issue 12: main listed low_items while the low-item flag was absent, when
+// the total could not be scored. A total without a score does not hide a low
+// answer: the flag is raised, and low_items names what raised it.
+TEST(Trend, LowItemsAndTheFlagAgree) {
+  const Questionnaire q = testing::mini_questionnaire();
+  SessionScores s;
+  s.session = 1;
+  s.answers = {1, 3, 4, 4, std::nullopt, std::nullopt};  // a1 = 1 is low; b has 2 missing: insufficient
+  s.sheet = score(q, s.answers);
+  ASSERT_EQ(s.sheet.total.status, Status::insufficient);
+  const std::vector<TrendPoint> trend = analyse_trend(q, {s}, settings_from_norms(q));
+  EXPECT_TRUE(trend[0].scales[0].has(TrendFlag::low_item));
+  EXPECT_EQ(trend[0].scales[0].low_items, (std::vector<std::size_t>{0}));
+  for (const TrendPoint& point : trend)
+    for (const ScalePoint& scale : point.scales)
+      EXPECT_EQ(scale.has(TrendFlag::low_item), !scale.low_items.empty());
+}
+
+// A norm may give a test-retest r of 1: no measurement error, no RC (main
+// divided by 0 and printed -inf).
+TEST(Trend, NoReliableChangeWithAPerfectRetestR) {
+  const Questionnaire q = srs_like();
+  TrendSettings settings = total_reference(q);
+  settings.retest_r[kTotal] = 1;
+  const std::vector<TrendPoint> trend =
+      analyse_trend(q, {session(q, 1, {9, 9, 9, 9}), session(q, 2, {8, 8, 8, 8})}, settings);
+  EXPECT_EQ(*trend[1].scales[kTotal].change_previous, -4);
+  EXPECT_FALSE(trend[1].scales[kTotal].rc_previous);
+  EXPECT_FALSE(trend[1].scales[kTotal].rc_first);
+  EXPECT_FALSE(trend[1].scales[kTotal].has(TrendFlag::reliable_drop));
 }
 
 TEST(Trend, LowItemUsesTheKeyedAnswer) {

@@ -3,6 +3,8 @@
 // (tests/reference/compare, made by make_reference.R).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -164,7 +166,7 @@ TEST(Compare, AgreementSectionAndJson) {
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0],
             "comparison,scale,n,excluded,mean_1,mean_2,mean_difference,sd_difference,loa_lower,loa_upper,"
-            "pearson_r,icc_2_1");
+            "pearson_r,icc_2_1,notes");
   // Tasks: 8 pairs, P023 session 2 left out (client insufficient).
   EXPECT_TRUE(rows[2].starts_with("client-therapist,tasks,8,1,")) << rows[2];
 
@@ -216,8 +218,8 @@ TEST(Compare, ObserverFormMakesThreeComparisons) {
   const auto rows = lines(run.out);
   ASSERT_EQ(rows.size(), 13u);  // header + 3 comparisons x 4 scales
   EXPECT_TRUE(rows[5].starts_with("client-observer,goals,2,0,")) << rows[5];
-  // Therapist and observer answered identically: no difference, perfect agreement.
-  EXPECT_EQ(rows[9], "therapist-observer,goals,2,0,3.375,3.375,0,0,0,0,1,1");
+  // Therapist and observer answered identically: no difference, perfect agreement (on two pairs).
+  EXPECT_EQ(rows[9], "therapist-observer,goals,2,0,3.375,3.375,0,0,0,0,1,1,two_pairs");
 }
 
 TEST(Compare, RefusesFormsOfDifferentFamilies) {
@@ -242,6 +244,110 @@ TEST(Compare, RefusesAFormGivenInTheWrongRoleOrAlone) {
                                      {.cwd = source_path("")});
   EXPECT_EQ(alone.status, 2);
   EXPECT_NE(alone.err.find("compare needs two forms or more"), std::string::npos) << alone.err;
+}
+
+// GTB-12 answers whose keyed total is `sum` (all items keyed 1, then the
+// first items raised): items 7, 8 and 12 are reverse-keyed in both forms.
+std::string gtb_line(const std::string& respondent, int session, int sum) {
+  int answers[13];
+  for (int i = 1; i <= 12; ++i) answers[i] = 1;
+  for (int i = 1, left = sum - 12; left > 0; ++i) {
+    const int add = std::min(left, 4);
+    answers[i] += add;
+    left -= add;
+  }
+  std::ostringstream out;
+  out << "{\"respondent\":\"" << respondent << "\",\"session\":" << session << ",\"answers\":{";
+  for (int i = 1; i <= 12; ++i) {
+    const bool reversed = i == 7 || i == 8 || i == 12;
+    out << (i > 1 ? "," : "") << '"' << i << "\":" << (reversed ? 6 - answers[i] : answers[i]);
+  }
+  out << "}}\n";
+  return out.str();
+}
+
+std::string agreement_row(const std::string& csv, const std::string& scale) {
+  for (const std::string& line : lines(csv))
+    if (line.rfind("client-therapist," + scale + ",", 0) == 0) return line;
+  return "";
+}
+
+// Issue 12: every total 44 / 12 = 3.67 on both forms, seven pairs. The mean of
+// seven 11/3 is not exactly 11/3, and main printed r = 1 and ICC = 1 from the
+// noise; both are undefined, and the output says why.
+TEST(Compare, OneNonBinaryValueEverywhereHasNoRNorIcc) {
+  const std::string dir = make_temp_dir();
+  std::string client;
+  for (int s = 1; s <= 7; ++s) client += gtb_line("P1", s, 44);
+  std::ofstream(dir + "/c.ndjson") << client;
+  std::ofstream(dir + "/t.ndjson") << client;
+  const std::vector<std::string> args = {"compare",  "--client", "gtb-12",    "c.ndjson", "--therapist",
+                                         "gtb-12-t", "t.ndjson", "--section", "agreement"};
+  const Outcome csv = run_alliance(with(args, {"--format", "csv"}), {.cwd = dir});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  EXPECT_EQ(lines(csv.out)[0],
+            "comparison,scale,n,excluded,mean_1,mean_2,mean_difference,sd_difference,loa_lower,loa_upper,"
+            "pearson_r,icc_2_1,notes");
+  const std::string total = agreement_row(csv.out, "total");
+  EXPECT_EQ(total.substr(total.find(",0,0,0,0,")), ",0,0,0,0,NA,NA,no_variance") << total;
+  EXPECT_NE(csv.err.find("note: client-therapist, goals, tasks: every client and every therapist score is 4: "
+                         "no variance, so r and the ICC(2,1) are undefined\n"),
+            std::string::npos)
+      << csv.err;
+  EXPECT_NE(
+      csv.err.find("note: client-therapist, total: every client and every therapist score is 3.666666667: "
+                   "no variance, so r and the ICC(2,1) are undefined\n"),
+      std::string::npos)
+      << csv.err;
+
+  const Outcome json = run_alliance(with(args, {"--format", "json"}), {.cwd = dir});
+  ASSERT_EQ(json.status, 0) << json.err;
+  const auto t = nlohmann::json::parse(json.out)["comparisons"][0]["agreement"]["total"];
+  EXPECT_TRUE(t["pearson_r"].is_null());
+  EXPECT_TRUE(t["icc"].is_null());
+  ASSERT_EQ(t["notes"].size(), 1u) << t;
+  EXPECT_EQ(t["notes"][0]["code"], "no_variance");
+  EXPECT_EQ(t["notes"][0]["forms"], (nlohmann::json{"client", "therapist"}));
+
+  const Outcome table = run_alliance(with(args, {"--format", "table", "--lang", "fr"}), {.cwd = dir});
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_NE(
+      table.out.find("note : Score global : tous les scores client et thérapeute valent 3.666666667 : sans "
+                     "variance, r et l'ICC(2,1) ne sont pas définis\n"),
+      std::string::npos)
+      << table.out;
+  EXPECT_EQ(table.err, "");
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 12: with two pairs r is +1 or -1 by construction. main printed
+// 1.0000000000000002 (totals 12/12, 17/12 against 12/12, 19/12) and no warning.
+TEST(Compare, TwoPairsGiveRWithinOneAndAWarning) {
+  const std::string dir = make_temp_dir();
+  std::ofstream(dir + "/c.ndjson") << gtb_line("P1", 1, 12) << gtb_line("P1", 2, 17);
+  std::ofstream(dir + "/t.ndjson") << gtb_line("P1", 1, 12) << gtb_line("P1", 2, 19);
+  const Outcome csv = run_alliance({"compare", "--client", "gtb-12", "c.ndjson", "--therapist", "gtb-12-t",
+                                    "t.ndjson", "--section", "agreement", "--format", "csv"},
+                                   {.cwd = dir});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  const std::string total = agreement_row(csv.out, "total");
+  const std::vector<std::string> cells = [&] {
+    std::vector<std::string> out;
+    std::stringstream in(total);
+    for (std::string cell; std::getline(in, cell, ',');) out.push_back(cell);
+    return out;
+  }();
+  ASSERT_EQ(cells.size(), 13u) << total;
+  EXPECT_EQ(cells[10], "1");  // pearson_r
+  EXPECT_LE(std::stod(cells[11]), 1.0);
+  EXPECT_EQ(cells[12], "two_pairs");
+  EXPECT_NE(
+      csv.err.find("note: client-therapist, goals, tasks, bond, total: only 2 pairs: r is +1 or −1 whatever "
+                   "the scores, and the ICC(2,1) rests on two pairs; neither says how well the forms "
+                   "agree\n"),
+      std::string::npos)
+      << csv.err;
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -153,8 +153,8 @@ TEST(Stats, QualityListsFlaggedResponses) {
   ASSERT_EQ(rows.size(), 6u) << run.out;  // header + every row: R1-R4 zero variance, R5 straight-lining
   EXPECT_EQ(rows[0], "respondent,session,source,answered,straightline,zero_variance,longest_run,long_run");
   // R1: answers 1 1 1 1 1 1 5 5 1 1 1 5: runs of 6, 2, 2, 1 -> longest 6 (< 7); keyed all 1.
-  EXPECT_EQ(rows[1], "R1,,<stdin>:2,12,false,true,6,false");
-  EXPECT_EQ(rows[5], "R5,,<stdin>:6,12,true,false,12,true");
+  EXPECT_EQ(rows[1], "R1,,<stdin>:2,12,FALSE,TRUE,6,FALSE");
+  EXPECT_EQ(rows[5], "R5,,<stdin>:6,12,TRUE,FALSE,12,TRUE");
 }
 
 TEST(Stats, QualityTableInFrench) {
@@ -205,6 +205,65 @@ TEST(Stats, EmptyInputGivesEmptyStatistics) {
   EXPECT_EQ(doc["responses"], 0);
   EXPECT_TRUE(doc["scales"][0]["reliability"]["alpha"].is_null());
   EXPECT_TRUE(doc["scales"][0]["scores"]["mean"].is_null());
+}
+
+// Issue 12: counts were written through the number path: 1e+05 for 100 000
+// responses (R and pandas read that as a double), 40.000 with --precision 3.
+TEST(Stats, CountsAreWholeNumbersInEveryFormat) {
+  std::string csv = "respondent,1,2,3,4,5,6,7,8,9,10,11,12\n";
+  const std::string rows[] = {"1,2,3,4,5,1,2,3,4,5,1,2", "5,4,3,2,1,5,4,3,2,1,5,4",
+                              "3,3,4,4,2,2,5,5,1,1,3,4"};
+  for (int r = 0; r < 100000; ++r) csv += "R" + std::to_string(r) + "," + rows[r % 3] + "\n";
+  const Outcome run = run_alliance({"stats", "gtb-12", "-", "--format", "csv"}, {.input = csv});
+  ASSERT_EQ(run.status, 0) << run.err;
+  for (const char* key :
+       {"meta,,,responses", "scale,goals,,n", "scale,goals,,complete", "scale,goals,,alpha_n",
+        "scale,goals,,min_pair_n", "item,goals,1,answered", "item,goals,1,n", "correlation,goals,tasks,n"})
+    EXPECT_EQ(csv_value(run.out, key), "100000") << key;
+
+  const Outcome json = run_alliance({"stats", "gtb-12", "-", "--format", "json"}, {.input = csv});
+  ASSERT_EQ(json.status, 0) << json.err;
+  EXPECT_EQ(json.out.find("e+"), std::string::npos) << json.out.substr(0, 400);
+  EXPECT_NE(json.out.find("\"reliability\":{\"n\":100000,\"min_pair_n\":100000,"), std::string::npos);
+
+  const Outcome fixed =
+      run_alliance({"stats", "gtb-12", "-", "--format", "csv", "--precision", "3"}, {.input = five_rows()});
+  ASSERT_EQ(fixed.status, 0) << fixed.err;
+  EXPECT_EQ(csv_value(fixed.out, "scale,goals,,alpha_n"), "5");
+  EXPECT_EQ(csv_value(fixed.out, "item,goals,1,n"), "5");
+  EXPECT_EQ(csv_value(fixed.out, "warning,goals,,few_complete"), "5");
+  EXPECT_EQ(csv_value(fixed.out, "scale,goals,,mean"), "2.800");  // a statistic keeps its decimals
+}
+
+// Every GTB-12 total is 44 / 12 (keyed answers summing to 44, spread
+// differently). main printed the total's SD as -nan and alpha as
+// 44352582903677408 (the quotient of two rounding errors).
+TEST(Stats, ConstantTotalHasSdZeroAndNoAlpha) {
+  std::string csv = "respondent,1,2,3,4,5,6,7,8,9,10,11,12\n";
+  const int keyed[12] = {4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3};
+  for (int r = 0; r < 40; ++r) {
+    csv += "R" + std::to_string(r);
+    for (int item = 1; item <= 12; ++item) {
+      const int v = keyed[(item + r * 5) % 12];
+      const bool reversed = item == 7 || item == 8 || item == 12;
+      csv += "," + std::to_string(reversed ? 6 - v : v);
+    }
+    csv += "\n";
+  }
+  for (const char* missing : {"pairwise", "listwise"}) {
+    const Outcome run =
+        run_alliance({"stats", "gtb-12", "-", "--format", "csv", "--missing", missing}, {.input = csv});
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_EQ(csv_value(run.out, "scale,total,,sd"), "0") << missing;
+    EXPECT_EQ(csv_value(run.out, "scale,total,,alpha"), "NA") << missing;
+    EXPECT_EQ(csv_value(run.out, "scale,total,,alpha_lower"), "NA") << missing;
+    EXPECT_EQ(csv_value(run.out, "warning,total,,score_no_variance"), "3.6666666666666665") << missing;
+  }
+  const Outcome table = run_alliance({"stats", "gtb-12", "-", "--format", "table"}, {.input = csv});
+  EXPECT_NE(
+      table.out.find("warning: total: every score is 3.666666667: no variance, so alpha is not computed\n"),
+      std::string::npos)
+      << table.out;
 }
 
 }  // namespace

@@ -113,21 +113,34 @@ PairComparison compare_pair(const Questionnaire& first, const Questionnaire& sec
 
 // ---- Many pairs ------------------------------------------------------------
 
+// Why a statistic of AgreementStats is missing or to be read with care.
+enum class AgreementNote {
+  no_variance_first,   // every first-form score is the same: r undefined (ICC too when both are)
+  no_variance_second,  // every second-form score is the same
+  two_pairs,           // n == 2: r is +1 or -1 whatever the scores, the ICC rests on two pairs
+};
+
 // Agreement of paired measurements x (first form) and y (second form).
 // Every value is unset where it is undefined (too few pairs, no variance).
+// "No variance" means every value equal, tested on the values themselves,
+// never on a computed variance: the mean of 3.67 (11/3) repeated is not
+// exactly 11/3 in floating point, and deviations from it are noise.
 struct AgreementStats {
   std::size_t n = 0;
-  std::optional<double> mean_first;
+  std::optional<double> mean_first;  // the common value itself when every x is equal
   std::optional<double> mean_second;
   std::optional<double> mean_difference;  // mean of x - y (n >= 1)
-  std::optional<double> sd_difference;    // sample SD, n - 1 denominator (n >= 2)
-  std::optional<double> loa_lower;        // Bland-Altman: mean_difference -/+ 1.96 sd_difference
+  std::optional<double> sd_difference;  // sample SD, n - 1 denominator (n >= 2); 0 when every x - y is equal
+  std::optional<double> loa_lower;      // Bland-Altman: mean_difference -/+ 1.96 sd_difference
   std::optional<double> loa_upper;
-  std::optional<double> pearson_r;  // n >= 2 and both variances > 0
+  std::optional<double> pearson_r;  // n >= 2, neither form constant; within [-1, 1]
   // ICC(2,1): two-way random effects, absolute agreement, single rater
   // (Shrout & Fleiss 1979, ICC(2,1); McGraw & Wong 1996, ICC(A,1)); n >= 2
-  // and a non-zero denominator.
+  // and a non-zero denominator, i.e. not every score of both forms equal (and,
+  // for two pairs, not x = (a, b), y = (b, a)). Exactly 0 when one form is
+  // constant and the other is not (then MS_R = MS_E); never above 1.
   std::optional<double> icc;
+  std::vector<AgreementNote> notes;  // in the order of AgreementNote
 };
 
 // REQUIRES: x.size() == y.size().

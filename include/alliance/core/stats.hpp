@@ -47,6 +47,11 @@ class CoMoments {
   };
   // Pair (i, i) is variable i over the rows in which it is present.
   Pair pair(std::size_t i, std::size_t j) const;
+  // Variable i's value when every row in which it is present has the same one
+  // (nullopt when it varies, or is never present). Exact: the data's own
+  // values compared, where the moments carry rounding noise (the mean of 11/3
+  // repeated is not exactly 11/3).
+  std::optional<double> only_value(std::size_t i) const;
   std::size_t size() const { return k_; }
 
  private:
@@ -67,6 +72,7 @@ class CoMoments {
   mutable int block_rows_ = 0;
   // Merged: per ordered pair (i, j), n, mean of y_i and its M2 over rows with j; co-moment.
   mutable std::vector<double> tn_, tmean_, tm2_, tc_;
+  std::vector<double> lowest_, highest_;  // per variable, over the rows it is present in
 };
 
 // The same pairwise moments as CoMoments, for variables that take a few
@@ -83,6 +89,8 @@ class PointCounts {
   // Adds the counts of `later` (the same variables and points): exact.
   void append(const PointCounts& later);
   CoMoments::Pair pair(std::size_t i, std::size_t j) const;
+  // As CoMoments::only_value: from the counts, exactly.
+  std::optional<double> only_value(std::size_t i) const;
 
  private:
   std::size_t cell(std::size_t i, std::size_t j) const { return (i * k_ + j) * width_ * width_; }
@@ -100,7 +108,12 @@ class PointCounts {
 };
 
 // Cronbach's alpha and the statistics psych::alpha derives from a covariance
-// matrix (k x k, row-major, k >= 2), computed exactly as psych 2.2 does.
+// matrix (k x k, row-major, k >= 2, every variance > 0), computed exactly as
+// psych 2.2 does. A coefficient whose denominator is zero up to rounding (the
+// items add up to a constant: sum C = 0) is NaN, not the quotient of two
+// rounding errors; one past its bound by rounding only (alpha 1 + 2e-16) is
+// brought back to it. Pairwise covariances need not form a valid covariance
+// matrix, and then a coefficient can really pass its bound, as in psych.
 struct AlphaItem {
   double r_drop = 0;  // corrected item-total (item-rest) correlation
   // With the item left out; only when k >= 3.
@@ -189,7 +202,9 @@ struct Correlation {
   std::optional<double> r;
 };
 
-enum class WarningKind { negative_item_rest, few_complete, floor, ceiling, no_variance };
+// no_variance: an item without variance (no alpha for its scale);
+// score_no_variance: every score of the scale is the same (value: that score).
+enum class WarningKind { negative_item_rest, few_complete, floor, ceiling, no_variance, score_no_variance };
 const char* to_string(WarningKind kind);
 struct StatsWarning {
   WarningKind kind;
@@ -236,6 +251,7 @@ class StatsAccumulator {
   };
   std::vector<std::size_t> scale_items(std::size_t scale) const;
   CoMoments::Pair item_pair(std::size_t i, std::size_t j) const;  // pairwise
+  std::optional<double> item_only_value(std::size_t i) const;     // pairwise
 
   const Questionnaire& q_;
   StatsOptions options_;

@@ -24,7 +24,7 @@ enum class TrendFlag : unsigned {
   rupture = 1u << 2,        // a drop of at least k SD from the previous session or the baseline
   repair = 1u << 3,         // back to the pre-drop level within K sessions of a rupture
   ceiling = 1u << 4,        // every answer of the scale at the top of the scale
-  low_item = 1u << 5,       // an answer at or below the low-item value, the total not in concern
+  low_item = 1u << 5,       // an answer at or below the low-item value, the total not in a concern band
 };
 
 // Every flag, in the order outputs list them.
@@ -64,7 +64,7 @@ struct ScalePoint {
   std::optional<double> rupture_sd;    // the SD a drop is measured in, when there is one
   std::optional<double> repair_level;  // the rupture's pre-drop level (rupture sessions)
   unsigned flags = 0;
-  std::vector<std::size_t> low_items;  // item indices with a low answer (when low_item is set)
+  std::vector<std::size_t> low_items;  // the items behind low_item: empty exactly when it is not raised
 
   bool has(TrendFlag flag) const { return (flags & static_cast<unsigned>(flag)) != 0; }
 };
@@ -86,7 +86,7 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& questionnaire,
                                       const TrendSettings& settings);
 
 // Jacobson & Truax (1991): RC = (x2 - x1) / (SD * sqrt(2) * sqrt(1 - r)).
-// REQUIRES: sd > 0, r < 1.
+// REQUIRES: sd > 0, r < 1 (analyse_trend gives no RC otherwise).
 double reliable_change(double x1, double x2, double sd, double r);
 
 }  // namespace alliance::core

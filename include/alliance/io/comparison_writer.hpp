@@ -61,6 +61,23 @@ struct CompareWriterOptions {
   std::string language = "en";
 };
 
+// A note on one scale's agreement statistics (core::AgreementNote), as every
+// format carries it: `code` is "no_variance" (`forms`: the roles whose scores
+// are all the same) or "two_pairs"; `message` says what follows, in `language`
+// ("en" or "fr").
+struct AgreementNoteText {
+  std::string code;
+  std::vector<std::string> forms;
+  std::string message;
+};
+std::vector<AgreementNoteText> agreement_notes(const ComparisonReport& report, const Comparison& comparison,
+                                               std::size_t scale, const std::string& language);
+// The notes of one comparison for people, one line per message, each led by
+// the scales it concerns ("goals, total: only 2 pairs: ..."): scale ids, or
+// with `titles` their titles in `language`.
+std::vector<std::string> agreement_note_lines(const ComparisonReport& report, const Comparison& comparison,
+                                              const std::string& language, bool titles);
+
 // Throws Error(io) when writing fails.
 void write_comparison(const ComparisonReport& report, const CompareWriterOptions& options, std::FILE* out);
 
