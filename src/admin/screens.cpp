@@ -22,8 +22,8 @@ constexpr const char* kNoMarker = "    ";
 // number, the sooner the part is left out of a short window.
 enum Priority : int {
   kMust = 0,
-  kInstructions = 1,
-  kNotice = 2,
+  kNotice = 1,  // the answer to the key just pressed
+  kInstructions = 2,
   kFirstHints = 3,
   kMoreHints = 4,
   kCurrentAnswer = 5,
@@ -76,19 +76,24 @@ std::vector<std::string> wrapped(const std::string& text, std::size_t columns) {
   return wrap_words(text, std::max<std::size_t>(columns, 1));
 }
 
-// Keeps the sections in order, leaving out the least useful ones until the
-// lines fit `rows`; nullopt when the kMust sections alone do not fit.
+// The sections that fit in `rows`, in their order: every kMust one, then the
+// others most useful first (the upper one first between equals), each when
+// it still fits; nullopt when the kMust sections alone do not fit.
 std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sections, std::size_t rows) {
-  std::vector<bool> kept(sections.size(), true);
-  std::size_t total = 0;
-  for (const Section& section : sections) total += section.lines.size();
-  while (total > rows) {
-    std::size_t drop = sections.size();
-    for (std::size_t i = 0; i < sections.size(); ++i)
-      if (kept[i] && (drop == sections.size() || sections[i].priority >= sections[drop].priority)) drop = i;
-    if (drop == sections.size() || sections[drop].priority == kMust) return std::nullopt;
-    kept[drop] = false;
-    total -= sections[drop].lines.size();
+  std::vector<std::size_t> order(sections.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sections[a].priority < sections[b].priority; });
+  std::vector<bool> kept(sections.size(), false);
+  std::size_t used = 0;
+  for (std::size_t i : order) {
+    const std::size_t size = sections[i].lines.size();
+    if (used + size <= rows) {
+      kept[i] = true;
+      used += size;
+    } else if (sections[i].priority == kMust) {
+      return std::nullopt;
+    }
   }
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < sections.size(); ++i)
@@ -456,8 +461,15 @@ std::vector<std::string> help_screen(const ScreenContext& context, bool review) 
     for (std::size_t i = 0; i < meaning.size(); ++i)
       lines.push_back("  " + core::pad_right(i == 0 ? key : "", key_column) + meaning[i]);
   }
-  lines.emplace_back();
-  for (std::string& line : wrapped(m.any_key, context.columns)) lines.push_back(std::move(line));
+  // "Press any key" stays when the window is short: the keys are cut from the bottom above it.
+  const std::vector<std::string> last = wrapped(m.any_key, context.columns);
+  const std::size_t room = context.rows > last.size() ? context.rows - last.size() : 0;
+  if (lines.size() + 1 > room) {
+    lines.resize(room);
+  } else {
+    lines.emplace_back();
+  }
+  lines.insert(lines.end(), last.begin(), last.end());
   if (lines.size() > context.rows) lines.resize(context.rows);
   return lines;
 }

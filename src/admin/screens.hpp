@@ -6,9 +6,10 @@
 // Nothing answered unseen: an item screen is *complete* when it shows the
 // item's number ("Question 5 of 12"), every word of its text and every point
 // of the scale with its label (and, for a typed answer, the line it is typed
-// on). Everything else — title, progress bar, instructions, key hints, the
-// current answer, blank lines — is left out, least useful first, when the
-// window is short. When even the complete part does not fit (or the window is
+// on). Everything else is left out when the window is short, least useful
+// first: blank lines, the title, the current answer line, the key hints
+// (from the last line up), the instructions, and last the message about the
+// key just pressed; the progress bar goes when the line is too narrow for it. When even the complete part does not fit (or the window is
 // narrower than kMinColumns), the screen says so instead, in the session's
 // language, with a size that would do; the runner takes no answer then.
 #pragma once
