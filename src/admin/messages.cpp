@@ -22,8 +22,8 @@ const Messages kEnglish = {
     .review_title = "Review your answers",
     .review_keys =
         "↑ ↓ to choose\n"
-        "Enter to change the chosen answer, or to submit\n"
-        "a number then Enter to change that question\n"
+        "Enter to change or submit\n"
+        "a number then Enter to go to it\n"
         "← or b to go back\n"
         "? for help\n"
         "q to stop",
@@ -136,8 +136,8 @@ const Messages kFrench = {
     .review_title = "Vérifiez vos réponses",
     .review_keys =
         "↑ ↓ pour choisir\n"
-        "Entrée pour modifier la réponse choisie, ou pour envoyer\n"
-        "un numéro puis Entrée pour modifier cette question\n"
+        "Entrée pour modifier ou envoyer\n"
+        "un numéro puis Entrée pour y aller\n"
         "← ou b pour revenir\n"
         "? pour l’aide\n"
         "q pour arrêter",

@@ -96,10 +96,12 @@ class FullScreen {
   enum class Overlay { none, help, quit, finish };
 
   // What is on screen, as far as keys typed ahead are concerned: a change of
-  // any of these is a new screen.
+  // any of these is a new screen. The review's cursor is one too, so a burst
+  // of ↓ and Enter cannot reach "Submit" past rows drawn too fast to be read.
   struct View {
     Phase phase;
     std::size_t item;
+    std::size_t cursor;
     Overlay overlay;
     bool complete;
     bool operator==(const View&) const = default;
@@ -130,8 +132,8 @@ class FullScreen {
         seen_[row] = true;
     }
     complete_ = complete;
-    const View view{session_.phase(), session_.item(), overlay_, complete};
-    if (!last_view_ || !(*last_view_ == view)) console_.discard_typed_ahead();
+    const View view{session_.phase(), session_.item(), review ? cursor_ : 0, overlay_, complete};
+    if (last_view_ != view) console_.discard_typed_ahead();
     last_view_ = view;
     console_.write(frame(lines));
   }

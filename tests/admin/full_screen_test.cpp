@@ -29,8 +29,9 @@ class FakeConsole : public Console {
   FakeConsole(std::size_t columns, std::size_t rows) : size_{columns, rows} {}
 
   void type(const std::string& text) { turns_.push_back({keys(text), std::nullopt}); }
+  // A key pressed `times` times, looking at the screen each time.
   void press(KeyKind kind, std::size_t times = 1) {
-    turns_.push_back({std::vector<Key>(times, Key{kind, ""}), {}});
+    for (std::size_t i = 0; i < times; ++i) turns_.push_back({{Key{kind, ""}}, {}});
   }
   void resize(std::size_t columns, std::size_t rows) {
     turns_.push_back({{Key{KeyKind::resize, ""}}, TerminalSize{columns, rows}});
@@ -280,6 +281,17 @@ TEST(FullScreen, ReviewDoesNotSubmitRowsNeverOnScreen) {
   scroll.press(KeyKind::down, 12u);
   scroll.press(KeyKind::enter);
   EXPECT_EQ(run(session, q, scroll).ending, Ending::completed);
+}
+
+TEST(FullScreen, ABurstOfArrowsAndEnterDoesNotReachSubmit) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(40, 10);
+  console.type("\x1b[B\x1b[B\x1b[B\r");  // ↓ ↓ ↓ Enter in one burst: one ↓, the rest dropped
+  EXPECT_EQ(run(session, q, console).ending, Ending::hangup);
+  EXPECT_EQ(session.phase(), Phase::review);
+  EXPECT_EQ(console.discarded(), 3u);
+  EXPECT_NE(console.screen().find("  ▸  2. "), std::string::npos) << console.screen();
 }
 
 TEST(FullScreen, TooSmallReviewTakesNoKey) {
