@@ -197,8 +197,8 @@ const Messages kFrench = {
         "D’ici là, aucune réponse n’est prise en compte.",
 
     .typed_item = "Numéro de question\u00a0: {1}",
-    .more_above = "↑ encore {1} plus haut",
-    .more_below = "↓ encore {1} plus bas",
+    .more_above = "↑ {1} au-dessus",
+    .more_below = "↓ {1} en dessous",
     .not_all_seen =
         "Certaines réponses ne sont pas encore passées à l’écran\u00a0: remontez la liste (↑) pour les "
         "voir avant d’envoyer.",

@@ -417,10 +417,13 @@ ReviewScreen review_screen(const ScreenContext& context, const Session& session,
         styled(shorten_at_word(shown_text(context, q.title), context.columns), kBold, context.colour));
   out.lines.push_back(styled(shorten_at_word(m.review_title, context.columns), kBold, context.colour));
   if (space_above) out.lines.emplace_back();
-  if (first > 0) out.lines.push_back(fill(m.more_above, {std::to_string(first)}));
+  if (first > 0)
+    out.lines.push_back(shorten_at_word(fill(m.more_above, {std::to_string(first)}), context.columns));
   for (std::size_t row = first; row < end; ++row)
     out.lines.insert(out.lines.end(), blocks[row].begin(), blocks[row].end());
-  if (end < blocks.size()) out.lines.push_back(fill(m.more_below, {std::to_string(blocks.size() - end)}));
+  if (end < blocks.size())
+    out.lines.push_back(
+        shorten_at_word(fill(m.more_below, {std::to_string(blocks.size() - end)}), context.columns));
   if (space_below) out.lines.emplace_back();
   if (show_feedback) out.lines.insert(out.lines.end(), feedback.begin(), feedback.end());
   if (show_hint)

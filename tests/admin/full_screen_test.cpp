@@ -274,7 +274,7 @@ TEST(FullScreen, ReviewDoesNotSubmitRowsNeverOnScreen) {
       console.flat().find("Certaines réponses ne sont pas encore passées à l’écran\u00a0: remontez la liste"),
       std::string::npos)
       << console.screen();
-  EXPECT_NE(console.screen().find("↑ encore"), std::string::npos) << console.screen();
+  EXPECT_NE(console.screen().find("au-dessus"), std::string::npos) << console.screen();
 
   FakeConsole scroll(40, 10);
   scroll.press(KeyKind::up, 12u);

@@ -222,17 +222,48 @@ TEST(ReviewScreen, ACutListSaysWhatIsAboveAndBelow) {
   EXPECT_EQ(top.first, 0u);
   EXPECT_LT(top.end, 13u);
   EXPECT_EQ(top.lines[0], "Vérifiez vos réponses");
-  const std::string below = "↓ encore " + std::to_string(13 - top.end) + " plus bas";
+  const std::string below = "↓ " + std::to_string(13 - top.end) + " en dessous";
   EXPECT_NE(std::find(top.lines.begin(), top.lines.end(), below), top.lines.end()) << joined(top.lines);
   EXPECT_EQ(joined(top.lines).find("↑"), joined(top.lines).find("↑ ↓ pour choisir"));  // no mark above
 
   const ReviewScreen bottom = review_screen(context, session, 12, "", "");
   ASSERT_TRUE(bottom.complete);
   EXPECT_EQ(bottom.end, 13u);
-  const std::string above = "↑ encore " + std::to_string(bottom.first) + " plus haut";
+  const std::string above = "↑ " + std::to_string(bottom.first) + " au-dessus";
   EXPECT_NE(std::find(bottom.lines.begin(), bottom.lines.end(), above), bottom.lines.end())
       << joined(bottom.lines);
   EXPECT_NE(joined(bottom.lines).find("  ▸ Envoyer mes réponses"), std::string::npos);
+}
+
+// At every size and cursor position the review fits the window, and when it
+// is complete the rows it reports are on it whole — number and answer — with
+// a mark for the rows above and below.
+TEST(ReviewScreen, FitsTheWindowAtEverySize) {
+  const core::Questionnaire q = gtb12();
+  core::Answers answers(q.items.size(), 2.0);
+  answers[3] = std::nullopt;  // "sans réponse", the widest answer
+  const Session session(q, true, answers, std::vector<bool>(q.items.size(), true));
+  for (std::size_t columns : {19u, 20u, 24u, 30u, 40u, 60u, 100u}) {
+    for (std::size_t rows = 2; rows <= 30; ++rows) {
+      for (std::size_t cursor = 0; cursor <= 12; ++cursor) {
+        SCOPED_TRACE(std::to_string(columns) + "x" + std::to_string(rows) + " cursor " +
+                     std::to_string(cursor));
+        const ScreenContext context = context_for(q, "fr", columns, rows);
+        const ReviewScreen screen = review_screen(context, session, cursor, "", "");
+        expect_fits(screen.lines, columns, rows);
+        if (!screen.complete) continue;
+        const std::string text = joined(screen.lines);
+        EXPECT_LE(screen.first, cursor);
+        EXPECT_GT(screen.end, cursor);
+        for (std::size_t row = screen.first; row < screen.end && row < 12; ++row) {
+          EXPECT_NE(text.find(std::to_string(row + 1) + ". "), std::string::npos) << row;
+          EXPECT_NE(text.find(answer_text(context, answers[row])), std::string::npos) << row;
+        }
+        EXPECT_EQ(text.find("au-dessus") != std::string::npos, screen.first > 0) << text;
+        EXPECT_EQ(text.find("en dessous") != std::string::npos, screen.end < 13) << text;
+      }
+    }
+  }
 }
 
 TEST(ReviewScreen, TooSmallBelowTheCursorRowAndItsMarks) {
@@ -247,7 +278,7 @@ TEST(ReviewScreen, TooSmallBelowTheCursorRowAndItsMarks) {
   const ReviewScreen enough = review_screen(context_for(q, "fr", 30, 5), session, 0, "", "");
   EXPECT_TRUE(enough.complete);
   EXPECT_EQ(enough.lines, (std::vector<std::string>{"Vérifiez vos réponses", "  ▸  1. Nous savons, la…",
-                                                    "        3 Parfois", "↓ encore 12 plus bas"}));
+                                                    "        3 Parfois", "↓ 12 en dessous"}));
   EXPECT_EQ(enough.first, 0u);
   EXPECT_EQ(enough.end, 1u);
 }

@@ -498,7 +498,7 @@ TEST(Pty, ReviewInA30x5WindowDoesNotSubmitUnseen) {
   write_unfinished(file);
   Pty pty(administer(file, {"--lang", "fr", "--resume"}), 30, 5);
   ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.output();
-  ASSERT_TRUE(pty.wait_for("↓ encore 12 plus bas")) << pty.screen();  // starts on row 1, says what is below
+  ASSERT_TRUE(pty.wait_for("↓ 12 en dessous")) << pty.screen();  // starts on row 1, says what is below
   pty.send(kEnter);  // on row 1: opens item 1 (too small to answer here), does not submit
   ASSERT_TRUE(pty.wait_for("Fenêtre trop petite")) << pty.screen();
   EXPECT_EQ(read_json(file)["status"], "in_progress");
