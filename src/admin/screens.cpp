@@ -4,6 +4,7 @@
 
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/text.hpp"
+#include "typography.hpp"
 
 namespace alliance::admin {
 
@@ -13,6 +14,27 @@ constexpr const char* kBold = "1";
 constexpr const char* kReverse = "7";
 constexpr std::size_t kMaxBar = 30;
 constexpr std::size_t kMinBar = 10;
+constexpr const char* kMarker = "  ▸ ";
+constexpr const char* kNoMarker = "    ";
+
+// What an item screen is made of, each part with how much it matters: 0 must
+// be shown (the screen is complete only with all of them); the larger the
+// number, the sooner the part is left out of a short window.
+enum Priority : int {
+  kMust = 0,
+  kNotice = 1,  // the answer to the key just pressed
+  kInstructions = 2,
+  kFirstHints = 3,
+  kMoreHints = 4,
+  kCurrentAnswer = 5,
+  kTitle = 6,
+  kBlank = 8,
+};
+
+struct Section {
+  std::vector<std::string> lines;
+  int priority = kMust;
+};
 
 const Messages& texts(const ScreenContext& context) {
   return messages(context.lang);
@@ -30,60 +52,81 @@ const std::vector<std::string>* scale_labels(const ScreenContext& context) {
   return labels.empty() ? nullptr : &labels.begin()->second;
 }
 
-std::string label_at(const ScreenContext& context, std::size_t k) {
-  const std::vector<std::string>* labels = scale_labels(context);
-  return labels && k < labels->size() ? (*labels)[k] : "";
-}
-
-std::string number_text(double value, const std::string& lang) {
-  std::string out = core::format_number(value);
-  if (lang == "fr") std::replace(out.begin(), out.end(), '.', ',');
-  return out;
-}
-
 std::string styled(const std::string& text, const char* code, bool colour) {
   return colour ? "\x1b[" + std::string(code) + "m" + text + "\x1b[0m" : text;
 }
 
-// `text` cut to `width` display columns, with "…" when something was cut.
-std::string truncate(const std::string& text, std::size_t width) {
-  if (core::display_width(text) <= width) return text;
-  std::string out;
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const bool starts_character = (byte & 0xC0) != 0x80;
-    if (starts_character && columns + 1 >= width) break;
-    if (starts_character) ++columns;
-    out += text[i];
+std::vector<std::string> styled(std::vector<std::string> lines, const char* code, bool colour) {
+  for (std::string& line : lines) line = styled(line, code, colour);
+  return lines;
+}
+
+// `text` wrapped to the window, the first line after `first`, the others after
+// as many spaces (a hanging indent).
+std::vector<std::string> indented(const std::string& text, std::size_t columns, const std::string& first) {
+  const std::size_t indent = core::display_width(first);
+  const std::size_t room = columns > indent ? columns - indent : 1;
+  std::vector<std::string> lines = wrap_words(text, room);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    lines[i] = (i == 0 ? first : std::string(indent, ' ')) + lines[i];
+  return lines;
+}
+
+std::vector<std::string> wrapped(const std::string& text, std::size_t columns) {
+  return wrap_words(text, std::max<std::size_t>(columns, 1));
+}
+
+// The sections that fit in `rows`, in their order: every kMust one, then the
+// others most useful first (the upper one first between equals), each when
+// it still fits; nullopt when the kMust sections alone do not fit.
+std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sections, std::size_t rows) {
+  std::vector<std::size_t> order(sections.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sections[a].priority < sections[b].priority; });
+  std::vector<bool> kept(sections.size(), false);
+  std::size_t used = 0;
+  for (std::size_t i : order) {
+    const std::size_t size = sections[i].lines.size();
+    if (used + size <= rows) {
+      kept[i] = true;
+      used += size;
+    } else if (sections[i].priority == kMust) {
+      return std::nullopt;
+    }
   }
-  return out + "…";
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < sections.size(); ++i)
+    if (kept[i]) lines.insert(lines.end(), sections[i].lines.begin(), sections[i].lines.end());
+  return lines;
 }
 
-void add_wrapped(std::vector<std::string>& lines, const std::string& text, std::size_t width,
-                 const std::string& indent = "") {
-  const std::size_t room = width > indent.size() + 1 ? width - indent.size() : 1;
-  for (const std::string& paragraph_line : core::wrap(text, room))
-    lines.push_back(indent + truncate(paragraph_line, room));
+// The rows a screen needs to show its sections up to `priority`.
+std::size_t rows_needed(const std::vector<Section>& sections, int priority) {
+  std::size_t rows = 0;
+  for (const Section& section : sections)
+    if (section.priority <= priority) rows += section.lines.size();
+  return rows;
 }
 
-std::string progress(const ScreenContext& context, const Session& session) {
+// "Question 5 of 12  ████░░░░ 4/12", without the bar when it does not fit.
+std::vector<std::string> progress(const ScreenContext& context, const Session& session, std::size_t item) {
   const std::size_t n = session.size();
-  const std::string head =
-      fill(texts(context).question_of, {std::to_string(session.item() + 1), std::to_string(n)});
+  const std::string head = fill(texts(context).question_of, {std::to_string(item + 1), std::to_string(n)});
   const std::size_t settled =
       static_cast<std::size_t>(std::count(session.settled().begin(), session.settled().end(), true));
-  const std::size_t room =
-      context.columns > core::display_width(head) + 10 ? context.columns - core::display_width(head) - 10 : 0;
-  const std::size_t bar = std::clamp(room, kMinBar, kMaxBar);
+  const std::string count = std::to_string(settled) + "/" + std::to_string(n);
+  const std::size_t fixed = core::display_width(head) + 2 + 1 + count.size();
+  if (context.columns < fixed + kMinBar) return wrapped(head, context.columns);
+  const std::size_t bar =
+      std::min(context.columns - fixed - 8 > kMinBar ? context.columns - fixed - 8 : kMinBar, kMaxBar);
   const std::size_t filled = (settled * bar + n / 2) / n;
   std::string line = head + "  ";
   for (std::size_t i = 0; i < bar; ++i) line += i < filled ? "█" : "░";
-  line += " " + std::to_string(settled) + "/" + std::to_string(n);
-  return truncate(line, context.columns);
+  return {line + " " + count};
 }
 
-std::string key_hints(const ScreenContext& context, const Session& session) {
+std::vector<std::string> key_hints(const ScreenContext& context, const Session& session) {
   const Messages& m = texts(context);
   const core::Scale& scale = definition(context).scale;
   std::vector<std::string> parts;
@@ -95,62 +138,197 @@ std::string key_hints(const ScreenContext& context, const Session& session) {
   if (session.can_skip()) parts.emplace_back(m.skip_key);
   parts.emplace_back(m.help_key);
   parts.emplace_back(m.quit_key);
-  std::string out;
-  for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
-  return out;
+  return pack_hints(parts, std::max<std::size_t>(context.columns, 1));
 }
 
-void add_scale(std::vector<std::string>& lines, const ScreenContext& context, const Session& session,
-               const std::string& typed) {
+std::vector<std::string> scale_lines(const ScreenContext& context, const Session& session, std::size_t item,
+                                     const std::string& typed) {
   const core::Scale& scale = definition(context).scale;
-  const std::optional<double>& current = session.answers()[session.item()];
+  const std::optional<double>& current = session.answers()[item];
+  const std::string typed_line = fill(texts(context).typed, {typed + "_"});
+  std::vector<std::string> lines;
   if (scale.kind == core::ScaleKind::integer) {
     for (int k = 0; k < scale.points(); ++k) {
       const double point = scale.min + k;
       const bool chosen = current && *current == point;
-      const std::string line = std::string(chosen ? "  ▸ " : "    ") + number_text(point, context.lang) +
-                               "  " + label_at(context, static_cast<std::size_t>(k));
-      lines.push_back(styled(truncate(line, context.columns), kReverse, chosen && context.colour));
+      const std::string first =
+          std::string(chosen ? kMarker : kNoMarker) + number_text(point, context.lang) + "  ";
+      const std::vector<std::string> label =
+          indented(label_at(context, static_cast<std::size_t>(k)), context.columns, first);
+      for (const std::string& line : label) lines.push_back(styled(line, kReverse, chosen && context.colour));
     }
-    if (!one_key_scale(scale)) lines.push_back("    " + fill(texts(context).typed, {typed + "_"}));
-    return;
+    if (!one_key_scale(scale))
+      for (const std::string& line : indented(typed_line, context.columns, kNoMarker)) lines.push_back(line);
+    return lines;
   }
-  lines.push_back(truncate("    " + number_text(scale.min, context.lang) + " = " + label_at(context, 0),
-                           context.columns));
-  lines.push_back(truncate("    " + number_text(scale.max, context.lang) + " = " + label_at(context, 1),
-                           context.columns));
-  lines.emplace_back();
-  lines.push_back("    " + fill(texts(context).typed, {typed + "_"}));
+  for (std::size_t k = 0; k < 2; ++k) {
+    const std::string first = kNoMarker + number_text(k == 0 ? scale.min : scale.max, context.lang) + " = ";
+    for (const std::string& line : indented(label_at(context, k), context.columns, first))
+      lines.push_back(line);
+  }
+  return lines;
 }
 
-// Drops blank lines, from the bottom of the body up, until `lines` fit the window.
-void fit(std::vector<std::string>& lines, std::size_t rows, std::size_t footer) {
-  for (std::size_t i = lines.size() - std::min(lines.size(), footer); lines.size() > rows && i-- > 1;)
-    if (lines[i].empty()) lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i));
-  if (lines.size() > rows)
-    lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(lines.size() - rows));
-}
-
-std::string review_row(const ScreenContext& context, const Session& session, std::size_t i, bool selected) {
+// The sections of the screen of `item` (the session's own item, or another
+// one, to size the window every item needs).
+std::vector<Section> item_sections(const ScreenContext& context, const Session& session, std::size_t item,
+                                   const std::string& typed, const std::string& notice) {
   const core::Questionnaire& q = definition(context);
-  const std::string number = std::to_string(i + 1) + ". ";
-  const std::string answer = answer_text(context, session.answers()[i]);
-  const std::size_t answer_width = std::min<std::size_t>(24, context.columns / 3);
-  const std::size_t prefix = 4 + std::to_string(session.size()).size() + 2;
+  const Messages& m = texts(context);
+  std::vector<Section> out;
+  const auto blank = [&out] { out.push_back({{""}, kBlank}); };
+  out.push_back(
+      {styled(wrapped(shown_text(context, q.title), context.columns), kBold, context.colour), kTitle});
+  out.push_back({progress(context, session, item), kMust});
+  blank();
+  const std::string instructions = shown_text(context, q.instructions);
+  if (item == 0 && !instructions.empty()) {
+    out.push_back({wrapped(instructions, context.columns), kInstructions});
+    blank();
+  }
+  out.push_back({styled(indented(shown_text(context, q.items[item].text), context.columns, "  "), kBold,
+                        context.colour),
+                 kMust});
+  blank();
+  out.push_back({scale_lines(context, session, item, typed), kMust});
+  if (q.scale.kind == core::ScaleKind::continuous) {
+    blank();
+    out.push_back({indented(fill(m.typed, {typed + "_"}), context.columns, kNoMarker), kMust});
+  }
+  blank();
+  if (session.settled()[item])
+    out.push_back(
+        {wrapped(fill(m.current_answer, {answer_text(context, session.answers()[item])}), context.columns),
+         kCurrentAnswer});
+  if (!notice.empty()) out.push_back({wrapped(notice, context.columns), kNotice});
+  const std::vector<std::string> hints = key_hints(context, session);
+  for (std::size_t i = 0; i < hints.size(); ++i)
+    out.push_back({{hints[i]}, i == 0 ? kFirstHints : kMoreHints});
+  return out;
+}
+
+// Says the window is too small, and what would do; "q to stop" still works.
+std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested) {
+  const Messages& m = texts(context);
+  std::vector<std::string> lines =
+      wrapped(fill(m.terminal_too_small, {std::to_string(suggested.columns), std::to_string(suggested.rows)}),
+              context.columns);
+  lines.emplace_back();
+  for (std::string& line : wrapped(m.quit_key, context.columns)) lines.push_back(std::move(line));
+  if (lines.size() > context.rows) lines.resize(context.rows);
+  return lines;
+}
+
+// The window every item screen fits in with its instructions and keys: the
+// current width (at least kSuggestedColumns), and the rows the longest item needs.
+TerminalSize item_window(const ScreenContext& context, const Session& session) {
+  ScreenContext wide = context;
+  wide.columns = std::max(context.columns, kSuggestedColumns);
+  std::size_t rows = 0;
+  for (std::size_t item = 0; item < session.size(); ++item)
+    rows = std::max(rows, rows_needed(item_sections(wide, session, item, "", ""), kMoreHints));
+  return {wide.columns, rows};
+}
+
+// The review's rows as blocks of lines, the last one "Submit my answers".
+// Each row is number, text, answer on one line, the text cut after a word;
+// with `expand`, the cursor's row has its whole text. The answer is never cut:
+// in a narrow window it goes on its own line under the text.
+std::vector<std::vector<std::string>> review_blocks(const ScreenContext& context, const Session& session,
+                                                    std::size_t cursor, bool expand) {
+  constexpr std::size_t kNarrowestText = 12;
+  const core::Questionnaire& q = definition(context);
+  const std::size_t n = session.size();
+  const std::size_t number_width = std::to_string(n).size();
+  const std::size_t prefix = 4 + number_width + 2;
+  const std::string pad(prefix, ' ');
+  std::vector<std::string> answers;
+  std::size_t answer_width = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    answers.push_back(answer_text(context, session.answers()[i]));
+    answer_width = std::max(answer_width, core::display_width(answers.back()));
+  }
+  const std::size_t beside =
+      context.columns > prefix + 2 + answer_width ? context.columns - prefix - 2 - answer_width : 0;
+  const bool one_line = beside >= kNarrowestText;
   const std::size_t text_width =
-      context.columns > prefix + answer_width + 2 ? context.columns - prefix - answer_width - 2 : 1;
-  std::string line = selected ? "  ▸ " : "    ";
-  line += std::string(std::to_string(session.size()).size() + 2 - number.size(), ' ') + number;
-  line += core::pad_right(truncate(core::pick_text(q.items[i].text, context.lang), text_width), text_width) +
-          "  ";
-  line += truncate(answer, answer_width);
-  return styled(line, kReverse, selected && context.colour);
+      one_line ? beside : (context.columns > prefix ? context.columns - prefix : 1);
+  std::vector<std::vector<std::string>> blocks;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool selected = i == cursor;
+    const std::string number = std::to_string(i + 1) + ". ";
+    const std::string head =
+        (selected ? kMarker : kNoMarker) + std::string(number_width + 2 - number.size(), ' ') + number;
+    const std::string text = shown_text(context, q.items[i].text);
+    const std::vector<std::string> text_lines =
+        selected && expand ? wrap_words(text, text_width)
+                           : std::vector<std::string>{shorten_at_word(text, text_width)};
+    std::vector<std::string> block;
+    for (std::size_t j = 0; j < text_lines.size(); ++j) {
+      if (j == 0 && one_line)
+        block.push_back(head + core::pad_right(text_lines[j], text_width) + "  " + answers[i]);
+      else
+        block.push_back((j == 0 ? head : pad) + text_lines[j]);
+    }
+    if (!one_line)
+      for (const std::string& line : wrap_words(answers[i], text_width)) block.push_back(pad + line);
+    blocks.push_back(styled(std::move(block), kReverse, selected && context.colour));
+  }
+  const bool on_submit = cursor == n;
+  blocks.push_back(
+      styled(indented(texts(context).submit_row, context.columns, on_submit ? kMarker : kNoMarker),
+             on_submit ? kReverse : kBold, context.colour));
+  return blocks;
+}
+
+// Which rows are on screen: all of them when they fit in `room` lines, else
+// whole rows around the cursor with a line left for each "more" mark needed.
+std::pair<std::size_t, std::size_t> review_window(const std::vector<std::vector<std::string>>& blocks,
+                                                  std::size_t cursor, std::size_t room) {
+  std::size_t all = 0;
+  for (const auto& block : blocks) all += block.size();
+  if (all <= room) return {0, blocks.size()};
+  std::size_t first = cursor;
+  std::size_t end = cursor + 1;
+  std::size_t used = blocks[cursor].size();
+  const auto fits = [&](std::size_t f, std::size_t e, std::size_t u) {
+    return u + (f > 0 ? 1 : 0) + (e < blocks.size() ? 1 : 0) <= room;
+  };
+  for (bool grew = true; grew;) {
+    grew = false;
+    if (end < blocks.size() && fits(first, end + 1, used + blocks[end].size())) {
+      used += blocks[end++].size();
+      grew = true;
+    }
+    if (first > 0 && fits(first - 1, end, used + blocks[first - 1].size())) {
+      used += blocks[--first].size();
+      grew = true;
+    }
+  }
+  return {first, end};
 }
 
 }  // namespace
 
 bool one_key_scale(const core::Scale& scale) {
   return scale.kind == core::ScaleKind::integer && scale.min >= 0 && scale.max <= 9;
+}
+
+std::string number_text(double value, const std::string& lang) {
+  std::string out = core::format_number(value);
+  if (lang == "fr") std::replace(out.begin(), out.end(), '.', ',');
+  return out;
+}
+
+std::string shown_text(const ScreenContext& context, const core::LocalizedText& text) {
+  const std::string& picked = core::pick_text(text, context.lang);
+  return context.lang == "fr" ? french_apostrophes(picked) : picked;
+}
+
+std::string label_at(const ScreenContext& context, std::size_t k) {
+  const std::vector<std::string>* labels = scale_labels(context);
+  if (!labels || k >= labels->size()) return "";
+  return context.lang == "fr" ? french_apostrophes((*labels)[k]) : (*labels)[k];
 }
 
 std::string answer_text(const ScreenContext& context, const std::optional<double>& answer) {
@@ -164,100 +342,148 @@ std::string answer_text(const ScreenContext& context, const std::optional<double
   return out;
 }
 
-std::vector<std::string> item_screen(const ScreenContext& context, const Session& session,
-                                     const std::string& typed, const std::string& notice) {
-  const core::Questionnaire& q = definition(context);
-  const Messages& m = texts(context);
-  std::vector<std::string> lines;
-  lines.push_back(
-      styled(truncate(core::pick_text(q.title, context.lang), context.columns), kBold, context.colour));
-  lines.push_back(progress(context, session));
-  lines.emplace_back();
-  const std::string& instructions = core::pick_text(q.instructions, context.lang);
-  if (session.item() == 0 && !instructions.empty()) {
-    add_wrapped(lines, instructions, context.columns);
-    lines.emplace_back();
-  }
-  std::vector<std::string> text;
-  add_wrapped(text, core::pick_text(q.items[session.item()].text, context.lang), context.columns, "  ");
-  for (const std::string& line : text) lines.push_back(styled(line, kBold, context.colour));
-  lines.emplace_back();
-  add_scale(lines, context, session, typed);
-  lines.emplace_back();
-  std::vector<std::string> footer;
-  if (session.settled()[session.item()])
-    footer.push_back(fill(m.current_answer, {answer_text(context, session.answers()[session.item()])}));
-  if (!notice.empty()) add_wrapped(footer, notice, context.columns);
-  add_wrapped(footer, key_hints(context, session), context.columns);
-  lines.insert(lines.end(), footer.begin(), footer.end());
-  fit(lines, context.rows, footer.size());
-  return lines;
+std::optional<int> digit_of(std::string_view key, bool minus_sign) {
+  if (key.size() == 1 && key[0] >= '0' && key[0] <= '9') return key[0] - '0';
+  // The unshifted digit row of AZERTY keyboards, 1 to 9 then 0: PC, then the
+  // keys where the Mac and Belgian layouts differ (§ for 6, ! for 8).
+  static const std::vector<std::pair<std::string_view, int>> kAzerty = {
+      {"&", 1}, {"é", 2}, {"\"", 3}, {"'", 4}, {"(", 5}, {"-", 6},
+      {"è", 7}, {"_", 8}, {"ç", 9},  {"à", 0}, {"§", 6}, {"!", 8}};
+  if (key == "-" && minus_sign) return std::nullopt;
+  for (const auto& [text, digit] : kAzerty)
+    if (key == text) return digit;
+  return std::nullopt;
 }
 
-std::vector<std::string> review_screen(const ScreenContext& context, const Session& session,
-                                       std::size_t cursor, const std::string& typed,
-                                       const std::string& notice) {
-  const core::Questionnaire& q = definition(context);
-  const Messages& m = texts(context);
-  std::vector<std::string> lines;
-  lines.push_back(
-      styled(truncate(core::pick_text(q.title, context.lang), context.columns), kBold, context.colour));
-  lines.push_back(styled(truncate(m.review_title, context.columns), kBold, context.colour));
-  lines.emplace_back();
-  std::vector<std::string> footer;
-  footer.emplace_back();
-  if (!typed.empty()) footer.push_back("    " + fill(m.typed, {typed + "_"}));
-  if (!notice.empty()) add_wrapped(footer, notice, context.columns);
-  add_wrapped(footer, m.review_keys, context.columns);
-  // Rows: every item, then "submit"; a window of them around the cursor when they do not all fit.
-  const std::size_t total_rows = session.size() + 1;
-  const std::size_t used = lines.size() + footer.size();
-  const std::size_t room = context.rows > used + 1 ? context.rows - used : 1;
-  std::size_t first = 0;
-  if (total_rows > room) first = std::min(cursor > room / 2 ? cursor - room / 2 : 0, total_rows - room);
-  for (std::size_t row = first; row < total_rows && row < first + room; ++row) {
-    if (row < session.size()) {
-      lines.push_back(review_row(context, session, row, row == cursor));
-    } else {
-      const std::string submit = std::string(row == cursor ? "  ▸ " : "    ") + m.submit_row;
-      lines.push_back(
-          styled(truncate(submit, context.columns), row == cursor ? kReverse : kBold, context.colour));
-    }
-  }
-  lines.insert(lines.end(), footer.begin(), footer.end());
-  return lines;
+Screen item_screen(const ScreenContext& context, const Session& session, const std::string& typed,
+                   const std::string& notice) {
+  std::optional<std::vector<std::string>> lines;
+  if (context.columns >= kMinColumns)
+    lines = lay_out(item_sections(context, session, session.item(), typed, notice), context.rows);
+  if (lines) return {std::move(*lines), true};
+  return {too_small_screen(context, item_window(context, session)), false};
 }
 
-std::vector<std::string> help_screen(const ScreenContext& context) {
+ReviewScreen review_screen(const ScreenContext& context, const Session& session, std::size_t cursor,
+                           const std::string& typed, const std::string& notice) {
+  const Messages& m = texts(context);
+  const core::Questionnaire& q = definition(context);
+  std::vector<std::vector<std::string>> blocks;
+  std::size_t all = 0;
+  std::size_t list_min = 0;
+  // The cursor's row with its whole text, or on one line when that does not fit.
+  for (bool expand : {true, false}) {
+    blocks = review_blocks(context, session, cursor, expand);
+    all = 0;
+    for (const auto& block : blocks) all += block.size();
+    list_min = std::min(all, blocks[cursor].size() + 2);
+    if (context.rows >= 1 + list_min) break;
+  }
+  ReviewScreen out;
+  if (context.columns < kMinColumns || context.rows < 1 + list_min) {
+    ScreenContext wide = context;
+    wide.columns = std::max(context.columns, kSuggestedColumns);
+    std::size_t rows = 2;
+    for (const auto& block : review_blocks(wide, session, cursor, true)) rows += block.size();
+    out.lines = too_small_screen(context, {wide.columns, rows});
+    out.complete = false;
+    return out;
+  }
+  // What else fits, most useful first: what was typed and why a key was
+  // refused, the first line of keys, more rows, the other keys, the title, space.
+  std::size_t budget = context.rows - 1 - list_min;
+  const auto take = [&budget](std::size_t lines) {
+    if (lines > budget) return false;
+    budget -= lines;
+    return true;
+  };
+  std::vector<std::string> feedback;
+  if (!typed.empty()) feedback = indented(fill(m.typed_item, {typed + "_"}), context.columns, kNoMarker);
+  if (!notice.empty())
+    for (std::string& line : wrapped(notice, context.columns)) feedback.push_back(std::move(line));
+  const std::vector<std::string> hints = pack_hints(split_lines(m.review_keys), context.columns);
+  const bool show_feedback = !feedback.empty() && take(feedback.size());
+  const bool show_hint = take(1);
+  const std::size_t extra = std::min(all - list_min, budget);
+  budget -= extra;
+  const bool show_more_hints = show_hint && take(hints.size() - 1);
+  const bool show_title = take(1);
+  const bool space_above = take(1);
+  const bool space_below = (show_feedback || show_hint) && take(1);
+
+  const auto [first, end] = review_window(blocks, cursor, list_min + extra);
+  if (show_title)
+    out.lines.push_back(
+        styled(shorten_at_word(shown_text(context, q.title), context.columns), kBold, context.colour));
+  out.lines.push_back(styled(shorten_at_word(m.review_title, context.columns), kBold, context.colour));
+  if (space_above) out.lines.emplace_back();
+  if (first > 0)
+    out.lines.push_back(shorten_at_word(fill(m.more_above, {std::to_string(first)}), context.columns));
+  for (std::size_t row = first; row < end; ++row)
+    out.lines.insert(out.lines.end(), blocks[row].begin(), blocks[row].end());
+  if (end < blocks.size())
+    out.lines.push_back(
+        shorten_at_word(fill(m.more_below, {std::to_string(blocks.size() - end)}), context.columns));
+  if (space_below) out.lines.emplace_back();
+  if (show_feedback) out.lines.insert(out.lines.end(), feedback.begin(), feedback.end());
+  if (show_hint)
+    out.lines.insert(out.lines.end(), hints.begin(), show_more_hints ? hints.end() : hints.begin() + 1);
+  out.first = first;
+  out.end = end;
+  return out;
+}
+
+std::vector<std::string> help_screen(const ScreenContext& context, bool review) {
   const Messages& m = texts(context);
   const core::Scale& scale = definition(context).scale;
   const std::string range =
       fill(m.answer_range, {number_text(scale.min, context.lang), number_text(scale.max, context.lang)});
-  std::vector<std::string> lines;
-  lines.push_back(styled(m.help_title, kBold, context.colour));
-  lines.emplace_back();
-  constexpr std::size_t kKeyColumn = 14;
-  std::string help = fill(m.help_lines, {range});
-  std::size_t start = 0;
-  while (start <= help.size()) {
-    const std::size_t end = std::min(help.find('\n', start), help.size());
-    const std::string line = help.substr(start, end - start);
-    start = end + 1;
-    const std::size_t tab = line.find('\t');
+  const std::vector<std::string> entries =
+      split_lines(review ? std::string(m.review_help_lines) : fill(m.help_lines, {range}));
+  std::size_t key_column = 0;
+  for (const std::string& entry : entries)
+    if (entry.find('\t') != std::string::npos)
+      key_column = std::max(key_column, core::display_width(entry.substr(0, entry.find('\t'))) + 2);
+  key_column = std::min(key_column, context.columns / 3);
+  std::vector<std::string> lines{styled(m.help_title, kBold, context.colour), ""};
+  for (const std::string& entry : entries) {
+    const std::size_t tab = entry.find('\t');
     if (tab == std::string::npos) {
       lines.emplace_back();
-      add_wrapped(lines, line, context.columns);
+      for (std::string& line : wrapped(entry, context.columns)) lines.push_back(std::move(line));
       continue;
     }
-    std::vector<std::string> meaning;
-    add_wrapped(meaning, line.substr(tab + 1),
-                context.columns > kKeyColumn + 12 ? context.columns - kKeyColumn - 2 : 10);
+    const std::string key = entry.substr(0, tab);
+    const std::size_t room = context.columns > key_column + 3 ? context.columns - key_column - 2 : 1;
+    std::vector<std::string> meaning = wrap_words(entry.substr(tab + 1), room);
+    if (core::display_width(key) + 2 > key_column) {  // a long key on its own line
+      lines.push_back("  " + key);
+      for (const std::string& line : meaning) lines.push_back("  " + std::string(key_column, ' ') + line);
+      continue;
+    }
     for (std::size_t i = 0; i < meaning.size(); ++i)
-      lines.push_back("  " + core::pad_right(i == 0 ? line.substr(0, tab) : "", kKeyColumn) + meaning[i]);
+      lines.push_back("  " + core::pad_right(i == 0 ? key : "", key_column) + meaning[i]);
   }
-  lines.emplace_back();
-  add_wrapped(lines, m.any_key, context.columns);
-  fit(lines, context.rows, 1);
+  // "Press any key" stays when the window is short: the keys are cut from the bottom above it.
+  const std::vector<std::string> last = wrapped(m.any_key, context.columns);
+  const std::size_t room = context.rows > last.size() ? context.rows - last.size() : 0;
+  if (lines.size() + 1 > room) {
+    lines.resize(room);
+  } else {
+    lines.emplace_back();
+  }
+  lines.insert(lines.end(), last.begin(), last.end());
+  if (lines.size() > context.rows) lines.resize(context.rows);
+  return lines;
+}
+
+std::vector<std::string> text_screen(const ScreenContext& context, const std::string& text) {
+  std::vector<std::string> lines;
+  const std::vector<std::string> paragraphs = split_lines(text);
+  for (std::size_t i = 0; i < paragraphs.size(); ++i)
+    for (std::string& line : wrapped(paragraphs[i], context.columns))
+      lines.push_back(i == 0 ? styled(line, kBold, context.colour) : std::move(line));
+  if (lines.size() > context.rows) lines.resize(context.rows);
   return lines;
 }
 
@@ -269,81 +495,6 @@ std::string frame(const std::vector<std::string>& lines) {
     if (i + 1 < lines.size()) out += "\r\n";
   }
   out += "\x1b[J";
-  return out;
-}
-
-std::string item_prompt(const ScreenContext& context, const Session& session) {
-  const core::Questionnaire& q = definition(context);
-  const core::Scale& scale = q.scale;
-  const Messages& m = texts(context);
-  std::string out =
-      "\n" + fill(m.question_of, {std::to_string(session.item() + 1), std::to_string(session.size())}) + "\n";
-  const std::string& instructions = core::pick_text(q.instructions, context.lang);
-  if (session.item() == 0 && !instructions.empty()) out += instructions + "\n";
-  out += core::pick_text(q.items[session.item()].text, context.lang) + "\n";
-  std::string options;
-  if (scale.kind == core::ScaleKind::integer) {
-    for (int k = 0; k < scale.points(); ++k)
-      options += (k ? ", " : "") + number_text(scale.min + k, context.lang) + " = " +
-                 label_at(context, static_cast<std::size_t>(k));
-  } else {
-    options = number_text(scale.min, context.lang) + " = " + label_at(context, 0) + " … " +
-              number_text(scale.max, context.lang) + " = " + label_at(context, 1);
-  }
-  out += options + "\n";
-  if (session.settled()[session.item()])
-    out += fill(m.current_answer, {answer_text(context, session.answers()[session.item()])}) + "\n";
-  out += fill(m.line_prompt, {number_text(scale.min, context.lang), number_text(scale.max, context.lang)});
-  return out;
-}
-
-std::string review_list(const ScreenContext& context, const Session& session) {
-  const core::Questionnaire& q = definition(context);
-  const Messages& m = texts(context);
-  std::string out = "\n" + std::string(m.review_title) + "\n";
-  for (std::size_t i = 0; i < session.size(); ++i)
-    out += std::to_string(i + 1) + ". " + core::pick_text(q.items[i].text, context.lang) + " — " +
-           answer_text(context, session.answers()[i]) + "\n";
-  out += m.line_review;
-  return out;
-}
-
-std::string line_help(const ScreenContext& context) {
-  return std::string(texts(context).line_help) + "\n";
-}
-
-std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sheet) {
-  const core::Questionnaire& q = definition(context);
-  const Messages& m = texts(context);
-  struct Row {
-    std::string name;
-    const core::ScaleScore* score;
-    const std::optional<core::Bands>* bands;
-  };
-  std::vector<Row> rows;
-  for (std::size_t s = 0; s < q.subscales.size(); ++s)
-    rows.push_back(
-        {core::pick_text(q.subscales[s].title, context.lang), &sheet.subscales[s], &q.subscales[s].bands});
-  if (q.total.present) {
-    const std::string& title = core::pick_text(q.total.title, context.lang);
-    rows.push_back({title.empty() ? m.total : title, &sheet.total, &q.total.bands});
-  }
-  std::size_t width = 0;
-  for (const Row& row : rows) width = std::max(width, core::display_width(row.name));
-  std::string out = std::string(m.scores_title) + " — " + core::pick_text(q.title, context.lang) + "\n";
-  for (const Row& row : rows) {
-    out += "  " + core::pad_right(row.name, width) + "  ";
-    if (!row.score->value) {
-      out += std::string(m.insufficient) + "\n";
-      continue;
-    }
-    out += core::format_fixed(*row.score->value, 2);
-    if (row.score->band && *row.bands) {
-      const core::Band& band = (*row.bands)->ranges[*row.score->band];
-      out += "  " + core::pick_text(band.label, context.lang) + (band.concern ? " (!)" : "");
-    }
-    out += "\n";
-  }
   return out;
 }
 

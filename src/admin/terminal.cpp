@@ -96,6 +96,21 @@ extern "C" void on_stop(int) {
   errno = saved_errno;
 }
 
+// The numeric keypad in application mode: ESC O and one of these.
+bool keypad_key(unsigned char final_byte, Key& key) {
+  constexpr std::string_view kSymbols = "*+,-./";  // ESC O j … ESC O o
+  if (final_byte >= 'p' && final_byte <= 'y') {
+    key = {KeyKind::character, std::string(1, static_cast<char>('0' + (final_byte - 'p')))};
+  } else if (final_byte >= 'j' && final_byte <= 'o') {
+    key = {KeyKind::character, std::string(1, kSymbols[final_byte - 'j'])};
+  } else if (final_byte == 'M') {
+    key = {KeyKind::enter, ""};
+  } else {
+    return false;
+  }
+  return true;
+}
+
 KeyKind sequence_key(unsigned char final_byte) {
   switch (final_byte) {
     case 'A': return KeyKind::up;
@@ -120,7 +135,7 @@ std::size_t decode_escape(std::string_view bytes, bool complete, Key& key) {
   for (std::size_t i = 2; i < bytes.size(); ++i) {
     const auto byte = static_cast<unsigned char>(bytes[i]);
     if (byte >= 0x40 && byte <= 0x7e) {
-      key.kind = sequence_key(byte);
+      if (!(bytes[1] == 'O' && i == 2 && keypad_key(byte, key))) key.kind = sequence_key(byte);
       return i + 1;
     }
     if (byte < 0x20 || byte > 0x3f) {  // not a sequence after all: drop what was read
@@ -186,7 +201,7 @@ Terminal::Terminal(int in_fd, int out_fd) : in_fd_(in_fd), out_fd_(out_fd) {
   }
   install(SIGWINCH, on_resize);
   install(SIGTSTP, on_stop);
-  take_over();  // TCSANOW: keys typed ahead are kept, not flushed
+  take_over();  // TCSANOW: nothing flushed here; the runner discards keys typed ahead before each new screen
 }
 
 Terminal::~Terminal() {
@@ -224,6 +239,11 @@ Key Terminal::read_key() {
     else if (n == 0 || (errno != EINTR && errno != EAGAIN))
       return Key{KeyKind::end_of_input, ""};
   }
+}
+
+void Terminal::discard_typed_ahead() {
+  pending_.clear();
+  ::tcflush(in_fd_, TCIFLUSH);
 }
 
 void Terminal::write(std::string_view text) {

@@ -85,9 +85,14 @@ TEST(Administer, EmptyLineSkipsWhereTheDefinitionAllows) {
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.err.find("Question 2 sur 4"), std::string::npos) << run.err;
   EXPECT_EQ(read_json(file)["answers"], json::parse(R"({"1": 3, "2": null, "3": 2, "4": 1})"));
-  // goals: the mean of the one answer left (3); bond: 2 + 2x1 = 4; total: mean of subscales 3.5.
-  EXPECT_NE(run.out.find("Objectifs  3.00"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("3.50"), std::string::npos) << run.out;
+  // goals: the mean of the one answer left (3), 1 of 2 items, on 1-3; bond: 2 + 2x1 = 4, on
+  // 1x(1-3) + 2x(1-3) = 3-9; total: mean of subscales 3.5, with the range `alliance score` gives it in
+  // its column headers (1-9, from the lowest to the highest subscale bound). French decimal commas.
+  EXPECT_EQ(run.out,
+            "Scores — Minimal\n"
+            "  Objectifs  3,00  (1–3)  1 question sur 2\n"
+            "  Lien       4,00  (3–9)  2 questions sur 2\n"
+            "  Total      3,50  (1–9)  2 sous-échelles sur 2\n");
 
   // A second empty line in goals would leave it insufficient: refused, the line named.
   const Outcome refused =

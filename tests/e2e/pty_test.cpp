@@ -12,9 +12,11 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -201,13 +203,13 @@ TEST(Pty, FrenchSessionWithBackReviewAndChange) {
   ASSERT_TRUE(pty.wait_for("Question 4 sur 12"));
   pty.send("b");  // back to item 3, which shows its answer
   ASSERT_TRUE(pty.wait_for("Question 3 sur 12")) << pty.screen();
-  ASSERT_TRUE(pty.wait_for("Réponse actuelle : 5")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Réponse actuelle\u00a0: 5")) << pty.screen();
   pty.send("3");
   ASSERT_TRUE(pty.wait_for("Question 4 sur 12"));
   type_answers(pty, "24", 4, "Question");
   pty.send(kLeft);  // the left arrow, as the terminal sends it
   ASSERT_TRUE(pty.wait_for("Question 5 sur 12")) << pty.screen();
-  ASSERT_TRUE(pty.wait_for("Réponse actuelle : 4"));
+  ASSERT_TRUE(pty.wait_for("Réponse actuelle\u00a0: 4"));
   pty.send("5");
   ASSERT_TRUE(pty.wait_for("Question 6 sur 12"));
   type_answers(pty, "5214531", 6, "Question");
@@ -333,9 +335,277 @@ TEST(Pty, HelpRefusalsAndQuit) {
   pty.send("3");
   ASSERT_TRUE(pty.wait_for("Question 2 of 12"));
   pty.send("q");
+  ASSERT_TRUE(pty.wait_for("Stop now?")) << pty.screen();
+  pty.send(kEnter);
   ASSERT_EQ(pty.wait_exit(), 5) << pty.output();
   EXPECT_NE(pty.output().find("Stopped: 1 of 12 questions answered"), std::string::npos) << pty.output();
   EXPECT_EQ(read_json(file)["status"], "in_progress");
+  std::filesystem::remove_all(dir);
+}
+
+// The lines of a frame as the eye sees them: escape sequences and carriage returns removed.
+std::vector<std::string> visible_lines(const std::string& frame) {
+  std::string text;
+  for (std::size_t i = 0; i < frame.size(); ++i) {
+    if (frame[i] == '\x1b' && i + 1 < frame.size() && frame[i + 1] == '[') {
+      i += 2;
+      while (i < frame.size() && !(frame[i] >= 0x40 && frame[i] <= 0x7e)) ++i;
+      continue;
+    }
+    if (frame[i] != '\r') text += frame[i];  // "\r\n" reaches us as "\r\r\n" (the terminal's ONLCR)
+  }
+  std::vector<std::string> out;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = text.find('\n', start);
+    out.push_back(text.substr(start, end == std::string::npos ? end : end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
+}
+
+std::size_t columns_of(const std::string& line) {
+  std::size_t n = 0;
+  for (char c : line) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : text + " ") {
+    if (c == ' ' || c == '\n') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return out;
+}
+
+// The French item texts of GTB-12 as the screen shows them (typographic apostrophes).
+std::vector<std::string> french_items() {
+  const nlohmann::json definition = read_json(source_path("questionnaires/gtb-12.json"));
+  std::vector<std::string> out;
+  for (const nlohmann::json& item : definition.at("items")) {
+    std::string text = item.at("text").at("fr").get<std::string>();
+    for (std::size_t at; (at = text.find('\'')) != std::string::npos;) text.replace(at, 1, "’");
+    out.push_back(text);
+  }
+  return out;
+}
+
+// An unfinished session with every item answered 4, to resume at the review.
+void write_unfinished(const std::string& file) {
+  nlohmann::json doc = nlohmann::json::parse(R"({"format": "alliance-response/1",
+    "questionnaire": {"id": "gtb-12", "version": "1.0.0"}, "respondent": "P01", "session": 1,
+    "form": "client", "date": "2026-01-05", "language": "fr", "status": "in_progress",
+    "started_at": "2026-01-05T10:00:00Z", "updated_at": "2026-01-05T10:06:00Z", "answers": {}})");
+  for (int i = 1; i <= 12; ++i) doc["answers"][std::to_string(i)] = 4;
+  std::ofstream(file) << doc.dump(2);
+  ::chmod(file.c_str(), 0600);
+}
+
+// Issue 13: at 20×5 answers were recorded to questions never on screen.
+TEST(Pty, SmallWindowTakesNoAnswerUntilEnlarged) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/small.json";
+  Pty pty(administer(file, {"--lang", "fr"}), 20, 5);
+  ASSERT_TRUE(pty.wait_for("Fenêtre trop petite")) << pty.output();
+  for (const char* key : {"4", "s", kEnter, "é"}) {
+    pty.send(key);
+    ASSERT_TRUE(pty.wait_for("Fenêtre trop petite")) << pty.screen();  // drawn again after the key, unchanged
+  }
+  EXPECT_EQ(pty.output().find("Question"), std::string::npos) << pty.output();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::object());
+  pty.resize(80, 24);
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.screen();
+  pty.send("4");
+  ASSERT_TRUE(pty.wait_for("Question 2 sur 12")) << pty.screen();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4})"));
+  pty.resize(20, 5);
+  ASSERT_TRUE(pty.wait_for("Fenêtre trop petite")) << pty.screen();
+  pty.send("q");  // q still works, and asks first
+  ASSERT_TRUE(pty.wait_for("Arrêter maintenant\u00a0?")) << pty.screen();
+  pty.send(kEnter);
+  EXPECT_EQ(pty.wait_exit(), 5) << pty.output();
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 13: "4444" sent in one burst answered items 1 to 4 before 2 to 4 were drawn.
+TEST(Pty, BurstOfKeysAnswersOnlyTheItemOnScreen) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/burst.json";
+  Pty pty(administer(file, {"--lang", "fr"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  pty.send("4444");
+  ASSERT_TRUE(pty.wait_for("Question 2 sur 12")) << pty.screen();
+  EXPECT_FALSE(pty.wait_for("Question 3 sur 12", 500)) << pty.screen();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4})"));
+  pty.send("5");  // typed once item 2 is on screen: it counts
+  ASSERT_TRUE(pty.wait_for("Question 3 sur 12")) << pty.screen();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4, "2": 5})"));
+  std::filesystem::remove_all(dir);
+}
+
+// A whole session in a 40×15 window: every item screen shows its number, all
+// of its text and the five labels, within 40 columns and 15 rows; one skip;
+// the end screen with decimal commas, ranges and counts.
+TEST(Pty, Window40x15EveryItemWholeThenTheEndScreen) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/w40.json";
+  const std::vector<std::string> items = french_items();
+  const std::string keys = "s45234152431";  // item 1 skipped, then items 2 to 12
+  Pty pty(administer(file, {"--lang", "fr"}), 40, 15);
+  for (std::size_t i = 0; i < 12; ++i) {
+    SCOPED_TRACE("item " + std::to_string(i + 1));
+    ASSERT_TRUE(pty.wait_for("Question " + std::to_string(i + 1) + " sur 12")) << pty.screen();
+    ASSERT_TRUE(pty.wait_for("Toujours")) << pty.screen();
+    const std::vector<std::string> lines = visible_lines(pty.screen());
+    EXPECT_LE(lines.size(), 15u);
+    std::vector<std::string> shown;
+    for (const std::string& line : lines) {
+      EXPECT_LE(columns_of(line), 40u) << line;
+      for (std::string& word : words_of(line)) shown.push_back(std::move(word));
+    }
+    const std::vector<std::string> text = words_of(items[i]);
+    EXPECT_NE(std::search(shown.begin(), shown.end(), text.begin(), text.end()), shown.end()) << pty.screen();
+    for (const char* label : {"Jamais", "Rarement", "Parfois", "Souvent", "Toujours"})
+      EXPECT_NE(std::find(shown.begin(), shown.end(), label), shown.end()) << label;
+    pty.send(keys.substr(i, 1));
+  }
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Envoyer mes réponses")) << pty.screen();
+  pty.send(kEnter);  // the whole list is on screen, the cursor on "submit"
+  ASSERT_EQ(pty.wait_exit(), 0) << pty.output();
+  // By hand, items 2-12 = 4 5 2 3 4 1 5 2 4 3 1, reversed 7 (1 -> 5), 8 (5 -> 1), 12 (1 -> 5):
+  // goals 4, 7, 10 = 2+5+4 = 11/3 (item 1 skipped); tasks 2, 5, 8, 11 = 4+3+1+3 = 11/4;
+  // bond 3, 6, 9, 12 = 5+4+2+5 = 16/4; total 38/11 = 3.4545.
+  const std::string& out = pty.output();
+  for (const char* line : {"  Objectifs     3,67  (1–5)  3 questions sur 4\r\n",
+                           "  Tâches        2,75  (1–5)  4 questions sur 4\r\n",
+                           "  Lien          4,00  (1–5)  4 questions sur 4\r\n",
+                           "  Score global  3,45  (1–5)  11 questions sur 12\r\n"})
+    EXPECT_NE(out.find(line), std::string::npos) << line << out.substr(out.rfind("Scores"));
+  EXPECT_EQ(read_json(file)["answers"]["1"], nullptr);
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 13: at 30×5 the review list was hidden and Enter submitted it unseen.
+TEST(Pty, ReviewInA30x5WindowDoesNotSubmitUnseen) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/review.json";
+  write_unfinished(file);
+  Pty pty(administer(file, {"--lang", "fr", "--resume"}), 30, 5);
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.output();
+  ASSERT_TRUE(pty.wait_for("↓ 12 en dessous")) << pty.screen();  // starts on row 1, says what is below
+  pty.send(kEnter);  // on row 1: opens item 1 (too small to answer here), does not submit
+  ASSERT_TRUE(pty.wait_for("Fenêtre trop petite")) << pty.screen();
+  EXPECT_EQ(read_json(file)["status"], "in_progress");
+  pty.send("q");
+  ASSERT_TRUE(pty.wait_for("Arrêter")) << pty.screen();
+  pty.send(kEnter);
+  EXPECT_EQ(pty.wait_exit(), 5) << pty.output();
+  EXPECT_EQ(read_json(file)["status"], "in_progress");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, AzertyDigitRowAndKeypadAnswer) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/azerty.json";
+  Pty pty(administer(file, {"--lang", "fr"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  const std::vector<std::pair<std::string, int>> keys = {{"é", 2}, {"(", 5},  {"\x1bOq", 1}, {"&", 1},
+                                                         {"'", 4}, {"\"", 3}, {"\x1bOs", 3}};
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    pty.send(keys[i].first);
+    ASSERT_TRUE(pty.wait_for("Question " + std::to_string(i + 2) + " sur 12")) << pty.screen();
+  }
+  const nlohmann::json answers = read_json(file)["answers"];
+  for (std::size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(answers[std::to_string(i + 1)], keys[i].second);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, QuitAsksFirstAndSaysTheSessionCanBeResumed) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/quit.json";
+  Pty pty(administer(file, {"--lang", "fr"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  pty.send("3");
+  ASSERT_TRUE(pty.wait_for("Question 2 sur 12"));
+  pty.send("q");
+  ASSERT_TRUE(pty.wait_for("Arrêter maintenant\u00a0?")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("la passation pourra être reprise")) << pty.screen();
+  pty.send("n");  // anything but Enter, o or y: go on
+  ASSERT_TRUE(pty.wait_for("Question 2 sur 12")) << pty.screen();
+  pty.send("q");
+  ASSERT_TRUE(pty.wait_for("Arrêter maintenant\u00a0?")) << pty.screen();
+  pty.send("o");
+  ASSERT_EQ(pty.wait_exit(), 5) << pty.output();
+  EXPECT_NE(pty.output().find("Arrêt\u00a0: 1 réponse donnée sur 12 questions\u00a0; les réponses sont "
+                              "enregistrées dans " +
+                              file),
+            std::string::npos)
+      << pty.output();
+  EXPECT_NE(pty.output().find("Pour reprendre\u00a0: alliance administer gtb-12"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, ReviewHelpTypedNumberAndFinishOffer) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/finish.json";
+  write_unfinished(file);
+  Pty pty(administer(file, {"--lang", "fr", "--resume"}));
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.output();
+  pty.send("?");
+  ASSERT_TRUE(pty.wait_for("un numéro, Entrée  modifier la réponse à cette question")) << pty.screen();
+  EXPECT_EQ(pty.screen().find("répondre et passer à la question suivante"), std::string::npos);
+  pty.send(" ");
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.screen();
+  pty.send("1");
+  ASSERT_TRUE(pty.wait_for("Numéro de question\u00a0: 1_")) << pty.screen();
+  EXPECT_EQ(pty.screen().find("Votre réponse"), std::string::npos);
+  pty.send("\x1b");  // Escape clears the number
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.screen();
+  pty.send("q");  // every item answered: q offers to finish
+  ASSERT_TRUE(pty.wait_for("Envoyer vos réponses maintenant et terminer\u00a0?")) << pty.screen();
+  pty.send(kEnter);
+  ASSERT_EQ(pty.wait_exit(), 0) << pty.output();
+  EXPECT_EQ(read_json(file)["status"], "complete");
+  // By hand: every answer 4; reversed 7, 8, 12 give 2: each subscale (4+4+4+2)/4 = 3.5, total 42/12.
+  EXPECT_NE(pty.output().find("  Objectifs     3,50  (1–5)  4 questions sur 4\r\n"), std::string::npos)
+      << pty.output();
+  EXPECT_NE(pty.output().find("  Score global  3,50  (1–5)  12 questions sur 12\r\n"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, EnterOnAnUnansweredItemSaysWhy) {
+  const std::string dir = make_temp_dir();
+  Pty pty(administer(dir + "/enter.json", {"--lang", "fr"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  pty.send(kEnter);
+  ASSERT_TRUE(pty.wait_for("Cette question n’a pas encore de réponse\u00a0:")) << pty.screen();
+  EXPECT_NE(pty.screen().find("Question 1 sur 12"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, PlainModeShowsTheTitleAndAsksAgainOnAnEmptyLine) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/plain.json";
+  Pty pty(administer(file, {"--lang", "fr", "--plain"}));
+  ASSERT_TRUE(pty.wait_for("GTB-12 — Objectifs, tâches, lien (patient)")) << pty.output();
+  ASSERT_TRUE(pty.wait_for("Réponse (de 1 à 5)\u00a0: ")) << pty.output();
+  pty.send(kEnter);
+  ASSERT_TRUE(
+      pty.wait_for("Pas encore de réponse\u00a0: tapez un nombre de 1 à 5, ou s pour passer la question."))
+      << pty.output();
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();  // asked again
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::object());
+  pty.send("4\r");
+  ASSERT_TRUE(pty.wait_for("Question 2 sur 12")) << pty.output();
+  pty.send("s\r");  // an explicit skip
+  ASSERT_TRUE(pty.wait_for("Question 3 sur 12")) << pty.output();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4, "2": null})"));
   std::filesystem::remove_all(dir);
 }
 

@@ -1,6 +1,11 @@
 // Every prompt and message of `alliance administer`, in English and French.
 // Templates hold {1}, {2}... filled by fill(); nothing here is formatted
 // elsewhere, so a translation is checked in one place.
+//
+// French typography: a no-break space (U+00A0, the one every terminal font
+// has) before : ; ? ! and inside « », typographic apostrophes (’); numbers
+// shown with a decimal comma. tests/admin/runner_test.cpp checks every
+// French template for it.
 #pragma once
 
 #include <initializer_list>
@@ -22,7 +27,7 @@ struct Messages {
   const char* no_answer;           // no answer
   const char* typed;               // Your answer: {1}
   const char* review_title;        // Review your answers
-  const char* review_keys;         // ↑ ↓ to choose, Enter to change ...
+  const char* review_keys;         // the review's key hints, one per line (laid out between hints)
   const char* submit_row;          // Submit my answers
   const char* help_title;          // Keys
   const char* help_lines;          // "key\tmeaning" lines ({1}: answer_range), then a paragraph
@@ -49,13 +54,35 @@ struct Messages {
   const char* line_error;          // line {1}: {2}
   const char* key_only;            // {1} is a key-only definition ... {2} = id
   const char* no_labels;           // {1} has no labels for its scale ...
-  const char* terminal_too_small;  // Enlarge the window (at least {1}×{2})
+  const char* terminal_too_small;  // The window is too small ... (at least {1} × {2}) ...
+
+  // The screen and keyboard side of issue 13: nothing answered unseen, endings, help.
+  const char* typed_item;            // Question number: {1}
+  const char* more_above;            // ↑ {1} more above
+  const char* more_below;            // ↓ {1} more below
+  const char* not_all_seen;          // submit refused: rows of the review not shown yet
+  const char* needs_answer;          // Enter on an unanswered item: press {1} to {2}
+  const char* needs_answer_or_skip;  // ... or s to skip
+  const char* quit_confirm;          // Stop now? ... (a screen: lines)
+  const char* finish_offer;          // Every question is settled: submit? ... (a screen: lines)
+  const char* review_help_lines;     // the review's keys, "key\tmeaning" lines, then a paragraph
+  const char* plain_hint;            // plain mode: s skips, b goes back, ? help, q stops
+  const char* line_needs_answer;     // plain mode, empty line on an unanswered item ({1}, {2}: range)
+  const char* line_needs_answer_or_skip;
+  const char* line_quit_confirm;  // plain mode: Stop now? ... Enter, o or y: stop
+  const char* line_finish_offer;  // plain mode, review, all settled: Enter, o or y: submit
+  const char* line_review_help;   // plain mode: the review's commands
+  const char* score_items;        // {1} of {2} items (plural forms: see fill)
+  const char* score_subscales;    // {1} of {2} subscales
 };
 
 // The messages in `lang` ("fr"; anything else is English).
 const Messages& messages(const std::string& lang);
 
-// `templ` with {1}, {2}... replaced by the arguments in order.
+// `templ` with {1}, {2}... replaced by the arguments in order. A plural
+// choice {N:one|other} takes `one` when argument N is the number 1 and
+// `other` otherwise (English); {N:zero|one|other} also names the form for 0
+// (French: "0 question", "1 question", "2 questions").
 std::string fill(std::string_view templ, std::initializer_list<std::string_view> args);
 
 }  // namespace alliance::admin

@@ -36,20 +36,30 @@ struct RunnerOptions {
 using Saver = std::function<void(const Session&)>;
 
 // One item per screen, a key per answer, then the review. Returns when the
-// session is done or stopped, or the terminal is gone.
+// session is done or stopped, or the terminal is gone. Nothing is answered
+// unseen: a key answers only on a screen that shows the whole item (below
+// that size the screen asks for a larger window and only q works); keys
+// typed before a screen is drawn are discarded (Console::discard_typed_ahead);
+// the review submits only once each of its rows has been on screen. q asks
+// to confirm (Enter, o or y stops), or on a review with every item settled
+// offers to submit instead.
 // REQUIRES: session.phase() is item or review.
 Ending run_full_screen(Session& session, const core::Questionnaire& questionnaire,
-                       const RunnerOptions& options, Terminal& terminal, const Saver& save);
+                       const RunnerOptions& options, Console& console, const Saver& save);
 
 struct LineResult {
   Ending ending = Ending::completed;
   std::string message;  // for end_of_input and rejected: what to tell the user
 };
 
-// One line per answer: a number answers; an empty line skips (keeps the answer
-// already given, if any); b goes back, s skips, q stops, ? explains.
-// `interactive` (a person at a plain terminal): a line that is not allowed is
-// explained and asked again. Otherwise (a script): it ends the session,
+// One line per answer, after the questionnaire's title: a number answers; an
+// empty line keeps the answer already given; b goes back, s skips, q stops,
+// ? explains.
+// `interactive` (a person at a plain terminal): an empty line on an item not
+// answered yet is asked again (skipping takes `s`); q asks to confirm (on a
+// review with every item settled: offers to submit); a line that is not
+// allowed is explained and asked again. Otherwise (a script): an empty line
+// skips, q stops at once, and a refused line ends the session,
 // Ending::rejected, "line N: why" — a retry would shift every later answer.
 LineResult run_by_lines(Session& session, const core::Questionnaire& questionnaire,
                         const RunnerOptions& options, std::istream& in, std::ostream& prompts,

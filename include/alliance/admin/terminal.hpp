@@ -37,7 +37,9 @@ struct Key {
 // Decodes the first key of `bytes` (raw terminal input) into `key` and returns
 // how many bytes it used; 0 when the bytes so far are the start of a longer
 // sequence (a lone ESC, "ESC [") and `complete` is false. With `complete`
-// true, nothing more is coming: a lone ESC is the Escape key.
+// true, nothing more is coming: a lone ESC is the Escape key. The numeric
+// keypad in application mode (ESC O p … ESC O y, ESC O M, ESC O n …) gives
+// the same keys as the main keyboard: '0'…'9', Enter, '.', ',', '-', '+'.
 // REQUIRES: !bytes.empty().
 std::size_t decode_key(std::string_view bytes, bool complete, Key& key);
 
@@ -51,22 +53,39 @@ struct TerminalSize {
   std::size_t rows = 24;
 };
 
-class Terminal {
+// What the full-screen front end needs of a terminal: keys, whole frames, the
+// window size, and a way to drop keys typed ahead. Terminal is the real one;
+// tests drive the screens through their own.
+class Console {
+ public:
+  virtual ~Console() = default;
+  // Blocks for the next key. KeyKind::resize when the window changed,
+  // KeyKind::end_of_input when the terminal has gone away.
+  virtual Key read_key() = 0;
+  // Writes all of `text` (a whole frame at once, so redraws do not flicker).
+  virtual void write(std::string_view text) = 0;
+  virtual TerminalSize size() const = 0;
+  // Drops every key typed but not read yet: the runner calls it just before
+  // it draws a new screen, so no key typed before the screen was visible
+  // counts on it.
+  virtual void discard_typed_ahead() = 0;
+};
+
+class Terminal : public Console {
  public:
   // Takes over the terminal: raw input (no echo, no line buffering; Ctrl-C
   // still raises SIGINT), the alternate screen, the cursor hidden. Throws
   // Error(io) when `in_fd` is not a terminal. Only one Terminal at a time.
   Terminal(int in_fd, int out_fd);
-  ~Terminal();
+  ~Terminal() override;
   Terminal(const Terminal&) = delete;
   Terminal& operator=(const Terminal&) = delete;
 
-  // Blocks for the next key. KeyKind::resize when the window changed,
-  // KeyKind::end_of_input when the terminal has gone away.
-  Key read_key();
-  // Writes all of `text` (a whole frame at once, so redraws do not flicker).
-  void write(std::string_view text);
-  TerminalSize size() const;
+  Key read_key() override;
+  void write(std::string_view text) override;
+  TerminalSize size() const override;
+  // The keys decoded but not used, and the terminal's input queue (tcflush).
+  void discard_typed_ahead() override;
 
  private:
   bool wait_readable(int timeout_ms);

@@ -1,0 +1,114 @@
+// The texts of line mode (plain and scripted) and the scores shown at the end:
+// plain text, no escape codes (screens.hpp declares them).
+#include <algorithm>
+
+#include "alliance/admin/messages.hpp"
+#include "alliance/core/text.hpp"
+#include "screens.hpp"
+
+namespace alliance::admin {
+
+std::string item_prompt(const ScreenContext& context, const Session& session) {
+  const core::Questionnaire& q = *context.questionnaire;
+  const core::Scale& scale = q.scale;
+  const Messages& m = messages(context.lang);
+  std::string out =
+      "\n" + fill(m.question_of, {std::to_string(session.item() + 1), std::to_string(session.size())}) + "\n";
+  const std::string instructions = shown_text(context, q.instructions);
+  if (session.item() == 0 && !instructions.empty()) out += instructions + "\n";
+  out += shown_text(context, q.items[session.item()].text) + "\n";
+  std::string options;
+  if (scale.kind == core::ScaleKind::integer) {
+    for (int k = 0; k < scale.points(); ++k)
+      options += (k ? ", " : "") + number_text(scale.min + k, context.lang) + " = " +
+                 label_at(context, static_cast<std::size_t>(k));
+  } else {
+    options = number_text(scale.min, context.lang) + " = " + label_at(context, 0) + " … " +
+              number_text(scale.max, context.lang) + " = " + label_at(context, 1);
+  }
+  out += options + "\n";
+  if (session.settled()[session.item()])
+    out += fill(m.current_answer, {answer_text(context, session.answers()[session.item()])}) + "\n";
+  out += fill(m.line_prompt, {number_text(scale.min, context.lang), number_text(scale.max, context.lang)});
+  return out;
+}
+
+std::string review_list(const ScreenContext& context, const Session& session) {
+  const core::Questionnaire& q = *context.questionnaire;
+  const Messages& m = messages(context.lang);
+  std::string out = "\n" + std::string(m.review_title) + "\n";
+  for (std::size_t i = 0; i < session.size(); ++i)
+    out += std::to_string(i + 1) + ". " + shown_text(context, q.items[i].text) + " — " +
+           answer_text(context, session.answers()[i]) + "\n";
+  out += m.line_review;
+  return out;
+}
+
+std::string line_help(const ScreenContext& context, bool review) {
+  const Messages& m = messages(context.lang);
+  return std::string(review ? m.line_review_help : m.line_help) + "\n";
+}
+
+std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sheet) {
+  const core::Questionnaire& q = *context.questionnaire;
+  const Messages& m = messages(context.lang);
+  struct Row {
+    std::string name;
+    const core::ScaleScore* score;
+    const std::optional<core::Bands>* bands;
+    core::ScoreRange range;
+    const char* parts;  // "{1} of {2} items" or "... subscales"
+  };
+  std::vector<Row> rows;
+  for (std::size_t s = 0; s < q.subscales.size(); ++s)
+    rows.push_back({shown_text(context, q.subscales[s].title), &sheet.subscales[s], &q.subscales[s].bands,
+                    core::subscale_range(q, s), m.score_items});
+  if (q.total.present) {
+    const std::string title = shown_text(context, q.total.title);
+    rows.push_back({title.empty() ? m.total : title, &sheet.total, &q.total.bands, core::total_range(q),
+                    q.total.of == core::TotalOf::subscales ? m.score_subscales : m.score_items});
+  }
+  // Columns: name, score ("—" when insufficient), range, what it rests on, then band or "insufficient".
+  struct Cells {
+    std::string name, value, range, parts, note;
+  };
+  std::vector<Cells> cells;
+  for (const Row& row : rows) {
+    Cells c;
+    c.name = row.name;
+    c.value = "—";
+    if (row.score->value) {
+      c.value = core::format_fixed(*row.score->value, 2);
+      if (context.lang == "fr") std::replace(c.value.begin(), c.value.end(), '.', ',');
+    }
+    c.range = "(" + number_text(row.range.low, context.lang) + "–" +
+              number_text(row.range.high, context.lang) + ")";
+    c.parts = fill(row.parts, {std::to_string(row.score->answered),
+                               std::to_string(row.score->answered + row.score->missing)});
+    if (!row.score->value) {
+      c.note = m.insufficient;
+    } else if (row.score->band && *row.bands) {
+      const core::Band& band = (*row.bands)->ranges[*row.score->band];
+      c.note = shown_text(context, band.label) + (band.concern ? " (!)" : "");
+    }
+    cells.push_back(std::move(c));
+  }
+  std::size_t widths[4] = {0, 0, 0, 0};
+  for (const Cells& c : cells) {
+    widths[0] = std::max(widths[0], core::display_width(c.name));
+    widths[1] = std::max(widths[1], core::display_width(c.value));
+    widths[2] = std::max(widths[2], core::display_width(c.range));
+    widths[3] = std::max(widths[3], core::display_width(c.parts));
+  }
+  std::string out = std::string(m.scores_title) + " — " + shown_text(context, q.title) + "\n";
+  for (const Cells& c : cells) {
+    std::string line = "  " + core::pad_right(c.name, widths[0]) + "  " +
+                       core::pad_right(c.value, widths[1]) + "  " + core::pad_right(c.range, widths[2]) +
+                       "  " + core::pad_right(c.parts, widths[3]);
+    if (!c.note.empty()) line += "  " + c.note;
+    out += line.substr(0, line.find_last_not_of(' ') + 1) + "\n";
+  }
+  return out;
+}
+
+}  // namespace alliance::admin

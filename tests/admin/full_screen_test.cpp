@@ -1,0 +1,335 @@
+// The full-screen front end driven in memory: keys typed in bursts after a
+// screen is drawn, windows of any size, every frame kept. What the pseudo-
+// terminal tests (tests/e2e/pty_test.cpp) check on the real binary, here case
+// by case.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <deque>
+
+#include "../core/fixtures.hpp"
+#include "admin/screens.hpp"
+#include "alliance/admin/runner.hpp"
+#include "alliance/io/catalog.hpp"
+
+namespace alliance::admin {
+namespace {
+
+// A person at a terminal. Each turn is what they type (all at once) once
+// they have looked at the screen drawn last, maybe after resizing the window;
+// keys of a turn still unread when a new screen is drawn are discarded, as a
+// real terminal's are. When the turns run out, the terminal goes away.
+class FakeConsole : public Console {
+ public:
+  struct Turn {
+    std::vector<Key> keys;
+    std::optional<TerminalSize> resize;
+  };
+
+  FakeConsole(std::size_t columns, std::size_t rows) : size_{columns, rows} {}
+
+  void type(const std::string& text) { turns_.push_back({keys(text), std::nullopt}); }
+  // A key pressed `times` times, looking at the screen each time.
+  void press(KeyKind kind, std::size_t times = 1) {
+    for (std::size_t i = 0; i < times; ++i) turns_.push_back({{Key{kind, ""}}, {}});
+  }
+  void resize(std::size_t columns, std::size_t rows) {
+    turns_.push_back({{Key{KeyKind::resize, ""}}, TerminalSize{columns, rows}});
+  }
+
+  Key read_key() override {
+    if (pending_.empty()) {
+      if (turns_.empty()) return Key{KeyKind::end_of_input, ""};
+      Turn turn = std::move(turns_.front());
+      turns_.pop_front();
+      if (turn.resize) size_ = *turn.resize;
+      pending_.assign(turn.keys.begin(), turn.keys.end());
+    }
+    const Key key = pending_.front();
+    pending_.pop_front();
+    return key;
+  }
+  void write(std::string_view text) override { frames_.emplace_back(text); }
+  TerminalSize size() const override { return size_; }
+  void discard_typed_ahead() override {
+    discarded_ += pending_.size();
+    pending_.clear();
+  }
+
+  // The last frame as plain lines.
+  std::string screen() const {
+    std::string out = frames_.empty() ? "" : frames_.back();
+    for (const std::string_view code : {"\x1b[H", "\x1b[K", "\x1b[J"})
+      for (std::size_t at; (at = out.find(code)) != std::string::npos;) out.erase(at, code.size());
+    for (std::size_t at; (at = out.find("\r\n")) != std::string::npos;) out.replace(at, 2, "\n");
+    return out;
+  }
+  // The last frame with its lines joined by spaces: wrapped sentences read whole.
+  std::string flat() const {
+    std::string out = screen();
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    return out;
+  }
+  std::size_t discarded() const { return discarded_; }
+
+  static std::vector<Key> keys(const std::string& text) {
+    std::vector<Key> out;
+    for (std::size_t i = 0; i < text.size();) {
+      Key key;
+      const std::size_t used = decode_key(std::string_view(text).substr(i), true, key);
+      out.push_back(key);
+      i += used;
+    }
+    return out;
+  }
+
+ private:
+  TerminalSize size_;
+  std::deque<Turn> turns_;
+  std::deque<Key> pending_;
+  std::vector<std::string> frames_;
+  std::size_t discarded_ = 0;
+};
+
+core::Questionnaire gtb12() {
+  return io::Catalog({}).load("gtb-12").questionnaire;
+}
+
+struct Result {
+  Ending ending;
+  std::size_t saves = 0;
+};
+
+Result run(Session& session, const core::Questionnaire& q, FakeConsole& console,
+           const std::string& lang = "fr") {
+  Result out;
+  out.ending = run_full_screen(session, q, {lang, false}, console, [&out](const Session&) { ++out.saves; });
+  return out;
+}
+
+Session all_answered(const core::Questionnaire& q, double value = 3) {
+  return Session(q, true, core::Answers(q.items.size(), value), std::vector<bool>(q.items.size(), true));
+}
+
+TEST(FullScreen, KeysTypedBeforeAnItemIsDrawnAreDiscarded) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.type("4444");  // one burst, read before item 2 is on screen
+  const Result result = run(session, q, console);
+  EXPECT_EQ(result.ending, Ending::hangup);
+  EXPECT_EQ(session.answers()[0], 4);
+  EXPECT_EQ(session.answered_count(), 1u);
+  EXPECT_EQ(session.item(), 1u);
+  EXPECT_EQ(result.saves, 1u);
+  EXPECT_EQ(console.discarded(), 3u);
+  EXPECT_NE(console.screen().find("Question 2 sur 12"), std::string::npos);
+}
+
+TEST(FullScreen, ARefusedKeyKeepsTheSameItemSoTheNextKeyCounts) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.type("73");  // 7 is refused on item 1, which stays on screen: 3 answers it
+  run(session, q, console);
+  EXPECT_EQ(session.answers()[0], 3);
+  EXPECT_EQ(session.answered_count(), 1u);
+}
+
+TEST(FullScreen, NoAnswerWhileTheWindowIsTooSmall) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(20, 5);
+  console.type("4");
+  console.type("s");
+  console.press(KeyKind::enter);
+  console.type("é");
+  EXPECT_EQ(run(session, q, console).saves, 0u);
+  EXPECT_EQ(session.answered_count(), 0u);
+  EXPECT_EQ(session.item(), 0u);
+  EXPECT_EQ(console.screen().rfind("Fenêtre trop petite\npour tout afficher\u00a0:", 0), 0u)
+      << console.screen();
+
+  FakeConsole larger(20, 5);
+  larger.type("4");
+  larger.resize(80, 24);
+  larger.type("2");
+  run(session, q, larger);
+  EXPECT_EQ(session.answers()[0], 2);
+  EXPECT_EQ(session.answered_count(), 1u);
+}
+
+TEST(FullScreen, QuitWorksInATooSmallWindowAndAsksFirst) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(20, 5);
+  console.type("q");
+  console.press(KeyKind::enter);
+  EXPECT_EQ(run(session, q, console).ending, Ending::quit);
+}
+
+TEST(FullScreen, QuitAsksForConfirmation) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.type("q");
+  console.type("x");  // anything else: go on
+  console.type("3");
+  console.type("qq");  // the second q is typed before the question is on screen: discarded
+  const Result first = run(session, q, console);
+  EXPECT_EQ(first.ending, Ending::hangup);
+  EXPECT_EQ(session.phase(), Phase::item);
+  EXPECT_EQ(session.answers()[0], 3);
+  EXPECT_NE(console.screen().find("Arrêter maintenant\u00a0?\nEntrée, o ou y\u00a0: arrêter\n"),
+            std::string::npos)
+      << console.screen();
+  EXPECT_NE(console.flat().find("la passation pourra être reprise plus tard"), std::string::npos);
+
+  for (const char* yes : {"\r", "o", "y", "O"}) {
+    Session again(q, true);
+    FakeConsole keys(80, 24);
+    keys.type("q");
+    keys.type(yes);
+    EXPECT_EQ(run(again, q, keys).ending, Ending::quit) << yes;
+    EXPECT_EQ(again.phase(), Phase::stopped);
+  }
+}
+
+TEST(FullScreen, QuitOnACompleteReviewOffersToSubmit) {
+  const core::Questionnaire q = gtb12();
+  Session submitted = all_answered(q);
+  FakeConsole console(80, 24);
+  console.type("q");
+  console.press(KeyKind::enter);
+  EXPECT_EQ(run(submitted, q, console, "en").ending, Ending::completed);
+  EXPECT_NE(console.screen().find("Submit your answers now and finish?\nEnter, y or o: submit my answers\n"
+                                  "q: stop without submitting (the session can be resumed later)\n"),
+            std::string::npos)
+      << console.screen();
+
+  Session stopped = all_answered(q);
+  FakeConsole twice(80, 24);
+  twice.type("q");
+  twice.type("q");
+  EXPECT_EQ(run(stopped, q, twice).ending, Ending::quit);
+}
+
+TEST(FullScreen, EnterOnAnUnansweredItemSaysWhy) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.press(KeyKind::enter);
+  run(session, q, console);
+  EXPECT_NE(
+      console.flat().find("Cette question n’a pas encore de réponse\u00a0: répondez de 1 à 5, ou appuyez "
+                          "sur s pour la passer."),
+      std::string::npos)
+      << console.screen();
+  EXPECT_EQ(session.item(), 0u);
+}
+
+TEST(FullScreen, AzertyDigitRowAndKeypadAnswer) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  for (const char* key : {"&", "é", "\"", "'", "(", "\x1bOs", "\x1bOq"}) console.type(key);
+  run(session, q, console);
+  EXPECT_EQ(session.answered_count(), 7u);
+  EXPECT_EQ((core::Answers(session.answers().begin(), session.answers().begin() + 7)),
+            (core::Answers{1, 2, 3, 4, 5, 3, 1}));
+}
+
+TEST(FullScreen, ReviewThatFitsStartsOnSubmit) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(80, 24);
+  console.press(KeyKind::enter);
+  EXPECT_EQ(run(session, q, console).ending, Ending::completed);
+}
+
+TEST(FullScreen, ACutReviewStartsAtTheTopAndSubmitsOnlyWhenEveryRowWasShown) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(40, 10);
+  console.press(KeyKind::enter);  // on item 1, not on submit: changes item 1
+  console.type("5");              // back to the review, on row 1
+  console.press(KeyKind::down, 12u);
+  console.press(KeyKind::enter);  // every row passed on the way down: submitted
+  EXPECT_EQ(run(session, q, console).ending, Ending::completed);
+  EXPECT_EQ(session.answers()[0], 5);
+}
+
+TEST(FullScreen, ReviewDoesNotSubmitRowsNeverOnScreen) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(40, 10);
+  console.type("12\r");  // change item 12 straight from the top of the list
+  console.type("4");     // back to the review on row 12
+  console.press(KeyKind::down);
+  console.press(KeyKind::enter);  // "submit", but the middle rows were never on screen
+  const Result refused = run(session, q, console);
+  EXPECT_EQ(refused.ending, Ending::hangup);
+  EXPECT_EQ(session.phase(), Phase::review);
+  EXPECT_NE(
+      console.flat().find("Certaines réponses ne sont pas encore passées à l’écran\u00a0: remontez la liste"),
+      std::string::npos)
+      << console.screen();
+  EXPECT_NE(console.screen().find("au-dessus"), std::string::npos) << console.screen();
+
+  FakeConsole scroll(40, 10);
+  scroll.press(KeyKind::up, 12u);
+  scroll.press(KeyKind::down, 12u);
+  scroll.press(KeyKind::enter);
+  EXPECT_EQ(run(session, q, scroll).ending, Ending::completed);
+}
+
+TEST(FullScreen, ABurstOfArrowsAndEnterDoesNotReachSubmit) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(40, 10);
+  console.type("\x1b[B\x1b[B\x1b[B\r");  // ↓ ↓ ↓ Enter in one burst: one ↓, the rest dropped
+  EXPECT_EQ(run(session, q, console).ending, Ending::hangup);
+  EXPECT_EQ(session.phase(), Phase::review);
+  EXPECT_EQ(console.discarded(), 3u);
+  EXPECT_NE(console.screen().find("  ▸  2. "), std::string::npos) << console.screen();
+}
+
+TEST(FullScreen, TooSmallReviewTakesNoKey) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(30, 3);
+  console.press(KeyKind::enter);
+  console.type("1\r");
+  EXPECT_EQ(run(session, q, console).ending, Ending::hangup);
+  EXPECT_EQ(session.phase(), Phase::review);
+}
+
+TEST(FullScreen, ReviewHelpAndTypedNumber) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(80, 24);
+  console.type("?");
+  run(session, q, console);
+  EXPECT_NE(console.screen().find("un numéro, Entrée"), std::string::npos) << console.screen();
+  EXPECT_EQ(console.screen().find("répondre et passer"), std::string::npos);
+
+  FakeConsole typing(80, 24);
+  typing.type("?");
+  typing.type(" ");  // any key leaves the help
+  typing.type("1");
+  run(session, q, typing);
+  EXPECT_NE(typing.screen().find("Numéro de question\u00a0: 1_"), std::string::npos) << typing.screen();
+}
+
+TEST(FullScreen, EveryItemScreenFitsA40By15Window) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(40, 15);
+  for (int i = 0; i < 12; ++i) console.type("3");
+  run(session, q, console);
+  EXPECT_EQ(session.answered_count(), 12u);
+  EXPECT_EQ(session.phase(), Phase::review);
+}
+
+}  // namespace
+}  // namespace alliance::admin
