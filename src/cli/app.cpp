@@ -53,6 +53,7 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (const int code = administer_parse_error(e, argc, argv); code >= 0) return code;
     return parse_error(app, e);
   } catch (const Error& e) {
     std::cerr << "alliance: " << e.what() << '\n';
