@@ -118,7 +118,7 @@ class FailureScreen {
       add_key(lines, entry, size.columns);
     lines.emplace_back();
     if (!notice_.empty()) add_wrapped(lines, notice_, size.columns);
-    if (state_ == State::typing) add_wrapped(lines, fill(m_.save_place_prompt, {place_}), size.columns);
+    if (state_ == State::typing) add_wrapped(lines, fill(m_.save_place_prompt, {place_ + "_"}), size.columns);
     if (state_ == State::confirming) add_wrapped(lines, m_.save_stop_confirm, size.columns);
     // Too tall for the window: the top goes first, so the keys and the prompt stay in view.
     if (lines.size() > size.rows) lines.erase(lines.begin(), lines.end() - static_cast<long>(size.rows));
