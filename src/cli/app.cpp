@@ -13,7 +13,8 @@ namespace alliance::cli {
 namespace {
 
 constexpr const char* kFooter = R"(Exit status: 0 ok, 1 invalid input, 2 usage error, 3 I/O failure,
-4 --fail-below/--fail-on threshold met, 130 interrupted.
+4 --fail-below/--fail-on threshold met, 130 interrupted; administer also 5 stopped early,
+129 hang-up, 131 SIGQUIT, 143 SIGTERM.
 Questionnaires are found in --path directories, then ALLIANCE_PATH, then those bundled.)";
 
 int parse_error(const CLI::App& app, const CLI::ParseError& e) {

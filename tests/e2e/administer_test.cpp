@@ -638,6 +638,19 @@ TEST(Administer, KeyOnlyDefinitionIsRefusedWithAWayOut) {
   fs::remove_all(dir);
 }
 
+// README's table says every code any command exits with (0.1's omitted 5, 129, 131 and 143).
+TEST(Administer, EveryExitStatusIsInTheReadmeTable) {
+  const std::string readme = slurp(source_path("README.md"));
+  const std::size_t section = readme.find("## Exit status");
+  ASSERT_NE(section, std::string::npos);
+  const std::string table = readme.substr(section, readme.find("\n## ", section + 1) - section);
+  for (const char* code : {"0", "1", "2", "3", "4", "5", "129", "130", "131", "141", "143"})
+    EXPECT_NE(table.find(std::string("\n| ") + code + " | "), std::string::npos) << code;
+  const Outcome help = run_alliance({"--help"});
+  for (const char* code : {"5 stopped early", "129", "131", "143"})
+    EXPECT_NE(help.out.find(code), std::string::npos) << code;
+}
+
 TEST(Administer, HelpAndUsage) {
   const Outcome help = run_alliance({"administer", "--help"});
   EXPECT_EQ(help.status, 0);
