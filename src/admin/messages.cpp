@@ -146,7 +146,7 @@ const Messages kEnglish = {
         "{1} holds an earlier, unfinished copy of this session (saving there failed); it can be deleted.",
     .save_abandoned = "Stopped: the answers could not be saved.",
     .save_unsaved_items = "Not saved, to be answered again when the session is resumed: {1}.",
-    .save_start_again = "No file holds the answers. To start again: {1}",
+    .save_start_again = "{1} no longer exists: no file holds the answers. To start again: {2}",
     .save_line_choice = "Enter to try again, a to save elsewhere, q to stop: ",
     .save_line_place = "Save in (a directory or a new file name): ",
     .interrupted_unsaved = "Interrupted while the answers could not be saved.",
@@ -348,7 +348,8 @@ const Messages kFrench = {
         "échoué)\u00a0; elle peut être supprimée.",
     .save_abandoned = "Arrêt\u00a0: les réponses n’ont pas pu être enregistrées.",
     .save_unsaved_items = "Non enregistré, à redonner à la reprise\u00a0: {1}.",
-    .save_start_again = "Aucun fichier ne contient les réponses. Pour recommencer\u00a0: {1}",
+    .save_start_again =
+        "{1} n’existe plus\u00a0: aucun fichier ne contient les réponses. Pour recommencer\u00a0: {2}",
     .save_line_choice = "Entrée pour réessayer, a pour enregistrer ailleurs, q pour arrêter\u00a0: ",
     .save_line_place = "Enregistrer dans (un dossier ou un nouveau nom de fichier)\u00a0: ",
     .interrupted_unsaved = "Interrompu alors que les réponses n’avaient pas pu être enregistrées.",

@@ -159,8 +159,7 @@ std::vector<std::string> ResponseStore::abandoned_lines() const {
   std::vector<std::string> out;
   const std::vector<std::size_t> items = unsaved_items();
   if (!fs::exists(file_, ec)) {
-    out.push_back(admin::fill(m_.save_file_gone, {file_.string()}));
-    out.push_back(admin::fill(m_.save_start_again, {command_(std::nullopt)}));
+    out.push_back(admin::fill(m_.save_start_again, {file_.string(), command_(std::nullopt)}));
     return out;
   }
   if (!items.empty()) out.push_back(admin::fill(m_.save_unsaved_items, {items_text(items)}));

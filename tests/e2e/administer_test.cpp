@@ -525,6 +525,18 @@ TEST(Administer, ErrorsAreInTheSessionLanguage) {
     std::string expected = "alliance" + nb + ": " + message;
     EXPECT_EQ(located.err, expected) << args[1];
   }
+  // A file that cannot be written before the first question (here: a file size limit of one byte).
+  if (fs::exists("/usr/bin/prlimit")) {
+    const std::string file = dir + "/w.json";
+    const Outcome run = run_program("/usr/bin/prlimit",
+                                    {"--fsize=1", "--", ALLIANCE_BIN, "administer", "gtb-12", "--respondent",
+                                     "P01", "--lang", "fr", "-o", file},
+                                    given(""));
+    EXPECT_EQ(run.status, 3);
+    EXPECT_EQ(run.err, "alliance" + nb + ": " + file + nb + ": impossible d’y écrire" + nb +
+                           ": la taille de fichier permise à cette session est atteinte (ulimit -f)\n");
+    EXPECT_FALSE(fs::exists(file));
+  }
   fs::remove_all(dir);
 }
 

@@ -109,7 +109,7 @@ struct Messages {
   const char* save_old_copy;        // {1} = the file where saving failed
   const char* save_abandoned;       // Stopped: the answers could not be saved.
   const char* save_unsaved_items;   // {1} = the questions to answer again
-  const char* save_start_again;     // {1} = the command starting again
+  const char* save_start_again;     // {1} = the file, gone; {2} = the command starting again
   const char* save_line_choice;     // plain mode: retry, elsewhere or stop
   const char* save_line_place;      // plain mode: where
   const char* interrupted_unsaved;  // Ctrl-C while a save had failed
