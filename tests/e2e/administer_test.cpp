@@ -195,7 +195,7 @@ TEST(Administer, CompleteResponseIsNeverOverwrittenNotEvenWithForce) {
                 "the questionnaire again, save it under another name, e.g.: alliance administer gtb-12 "
                 "--respondent P01 --session 2 --lang en -o " +
                 dir + "/r-2.json\n");
-  // --force, then the session stops at once (as with q): version 0.1 left "answers": {} here.
+  // --force, then the session stops at once (as with q): earlier versions left "answers": {} here.
   const Outcome forced = run_alliance(gtb(file, {"--force"}), given("1\n"));
   EXPECT_EQ(forced.status, 3) << forced.err;
   EXPECT_NE(forced.err.find("never overwritten (not even with --force)"), std::string::npos) << forced.err;
@@ -293,7 +293,7 @@ TEST(Administer, SecondAdministrationOfTheDayGetsItsOwnFile) {
 
 TEST(Administer, DistinctIdsNeverShareAFile) {
   const std::string dir = make_temp_dir();
-  // Zoé and Zoë, a/b and a_b: one file each (version 0.1 gave Zo__ and a_b to both of each pair).
+  // Zoé and Zoë, a/b and a_b: one file each (earlier versions gave Zo__ and a_b to both of each pair).
   const std::vector<std::string> ids{"Zo\xC3\xA9", "Zo\xC3\xAB", "a/b", "a_b", "P 01", "P%2001"};
   for (const std::string& id : ids) {
     const Outcome run =
@@ -585,7 +585,7 @@ TEST(Administer, ResumeFindsUnfinishedSessionsAcrossSessionNumbers) {
             std::string::npos)
       << numbered.err;
 
-  // And a file named as version 0.1 named it ("P/03" was written P_03).
+  // And a file named as earlier versions named it ("P/03" was written P_03).
   const std::string legacy = make_temp_dir();
   ASSERT_EQ(run_alliance({"administer", "gtb-12", "--respondent", "P/03", "--session", "4", "--lang", "en",
                           "-o", legacy + "/P_03-gtb-12-s4-2026-01-05.json"},
@@ -650,7 +650,7 @@ TEST(Administer, KeyOnlyDefinitionIsRefusedWithAWayOut) {
   fs::remove_all(dir);
 }
 
-// README's table says every code any command exits with (0.1's omitted 5, 129, 131 and 143).
+// README's table says every code any command exits with (it used to omit 5, 129, 131 and 143).
 TEST(Administer, EveryExitStatusIsInTheReadmeTable) {
   const std::string readme = slurp(source_path("README.md"));
   const std::size_t section = readme.find("## Exit status");

@@ -117,7 +117,7 @@ TEST(FileNames, KeepLettersOfEveryScriptAndEscapeTheRest) {
   }
   EXPECT_NE(id_in_file_name("Zo\xC3\xA9"), id_in_file_name("Zo\xC3\xAB"));
   EXPECT_NE(id_in_file_name("a/b"), id_in_file_name("a_b"));
-  // Version 0.1's names, kept for finding old files, were not one-to-one.
+  // Earlier versions' names, kept for finding old files, were not one-to-one.
   EXPECT_EQ(legacy_id_in_file_name("a/b"), legacy_id_in_file_name("a_b"));
   EXPECT_EQ(legacy_id_in_file_name(".x"), "_x");
 }
@@ -175,7 +175,7 @@ TEST(FileNames, FindsTheFilesOfOneRespondentAndQuestionnaire) {
   EXPECT_EQ(next_sequence(found, std::nullopt, "2026-01-05"), 2);
   EXPECT_EQ(next_sequence(found, 2, "2026-01-05"), 1);
 
-  // A file named as version 0.1 named it is found, and marked legacy.
+  // A file named as earlier versions named it is found, and marked legacy.
   touch(dir / "P_03-gtb-12-s4-2026-01-05.json");
   const std::vector<NamedFile> legacy = default_named_files(dir, "P/03", "gtb-12");
   ASSERT_EQ(legacy.size(), 1u);

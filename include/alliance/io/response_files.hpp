@@ -46,7 +46,7 @@ RespondentId check_respondent_id(std::string_view text);
 // REQUIRES: `id` is valid UTF-8 (check_respondent_id).
 std::string id_in_file_name(std::string_view id);
 
-// The name part earlier versions (0.1) wrote: every byte but ASCII letters,
+// The name part earlier versions wrote: every byte but ASCII letters,
 // digits, '.', '_' and '-' became '_'. Not one-to-one: used only to find, and
 // then to check by their content, files written before.
 std::string legacy_id_in_file_name(std::string_view id);
@@ -70,11 +70,11 @@ struct NamedFile {
   std::optional<int> session;
   std::string date;
   int sequence = 1;
-  bool legacy = false;  // named as version 0.1 named it (and not as now)
+  bool legacy = false;  // named as earlier versions named it (and not as now)
 };
 
 // Every file of `dir` named as a response of `respondent` to `questionnaire`,
-// now or by version 0.1, sorted by name. A legacy name may belong to
+// now or by earlier versions, sorted by name. A legacy name may belong to
 // another respondent ("P/03" and "P_03" both gave "P_03"): callers check the
 // respondent inside. An unreadable directory gives nothing.
 std::vector<NamedFile> default_named_files(const std::filesystem::path& dir, std::string_view respondent,
