@@ -11,6 +11,7 @@
 
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/questionnaire.hpp"
+#include "alliance/io/files.hpp"
 #include "alliance/io/response_writer.hpp"
 #include "context.hpp"
 
@@ -48,8 +49,8 @@ std::string score_command(const AdministerOptions& o, const GlobalOptions& globa
 std::string utc_now();
 std::string local_date();
 
-// What errno means, in words of the catalogue.
-std::string reason(const admin::Messages& m, int error_number);
+// Why a file could not be read or written, in words of the catalogue.
+std::string reason(const admin::Messages& m, const io::FileError& e);
 
 // Where the response goes, decided before the first question.
 struct Target {

@@ -131,7 +131,7 @@ class Chooser {
     try {
       doc = io::read_response_document(q_, file);
     } catch (const io::FileError& e) {
-      throw io_error(admin::fill(m_.cannot_read, {file.string(), reason(m_, e.error_number())}));
+      throw io_error(admin::fill(m_.cannot_read, {file.string(), reason(m_, e)}));
     } catch (const Error& e) {
       throw Error(e.code(), admin::fill(m_.resume_foreign, {file.string(), q_.id, e.what()}));
     }
@@ -293,7 +293,10 @@ std::string local_date() {
   return out;
 }
 
-std::string reason(const admin::Messages& m, int error_number) {
+std::string reason(const admin::Messages& m, const io::FileError& e) {
+  const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
+  const int error_number = e.error_number();
+  if (reading && error_number == ENOENT) return m.reason_no_file;
   switch (error_number) {
     case ENOSPC: return m.reason_no_space;
     case EDQUOT: return m.reason_quota;

@@ -71,7 +71,7 @@ void ResponseStore::write_or_ask(io::Overwrite overwrite) {
     }
     if (!error) break;
     failed = true;
-    const std::string what = admin::fill(m_.save_failed, {file_.string(), reason(m_, error->error_number())});
+    const std::string what = admin::fill(m_.save_failed, {file_.string(), reason(m_, *error)});
     on_exit_say(true);
     if (!asker_) throw abandon(what);
     admin::SaveProblem problem;
@@ -109,7 +109,7 @@ bool ResponseStore::try_move(const std::string& place, std::string& notice) {
   try {
     io::write_file_atomic(target, io::response_to_json(q_, document_), io::Overwrite::refuse);
   } catch (const io::FileError& e) {
-    notice = admin::fill(m_.save_failed, {target.string(), reason(m_, e.error_number())});
+    notice = admin::fill(m_.save_failed, {target.string(), reason(m_, e)});
     return false;
   }
   if (fs::exists(file_, ec)) earlier_.push_back(file_);

@@ -120,6 +120,7 @@ struct Messages {
   const char* reason_quota;
   const char* reason_access;
   const char* reason_read_only;
+  const char* reason_no_file;
   const char* reason_no_directory;
   const char* reason_not_directory;
   const char* reason_is_directory;
