@@ -494,6 +494,8 @@ TEST(Administer, ErrorsAreInTheSessionLanguage) {
       {{"administer", "gtb12", "--respondent", "P01"},
        "questionnaire inconnu «" + nb + "gtb12" + nb + "»" + nb + "; vouliez-vous dire «" + nb + "gtb-12" +
            nb + "»" + nb + "? (pour la liste" + nb + ": alliance list)\n"},
+      {{"administer", dir + "/nope.json", "--respondent", "P01"},
+       dir + "/nope.json" + nb + ": lecture impossible" + nb + ": le fichier n’existe pas\n"},
       {{"administer", "gtb-12", "--respondent", "  "},
        "--respondent" + nb + ": l’identifiant est vide" + nb +
            "; indiquez l’identifiant pseudonyme de la personne, tel que P017\n"},
