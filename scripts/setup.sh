@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
-# nlohmann/json (header-only, from Debian's packages), plus cmake, g++,
+# nlohmann/json (header-only, from Debian's packages), utf8proc, plus cmake, g++,
 # GoogleTest, jq, python3, python3-jsonschema, R (r-base-core) and python3-pandas if
 # they are missing. Does nothing when everything is present.
 set -euo pipefail
@@ -9,6 +9,8 @@ need=()
 [ -f /usr/include/CLI/CLI.hpp ] || need+=(libcli11-dev)
 [ -f /usr/include/nlohmann/json.hpp ] || need+=(nlohmann-json3-dev)
 [ -f /usr/include/gtest/gtest.h ] || need+=(libgtest-dev)
+# Unicode normalisation (NFC) of respondent ids, for their file names.
+[ -f /usr/include/utf8proc.h ] || need+=(libutf8proc-dev)
 command -v cmake >/dev/null || need+=(cmake)
 command -v g++ >/dev/null || need+=(g++)
 # The README's examples, run by the tests, pipe into jq and read CSV with Python.

@@ -119,6 +119,108 @@ const Messages kEnglish = {
         "b goes back to the last question; q stops (the answers given so far are kept).",
     .score_items = "{1} of {2} {2:question|questions}",
     .score_subscales = "{1} of {2} {2:subscale|subscales}",
+    .error_line = "alliance: {1}",
+    .usage_hint = "For help: alliance administer --help",
+    .missing_questionnaire =
+        "which questionnaire? Name it first, e.g. alliance administer gtb-12 --respondent P017",
+    .missing_respondent =
+        "--respondent is required: the respondent's pseudonymous id, e.g. alliance administer {1} "
+        "--respondent "
+        "P017",
+    .bad_lang = "--lang {1}: expected fr or en",
+    .bad_session = "--session: '{1}' is not a whole number (expected a whole number, 0 or more)",
+    .unexpected_arguments = "unexpected on the command line: {1}",
+    .missing_value = "{1} needs a value",
+    .bad_command_line = "the command line cannot be read: {1}",
+    .force_and_resume =
+        "--force and --resume do not go together: --resume continues the unfinished session, --force sets it "
+        "aside and starts a new one",
+    .unknown_questionnaire = "unknown questionnaire '{1}'{2} (run 'alliance list' to see them all)",
+    .did_you_mean = ", did you mean '{1}'?",
+    .definition_problems = "{2}",
+    .id_invalid_utf8 =
+        "--respondent: the id is not valid UTF-8 text; type it again, or use a pseudonymous id such as P017",
+    .id_control =
+        "--respondent: the id holds a control or invisible character (a tab, a line break, a zero-width "
+        "space…); use a pseudonymous id such as P017",
+    .id_blank = "--respondent: the id is blank; give the respondent's pseudonymous id, such as P017",
+    .id_edge_space = "--respondent '{1}': the id begins or ends with a space; did you mean '{2}'?",
+    .id_option =
+        "--respondent {1}: looks like an option, not an id; give the id after --respondent (an id that "
+        "starts "
+        "with '-' is written --respondent=-X)",
+    .id_too_long =
+        "--respondent: the id is {1} characters long, at most {2} are allowed; use a shorter pseudonymous id",
+    .id_name_too_long =
+        "--respondent: the id makes a file name of {1} bytes, more than file systems allow (255); use a "
+        "shorter id, or name the file with -o FILE",
+    .dir_missing =
+        "{1}: the directory {2} does not exist; create it (mkdir -p {3}) or choose another with -o",
+    .not_a_directory = "{1}: cannot write there: {2} is not a directory",
+    .file_complete =
+        "{1}: holds a complete response, which is never overwritten (not even with --force). To give the "
+        "questionnaire again, save it under another name, e.g.: {2}",
+    .file_unfinished =
+        "{1}: an unfinished session is saved here (questions answered: {2} of {3}). To continue it: {4}\n"
+        "To start again instead, add --force: the unfinished session is then kept as {5}.",
+    .file_foreign =
+        "{1}: the file exists and is not a response to '{2}'; it is never overwritten: choose another file "
+        "with -o",
+    .numbered_note = "{1} already holds a complete response from today: this administration is saved as {2}.",
+    .replaced_note = "--force: the unfinished session of {1} is kept as {2}; a new session starts in {1}.",
+    .resume_none = "nothing to resume: no unfinished session of '{1}' for {2} in {3}. To start one: {4}",
+    .respondent_session = "{1}, session {2}",
+    .resume_several = "several unfinished sessions of '{1}' for {2} in {3}; continue one of them:\n{4}",
+    .resume_missing = "{1}: no such file, so there is nothing to resume. To start a session: {2}",
+    .resume_complete = "{1}: this session is complete, there is nothing to resume. Its scores: {2}",
+    .resume_respondent = "{1}: the respondent is '{2}', not '{3}'",
+    .resume_session = "{1}: the session is {2}, not {3}",
+    .session_none = "not given",
+    .resume_foreign = "{1}: not an unfinished response to '{2}' that can be resumed:\n{3}",
+    .resuming = "Resuming the session saved in {1} (questions answered: {2} of {3}).",
+    .cannot_read = "{1}: cannot read it: {2}",
+    .cannot_write = "{1}: cannot write there: {2}",
+    .save_failed_title = "The answers could not be saved",
+    .save_failed = "Saving to {1} failed: {2}.",
+    .save_in_memory = "Nothing is lost: every answer is kept in memory while this program runs.",
+    .save_not_saved = "Not saved yet: {1}.",
+    .save_on_disk = "On disk, {1} holds every other answer.",
+    .save_on_disk_all = "On disk, {1} holds every answer; only the end of the session is not recorded.",
+    .save_file_gone = "{1} no longer exists: the answers are only in memory.",
+    .save_retry_key = "r, Enter\ttry again (after freeing space, or putting the drive back)",
+    .save_elsewhere_key = "a\tsave elsewhere: type a directory or a new file name",
+    .save_stop_key = "q\tstop; what is not saved will have to be answered again",
+    .save_place_prompt = "Save in (a directory or a new file; Enter to confirm, Esc to cancel): {1}",
+    .save_place_empty = "Type a directory or a new file name, then Enter.",
+    .save_place_exists = "{1} exists; choose a directory or a new file name.",
+    .save_stop_confirm =
+        "Stop now? What is not saved will have to be answered again when the session is resumed. y to stop, "
+        "any other key to go back.",
+    .save_moved = "The answers are now saved in {1}.",
+    .save_old_copy =
+        "{1} holds an earlier, unfinished copy of this session (saving there failed); it can be deleted.",
+    .save_abandoned = "Stopped: the answers could not be saved.",
+    .save_unsaved_items = "Not saved, to be answered again when the session is resumed: {1}.",
+    .save_start_again = "{1} no longer exists: no file holds the answers. To start again: {2}",
+    .save_line_choice = "Enter to try again, a to save elsewhere, q to stop: ",
+    .save_line_place = "Save in (a directory or a new file name): ",
+    .interrupted_unsaved = "Interrupted while the answers could not be saved.",
+    .item_one = "question {1}",
+    .item_many = "questions {1}",
+    .list_and = " and ",
+    .reason_no_space = "the disk is full",
+    .reason_quota = "the disk quota is used up",
+    .reason_access = "permission denied",
+    .reason_read_only = "the disk is read-only",
+    .reason_no_file = "the file does not exist",
+    .reason_no_directory = "the directory does not exist (any more)",
+    .reason_not_directory = "a part of the path is not a directory",
+    .reason_is_directory = "it is a directory",
+    .reason_exists = "the file exists",
+    .reason_too_big = "the file size limit of this session is reached (ulimit -f)",
+    .reason_name_too_long = "the file name is too long",
+    .reason_io = "input/output error: the disk or the network drive may be failing",
+    .reason_other = "system error {1} ({2})",
 };
 
 const Messages kFrench = {
@@ -248,6 +350,148 @@ const Messages kFrench = {
         "b revient à la dernière question\u00a0; q arrête (les réponses déjà données sont gardées).",
     .score_items = "{1} {1:question|question|questions} sur {2}",
     .score_subscales = "{1} {1:sous-échelle|sous-échelle|sous-échelles} sur {2}",
+    .error_line = "alliance\u00a0: {1}",
+    .usage_hint = "Pour l’aide\u00a0: alliance administer --help",
+    .missing_questionnaire =
+        "quel questionnaire\u00a0? Indiquez-le en premier, par exemple\u00a0: alliance administer gtb-12 "
+        "--respondent P017",
+    .missing_respondent =
+        "--respondent est obligatoire\u00a0: l’identifiant pseudonyme de la personne, par exemple\u00a0: "
+        "alliance administer {1} --respondent P017",
+    .bad_lang = "--lang {1}\u00a0: attendu fr ou en",
+    .bad_session =
+        "--session\u00a0: «\u00a0{1}\u00a0» n’est pas un nombre entier (attendu\u00a0: un numéro de séance, "
+        "0 ou "
+        "plus)",
+    .unexpected_arguments = "inattendu sur la ligne de commande\u00a0: {1}",
+    .missing_value = "{1} attend une valeur",
+    .bad_command_line = "ligne de commande illisible (détail en anglais)\u00a0: {1}",
+    .force_and_resume =
+        "--force et --resume ne vont pas ensemble\u00a0: --resume continue la séance inachevée, --force la "
+        "met "
+        "de côté et en commence une nouvelle",
+    .unknown_questionnaire =
+        "questionnaire inconnu «\u00a0{1}\u00a0»{2} (pour la liste\u00a0: alliance list)",
+    .did_you_mean = "\u00a0; vouliez-vous dire «\u00a0{1}\u00a0»\u00a0?",
+    .definition_problems =
+        "le questionnaire «\u00a0{1}\u00a0» ne peut pas être chargé (détails en anglais)\u00a0:\n{2}",
+    .id_invalid_utf8 =
+        "--respondent\u00a0: l’identifiant n’est pas un texte UTF-8 valide\u00a0; tapez-le de nouveau, ou "
+        "utilisez un identifiant pseudonyme tel que P017",
+    .id_control =
+        "--respondent\u00a0: l’identifiant contient un caractère de contrôle ou invisible (tabulation, saut "
+        "de "
+        "ligne, espace sans chasse…)\u00a0; utilisez un identifiant pseudonyme tel que P017",
+    .id_blank =
+        "--respondent\u00a0: l’identifiant est vide\u00a0; indiquez l’identifiant pseudonyme de la personne, "
+        "tel "
+        "que P017",
+    .id_edge_space =
+        "--respondent «\u00a0{1}\u00a0»\u00a0: l’identifiant commence ou finit par une espace\u00a0; "
+        "vouliez-vous dire «\u00a0{2}\u00a0»\u00a0?",
+    .id_option =
+        "--respondent {1}\u00a0: ressemble à une option, pas à un identifiant\u00a0; indiquez l’identifiant "
+        "après --respondent (un identifiant commençant par «\u00a0-\u00a0» s’écrit --respondent=-X)",
+    .id_too_long =
+        "--respondent\u00a0: l’identifiant compte {1}\u00a0caractères, {2} au plus sont permis\u00a0; "
+        "choisissez un identifiant pseudonyme plus court",
+    .id_name_too_long =
+        "--respondent\u00a0: l’identifiant donne un nom de fichier de {1}\u00a0octets, plus que les systèmes "
+        "de fichiers ne permettent (255)\u00a0; choisissez un identifiant plus court, ou nommez le fichier "
+        "avec "
+        "-o FICHIER",
+    .dir_missing =
+        "{1}\u00a0: le dossier {2} n’existe pas\u00a0; créez-le (mkdir -p {3}) ou choisissez-en un autre "
+        "avec "
+        "-o",
+    .not_a_directory = "{1}\u00a0: impossible d’y écrire\u00a0: {2} n’est pas un dossier",
+    .file_complete =
+        "{1}\u00a0: contient une passation complète, qui n’est jamais écrasée (pas même avec --force). Pour "
+        "faire passer le questionnaire de nouveau, enregistrez-le sous un autre nom, par exemple\u00a0: {2}",
+    .file_unfinished =
+        "{1}\u00a0: une séance inachevée est enregistrée ici (réponses données\u00a0: {2} sur {3}). Pour la "
+        "continuer\u00a0: {4}\n"
+        "Pour recommencer plutôt, ajoutez --force\u00a0: la séance inachevée est alors gardée sous le nom "
+        "{5}.",
+    .file_foreign =
+        "{1}\u00a0: ce fichier existe et n’est pas une réponse à «\u00a0{2}\u00a0»\u00a0; il n’est jamais "
+        "écrasé\u00a0: choisissez un autre fichier avec -o",
+    .numbered_note =
+        "{1} contient déjà une passation complète d’aujourd’hui\u00a0: celle-ci est enregistrée dans {2}.",
+    .replaced_note =
+        "--force\u00a0: la séance inachevée de {1} est gardée sous le nom {2}\u00a0; une nouvelle séance "
+        "commence dans {1}.",
+    .resume_none =
+        "rien à reprendre\u00a0: aucune séance inachevée de «\u00a0{1}\u00a0» pour {2} dans {3}. Pour en "
+        "commencer une\u00a0: {4}",
+    .respondent_session = "{1}, séance {2}",
+    .resume_several =
+        "plusieurs séances inachevées de «\u00a0{1}\u00a0» pour {2} dans {3}\u00a0; continuez l’une "
+        "d’elles\u00a0:\n{4}",
+    .resume_missing =
+        "{1}\u00a0: ce fichier n’existe pas, il n’y a donc rien à reprendre. Pour commencer une "
+        "séance\u00a0: "
+        "{2}",
+    .resume_complete =
+        "{1}\u00a0: cette séance est terminée, il n’y a rien à reprendre. Ses scores\u00a0: {2}",
+    .resume_respondent = "{1}\u00a0: la personne est «\u00a0{2}\u00a0», pas «\u00a0{3}\u00a0»",
+    .resume_session = "{1}\u00a0: la séance est {2}, pas {3}",
+    .session_none = "non précisée",
+    .resume_foreign =
+        "{1}\u00a0: ce n’est pas une réponse inachevée à «\u00a0{2}\u00a0» qui puisse être reprise (détails "
+        "en "
+        "anglais)\u00a0:\n{3}",
+    .resuming = "Reprise de la séance enregistrée dans {1} (réponses données\u00a0: {2} sur {3}).",
+    .cannot_read = "{1}\u00a0: lecture impossible\u00a0: {2}",
+    .cannot_write = "{1}\u00a0: impossible d’y écrire\u00a0: {2}",
+    .save_failed_title = "Les réponses n’ont pas pu être enregistrées",
+    .save_failed = "L’enregistrement dans {1} a échoué\u00a0: {2}.",
+    .save_in_memory =
+        "Rien n’est perdu\u00a0: toutes les réponses sont gardées en mémoire tant que ce programme tourne.",
+    .save_not_saved = "Pas encore enregistré\u00a0: {1}.",
+    .save_on_disk = "Sur le disque, {1} contient toutes les autres réponses.",
+    .save_on_disk_all =
+        "Sur le disque, {1} contient toutes les réponses\u00a0; seule la fin de la séance n’est pas "
+        "enregistrée.",
+    .save_file_gone = "{1} n’existe plus\u00a0: les réponses ne sont qu’en mémoire.",
+    .save_retry_key = "r, Entrée\tréessayer (après avoir libéré de la place, ou rebranché le disque)",
+    .save_elsewhere_key = "a\tenregistrer ailleurs\u00a0: tapez un dossier ou un nouveau nom de fichier",
+    .save_stop_key = "q\tarrêter\u00a0; ce qui n’est pas enregistré devra être redonné",
+    .save_place_prompt =
+        "Enregistrer dans (un dossier ou un nouveau fichier\u00a0; Entrée pour valider, Échap pour "
+        "annuler)\u00a0: {1}",
+    .save_place_empty = "Tapez un dossier ou un nouveau nom de fichier, puis Entrée.",
+    .save_place_exists = "{1} existe déjà\u00a0; choisissez un dossier ou un nouveau nom de fichier.",
+    .save_stop_confirm =
+        "Arrêter maintenant\u00a0? Ce qui n’est pas enregistré devra être redonné à la reprise. o pour "
+        "arrêter, une autre touche pour revenir.",
+    .save_moved = "Les réponses sont désormais enregistrées dans {1}.",
+    .save_old_copy =
+        "{1} contient une copie antérieure et inachevée de cette séance (l’enregistrement y avait "
+        "échoué)\u00a0; elle peut être supprimée.",
+    .save_abandoned = "Arrêt\u00a0: les réponses n’ont pas pu être enregistrées.",
+    .save_unsaved_items = "Non enregistré, à redonner à la reprise\u00a0: {1}.",
+    .save_start_again =
+        "{1} n’existe plus\u00a0: aucun fichier ne contient les réponses. Pour recommencer\u00a0: {2}",
+    .save_line_choice = "Entrée pour réessayer, a pour enregistrer ailleurs, q pour arrêter\u00a0: ",
+    .save_line_place = "Enregistrer dans (un dossier ou un nouveau nom de fichier)\u00a0: ",
+    .interrupted_unsaved = "Interrompu alors que les réponses n’avaient pas pu être enregistrées.",
+    .item_one = "question {1}",
+    .item_many = "questions {1}",
+    .list_and = " et ",
+    .reason_no_space = "le disque est plein",
+    .reason_quota = "le quota du disque est atteint",
+    .reason_access = "permission refusée",
+    .reason_read_only = "le disque est en lecture seule",
+    .reason_no_file = "le fichier n’existe pas",
+    .reason_no_directory = "le dossier n’existe pas (ou plus)",
+    .reason_not_directory = "une partie du chemin n’est pas un dossier",
+    .reason_is_directory = "c’est un dossier",
+    .reason_exists = "le fichier existe",
+    .reason_too_big = "la taille de fichier permise à cette session est atteinte (ulimit -f)",
+    .reason_name_too_long = "le nom de fichier est trop long",
+    .reason_io = "erreur d’entrée-sortie\u00a0: le disque ou le lecteur réseau est peut-être défaillant",
+    .reason_other = "erreur système {1} ({2})",
 };
 
 }  // namespace

@@ -1,26 +1,32 @@
 // alliance administer: one respondent answers one questionnaire, on a
 // terminal (full screen, or --plain line by line) or from a script (answers
 // one per line on standard input). Every answer is saved the moment it is
-// given; docs/administration.md describes keys, files and exit statuses.
+// given; a complete response is never overwritten; every message is in the
+// session's language. docs/administration.md describes keys, files and exit
+// statuses.
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 
+#include "administer.hpp"
 #include "alliance/admin/messages.hpp"
 #include "alliance/admin/runner.hpp"
+#include "alliance/admin/save_failure.hpp"
 #include "alliance/admin/session.hpp"
 #include "alliance/admin/terminal.hpp"
 #include "alliance/core/error.hpp"
+#include "alliance/core/text.hpp"
 #include "alliance/io/files.hpp"
+#include "alliance/io/response_files.hpp"
 #include "alliance/io/response_writer.hpp"
 #include "context.hpp"
-#include "option_checks.hpp"
+#include "response_store.hpp"
 
 namespace alliance::cli {
 
@@ -32,104 +38,87 @@ namespace fs = std::filesystem;
 // are saved, status "in_progress", for --resume. Signals: 128 + the signal.
 constexpr int kExitUnfinished = 5;
 constexpr int kExitHangup = 129;
-
-struct AdministerOptions {
-  std::string questionnaire;
-  std::string respondent;
-  int session = -1;  // -1 = not given
-  std::string lang;
-  std::string output;
-  bool resume = false;
-  bool force = false;
-  bool hide_scores = false;
-  bool plain = false;
-};
+constexpr std::size_t kMaxFileName = 255;  // bytes, NAME_MAX of Linux file systems
 
 enum class Mode { full_screen, plain, scripted };
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  ::gmtime_r(&now, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+std::string stamp_now() {  // 20260105T142233Z: for the name an unfinished file is kept under
+  std::string out = utc_now();
+  out.erase(std::remove_if(out.begin(), out.end(), [](char c) { return c == '-' || c == ':'; }), out.end());
   return out;
 }
 
-std::string local_date() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  ::localtime_r(&now, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
+// The session's language: --lang, else the locale's.
+std::string session_language(const std::string& flag) {
+  return flag == "fr" || flag == "en" ? flag : locale_language();
 }
 
-// A respondent id made safe for a file name: anything but letters, digits,
-// '.', '_' and '-' becomes '_' (and so does a leading dot).
-std::string file_safe(const std::string& text) {
-  std::string out = text;
-  for (char& c : out)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
-  if (!out.empty() && out.front() == '.') out.front() = '_';
-  return out;
+void check_command_line(AdministerOptions& o, const admin::Messages& m) {
+  if (!o.lang.empty() && o.lang != "fr" && o.lang != "en")
+    throw Error(ExitCode::usage, admin::fill(m.bad_lang, {o.lang}));
+  if (o.questionnaire.empty()) throw Error(ExitCode::usage, m.missing_questionnaire);
+  if (!o.respondent_given)
+    throw Error(ExitCode::usage, admin::fill(m.missing_respondent, {shell_quote(o.questionnaire)}));
+  if (!o.session_text.empty()) {
+    const bool digits =
+        o.session_text.size() <= 9 && std::all_of(o.session_text.begin(), o.session_text.end(),
+                                                  [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) throw Error(ExitCode::usage, admin::fill(m.bad_session, {o.session_text}));
+    o.session = std::atoi(o.session_text.c_str());
+  }
+  if (o.force && o.resume) throw Error(ExitCode::usage, m.force_and_resume);
 }
 
-// "<respondent>-<questionnaire>[-s<session>]-": the default name without its date.
-std::string name_prefix(const AdministerOptions& o, const core::Questionnaire& q) {
-  return file_safe(o.respondent) + "-" + q.id + "-" +
-         (o.session >= 0 ? "s" + std::to_string(o.session) + "-" : "");
-}
-
-bool is_date_json(const std::string& rest) {  // "YYYY-MM-DD.json"
-  if (rest.size() != 15 || !rest.ends_with(".json")) return false;
-  for (std::size_t i = 0; i < 10; ++i)
-    if ((i == 4 || i == 7) ? rest[i] != '-' : !std::isdigit(static_cast<unsigned char>(rest[i])))
-      return false;
-  return true;
-}
-
-// --resume without a file: the one unfinished session of this respondent,
-// questionnaire (and session) among the default names in `dir`.
-fs::path find_unfinished(const AdministerOptions& o, const core::Questionnaire& q, const fs::path& dir) {
-  const std::string prefix = name_prefix(o, q);
-  std::vector<fs::path> found;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (!name.starts_with(prefix) || !is_date_json(name.substr(prefix.size()))) continue;
-    try {
-      if (io::read_response_document(q, it->path()).status == io::ResponseStatus::in_progress)
-        found.push_back(it->path());
-    } catch (const Error&) {
-      // Not one of ours: ignored.
+// The respondent id, NFC-normalised, or a usage error saying what is wrong with it.
+void check_respondent(AdministerOptions& o, const core::Questionnaire& q, const admin::Messages& m) {
+  const io::RespondentId id = io::check_respondent_id(o.respondent);
+  switch (id.problem) {
+    case io::IdProblem::none: break;
+    case io::IdProblem::invalid_utf8: throw Error(ExitCode::usage, m.id_invalid_utf8);
+    case io::IdProblem::control_character: throw Error(ExitCode::usage, m.id_control);
+    case io::IdProblem::blank: throw Error(ExitCode::usage, m.id_blank);
+    case io::IdProblem::edge_space: {
+      const std::size_t first = id.id.find_first_not_of(" ");
+      const std::string inner =
+          first == std::string::npos ? "" : id.id.substr(first, id.id.find_last_not_of(" ") - first + 1);
+      throw Error(ExitCode::usage, admin::fill(m.id_edge_space, {id.id, inner}));
     }
+    case io::IdProblem::too_long:
+      throw Error(ExitCode::usage, admin::fill(m.id_too_long, {std::to_string(id.length),
+                                                               std::to_string(io::kMaxRespondentLength)}));
   }
-  std::sort(found.begin(), found.end());
-  if (found.empty())
-    throw Error(ExitCode::io, "no unfinished session to resume in " + dir.string() + " (looked for " +
-                                  prefix +
-                                  "YYYY-MM-DD.json with status \"in_progress\"); name the file with -o FILE");
-  if (found.size() > 1) {
-    std::string list;
-    for (const fs::path& p : found) list += "\n  " + p.string();
-    throw Error(ExitCode::usage, "several unfinished sessions match; name one with -o FILE:" + list);
-  }
-  return found.front();
-}
-
-// -o FILE, -o DIR (the default name in DIR), or the default name here.
-fs::path output_path(const AdministerOptions& o, const core::Questionnaire& q) {
+  // "--respondent --plain": CLI11 took the next option for the id.
+  if (id.id.starts_with("--") || id.id == "-o")
+    throw Error(ExitCode::usage, admin::fill(m.id_option, {id.id}));
+  o.respondent = id.id;
   std::error_code ec;
-  const bool directory = !o.output.empty() && (o.output.ends_with('/') || fs::is_directory(o.output, ec));
-  if (!o.output.empty() && !directory) return o.output;
-  const fs::path dir = o.output.empty() ? fs::path(".") : fs::path(o.output);
-  if (o.resume) return find_unfinished(o, q, dir);
-  return (o.output.empty() ? fs::path() : dir) / (name_prefix(o, q) + local_date() + ".json");
+  const bool default_name = o.output.empty() || o.output.ends_with('/') || fs::is_directory(o.output, ec);
+  // The longest default name this id can get: a session and a sequence number of 9 digits.
+  const std::size_t longest =
+      io::default_file_name({o.respondent, q.id, 999999999, "2026-01-01", 999999999}).size();
+  if (default_name && longest > kMaxFileName)
+    throw Error(ExitCode::usage, admin::fill(m.id_name_too_long, {std::to_string(longest)}));
 }
 
-void check_administrable(const core::Questionnaire& q, const std::string& lang) {
-  const admin::Messages& m = admin::messages(lang);
+io::LoadedQuestionnaire load_questionnaire(const AdministerOptions& o, const GlobalOptions& global,
+                                           const admin::Messages& m) {
+  const io::Catalog catalog = make_catalog(global);
+  try {
+    return catalog.load(o.questionnaire);
+  } catch (const io::FileError& e) {
+    throw Error(ExitCode::io, admin::fill(m.cannot_read, {e.path().string(), reason(m, e)}));
+  } catch (const Error& e) {
+    if (e.code() == ExitCode::usage) {  // not a file, not an id the catalog knows
+      const std::optional<std::string> close = core::closest_match(o.questionnaire, catalog.ids());
+      throw Error(ExitCode::usage,
+                  admin::fill(m.unknown_questionnaire,
+                              {o.questionnaire, close ? admin::fill(m.did_you_mean, {*close}) : ""}));
+    }
+    throw Error(e.code(), admin::fill(m.definition_problems, {o.questionnaire, e.what()}));
+  }
+}
+
+void check_administrable(const core::Questionnaire& q, const admin::Messages& m) {
   if (!q.administrable()) throw Error(ExitCode::usage, admin::fill(m.key_only, {q.id}));
   if (q.scale.labels.empty()) throw Error(ExitCode::usage, admin::fill(m.no_labels, {q.id}));
 }
@@ -142,60 +131,12 @@ std::string text_language(const core::Questionnaire& q, const std::string& lang)
                                                                                       : q.languages.front();
 }
 
-std::string shell_quote(const std::string& arg) {
-  if (!arg.empty() &&
-      arg.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_./=:,+@") ==
-          std::string::npos)
-    return arg;
-  std::string out = "'";
-  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string resume_command(const AdministerOptions& o, const fs::path& file) {
-  std::string out =
-      "alliance administer " + shell_quote(o.questionnaire) + " --respondent " + shell_quote(o.respondent);
-  if (o.session >= 0) out += " --session " + std::to_string(o.session);
-  return out + " -o " + shell_quote(file.string()) + " --resume";
-}
-
-io::ResponseDocument start_document(const AdministerOptions& o, const core::Questionnaire& q,
-                                    const fs::path& file, std::string& lang) {
-  if (o.resume) {
-    io::ResponseDocument doc = io::read_response_document(q, file);
-    if (doc.status == io::ResponseStatus::complete)
-      throw Error(ExitCode::usage, file.string() +
-                                       ": this session is complete, there is nothing to resume (its "
-                                       "scores: alliance score " +
-                                       o.questionnaire + " " + file.string() + ")");
-    if (doc.response.respondent != o.respondent)
-      throw Error(ExitCode::usage, file.string() + ": the respondent is '" + doc.response.respondent +
-                                       "', not '" + o.respondent + "'");
-    if (o.session >= 0 && doc.response.session != o.session)
-      throw Error(ExitCode::usage,
-                  file.string() + ": the session is " +
-                      (doc.response.session ? std::to_string(*doc.response.session) : "not given") +
-                      ", not " + std::to_string(o.session));
-    if (o.lang.empty() && (doc.response.language == "en" || doc.response.language == "fr"))
-      lang = doc.response.language;
-    return doc;
-  }
-  std::error_code ec;
-  if (!o.force && fs::exists(file, ec)) {
-    bool unfinished = false;
-    try {
-      unfinished = io::read_response_document(q, file).status == io::ResponseStatus::in_progress;
-    } catch (const Error&) {
-    }
-    throw Error(ExitCode::io,
-                file.string() + (unfinished ? ": an unfinished session is saved here; continue it with "
-                                              "--resume, or start again with --force"
-                                            : ": the file exists; will not overwrite it (use --force)"));
-  }
+io::ResponseDocument new_document(const AdministerOptions& o, const core::Questionnaire& q,
+                                  const std::string& today) {
   io::ResponseDocument doc;
   doc.response.respondent = o.respondent;
-  if (o.session >= 0) doc.response.session = o.session;
-  doc.response.date = local_date();
+  doc.response.session = o.session;
+  doc.response.date = today;
   doc.response.answers.assign(q.items.size(), std::nullopt);
   doc.settled.assign(q.items.size(), false);
   doc.started_at = utc_now();
@@ -209,94 +150,178 @@ Mode choose_mode(bool plain) {
   return plain || dumb || !stdout_is_terminal() ? Mode::plain : Mode::full_screen;
 }
 
-int finish(const AdministerOptions& o, const core::Questionnaire& q, io::ResponseDocument& doc,
-           const fs::path& file, const std::string& lang) {
+int finish(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
+           const ResponseStore& store, const std::string& lang) {
   const admin::Messages& m = admin::messages(lang);
-  doc.status = io::ResponseStatus::complete;
-  doc.updated_at.clear();
-  doc.completed_at = utc_now();
-  doc.settled.clear();
-  {
-    admin::SignalBlock hold;
-    io::write_file_atomic(file, io::response_to_json(q, doc), io::Overwrite::allow);
-  }
-  std::cerr << admin::fill(m.saved, {file.string()}) << '\n';
+  std::cerr << admin::fill(m.saved, {store.file().string()}) << '\n';
+  for (const fs::path& earlier : store.earlier_copies())
+    std::cerr << admin::fill(m.save_old_copy, {earlier.string()}) << '\n';
   if (o.hide_scores)
-    std::cerr << admin::fill(m.scores_hidden, {"alliance score " + shell_quote(o.questionnaire) + " " +
-                                               shell_quote(file.string())})
-              << '\n';
+    std::cerr << admin::fill(m.scores_hidden, {score_command(o, global, lang, store.file())}) << '\n';
   else
-    std::cout << admin::scores_summary(q, doc.response.answers, lang);
+    std::cout << admin::scores_summary(q, store.document().response.answers, lang);
   return 0;
 }
 
-int report_unfinished(const AdministerOptions& o, const admin::Session& session, const fs::path& file,
-                      const std::string& lang, const std::string& message) {
+int report_unfinished(const AdministerOptions& o, const GlobalOptions& global, const admin::Session& session,
+                      const fs::path& file, const std::string& lang, const std::string& message) {
   const admin::Messages& m = admin::messages(lang);
-  if (!message.empty()) std::cerr << "alliance: " << message << '\n';
+  if (!message.empty()) std::cerr << admin::fill(m.error_line, {message}) << '\n';
   std::cerr << admin::fill(m.stopped, {std::to_string(session.answered_count()),
                                        std::to_string(session.size()), file.string()})
             << '\n'
-            << admin::fill(m.resume_hint, {resume_command(o, file)}) << '\n';
+            << admin::fill(m.resume_hint, {administer_command(o, global, lang, file.string(), true)}) << '\n';
   return kExitUnfinished;
 }
 
-int run_administer(const AdministerOptions& o, const GlobalOptions& global) {
-  const io::LoadedQuestionnaire loaded = make_catalog(global).load(o.questionnaire);
+// `lang` is the session's language as soon as it is known (the caller reports errors in it).
+int run_administer(AdministerOptions o, const GlobalOptions& global, std::string& lang) {
+  lang = session_language(o.lang);
+  check_command_line(o, admin::messages(lang));
+  const io::LoadedQuestionnaire loaded = load_questionnaire(o, global, admin::messages(lang));
   const core::Questionnaire& q = loaded.questionnaire;
-  std::string lang = choose_language(o.lang);
-  check_administrable(q, lang);
-  if (o.respondent.empty() || std::any_of(o.respondent.begin(), o.respondent.end(),
-                                          [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-    throw Error(ExitCode::usage, "--respondent: expected a pseudonymous id such as P017");
-  const fs::path file = output_path(o, q);
-  std::error_code ec;
-  if (const fs::path dir = file.has_parent_path() ? file.parent_path() : "."; !fs::is_directory(dir, ec))
-    throw Error(ExitCode::io,
-                file.string() + ": cannot write there: " + dir.string() + " is not a directory");
-  io::ResponseDocument doc = start_document(o, q, file, lang);
+  check_administrable(q, admin::messages(lang));
+  check_respondent(o, q, admin::messages(lang));
+  const std::string today = local_date();
+  Target target = choose_target(o, global, q, lang, today, stamp_now());
+
+  io::ResponseDocument doc;
+  if (target.resume) {
+    doc = std::move(target.document);
+    if (o.lang.empty() && (doc.response.language == "en" || doc.response.language == "fr"))
+      lang = doc.response.language;
+    if (!o.session) o.session = doc.response.session;
+  } else {
+    doc = new_document(o, q, today);
+  }
   doc.response.language = text_language(q, lang);
   const admin::Messages& m = admin::messages(lang);
-  admin::install_exit_handlers("\n" + admin::fill(m.interrupted, {file.string()}) + "\n" +
-                               admin::fill(m.resume_hint, {resume_command(o, file)}) + "\n");
+  if (target.resume) {
+    std::size_t settled = 0;
+    for (const bool s : doc.settled) settled += s;
+    std::cerr << admin::fill(m.resuming,
+                             {target.file.string(), std::to_string(settled), std::to_string(q.items.size())})
+              << '\n';
+  }
+  if (!target.note.empty()) std::cerr << target.note << '\n';
 
-  const auto save = [&](const admin::Session& s) {
-    doc.response.answers = s.answers();
-    doc.settled = s.settled();
-    doc.updated_at = utc_now();
-    io::write_file_atomic(file, io::response_to_json(q, doc), io::Overwrite::allow);
-  };
-  {  // Saved at once: the file is known to be writable before the first question.
-    admin::SignalBlock hold;
-    doc.updated_at = utc_now();
-    io::write_file_atomic(file, io::response_to_json(q, doc),
-                          o.resume || o.force ? io::Overwrite::allow : io::Overwrite::refuse);
+  // A file too large for `ulimit -f` is an error to report, not a signal that kills the session.
+  std::signal(SIGXFSZ, SIG_IGN);
+  const io::DefaultName name{o.respondent, q.id, o.session,
+                             doc.response.date.empty() ? today : doc.response.date, 1};
+  ResponseStore store(q, std::move(doc), target.file, name, lang,
+                      [&o, &global, &lang](const std::optional<fs::path>& file) {
+                        return file ? administer_command(o, global, lang, file->string(), true)
+                                    : administer_command(o, global, lang, o.output, false);
+                      });
+  try {  // Saved at once: the file is known to be writable before the first question.
+    store.start(target.resume || target.keep ? io::Overwrite::allow : io::Overwrite::refuse, target.keep);
+  } catch (const io::FileError& e) {
+    throw Error(ExitCode::io, admin::fill(m.cannot_write, {e.path().string(), reason(m, e)}));
   }
 
   const Mode mode = choose_mode(o.plain);
-  admin::Session session(q, mode != Mode::scripted, doc.response.answers, doc.settled);
+  admin::Session session(q, mode != Mode::scripted, store.document().response.answers,
+                         store.document().settled);
   const admin::RunnerOptions options{lang, mode == Mode::full_screen && use_colour()};
+  const admin::Saver save = [&store](const admin::Session& s) { store.save(s); };
+  std::optional<admin::Terminal> terminal;
   admin::LineResult result;
-  if (mode == Mode::full_screen && session.phase() != admin::Phase::done) {
-    admin::Terminal terminal(STDIN_FILENO, STDOUT_FILENO);
-    result.ending = admin::run_full_screen(session, q, options, terminal, save);
-  } else {
-    result = admin::run_by_lines(session, q, options, std::cin, std::cerr, mode == Mode::plain, save);
+  try {
+    if (mode == Mode::full_screen && session.phase() != admin::Phase::done) {
+      terminal.emplace(STDIN_FILENO, STDOUT_FILENO);
+      store.set_asker([&terminal, &options](const admin::SaveProblem& problem) {
+        return admin::ask_after_failed_save(*terminal, problem, options.lang, options.colour);
+      });
+      result.ending = admin::run_full_screen(session, q, options, *terminal, save);
+    } else {
+      if (mode == Mode::plain)
+        store.set_asker([&lang](const admin::SaveProblem& problem) {
+          return admin::ask_after_failed_save(std::cin, std::cerr, problem, lang);
+        });
+      result = admin::run_by_lines(session, q, options, std::cin, std::cerr, mode == Mode::plain, save);
+    }
+    if (result.ending == admin::Ending::completed) store.complete(session);
+  } catch (const SaveAbandoned& abandoned) {
+    terminal.reset();
+    std::cerr << abandoned.message;
+    return static_cast<int>(ExitCode::io);
   }
-  doc.response.answers = session.answers();
+  terminal.reset();
   switch (result.ending) {
-    case admin::Ending::completed: return finish(o, q, doc, file, lang);
+    case admin::Ending::completed: return finish(o, global, q, store, lang);
     case admin::Ending::rejected:
-      report_unfinished(o, session, file, lang, result.message);
+      report_unfinished(o, global, session, store.file(), lang, result.message);
       return static_cast<int>(ExitCode::invalid_input);
     case admin::Ending::hangup: return kExitHangup;
     case admin::Ending::quit:
-    case admin::Ending::end_of_input: return report_unfinished(o, session, file, lang, result.message);
+    case admin::Ending::end_of_input:
+      return report_unfinished(o, global, session, store.file(), lang, result.message);
   }
   return kExitUnfinished;
 }
 
+// Every error of the command in the session's language.
+int administer(const AdministerOptions& o, const GlobalOptions& global) {
+  std::string lang = session_language(o.lang);
+  try {
+    return run_administer(o, global, lang);
+  } catch (const io::FileError& e) {
+    const admin::Messages& m = admin::messages(lang);
+    const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
+    std::cerr << admin::fill(m.error_line, {admin::fill(reading ? m.cannot_read : m.cannot_write,
+                                                        {e.path().string(), reason(m, e)})})
+              << '\n';
+    return static_cast<int>(e.code());
+  } catch (const Error& e) {
+    std::cerr << admin::fill(admin::messages(lang).error_line, {e.what()}) << '\n';
+    return static_cast<int>(e.code());
+  }
+}
+
+// "--lang fr" or "--lang=fr" among the arguments after "administer".
+std::string language_in(int argc, char** argv, int from) {
+  for (int i = from; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc) return argv[i + 1];
+    if (arg.starts_with("--lang=")) return arg.substr(7);
+  }
+  return "";
+}
+
+// Where "administer" is among the arguments (after --path DIR), or 0.
+int administer_position(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--path") {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-")) continue;
+    return arg == "administer" ? i : 0;
+  }
+  return 0;
+}
+
 }  // namespace
+
+int administer_parse_error(const CLI::ParseError& e, int argc, char** argv) {
+  const int position = administer_position(argc, argv);
+  if (position == 0 || e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return -1;
+  const admin::Messages& m = admin::messages(session_language(language_in(argc, argv, position + 1)));
+  const std::string what = e.what();
+  const std::size_t colon = what.find(": ");
+  std::string message;
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) && colon != std::string::npos)
+    message = admin::fill(m.unexpected_arguments, {what.substr(colon + 2)});
+  else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && what.starts_with("-") &&
+           colon != std::string::npos)
+    message = admin::fill(m.missing_value, {what.substr(0, colon)});
+  else
+    message = admin::fill(m.bad_command_line, {what});
+  std::cerr << admin::fill(m.error_line, {message}) << '\n' << m.usage_hint << '\n';
+  return static_cast<int>(ExitCode::usage);
+}
 
 void add_administer_command(CLI::App& app, const GlobalOptions& global, int& status) {
   auto o = std::make_shared<AdministerOptions>();
@@ -304,28 +329,35 @@ void add_administer_command(CLI::App& app, const GlobalOptions& global, int& sta
       "administer",
       "Give a questionnaire to a respondent: on a terminal one item per screen, or answers one per "
       "line on standard input");
-  cmd->add_option("questionnaire", o->questionnaire, "Questionnaire id or definition file (with item text)")
-      ->required()
+  // Nothing is CLI11-required or CLI11-checked: run_administer checks each
+  // value itself, so that its message is in the session's language.
+  cmd->add_option("questionnaire", o->questionnaire,
+                  "Questionnaire id or definition file (with item text); required")
       ->type_name("ID|FILE");
-  cmd->add_option("--respondent", o->respondent, "Pseudonymous respondent id, e.g. P017")
-      ->required()
-      ->type_name("ID");
-  cmd->add_option("--session", o->session, "Session number (for trend and compare)")
-      ->check(whole_number(0))
-      ->type_name("N");
-  cmd->add_option("--lang", o->lang, "Language of prompts and texts: fr or en (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}));
-  cmd->add_option(
-         "-o,--output", o->output,
-         "Response file, or a directory for the default name "
-         "<respondent>-<questionnaire>[-s<session>]-<YYYY-MM-DD>.json (default: that name in the current "
-         "directory)")
+  CLI::Option* respondent =
+      cmd->add_option("--respondent", o->respondent,
+                      "Pseudonymous respondent id, e.g. P017; required. At most 64 characters, no control "
+                      "characters, no space at either end; Unicode is normalised (NFC)")
+          ->type_name("ID");
+  cmd->add_option("--session", o->session_text, "Session number (for trend and compare)")->type_name("N");
+  cmd->add_option("--lang", o->lang,
+                  "Language of prompts, texts and messages: fr or en (default: the resumed file's, else from "
+                  "the locale)")
+      ->type_name("fr|en");
+  cmd->add_option("-o,--output", o->output,
+                  "Response file, or a directory for the default name "
+                  "<respondent>-<questionnaire>[-s<session>]-<YYYY-MM-DD>[-<n>].json (default: that name in "
+                  "the current "
+                  "directory; -<n> numbers a second administration of the same day)")
       ->type_name("FILE|DIR");
   cmd->add_flag(
       "--resume", o->resume,
-      "Continue an unfinished session at its first unanswered item (the -o file, or the one unfinished "
-      "default-named file of this respondent)");
-  cmd->add_flag("--force", o->force, "Overwrite an existing response file");
+      "Continue an unfinished session at its first unanswered item: the -o file, or the one unfinished "
+      "default-named file of this respondent in the directory (any session unless --session, any "
+      "date)");
+  cmd->add_flag("--force", o->force,
+                "Start again over an unfinished session, which is kept as FILE.replaced-<time>; a complete "
+                "response is never replaced");
   cmd->add_flag("--hide-scores", o->hide_scores,
                 "Do not show the scores at the end (read them later with alliance score)");
   cmd->add_flag("--plain", o->plain, "Line by line, no cursor movement and no colour (screen readers)");
@@ -333,10 +365,17 @@ void add_administer_command(CLI::App& app, const GlobalOptions& global, int& sta
       "Keys: a digit answers, Enter/→ keeps an answer, ←/b back, s skip (where allowed), ? help, q stop.\n"
       "Without a terminal, answers are read one per line (an empty line skips) and prompts go to stderr.\n"
       "Every answer is saved at once (status in_progress); files are written atomically with mode 0600.\n"
+      "A complete response is never overwritten: a second one the same day gets the next number (-2.json).\n"
+      "If a save fails, the answers stay in memory: try again, save elsewhere, or stop (exit status 3).\n"
+      "Messages and errors are in the session's language (--lang, the resumed file's, or the locale).\n"
       "Exit status: 0 complete, 1 a scripted answer was refused, 2 usage (e.g. a key-only definition),\n"
-      "3 I/O (e.g. the file exists: --force or --resume), 5 stopped early (q, or end of input; --resume\n"
-      "continues), 129 hang-up, 130 Ctrl-C (SIGINT), 131 SIGQUIT, 143 SIGTERM. See docs/administration.md.");
-  cmd->callback([o, &global, &status] { status = run_administer(*o, global); });
+      "3 I/O (e.g. the file exists: --resume; a save that failed), 5 stopped early (q, or end of input;\n"
+      "--resume continues), 129 hang-up, 130 Ctrl-C (SIGINT), 131 SIGQUIT, 143 SIGTERM.\n"
+      "See docs/administration.md.");
+  cmd->callback([o, respondent, &global, &status] {
+    o->respondent_given = respondent->count() > 0;
+    status = administer(*o, global);
+  });
 }
 
 }  // namespace alliance::cli

@@ -16,7 +16,8 @@ namespace alliance::cli {
 namespace {
 
 constexpr const char* kFooter = R"(Exit status: 0 ok, 1 invalid input, 2 usage error, 3 I/O failure,
-4 --fail-below/--fail-on threshold met, 130 interrupted.
+4 --fail-below/--fail-on threshold met, 130 interrupted; administer also 5 stopped early,
+129 hang-up, 131 SIGQUIT, 143 SIGTERM.
 Questionnaires are found in --path directories, then ALLIANCE_PATH, then those bundled.)";
 
 // Whatever went to standard output (std::cout, or stdio underneath it) must
@@ -71,6 +72,7 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (const int code = administer_parse_error(e, argc, argv); code >= 0) return code;
     return parse_error(app, e);
   } catch (const Error& e) {
     std::cerr << "alliance: " << e.what() << '\n';

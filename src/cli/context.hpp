@@ -9,7 +9,8 @@
 
 namespace CLI {
 class App;
-}
+class ParseError;
+}  // namespace CLI
 
 namespace alliance::cli {
 
@@ -50,5 +51,10 @@ void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_administer_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status);
 void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status);
+
+// A command-line error of `alliance administer ...`, reported in the session's language
+// (--lang among the arguments, else the locale): returns the exit status, or -1 when the
+// arguments are not an administer command.
+int administer_parse_error(const CLI::ParseError& e, int argc, char** argv);
 
 }  // namespace alliance::cli

@@ -1,6 +1,7 @@
 #include "alliance/io/files.hpp"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,14 +12,23 @@
 #include <iterator>
 #include <sstream>
 
-#include "alliance/core/error.hpp"
-
 namespace alliance::io {
 
 namespace {
 
-[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
-  throw Error(ExitCode::io, path.string() + ": " + what + ": " + std::strerror(errno));
+const char* step_text(FileError::Step step) {
+  switch (step) {
+    case FileError::Step::open: return "cannot open";
+    case FileError::Step::read: return "cannot read";
+    case FileError::Step::create: return "cannot create";
+    case FileError::Step::write: return "cannot write";
+    case FileError::Step::replace: return "cannot replace";
+  }
+  return "cannot write";
+}
+
+[[noreturn]] void fail(const std::filesystem::path& path, FileError::Step step, int error_number = errno) {
+  throw FileError(path, step, error_number);
 }
 
 void write_all(int fd, std::string_view content, const std::filesystem::path& path) {
@@ -26,23 +36,38 @@ void write_all(int fd, std::string_view content, const std::filesystem::path& pa
     const ssize_t n = ::write(fd, content.data(), content.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail(path, "cannot write");
+      fail(path, FileError::Step::write);
     }
     content.remove_prefix(static_cast<std::size_t>(n));
   }
 }
 
+// rename() that never replaces `to`: EEXIST when it exists.
+int rename_no_replace(const char* from, const char* to) {
+  if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS) return -1;  // a file system without RENAME_NOREPLACE: link instead
+  if (::link(from, to) != 0) return -1;
+  ::unlink(from);
+  return 0;
+}
+
 }  // namespace
+
+FileError::FileError(std::filesystem::path path, Step step, int error_number)
+    : Error(ExitCode::io, path.string() + ": " + step_text(step) + ": " + std::strerror(error_number)),
+      path_(std::move(path)),
+      step_(step),
+      error_number_(error_number) {}
 
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw Error(ExitCode::io, path.string() + ": is a directory, expected a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path, "cannot open");
+  if (!in) fail(path, FileError::Step::open);
   std::ostringstream text;
   text << in.rdbuf();
-  if (in.bad()) fail(path, "cannot read");
+  if (in.bad()) fail(path, FileError::Step::read);
   return text.str();
 }
 
@@ -53,34 +78,45 @@ std::string read_stdin() {
 }
 
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, Overwrite overwrite) {
-  if (overwrite == Overwrite::refuse && std::filesystem::exists(path)) {
-    errno = EEXIST;
-    fail(path, "will not overwrite (use --force)");
-  }
+  std::error_code ec;
+  if (overwrite == Overwrite::refuse && std::filesystem::exists(path, ec))
+    fail(path, FileError::Step::create, EEXIST);  // early, before a temporary file is made
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
   std::string temp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());  // mkstemp creates the file with mode 0600
-  if (fd < 0) fail(temp, "cannot create");
+  if (fd < 0) fail(path, FileError::Step::create);
   try {
-    write_all(fd, content, temp);
-    if (::fsync(fd) != 0) fail(temp, "cannot sync");
+    write_all(fd, content, path);
+    if (::fsync(fd) != 0) fail(path, FileError::Step::write);
   } catch (...) {
     ::close(fd);
     ::unlink(temp.c_str());
     throw;
   }
-  ::close(fd);
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
+  if (::close(fd) != 0) {
     const int saved = errno;
     ::unlink(temp.c_str());
-    errno = saved;
-    fail(path, "cannot replace");
+    fail(path, FileError::Step::write, saved);
+  }
+  const int renamed = overwrite == Overwrite::refuse ? rename_no_replace(temp.c_str(), path.c_str())
+                                                     : ::rename(temp.c_str(), path.c_str());
+  if (renamed != 0) {
+    const int saved = errno;
+    ::unlink(temp.c_str());
+    fail(path, overwrite == Overwrite::refuse ? FileError::Step::create : FileError::Step::replace, saved);
   }
   const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
   if (dir_fd >= 0) {
     ::fsync(dir_fd);
     ::close(dir_fd);
   }
+}
+
+void keep_under_name(const std::filesystem::path& from, const std::filesystem::path& to) {
+  if (::link(from.c_str(), to.c_str()) == 0) return;
+  if (errno != EPERM && errno != ENOTSUP && errno != EMLINK && errno != EXDEV)
+    fail(to, FileError::Step::create);
+  write_file_atomic(to, read_file(from), Overwrite::refuse);
 }
 
 }  // namespace alliance::io

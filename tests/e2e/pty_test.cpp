@@ -609,5 +609,141 @@ TEST(Pty, PlainModeShowsTheTitleAndAsksAgainOnAnEmptyLine) {
   std::filesystem::remove_all(dir);
 }
 
+// A save that fails mid-session (the directory removed under the session):
+// nothing is lost, the screen says so, and the session goes on elsewhere.
+TEST(Pty, SaveFailsMidSessionThenTheAnswersAreSavedElsewhere) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/d/r.json";
+  const std::string elsewhere = dir + "/elsewhere";
+  std::filesystem::create_directory(dir + "/d");
+  std::filesystem::create_directory(elsewhere);
+  Pty pty(administer(file, {"--lang", "fr"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  type_answers(pty, "445", 1, "Question");
+  ASSERT_TRUE(pty.wait_for("Question 4 sur 12"));
+  std::filesystem::remove_all(dir + "/d");
+  pty.send("4");
+  ASSERT_TRUE(pty.wait_for("Les réponses n’ont pas pu être enregistrées")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("q           arrêter")) << pty.screen();
+  const std::string screen = pty.screen();
+  // Wrapped at 80 columns: the words are looked for one line at a time.
+  for (const char* text : {"L’enregistrement dans", "a échoué\u00a0: le dossier", "Rien n’est perdu",
+                           "Pas encore enregistré\u00a0: questions 1, 2, 3 et 4.", "n’existe plus",
+                           "réessayer", "enregistrer ailleurs"})
+    EXPECT_NE(screen.find(text), std::string::npos) << text << "\n" << screen;
+  pty.send("r");  // still failing: the same screen
+  ASSERT_TRUE(pty.wait_for("Les réponses n’ont pas pu être enregistrées")) << pty.screen();
+  pty.send("a");
+  ASSERT_TRUE(pty.wait_for("Enregistrer dans")) << pty.screen();
+  pty.send(elsewhere + kEnter);
+  ASSERT_TRUE(pty.wait_for("Question 5 sur 12")) << pty.screen();
+  type_answers(pty, "35214531", 5, "Question");
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.screen();
+  pty.send(kEnter);
+  ASSERT_EQ(pty.wait_exit(), 0) << pty.output();
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(elsewhere))
+    names.push_back(entry.path().filename().string());
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].rfind("P01-gtb-12-s1-", 0), 0u) << names[0];  // the default name, in the directory typed
+  const std::string saved = elsewhere + "/" + names[0];
+  EXPECT_NE(pty.output().find("Réponses enregistrées dans " + saved), std::string::npos) << pty.output();
+  const nlohmann::json doc = read_json(saved);
+  EXPECT_EQ(doc["status"], "complete");
+  EXPECT_EQ(doc["answers"], nlohmann::json::parse(R"({"1": 4, "2": 4, "3": 5, "4": 4, "5": 3, "6": 5, "7": 2,
+      "8": 1, "9": 4, "10": 5, "11": 3, "12": 1})"));
+  struct stat info {};
+  ASSERT_EQ(::stat(saved.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, StoppingAfterAFailedSaveSaysWhatIsLostAndHowToStartAgain) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/d/r.json";
+  std::filesystem::create_directory(dir + "/d");
+  Pty pty(administer(file, {"--lang", "en"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 of 12")) << pty.output();
+  type_answers(pty, "2", 1, "Question");
+  std::filesystem::remove_all(dir + "/d");
+  pty.send("3");
+  ASSERT_TRUE(pty.wait_for("The answers could not be saved")) << pty.screen();
+  pty.send("q");
+  ASSERT_TRUE(pty.wait_for("Stop now?")) << pty.screen();
+  pty.send("x");  // anything but y goes back
+  ASSERT_TRUE(pty.wait_for("r, Enter")) << pty.screen();
+  EXPECT_EQ(pty.screen().find("Stop now?"), std::string::npos);
+  pty.send("q");
+  ASSERT_TRUE(pty.wait_for("Stop now?")) << pty.screen();
+  pty.send("y");
+  ASSERT_EQ(pty.wait_exit(), 3) << pty.output();
+  const std::string& out = pty.output();
+  const std::size_t restore = out.rfind(kRestore);
+  ASSERT_NE(restore, std::string::npos);
+  const std::string after = out.substr(restore);
+  for (const std::string& text :
+       {"alliance: Saving to " + file + " failed: the directory does not exist (any more).",
+        std::string("Stopped: the answers could not be saved."),
+        file + " no longer exists: no file holds the answers. To start again: alliance administer gtb-12 " +
+            "--respondent P01 --session 1 --lang en -o " + file})
+    EXPECT_NE(after.find(text), std::string::npos) << text << "\n" << after;
+  EXPECT_EQ(pty.modes().c_lflag & (ICANON | ECHO), static_cast<tcflag_t>(ICANON | ECHO));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, CtrlCOnAFailedSaveSaysWhatIsNotSaved) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/d/r.json";
+  std::filesystem::create_directory(dir + "/d");
+  Pty pty(administer(file, {"--lang", "en"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 of 12")) << pty.output();
+  std::filesystem::remove_all(dir + "/d");
+  pty.send("3");
+  ASSERT_TRUE(pty.wait_for("The answers could not be saved")) << pty.screen();
+  pty.send("\x03");  // the exit signals are let through while the screen waits
+  ASSERT_EQ(pty.wait_exit(), 130) << pty.output();
+  const std::string after = pty.output().substr(pty.output().rfind(kRestore));
+  EXPECT_NE(after.find("Interrupted while the answers could not be saved."), std::string::npos) << after;
+  EXPECT_NE(after.find("To start again: alliance administer gtb-12"), std::string::npos) << after;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, PlainModeSaveFailureAsksAgainThenSavesElsewhere) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/d/r.json";
+  const std::string other = dir + "/other.json";
+  std::filesystem::create_directory(dir + "/d");
+  Pty pty(administer(file, {"--lang", "en", "--plain"}));
+  ASSERT_TRUE(pty.wait_for("Answer (1 to 5): ")) << pty.output();
+  pty.send(std::string("4") + kEnter);
+  ASSERT_TRUE(pty.wait_for("Question 2 of 12")) << pty.output();
+  ASSERT_TRUE(pty.wait_for("Answer (1 to 5): "));
+  std::filesystem::remove_all(dir + "/d");
+  pty.send(std::string("2") + kEnter);
+  ASSERT_TRUE(pty.wait_for("Enter to try again, a to save elsewhere, q to stop: ")) << pty.output();
+  EXPECT_NE(pty.output().find("Not saved yet: questions 1 and 2."), std::string::npos) << pty.output();
+  pty.send(kEnter);  // try again: still failing, asked again
+  ASSERT_TRUE(pty.wait_for("Enter to try again, a to save elsewhere, q to stop: ")) << pty.output();
+  pty.send(std::string("a") + kEnter);
+  ASSERT_TRUE(pty.wait_for("Save in (a directory or a new file name): ")) << pty.output();
+  pty.send(other + kEnter);
+  ASSERT_TRUE(pty.wait_for("Question 3 of 12")) << pty.output();
+  for (const char* answer : {"5", "4", "3", "5", "2", "1", "4", "5", "3"}) {
+    ASSERT_TRUE(pty.wait_for("Answer (1 to 5): ")) << pty.output();
+    pty.send(std::string(answer) + kEnter);
+  }
+  ASSERT_TRUE(pty.wait_for("Answer (1 to 5): ")) << pty.output();
+  pty.send(std::string("1") + kEnter);
+  ASSERT_TRUE(pty.wait_for("press Enter to submit")) << pty.output();
+  pty.send(kEnter);
+  ASSERT_EQ(pty.wait_exit(), 0) << pty.output();
+  EXPECT_NE(pty.output().find("Answers saved in " + other), std::string::npos) << pty.output();
+  EXPECT_EQ(
+      read_json(other)["answers"],
+      nlohmann::json::parse(
+          R"({"1": 4, "2": 2, "3": 5, "4": 4, "5": 3, "6": 5, "7": 2, "8": 1, "9": 4, "10": 5, "11": 3, "12": 1})"));
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace alliance::testing

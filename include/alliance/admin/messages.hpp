@@ -74,6 +74,85 @@ struct Messages {
   const char* line_review_help;   // plain mode: the review's commands
   const char* score_items;        // {1} of {2} items (plural forms: see fill)
   const char* score_subscales;    // {1} of {2} subscales
+
+  // Files, command-line errors and failed saves (docs/administration.md, "Files", "When a save fails").
+  const char* error_line;             // alliance: {1}
+  const char* usage_hint;             // For help: alliance administer --help
+  const char* missing_questionnaire;  // no questionnaire named
+  const char* missing_respondent;     // {1} = the questionnaire
+  const char* bad_lang;               // {1} = the value given
+  const char* bad_session;            // {1} = the value given
+  const char* unexpected_arguments;   // {1} = the arguments
+  const char* missing_value;          // {1} = the option
+  const char* bad_command_line;       // {1} = CLI11's own words
+  const char* force_and_resume;       // --force with --resume
+  const char* unknown_questionnaire;  // {1} = the name, {2} = did_you_mean or ""
+  const char* did_you_mean;           // {1} = the closest id
+  const char* definition_problems;    // {1} = the name, {2} = the definition's problems (English)
+  const char* id_invalid_utf8;
+  const char* id_control;
+  const char* id_blank;
+  const char* id_edge_space;        // {1} = the id, {2} = without its spaces
+  const char* id_option;            // {1} = the id, which looks like an option
+  const char* id_too_long;          // {1} = its length, {2} = the limit
+  const char* id_name_too_long;     // {1} = bytes
+  const char* dir_missing;          // {1} = the file, {2} = its directory, {3} = the same, quoted
+  const char* not_a_directory;      // {1} = the file, {2} = its directory
+  const char* file_complete;        // {1} = the file, {2} = a command saving under another name
+  const char* file_unfinished;      // {1} file, {2} answered, {3} items, {4} resume command, {5} kept name
+  const char* file_foreign;         // {1} = the file, {2} = the questionnaire
+  const char* numbered_note;        // {1} = the complete file, {2} = the new one
+  const char* replaced_note;        // {1} = the file, {2} = where the unfinished one is kept
+  const char* resume_none;          // {1} questionnaire, {2} respondent, {3} directory, {4} command
+  const char* respondent_session;   // {1} = the respondent, {2} = the session
+  const char* resume_several;       // {1} questionnaire, {2} respondent, {3} directory, {4} commands
+  const char* resume_missing;       // {1} = the file, {2} = a command starting a session
+  const char* resume_complete;      // {1} = the file, {2} = the score command
+  const char* resume_respondent;    // {1} = the file, {2} = its respondent, {3} = the one given
+  const char* resume_session;       // {1} = the file, {2} = its session, {3} = the one given
+  const char* session_none;         // a session that is not given
+  const char* resume_foreign;       // {1} = the file, {2} = the questionnaire, {3} = the problems
+  const char* resuming;             // {1} = the file, {2} answered, {3} items
+  const char* cannot_read;          // {1} = the file, {2} = why
+  const char* cannot_write;         // {1} = the file, {2} = why
+  const char* save_failed_title;    // The answers could not be saved
+  const char* save_failed;          // {1} = the file, {2} = why
+  const char* save_in_memory;       // nothing is lost while the program runs
+  const char* save_not_saved;       // {1} = the questions not saved
+  const char* save_on_disk;         // {1} = the file, which holds every other answer
+  const char* save_on_disk_all;     // {1} = the file, which holds every answer
+  const char* save_file_gone;       // {1} = the file, which no longer exists
+  const char* save_retry_key;       // "key\tmeaning"
+  const char* save_elsewhere_key;   // "key\tmeaning"
+  const char* save_stop_key;        // "key\tmeaning"
+  const char* save_place_prompt;    // {1} = the place typed so far
+  const char* save_place_empty;     // Enter with nothing typed
+  const char* save_place_exists;    // {1} = the place
+  const char* save_stop_confirm;    // Stop now? ... y to stop
+  const char* save_moved;           // {1} = the new file
+  const char* save_old_copy;        // {1} = the file where saving failed
+  const char* save_abandoned;       // Stopped: the answers could not be saved.
+  const char* save_unsaved_items;   // {1} = the questions to answer again
+  const char* save_start_again;     // {1} = the file, gone; {2} = the command starting again
+  const char* save_line_choice;     // plain mode: retry, elsewhere or stop
+  const char* save_line_place;      // plain mode: where
+  const char* interrupted_unsaved;  // Ctrl-C while a save had failed
+  const char* item_one;             // question {1}
+  const char* item_many;            // questions {1}
+  const char* list_and;             // " and "
+  const char* reason_no_space;
+  const char* reason_quota;
+  const char* reason_access;
+  const char* reason_read_only;
+  const char* reason_no_file;
+  const char* reason_no_directory;
+  const char* reason_not_directory;
+  const char* reason_is_directory;
+  const char* reason_exists;
+  const char* reason_too_big;
+  const char* reason_name_too_long;
+  const char* reason_io;
+  const char* reason_other;  // {1} = errno, {2} = the system's words
 };
 
 // The messages in `lang` ("fr"; anything else is English).

@@ -32,7 +32,10 @@ struct RunnerOptions {
 // Called after every answer and every skip, while the exit signals (SIGINT,
 // SIGTERM, SIGHUP, SIGQUIT) are held (SignalBlock): a save is complete before
 // the process can stop.
-// May throw (a full disk); the exception ends the administration.
+// A save that fails (a full disk) is the Saver's to handle: keep the answers,
+// ask the user what to do (admin/save_failure.hpp), try again or elsewhere. It
+// throws only when nothing more can be done; the exception ends the
+// administration, leaving the runner with the session as it was.
 using Saver = std::function<void(const Session&)>;
 
 // One item per screen, a key per answer, then the review. Returns when the

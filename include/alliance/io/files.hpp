@@ -1,12 +1,31 @@
-// Whole-file reads and atomic, owner-only writes. Failures throw
-// alliance::Error with ExitCode::io and the file name in the message.
+// Whole-file reads and atomic, owner-only writes. Failures throw FileError
+// (an alliance::Error with ExitCode::io) naming the file the user knows —
+// never a temporary one — and carrying errno, so a caller can say what went
+// wrong in the user's language.
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <string_view>
 
+#include "alliance/core/error.hpp"
+
 namespace alliance::io {
+
+class FileError : public Error {
+ public:
+  // What was being done when it failed.
+  enum class Step { open, read, create, write, replace };
+  FileError(std::filesystem::path path, Step step, int error_number);
+  const std::filesystem::path& path() const { return path_; }
+  Step step() const { return step_; }
+  int error_number() const { return error_number_; }
+
+ private:
+  std::filesystem::path path_;
+  Step step_;
+  int error_number_;
+};
 
 std::string read_file(const std::filesystem::path& path);
 
@@ -15,9 +34,18 @@ std::string read_stdin();
 
 enum class Overwrite { refuse, allow };
 
-// Writes to a temporary file beside `path`, fsyncs it, renames it over `path`
-// and fsyncs the directory: readers see the old file or the new one, never a
-// torn one. The file is created with mode 0600 (responses are health data).
+// Writes to a temporary file beside `path` (".NAME.XXXXXX"), fsyncs it, renames
+// it over `path` and fsyncs the directory: readers see the old file or the new
+// one, never a torn one. The file is created with mode 0600 (responses are
+// health data). With Overwrite::refuse the rename does not replace an existing
+// file, atomically (renameat2 RENAME_NOREPLACE, else a hard link): a file that
+// appears meanwhile is never lost; FileError with EEXIST then. On any failure
+// the temporary file is removed and `path` is as it was.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, Overwrite overwrite);
+
+// Gives the file `from` a second name `to` (a hard link; a copy, written as
+// above, where the file system has no hard links). Never replaces `to`:
+// FileError with EEXIST when it exists.
+void keep_under_name(const std::filesystem::path& from, const std::filesystem::path& to);
 
 }  // namespace alliance::io

@@ -1,0 +1,322 @@
+// Where an administration is saved, and the commands printed for what comes
+// next (administer.hpp).
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <vector>
+
+#include "administer.hpp"
+#include "alliance/core/error.hpp"
+#include "alliance/io/files.hpp"
+#include "alliance/io/response_files.hpp"
+
+namespace alliance::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A path or a questionnaire argument that a command does not take for an option.
+std::string path_argument(const std::string& path) {
+  return shell_quote(path.starts_with('-') ? "./" + path : path);
+}
+
+Error usage(const std::string& message) {
+  return Error(ExitCode::usage, message);
+}
+
+Error io_error(const std::string& message) {
+  return Error(ExitCode::io, message);
+}
+
+std::size_t answered(const io::ResponseDocument& doc) {
+  std::size_t count = 0;
+  for (const auto& answer : doc.response.answers) count += answer.has_value();
+  return count;
+}
+
+// The response in `file` when it is one of `q`'s; nullopt when it cannot be read as one.
+std::optional<io::ResponseDocument> read_if_response(const core::Questionnaire& q, const fs::path& file) {
+  try {
+    return io::read_response_document(q, file);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+std::string respondent_of(const io::ResponseDocument& doc) {
+  return io::check_respondent_id(doc.response.respondent).id;
+}
+
+// The command continuing the unfinished session in `file` (its own respondent and session).
+std::string resume_command_for(const AdministerOptions& o, const GlobalOptions& global,
+                               const std::string& lang, const fs::path& file,
+                               const io::ResponseDocument& doc) {
+  AdministerOptions its = o;
+  its.respondent = doc.response.respondent;
+  its.session = doc.response.session;
+  const std::string& language = doc.response.language;
+  const bool its_language = o.lang.empty() && (language == "fr" || language == "en");
+  return administer_command(its, global, its_language ? language : lang, file.string(), true);
+}
+
+// "r.json" -> "r-2.json", "r-3.json"...: the first that does not exist.
+fs::path free_name_beside(const fs::path& file) {
+  std::error_code ec;
+  for (int n = 2;; ++n) {
+    fs::path candidate = file;
+    candidate.replace_filename(file.stem().string() + "-" + std::to_string(n) + file.extension().string());
+    if (!fs::exists(candidate, ec)) return candidate;
+  }
+}
+
+class Chooser {
+ public:
+  Chooser(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
+          const std::string& lang, const std::string& today, const std::string& stamp)
+      : o_(o), global_(global), q_(q), lang_(lang), m_(admin::messages(lang)), today_(today), stamp_(stamp) {}
+
+  Target choose() {
+    std::error_code ec;
+    const bool to_directory =
+        o_.output.empty() || o_.output.ends_with('/') || fs::is_directory(o_.output, ec);
+    const fs::path dir =
+        to_directory
+            ? fs::path(o_.output.empty() ? "." : o_.output)
+            : (fs::path(o_.output).has_parent_path() ? fs::path(o_.output).parent_path() : fs::path("."));
+    const fs::path shown = to_directory ? in_directory(default_name(1)) : fs::path(o_.output);
+    if (!fs::exists(dir, ec))
+      throw io_error(admin::fill(m_.dir_missing, {shown.string(), dir.string(), shell_quote(dir.string())}));
+    if (!fs::is_directory(dir, ec))
+      throw io_error(admin::fill(m_.not_a_directory, {shown.string(), dir.string()}));
+    if (o_.resume) return to_directory ? find_unfinished(dir) : resume(o_.output);
+    return to_directory ? new_in_directory(dir) : new_at(o_.output);
+  }
+
+ private:
+  std::string default_name(int sequence) const {
+    return io::default_file_name({o_.respondent, q_.id, o_.session, today_, sequence});
+  }
+
+  fs::path in_directory(const std::string& name) const {
+    return o_.output.empty() ? fs::path(name) : fs::path(o_.output) / name;
+  }
+
+  // This respondent's files in `dir`, named as the user would write them (no "./").
+  std::vector<io::NamedFile> named_files(const fs::path& dir) const {
+    std::vector<io::NamedFile> files = io::default_named_files(dir, o_.respondent, q_.id);
+    for (io::NamedFile& file : files) file.path = in_directory(file.path.filename().string());
+    return files;
+  }
+
+  // A directory in a message: the current one by its full name.
+  std::string shown(const fs::path& dir) const {
+    std::error_code ec;
+    const fs::path here = fs::current_path(ec);
+    return o_.output.empty() && !ec ? here.string() : dir.string();
+  }
+
+  std::string who() const {
+    return o_.session ? admin::fill(m_.respondent_session, {o_.respondent, std::to_string(*o_.session)})
+                      : o_.respondent;
+  }
+
+  // --resume -o FILE.
+  Target resume(const fs::path& file) const {
+    std::error_code ec;
+    if (!fs::exists(file, ec))
+      throw io_error(admin::fill(m_.resume_missing,
+                                 {file.string(), administer_command(o_, global_, lang_, o_.output, false)}));
+    io::ResponseDocument doc;
+    try {
+      doc = io::read_response_document(q_, file);
+    } catch (const io::FileError& e) {
+      throw io_error(admin::fill(m_.cannot_read, {file.string(), reason(m_, e)}));
+    } catch (const Error& e) {
+      throw Error(e.code(), admin::fill(m_.resume_foreign, {file.string(), q_.id, e.what()}));
+    }
+    if (doc.status == io::ResponseStatus::complete)
+      throw usage(admin::fill(m_.resume_complete, {file.string(), score_command(o_, global_, lang_, file)}));
+    if (respondent_of(doc) != o_.respondent)
+      throw usage(admin::fill(m_.resume_respondent, {file.string(), doc.response.respondent, o_.respondent}));
+    if (o_.session && doc.response.session != o_.session)
+      throw usage(admin::fill(
+          m_.resume_session,
+          {file.string(), doc.response.session ? std::to_string(*doc.response.session) : m_.session_none,
+           std::to_string(*o_.session)}));
+    Target out;
+    out.file = file;
+    out.resume = true;
+    out.document = std::move(doc);
+    return out;
+  }
+
+  // --resume with a directory: the one unfinished session of this respondent
+  // and questionnaire (and session, when given), whatever its date.
+  Target find_unfinished(const fs::path& dir) const {
+    std::vector<std::pair<fs::path, io::ResponseDocument>> found;
+    for (io::NamedFile& file : named_files(dir)) {
+      if (o_.session && file.session != o_.session) continue;
+      std::optional<io::ResponseDocument> doc = read_if_response(q_, file.path);
+      if (!doc || doc->status != io::ResponseStatus::in_progress || respondent_of(*doc) != o_.respondent)
+        continue;
+      if (o_.session && doc->response.session != o_.session) continue;
+      found.emplace_back(file.path, std::move(*doc));
+    }
+    if (found.empty())
+      throw io_error(admin::fill(m_.resume_none, {q_.id, who(), shown(dir),
+                                                  administer_command(o_, global_, lang_, o_.output, false)}));
+    if (found.size() > 1) {
+      std::string list;
+      for (const auto& [path, doc] : found)
+        list += (list.empty() ? "  " : "\n  ") + resume_command_for(o_, global_, lang_, path, doc);
+      throw usage(admin::fill(m_.resume_several, {q_.id, who(), shown(dir), list}));
+    }
+    Target out;
+    out.file = found.front().first;
+    out.resume = true;
+    out.document = std::move(found.front().second);
+    return out;
+  }
+
+  // A new administration at -o FILE: never over a complete response.
+  Target new_at(const fs::path& file) const {
+    std::error_code ec;
+    Target out;
+    out.file = file;
+    if (!fs::exists(file, ec)) return out;
+    const std::optional<io::ResponseDocument> doc = read_if_response(q_, file);
+    if (!doc) throw io_error(admin::fill(m_.file_foreign, {file.string(), q_.id}));
+    if (doc->status == io::ResponseStatus::complete)
+      throw io_error(admin::fill(
+          m_.file_complete,
+          {file.string(), administer_command(o_, global_, lang_, free_name_beside(file).string(), false)}));
+    return over_unfinished(file, *doc);
+  }
+
+  // A new administration in a directory: the default name, numbered after
+  // today's earlier ones of this respondent, questionnaire and session.
+  Target new_in_directory(const fs::path& dir) const {
+    const std::vector<io::NamedFile> files = named_files(dir);
+    const io::NamedFile* last = nullptr;
+    for (const io::NamedFile& file : files) {
+      if (file.legacy || file.session != o_.session || file.date != today_) continue;
+      const std::optional<io::ResponseDocument> doc = read_if_response(q_, file.path);
+      if (doc && doc->status == io::ResponseStatus::in_progress && respondent_of(*doc) == o_.respondent)
+        return over_unfinished(file.path, *doc);
+      if (doc && doc->status == io::ResponseStatus::complete && (!last || file.sequence > last->sequence))
+        last = &file;
+    }
+    Target out;
+    out.file = in_directory(default_name(io::next_sequence(files, o_.session, today_)));
+    if (last) out.note = admin::fill(m_.numbered_note, {last->path.string(), out.file.string()});
+    return out;
+  }
+
+  // An unfinished session where the new one would go: continue it, or --force.
+  Target over_unfinished(const fs::path& file, const io::ResponseDocument& doc) const {
+    if (!o_.force) {
+      fs::path kept = io::replaced_name(file, "");
+      throw io_error(admin::fill(
+          m_.file_unfinished,
+          {file.string(), std::to_string(answered(doc)), std::to_string(doc.response.answers.size()),
+           resume_command_for(o_, global_, lang_, file, doc), kept.string() + "…"}));
+    }
+    Target out;
+    out.file = file;
+    out.keep = io::replaced_name(file, stamp_);
+    out.note = admin::fill(m_.replaced_note, {file.string(), out.keep->string()});
+    return out;
+  }
+
+  const AdministerOptions& o_;
+  const GlobalOptions& global_;
+  const core::Questionnaire& q_;
+  const std::string& lang_;
+  const admin::Messages& m_;
+  std::string today_;
+  std::string stamp_;
+};
+
+}  // namespace
+
+std::string shell_quote(std::string_view arg) {
+  if (!arg.empty() &&
+      arg.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_./=:,+@%") ==
+          std::string_view::npos)
+    return std::string(arg);
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string administer_command(const AdministerOptions& o, const GlobalOptions& global,
+                               const std::string& lang, const std::string& output, bool resume) {
+  std::string out = "alliance";
+  for (const std::string& path : global.paths) out += " --path " + path_argument(path);
+  out += " administer " + path_argument(o.questionnaire);
+  // An id starting with '-' would be read as an option: glued to its flag.
+  out += o.respondent.starts_with('-') ? " --respondent=" + shell_quote(o.respondent)
+                                       : " --respondent " + shell_quote(o.respondent);
+  if (o.session) out += " --session " + std::to_string(*o.session);
+  out += " --lang " + lang;
+  if (o.plain) out += " --plain";
+  if (o.hide_scores) out += " --hide-scores";
+  if (!output.empty()) out += " -o " + path_argument(output);
+  if (resume) out += " --resume";
+  return out;
+}
+
+std::string score_command(const AdministerOptions& o, const GlobalOptions& global, const std::string& lang,
+                          const std::filesystem::path& file) {
+  std::string out = "alliance";
+  for (const std::string& path : global.paths) out += " --path " + path_argument(path);
+  return out + " score " + path_argument(o.questionnaire) + " " + path_argument(file.string()) + " --lang " +
+         lang;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  ::gmtime_r(&now, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+std::string local_date() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  ::localtime_r(&now, &tm);
+  char out[16];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+std::string reason(const admin::Messages& m, const io::FileError& e) {
+  const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
+  const int error_number = e.error_number();
+  if (reading && error_number == ENOENT) return m.reason_no_file;
+  switch (error_number) {
+    case ENOSPC: return m.reason_no_space;
+    case EDQUOT: return m.reason_quota;
+    case EACCES:
+    case EPERM: return m.reason_access;
+    case EROFS: return m.reason_read_only;
+    case ENOENT: return m.reason_no_directory;
+    case ENOTDIR: return m.reason_not_directory;
+    case EISDIR: return m.reason_is_directory;
+    case EEXIST: return m.reason_exists;
+    case EFBIG: return m.reason_too_big;
+    case ENAMETOOLONG: return m.reason_name_too_long;
+    case EIO: return m.reason_io;
+    default: return admin::fill(m.reason_other, {std::to_string(error_number), std::strerror(error_number)});
+  }
+}
+
+Target choose_target(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
+                     const std::string& lang, const std::string& today, const std::string& stamp) {
+  return Chooser(o, global, q, lang, today, stamp).choose();
+}
+
+}  // namespace alliance::cli
