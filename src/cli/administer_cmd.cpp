@@ -17,6 +17,7 @@
 #include "alliance/admin/session.hpp"
 #include "alliance/admin/terminal.hpp"
 #include "alliance/core/error.hpp"
+#include "alliance/core/utf8.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_writer.hpp"
 #include "context.hpp"
@@ -248,6 +249,8 @@ int run_administer(const AdministerOptions& o, const GlobalOptions& global) {
   if (o.respondent.empty() || std::any_of(o.respondent.begin(), o.respondent.end(),
                                           [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
     throw Error(ExitCode::usage, "--respondent: expected a pseudonymous id such as P017");
+  if (!core::is_valid_utf8(o.respondent))  // it is written into the response file, which is UTF-8
+    throw Error(ExitCode::usage, "--respondent: not valid UTF-8 (is the terminal set to another encoding?)");
   const fs::path file = output_path(o, q);
   std::error_code ec;
   if (const fs::path dir = file.has_parent_path() ? file.parent_path() : "."; !fs::is_directory(dir, ec))

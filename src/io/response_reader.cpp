@@ -57,7 +57,7 @@ InputFormat from_content(ByteSource& source) {
 std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
                                                      const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options) {
-  auto source = std::make_unique<ByteSource>(path);
+  auto source = std::make_unique<ByteSource>(path, options.encoding);
   if (path == "-" && source->is_terminal())
     throw Error(ExitCode::usage, "no responses given: name a FILE, or pipe responses into standard input");
   InputFormat format = options.format;
