@@ -15,8 +15,8 @@ namespace alliance::io {
 
 namespace {
 constexpr std::size_t kChunk = 1 << 20;  // 1 MiB reads: few syscalls, small resident set
-constexpr std::size_t kRawChunk =
-    kChunk / 4;  // when decoding: what a read decodes into, at most 3 bytes a byte
+// When decoding, the bytes read and not yet decoded: as many as the first read (start()) takes.
+constexpr std::size_t kRawChunk = kChunk;
 }  // namespace
 
 ByteSource::ByteSource(const std::string& path, TextEncoding encoding)
