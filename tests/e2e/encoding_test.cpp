@@ -232,6 +232,22 @@ TEST(Encoding, DefinitionsAreUtf8AndTheirMessagesLocated) {
   EXPECT_NE(nlohmann::json::parse(list.out).dump().find("caf" + kReplacement + ".json"), std::string::npos);
 }
 
+TEST(Encoding, ADefinitionsTextsCannotDriveTheTerminal) {
+  const std::string dir = make_temp_dir();
+  std::string definition = slurp(source_path("questionnaires/gtb-12.json"));
+  const std::size_t at = definition.find("Goals, Tasks, Bond (client)");
+  definition.replace(at, 5, "\\u001b[31mGoals");  // a JSON escape: valid UTF-8, an ESC once read
+  write_file(dir + "/red.json", definition);
+  const Outcome show = run_alliance({"show", "red.json", "--lang", "en"}, {.cwd = dir});
+  EXPECT_EQ(show.status, 0) << show.err;
+  EXPECT_EQ(show.out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(lines(show.out)[0], "gtb-12 1.0.0 — GTB-12 — \\x1b[31mGoals, Tasks, Bond (client)");
+  const Outcome list = run_alliance({"list", "--path", dir});
+  EXPECT_EQ(list.status, 0) << list.err;
+  EXPECT_EQ(list.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(list.out.find("GTB-12 — \\x1b[31mGoals, Tasks, Bond (client)"), std::string::npos) << list.out;
+}
+
 TEST(Encoding, AdministerRefusesARespondentThatIsNotUtf8) {
   const std::string dir = make_temp_dir();
   const Outcome run =

@@ -36,4 +36,22 @@ class TerminalSafeBuffer final : public std::streambuf {
 // TerminalSafeBuffer (which lives as long as the program).
 void make_terminal_safe(std::ostream& stream);
 
+// Sends what is written to `stream` through a TerminalSafeBuffer while it
+// lives: for output that is all text for people (alliance show).
+class TerminalSafeScope {
+ public:
+  explicit TerminalSafeScope(std::ostream& stream)
+      : stream_(stream), target_(stream.rdbuf()), buffer_(target_) {
+    stream_.rdbuf(&buffer_);
+  }
+  ~TerminalSafeScope() { stream_.rdbuf(target_); }
+  TerminalSafeScope(const TerminalSafeScope&) = delete;
+  TerminalSafeScope& operator=(const TerminalSafeScope&) = delete;
+
+ private:
+  std::ostream& stream_;
+  std::streambuf* target_;
+  TerminalSafeBuffer buffer_;
+};
+
 }  // namespace alliance::io
