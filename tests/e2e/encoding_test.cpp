@@ -142,6 +142,14 @@ TEST(Encoding, ANdjsonLineThatIsNotUtf8IsLocated) {
   EXPECT_TRUE(valid_utf8(run.out)) << run.out;
   EXPECT_EQ(run.err, "s.ndjson:2:17: byte 0xE9 is not UTF-8 ('é' in Windows-1252)" + kWayOut +
                          "\nalliance: 1 of 2 responses is invalid\n");
+  // From a pipe, the format is told from the first line: still NDJSON when that line is not UTF-8.
+  const Outcome piped = score_in(dir, {"--output-columns", "respondent,status"},
+                                 "{\"respondent\":\"H\xE9l\xE8ne\",\"answers\":{\"1\":4}}\n"
+                                 "{\"respondent\":\"P2\",\"answers\":{\"1\":4}}\n");
+  EXPECT_EQ(piped.out,
+            "respondent,status\n,invalid\nP2,insufficient\n");  // a line that is not text is not parsed
+  EXPECT_EQ(piped.err, "<stdin>:1:17: byte 0xE9 is not UTF-8 ('é' in Windows-1252)" + kWayOut +
+                           "\nalliance: 1 of 2 responses is invalid\n");
 }
 
 TEST(Encoding, NulIsNeverWritten) {

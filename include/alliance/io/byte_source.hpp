@@ -4,8 +4,10 @@
 // What the readers see is UTF-8: a file in another encoding (--encoding, or
 // a UTF-16 byte-order mark) is decoded as it is read, and a UTF-8
 // byte-order mark is skipped. Every byte is checked as it arrives (valid
-// UTF-8, no NUL; ASCII eight bytes at a time), and the readers ask, for each
-// record, whether its bytes were all text (docs/response-format.md#text-encoding).
+// UTF-8, no NUL; ASCII sixteen bytes at a time, core::ascii_prefix), and the
+// readers ask, for each record, whether its bytes were all text
+// (docs/response-format.md#text-encoding). Offsets count the bytes readers
+// see: the file's, unless it is decoded.
 #pragma once
 
 #include <cstddef>
