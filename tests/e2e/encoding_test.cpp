@@ -39,7 +39,8 @@ bool valid_utf8(const std::string& text) {
                          : (lead >> 3) == 30 ? 4
                                              : 0;
     if (length == 0 || i + length > text.size()) return false;
-    unsigned long code = length == 1 ? lead : lead & (0x7F >> length);
+    unsigned long code = lead;
+    if (length > 1) code &= 0x7Fu >> length;
     for (std::size_t k = 1; k < length; ++k) {
       const auto byte = static_cast<unsigned char>(text[i + k]);
       if ((byte >> 6) != 2) return false;
