@@ -2,6 +2,7 @@
 
 #include "alliance/core/explain.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "context.hpp"
 #include "table.hpp"
 
@@ -66,11 +67,12 @@ void print_rule(std::ostream& out, const std::string& name, core::Method method,
 void print_explanation(std::ostream& out, const core::Questionnaire& q, const io::ResponseRecord& record,
                        const std::string& lang) {
   const core::Response& r = record.response;
-  out << (r.respondent.empty() ? tr(lang, "(no respondent id)", "(sans identifiant)") : r.respondent);
+  out << (r.respondent.empty() ? tr(lang, "(no respondent id)", "(sans identifiant)")
+                               : core::terminal_safe(r.respondent));
   if (r.session) out << tr(lang, ", session ", ", séance ") << *r.session;
-  out << " — " << record.location << '\n';
+  out << " — " << core::terminal_safe(record.location) << '\n';
   if (!record.valid()) {
-    for (const std::string& problem : record.problems) out << "  " << problem << '\n';
+    for (const std::string& problem : record.problems) out << "  " << core::terminal_safe(problem) << '\n';
     out << tr(lang, "invalid: not scored\n\n", "invalide : non coté\n\n");
     return;
   }

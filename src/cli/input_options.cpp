@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "alliance/core/error.hpp"
+#include "alliance/core/utf8.hpp"
 #include "option_checks.hpp"
 
 namespace alliance::cli {
@@ -43,6 +44,12 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
   cmd->add_option("--skip-rows", o.skip_rows, "CSV rows to skip after the header (Qualtrics exports: 2)")
       ->check(whole_number(0))
       ->group("Input");
+  cmd->add_option("--encoding", o.encoding,
+                  "Character encoding of the input: utf-8, windows-1252 (Excel's CSV on Windows), latin-1, "
+                  "utf-16 (Excel's Unicode text); a byte-order mark, when there is one, decides")
+      ->capture_default_str()
+      ->type_name("NAME")
+      ->group("Input");
   cmd->add_option("--threads", o.threads,
                   "1 or 2: with 2, a second thread reads and parses ahead (stats: reads the second half "
                   "of a large file); default: ALLIANCE_THREADS, else 2 for stats on two cores and 1 for "
@@ -59,6 +66,7 @@ io::ReaderOptions reader_options(const InputOptions& options) {
   out.mapping.respondent_column = options.id_column;
   out.mapping.session_column = options.session_column;
   out.mapping.skip_rows = options.skip_rows;
+  out.encoding = io::parse_text_encoding(options.encoding);
   for (const std::string& map : options.maps) {
     const auto eq = map.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == map.size())
@@ -71,8 +79,9 @@ io::ReaderOptions reader_options(const InputOptions& options) {
 namespace {
 
 // Messages to stderr, one per line: a file's warnings ("warning: "), a record's problems ("").
+// A line break quoted from the input is shown as \n, so one message stays one line.
 void print_lines(const std::vector<std::string>& lines, const char* prefix) {
-  for (const std::string& line : lines) std::cerr << prefix << line << '\n';
+  for (const std::string& line : lines) std::cerr << prefix << core::terminal_safe(line) << '\n';
 }
 
 // The files named, or standard input when none is.

@@ -25,7 +25,8 @@ struct InputOptions {
   std::string id_column;
   std::string session_column;
   int skip_rows = 0;
-  int threads = 0;  // --threads: 1 or 2; 0 = ALLIANCE_THREADS, else the command's default
+  std::string encoding = "utf-8";  // --encoding
+  int threads = 0;                 // --threads: 1 or 2; 0 = ALLIANCE_THREADS, else the command's default
   // The command's default: two threads on two cores or more. For commands
   // whose work per record is large next to handing the record over (stats).
   bool two_threads_by_default = false;

@@ -86,7 +86,8 @@ int run_list(const ListOptions& options, const GlobalOptions& global) {
   if (options.format == "json") {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const Row& row : rows) out.push_back(row_json(row, lang));
-    std::cout << out.dump(2) << '\n';
+    // Paths are bytes, not always UTF-8: a byte that is not is written as U+FFFD.
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   } else {
     print_table(rows, lang);
   }

@@ -6,6 +6,7 @@
 #include "alliance/core/scoring.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/definition_writer.hpp"
+#include "alliance/io/safe_stream.hpp"
 #include "context.hpp"
 
 namespace alliance::cli {
@@ -162,6 +163,8 @@ int run_show(const ShowOptions& options, const GlobalOptions& global) {
     std::cout << io::definition_to_json(loaded.questionnaire, 2) << '\n';
     return 0;
   }
+  const io::TerminalSafeScope safe(
+      std::cout);  // a definition's texts are shown, never obeyed by the terminal
   print_text(loaded, choose_language(options.lang));
   return 0;
 }

@@ -11,7 +11,8 @@ class Table {
  public:
   explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
   void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-  // Columns separated by two spaces; the last column is not padded.
+  // Columns separated by two spaces; the last column is not padded. Cells
+  // are shown with control characters escaped (core::terminal_safe).
   void print(std::ostream& out) const;
 
  private:

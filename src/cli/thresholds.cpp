@@ -4,6 +4,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "option_values.hpp"
 
 namespace alliance::cli {
@@ -72,8 +73,8 @@ bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnai
     if (s.status != core::Status::ok || !(*s.value < t.value)) continue;
     below = true;
     const core::Response& r = record.response;
-    log << record.location
-        << ": below threshold: " << (r.respondent.empty() ? "(no respondent id)" : r.respondent);
+    log << record.location << ": below threshold: "
+        << (r.respondent.empty() ? "(no respondent id)" : core::terminal_safe(r.respondent));
     if (r.session) log << " session " << *r.session;
     log << ": " << (t.subscale ? q.subscales[*t.subscale].id : std::string("total")) << " = "
         << core::format_readable(*s.value) << " < " << core::format_readable(t.value) << '\n';

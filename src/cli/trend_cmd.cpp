@@ -14,6 +14,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/trend.hpp"
+#include "alliance/core/utf8.hpp"
 #include "alliance/io/trend_writer.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
@@ -147,7 +148,7 @@ std::string session_label(const io::TrendRecord& r) {
 
 // Messages on stderr are in English like every diagnostic; the table follows --lang.
 std::string respondent_label(const std::string& id, const std::string& lang = "en") {
-  return id.empty() ? tr(lang, "(no respondent id)", "(sans identifiant)") : id;
+  return id.empty() ? tr(lang, "(no respondent id)", "(sans identifiant)") : core::terminal_safe(id);
 }
 
 void print_table(const core::Questionnaire& q, const std::vector<std::vector<io::TrendRecord>>& people,

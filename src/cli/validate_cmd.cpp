@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alliance/core/error.hpp"
+#include "alliance/core/utf8.hpp"
 #include "alliance/io/files.hpp"
 #include "context.hpp"
 
@@ -71,13 +72,18 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
       out.push_back(to_json(report));
       continue;
     }
-    for (const core::Diagnostic& d : report.diagnostics)
-      std::cout << (d.file.empty() && !report.unreadable ? file + ": " : "") << core::format(d) << '\n';
+    for (const core::Diagnostic& d :
+         report.diagnostics)  // quoting the file: shown, never obeyed by the terminal
+      std::cout << core::terminal_safe((d.file.empty() && !report.unreadable ? file + ": " : "") +
+                                       core::format(d))
+                << '\n';
     if (report.valid)
       std::cout << file << ": ok (" << report.examples << " example" << (report.examples == 1 ? "" : "s")
                 << " checked)\n";
   }
-  if (options.format == "json") std::cout << out.dump(2) << '\n';
+  // Paths are bytes, not always UTF-8: a byte that is not is written as U+FFFD.
+  if (options.format == "json")
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   // An invalid definition outranks an unreadable file; both are reported.
   if (any_invalid) return static_cast<int>(ExitCode::invalid_input);
   return any_unreadable ? static_cast<int>(ExitCode::io) : 0;

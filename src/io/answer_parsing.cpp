@@ -1,6 +1,7 @@
 #include "answer_parsing.hpp"
 
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 
 namespace alliance::io {
 
@@ -23,7 +24,7 @@ void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string
   text = trim(text);
   if (is_missing_text(text)) return;
   if (auto value = parse_number(text)) return set_answer(q, item, *value, record);
-  std::string shown(text.substr(0, 40));
+  std::string shown(core::utf8_prefix(text, 40));
   add_problem(record, "item " + q.items[item].id + " = \"" + shown + "\" is not a number");
 }
 

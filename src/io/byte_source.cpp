@@ -8,15 +8,19 @@
 #include <cstring>
 
 #include "alliance/core/error.hpp"
+#include "alliance/core/utf8.hpp"
+#include "text_decoding.hpp"
 
 namespace alliance::io {
 
 namespace {
 constexpr std::size_t kChunk = 1 << 20;  // 1 MiB reads: few syscalls, small resident set
-}
+// When decoding, the bytes read and not yet decoded: as many as the first read (start()) takes.
+constexpr std::size_t kRawChunk = kChunk;
+}  // namespace
 
-ByteSource::ByteSource(const std::string& path)
-    : buffer_(std::make_unique_for_overwrite<char[]>(kChunk)), capacity_(kChunk) {
+ByteSource::ByteSource(const std::string& path, TextEncoding encoding)
+    : buffer_(std::make_unique_for_overwrite<char[]>(kChunk)), capacity_(kChunk), requested_(encoding) {
   if (path == "-") {
     name_ = "<stdin>";
     fd_ = STDIN_FILENO;
@@ -36,6 +40,15 @@ bool ByteSource::is_terminal() const {
   return ::isatty(fd_) == 1;
 }
 
+std::size_t ByteSource::read_some(char* to, std::size_t size) {
+  while (true) {
+    const ssize_t n = ::read(fd_, to, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(ExitCode::io, name_ + ": cannot read: " + std::strerror(errno));
+    return static_cast<std::size_t>(n);
+  }
+}
+
 bool ByteSource::fill() {
   if (eof_) return false;
   if (begin_ > 0) {
@@ -44,23 +57,95 @@ bool ByteSource::fill() {
     end_ -= begin_;
     begin_ = 0;
   }
-  if (end_ == capacity_) {  // one record longer than the buffer
+  if (capacity_ - end_ < 4) {  // one record longer than the buffer (4: room for a decoded character)
     auto larger = std::make_unique_for_overwrite<char[]>(capacity_ * 2);
     std::memcpy(larger.get(), buffer_.get(), end_);
     buffer_ = std::move(larger);
     capacity_ *= 2;
   }
-  while (true) {
-    const ssize_t n = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw Error(ExitCode::io, name_ + ": cannot read: " + std::strerror(errno));
-    if (n == 0) {
-      eof_ = true;
-      return false;
+  const std::size_t before = end_;
+  if (!started_) start();
+  bool more = true;
+  if (decoding_ != Decoding::none) {
+    more = fill_decoded();
+  } else {
+    if (end_ == before && !eof_) {
+      const std::size_t n = read_some(buffer_.get() + end_, capacity_ - end_);
+      end_ += n;
+      eof_ = n == 0;
     }
-    end_ += static_cast<std::size_t>(n);
-    return true;
+    more = end_ > before;
   }
+  check_text();
+  return more;
+}
+
+void ByteSource::start() {
+  started_ = true;
+  // Enough for a byte-order mark (3 bytes), however the pipe delivers them.
+  while (end_ < 3 && !eof_) {
+    const std::size_t n = read_some(buffer_.get() + end_, capacity_ - end_);
+    end_ += n;
+    eof_ = n == 0;
+  }
+  const ByteOrderMark mark = byte_order_mark(available(), requested_);
+  decoding_ = mark.decoding;
+  if (decoding_ == Decoding::none) {
+    begin_ += mark.length;
+    checked_ = offset();
+    return;
+  }
+  // What was read goes through the decoder, like every later read.
+  raw_ = std::make_unique_for_overwrite<char[]>(kRawChunk);
+  raw_end_ = end_ - mark.length;
+  std::memcpy(raw_.get(), buffer_.get() + mark.length, raw_end_);
+  begin_ = end_ = 0;
+}
+
+bool ByteSource::fill_decoded() {
+  while (true) {
+    const Decoded d =
+        decode_to_utf8(decoding_, std::string_view(raw_.get() + raw_begin_, raw_end_ - raw_begin_),
+                       buffer_.get() + end_, capacity_ - end_, eof_);
+    raw_begin_ += d.used;
+    end_ += d.written;
+    if (d.written > 0) return true;
+    if (eof_) return false;
+    std::memmove(raw_.get(), raw_.get() + raw_begin_, raw_end_ - raw_begin_);
+    raw_end_ -= raw_begin_;
+    raw_begin_ = 0;
+    const std::size_t n = read_some(raw_.get() + raw_end_, kRawChunk - raw_end_);
+    if (n == 0) eof_ = true;  // the decoder then writes what is left (an odd byte)
+    raw_end_ += n;
+  }
+}
+
+void ByteSource::check_text() {
+  if (bad_ != UINT64_MAX || checked_ >= base_ + end_) return;
+  const std::size_t from = static_cast<std::size_t>(checked_ - base_);
+  const core::TextCheck check = core::check_text({buffer_.get() + from, end_ - from}, eof_);
+  checked_ += check.checked;
+  if (check.bad != std::string_view::npos) bad_ = checked_;
+}
+
+void ByteSource::check_on() {
+  bad_ = UINT64_MAX;
+  checked_ = offset();
+  check_text();
+}
+
+std::string ByteSource::text_problem(std::size_t length, long line) const {
+  if (all_text(length)) return "";
+  const std::string_view text = available();
+  const std::size_t at = static_cast<std::size_t>(bad_ - offset());
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < at; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  return name_ + ":" + std::to_string(line) + ":" + std::to_string(at - line_start + 1) + ": " +
+         describe_bad_text(text.substr(at, 4), decoding_);
 }
 
 std::optional<std::uint64_t> ByteSource::regular_file_size() const {
@@ -68,6 +153,11 @@ std::optional<std::uint64_t> ByteSource::regular_file_size() const {
   if (!owns_fd_) return std::nullopt;
   struct stat status {};
   if (::fstat(fd_, &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+  // Decoded text is not split: its offsets are not the file's.
+  char head[3] = {};
+  const ssize_t n = ::pread(fd_, head, sizeof head, 0);
+  const std::string_view start(head, n > 0 ? static_cast<std::size_t>(n) : 0);
+  if (byte_order_mark(start, requested_).decoding != Decoding::none) return std::nullopt;
   return static_cast<std::uint64_t>(status.st_size);
 }
 
@@ -79,6 +169,9 @@ void ByteSource::seek_line_start(std::uint64_t offset) {
   base_ = from;
   begin_ = end_ = 0;
   eof_ = false;
+  started_ = from > 0;  // a byte-order mark, if any, is before `from`
+  checked_ = from;
+  bad_ = UINT64_MAX;
   if (offset == 0) return;
   while (true) {
     const std::string_view text = available();

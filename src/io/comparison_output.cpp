@@ -3,6 +3,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "alliance/io/comparison_writer.hpp"
 #include "output_buffer.hpp"
 
@@ -466,7 +467,9 @@ class Table {
     out_.put('\n');
   }
 
-  void print(const std::vector<std::vector<std::string>>& rows) {
+  void print(std::vector<std::vector<std::string>> rows) {
+    for (auto& row : rows)  // ids from files: shown, never obeyed by the terminal
+      for (std::string& cell : row) cell = core::terminal_safe(cell);
     std::vector<std::size_t> widths;
     for (const auto& row : rows) {
       widths.resize(std::max(widths.size(), row.size()), 0);

@@ -87,6 +87,9 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   char* end = begin + length;
   record_line_ = next_line_;
   next_line_ += 1 + newlines_;
+  text_problem_.clear();
+  if (!source_.all_text(length)) [[unlikely]]
+    text_problem_ = source_.text_problem(length, record_line_);
   source_.consume(length);
   if (end > begin && end[-1] == '\n') --end;
   if (end > begin && end[-1] == '\r') --end;

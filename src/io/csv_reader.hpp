@@ -4,6 +4,7 @@
 // source's buffer, valid until the next call: no allocation per record.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,9 @@ class CsvReader {
   void set_next_line(long line) { next_line_ = line; }
   // True when the last record had an unterminated quoted field (end of input inside quotes).
   bool unterminated_quote() const { return unterminated_; }
+  // When the last record's bytes are not all text (ByteSource::text_problem),
+  // the located message for the first that is not; else "".
+  const std::string& text_problem() const { return text_problem_; }
 
  private:
   // Length of the record at the start of `text` including its line end, or
@@ -43,6 +47,7 @@ class CsvReader {
   bool quoted_ = false;
   bool unterminated_ = false;
   int newlines_ = 0;
+  std::string text_problem_;
 };
 
 }  // namespace alliance::io

@@ -5,6 +5,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "answer_parsing.hpp"
 #include "csv_reader.hpp"
 #include "response_readers.hpp"
@@ -122,6 +123,7 @@ class CsvResponseReader final : public ResponseReader {
   void read_header(const ColumnMapping& mapping) {
     if (!csv_.next(fields_))
       throw Error(ExitCode::invalid_input, source_->name() + ": empty input, expected a header row");
+    if (!csv_.text_problem().empty()) throw Error(ExitCode::invalid_input, csv_.text_problem());
     header_.assign(fields_.begin(), fields_.end());
     skip_ = mapping.skip_rows;
     const std::string pattern = mapping.pattern.empty() ? detect_pattern() : mapping.pattern;
@@ -206,6 +208,7 @@ class CsvResponseReader final : public ResponseReader {
   void fill(ResponseRecord& record) {
     reset_record(q_, record);
     set_location(record, source_->name(), csv_.line());
+    if (!csv_.text_problem().empty()) record.problems.push_back(csv_.text_problem());
     if (csv_.unterminated_quote())
       add_problem(record, "a quoted field is not closed before the end of input");
     if (fields_.size() != columns_.size())
@@ -245,7 +248,8 @@ class CsvResponseReader final : public ResponseReader {
     int session = 0;
     auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), session);
     if (ec != std::errc() || ptr != cell.data() + cell.size())
-      add_problem(record, "session \"" + std::string(cell.substr(0, 40)) + "\" is not a whole number");
+      add_problem(record,
+                  "session \"" + std::string(core::utf8_prefix(cell, 40)) + "\" is not a whole number");
     else
       record.response.session = session;
   }

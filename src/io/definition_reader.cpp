@@ -4,9 +4,11 @@
 
 #include "alliance/core/check.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "alliance/io/json_locations.hpp"
 #include "definition_keys.hpp"
 #include "json_fields.hpp"
+#include "text_decoding.hpp"
 
 namespace alliance::io {
 
@@ -341,6 +343,14 @@ class OverlayParser {
 
 // Parses JSON text, reporting a syntax error with its line and column.
 std::optional<json> parse_json(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
+  // nlohmann would refuse it too, quoting the bytes that are not UTF-8 in its message.
+  if (const core::TextCheck check = core::check_text(text, true); check.bad != std::string_view::npos) {
+    const TextPosition pos = position_of(text, check.bad);
+    out.push_back(
+        {core::Severity::error, file, "", pos.line, pos.column,
+         describe_not_utf8(text.substr(check.bad, 4)) + ": a definition is UTF-8 (save it as UTF-8)"});
+    return std::nullopt;
+  }
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {

@@ -158,6 +158,10 @@ class NdjsonReader final : public ResponseReader {
       if (trim(line).empty() || trim(line) == "\r") continue;
       reset_record(q_, record);
       set_location(record, source_->name(), line_number_);
+      if (!source_->all_text(line.size())) [[unlikely]] {  // nlohmann's message would not say where
+        record.problems.push_back(source_->text_problem(line.size(), line_number_));
+        return true;
+      }
       if (read_flat_response(q_, line, record)) return true;
       reset_record(q_, record);  // not the common shape: the full reader, exact messages
       set_location(record, source_->name(), line_number_);
@@ -222,6 +226,10 @@ class JsonDocumentReader final : public ResponseReader {
     while (source->fill()) {
     }
     text_.assign(source->available());
+    if (!source->all_text(text_.size())) {
+      error_ = source->text_problem(text_.size(), 1);
+      return;
+    }
     try {
       doc_ = json::parse(text_);
     } catch (const json::parse_error& e) {

@@ -4,33 +4,55 @@
 #include <cstring>
 
 #include "alliance/core/error.hpp"
+#include "alliance/core/utf8.hpp"
 
 namespace alliance::io {
 
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+char* put_unicode_escape(char* out, unsigned code) {
+  *out++ = '\\';
+  *out++ = 'u';
+  for (int shift = 12; shift >= 0; shift -= 4) *out++ = kHex[(code >> shift) & 0xF];
+  return out;
+}
+
+}  // namespace
+
 void OutputBuffer::put_json_string(std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
-  reserve(s.size() * 6 + 2);  // every byte escaped as \u00XX at worst
+  reserve(s.size() * 6 + 2);  // every byte escaped as \u00XX or \ufffd at worst
   char* out = data_.get() + size_;
   *out++ = '"';
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && c != '"' && c != '\\') {
+    if (u >= 0x20 && u < 0x7F && c != '"' && c != '\\') {
       *out++ = c;
+      ++i;
       continue;
     }
-    *out++ = '\\';
-    switch (c) {
-      case '"': *out++ = '"'; break;
-      case '\\': *out++ = '\\'; break;
-      case '\n': *out++ = 'n'; break;
-      case '\r': *out++ = 'r'; break;
-      case '\t': *out++ = 't'; break;
-      default:
-        *out++ = 'u';
-        *out++ = '0';
-        *out++ = '0';
-        *out++ = kHex[u >> 4];
-        *out++ = kHex[u & 0xF];
+    if (u >= 0x80) {  // UTF-8 as it is; C1 controls escaped; bytes that are not UTF-8 replaced
+      const core::Utf8Char ch = core::decode_utf8(s.substr(i));
+      if (!ch.valid) {
+        out = put_unicode_escape(out, 0xFFFD);
+      } else if (ch.code < 0xA0) {
+        out = put_unicode_escape(out, ch.code);
+      } else {
+        std::memcpy(out, s.data() + i, ch.length);
+        out += ch.length;
+      }
+      i += ch.length;
+      continue;
+    }
+    ++i;
+    if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+      *out++ = '\\';
+      *out++ = c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : c;
+    } else {
+      out = put_unicode_escape(out, u);  // the other controls (NUL included) and DEL
     }
   }
   *out++ = '"';
@@ -54,13 +76,28 @@ bool starts_like_formula(std::string_view cell) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
+// Bytes that make a cell need care: a line break, the separator, a quote
+// (CSV), a control character or DEL, and any byte of a non-ASCII character
+// (checked as UTF-8 on the slow path).
+struct CareTable {
+  bool csv[256] = {};
+  bool tsv[256] = {};
+  constexpr CareTable() {
+    for (int b = 0; b < 256; ++b) {
+      const bool other = (b < 0x20 && b != '\t') || b >= 0x7F;
+      csv[b] = other || b == ',' || b == '"';
+      tsv[b] = other || b == '\t';
+    }
+  }
+};
+constexpr CareTable kCare;
+
 // Whether a cell needs quoting or cleaning: one pass over its bytes.
 bool needs_care(std::string_view cell, bool tsv) {
   if (starts_like_formula(cell)) return true;
-  for (char c : cell) {
-    if (c == '\n' || c == '\r') return true;
-    if (tsv ? c == '\t' : (c == ',' || c == '"')) return true;
-  }
+  const bool* care = tsv ? kCare.tsv : kCare.csv;
+  for (char c : cell)
+    if (care[static_cast<unsigned char>(c)]) return true;
   return false;
 }
 
@@ -78,10 +115,27 @@ void append_delimited_cell(std::string& out, std::string_view cell, char sep) {
   const bool quote = !tsv && special;
   if (quote) out.push_back('"');
   if (formula) out.push_back('\'');
-  for (char c : cell) {
-    if (tsv && (c == '\t' || c == '\n' || c == '\r')) c = ' ';
-    if (quote && c == '"') out.push_back('"');
-    out.push_back(c);
+  for (std::size_t i = 0; i < cell.size();) {
+    const char c = cell[i];
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {  // UTF-8 as it is; C1 controls and bytes that are not UTF-8 replaced
+      const core::Utf8Char ch = core::decode_utf8(cell.substr(i));
+      if (ch.valid && ch.code >= 0xA0)
+        out.append(cell.substr(i, ch.length));
+      else
+        out.append(kReplacement);
+      i += ch.length;
+      continue;
+    }
+    ++i;
+    if (c == '\t' || c == '\n' || c == '\r')
+      out.push_back(tsv ? ' ' : c);
+    else if (u < 0x20 || u == 0x7F)  // NUL and the other controls: never written
+      out.append(kReplacement);
+    else if (quote && c == '"')
+      out.append("\"\"");
+    else
+      out.push_back(c);
   }
   if (quote) out.push_back('"');
 }

@@ -17,7 +17,10 @@ namespace alliance::io {
 // Appends a CSV (sep ',') or TSV (sep '\t') cell from user data to `out`,
 // made safe: a leading =, +, -, @, tab or carriage return is neutralised with
 // a quote (a spreadsheet would run it as a formula); then quoted per RFC 4180
-// (CSV) or with tabs and line breaks replaced by spaces (TSV).
+// (CSV) or with tabs and line breaks replaced by spaces (TSV). The cell is
+// valid UTF-8 without control characters: NUL, the other controls (but tab
+// and line breaks), DEL, the C1 controls and every byte that is not UTF-8
+// are written as U+FFFD (docs/output-format.md#text).
 void append_delimited_cell(std::string& out, std::string_view cell, char sep);
 
 class OutputBuffer {
@@ -56,7 +59,9 @@ class OutputBuffer {
                                 : std::to_chars(at, at + 400, value, std::chars_format::fixed, precision);
     size_ = static_cast<std::size_t>(result.ptr - data_.get());
   }
-  // A JSON string literal, quotes included.
+  // A JSON string literal, quotes included: valid UTF-8 with every control
+  // character (C0, DEL, C1) escaped as \u00XX, a byte that is not UTF-8 as
+  // \ufffd (docs/output-format.md#text).
   void put_json_string(std::string_view s);
   // JSON values that are null when absent (an empty string is absent).
   void put_json_string_or_null(std::string_view s) {

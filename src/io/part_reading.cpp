@@ -17,6 +17,20 @@ void read_all(ResponseReader& reader, PartTally& tally, const ProblemsHandler& r
   }
 }
 
+// `problem` with the line it begins with, "<name>:<line within the part>:",
+// counted in the file instead (the line of the record, or of a byte in it
+// for a record on several lines: "<name>:<line>:<column>: ...").
+std::string relocate(const std::string& problem, const std::string& name, long first_line) {
+  if (!problem.starts_with(name) || problem.size() <= name.size() || problem[name.size()] != ':')
+    return problem;
+  const std::size_t digits = name.size() + 1;
+  std::size_t end = digits;
+  while (end < problem.size() && problem[end] >= '0' && problem[end] <= '9') ++end;
+  if (end == digits || end == problem.size() || problem[end] != ':') return problem;
+  const long line = std::stol(problem.substr(digits, end - digits));
+  return name + ":" + std::to_string(first_line + line - 1) + problem.substr(end);
+}
+
 // The second part, read on its own thread before the first part's end (and
 // so the line its records start on) is known: its problems are held back,
 // located by line within the part, and relocated when the first part is done.
@@ -43,7 +57,7 @@ class SecondPart {
         if (!record.valid()) {
           held += record.problems.size();
           if (held > max_problems_) return;
-          problems_.push_back({record.location, record.problems});
+          problems_.push_back(record.problems);
         }
         tally_->add(record);
       }
@@ -61,14 +75,9 @@ class SecondPart {
   // Reports the held-back problems, their lines counted from `first_line`.
   void report(long first_line, const std::string& name, const ProblemsHandler& report) const {
     std::vector<std::string> relocated;
-    for (const auto& [location, problems] : problems_) {
-      // location is "<name>:<line within this part>", and begins each problem.
-      const long line = std::stol(location.substr(name.size() + 1));
-      const std::string absolute = name + ":" + std::to_string(first_line + line - 1);
+    for (const std::vector<std::string>& problems : problems_) {
       relocated.clear();
-      for (const std::string& problem : problems)
-        relocated.push_back(problem.starts_with(location) ? absolute + problem.substr(location.size())
-                                                          : problem);
+      for (const std::string& problem : problems) relocated.push_back(relocate(problem, name, first_line));
       report(relocated);
     }
   }
@@ -76,15 +85,11 @@ class SecondPart {
   const PartTally& tally() const { return *tally_; }
 
  private:
-  struct HeldProblems {
-    std::string location;
-    std::vector<std::string> problems;
-  };
   const PartTally& model_;
   std::unique_ptr<PartTally> tally_;
   std::size_t max_problems_;
   std::optional<ReadPosition> start_;
-  std::vector<HeldProblems> problems_;
+  std::vector<std::vector<std::string>> problems_;  // of each invalid record, located within the part
   bool ok_ = false;
 };
 

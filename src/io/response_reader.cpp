@@ -46,7 +46,14 @@ InputFormat from_content(ByteSource& source) {
     throw Error(ExitCode::invalid_input, source.name() + ": empty input, expected responses");
   if (head[start] == '[') return InputFormat::json;
   const std::string_view first_line = head.substr(start, head.find('\n', start) - start);
-  if (head[start] == '{') return nlohmann::json::accept(first_line) ? InputFormat::ndjson : InputFormat::json;
+  if (head[start] == '{') {
+    // Its shape, not its text: a byte that is not UTF-8 in a string (reported with its line by
+    // the NDJSON reader) must not make the whole input one JSON document.
+    std::string shape(first_line);
+    for (char& c : shape)
+      if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) c = 'x';
+    return nlohmann::json::accept(shape) ? InputFormat::ndjson : InputFormat::json;
+  }
   const auto tabs = std::count(first_line.begin(), first_line.end(), '\t');
   const auto commas = std::count(first_line.begin(), first_line.end(), ',');
   return tabs > commas ? InputFormat::tsv : InputFormat::csv;
@@ -57,7 +64,7 @@ InputFormat from_content(ByteSource& source) {
 std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
                                                      const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options) {
-  auto source = std::make_unique<ByteSource>(path);
+  auto source = std::make_unique<ByteSource>(path, options.encoding);
   if (path == "-" && source->is_terminal())
     throw Error(ExitCode::usage, "no responses given: name a FILE, or pipe responses into standard input");
   InputFormat format = options.format;

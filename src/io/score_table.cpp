@@ -1,6 +1,7 @@
 #include "score_table.hpp"
 
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
@@ -52,6 +53,10 @@ class TableWriter final : public ResultWriter {
       header.push_back({title(q_.total.title.empty() ? core::LocalizedText{{"en", "Total"}} : q_.total.title,
                               core::total_range(q_)),
                         ""});
+    // Respondent ids, labels and titles come from files: shown, never obeyed by the terminal.
+    for (Cell& c : header) c.text = core::terminal_safe(c.text);
+    for (auto& row : rows_)
+      for (Cell& c : row) c.text = core::terminal_safe(c.text);
     std::vector<std::size_t> widths(header.size(), 0);
     for (std::size_t c = 0; c < header.size(); ++c) widths[c] = core::display_width(header[c].text);
     for (const auto& row : rows_)

@@ -5,6 +5,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
@@ -287,7 +288,9 @@ class MachineWriter {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-void put_table(OutputBuffer& out, const Rows& rows) {
+void put_table(OutputBuffer& out, Rows rows) {
+  for (auto& row : rows)  // ids from files: shown, never obeyed by the terminal
+    for (std::string& cell : row) cell = core::terminal_safe(cell);
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {
     widths.resize(std::max(widths.size(), row.size()), 0);

@@ -58,6 +58,50 @@ TEST(DelimitedCell, QuotesNeutralisesAndCleans) {
   }
 }
 
+// Text from files is written as valid UTF-8 without control characters
+// (docs/output-format.md#text): in cells, NUL, controls, DEL, C1 controls and
+// bytes that are not UTF-8 become U+FFFD, one per maximal ill-formed
+// subpart (Unicode 15, table 3-8, is the last case).
+TEST(DelimitedCell, ControlsAndBytesThatAreNotUtf8AreReplaced) {
+  const std::string r = "\xEF\xBF\xBD";  // U+FFFD
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("P\0"
+                   "1",
+                   3),
+       "P" + r + "1"},
+      {"H\xE9l\xE8ne", "H" + r + "l" + r + "ne"},
+      {"P\x1B]0;x\x07", "P" + r + "]0;x" + r},
+      {"a\x7F\xC2\x9B"
+       "b",
+       "a" + r + r + "b"},
+      {"Hélène € 😀", "Hélène € 😀"},
+      {"\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64", "a" + r + r + r + "b" + r + "c" + r + r + "d"},
+  };
+  for (const auto& [input, expected] : cases) {
+    EXPECT_EQ(cell(input, ','), expected);
+    EXPECT_EQ(cell(input, '\t'), expected);
+  }
+  EXPECT_EQ(cell("a,\x01", ','), "\"a," + r + "\"");  // still quoted for its comma
+}
+
+TEST(JsonString, ControlsAreEscapedAndBytesThatAreNotUtf8Replaced) {
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("P\0"
+                   "1",
+                   3),
+       R"("P\u00001")"},
+      {"a\x1B[2J\x7F", R"("a\u001b[2J\u007f")"},
+      {"\xC2\x85\xC2\x9B", R"("\u0085\u009b")"},
+      {"tab\tline\n\"q\"\\", R"("tab\tline\n\"q\"\\")"},
+      {"H\xE9l", R"("H\ufffdl")"},
+      {"Hélène € 😀", "\"Hélène € 😀\""},
+      {"\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64",
+       R"("a\ufffd\ufffd\ufffdb\ufffdc\ufffd\ufffdd")"},
+  };
+  for (const auto& [input, expected] : cases)
+    EXPECT_EQ(written([&](OutputBuffer& out) { out.put_json_string(input); }), expected);
+}
+
 std::string to_chars_text(double value) {
   char buffer[64];
   return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);

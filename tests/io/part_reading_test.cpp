@@ -171,6 +171,50 @@ TEST_F(PartReadingTest, SkippedRowsPastTheMiddleMeanOnePart) {
   }
 }
 
+// Rows that are not UTF-8 in both halves, some of them quoted fields whose
+// bad byte is on their second line: each problem names its line in the file
+// (that of the byte, "file:line:column: ..."), whichever part read it.
+TEST_F(PartReadingTest, TextProblemsAsReadWhole) {
+  std::string text = "id,a1,a2,a3,b1,b2,b3\n";
+  for (int r = 1; r <= 200; ++r) {
+    const std::string id = "r" + std::to_string(r);
+    if (r % 37 == 0)
+      text += "\"" + id + "\nH\xE9l\xE8ne\",1,2,3,4,5,1\n";
+    else if (r % 23 == 0)
+      text += id + "\xE9,1,2,3,4,5,1\n";
+    else
+      text += id + ",1,2,3,4,5,1\n";
+  }
+  const std::string path = write("parts_text.csv", text);
+  expect_split_like_whole(path);
+  const Outcome whole = read_whole(path);
+  ASSERT_EQ(whole.problems.size(), 13u);  // 8 multiples of 23, 5 of 37 (none of both)
+  EXPECT_EQ(whole.problems.back().rfind(path + ":191:2: byte 0xE9", 0), 0u) << whole.problems.back();
+}
+
+// A file decoded as it is read (--encoding, a UTF-16 byte-order mark) is read
+// in one part: the offsets of its text are not the file's.
+TEST_F(PartReadingTest, DecodedFilesAreOnePart) {
+  std::string text = "id,a1,a2,a3,b1,b2,b3\n";
+  for (int r = 1; r <= 200; ++r) text += "H\xE9l\xE8ne " + std::to_string(r) + ",1,2,3,4,5,1\n";
+  const std::string path = write("parts_cp1252.csv", text);
+  ReaderOptions options;
+  options.encoding = TextEncoding::windows1252;
+  const Outcome whole = read_whole(path, options);
+  ASSERT_EQ(whole.tally.seen.size(), 200u);
+  EXPECT_EQ(whole.tally.seen.back(), "Hélène 200");
+  for (bool two : {false, true}) {
+    const Outcome split = read(path, {.second_thread = two, .min_split_bytes = 0}, options);
+    EXPECT_EQ(split.tally.seen, whole.tally.seen);
+    EXPECT_EQ(split.tally.appends, 0);
+  }
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("id,a1\nP1,1\nP2,2\n")) utf16 += std::string{c, '\0'};
+  const Outcome marked = read(write("parts_utf16.csv", utf16), {.second_thread = true, .min_split_bytes = 0});
+  EXPECT_EQ(marked.tally.seen, (std::vector<std::string>{"P1", "P2"}));
+  EXPECT_EQ(marked.tally.appends, 0);
+}
+
 TEST_F(PartReadingTest, SmallFilesAndJsonDocumentsAreOnePart) {
   const std::string csv = write("parts_small.csv", csv_rows());
   const Outcome small = read(csv, {.second_thread = true, .min_split_bytes = 1 << 20});

@@ -12,6 +12,7 @@
 
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/response.hpp"
+#include "alliance/io/text_encoding.hpp"
 
 namespace alliance::io {
 
@@ -35,6 +36,7 @@ struct ColumnMapping {
 struct ReaderOptions {
   InputFormat format = InputFormat::automatic;
   ColumnMapping mapping;
+  TextEncoding encoding = TextEncoding::utf8;  // unless a byte-order mark says otherwise
 };
 
 // One response as read, with everything wrong with it.
@@ -57,7 +59,10 @@ class ResponseReader {
   // Fills `record` (reusing its storage) with the next response; false at
   // the end of the input. Problems in one response are recorded in it, and
   // reading goes on; a problem with the whole input (a CSV header naming no
-  // item) throws Error(invalid_input).
+  // item, or that is not text) throws Error(invalid_input). A response whose
+  // bytes are not all text (invalid UTF-8, NUL) is invalid, with a problem
+  // "<name>:<line>:<column>: ..." for the first such byte; a JSON document
+  // that is not is one invalid record, as for a syntax error.
   virtual bool next(ResponseRecord& record) = 0;
   // Problems with the input as a whole that do not stop reading (an item
   // with no column), as located messages.
