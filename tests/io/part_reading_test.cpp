@@ -132,17 +132,18 @@ TEST_F(PartReadingTest, NdjsonRecordsAndProblemsAsReadWhole) {
   EXPECT_EQ(split.problems.back().rfind(path + ":185: ", 0), 0u) << split.problems.back();
 }
 
-// A quoted field holding line breaks across the middle: the second thread's
-// guess (the first line start after the middle) is inside it, so its work is
-// dropped and the second part read after the first, as with one thread.
+// A quoted field holding line breaks (a free-text note) across the middle:
+// the second thread's guess (the first line start after the middle) is
+// inside it, so its work is dropped and the second part read after the
+// first, as with one thread.
 TEST_F(PartReadingTest, QuotedFieldAcrossTheMiddle) {
-  std::string text = "id,a1,a2,a3,b1,b2,b3\n";
-  for (int r = 1; r <= 10; ++r) text += "r" + std::to_string(r) + ",1,2,3,4,5,1\n";
-  std::string note = "\"a respondent id\n";
-  for (int i = 0; i < 40; ++i) note += "on many lines, ,1,2,3\n";
+  std::string text = "note,id,a1,a2,a3,b1,b2,b3\n";
+  for (int r = 1; r <= 10; ++r) text += ",r" + std::to_string(r) + ",1,2,3,4,5,1\n";
+  std::string note = "\"a note\n";
+  for (int i = 0; i < 40; ++i) note += "on many lines, ,r,1,2,3,4,5,1\n";
   note += "\"";
-  text += note + ",1,2,3,4,5,1\n";
-  for (int r = 12; r <= 20; ++r) text += "r" + std::to_string(r) + ",1,2,3,4,5,1\n";
+  text += note + ",r11,1,2,3,4,5,1\n";
+  for (int r = 12; r <= 20; ++r) text += ",r" + std::to_string(r) + ",1,2,3,4,5,1\n";
   const std::string path = write("parts_quoted.csv", text);
   expect_split_like_whole(path);
   const Outcome whole = read_whole(path);
