@@ -223,9 +223,9 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
 }
 
 bool CsvReader::peek(std::size_t index, std::string& storage, std::vector<std::string_view>& fields,
-                     long& line) {
+                     std::pair<long, long>& lines) {
   std::size_t offset = 0;
-  line = next_line_;
+  long line = next_line_;
   Measured m;
   for (std::size_t i = 0;; ++i) {
     if (!measure(offset, false, m)) return false;
@@ -233,6 +233,7 @@ bool CsvReader::peek(std::size_t index, std::string& storage, std::vector<std::s
     offset += m.length;
     line += 1 + m.newlines;
   }
+  lines = {line, line + m.newlines};
   storage.assign(source_.available().substr(offset, m.length));
   fields.clear();
   split(storage.data(), m, fields);

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "alliance/io/byte_source.hpp"
@@ -58,9 +59,10 @@ class CsvReader {
 
   // The fields of the record `index` records after the next one (0: the
   // next), read without the expected shape, copied into `storage`; nothing
-  // is consumed. `line` is set to the line it starts on. False past the end
-  // of input. REQUIRES: a record has been read (the header).
-  bool peek(std::size_t index, std::string& storage, std::vector<std::string_view>& fields, long& line);
+  // is consumed. `lines` is set to the lines it starts and ends on. False
+  // past the end of input. REQUIRES: a record has been read (the header).
+  bool peek(std::size_t index, std::string& storage, std::vector<std::string_view>& fields,
+            std::pair<long, long>& lines);
 
   // Line (1-based) on which the last record returned starts, and ends.
   long line() const { return record_line_; }

@@ -122,26 +122,34 @@ class CsvResponseReader final : public ResponseReader {
     return cell.size() <= 40 ? std::string(cell) : std::string(cell.substr(0, 40)) + "…";
   }
 
-  // Looks at the first rows without consuming them: a row --skip-rows skips
-  // that holds answers is a warning; rows left that are more header, not
-  // answers, are an error (they would be read as phantom respondents).
+  // Looks at the first rows without consuming them. A row --skip-rows skips
+  // that holds answers, or that takes several lines and has not the
+  // header's fields (a stray quote would swallow the rows after it), is a
+  // warning; rows left that are more header, not answers, are an error
+  // (they would be read as phantom respondents).
   void check_rows_under_header() {
     std::string storage;
     std::vector<std::string_view> cells;
-    long line = 0;
+    std::pair<long, long> lines;
+    long& line = lines.first;
     std::size_t index = 0;
-    for (int skipped = 0; skipped < skip_ && csv_.peek(index++, storage, cells, line);) {
+    const std::string skipping = "--skip-rows " + std::to_string(skip_) + " skips this row";
+    for (int skipped = 0; skipped < skip_ && csv_.peek(index++, storage, cells, lines);) {
       if (blank(cells)) continue;
       ++skipped;
       const std::string answers = answers_in(cells);
       if (!answers.empty())
-        warnings_.push_back(where(line) + ": --skip-rows " + std::to_string(skip_) +
-                            " skips this row, but it holds answers (" + answers +
+        warnings_.push_back(where(line) + ": " + skipping + ", but it holds answers (" + answers +
                             "): check the number of rows to skip");
+      else if (lines.second > line && cells.size() != columns_.size())
+        warnings_.push_back(where(line) + ": " + skipping + ", which runs to line " +
+                            std::to_string(lines.second) + " (a quoted field holding line breaks) and has " +
+                            std::to_string(cells.size()) + (cells.size() == 1 ? " field" : " fields") + ", not " + std::to_string(columns_.size()) +
+                            ": a stray quote?");
     }
     std::vector<std::pair<long, std::string>> rows;  // line, evidence
     bool import_ids = false;
-    while (rows.size() < kHeaderRowsLookedFor && csv_.peek(index++, storage, cells, line)) {
+    while (rows.size() < kHeaderRowsLookedFor && csv_.peek(index++, storage, cells, lines)) {
       if (blank(cells)) continue;
       std::string evidence = header_evidence(cells, import_ids);
       if (evidence.empty()) break;
