@@ -151,6 +151,25 @@ TEST_F(PartReadingTest, QuotedFieldAcrossTheMiddle) {
   EXPECT_TRUE(whole.problems.empty());
 }
 
+// A stray quote before the middle whose field a quote after the middle
+// would close: taken as stray, its line is one invalid row and the lines
+// after it are rows, read alike in either part.
+TEST_F(PartReadingTest, StrayQuoteAcrossTheMiddle) {
+  std::string text = "id,a1,a2,a3,b1,b2,b3\n";
+  for (int r = 1; r <= 200; ++r)
+    text += r == 50    ? "r50,1,2,\"3,4,5,1\n"
+            : r == 180 ? "r180,1,2,3,4,5,1\"\n"
+                       : "r" + std::to_string(r) + ",1,2,3,4,5,1\n";
+  const std::string path = write("parts_stray.csv", text);
+  expect_split_like_whole(path);
+  const Outcome whole = read_whole(path);
+  EXPECT_EQ(whole.tally.seen.size(), 200u);
+  ASSERT_EQ(whole.problems.size(), 3u);
+  EXPECT_EQ(whole.problems[0].rfind(path + ":51: the quote opening column \"a3\"", 0), 0u)
+      << whole.problems[0];
+  EXPECT_EQ(whole.problems[2], path + ":181: item b3 = \"1\"\" is not a number");
+}
+
 // More problems than the second thread may hold back: it gives up, and
 // nothing is lost or reordered.
 TEST_F(PartReadingTest, TooManyHeldProblemsFallBack) {
