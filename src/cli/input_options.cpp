@@ -303,10 +303,7 @@ void report_problems(const io::ResponseRecord& record) {
   print_lines(record.problems, "");
 }
 
-void LineCount::add(const io::ResponseRecord& record) {
-  ++responses;
-  lines += record.lines;
-  if (record.lines == 1) return;
+void LineCount::add_spanning(const io::ResponseRecord& record) {
   if (spanning++ == 0) first = record.location + " (" + std::to_string(record.lines) + " lines)";
 }
 

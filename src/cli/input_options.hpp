@@ -72,7 +72,12 @@ struct LineCount {
   long lines = 0;
   long spanning = 0;  // responses that took more than one line
   std::string first;  // the first of them: "batch.csv:17 (3 lines)"; "" when not known
-  void add(const io::ResponseRecord& record);
+  void add(const io::ResponseRecord& record) {  // inline: once per record
+    ++responses;
+    lines += record.lines;
+    if (record.lines != 1) add_spanning(record);
+  }
+  void add_spanning(const io::ResponseRecord& record);
   // Adds what `later` counted. Its `first` is not taken: read on another
   // thread, its locations count lines from the start of its part.
   void append(const LineCount& later);

@@ -209,9 +209,23 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     if (head == "\xEF\xBB\xBF") source_.consume(3);
   }
   if (source_.at_stop()) return false;
+  // The common case first: a whole line in the buffer, with no quote.
+  const std::string_view text = source_.available();
+  char* begin = const_cast<char*>(text.data());  // the buffer is ours to rewrite
+  if (const void* nl = std::memchr(begin, '\n', text.size())) {
+    char* end = static_cast<char*>(const_cast<void*>(nl));
+    if (std::memchr(begin, '"', static_cast<std::size_t>(end - begin)) == nullptr) {
+      record_line_ = record_last_line_ = next_line_++;
+      stray_.why = Stray::none;
+      source_.consume(static_cast<std::size_t>(end - begin) + 1);
+      if (end > begin && end[-1] == '\r') --end;
+      split_plain(begin, end, fields);
+      return true;
+    }
+  }
   Measured m;
   if (!measure(0, shaped_, m)) return false;
-  char* begin = const_cast<char*>(source_.available().data());  // the buffer is ours to rewrite
+  begin = const_cast<char*>(source_.available().data());  // measure may have filled the buffer
   record_line_ = next_line_;
   record_last_line_ = next_line_ + m.newlines;
   next_line_ = record_last_line_ + 1;

@@ -73,8 +73,8 @@ class CsvResponseReader final : public ResponseReader {
   }
 
   // From here on, rows are responses: one that runs across lines must have
-  // the header's fields, and line breaks only in the columns read as text
-  // by no one (free-text comments), else its quote is taken as stray.
+  // the header's fields, and line breaks only in columns alliance does not
+  // read (free-text comments), else its quote is taken as stray.
   void expect_rows() {
     std::vector<bool> free_text(columns_.size());
     for (std::size_t c = 0; c < columns_.size(); ++c) free_text[c] = columns_[c].role == Role::ignored;
@@ -144,8 +144,8 @@ class CsvResponseReader final : public ResponseReader {
       else if (lines.second > line && cells.size() != columns_.size())
         warnings_.push_back(where(line) + ": " + skipping + ", which runs to line " +
                             std::to_string(lines.second) + " (a quoted field holding line breaks) and has " +
-                            std::to_string(cells.size()) + (cells.size() == 1 ? " field" : " fields") + ", not " + std::to_string(columns_.size()) +
-                            ": a stray quote?");
+                            std::to_string(cells.size()) + (cells.size() == 1 ? " field" : " fields") +
+                            ", not " + std::to_string(columns_.size()) + ": a stray quote?");
     }
     std::vector<std::pair<long, std::string>> rows;  // line, evidence
     bool import_ids = false;
