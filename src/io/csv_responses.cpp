@@ -149,18 +149,24 @@ class CsvResponseReader final : public ResponseReader {
     }
     std::vector<std::pair<long, std::string>> rows;  // line, evidence
     bool import_ids = false;
+    bool answers_follow = false;
     while (rows.size() < kHeaderRowsLookedFor && csv_.peek(index++, storage, cells, lines)) {
       if (blank(cells)) continue;
       std::string evidence = header_evidence(cells, import_ids);
-      if (evidence.empty()) break;
+      if (evidence.empty()) {
+        answers_follow = true;
+        break;
+      }
       rows.emplace_back(line, std::move(evidence));
     }
     if (rows.empty()) return;
     const std::string first = where(rows.front().first) + ": ";
-    if (rows.size() == kHeaderRowsLookedFor && !import_ids)
+    // Text in every row looked at, with no ImportId: labels, not header rows.
+    if (!answers_follow && !import_ids)
       throw Error(ExitCode::invalid_input,
-                  first + "the first " + std::to_string(rows.size()) +
-                      " rows hold text in every item column (" + rows.front().second +
+                  first + (rows.size() == kHeaderRowsLookedFor ? "the first " : "the ") +
+                      std::to_string(rows.size()) + (rows.size() == 1 ? " row holds" : " rows hold") +
+                      " text in every item column (" + rows.front().second +
                       "): are the answers exported as labels? alliance reads numbers (Qualtrics: export "
                       "with \"Use numeric values\"); --skip-rows N skips rows under the header");
     const std::string skip = "--skip-rows " + std::to_string(skip_ + static_cast<int>(rows.size()));

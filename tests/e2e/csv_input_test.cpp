@@ -290,6 +290,12 @@ TEST(CsvInput, HeaderRowsUnderTheHeaderAreNotRespondents) {
       "alliance: x.csv:2: the first 5 rows hold text in every item column (item 1 is \"Agree\", not a "
       "number): are the answers exported as labels? alliance reads numbers (Qualtrics: export with \"Use "
       "numeric values\"); --skip-rows N skips rows under the header\n");
+  const Outcome two = run_in_dir(kScore, {{"x.csv", "id,1,2,3,4\nA,Agree,x,y,z\n\nB,Agree,x,y,z\n"}});
+  EXPECT_EQ(two.status, 1);
+  EXPECT_EQ(
+      two.err.rfind("alliance: x.csv:2: the 2 rows hold text in every item column (item 1 is \"Agree\"", 0),
+      0u)
+      << two.err;
 }
 
 }  // namespace

@@ -23,9 +23,12 @@ std::ostream& operator<<(std::ostream& out, const Record& r) {
   return out << " lines " << r.line << "-" << r.last_line << " stray " << static_cast<int>(r.stray) << "}";
 }
 
+// A file of its own: ctest runs the tests of this binary in parallel processes.
 std::string write(const std::string& content) {
   static int n = 0;
-  const std::string path = ::testing::TempDir() + "csv_reader_" + std::to_string(n++) + ".csv";
+  const std::string path = ::testing::TempDir() + "csv_reader_" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+                           std::to_string(n++) + ".csv";
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
