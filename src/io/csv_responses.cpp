@@ -194,43 +194,46 @@ class CsvResponseReader final : public ResponseReader {
     }
   }
 
-  // The problem of a row whose quote was taken as stray (CsvReader::stray).
-  std::string stray_quote_problem() const {
+  // The problem of a row whose quote was taken as stray (CsvReader::stray),
+  // located by the lines the field would have run across ("x.csv:2-1003",
+  // as GNU's messages locate a range), no line number in the text itself,
+  // so that io/part_reading can relocate it.
+  void add_stray_quote_problem(ResponseRecord& record) const {
     const CsvReader::StrayQuote& s = csv_.stray();
-    const long line = csv_.line();
-    std::string out = "the quote opening " + describe_column(s.column) + " is ";
-    const std::string until = std::to_string(s.until_line);
+    const bool lines = s.until_line > csv_.line();
+    std::string out =
+        "the quote opening " + describe_column(s.column) + (lines ? " on the first of these lines" : "");
     switch (s.why) {
       case CsvReader::Stray::unclosed:
-        out += "never closed";
-        if (s.until_line > line) out += " (the input ends on line " + until + ")";
+        out += lines ? " is never closed (the input ends on the last)" : " is never closed";
         break;
-      case CsvReader::Stray::too_long: out += "not closed within 1 MiB (by line " + until + ")"; break;
+      case CsvReader::Stray::too_long: out += " is not closed within 1 MiB (by the last)"; break;
       case CsvReader::Stray::fields:
-        out += "not closed on this line (closed on line " + until + ", the row would have " +
-               std::to_string(s.fields) + " fields, not " + std::to_string(columns_.size()) +
-               " as in the header)";
+        out += " would close on the last, making a row of " + std::to_string(s.fields) + " fields, not " +
+               std::to_string(columns_.size()) + " as in the header";
         break;
       case CsvReader::Stray::line_break:
-        out += "not closed on this line (closed on line " + until + ", it would put line breaks in " +
-               (s.break_column == s.column ? "that column" : describe_column(s.break_column)) +
-               ", and only free text, which alliance does not read, may have them)";
+        out += " would close on the last, putting line breaks in " +
+               (s.break_column == s.column ? std::string("that column") : describe_column(s.break_column)) +
+               ", where only free text, which alliance does not read, may have them";
         break;
       case CsvReader::Stray::text_after_quote:
-        out += "not closed on this line (on line " + until + ", text follows the quote that would close it)";
+        out += " would close on the last, but text follows the closing quote there";
         break;
       case CsvReader::Stray::none: break;
     }
-    out += ": taken as a stray quote, this row is invalid";
-    if (s.until_line > line) out += " and line " + std::to_string(line + 1) + " is read as the next row";
-    return out;
+    out += lines ? ": taken as a stray quote, the first line is an invalid row and the lines after it are "
+                   "read as rows"
+                 : ": taken as a stray quote, this row is invalid";
+    record.problems.push_back(record.location + (lines ? "-" + std::to_string(s.until_line) : "") + ": " +
+                              out);
   }
 
   void fill(ResponseRecord& record) {
     reset_record(q_, record);
     set_location(record, source_->name(), csv_.line());
     record.lines = csv_.last_line() - csv_.line() + 1;
-    if (csv_.stray().why != CsvReader::Stray::none) add_problem(record, stray_quote_problem());
+    if (csv_.stray().why != CsvReader::Stray::none) add_stray_quote_problem(record);
     if (fields_.size() != columns_.size())
       add_problem(record, "expected " + std::to_string(columns_.size()) + " fields as in the header, got " +
                               std::to_string(fields_.size()));

@@ -61,14 +61,25 @@ class SecondPart {
   // Reports the held-back problems, their lines counted from `first_line`.
   void report(long first_line, const std::string& name, const ProblemsHandler& report) const {
     std::vector<std::string> relocated;
+    const auto absolute = [&](long line) { return std::to_string(first_line + line - 1); };
     for (const auto& [location, problems] : problems_) {
-      // location is "<name>:<line within this part>", and begins each problem.
+      // location is "<name>:<line within this part>", and begins each
+      // problem, or with "-<last line>" a problem about a range of lines.
       const long line = std::stol(location.substr(name.size() + 1));
-      const std::string absolute = name + ":" + std::to_string(first_line + line - 1);
       relocated.clear();
-      for (const std::string& problem : problems)
-        relocated.push_back(problem.starts_with(location) ? absolute + problem.substr(location.size())
-                                                          : problem);
+      for (const std::string& problem : problems) {
+        if (!problem.starts_with(location)) {
+          relocated.push_back(problem);
+          continue;
+        }
+        std::string rest = problem.substr(location.size());
+        if (rest.size() > 1 && rest[0] == '-' && rest[1] >= '0' && rest[1] <= '9') {
+          std::size_t digits = 0;
+          const long last = std::stol(rest.substr(1), &digits);
+          rest = "-" + absolute(last) + rest.substr(1 + digits);
+        }
+        relocated.push_back(name + ":" + absolute(line) + rest);
+      }
       report(relocated);
     }
   }

@@ -42,9 +42,10 @@ TEST(CsvInput, AStrayQuoteSwallowsNoRows) {
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(
       run.err,
-      "x.csv:2: the quote opening column \"4\" (item 4) is not closed on this line (closed on line 1003, it "
-      "would put line breaks in that column, and only free text, which alliance does not read, may have "
-      "them): taken as a stray quote, this row is invalid and line 3 is read as the next row\n"
+      "x.csv:2-1003: the quote opening column \"4\" (item 4) on the first of these lines would close on the "
+      "last, putting line breaks in that column, where only free text, which alliance does not read, may "
+      "have them: taken as a stray quote, the first line is an invalid row and the lines after it are read "
+      "as rows\n"
       "x.csv:2: item 4 = \"\"4\" is not a number\n"
       "x.csv:1003: item 4 = \"2\"\" is not a number\n"
       "alliance: 2 of 1003 responses are invalid\n");
@@ -67,9 +68,9 @@ TEST(CsvInput, AStrayQuoteGivingTheWrongFieldsIsNamedWithItsLines) {
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(
       run.err,
-      "x.csv:2: the quote opening column \"comment\" is not closed on this line (on line 4, text follows the "
-      "quote that would close it): taken as a stray quote, this row is invalid and line 3 is read as the "
-      "next row\n"
+      "x.csv:2-4: the quote opening column \"comment\" on the first of these lines would close on the last, "
+      "but text follows the closing quote there: taken as a stray quote, the first line is an invalid row "
+      "and the lines after it are read as rows\n"
       "alliance: 1 of 4 responses is invalid\n");
   EXPECT_EQ(run.out, "respondent,total,source\nP1,NA,x.csv:2\nP2,8,x.csv:3\nP3,12,x.csv:4\nP4,16,x.csv:5\n");
 
@@ -78,9 +79,9 @@ TEST(CsvInput, AStrayQuoteGivingTheWrongFieldsIsNamedWithItsLines) {
   const Outcome wrong = run_in_dir(kScore, {{"x.csv", fields}});
   EXPECT_EQ(
       wrong.err,
-      "x.csv:2: the quote opening column \"3\" (item 3) is not closed on this line (closed on line 3, the "
-      "row would have 4 fields, not 6 as in the header): taken as a stray quote, this row is invalid and "
-      "line 3 is read as the next row\n"
+      "x.csv:2-3: the quote opening column \"3\" (item 3) on the first of these lines would close on the "
+      "last, making a row of 4 fields, not 6 as in the header: taken as a stray quote, the first line is an "
+      "invalid row and the lines after it are read as rows\n"
       "x.csv:2: item 3 = \"\"1\" is not a number\n"
       "alliance: 1 of 3 responses is invalid\n");
   EXPECT_EQ(wrong.out, "respondent,total,source\nP1,NA,x.csv:2\nP2,8,x.csv:3\nP3,12,x.csv:4\n");

@@ -153,21 +153,26 @@ TEST_F(PartReadingTest, QuotedFieldAcrossTheMiddle) {
 
 // A stray quote before the middle whose field a quote after the middle
 // would close: taken as stray, its line is one invalid row and the lines
-// after it are rows, read alike in either part.
+// after it are rows, read alike in either part. Another in the second part
+// is located, with the lines it would have joined, by the file's lines.
 TEST_F(PartReadingTest, StrayQuoteAcrossTheMiddle) {
   std::string text = "id,a1,a2,a3,b1,b2,b3\n";
-  for (int r = 1; r <= 200; ++r)
-    text += r == 50    ? "r50,1,2,\"3,4,5,1\n"
-            : r == 180 ? "r180,1,2,3,4,5,1\"\n"
-                       : "r" + std::to_string(r) + ",1,2,3,4,5,1\n";
+  for (int r = 1; r <= 200; ++r) {
+    const std::string id = "r" + std::to_string(r);
+    text += r == 50 || r == 150    ? id + ",1,2,\"3,4,5,1\n"
+            : r == 120 || r == 180 ? id + ",1,2,3,4,5,1\"\n"
+                                   : id + ",1,2,3,4,5,1\n";
+  }
   const std::string path = write("parts_stray.csv", text);
   expect_split_like_whole(path);
   const Outcome whole = read_whole(path);
   EXPECT_EQ(whole.tally.seen.size(), 200u);
-  ASSERT_EQ(whole.problems.size(), 3u);
-  EXPECT_EQ(whole.problems[0].rfind(path + ":51: the quote opening column \"a3\"", 0), 0u)
+  ASSERT_EQ(whole.problems.size(), 6u);
+  EXPECT_EQ(whole.problems[0].rfind(path + ":51-121: the quote opening column \"a3\" (item a3)", 0), 0u)
       << whole.problems[0];
-  EXPECT_EQ(whole.problems[2], path + ":181: item b3 = \"1\"\" is not a number");
+  EXPECT_EQ(whole.problems[3].rfind(path + ":151-181: the quote opening column \"a3\" (item a3)", 0), 0u)
+      << whole.problems[3];
+  EXPECT_EQ(whole.problems[5], path + ":181: item b3 = \"1\"\" is not a number");
 }
 
 // More problems than the second thread may hold back: it gives up, and

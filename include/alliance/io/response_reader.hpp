@@ -42,8 +42,10 @@ struct ReaderOptions {
 // One response as read, with everything wrong with it.
 struct ResponseRecord {
   core::Response response;
-  std::string location;               // "batch.csv:1042", "r.json", "r.json: /3"
-  std::vector<std::string> problems;  // each a full located message; empty = valid
+  std::string location;  // "batch.csv:1042", "r.json", "r.json: /3"
+  // Each a full located message ("batch.csv:1042: …"; "batch.csv:2-1003: …"
+  // for a CSV row's stray quote, naming the lines it would have joined); empty = valid.
+  std::vector<std::string> problems;
   // Input lines the record takes: more than 1 for a CSV row whose quoted
   // field holds line breaks (its location names the first).
   long lines = 1;
