@@ -44,13 +44,15 @@ class CsvReader {
     std::size_t break_column = 0;  // Stray::line_break: the column holding the line break
   };
   // Past this many bytes from its first line break, a quoted field is taken
-  // as stray (the reader never buffers more than this for one of them).
+  // as stray (so the reader buffers about this much at most for one).
   static constexpr std::size_t kMaxSpan = 1 << 20;
 
   CsvReader(ByteSource& source, char delimiter) : source_(source), delimiter_(delimiter) {}
 
-  // From now on, a record running across lines must have `fields` fields and
-  // line breaks only in the columns c where line_breaks[c] is true.
+  // From now on, a record running across lines must have `fields` fields,
+  // line breaks only in the columns c where line_breaks[c] is true, and no
+  // text after a closing quote. (A quoted field never closed, or running
+  // past kMaxSpan, is taken as stray with or without a shape.)
   void expect(std::size_t fields, std::vector<bool> line_breaks);
 
   // The next record's fields; false at the end of input. A blank line is a
