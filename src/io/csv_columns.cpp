@@ -159,14 +159,10 @@ std::string describe(const Candidate& c, const core::Questionnaire& q, const std
          " (" + columns + ")";
 }
 
-// The pattern that names every item not mapped by --map, when exactly one
-// does; "" when --map maps every item; "{id}" when no column names an item
-// (check_items then says so). Throws Error(invalid_input) otherwise.
-std::string detect_pattern(const core::Questionnaire& q, const std::vector<std::string>& names,
-                           const ColumnMapping& mapping, const std::vector<bool>& mapped,
-                           const std::string& where) {
-  const auto unmapped = static_cast<std::size_t>(std::count(mapped.begin(), mapped.end(), false));
-  if (unmapped == 0) return "";
+// Every pattern that names an item not mapped by --map in some column not
+// named by an option, most items first.
+std::vector<Candidate> candidates_for(const core::Questionnaire& q, const std::vector<std::string>& names,
+                                      const ColumnMapping& mapping, const std::vector<bool>& mapped) {
   std::map<std::string, Candidate> found;
   for (const std::string& name : names) {
     if (mapping.columns.contains(name) || name == mapping.respondent_column || name == mapping.session_column)
@@ -186,9 +182,21 @@ std::string detect_pattern(const core::Questionnaire& q, const std::vector<std::
   }
   std::vector<Candidate> candidates;
   for (auto& [pattern, c] : found) candidates.push_back(std::move(c));
-  if (candidates.empty()) return "{id}";
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.count > b.count; });
+  return candidates;
+}
+
+// The pattern that names every item not mapped by --map, when exactly one
+// does; "" when --map maps every item; "{id}" when no column names an item
+// (check_items then says so). Throws Error(invalid_input) otherwise.
+std::string detect_pattern(const core::Questionnaire& q, const std::vector<std::string>& names,
+                           const ColumnMapping& mapping, const std::vector<bool>& mapped,
+                           const std::string& where) {
+  const auto unmapped = static_cast<std::size_t>(std::count(mapped.begin(), mapped.end(), false));
+  if (unmapped == 0) return "";
+  const std::vector<Candidate> candidates = candidates_for(q, names, mapping, mapped);
+  if (candidates.empty()) return "{id}";
   std::vector<const Candidate*> complete;
   for (const Candidate& c : candidates)
     if (c.count == unmapped) complete.push_back(&c);
@@ -282,6 +290,31 @@ void check_items(const core::Questionnaire& q, const std::vector<bool>& held, co
                              ": it is unanswered in every row");
 }
 
+// Throws Error(usage) when an option names a column `names` lacks, an item
+// `q` lacks, or a pattern without {id}. The items --map maps.
+std::vector<bool> check_options(const core::Questionnaire& q, const std::vector<std::string>& names,
+                                const ColumnMapping& mapping, const std::string& where) {
+  if (!mapping.respondent_column.empty())
+    require_column(names, mapping.respondent_column, "--id-column", where);
+  if (!mapping.session_column.empty())
+    require_column(names, mapping.session_column, "--session-column", where);
+  std::vector<bool> mapped(q.items.size(), false);
+  for (const auto& [column, item_id] : mapping.columns) {
+    require_column(names, column, "--map " + column + "=" + item_id, where);
+    const std::optional<std::size_t> item = q.find_item(item_id);
+    if (!item) {
+      std::vector<std::string> ids;
+      for (const core::Item& i : q.items) ids.push_back(i.id);
+      throw Error(ExitCode::usage, "--map " + column + "=" + item_id + ": " + q.id + " has no item \"" +
+                                       item_id + "\"" + core::did_you_mean(item_id, ids));
+    }
+    mapped[*item] = true;
+  }
+  if (!mapping.pattern.empty() && mapping.pattern.find("{id}") == std::string::npos)
+    throw Error(ExitCode::usage, "--columns '" + mapping.pattern + "' must contain {id}, as in 'wai_{id}'");
+  return mapped;
+}
+
 }  // namespace
 
 std::optional<std::size_t> item_for(const core::Questionnaire& q, std::string_view column,
@@ -304,28 +337,9 @@ HeaderMapping map_header(const core::Questionnaire& q, const std::vector<std::st
                          const ColumnMapping& mapping, const std::string& where) {
   std::vector<std::string> names;
   for (const std::string& field : header) names.emplace_back(trim(field));
-  if (!mapping.respondent_column.empty())
-    require_column(names, mapping.respondent_column, "--id-column", where);
-  if (!mapping.session_column.empty())
-    require_column(names, mapping.session_column, "--session-column", where);
-  std::vector<bool> mapped(q.items.size(), false);
-  for (const auto& [column, item_id] : mapping.columns) {
-    require_column(names, column, "--map " + column + "=" + item_id, where);
-    const std::optional<std::size_t> item = q.find_item(item_id);
-    if (!item)
-      throw Error(ExitCode::usage, "--map " + column + "=" + item_id + ": " + q.id + " has no item \"" +
-                                       item_id + "\"" + core::did_you_mean(item_id, [&q] {
-                                         std::vector<std::string> ids;
-                                         for (const core::Item& i : q.items) ids.push_back(i.id);
-                                         return ids;
-                                       }()));
-    mapped[*item] = true;
-  }
-  if (!mapping.pattern.empty() && mapping.pattern.find("{id}") == std::string::npos)
-    throw Error(ExitCode::usage, "--columns '" + mapping.pattern + "' must contain {id}, as in 'wai_{id}'");
+  const std::vector<bool> mapped = check_options(q, names, mapping, where);
   const std::string pattern =
       mapping.pattern.empty() ? detect_pattern(q, names, mapping, mapped, where) : mapping.pattern;
-
   HeaderMapping out;
   out.columns.assign(names.size(), Column{});
   std::vector<bool> held(q.items.size(), false);
