@@ -91,6 +91,7 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   // Read and score every response of every form.
   long responses = 0;
   long invalid = 0;
+  LineCount lines;
   std::vector<std::vector<core::ScoreSheet>> sheets;
   std::vector<std::vector<core::PairKey>> keys;
   for (const LoadedForm& form : forms) {
@@ -104,6 +105,7 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     auto& form_keys = keys.emplace_back();
     for_each_response(*compared.questionnaire, input, [&](const io::ResponseRecord& record) {
       ++responses;
+      lines.add(record);
       compared.records.push_back(record);
       if (record.valid()) {
         form_sheets.push_back(core::score(*compared.questionnaire, record.response.answers));
@@ -168,6 +170,7 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
       for (const std::string& line : io::agreement_note_lines(report, c, "en", false))
         std::cerr << "note: " << report.forms[c.first].role << "-" << report.forms[c.second].role << ", "
                   << line << '\n';
+  print_line_count(lines);
   if (invalid > 0) {
     std::cerr << "alliance: " << invalid << " of " << responses << " response" << (responses == 1 ? "" : "s")
               << (invalid == 1 ? " is" : " are") << " invalid\n";

@@ -11,6 +11,7 @@
 #include <deque>
 #include <exception>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -29,16 +30,20 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
       ->capture_default_str()
       ->group("Input");
   cmd->add_option("--columns", o.columns,
-                  "CSV item columns named by PATTERN, {id} standing for the item id (e.g. 'wai_{id}')")
+                  "CSV item columns named by PATTERN, {id} standing for the item id (e.g. 'wai_{id}'); "
+                  "default: the one pattern that names every item")
       ->type_name("PATTERN")
       ->group("Input");
-  cmd->add_option("--map", o.maps, "CSV column holding an item (repeatable), e.g. --map Q7_1=7")
+  cmd->add_option("--map", o.maps,
+                  "CSV column holding an item (repeatable, each column and item once), e.g. --map Q7_1=7")
       ->type_name("COLUMN=ITEM")
       ->group("Input");
-  cmd->add_option("--id-column", o.id_column, "CSV column of respondent ids (default: recognised by name)")
+  cmd->add_option("--id-column", o.id_column,
+                  "CSV column of respondent ids (default: recognised by name, else an unnamed first column)")
       ->type_name("NAME")
       ->group("Input");
-  cmd->add_option("--session-column", o.session_column, "CSV column of session numbers")
+  cmd->add_option("--session-column", o.session_column,
+                  "CSV column of session numbers (default: recognised by name)")
       ->type_name("NAME")
       ->group("Input");
   cmd->add_option("--skip-rows", o.skip_rows, "CSV rows to skip after the header (Qualtrics exports: 2)")
@@ -67,11 +72,21 @@ io::ReaderOptions reader_options(const InputOptions& options) {
   out.mapping.session_column = options.session_column;
   out.mapping.skip_rows = options.skip_rows;
   out.encoding = io::parse_text_encoding(options.encoding);
+  std::map<std::string, std::string> column_of_item;
   for (const std::string& map : options.maps) {
     const auto eq = map.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == map.size())
       throw Error(ExitCode::usage, "--map '" + map + "': expected COLUMN=ITEM, as in --map Q7_1=7");
-    out.mapping.columns[map.substr(0, eq)] = map.substr(eq + 1);
+    const std::string column = map.substr(0, eq);
+    const std::string item = map.substr(eq + 1);
+    // Each column once and each item once: a second mapping would silently
+    // replace the first, or leave two columns answering one item.
+    if (auto [it, added] = out.mapping.columns.emplace(column, item); !added)
+      throw Error(ExitCode::usage, "--map " + map + ": column " + column + " is already mapped (--map " +
+                                       column + "=" + it->second + "); map each column once");
+    if (auto [it, added] = column_of_item.emplace(item, column); !added)
+      throw Error(ExitCode::usage, "--map " + map + ": item " + item + " is already mapped (--map " +
+                                       it->second + "=" + item + "); one column holds one item");
   }
   return out;
 }
@@ -298,6 +313,25 @@ void tally_responses(const core::Questionnaire& questionnaire, const InputOption
 
 void report_problems(const io::ResponseRecord& record) {
   print_lines(record.problems, "");
+}
+
+void LineCount::add_spanning(const io::ResponseRecord& record) {
+  if (spanning++ == 0) first = record.location + " (" + std::to_string(record.lines) + " lines)";
+}
+
+void LineCount::append(const LineCount& later) {
+  responses += later.responses;
+  lines += later.lines;
+  spanning += later.spanning;
+}
+
+void print_line_count(const LineCount& count) {
+  if (count.spanning == 0) return;
+  std::cerr << "alliance: " << count.responses << " response" << (count.responses == 1 ? " was" : "s were")
+            << " read from " << count.lines << " lines: " << count.spanning
+            << " took several lines (a quoted field holding line breaks)";
+  if (!count.first.empty()) std::cerr << ", the first at " << count.first;
+  std::cerr << '\n';
 }
 
 }  // namespace alliance::cli

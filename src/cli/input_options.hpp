@@ -65,4 +65,27 @@ void tally_responses(const core::Questionnaire& questionnaire, const InputOption
 // Prints a record's problems to stderr, one per line.
 void report_problems(const io::ResponseRecord& record);
 
+// Responses against the input lines they took, for the closing summary: a
+// CSV row whose quoted field holds line breaks takes several lines, and the
+// summary says so, so that many lines read as one response cannot go unseen.
+struct LineCount {
+  long responses = 0;
+  long lines = 0;
+  long spanning = 0;  // responses that took more than one line
+  std::string first;  // the first of them: "batch.csv:17 (3 lines)"; "" when not known
+  void add(const io::ResponseRecord& record) {  // inline: once per record
+    ++responses;
+    lines += record.lines;
+    if (record.lines != 1) add_spanning(record);
+  }
+  void add_spanning(const io::ResponseRecord& record);
+  // Adds what `later` counted. Its `first` is not taken: read on another
+  // thread, its locations count lines from the start of its part.
+  void append(const LineCount& later);
+};
+
+// When some response took several lines, prints to stderr
+// "alliance: 3 responses were read from 7 lines: 1 took several lines (...)".
+void print_line_count(const LineCount& count);
+
 }  // namespace alliance::cli

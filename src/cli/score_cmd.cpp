@@ -64,9 +64,11 @@ struct Tally {
   long responses = 0;
   long invalid = 0;
   long below = 0;
+  LineCount lines;
 };
 
 int finish_status(const Tally& tally, bool stopped) {
+  print_line_count(tally.lines);
   if (tally.invalid > 0 || stopped)
     std::cerr << "alliance: " << tally.invalid << " of " << tally.responses << " response"
               << (tally.responses == 1 ? "" : "s") << (tally.invalid == 1 ? " is" : " are") << " invalid"
@@ -104,6 +106,7 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   Tally tally;
   const auto visit = [&](const io::ResponseRecord& record, const core::ScoreSheet& sheet) {
     ++tally.responses;
+    tally.lines.add(record);
     if (!record.valid()) {
       ++tally.invalid;
       report_problems(record);

@@ -45,6 +45,7 @@ class StatsTally final : public io::PartTally {
   StatsTally(const core::Questionnaire& q, const core::StatsOptions& options)
       : q_(q), options_(options), stats_(q, options) {}
   void add(const io::ResponseRecord& record) override {
+    lines_.add(record);
     if (record.valid())
       stats_.add(record.response.answers);
     else
@@ -57,23 +58,28 @@ class StatsTally final : public io::PartTally {
     const auto& more = dynamic_cast<const StatsTally&>(later);
     stats_.append(more.stats_);
     invalid_ += more.invalid_;
+    lines_.append(more.lines_);
   }
   const core::StatsAccumulator& stats() const { return stats_; }
   long invalid() const { return invalid_; }
+  const LineCount& lines() const { return lines_; }
 
  private:
   const core::Questionnaire& q_;
   core::StatsOptions options_;
   core::StatsAccumulator stats_;
   long invalid_ = 0;
+  LineCount lines_;
 };
 
 // --quality: the flagged responses, listed in input order.
 int run_quality(const core::Questionnaire& q, const StatsCommandOptions& options,
                 const core::StatsOptions& stats_options, const io::StatsWriterOptions& out) {
   long responses = 0, invalid = 0;
+  LineCount lines;
   std::unique_ptr<io::QualityWriter> quality = io::make_quality_writer(stats_options.run_limit, out, stdout);
   for_each_response(q, options.input, [&](const io::ResponseRecord& record) {
+    lines.add(record);
     if (!record.valid()) {
       ++invalid;
       report_problems(record);
@@ -86,6 +92,7 @@ int run_quality(const core::Questionnaire& q, const StatsCommandOptions& options
     return true;
   });
   quality->finish(responses);
+  print_line_count(lines);
   return report_invalid(responses, invalid);
 }
 
@@ -109,6 +116,7 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   tally_responses(q, options.input, tally);
   const core::StatsReport report = tally.stats().report();
   io::write_stats(q, {q.id, q.version, loaded.hash, kVersion}, report, tally.invalid(), out, stdout);
+  print_line_count(tally.lines());
   return report_invalid(report.responses, tally.invalid());
 }
 

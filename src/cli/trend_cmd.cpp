@@ -251,8 +251,10 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   std::vector<Respondent> respondents;
   std::map<std::string, std::size_t> index;
   long total = 0, invalid = 0;
+  LineCount lines;
   for_each_response(q, o.input, [&](const io::ResponseRecord& record) {
     ++total;
+    lines.add(record);
     if (!record.valid()) {
       ++invalid;
       report_problems(record);
@@ -331,6 +333,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
     for (const std::string& note : rc_notes(q, settings, "en")) std::cerr << "note: " << note << '\n';
   }
 
+  print_line_count(lines);
   if (invalid > 0)
     std::cerr << "alliance: " << invalid << " of " << total << " response" << (total == 1 ? "" : "s")
               << (invalid == 1 ? " is" : " are") << " invalid\n";

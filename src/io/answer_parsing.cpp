@@ -50,6 +50,7 @@ void reset_record(const core::Questionnaire& q, ResponseRecord& record) {
   r.answers.assign(q.items.size(), std::nullopt);
   record.problems.clear();
   record.location.clear();
+  record.lines = 1;
 }
 
 void set_location(ResponseRecord& record, const std::string& name, long line) {

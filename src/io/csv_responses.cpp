@@ -1,12 +1,12 @@
 // CSV and TSV responses: one row per response, a header naming the columns.
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
 #include "answer_parsing.hpp"
+#include "csv_columns.hpp"
 #include "csv_reader.hpp"
 #include "response_readers.hpp"
 
@@ -14,87 +14,21 @@ namespace alliance::io {
 
 namespace {
 
-enum class Role { ignored, item, respondent, session, form, date, language, questionnaire, version };
-
-struct Column {
-  Role role = Role::ignored;
-  std::size_t item = 0;
-};
-
-// Lower case without separators, so "Respondent ID", "respondent_id" and
-// "RespondentId" are one name.
-std::string normalised(std::string_view name) {
-  std::string out;
-  for (char c : name)
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Identifier columns recognised by name, including the names REDCap,
-// Qualtrics and LimeSurvey exports use.
-Role identifier_role(std::string_view name) {
-  static const std::vector<std::pair<const char*, Role>> kNames = {{"respondent", Role::respondent},
-                                                                   {"respondentid", Role::respondent},
-                                                                   {"participant", Role::respondent},
-                                                                   {"participantid", Role::respondent},
-                                                                   {"subject", Role::respondent},
-                                                                   {"subjectid", Role::respondent},
-                                                                   {"client", Role::respondent},
-                                                                   {"clientid", Role::respondent},
-                                                                   {"patient", Role::respondent},
-                                                                   {"patientid", Role::respondent},
-                                                                   {"recordid", Role::respondent},
-                                                                   {"responseid", Role::respondent},
-                                                                   {"id", Role::respondent},
-                                                                   {"session", Role::session},
-                                                                   {"sessionnumber", Role::session},
-                                                                   {"sessionno", Role::session},
-                                                                   {"visit", Role::session},
-                                                                   {"form", Role::form},
-                                                                   {"date", Role::date},
-                                                                   {"sessiondate", Role::date},
-                                                                   {"recordeddate", Role::date},
-                                                                   {"submitdate", Role::date},
-                                                                   {"language", Role::language},
-                                                                   {"lang", Role::language},
-                                                                   {"userlanguage", Role::language},
-                                                                   {"startlanguage", Role::language},
-                                                                   {"questionnaire", Role::questionnaire},
-                                                                   {"questionnaireversion", Role::version}};
-  const std::string key = normalised(name);
-  for (const auto& [known, role] : kNames)
-    if (key == known) return role;
-  return Role::ignored;
-}
-
-// The item a column names under `pattern` ("wai_{id}"), if any.
-std::optional<std::size_t> item_for(const core::Questionnaire& q, std::string_view column,
-                                    std::string_view pattern) {
-  const std::size_t hole = pattern.find("{id}");
-  if (hole == std::string_view::npos) return std::nullopt;
-  const std::string_view prefix = pattern.substr(0, hole);
-  const std::string_view suffix = pattern.substr(hole + 4);
-  if (column.size() <= prefix.size() + suffix.size() || !column.starts_with(prefix) ||
-      !column.ends_with(suffix))
-    return std::nullopt;
-  const std::string id(column.substr(prefix.size(), column.size() - prefix.size() - suffix.size()));
-  return q.find_item(id);
-}
-
 class CsvResponseReader final : public ResponseReader {
  public:
   CsvResponseReader(std::unique_ptr<ByteSource> source, char delimiter, const core::Questionnaire& q,
                     const ColumnMapping& mapping)
       : source_(std::move(source)), csv_(*source_, delimiter), q_(q) {
     read_header(mapping);
+    check_rows_under_header();
+    if (skip_ == 0) expect_rows();
   }
 
   bool next(ResponseRecord& record) override {
     while (csv_.next(fields_)) {
-      if (fields_.size() == 1 && trim(fields_[0]).empty()) continue;  // blank line
+      if (blank(fields_)) continue;
       if (skip_ > 0) {
-        --skip_;
+        if (--skip_ == 0) expect_rows();
         continue;
       }
       fill(record);
@@ -115,102 +49,195 @@ class CsvResponseReader final : public ResponseReader {
     source_->seek_line_start(offset);
     csv_.set_next_line(1);
     skip_ = 0;  // the rows to skip follow the header, in the first part
+    expect_rows();
   }
 
  private:
+  // Rows under the header that are more header (Qualtrics' question text and
+  // ImportId rows) are looked for among the first this many.
+  static constexpr std::size_t kHeaderRowsLookedFor = 5;
+
+  static bool blank(const std::vector<std::string_view>& fields) {
+    return fields.size() == 1 && trim(fields[0]).empty();
+  }
+
   std::string where(long line) const { return source_->name() + ":" + std::to_string(line); }
 
   void read_header(const ColumnMapping& mapping) {
     if (!csv_.next(fields_))
       throw Error(ExitCode::invalid_input, source_->name() + ": empty input, expected a header row");
     if (!csv_.text_problem().empty()) throw Error(ExitCode::invalid_input, csv_.text_problem());
-    header_.assign(fields_.begin(), fields_.end());
+    for (std::string_view field : fields_) names_.emplace_back(trim(field));
     skip_ = mapping.skip_rows;
-    const std::string pattern = mapping.pattern.empty() ? detect_pattern() : mapping.pattern;
-    if (!mapping.pattern.empty() && mapping.pattern.find("{id}") == std::string::npos)
-      throw Error(ExitCode::usage, "--columns '" + mapping.pattern + "' must contain {id}, as in 'wai_{id}'");
-    columns_.assign(header_.size(), Column{});
-    std::vector<bool> mapped(q_.items.size(), false);
-    for (std::size_t c = 0; c < header_.size(); ++c) {
-      const std::string name(trim(header_[c]));
-      Column& column = columns_[c];
-      if (auto explicit_item = mapping.columns.find(name); explicit_item != mapping.columns.end()) {
-        auto item = q_.find_item(explicit_item->second);
-        if (!item)
-          throw Error(ExitCode::usage, "--map " + name + "=" + explicit_item->second + ": " + q_.id +
-                                           " has no item \"" + explicit_item->second + "\"");
-        column = {Role::item, *item};
-      } else if (name == mapping.respondent_column && !name.empty()) {
-        column.role = Role::respondent;
-      } else if (name == mapping.session_column && !name.empty()) {
-        column.role = Role::session;
-      } else if (auto item = item_for(q_, name, pattern)) {
-        column = {Role::item, *item};
-      } else {
-        column.role = identifier_role(name);
-      }
-      if (column.role == Role::item) {
-        if (mapped[column.item])
-          throw Error(ExitCode::invalid_input, where(csv_.line()) + ": two columns hold item " +
-                                                   q_.items[column.item].id + " (the second is \"" + name +
-                                                   "\")");
-        mapped[column.item] = true;
-      }
-    }
-    keep_first_identifier_columns();
-    check_mapping(mapped, pattern);
+    HeaderMapping mapped = map_header(q_, names_, mapping, where(csv_.line()));
+    columns_ = std::move(mapped.columns);
+    warnings_ = std::move(mapped.warnings);
   }
 
-  // With several candidate columns for one identifier ("id" and "respondent"),
-  // the first wins; the rest are ignored.
-  void keep_first_identifier_columns() {
-    std::vector<Role> seen;
-    for (Column& column : columns_) {
-      if (column.role == Role::item || column.role == Role::ignored) continue;
-      if (std::find(seen.begin(), seen.end(), column.role) != seen.end())
-        column.role = Role::ignored;
-      else
-        seen.push_back(column.role);
-    }
+  // From here on, rows are responses: one that runs across lines must have
+  // the header's fields, and line breaks only in columns alliance does not
+  // read (free-text comments), else its quote is taken as stray.
+  void expect_rows() {
+    std::vector<bool> free_text(columns_.size());
+    for (std::size_t c = 0; c < columns_.size(); ++c) free_text[c] = columns_[c].role == Role::ignored;
+    csv_.expect(columns_.size(), std::move(free_text));
   }
 
-  void check_mapping(const std::vector<bool>& mapped, const std::string& pattern) {
-    const auto count = std::count(mapped.begin(), mapped.end(), true);
-    if (count == 0)
+  // "item 3 = 4" for the first item cell holding a number, if every item
+  // cell holds a number or nothing; "" otherwise.
+  std::string answers_in(const std::vector<std::string_view>& cells) const {
+    std::string first;
+    for (std::size_t c = 0; c < cells.size() && c < columns_.size(); ++c) {
+      if (columns_[c].role != Role::item) continue;
+      const std::string_view cell = trim(cells[c]);
+      if (is_missing_text(cell)) continue;
+      if (!parse_number(cell)) return "";
+      if (first.empty()) first = "item " + q_.items[columns_[c].item].id + " = " + std::string(cell);
+    }
+    return first;
+  }
+
+  // Why a row under the header is more header, not answers: Qualtrics'
+  // {"ImportId":…} cells, or text in every item cell: not a missing-answer
+  // marker, not a number, nor a try at one ("1e400", "4,5": those rows are
+  // answers, each invalid). "" when it is not.
+  std::string header_evidence(const std::vector<std::string_view>& cells, bool& import_ids) const {
+    for (std::string_view cell : cells)
+      if (trim(cell).starts_with("{\"ImportId\"")) {
+        import_ids = true;
+        return "{\"ImportId\":…} cells, as Qualtrics writes";
+      }
+    std::string first;
+    for (std::size_t c = 0; c < cells.size() && c < columns_.size(); ++c) {
+      if (columns_[c].role != Role::item) continue;
+      const std::string_view cell = trim(cells[c]);
+      if (is_missing_text(cell) || parse_number(cell) ||
+          std::string_view("0123456789+-.,").find(cell[0]) != std::string_view::npos)
+        return "";
+      if (first.empty())
+        first = "item " + q_.items[columns_[c].item].id + " is \"" + shown(cell) + "\", not a number";
+    }
+    return first;
+  }
+
+  static std::string shown(std::string_view cell) {
+    const std::string_view prefix = core::utf8_prefix(cell, 40);
+    return prefix.size() == cell.size() ? std::string(cell) : std::string(prefix) + "…";
+  }
+
+  // Looks at the first rows without consuming them. A row --skip-rows skips
+  // that holds answers, or that takes several lines and has not the
+  // header's fields (a stray quote would swallow the rows after it), is a
+  // warning; rows left that are more header, not answers, are an error
+  // (they would be read as phantom respondents).
+  void check_rows_under_header() {
+    std::string storage;
+    std::vector<std::string_view> cells;
+    std::pair<long, long> lines;
+    long& line = lines.first;
+    std::size_t index = 0;
+    const std::string skipping = "--skip-rows " + std::to_string(skip_) + " skips this row";
+    for (int skipped = 0; skipped < skip_ && csv_.peek(index++, storage, cells, lines);) {
+      if (blank(cells)) continue;
+      ++skipped;
+      const std::string answers = answers_in(cells);
+      if (!answers.empty())
+        warnings_.push_back(where(line) + ": " + skipping + ", but it holds answers (" + answers +
+                            "): check the number of rows to skip");
+      else if (lines.second > line && cells.size() != columns_.size())
+        warnings_.push_back(where(line) + ": " + skipping + ", which runs to line " +
+                            std::to_string(lines.second) + " (a quoted field holding line breaks) and has " +
+                            std::to_string(cells.size()) + (cells.size() == 1 ? " field" : " fields") +
+                            ", not " + std::to_string(columns_.size()) + ": a stray quote?");
+    }
+    std::vector<std::pair<long, std::string>> rows;  // line, evidence
+    bool import_ids = false;
+    bool answers_follow = false;
+    while (rows.size() < kHeaderRowsLookedFor && csv_.peek(index++, storage, cells, lines)) {
+      if (blank(cells)) continue;
+      std::string evidence = header_evidence(cells, import_ids);
+      if (evidence.empty()) {
+        answers_follow = true;
+        break;
+      }
+      rows.emplace_back(line, std::move(evidence));
+    }
+    if (rows.empty()) return;
+    const std::string first = where(rows.front().first) + ": ";
+    // Text in every row looked at, with no ImportId: labels, not header rows.
+    if (!answers_follow && !import_ids)
       throw Error(ExitCode::invalid_input,
-                  where(csv_.line()) + ": no column holds an item of " + q_.id +
-                      " (item columns are named by " +
-                      (pattern.empty() ? std::string("the item id") : "'" + pattern + "'") +
-                      "; use --columns 'PATTERN' with {id}, or --map COLUMN=ITEM)");
-    for (std::size_t i = 0; i < mapped.size(); ++i)
-      if (!mapped[i])
-        warnings_.push_back(where(csv_.line()) + ": no column for item " + q_.items[i].id +
-                            ": it is unanswered in every row");
+                  first + (rows.size() == kHeaderRowsLookedFor ? "the first " : "the ") +
+                      std::to_string(rows.size()) + (rows.size() == 1 ? " row holds" : " rows hold") +
+                      " text in every item column (" + rows.front().second +
+                      "): are the answers exported as labels? alliance reads numbers (Qualtrics: export "
+                      "with \"Use numeric values\"); --skip-rows N skips rows under the header");
+    const std::string skip = "--skip-rows " + std::to_string(skip_ + static_cast<int>(rows.size()));
+    if (rows.size() == 1)
+      throw Error(ExitCode::invalid_input, first + "this row holds header text, not answers (" +
+                                               rows.front().second + "): skip it with " + skip);
+    std::string evidence;
+    for (const auto& [at, why] : rows)
+      evidence += (evidence.empty() ? "line " : "; line ") + std::to_string(at) + ": " + why;
+    throw Error(ExitCode::invalid_input, first + "these " + std::to_string(rows.size()) +
+                                             " rows hold header text, not answers (" + evidence +
+                                             "): skip them with " + skip);
   }
 
-  std::string detect_pattern() const {
-    static const std::vector<std::string> kPatterns = {"{id}",      "i{id}", "item{id}",
-                                                       "item_{id}", "q{id}", "Q{id}"};
-    std::string best = "{id}";
-    long best_count = 0;
-    for (const std::string& pattern : kPatterns) {
-      long count = 0;
-      for (const std::string& name : header_)
-        if (item_for(q_, trim(name), pattern)) ++count;
-      if (count > best_count) {
-        best = pattern;
-        best_count = count;
-      }
+  // "column \"WAI_3\" (item 3)", "column 14" past the header.
+  std::string describe_column(std::size_t c) const {
+    if (c >= names_.size()) return "column " + std::to_string(c + 1);
+    std::string out = "column " + (names_[c].empty() ? std::to_string(c + 1) : "\"" + names_[c] + "\"");
+    switch (columns_[c].role) {
+      case Role::ignored: return out;
+      case Role::item: return out + " (item " + q_.items[columns_[c].item].id + ")";
+      case Role::respondent: return out + " (the respondent id)";
+      case Role::session: return out + " (the session)";
+      default: return out + " (an identifier)";
     }
-    return best;
+  }
+
+  // The problem of a row whose quote was taken as stray (CsvReader::stray),
+  // located by the lines the field would have run across ("x.csv:2-1003",
+  // as GNU's messages locate a range), no line number in the text itself,
+  // so that io/part_reading can relocate it.
+  void add_stray_quote_problem(ResponseRecord& record) const {
+    const CsvReader::StrayQuote& s = csv_.stray();
+    const bool lines = s.until_line > csv_.line();
+    std::string out =
+        "the quote opening " + describe_column(s.column) + (lines ? " on the first of these lines" : "");
+    switch (s.why) {
+      case CsvReader::Stray::unclosed:
+        out += lines ? " is never closed (the input ends on the last)" : " is never closed";
+        break;
+      case CsvReader::Stray::too_long: out += " is not closed within 1 MiB (by the last)"; break;
+      case CsvReader::Stray::fields:
+        out += " would close on the last, making a row of " + std::to_string(s.fields) + " fields, not " +
+               std::to_string(columns_.size()) + " as in the header";
+        break;
+      case CsvReader::Stray::line_break:
+        out += " would close on the last, putting line breaks in " +
+               (s.break_column == s.column ? std::string("that column") : describe_column(s.break_column)) +
+               ", where only free text, which alliance does not read, may have them";
+        break;
+      case CsvReader::Stray::text_after_quote:
+        out += " would close on the last, but text follows the closing quote there";
+        break;
+      case CsvReader::Stray::none: break;
+    }
+    out += lines ? ": taken as a stray quote, the first line is an invalid row and the lines after it are "
+                   "read as rows"
+                 : ": taken as a stray quote, this row is invalid";
+    record.problems.push_back(record.location + (lines ? "-" + std::to_string(s.until_line) : "") + ": " +
+                              out);
   }
 
   void fill(ResponseRecord& record) {
     reset_record(q_, record);
     set_location(record, source_->name(), csv_.line());
+    record.lines = csv_.last_line() - csv_.line() + 1;
     if (!csv_.text_problem().empty()) record.problems.push_back(csv_.text_problem());
-    if (csv_.unterminated_quote())
-      add_problem(record, "a quoted field is not closed before the end of input");
+    if (csv_.stray().why != CsvReader::Stray::none) add_stray_quote_problem(record);
     if (fields_.size() != columns_.size())
       add_problem(record, "expected " + std::to_string(columns_.size()) + " fields as in the header, got " +
                               std::to_string(fields_.size()));
@@ -258,7 +285,7 @@ class CsvResponseReader final : public ResponseReader {
   CsvReader csv_;
   const core::Questionnaire& q_;
   std::vector<std::string_view> fields_;
-  std::vector<std::string> header_;
+  std::vector<std::string> names_;  // the header's, trimmed
   std::vector<Column> columns_;
   std::vector<std::string> warnings_;
   int skip_ = 0;

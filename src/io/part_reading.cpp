@@ -17,18 +17,31 @@ void read_all(ResponseReader& reader, PartTally& tally, const ProblemsHandler& r
   }
 }
 
-// `problem` with the line it begins with, "<name>:<line within the part>:",
+// `problem` with the line it begins with, "<name>:<line within the part>",
 // counted in the file instead (the line of the record, or of a byte in it
-// for a record on several lines: "<name>:<line>:<column>: ...").
+// for a record on several lines: "<name>:<line>:<column>: ..."); so is the
+// last line of a range, "<name>:<line>-<last line>: ..." (a stray quote).
 std::string relocate(const std::string& problem, const std::string& name, long first_line) {
   if (!problem.starts_with(name) || problem.size() <= name.size() || problem[name.size()] != ':')
     return problem;
-  const std::size_t digits = name.size() + 1;
-  std::size_t end = digits;
-  while (end < problem.size() && problem[end] >= '0' && problem[end] <= '9') ++end;
-  if (end == digits || end == problem.size() || problem[end] != ':') return problem;
-  const long line = std::stol(problem.substr(digits, end - digits));
-  return name + ":" + std::to_string(first_line + line - 1) + problem.substr(end);
+  std::size_t at = name.size() + 1;
+  // The number at `at`, moved to the file's count; "" when there is none.
+  const auto relocated_number = [&]() -> std::string {
+    const std::size_t start = at;
+    while (at < problem.size() && problem[at] >= '0' && problem[at] <= '9') ++at;
+    if (at == start) return "";
+    return std::to_string(first_line + std::stol(problem.substr(start, at - start)) - 1);
+  };
+  std::string out = name + ":" + relocated_number();
+  if (out.size() == name.size() + 1 || at == problem.size()) return problem;
+  if (problem[at] == '-') {
+    ++at;
+    const std::string last = relocated_number();
+    if (last.empty() || at == problem.size()) return problem;
+    out += "-" + last;
+  }
+  if (problem[at] != ':') return problem;
+  return out + problem.substr(at);
 }
 
 // The second part, read on its own thread before the first part's end (and

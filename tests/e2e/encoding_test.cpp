@@ -202,12 +202,20 @@ TEST(Encoding, NoInputCanDriveTheTerminal) {
       run_alliance({"trend", "gtb-12", "hostile.ndjson", "--format", "table"}, {.cwd = dir});
   EXPECT_EQ(trend.out.find('\x1b'), std::string::npos);
   EXPECT_NE(trend.out.find(shown), std::string::npos) << trend.out;
-  // A cell quoted in a message, with a line break: one line, escaped.
-  write_file(dir + "/cell.csv", kHeader + "P2,1,\"\x1b[31m\nred\",4,5,4,3,5,2,1,4,5,3,1\n");
+  // A cell quoted in a message: escaped. (A CSV item cell cannot hold a line
+  // break, docs/response-format.md; a JSON string can: one line, escaped.)
+  write_file(dir + "/cell.csv", kHeader + "P2,1,\"\x1b[31mred\",4,5,4,3,5,2,1,4,5,3,1\n");
   const Outcome cell = score_in(dir, {"cell.csv", "--format", "csv"});
   EXPECT_EQ(cell.status, 1);
   EXPECT_EQ(cell.err,
-            "cell.csv:2: item 1 = \"\\x1b[31m\\nred\" is not a number\n"
+            "cell.csv:2: item 1 = \"\\x1b[31mred\" is not a number\n"
+            "alliance: 1 of 1 response is invalid\n");
+  write_file(dir + "/cell.ndjson", R"({"respondent":"P2","answers":{"1":"\u001b[31m\nred"}})"
+                                   "\n");
+  const Outcome string = score_in(dir, {"cell.ndjson", "--format", "csv"});
+  EXPECT_EQ(string.status, 1);
+  EXPECT_EQ(string.err,
+            "cell.ndjson:1: item 1 = string \"\\u001b[31m\\nred\" is not a number\n"
             "alliance: 1 of 1 response is invalid\n");
 }
 

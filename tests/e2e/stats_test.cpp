@@ -198,8 +198,8 @@ TEST(Stats, UsageErrors) {
 }
 
 TEST(Stats, EmptyInputGivesEmptyStatistics) {
-  const Outcome run =
-      run_alliance({"stats", "gtb-12", "-", "--format", "json"}, {.input = "respondent,1,2,3\n"});
+  const Outcome run = run_alliance({"stats", "gtb-12", "-", "--format", "json", "--columns", "{id}"},
+                                   {.input = "respondent,1,2,3\n"});
   ASSERT_EQ(run.status, 0) << run.err;
   const auto doc = nlohmann::json::parse(run.out);
   EXPECT_EQ(doc["responses"], 0);

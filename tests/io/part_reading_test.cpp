@@ -132,22 +132,47 @@ TEST_F(PartReadingTest, NdjsonRecordsAndProblemsAsReadWhole) {
   EXPECT_EQ(split.problems.back().rfind(path + ":185: ", 0), 0u) << split.problems.back();
 }
 
-// A quoted field holding line breaks across the middle: the second thread's
-// guess (the first line start after the middle) is inside it, so its work is
-// dropped and the second part read after the first, as with one thread.
+// A quoted field holding line breaks (a free-text note) across the middle:
+// the second thread's guess (the first line start after the middle) is
+// inside it, so its work is dropped and the second part read after the
+// first, as with one thread.
 TEST_F(PartReadingTest, QuotedFieldAcrossTheMiddle) {
-  std::string text = "id,a1,a2,a3,b1,b2,b3\n";
-  for (int r = 1; r <= 10; ++r) text += "r" + std::to_string(r) + ",1,2,3,4,5,1\n";
-  std::string note = "\"a respondent id\n";
-  for (int i = 0; i < 40; ++i) note += "on many lines, ,1,2,3\n";
+  std::string text = "note,id,a1,a2,a3,b1,b2,b3\n";
+  for (int r = 1; r <= 10; ++r) text += ",r" + std::to_string(r) + ",1,2,3,4,5,1\n";
+  std::string note = "\"a note\n";
+  for (int i = 0; i < 40; ++i) note += "on many lines, ,r,1,2,3,4,5,1\n";
   note += "\"";
-  text += note + ",1,2,3,4,5,1\n";
-  for (int r = 12; r <= 20; ++r) text += "r" + std::to_string(r) + ",1,2,3,4,5,1\n";
+  text += note + ",r11,1,2,3,4,5,1\n";
+  for (int r = 12; r <= 20; ++r) text += ",r" + std::to_string(r) + ",1,2,3,4,5,1\n";
   const std::string path = write("parts_quoted.csv", text);
   expect_split_like_whole(path);
   const Outcome whole = read_whole(path);
   EXPECT_EQ(whole.tally.seen.size(), 20u);
   EXPECT_TRUE(whole.problems.empty());
+}
+
+// A stray quote before the middle whose field a quote after the middle
+// would close: taken as stray, its line is one invalid row and the lines
+// after it are rows, read alike in either part. Another in the second part
+// is located, with the lines it would have joined, by the file's lines.
+TEST_F(PartReadingTest, StrayQuoteAcrossTheMiddle) {
+  std::string text = "id,a1,a2,a3,b1,b2,b3\n";
+  for (int r = 1; r <= 200; ++r) {
+    const std::string id = "r" + std::to_string(r);
+    text += r == 50 || r == 150    ? id + ",1,2,\"3,4,5,1\n"
+            : r == 120 || r == 180 ? id + ",1,2,3,4,5,1\"\n"
+                                   : id + ",1,2,3,4,5,1\n";
+  }
+  const std::string path = write("parts_stray.csv", text);
+  expect_split_like_whole(path);
+  const Outcome whole = read_whole(path);
+  EXPECT_EQ(whole.tally.seen.size(), 200u);
+  ASSERT_EQ(whole.problems.size(), 6u);
+  EXPECT_EQ(whole.problems[0].rfind(path + ":51-121: the quote opening column \"a3\" (item a3)", 0), 0u)
+      << whole.problems[0];
+  EXPECT_EQ(whole.problems[3].rfind(path + ":151-181: the quote opening column \"a3\" (item a3)", 0), 0u)
+      << whole.problems[3];
+  EXPECT_EQ(whole.problems[5], path + ":181: item b3 = \"1\"\" is not a number");
 }
 
 // More problems than the second thread may hold back: it gives up, and
@@ -175,15 +200,15 @@ TEST_F(PartReadingTest, SkippedRowsPastTheMiddleMeanOnePart) {
 // bad byte is on their second line: each problem names its line in the file
 // (that of the byte, "file:line:column: ..."), whichever part read it.
 TEST_F(PartReadingTest, TextProblemsAsReadWhole) {
-  std::string text = "id,a1,a2,a3,b1,b2,b3\n";
+  std::string text = "id,a1,a2,a3,b1,b2,b3,note\n";  // line breaks are kept in a free-text column
   for (int r = 1; r <= 200; ++r) {
     const std::string id = "r" + std::to_string(r);
     if (r % 37 == 0)
-      text += "\"" + id + "\nH\xE9l\xE8ne\",1,2,3,4,5,1\n";
+      text += id + ",1,2,3,4,5,1,\"" + id + "\nH\xE9l\xE8ne\"\n";
     else if (r % 23 == 0)
-      text += id + "\xE9,1,2,3,4,5,1\n";
+      text += id + "\xE9,1,2,3,4,5,1,\n";
     else
-      text += id + ",1,2,3,4,5,1\n";
+      text += id + ",1,2,3,4,5,1,\n";
   }
   const std::string path = write("parts_text.csv", text);
   expect_split_like_whole(path);
@@ -209,7 +234,8 @@ TEST_F(PartReadingTest, DecodedFilesAreOnePart) {
     EXPECT_EQ(split.tally.appends, 0);
   }
   std::string utf16 = "\xFF\xFE";
-  for (char c : std::string("id,a1\nP1,1\nP2,2\n")) utf16 += std::string{c, '\0'};
+  for (char c : std::string("id,a1,a2,a3,b1,b2,b3\nP1,1,1,1,1,1,1\nP2,2,2,2,2,2,2\n"))
+    utf16 += std::string{c, '\0'};
   const Outcome marked = read(write("parts_utf16.csv", utf16), {.second_thread = true, .min_split_bytes = 0});
   EXPECT_EQ(marked.tally.seen, (std::vector<std::string>{"P1", "P2"}));
   EXPECT_EQ(marked.tally.appends, 0);

@@ -40,19 +40,25 @@ const std::optional<double> kNone;
 
 TEST_F(ReaderTest, CsvWithQuotesCrlfBomAndMissingMarkers) {
   const std::string path = write("a.csv",
-                                 "\xEF\xBB\xBFrespondent,session,a1,a2,a3,b1,b2,b3\r\n"
-                                 "\"P, 1\",2,1,2,3,4,5,1\r\n"
-                                 "\"say \"\"hi\"\"\nthere\",,NA,.,,5, 4 ,3\r\n");
+                                 "\xEF\xBB\xBFrespondent,session,a1,a2,a3,b1,b2,b3,note\r\n"
+                                 "\"P, 1\",2,1,2,3,4,5,1,\r\n"
+                                 "\"say \"\"hi\"\"\",,NA,.,,5, 4 ,3,\"a note\r\non two lines\"\r\n"
+                                 "P3,1,1,1,1,1,1,1,\r\n");
   const auto records = read_all(path);
-  ASSERT_EQ(records.size(), 2u);
+  ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0].response.respondent, "P, 1");
   EXPECT_EQ(records[0].response.session, 2);
   EXPECT_EQ(records[0].response.answers, (Answers{1, 2, 3, 4, 5, 1}));
   EXPECT_EQ(records[0].location, path + ":2");
-  EXPECT_EQ(records[1].response.respondent, "say \"hi\"\nthere");
+  EXPECT_EQ(records[0].lines, 1);
+  EXPECT_EQ(records[1].response.respondent, "say \"hi\"");
   EXPECT_FALSE(records[1].response.session.has_value());
   EXPECT_EQ(records[1].response.answers, (Answers{kNone, kNone, kNone, 5, 4, 3}));
   EXPECT_TRUE(records[1].valid());
+  EXPECT_EQ(records[1].location, path + ":3");
+  EXPECT_EQ(records[1].lines, 2);
+  EXPECT_EQ(records[2].location, path + ":5");
+  EXPECT_TRUE(records[2].valid());
 }
 
 TEST_F(ReaderTest, BadCellsMakeOnlyTheirRowInvalid) {
@@ -74,14 +80,22 @@ TEST_F(ReaderTest, BadCellsMakeOnlyTheirRowInvalid) {
 
 TEST_F(ReaderTest, CsvColumnsByPatternMapAndDetection) {
   const std::string detected =
-      write("c.csv", "ResponseId,Q_a1,i_a2,q1,ia1,ia2,ia3,ib1,ib2\nx,1,1,1,2,3,4,5,1\n");
+      write("c.csv", "ResponseId,Q_a1,i_a2,q1,ia1,ia2,ia3,ib1,ib2,ib3\nx,1,1,1,2,3,4,5,1,2\n");
   const auto records = read_all(detected);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].response.respondent, "x");
-  EXPECT_EQ(records[0].response.answers, (Answers{2, 3, 4, 5, 1, kNone}));
-  EXPECT_EQ(
-      warnings_,
-      (std::vector<std::string>{detected + ":1: no column for item b3: it is unanswered in every row"}));
+  EXPECT_EQ(records[0].response.answers, (Answers{2, 3, 4, 5, 1, 2}));
+  EXPECT_TRUE(warnings_.empty());
+
+  // A pattern given names only some items: each missing one is a warning.
+  ReaderOptions given;
+  given.mapping.pattern = "i{id}";
+  const std::string partial = write("c2.csv", "ResponseId,ia1,ia2,ia3,ib1,ib2\nx,2,3,4,5,1\n");
+  const auto some = read_all(partial, given);
+  ASSERT_EQ(some.size(), 1u);
+  EXPECT_EQ(some[0].response.answers, (Answers{2, 3, 4, 5, 1, kNone}));
+  EXPECT_EQ(warnings_,
+            (std::vector<std::string>{partial + ":1: no column for item b3: it is unanswered in every row"}));
 
   ReaderOptions options;
   options.mapping.pattern = "wai_{id}";

@@ -59,7 +59,8 @@ TEST_F(EncodingTest, ALatin1RowIsInvalidWhereItIsAndTheOthersAreRead) {
 TEST_F(EncodingTest, ABadByteOnTheSecondLineOfAQuotedFieldIsLocatedThere) {
   const std::string path =
       write("multiline.csv",
-            std::string(kHeader) + "\"first line\nsecond \x92 line\",1,2,3,4,5,1\nP2,1,1,1,1,1,1\n");
+            "respondent,a1,a2,a3,b1,b2,b3,note\n"  // line breaks are kept in a free-text column
+            "P1,1,2,3,4,5,1,\"first line\nsecond \x92 line\"\nP2,1,1,1,1,1,1,\n");
   const auto records = read_all(path);
   ASSERT_EQ(records.size(), 2u);
   ASSERT_EQ(records[0].problems.size(), 1u);
@@ -177,7 +178,7 @@ TEST_F(EncodingTest, AUtf8ByteOrderMarkIsSkippedInEveryFormatAndWinsOverEncoding
   const std::string bom = "\xEF\xBB\xBF";
   const std::string ndjson = write("bom.ndjson", bom + "{\"respondent\":\"Zoé\",\"answers\":{\"a1\":1}}\n");
   const std::string json = write("bom.json", bom + "{\"respondent\":\"Zoé\",\"answers\":{\"a1\":1}}");
-  const std::string csv = write("bom.csv", bom + "respondent,a1\nZoé,1\n");
+  const std::string csv = write("bom.csv", bom + "respondent,a1,a2,a3,b1,b2,b3\nZoé,1,2,3,4,5,1\n");
   for (const std::string& path : {ndjson, json, csv}) {
     for (TextEncoding encoding : {TextEncoding::utf8, TextEncoding::windows1252}) {
       const auto records = read_all(path, encoding);

@@ -24,11 +24,13 @@ InputFormat parse_input_format(const std::string& name);
 // How CSV/TSV columns map to items and identifiers.
 struct ColumnMapping {
   // Item columns named by a pattern in which "{id}" stands for the item id
-  // ("wai_{id}", "Q{id}_1"). "" = detect: the item id itself, i{id}, item{id},
-  // item_{id}, q{id}, whichever names the most items.
+  // ("wai_{id}", "Q{id}_1"). "" = detect: the one pattern (the item id
+  // itself, i{id}, Q1_{id}, WAI[SQ{id}]…) that names every item not in
+  // `columns`; none, or several, is an error.
   std::string pattern;
   std::map<std::string, std::string> columns;  // explicit column -> item id, wins over the pattern
-  std::string respondent_column;               // "" = recognised by name
+  // Columns named here must be in the header (else Error(usage)).
+  std::string respondent_column;  // "" = recognised by name, else an unnamed first column
   std::string session_column;
   int skip_rows = 0;  // rows after the header to ignore (Qualtrics' extra header rows)
 };
@@ -42,8 +44,13 @@ struct ReaderOptions {
 // One response as read, with everything wrong with it.
 struct ResponseRecord {
   core::Response response;
-  std::string location;               // "batch.csv:1042", "r.json", "r.json: /3"
-  std::vector<std::string> problems;  // each a full located message; empty = valid
+  std::string location;  // "batch.csv:1042", "r.json", "r.json: /3"
+  // Each a full located message ("batch.csv:1042: …"; "batch.csv:2-1003: …"
+  // for a CSV row's stray quote, naming the lines it would have joined); empty = valid.
+  std::vector<std::string> problems;
+  // Input lines the record takes: more than 1 for a CSV row whose quoted
+  // field holds line breaks (its location names the first).
+  long lines = 1;
   bool valid() const { return problems.empty(); }
 };
 

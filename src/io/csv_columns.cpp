@@ -1,0 +1,370 @@
+#include "csv_columns.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "alliance/core/error.hpp"
+#include "alliance/core/text.hpp"
+#include "answer_parsing.hpp"
+
+namespace alliance::io {
+
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Lower case without separators, so "Respondent ID", "respondent_id" and
+// "RespondentId" are one name.
+std::string normalised(std::string_view name) {
+  std::string out;
+  for (char c : name)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string lower(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Identifier columns recognised by name, including the names REDCap,
+// Qualtrics and LimeSurvey exports use.
+Role identifier_role(std::string_view name) {
+  static const std::vector<std::pair<const char*, Role>> kNames = {{"respondent", Role::respondent},
+                                                                   {"respondentid", Role::respondent},
+                                                                   {"participant", Role::respondent},
+                                                                   {"participantid", Role::respondent},
+                                                                   {"subject", Role::respondent},
+                                                                   {"subjectid", Role::respondent},
+                                                                   {"client", Role::respondent},
+                                                                   {"clientid", Role::respondent},
+                                                                   {"patient", Role::respondent},
+                                                                   {"patientid", Role::respondent},
+                                                                   {"recordid", Role::respondent},
+                                                                   {"responseid", Role::respondent},
+                                                                   {"id", Role::respondent},
+                                                                   {"session", Role::session},
+                                                                   {"sessionnumber", Role::session},
+                                                                   {"sessionno", Role::session},
+                                                                   {"visit", Role::session},
+                                                                   {"form", Role::form},
+                                                                   {"date", Role::date},
+                                                                   {"sessiondate", Role::date},
+                                                                   {"recordeddate", Role::date},
+                                                                   {"submitdate", Role::date},
+                                                                   {"language", Role::language},
+                                                                   {"lang", Role::language},
+                                                                   {"userlanguage", Role::language},
+                                                                   {"startlanguage", Role::language},
+                                                                   {"questionnaire", Role::questionnaire},
+                                                                   {"questionnaireversion", Role::version}};
+  const std::string key = normalised(name);
+  for (const auto& [known, role] : kNames)
+    if (key == known) return role;
+  return Role::ignored;
+}
+
+const char* role_name(Role role) {
+  switch (role) {
+    case Role::respondent: return "respondent id";
+    case Role::session: return "session";
+    case Role::form: return "form";
+    case Role::date: return "date";
+    case Role::language: return "language";
+    case Role::questionnaire: return "questionnaire";
+    case Role::version: return "questionnaire version";
+    case Role::item:
+    case Role::ignored: break;
+  }
+  return "";
+}
+
+// "a, b, c, … (24 in all)": at most `shown` names.
+std::string name_list(const std::vector<std::string>& names, std::size_t shown = 6) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > shown) out += ", … (" + std::to_string(names.size()) + " in all)";
+  return out;
+}
+
+// Throws Error(usage) unless `wanted` is a column of `names`: the same name
+// in other case first, then in other spelling, then a close one, else the columns.
+void require_column(const std::vector<std::string>& names, const std::string& wanted,
+                    const std::string& option, const std::string& where) {
+  if (std::find(names.begin(), names.end(), wanted) != names.end()) return;
+  std::string hint;
+  for (const std::string& name : names)
+    if (hint.empty() && lower(name) == lower(wanted)) hint = name;
+  for (const std::string& name : names)
+    if (hint.empty() && !normalised(wanted).empty() && normalised(name) == normalised(wanted)) hint = name;
+  if (hint.empty()) hint = core::closest_match(wanted, names).value_or("");
+  throw Error(ExitCode::usage, where + ": " + option + ": the header has no column \"" + wanted + "\"" +
+                                   (hint.empty() ? " (its columns: " + name_list(names) + ")"
+                                                 : ", did you mean '" + hint + "'?"));
+}
+
+// The patterns a column name could be an item under: its end is an item id
+// ("wai_7" -> "wai_{id}"; not "Q1_17" -> "Q1_1{id}"), or its last run of
+// digits is one, perhaps with leading zeros ("WAI[SQ007]" -> "WAI[SQ{id}]").
+std::vector<std::string> patterns_of(const core::Questionnaire& q, const std::string& name) {
+  std::vector<std::string> out;
+  const auto add = [&out](std::string pattern) {
+    if (std::find(out.begin(), out.end(), pattern) == out.end()) out.push_back(std::move(pattern));
+  };
+  for (const core::Item& item : q.items) {
+    const std::string& id = item.id;
+    if (id.empty() || !name.ends_with(id)) continue;
+    const std::string prefix = name.substr(0, name.size() - id.size());
+    if (is_digit(id.front()) && !prefix.empty() && is_digit(prefix.back())) continue;
+    add(prefix + "{id}");
+  }
+  std::size_t end = name.size();
+  while (end > 0 && !is_digit(name[end - 1])) --end;
+  std::size_t start = end;
+  while (start > 0 && is_digit(name[start - 1])) --start;
+  if (start < end && (end < name.size() || (end - start > 1 && name[start] == '0')))
+    add(name.substr(0, start) + "{id}" + name.substr(end));
+  return out;
+}
+
+// The columns named by one pattern.
+struct Candidate {
+  std::string pattern;
+  std::vector<std::string> columns;
+  std::vector<bool> items;
+  std::size_t count = 0;  // items named
+};
+
+// "'WAI_{id}' names 11 of the 12 (WAI_1, WAI_2, WAI_3, …, WAI_12; no column for item 7)"
+std::string describe(const Candidate& c, const core::Questionnaire& q, const std::vector<bool>& mapped,
+                     std::size_t wanted) {
+  std::string columns;
+  for (std::size_t i = 0; i < c.columns.size() && i < 3; ++i) columns += (i ? ", " : "") + c.columns[i];
+  if (c.columns.size() > 4) columns += ", …";
+  if (c.columns.size() > 3) columns += ", " + c.columns.back();
+  std::vector<std::string> missing;
+  for (std::size_t i = 0; i < q.items.size(); ++i)
+    if (!mapped[i] && !c.items[i]) missing.push_back(q.items[i].id);
+  if (!missing.empty())
+    columns +=
+        std::string("; no column for item") + (missing.size() == 1 ? " " : "s ") + name_list(missing, 3);
+  return "'" + c.pattern + "' names " +
+         (c.count == wanted ? "all " + std::to_string(wanted)
+                            : std::to_string(c.count) + " of the " + std::to_string(wanted)) +
+         " (" + columns + ")";
+}
+
+// Every pattern that names an item not mapped by --map in some column not
+// named by an option, most items first.
+std::vector<Candidate> candidates_for(const core::Questionnaire& q, const std::vector<std::string>& names,
+                                      const ColumnMapping& mapping, const std::vector<bool>& mapped) {
+  std::map<std::string, Candidate> found;
+  for (const std::string& name : names) {
+    if (mapping.columns.contains(name) || name == mapping.respondent_column || name == mapping.session_column)
+      continue;
+    for (const std::string& pattern : patterns_of(q, name)) {
+      const std::optional<std::size_t> item = item_for(q, name, pattern);
+      if (!item || mapped[*item]) continue;
+      Candidate& c = found[pattern];
+      if (c.items.empty()) {
+        c.pattern = pattern;
+        c.items.assign(q.items.size(), false);
+      }
+      c.columns.push_back(name);
+      if (!c.items[*item]) ++c.count;
+      c.items[*item] = true;
+    }
+  }
+  std::vector<Candidate> candidates;
+  for (auto& [pattern, c] : found) candidates.push_back(std::move(c));
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.count > b.count; });
+  return candidates;
+}
+
+// The pattern that names every item not mapped by --map, when exactly one
+// does; "" when --map maps every item; "{id}" when no column names an item
+// (check_items then says so). Throws Error(invalid_input) otherwise.
+std::string detect_pattern(const core::Questionnaire& q, const std::vector<std::string>& names,
+                           const ColumnMapping& mapping, const std::vector<bool>& mapped,
+                           const std::string& where) {
+  const auto unmapped = static_cast<std::size_t>(std::count(mapped.begin(), mapped.end(), false));
+  if (unmapped == 0) return "";
+  const std::vector<Candidate> candidates = candidates_for(q, names, mapping, mapped);
+  if (candidates.empty()) return "{id}";
+  std::vector<const Candidate*> complete;
+  for (const Candidate& c : candidates)
+    if (c.count == unmapped) complete.push_back(&c);
+  if (complete.size() == 1) return complete.front()->pattern;
+  std::string listed;
+  std::size_t n = 0;
+  for (const Candidate& c : candidates) {
+    if (!complete.empty() && c.count != unmapped) continue;
+    if (n == 3) {
+      listed += "; …";
+      break;
+    }
+    listed += (n++ ? "; " : "") + describe(c, q, mapped, unmapped);
+  }
+  const std::string of = (unmapped == q.items.size() ? "" : "unmapped ") + std::string("item of ") + q.id;
+  if (complete.empty())
+    throw Error(ExitCode::invalid_input,
+                where + ": no one pattern of column names covers every " + of + ": " + listed +
+                    "; to read one anyway, --columns '" +
+                    (candidates.size() == 1 ? candidates[0].pattern : "PATTERN") +
+                    "' (an item without a column is then unanswered in every row), or --map COLUMN=ITEM");
+  throw Error(ExitCode::invalid_input, where + ": " + std::to_string(complete.size()) +
+                                           " patterns of column names cover every " + of + ": " + listed +
+                                           "; choose one with --columns 'PATTERN'");
+}
+
+// "a", "a" and "b", "a", "b" and "c", quoted.
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + ("\"" + names[i] + "\"");
+  return out;
+}
+
+// One column per identifier: the column an option names; else the first
+// recognised by name, with a warning naming the others; else, for the
+// respondent, an unnamed first column (R's write.csv and pandas' to_csv
+// write their row names there). No respondent column with columns left
+// unread is a warning too: the id may be among them.
+void settle_identifiers(const std::vector<std::string>& names, const ColumnMapping& mapping,
+                        const std::string& where, HeaderMapping& out) {
+  std::vector<Column>& columns = out.columns;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    Role& role = columns[c].role;
+    if ((role == Role::respondent && !mapping.respondent_column.empty() &&
+         names[c] != mapping.respondent_column) ||
+        (role == Role::session && !mapping.session_column.empty() && names[c] != mapping.session_column))
+      role = Role::ignored;
+  }
+  for (Role role : {Role::respondent, Role::session, Role::form, Role::date, Role::language,
+                    Role::questionnaire, Role::version}) {
+    std::vector<std::string> holding;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (columns[c].role != role) continue;
+      if (!holding.empty()) columns[c].role = Role::ignored;
+      holding.push_back(names[c]);
+    }
+    if (holding.size() < 2) continue;
+    const char* option = role == Role::respondent ? "; choose with --id-column"
+                         : role == Role::session  ? "; choose with --session-column"
+                                                  : "";
+    out.warnings.push_back(where + ": columns " + quoted_list(holding) + " could each be the " +
+                           role_name(role) + ": \"" + holding.front() + "\" is used" + option);
+  }
+  const auto has = [&columns](Role role) {
+    return std::any_of(columns.begin(), columns.end(), [role](const Column& c) { return c.role == role; });
+  };
+  if (!has(Role::respondent) && !names.empty() && names[0].empty() && columns[0].role == Role::ignored)
+    columns[0].role = Role::respondent;
+  if (has(Role::respondent)) return;
+  std::vector<std::string> unread;
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    if (columns[c].role == Role::ignored) unread.push_back(names[c].empty() ? "\"\"" : names[c]);
+  if (!unread.empty())
+    out.warnings.push_back(where + ": no column is recognised as the respondent id (columns not read: " +
+                           name_list(unread) + "); name it with --id-column, or the responses have none");
+}
+
+// Errors and warnings about the items: none held by a column is an error,
+// some is a warning for each.
+void check_items(const core::Questionnaire& q, const std::vector<bool>& held, const std::string& pattern,
+                 const std::string& where, HeaderMapping& out) {
+  if (std::none_of(held.begin(), held.end(), [](bool h) { return h; }))
+    throw Error(ExitCode::invalid_input,
+                where + ": no column holds an item of " + q.id + " (item columns are named by " +
+                    (pattern.empty() ? std::string("the item id") : "'" + pattern + "'") +
+                    "; use --columns 'PATTERN' with {id}, or --map COLUMN=ITEM)");
+  for (std::size_t i = 0; i < held.size(); ++i)
+    if (!held[i])
+      out.warnings.push_back(where + ": no column for item " + q.items[i].id +
+                             ": it is unanswered in every row");
+}
+
+// Throws Error(usage) when an option names a column `names` lacks, an item
+// `q` lacks, or a pattern without {id}. The items --map maps.
+std::vector<bool> check_options(const core::Questionnaire& q, const std::vector<std::string>& names,
+                                const ColumnMapping& mapping, const std::string& where) {
+  if (!mapping.respondent_column.empty())
+    require_column(names, mapping.respondent_column, "--id-column", where);
+  if (!mapping.session_column.empty())
+    require_column(names, mapping.session_column, "--session-column", where);
+  std::vector<bool> mapped(q.items.size(), false);
+  for (const auto& [column, item_id] : mapping.columns) {
+    require_column(names, column, "--map " + column + "=" + item_id, where);
+    const std::optional<std::size_t> item = q.find_item(item_id);
+    if (!item) {
+      std::vector<std::string> ids;
+      for (const core::Item& i : q.items) ids.push_back(i.id);
+      throw Error(ExitCode::usage, "--map " + column + "=" + item_id + ": " + q.id + " has no item \"" +
+                                       item_id + "\"" + core::did_you_mean(item_id, ids));
+    }
+    mapped[*item] = true;
+  }
+  if (!mapping.pattern.empty() && mapping.pattern.find("{id}") == std::string::npos)
+    throw Error(ExitCode::usage, "--columns '" + mapping.pattern + "' must contain {id}, as in 'wai_{id}'");
+  return mapped;
+}
+
+}  // namespace
+
+std::optional<std::size_t> item_for(const core::Questionnaire& q, std::string_view column,
+                                    std::string_view pattern) {
+  const std::size_t hole = pattern.find("{id}");
+  if (hole == std::string_view::npos) return std::nullopt;
+  const std::string_view prefix = pattern.substr(0, hole);
+  const std::string_view suffix = pattern.substr(hole + 4);
+  if (column.size() <= prefix.size() + suffix.size() || !column.starts_with(prefix) ||
+      !column.ends_with(suffix))
+    return std::nullopt;
+  std::string_view id = column.substr(prefix.size(), column.size() - prefix.size() - suffix.size());
+  if (auto item = q.find_item(std::string(id))) return item;
+  if (id.size() < 2 || id.front() != '0' || !std::all_of(id.begin(), id.end(), is_digit)) return std::nullopt;
+  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
+  return q.find_item(std::string(id));
+}
+
+HeaderMapping map_header(const core::Questionnaire& q, const std::vector<std::string>& header,
+                         const ColumnMapping& mapping, const std::string& where) {
+  std::vector<std::string> names;
+  for (const std::string& field : header) names.emplace_back(trim(field));
+  const std::vector<bool> mapped = check_options(q, names, mapping, where);
+  const std::string pattern =
+      mapping.pattern.empty() ? detect_pattern(q, names, mapping, mapped, where) : mapping.pattern;
+  HeaderMapping out;
+  out.columns.assign(names.size(), Column{});
+  std::vector<bool> held(q.items.size(), false);
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    const std::string& name = names[c];
+    Column& column = out.columns[c];
+    if (auto explicit_item = mapping.columns.find(name); explicit_item != mapping.columns.end())
+      column = {Role::item, *q.find_item(explicit_item->second)};
+    else if (name == mapping.respondent_column && !name.empty())
+      column.role = Role::respondent;
+    else if (name == mapping.session_column && !name.empty())
+      column.role = Role::session;
+    else if (auto item = pattern.empty() ? std::nullopt : item_for(q, name, pattern))
+      column = {Role::item, *item};
+    else
+      column.role = identifier_role(name);
+    if (column.role != Role::item) continue;
+    if (held[column.item])
+      throw Error(ExitCode::invalid_input, where + ": two columns hold item " + q.items[column.item].id +
+                                               " (the second is \"" + name + "\")");
+    held[column.item] = true;
+  }
+  settle_identifiers(names, mapping, where, out);
+  check_items(q, held, pattern, where, out);
+  return out;
+}
+
+}  // namespace alliance::io
