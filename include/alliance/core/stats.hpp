@@ -238,6 +238,7 @@ class StatsAccumulator {
   CoMoments::Pair item_pair(std::size_t i, std::size_t j) const;  // pairwise
 
   const Questionnaire& q_;
+  Scorer scorer_;
   StatsOptions options_;
   std::size_t n_scales_ = 0;  // subscales + total
   long responses_ = 0;
