@@ -1,5 +1,6 @@
 #include "alliance/core/exact.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <numeric>
@@ -126,6 +127,20 @@ int compare(const Fraction& a, const Fraction& b) {
   const int order = compare_wide(wide_multiply(magnitude(a.num), static_cast<std::uint64_t>(b.den)),
                                  wide_multiply(magnitude(b.num), static_cast<std::uint64_t>(a.den)));
   return sign_a > 0 ? order : -order;
+}
+
+bool on_decimal_steps(double value, double origin, double step) {
+  const std::optional<Fraction> from = decimal_of(origin, kDefinitionPlaces);
+  const std::optional<Fraction> by = decimal_of(step, kDefinitionPlaces);
+  if (!from || !by || by->num <= 0) return true;
+  const std::int64_t den = std::max(from->den, by->den);  // both powers of ten
+  int places = 0;
+  for (std::int64_t d = den; d > 1; d /= 10) ++places;
+  const std::optional<Fraction> v = decimal_of(value, places);
+  if (!v) return false;
+  std::int64_t offset = 0;
+  if (!checked_multiply(v->num, den / v->den, offset)) return false;
+  return (offset - from->num * (den / from->den)) % (by->num * (den / by->den)) == 0;
 }
 
 double decimal_difference(double a, double b) {

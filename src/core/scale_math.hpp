@@ -57,17 +57,27 @@ struct ExactKey {
 
 ExactKey make_key(const Questionnaire& questionnaire);
 
+// The keyed answer in answer units (before option scores). `Scaled` is
+// key.scaled_answers, a template argument so that the loop over the items of
+// an integer scale tests nothing more than before exact decimals.
+template <bool Scaled>
+double keyed_units(const ExactKey& key, std::size_t item, double answer) {
+  const double a = Scaled ? whole(answer * key.answer_unit) : answer;
+  return key.reverse[item] ? key.min + key.max - a : a;
+}
+
 // The keyed, option-scored answer in score units.
-inline double item_units(const ExactKey& key, std::size_t item, double answer) {
-  const double a = key.scaled_answers ? whole(answer * key.answer_unit) : answer;
-  const double keyed = key.reverse[item] ? key.min + key.max - a : a;
+template <bool Scaled>
+double item_units(const ExactKey& key, std::size_t item, double answer) {
+  const double keyed = keyed_units<Scaled>(key, item, answer);
   return key.scores.empty() ? keyed : key.scores[static_cast<std::size_t>(keyed - key.min)];
 }
 
-// The keyed answer in answer units (before option scores).
+inline double item_units(const ExactKey& key, std::size_t item, double answer) {
+  return key.scaled_answers ? item_units<true>(key, item, answer) : item_units<false>(key, item, answer);
+}
 inline double keyed_units(const ExactKey& key, std::size_t item, double answer) {
-  const double a = key.scaled_answers ? whole(answer * key.answer_unit) : answer;
-  return key.reverse[item] ? key.min + key.max - a : a;
+  return key.scaled_answers ? keyed_units<true>(key, item, answer) : keyed_units<false>(key, item, answer);
 }
 
 struct Accumulator {

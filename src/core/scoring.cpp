@@ -245,25 +245,6 @@ const char* to_string(Status status) {
   return "?";
 }
 
-namespace {
-
-// Whether `value` is min plus a whole number of precision steps, in decimals.
-// A scale whose numbers are not exact decimals accepts any value in range.
-bool on_a_step(const Scale& scale, double value) {
-  const std::optional<Fraction> min = decimal_of(scale.min, kDefinitionPlaces);
-  const std::optional<Fraction> step = decimal_of(scale.precision, kDefinitionPlaces);
-  if (!min || !step || step->num <= 0) return true;
-  const std::int64_t den = std::max(min->den, step->den);  // both powers of ten
-  int places = 0;
-  for (std::int64_t d = den; d > 1; d /= 10) ++places;
-  const std::optional<Fraction> answer = decimal_of(value, places);
-  if (!answer) return false;
-  const std::int64_t offset = answer->num * (den / answer->den) - min->num * (den / min->den);
-  return offset % (step->num * (den / step->den)) == 0;
-}
-
-}  // namespace
-
 AnswerProblem check_answer(const Questionnaire& questionnaire, double value) {
   const Scale& scale = questionnaire.scale;
   if (!std::isfinite(value)) return AnswerProblem::not_finite;
@@ -271,7 +252,7 @@ AnswerProblem check_answer(const Questionnaire& questionnaire, double value) {
   if (value > scale.max) return AnswerProblem::above_max;
   if (scale.kind == ScaleKind::integer) {
     if (value != std::floor(value)) return AnswerProblem::not_a_scale_point;
-  } else if (!on_a_step(scale, value)) {
+  } else if (!on_decimal_steps(value, scale.min, scale.precision)) {
     return AnswerProblem::not_a_scale_point;
   }
   return AnswerProblem::none;
@@ -324,6 +305,7 @@ double Scorer::contribution(std::size_t item, double answer) const {
 
 namespace {
 
+template <bool Scaled>
 void score_subscale(const Questionnaire& q, const detail::ExactKey& key, std::size_t s,
                     const Answers& answers, ScaleScore& out) {
   const Subscale& subscale = q.subscales[s];
@@ -331,13 +313,14 @@ void score_subscale(const Questionnaire& q, const detail::ExactKey& key, std::si
   for (std::size_t item : subscale.items) {
     const double weight = key.weights[item];
     acc.add_part(weight);
-    if (answers[item]) acc.add_answer(weight, weight * detail::item_units(key, item, *answers[item]));
+    if (answers[item]) acc.add_answer(weight, weight * detail::item_units<Scaled>(key, item, *answers[item]));
   }
   double factor = 1;
   detail::finish_scale({subscale.method, key.required[s], subscale.prorate}, key, acc, out, factor);
   detail::interpret(subscale.bands, subscale.norms, key.norms[s], out);
 }
 
+template <bool Scaled>
 void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answers& answers,
                  ScoreSheet& sheet) {
   const Total& total = q.total;
@@ -354,7 +337,8 @@ void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answ
     for (std::size_t item = 0; item < q.items.size(); ++item) {
       const double weight = key.weights[item];
       acc.add_part(weight);
-      if (answers[item]) acc.add_answer(weight, weight * detail::item_units(key, item, *answers[item]));
+      if (answers[item])
+        acc.add_answer(weight, weight * detail::item_units<Scaled>(key, item, *answers[item]));
     }
     detail::finish_scale(rule, key, acc, out, factor);
   } else {
@@ -375,14 +359,22 @@ void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answ
   detail::interpret(total.bands, total.norms, key.norms[n], out);
 }
 
+template <bool Scaled>
+void score_sheet(const Questionnaire& q, const detail::ExactKey& key, const Answers& answers,
+                 ScoreSheet& sheet) {
+  sheet.subscales.resize(q.subscales.size());
+  for (std::size_t s = 0; s < q.subscales.size(); ++s)
+    score_subscale<Scaled>(q, key, s, answers, sheet.subscales[s]);
+  score_total<Scaled>(q, key, answers, sheet);
+}
+
 }  // namespace
 
 void Scorer::score_into(const Answers& answers, ScoreSheet& sheet) const {
-  const Questionnaire& q = *questionnaire_;
-  sheet.subscales.resize(q.subscales.size());
-  for (std::size_t s = 0; s < q.subscales.size(); ++s)
-    score_subscale(q, *key_, s, answers, sheet.subscales[s]);
-  score_total(q, *key_, answers, sheet);
+  if (key_->scaled_answers)
+    score_sheet<true>(*questionnaire_, *key_, answers, sheet);
+  else
+    score_sheet<false>(*questionnaire_, *key_, answers, sheet);
 }
 
 ScoreSheet Scorer::score(const Answers& answers) const {

@@ -53,6 +53,11 @@ std::optional<Fraction> divide(const Fraction& a, const Fraction& b);
 // -1, 0 or 1 as a <, =, > b, exactly (never overflows).
 int compare(const Fraction& a, const Fraction& b);
 
+// Whether `value` is origin + k * step for a whole k, in decimals (7.3 is on
+// the steps of 0.1 from 0; 7.25 is not). True when origin or step is not a
+// decimal of at most kDefinitionPlaces places (nothing to check against).
+bool on_decimal_steps(double value, double origin, double step);
+
 // a - b for two numbers read as decimals (answers, keyed item scores): exact
 // and rounded once when both are decimals of at most kValuePlaces places,
 // else the plain double difference.
