@@ -117,17 +117,33 @@ bool drop_at_least(const Exact& drop, const Exact& k, const DropSd& sd) {
   return at_least(drop.value, k.value * sd.sd);
 }
 
-// Whether RC = change / (SD sqrt(2) sqrt(1 - r)) is below -z: exactly, as
-// change < 0 and change^2 > z^2 SD^2 2 (1 - r), when every number is a
-// decimal (z >= 0); else from the RC as computed.
-bool reliable_drop(const Exact& change, double rc, double sd, double r, double z) {
-  const Exact zz = of_setting(z);
-  const Exact bound = times(times(times(zz, zz), times(of_setting(sd), of_setting(sd))),
-                            times(Exact{2, Fraction{2, 1}}, minus(Exact{1, Fraction{1, 1}}, of_setting(r))));
+// The reliable change index of a change: from RC^2 = change^2 / (SD^2 2 (1 - r)),
+// exact when every number is a decimal, then one rounding and a square root
+// (so an RC of exactly -1.96 is -1.96); else reliable_change() in doubles.
+struct ReliableChange {
+  double rc = 0;
+  std::optional<Fraction> squared;
+};
+
+ReliableChange reliable_change_of(const Exact& change, double sd, double r) {
+  const Exact sd_e = of_setting(sd);
+  const Exact twice_unreliable =
+      times(Exact{2, Fraction{2, 1}}, minus(Exact{1, Fraction{1, 1}}, of_setting(r)));
+  const Exact denominator = times(times(sd_e, sd_e), twice_unreliable);
   const Exact square = times(change, change);
-  if (change.fraction && zz.fraction && zz.fraction->num >= 0 && bound.fraction && square.fraction)
-    return change.fraction->num < 0 && compare(*square.fraction, *bound.fraction) > 0;
-  return rc < -z;
+  if (change.fraction && square.fraction && denominator.fraction && denominator.fraction->num > 0)
+    if (const std::optional<Fraction> q = divide(*square.fraction, *denominator.fraction))
+      return {std::copysign(std::sqrt(to_double(*q)), change.value), q};
+  return {change.value / (sd * std::sqrt(2.0) * std::sqrt(1 - r)), std::nullopt};
+}
+
+// RC < -z: exactly, as change < 0 and RC^2 > z^2, when RC^2 and z are exact (z >= 0).
+bool reliable_drop(const ReliableChange& rc, const Exact& change, double z) {
+  const Exact zz = of_setting(z);
+  if (rc.squared && change.fraction && zz.fraction && zz.fraction->num >= 0)
+    if (const std::optional<Fraction> z2 = multiply(*zz.fraction, *zz.fraction))
+      return change.fraction->num < 0 && compare(*rc.squared, *z2) > 0;
+  return rc.rc < -z;
 }
 
 // Per-session flags that need no history: below-band, ceiling, low-item.
@@ -279,12 +295,12 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         point.change_previous = from_previous.value;
         point.change_first = from_first.value;
         if (ref_sd && r) {
-          // reliable_change() of the exact changes: the RC of a change of 0 is 0.
-          const double error = *ref_sd * std::sqrt(2.0) * std::sqrt(1 - *r);
-          point.rc_previous = from_previous.value / error;
-          point.rc_first = from_first.value / error;
-          if (reliable_drop(from_previous, *point.rc_previous, *ref_sd, *r, settings.reliable_z) ||
-              reliable_drop(from_first, *point.rc_first, *ref_sd, *r, settings.reliable_z))
+          const ReliableChange rc_previous = reliable_change_of(from_previous, *ref_sd, *r);
+          const ReliableChange rc_first = reliable_change_of(from_first, *ref_sd, *r);
+          point.rc_previous = rc_previous.rc;
+          point.rc_first = rc_first.rc;
+          if (reliable_drop(rc_previous, from_previous, settings.reliable_z) ||
+              reliable_drop(rc_first, from_first, settings.reliable_z))
             raise(point, TrendFlag::reliable_drop);
         }
 
