@@ -132,6 +132,11 @@ class Checker {
       check_places(s.min, "/scale/min");
       check_places(s.max, "/scale/max");
       check_places(s.precision, "/scale/precision");
+      if (!on_decimal_steps(s.max, s.min, s.precision))
+        error("/scale/max", "expected min plus a whole number of precision steps, got " +
+                                format_number(s.max) + " with min " + format_number(s.min) +
+                                " and precision " + format_number(s.precision) + " (an answer of " +
+                                format_number(s.max) + " would be refused)");
     }
     for (std::size_t k = 0; k < s.scores.size(); ++k) check_places(s.scores[k], at("/scale/scores", k));
     const std::size_t labels = s.kind == ScaleKind::integer ? static_cast<std::size_t>(s.points()) : 2;

@@ -341,6 +341,25 @@ TEST(DecimalExact, AnswersOffTheStepsAreRefusedNotChanged) {
   halves.scale.precision = 0.5;
   EXPECT_EQ(check_answer(halves, 2.5), AnswerProblem::none);
   EXPECT_EQ(check_answer(halves, 2.3), AnswerProblem::not_a_scale_point);
+  // A scale whose max is not on its steps (0 + k * 0.3 never reaches 10) is refused.
+  Questionnaire thirds = decimal_srs();
+  thirds.version = "1.0.0";
+  thirds.family = "thirds";
+  thirds.title = {{"en", "T"}};
+  thirds.source.citation = "x";
+  for (Subscale& s : thirds.subscales) s.title = {{"en", s.id}};
+  thirds.total.title = {{"en", "Total"}};
+  thirds.total.bands.reset();
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : check_questionnaire(thirds)) messages.push_back(format(d));
+  EXPECT_EQ(messages, std::vector<std::string>{});
+  thirds.scale.precision = 0.3;
+  messages.clear();
+  for (const Diagnostic& d : check_questionnaire(thirds)) messages.push_back(format(d));
+  EXPECT_EQ(messages,
+            std::vector<std::string>{"/scale/max: expected min plus a whole number of precision steps, "
+                                     "got 10 with min 0 and precision 0.3 (an answer of 10 would be "
+                                     "refused)"});
 }
 
 TEST(DecimalExact, ExplainShowsTheExactWorking) {
