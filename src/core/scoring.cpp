@@ -54,7 +54,8 @@ std::optional<NormKey> norm_key(const std::vector<Norm>& norms) {
 }
 
 // Fills the units of `key` when every number is an exact decimal within the
-// limits; returns false (key untouched) otherwise.
+// limits; returns false otherwise, the units untouched and key.places_ok
+// saying whether the places were within kDefinitionPlaces.
 bool exact_units(const Questionnaire& q, ExactKey& key) {
   const Scale& scale = q.scale;
   std::optional<int> answer_places = 0;
@@ -89,11 +90,11 @@ bool exact_units(const Questionnaire& q, ExactKey& key) {
     w = *in_units(w, *weight_places);
     weight_sum += w;
   }
-  // Every sum, product of a sum by a total weight, and denominator within 2^53.
+  // Every numerator (S, S x W) and denominator (w x 10^s, w x 10^(b+s)) of finish_scale within 2^53.
   const double score_unit = power_of_ten(*score_places);
   const double weight_unit = power_of_ten(*weight_places);
   if (!(weight_sum < kLimit && largest * weight_sum < kLimit && largest * weight_sum * weight_sum < kLimit &&
-        weight_sum * score_unit < kLimit && weight_unit * score_unit < kLimit))
+        weight_sum * weight_unit * score_unit < kLimit))
     return false;
 
   key.exact = true;
@@ -171,8 +172,8 @@ void finish_scale(const ScaleRule& rule, const ExactKey& key, const Accumulator&
 
 void finish_total_of_subscales(const ScaleRule& rule, const Accumulator& acc,
                                const std::optional<Fraction>& sum, ScaleScore& out, double& prorate_factor) {
-  ExactKey plain;  // units of 1: the fallback in doubles
-  finish_scale(rule, plain, acc, out, prorate_factor);
+  static const ExactKey kPlain;  // units of 1: the fallback in doubles
+  finish_scale(rule, kPlain, acc, out, prorate_factor);
   if (out.status != Status::ok || !sum) return;
   std::optional<Fraction> exact = sum;
   if (rule.method == Method::mean)

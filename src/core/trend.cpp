@@ -323,7 +323,10 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
           if (window_spread && window >= 2) {
             const Exact& variance = window_spread->variance;
             const Exact reference_squared = times(sd->reference, sd->reference);
-            if (!at_least(reference_squared, variance)) sd = DropSd{std::sqrt(variance.value), {}, variance};
+            const bool own_larger = variance.fraction && reference_squared.fraction
+                                        ? compare(*variance.fraction, *reference_squared.fraction) > 0
+                                        : std::sqrt(variance.value) > *ref_sd;
+            if (own_larger) sd = DropSd{std::sqrt(variance.value), {}, variance};
           }
         }
         if (open_rupture && at_least(x, repair_level)) {
