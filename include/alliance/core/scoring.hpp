@@ -21,17 +21,17 @@ const char* to_string(Status status);
 
 struct ScaleScore {
   std::optional<double> value;  // set only when status is ok: the double nearest to `exact`
-  // The score as an exact fraction (docs/definition-format.md, "Exact decimals"),
-  // when value is set and the definition's numbers are exact decimals; trend
-  // and compare take differences from it.
-  std::optional<Fraction> exact;
-  int answered = 0;  // items (or subscales, for a total of subscales) answered
+  int answered = 0;             // items (or subscales, for a total of subscales) answered
   int missing = 0;
   Status status = Status::invalid;
   std::optional<std::size_t> band;  // index into the scale's bands, when it has them
   std::optional<double> z;          // against the first norm, when there is one
   std::optional<double> t;
   std::optional<double> percentile;
+  // The score as an exact fraction (docs/definition-format.md, "Exact decimals"),
+  // when value is set and the definition's numbers are exact decimals; trend
+  // and compare take differences from it.
+  std::optional<Fraction> exact;
 };
 
 struct ScoreSheet {
