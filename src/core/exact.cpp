@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <numeric>
 
 namespace alliance::core {
@@ -130,17 +131,36 @@ int compare(const Fraction& a, const Fraction& b) {
 }
 
 bool on_decimal_steps(double value, double origin, double step) {
-  const std::optional<Fraction> from = decimal_of(origin, kDefinitionPlaces);
-  const std::optional<Fraction> by = decimal_of(step, kDefinitionPlaces);
-  if (!from || !by || by->num <= 0) return true;
-  const std::int64_t den = std::max(from->den, by->den);  // both powers of ten
-  int places = 0;
-  for (std::int64_t d = den; d > 1; d /= 10) ++places;
-  const std::optional<Fraction> v = decimal_of(value, places);
-  if (!v) return false;
-  std::int64_t offset = 0;
-  if (!checked_multiply(v->num, den / v->den, offset)) return false;
-  return (offset - from->num * (den / from->den)) % (by->num * (den / by->den)) == 0;
+  // The steps in whole units, for the last origin and step seen on this
+  // thread: a batch checks every answer against the same scale. A memo of the
+  // arguments themselves, so it is never stale.
+  struct Steps {
+    double origin = std::numeric_limits<double>::quiet_NaN();
+    double step = std::numeric_limits<double>::quiet_NaN();
+    bool checkable = false;  // origin and step are decimals of at most kDefinitionPlaces places
+    double unit = 1;         // 10^places of the finer of the two
+    std::int64_t from = 0;   // origin, in units
+    std::int64_t by = 1;     // step, in units
+  };
+  thread_local Steps steps;
+  if (!(steps.origin == origin && steps.step == step)) {
+    const std::optional<Fraction> from = decimal_of(origin, kDefinitionPlaces);
+    const std::optional<Fraction> by = decimal_of(step, kDefinitionPlaces);
+    steps = Steps{origin, step, from && by && by->num > 0, 1, 0, 1};
+    if (steps.checkable) {
+      const std::int64_t unit = std::max(from->den, by->den);  // both powers of ten
+      steps.unit = static_cast<double>(unit);
+      steps.from = from->num * (unit / from->den);
+      steps.by = by->num * (unit / by->den);
+    }
+  }
+  if (!steps.checkable) return true;
+  // The value in that unit; a value with more places does not come back from it.
+  const double scaled = value * steps.unit;
+  if (!(std::fabs(scaled) < static_cast<double>(kExactLimit))) return false;
+  const auto whole = static_cast<std::int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
+  if (static_cast<double>(whole) / steps.unit != value) return false;
+  return (whole - steps.from) % steps.by == 0;
 }
 
 double decimal_difference(double a, double b) {
