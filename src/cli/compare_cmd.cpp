@@ -103,12 +103,13 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     input.files = form.files;
     auto& form_sheets = sheets.emplace_back();
     auto& form_keys = keys.emplace_back();
+    const core::Scorer scorer(*compared.questionnaire);
     for_each_response(*compared.questionnaire, input, [&](const io::ResponseRecord& record) {
       ++responses;
       lines.add(record);
       compared.records.push_back(record);
       if (record.valid()) {
-        form_sheets.push_back(core::score(*compared.questionnaire, record.response.answers));
+        form_sheets.push_back(scorer.score(record.response.answers));
       } else {
         ++invalid;
         report_problems(record);

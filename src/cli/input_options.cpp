@@ -123,9 +123,10 @@ bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOpt
   return true;
 }
 
-void score_record(const core::Questionnaire& q, const io::ResponseRecord& record, core::ScoreSheet& sheet) {
+void score_record(const core::Questionnaire& q, const core::Scorer& scorer, const io::ResponseRecord& record,
+                  core::ScoreSheet& sheet) {
   if (record.valid())
-    core::score_into(q, record.response.answers, sheet);
+    scorer.score_into(record.response.answers, sheet);
   else
     sheet = core::invalid_sheet(q);
 }
@@ -150,7 +151,7 @@ class Pipeline {
 
   Pipeline(const core::Questionnaire& q, const io::ReaderOptions& read, std::vector<std::string> files,
            bool score)
-      : q_(q), read_(read), files_(std::move(files)), score_(score) {
+      : q_(q), scorer_(q), read_(read), files_(std::move(files)), score_(score) {
     for (std::size_t i = 0; i < kBatches; ++i) free_.push_back(std::make_unique<Batch>());
     thread_ = std::thread([this] { produce(); });
   }
@@ -219,7 +220,7 @@ class Pipeline {
           }
           io::ResponseRecord& record = batch->records[batch->size];
           if (!reader->next(record)) break;
-          if (score_) score_record(q_, record, batch->sheets[batch->size]);
+          if (score_) score_record(q_, scorer_, record, batch->sheets[batch->size]);
           ++batch->size;
         }
       }
@@ -231,6 +232,7 @@ class Pipeline {
   }
 
   const core::Questionnaire& q_;
+  const core::Scorer scorer_;
   const io::ReaderOptions& read_;
   std::vector<std::string> files_;
   bool score_;
@@ -278,9 +280,10 @@ bool for_each_scored_response(
   const io::ReaderOptions read = reader_options(options);
   const std::vector<std::string> files = input_files(options);
   if (!use_two_threads(options)) {
+    const core::Scorer scorer(questionnaire);
     core::ScoreSheet sheet;
     return read_serially(questionnaire, read, files, [&](const io::ResponseRecord& record) {
-      score_record(questionnaire, record, sheet);
+      score_record(questionnaire, scorer, record, sheet);
       return visit(record, sheet);
     });
   }

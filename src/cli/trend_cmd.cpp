@@ -252,6 +252,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   std::map<std::string, std::size_t> index;
   long total = 0, invalid = 0;
   LineCount lines;
+  const core::Scorer scorer(q);
   for_each_response(q, o.input, [&](const io::ResponseRecord& record) {
     ++total;
     lines.add(record);
@@ -268,7 +269,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
     session.session = r.session;
     session.date = r.date;
     session.answers = r.answers;
-    session.sheet = core::score(q, r.answers);
+    session.sheet = scorer.score(r.answers);
     person.sessions.push_back(std::move(session));
     person.sources.push_back(record.location);
     return true;

@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "alliance/core/exact.hpp"
+
 namespace alliance::core {
 
 const char* to_string(ItemPairing pairing) {
@@ -110,8 +112,18 @@ Matching match_responses(const std::vector<std::vector<PairKey>>& keys) {
 
 double keyed_item_score(const Questionnaire& q, std::size_t item, double answer) {
   const Scale& scale = q.scale;
-  const double keyed = q.items[item].reverse ? scale.min + scale.max - answer : answer;
-  return scale.scores.empty() ? keyed : scale.scores[static_cast<std::size_t>(keyed - scale.min)];
+  if (!scale.scores.empty()) {
+    const double keyed = q.items[item].reverse ? scale.min + scale.max - answer : answer;
+    return scale.scores[static_cast<std::size_t>(keyed - scale.min)];
+  }
+  if (!q.items[item].reverse) return answer;
+  // min + max - answer in decimals: 10 - 7.3 is 2.7.
+  const std::optional<Fraction> min = decimal_of(scale.min, kValuePlaces);
+  const std::optional<Fraction> max = decimal_of(scale.max, kValuePlaces);
+  const std::optional<Fraction> a = decimal_of(answer, kValuePlaces);
+  const std::optional<Fraction> ends = min && max ? add(*min, *max) : std::nullopt;
+  const std::optional<Fraction> keyed = ends && a ? subtract(*ends, *a) : std::nullopt;
+  return keyed ? to_double(*keyed) : scale.min + scale.max - answer;
 }
 
 namespace {
@@ -123,7 +135,11 @@ ScaleComparison side_by_side(const ScaleScore& first, const ScaleScore& second, 
   out.second_status = second_valid ? second.status : Status::invalid;
   if (out.first_status == Status::ok) out.first = first.value;
   if (out.second_status == Status::ok) out.second = second.value;
-  if (out.first && out.second) out.difference = *out.first - *out.second;
+  if (out.first && out.second) {
+    const std::optional<Fraction> d =
+        first.exact && second.exact ? subtract(*first.exact, *second.exact) : std::nullopt;
+    out.difference = d ? to_double(*d) : *out.first - *out.second;
+  }
   return out;
 }
 
@@ -151,7 +167,7 @@ PairComparison compare_pair(const Questionnaire& first, const Questionnaire& sec
     const auto& b = (*second_answers)[j];
     if (!a || !b) continue;
     ItemDifference d{i, j, keyed_item_score(first, i, *a), keyed_item_score(second, j, *b), 0};
-    d.difference = d.first - d.second;
+    d.difference = decimal_difference(d.first, d.second);
     if (d.difference != 0) out.items.push_back(d);
   }
   std::stable_sort(out.items.begin(), out.items.end(), [](const ItemDifference& a, const ItemDifference& b) {

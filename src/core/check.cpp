@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "alliance/core/exact.hpp"
 #include "alliance/core/scoring.hpp"
+#include "alliance/core/text.hpp"
+#include "scale_math.hpp"
 
 namespace alliance::core {
 
@@ -23,12 +26,30 @@ class Checker {
     check_subscales();
     check_items();
     check_total();
+    check_exact();
     check_examples_against_scorer();
     return std::move(out_);
   }
 
  private:
   void check_examples_against_scorer();
+
+  // Scores are computed in exact decimals (scale_math.hpp): a definition number
+  // may have at most kDefinitionPlaces decimal places.
+  void check_places(double value, const std::string& where) {
+    if (!std::isfinite(value) || decimal_places(value, kDefinitionPlaces)) return;
+    error(where, "expected at most " + std::to_string(kDefinitionPlaces) + " decimal places, got " +
+                     format_number(value) + " (scores are computed in exact decimals: round it)");
+  }
+
+  // Sums that exact decimals cannot hold: only with huge weights or scores.
+  void check_exact() {
+    const detail::ExactKey key = detail::make_key(q_);
+    if (key.places_ok && !key.exact)
+      error("/items",
+            "the weights and the scale allow sums too large to compute exactly (beyond 2^53 units of "
+            "their smallest decimal place): use smaller weights, scores or fewer decimal places");
+  }
 
   void error(std::string where, std::string message) {
     out_.push_back({Severity::error, "", std::move(where), 0, 0, std::move(message)});
@@ -107,7 +128,17 @@ class Checker {
       if (s.max - s.min > 100) error("/scale", "expected at most 101 points");
     } else if (!(s.precision > 0)) {
       error("/scale/precision", "expected a precision > 0 for a continuous scale");
+    } else {
+      check_places(s.min, "/scale/min");
+      check_places(s.max, "/scale/max");
+      check_places(s.precision, "/scale/precision");
+      if (!on_decimal_steps(s.max, s.min, s.precision))
+        error("/scale/max", "expected min plus a whole number of precision steps, got " +
+                                format_number(s.max) + " with min " + format_number(s.min) +
+                                " and precision " + format_number(s.precision) + " (an answer of " +
+                                format_number(s.max) + " would be refused)");
     }
+    for (std::size_t k = 0; k < s.scores.size(); ++k) check_places(s.scores[k], at("/scale/scores", k));
     const std::size_t labels = s.kind == ScaleKind::integer ? static_cast<std::size_t>(s.points()) : 2;
     const char* what =
         s.kind == ScaleKind::integer ? " labels (one per point, " : " labels (the two anchors, ";
@@ -199,6 +230,8 @@ class Checker {
       if (!seen.insert(item.id).second) error(where + "/id", "duplicate item id \"" + item.id + "\"");
       if (!(item.weight > 0) || !std::isfinite(item.weight))
         error(where + "/weight", "expected a weight > 0");
+      else
+        check_places(item.weight, where + "/weight");
       if (q_.languages.empty() && !item.text.empty())
         error(where + "/text", "a key-only definition (no /languages) has no item text");
       else

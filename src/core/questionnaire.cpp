@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+
+#include "alliance/core/exact.hpp"
 
 namespace alliance::core {
 
@@ -43,8 +46,22 @@ const char* to_string(TotalOf of) {
 int MissingRule::required(int parts) const {
   if (max_missing) return std::max(0, parts - *max_missing);
   if (!min_answered) return 0;
-  // The tolerance keeps 0.7 * 10 (7.000000000000001 in binary) from
-  // rounding up to 8: fractions are meant as exact decimals.
+  // The fraction is the decimal written (0.7), and the product is computed in
+  // whole numbers: 0.7 * 10 is 7, not the 7.000000000000001 of binary.
+  const std::optional<Fraction> fraction = decimal_of(*min_answered, kValuePlaces);
+  if (fraction && fraction->num >= 0 && fraction->num <= fraction->den && parts >= 0) {
+    const std::int64_t num = fraction->num * parts;  // at most 10^9 * 2^31
+    const std::int64_t den = fraction->den;
+    std::int64_t count = 0;
+    switch (rounding) {
+      case Rounding::up: count = (num + den - 1) / den; break;
+      case Rounding::down: count = num / den; break;
+      case Rounding::nearest: count = (2 * num + den) / (2 * den); break;
+    }
+    return std::clamp(static_cast<int>(count), 0, parts);
+  }
+  // Not a decimal of at most kValuePlaces places: the tolerance keeps binary
+  // noise from deciding.
   const double exact = *min_answered * parts;
   constexpr double kTolerance = 1e-9;
   double count = 0;

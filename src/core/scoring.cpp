@@ -3,13 +3,139 @@
 #include <algorithm>
 #include <cmath>
 
+#include "alliance/core/text.hpp"
 #include "scale_math.hpp"
 
 namespace alliance::core {
 
 namespace detail {
 
-void finish_scale(const ScaleRule& rule, const Accumulator& acc, ScaleScore& out, double& prorate_factor) {
+namespace {
+
+constexpr double kLimit = static_cast<double>(kExactLimit);
+
+double power_of_ten(int places) {
+  double out = 1;
+  for (int i = 0; i < places; ++i) out *= 10;
+  return out;
+}
+
+// `x` in units of 10^-places, when it is a decimal of at most that many places.
+std::optional<double> in_units(double x, int places) {
+  const std::optional<Fraction> f = decimal_of(x, places);
+  if (!f) return std::nullopt;
+  return static_cast<double>(f->num) * (power_of_ten(places) / static_cast<double>(f->den));
+}
+
+// The most places among `values`, or nullopt when one has more than kDefinitionPlaces.
+template <typename Values>
+std::optional<int> most_places(const Values& values) {
+  int most = 0;
+  for (double v : values) {
+    const std::optional<int> places = decimal_places(v, kDefinitionPlaces);
+    if (!places) return std::nullopt;
+    most = std::max(most, *places);
+  }
+  return most;
+}
+
+std::optional<NormKey> norm_key(const std::vector<Norm>& norms) {
+  if (norms.empty()) return std::nullopt;
+  const std::optional<Fraction> mean = decimal_of(norms.front().mean, kValuePlaces);
+  const std::optional<Fraction> sd = decimal_of(norms.front().sd, kValuePlaces);
+  if (!mean || !sd || sd->num <= 0) return std::nullopt;
+  NormKey out;
+  out.n_factor = static_cast<double>(mean->den) * static_cast<double>(sd->den);
+  out.d_factor = static_cast<double>(mean->num) * static_cast<double>(sd->den);
+  out.den_factor = static_cast<double>(mean->den) * static_cast<double>(sd->num);
+  if (!(out.n_factor < kLimit && std::fabs(out.d_factor) < kLimit && out.den_factor < kLimit))
+    return std::nullopt;
+  return out;
+}
+
+// Fills the units of `key` when every number is an exact decimal within the
+// limits; returns false otherwise, the units untouched and key.places_ok
+// saying whether the places were within kDefinitionPlaces.
+bool exact_units(const Questionnaire& q, ExactKey& key) {
+  const Scale& scale = q.scale;
+  std::optional<int> answer_places = 0;
+  if (scale.kind == ScaleKind::continuous)
+    answer_places = most_places(std::vector<double>{scale.min, scale.max, scale.precision});
+  else if (scale.min != std::floor(scale.min) || scale.max != std::floor(scale.max))
+    return false;
+  const std::optional<int> score_places = scale.scores.empty() ? answer_places : most_places(scale.scores);
+  std::vector<double> weights;
+  for (const Item& item : q.items) {
+    if (!(item.weight > 0)) return false;
+    weights.push_back(item.weight);
+  }
+  const std::optional<int> weight_places = most_places(weights);
+  if (!answer_places || !score_places || !weight_places) return false;
+  key.places_ok = true;
+
+  const std::optional<double> min = in_units(scale.min, *answer_places);
+  const std::optional<double> max = in_units(scale.max, *answer_places);
+  if (!min || !max) return false;
+  std::vector<double> scores;
+  double largest = std::max(std::fabs(*min), std::fabs(*max));  // of an item score, in score units
+  if (!scale.scores.empty()) {
+    largest = 0;
+    for (double s : scale.scores) {
+      scores.push_back(*in_units(s, *score_places));
+      largest = std::max(largest, std::fabs(scores.back()));
+    }
+  }
+  double weight_sum = 0;
+  for (double& w : weights) {
+    w = *in_units(w, *weight_places);
+    weight_sum += w;
+  }
+  // Every numerator (S, S x W) and denominator (w x 10^s, w x 10^(b+s)) of finish_scale within 2^53.
+  const double score_unit = power_of_ten(*score_places);
+  const double weight_unit = power_of_ten(*weight_places);
+  if (!(weight_sum < kLimit && largest * weight_sum < kLimit && largest * weight_sum * weight_sum < kLimit &&
+        weight_sum * weight_unit * score_unit < kLimit))
+    return false;
+
+  key.exact = true;
+  key.scaled_answers = *answer_places > 0;
+  key.answer_unit = power_of_ten(*answer_places);
+  key.min = *min;
+  key.max = *max;
+  key.scores = std::move(scores);
+  key.score_unit = score_unit;
+  key.weight_unit = weight_unit;
+  key.sum_unit = weight_unit * score_unit;
+  key.weights = std::move(weights);
+  return true;
+}
+
+}  // namespace
+
+ExactKey make_key(const Questionnaire& q) {
+  ExactKey key;
+  key.min = q.scale.min;
+  key.max = q.scale.max;
+  key.scores = q.scale.scores;
+  for (const Item& item : q.items) {
+    key.weights.push_back(item.weight);
+    key.reverse.push_back(item.reverse ? 1 : 0);
+  }
+  for (const Subscale& s : q.subscales)
+    key.required.push_back(s.missing.required(static_cast<int>(s.items.size())));
+  const std::size_t total_parts = q.total.of == TotalOf::items ? q.items.size() : q.subscales.size();
+  key.required.push_back(q.total.present ? q.total.missing.required(static_cast<int>(total_parts)) : 0);
+  if (exact_units(q, key)) {
+    for (const Subscale& s : q.subscales) key.norms.push_back(norm_key(s.norms));
+    key.norms.push_back(norm_key(q.total.norms));
+  } else {
+    key.norms.assign(q.subscales.size() + 1, std::nullopt);
+  }
+  return key;
+}
+
+void finish_scale(const ScaleRule& rule, const ExactKey& key, const Accumulator& acc, ScaleScore& out,
+                  double& prorate_factor) {
   out.answered = acc.answered;
   out.missing = acc.parts - acc.answered;
   out.band.reset();
@@ -17,24 +143,62 @@ void finish_scale(const ScaleRule& rule, const Accumulator& acc, ScaleScore& out
   out.t.reset();
   out.percentile.reset();
   prorate_factor = 1;
-  const int required = rule.missing ? rule.missing->required(acc.parts) : 0;
-  if (acc.answered == 0 || acc.answered < required) {
+  if (acc.answered == 0 || acc.answered < rule.required) {
     out.status = Status::insufficient;
     out.value.reset();
+    out.exact.reset();
     return;
   }
   out.status = Status::ok;
+  // One division of two whole numbers: the score is the double nearest to the exact fraction.
+  double num = acc.sum;
+  double den = key.sum_unit;
   if (rule.method == Method::mean) {
-    out.value = acc.sum / acc.answered_weight;
+    den = acc.answered_weight * key.score_unit;
   } else {
     if (rule.prorate) prorate_factor = acc.total_weight / acc.answered_weight;
     // (S × W) / w rather than S × (W / w): one rounding, so 10 × 4 / 3 is 40/3 exactly rounded.
-    const bool scaled = rule.prorate && acc.answered < acc.parts;
-    out.value = scaled ? acc.sum * acc.total_weight / acc.answered_weight : acc.sum;
+    if (rule.prorate && acc.answered < acc.parts) {
+      num = acc.sum * acc.total_weight;
+      den = acc.answered_weight * key.sum_unit;
+    }
   }
+  out.value = num / den;
+  if (key.exact)
+    out.exact = Fraction{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
+  else
+    out.exact.reset();
 }
 
-void interpret(const std::optional<Bands>& bands, const std::vector<Norm>& norms, ScaleScore& out) {
+void finish_total_of_subscales(const ScaleRule& rule, const Accumulator& acc,
+                               const std::optional<Fraction>& sum, ScaleScore& out, double& prorate_factor) {
+  static const ExactKey kPlain;  // units of 1: the fallback in doubles
+  finish_scale(rule, kPlain, acc, out, prorate_factor);
+  if (out.status != Status::ok || !sum) return;
+  std::optional<Fraction> exact = sum;
+  if (rule.method == Method::mean)
+    exact = divide(*sum, Fraction{acc.answered, 1});
+  else if (rule.prorate && acc.answered < acc.parts)
+    exact = multiply(*sum, Fraction{acc.parts, acc.answered});
+  if (!exact) return;
+  out.value = to_double(*exact);
+  out.exact = exact;
+}
+
+std::optional<Fraction> subscale_sum(const ScoreSheet& sheet) {
+  Fraction sum{0, 1};
+  for (const ScaleScore& sub : sheet.subscales) {
+    if (sub.status != Status::ok) continue;
+    if (!sub.exact) return std::nullopt;
+    const std::optional<Fraction> next = add(sum, *sub.exact);
+    if (!next) return std::nullopt;
+    sum = *next;
+  }
+  return sum;
+}
+
+void interpret(const std::optional<Bands>& bands, const std::vector<Norm>& norms,
+               const std::optional<NormKey>& norm_key, ScaleScore& out) {
   if (out.status != Status::ok || !out.value) return;
   const double value = *out.value;
   if (bands) {
@@ -45,13 +209,30 @@ void interpret(const std::optional<Bands>& bands, const std::vector<Norm>& norms
       }
     }
   }
-  if (!norms.empty()) {
-    const Norm& norm = norms.front();
-    const double z = (value - norm.mean) / norm.sd;
-    out.z = z;
-    out.t = 50 + 10 * z;
-    out.percentile = 100 * normal_cdf(z);
+  if (norms.empty()) return;
+  const Norm& norm = norms.front();
+  double z = (value - norm.mean) / norm.sd;
+  double t = 50 + 10 * z;
+  if (norm_key && out.exact) {
+    // The same fractions as the score: whole numbers below 2^53 are exact, so one rounding each.
+    const double n = static_cast<double>(out.exact->num);
+    const double d = static_cast<double>(out.exact->den);
+    const double left = n * norm_key->n_factor;
+    const double right = d * norm_key->d_factor;
+    const double z_num = left - right;
+    const double z_den = d * norm_key->den_factor;
+    const double t_num = 50 * z_den + 10 * z_num;
+    if (std::fabs(left) < kLimit && std::fabs(right) < kLimit && std::fabs(z_num) < kLimit &&
+        z_den < kLimit) {
+      z = z_num / z_den;
+      t = std::fabs(50 * z_den) < kLimit && std::fabs(10 * z_num) < kLimit && std::fabs(t_num) < kLimit
+              ? t_num / z_den
+              : 50 + 10 * z;
+    }
   }
+  out.z = z;
+  out.t = t;
+  out.percentile = 100 * normal_cdf(z);
 }
 
 }  // namespace detail
@@ -70,29 +251,26 @@ AnswerProblem check_answer(const Questionnaire& questionnaire, double value) {
   if (!std::isfinite(value)) return AnswerProblem::not_finite;
   if (value < scale.min) return AnswerProblem::below_min;
   if (value > scale.max) return AnswerProblem::above_max;
-  if (scale.kind == ScaleKind::integer && value != std::floor(value)) return AnswerProblem::not_a_scale_point;
+  if (scale.kind == ScaleKind::integer) {
+    if (value != std::floor(value)) return AnswerProblem::not_a_scale_point;
+  } else if (!on_decimal_steps(value, scale.min, scale.precision)) {
+    return AnswerProblem::not_a_scale_point;
+  }
   return AnswerProblem::none;
 }
 
-namespace {
-
-std::string number_text(double value) {
-  if (value == std::floor(value) && std::fabs(value) < 1e15)
-    return std::to_string(static_cast<long long>(value));
-  std::string text = std::to_string(value);
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  return text;
-}
-
-}  // namespace
-
 std::string describe(AnswerProblem problem, const Scale& scale) {
-  const std::string range = number_text(scale.min) + ".." + number_text(scale.max);
+  const std::string range = format_number(scale.min) + ".." + format_number(scale.max);
   switch (problem) {
     case AnswerProblem::none: return "valid";
     case AnswerProblem::below_min:
     case AnswerProblem::above_max: return "is outside the scale " + range;
-    case AnswerProblem::not_a_scale_point: return "is not a whole point of the scale " + range;
+    case AnswerProblem::not_a_scale_point:
+      if (scale.kind == ScaleKind::continuous)
+        return "is not a step of the scale " + range + ", which records answers to " +
+               format_number(scale.precision) +
+               " (round the answer, or use a definition with a finer precision)";
+      return "is not a whole point of the scale " + range;
     case AnswerProblem::not_finite: return "is not a number";
   }
   return "?";
@@ -104,69 +282,114 @@ double contribution(const Questionnaire& questionnaire, std::size_t item, double
   const double keyed = it.reverse ? scale.min + scale.max - answer : answer;
   const double item_score =
       scale.scores.empty() ? keyed : scale.scores[static_cast<std::size_t>(keyed - scale.min)];
-  return it.weight * item_score;
+  // Whole numbers: the product is exact (every integer scale with whole weights and scores).
+  if (item_score == std::floor(item_score) && it.weight == std::floor(it.weight) &&
+      std::fabs(item_score * it.weight) < static_cast<double>(kExactLimit))
+    return it.weight * item_score;
+  return Scorer(questionnaire).contribution(item, answer);
+}
+
+Scorer::Scorer(const Questionnaire& questionnaire)
+    : questionnaire_(&questionnaire),
+      key_(std::make_unique<const detail::ExactKey>(detail::make_key(questionnaire))) {}
+Scorer::~Scorer() = default;
+Scorer::Scorer(Scorer&&) noexcept = default;
+Scorer& Scorer::operator=(Scorer&&) noexcept = default;
+
+bool Scorer::exact() const {
+  return key_->exact;
+}
+
+double Scorer::contribution(std::size_t item, double answer) const {
+  return key_->weights[item] * detail::item_units(*key_, item, answer) / key_->sum_unit;
 }
 
 namespace {
 
-void score_subscale(const Questionnaire& q, std::size_t s, const Answers& answers, ScaleScore& out) {
+template <bool Scaled>
+void score_subscale(const Questionnaire& q, const detail::ExactKey& key, std::size_t s,
+                    const Answers& answers, ScaleScore& out) {
   const Subscale& subscale = q.subscales[s];
   detail::Accumulator acc;
   for (std::size_t item : subscale.items) {
-    const double weight = q.items[item].weight;
+    const double weight = key.weights[item];
     acc.add_part(weight);
-    if (answers[item]) acc.add_answer(weight, contribution(q, item, *answers[item]));
+    if (answers[item]) acc.add_answer(weight, weight * detail::item_units<Scaled>(key, item, *answers[item]));
   }
   double factor = 1;
-  detail::finish_scale({subscale.method, &subscale.missing, subscale.prorate}, acc, out, factor);
-  detail::interpret(subscale.bands, subscale.norms, out);
+  detail::finish_scale({subscale.method, key.required[s], subscale.prorate}, key, acc, out, factor);
+  detail::interpret(subscale.bands, subscale.norms, key.norms[s], out);
 }
 
-void score_total(const Questionnaire& q, const Answers& answers, ScoreSheet& sheet) {
+template <bool Scaled>
+void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answers& answers,
+                 ScoreSheet& sheet) {
   const Total& total = q.total;
   ScaleScore& out = sheet.total;
   if (!total.present) {
     out = ScaleScore{};
     return;
   }
+  const std::size_t n = q.subscales.size();
+  const detail::ScaleRule rule{total.method, key.required[n], total.prorate};
   detail::Accumulator acc;
+  double factor = 1;
   if (total.of == TotalOf::items) {
     for (std::size_t item = 0; item < q.items.size(); ++item) {
-      const double weight = q.items[item].weight;
+      const double weight = key.weights[item];
       acc.add_part(weight);
-      if (answers[item]) acc.add_answer(weight, contribution(q, item, *answers[item]));
+      if (answers[item])
+        acc.add_answer(weight, weight * detail::item_units<Scaled>(key, item, *answers[item]));
     }
+    detail::finish_scale(rule, key, acc, out, factor);
   } else {
     for (const ScaleScore& sub : sheet.subscales) {
       acc.add_part(1);
       if (sub.status == Status::ok) acc.add_answer(1, *sub.value);
     }
+    detail::finish_total_of_subscales(rule, acc, detail::subscale_sum(sheet), out, factor);
   }
-  double factor = 1;
-  detail::finish_scale({total.method, &total.missing, total.prorate}, acc, out, factor);
   const bool blocked = total.of == TotalOf::items && total.requires_all_subscales &&
                        std::any_of(sheet.subscales.begin(), sheet.subscales.end(),
                                    [](const ScaleScore& sub) { return sub.status != Status::ok; });
   if (blocked) {
     out.status = Status::insufficient;
     out.value.reset();
+    out.exact.reset();
   }
-  detail::interpret(total.bands, total.norms, out);
+  detail::interpret(total.bands, total.norms, key.norms[n], out);
+}
+
+template <bool Scaled>
+void score_sheet(const Questionnaire& q, const detail::ExactKey& key, const Answers& answers,
+                 ScoreSheet& sheet) {
+  sheet.subscales.resize(q.subscales.size());
+  for (std::size_t s = 0; s < q.subscales.size(); ++s)
+    score_subscale<Scaled>(q, key, s, answers, sheet.subscales[s]);
+  score_total<Scaled>(q, key, answers, sheet);
 }
 
 }  // namespace
 
+void Scorer::score_into(const Answers& answers, ScoreSheet& sheet) const {
+  if (key_->scaled_answers)
+    score_sheet<true>(*questionnaire_, *key_, answers, sheet);
+  else
+    score_sheet<false>(*questionnaire_, *key_, answers, sheet);
+}
+
+ScoreSheet Scorer::score(const Answers& answers) const {
+  ScoreSheet sheet;
+  score_into(answers, sheet);
+  return sheet;
+}
+
 void score_into(const Questionnaire& questionnaire, const Answers& answers, ScoreSheet& sheet) {
-  sheet.subscales.resize(questionnaire.subscales.size());
-  for (std::size_t s = 0; s < questionnaire.subscales.size(); ++s)
-    score_subscale(questionnaire, s, answers, sheet.subscales[s]);
-  score_total(questionnaire, answers, sheet);
+  Scorer(questionnaire).score_into(answers, sheet);
 }
 
 ScoreSheet score(const Questionnaire& questionnaire, const Answers& answers) {
-  ScoreSheet sheet;
-  score_into(questionnaire, answers, sheet);
-  return sheet;
+  return Scorer(questionnaire).score(answers);
 }
 
 ScoreSheet invalid_sheet(const Questionnaire& questionnaire) {
@@ -177,12 +400,7 @@ ScoreSheet invalid_sheet(const Questionnaire& questionnaire) {
 
 namespace {
 
-ScoreRange item_score_range(const Scale& scale) {
-  if (scale.scores.empty()) return {scale.min, scale.max};
-  auto [low, high] = std::minmax_element(scale.scores.begin(), scale.scores.end());
-  return {*low, *high};
-}
-
+// Ranges in sum units (10^-(b+s)), divided once at the end.
 ScoreRange combine(Method method, const std::vector<ScoreRange>& parts) {
   ScoreRange out{0, 0};
   if (parts.empty()) return out;
@@ -201,36 +419,50 @@ ScoreRange combine(Method method, const std::vector<ScoreRange>& parts) {
   return out;
 }
 
-std::vector<ScoreRange> item_ranges(const Questionnaire& q, const std::vector<std::size_t>& items,
+std::vector<ScoreRange> item_ranges(const detail::ExactKey& key, const std::vector<std::size_t>& items,
                                     Method method) {
-  const ScoreRange one = item_score_range(q.scale);
+  ScoreRange one{key.min, key.max};
+  if (!key.scores.empty()) {
+    auto [low, high] = std::minmax_element(key.scores.begin(), key.scores.end());
+    one = {*low, *high};
+  }
   std::vector<ScoreRange> parts;
   for (std::size_t item : items) {
     // A weighted mean stays within the item range; a sum scales by weight.
-    const double w = method == Method::sum ? q.items[item].weight : 1;
+    const double w = method == Method::sum ? key.weights[item] : key.weight_unit;
     parts.push_back({w * one.low, w * one.high});
   }
   return parts;
 }
 
+ScoreRange subscale_units(const Questionnaire& q, const detail::ExactKey& key, std::size_t subscale) {
+  const Subscale& s = q.subscales[subscale];
+  return combine(s.method, item_ranges(key, s.items, s.method));
+}
+
+ScoreRange in_scores(const detail::ExactKey& key, ScoreRange units) {
+  return {units.low / key.sum_unit, units.high / key.sum_unit};
+}
+
 }  // namespace
 
 ScoreRange subscale_range(const Questionnaire& questionnaire, std::size_t subscale) {
-  const Subscale& s = questionnaire.subscales[subscale];
-  return combine(s.method, item_ranges(questionnaire, s.items, s.method));
+  const detail::ExactKey key = detail::make_key(questionnaire);
+  return in_scores(key, subscale_units(questionnaire, key, subscale));
 }
 
 ScoreRange total_range(const Questionnaire& questionnaire) {
+  const detail::ExactKey key = detail::make_key(questionnaire);
   const Total& total = questionnaire.total;
   if (total.of == TotalOf::subscales) {
     std::vector<ScoreRange> parts;
     for (std::size_t s = 0; s < questionnaire.subscales.size(); ++s)
-      parts.push_back(subscale_range(questionnaire, s));
-    return combine(total.method, parts);
+      parts.push_back(subscale_units(questionnaire, key, s));
+    return in_scores(key, combine(total.method, parts));
   }
   std::vector<std::size_t> all(questionnaire.items.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  return combine(total.method, item_ranges(questionnaire, all, total.method));
+  return in_scores(key, combine(total.method, item_ranges(key, all, total.method)));
 }
 
 double normal_cdf(double z) {

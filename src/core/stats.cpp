@@ -517,6 +517,7 @@ std::vector<std::size_t> StatsAccumulator::scale_items(std::size_t scale) const 
 
 StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const StatsOptions& options)
     : q_(questionnaire),
+      scorer_(questionnaire),
       options_(options),
       n_scales_(questionnaire.subscales.size() + (questionnaire.total.present ? 1 : 0)),
       answered_(questionnaire.items.size(), 0),
@@ -567,7 +568,7 @@ StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const Sta
 
 void StatsAccumulator::add(const Answers& answers) {
   ++responses_;
-  score_into(q_, answers, sheet_);
+  scorer_.score_into(answers, sheet_);
   QualityScan scan;
   const double low = q_.scale.min;
   for (std::size_t i = 0; i < answers.size(); ++i) {
@@ -579,7 +580,7 @@ void StatsAccumulator::add(const Answers& answers) {
       points_[i] = point;
       x_[i] = keyed_[i * point_width_ + point];
     } else {
-      x_[i] = present ? contribution(q_, i, answer) : 0.0;
+      x_[i] = present ? scorer_.contribution(i, answer) : 0.0;
     }
     answered_[i] += present ? 1 : 0;
     scan.add(present, answer, x_[i]);

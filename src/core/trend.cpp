@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
+
+#include "alliance/core/exact.hpp"
 
 namespace alliance::core {
 
 namespace {
 
-constexpr double kTolerance = 1e-9;  // so that decimal arithmetic (9.2 - 8.2) does not decide a flag
+constexpr double kTolerance = 1e-9;  // for keyed answers, and numbers that are not exact decimals
 
 bool at_least(double value, double bound) {
   return value >= bound - kTolerance * std::max(1.0, std::fabs(bound));
@@ -26,10 +29,121 @@ double keyed_answer(const Questionnaire& q, std::size_t item, double answer) {
   return q.items[item].reverse ? q.scale.min + q.scale.max - answer : answer;
 }
 
-double sample_sd(const std::vector<double>& values, double mean) {
+// A score, or a number made from scores, with its exact fraction when it has
+// one (docs/trend.md: changes, baselines and decisions are exact; a number
+// without a fraction falls back to doubles and the 1e-9 tolerance).
+struct Exact {
+  double value = 0;
+  std::optional<Fraction> fraction;
+};
+
+Exact of_score(const ScaleScore& score) {
+  return {*score.value, score.exact};
+}
+
+Exact of_setting(double value) {
+  return {value, decimal_of(value, kValuePlaces)};
+}
+
+Exact minus(const Exact& a, const Exact& b) {
+  if (a.fraction && b.fraction)
+    if (const std::optional<Fraction> d = subtract(*a.fraction, *b.fraction)) return {to_double(*d), d};
+  return {a.value - b.value, std::nullopt};
+}
+
+Exact times(const Exact& a, const Exact& b) {
+  if (a.fraction && b.fraction)
+    if (const std::optional<Fraction> p = multiply(*a.fraction, *b.fraction)) return {to_double(*p), p};
+  return {a.value * b.value, std::nullopt};
+}
+
+bool at_least(const Exact& value, const Exact& bound) {
+  if (value.fraction && bound.fraction) return compare(*value.fraction, *bound.fraction) >= 0;
+  return at_least(value.value, bound.value);
+}
+
+// The mean and the sample variance (n - 1) of `values`, exactly when each has a fraction.
+struct Spread {
+  Exact mean;
+  Exact variance;
+};
+
+Spread spread(const std::vector<Exact>& values) {
+  const auto n = static_cast<std::int64_t>(values.size());
   double sum = 0;
-  for (double v : values) sum += (v - mean) * (v - mean);
-  return std::sqrt(sum / static_cast<double>(values.size() - 1));
+  for (const Exact& v : values) sum += v.value;
+  Spread out;
+  out.mean.value = sum / static_cast<double>(n);
+  double squares = 0;
+  for (const Exact& v : values) squares += (v.value - out.mean.value) * (v.value - out.mean.value);
+  out.variance.value = n > 1 ? squares / static_cast<double>(n - 1) : 0;
+
+  std::optional<Fraction> total = Fraction{0, 1};
+  for (const Exact& v : values) total = total && v.fraction ? add(*total, *v.fraction) : std::nullopt;
+  if (!total) return out;
+  out.mean.fraction = divide(*total, Fraction{n, 1});
+  if (!out.mean.fraction) return out;
+  out.mean.value = to_double(*out.mean.fraction);
+  if (n < 2) return out;
+  std::optional<Fraction> deviations = Fraction{0, 1};
+  for (const Exact& v : values) {
+    const std::optional<Fraction> d = subtract(*v.fraction, *out.mean.fraction);
+    const std::optional<Fraction> square = d ? multiply(*d, *d) : std::nullopt;
+    deviations = deviations && square ? add(*deviations, *square) : std::nullopt;
+  }
+  if (deviations) out.variance.fraction = divide(*deviations, Fraction{n - 1, 1});
+  if (out.variance.fraction) out.variance.value = to_double(*out.variance.fraction);
+  return out;
+}
+
+// The SD a drop is measured in: a reference SD, or the square root of the
+// baseline's variance (set), compared through squares so it stays exact.
+struct DropSd {
+  double sd = 0;
+  Exact reference;
+  std::optional<Exact> variance;
+};
+
+// Whether drop >= k * SD.
+bool drop_at_least(const Exact& drop, const Exact& k, const DropSd& sd) {
+  if (!sd.variance) return at_least(drop, times(k, sd.reference));
+  if (drop.fraction && k.fraction && sd.variance->fraction && k.fraction->num >= 0) {
+    // drop >= k sqrt(V)  <=>  drop >= 0 and drop^2 >= k^2 V
+    if (drop.fraction->num < 0) return false;
+    const Exact bound = times(times(k, k), *sd.variance);
+    const Exact square = times(drop, drop);
+    if (bound.fraction && square.fraction) return compare(*square.fraction, *bound.fraction) >= 0;
+  }
+  return at_least(drop.value, k.value * sd.sd);
+}
+
+// The reliable change index of a change: from RC^2 = change^2 / (SD^2 2 (1 - r)),
+// exact when every number is a decimal, then one rounding and a square root
+// (so an RC of exactly -1.96 is -1.96); else reliable_change() in doubles.
+struct ReliableChange {
+  double rc = 0;
+  std::optional<Fraction> squared;
+};
+
+ReliableChange reliable_change_of(const Exact& change, double sd, double r) {
+  const Exact sd_e = of_setting(sd);
+  const Exact twice_unreliable =
+      times(Exact{2, Fraction{2, 1}}, minus(Exact{1, Fraction{1, 1}}, of_setting(r)));
+  const Exact denominator = times(times(sd_e, sd_e), twice_unreliable);
+  const Exact square = times(change, change);
+  if (change.fraction && square.fraction && denominator.fraction && denominator.fraction->num > 0)
+    if (const std::optional<Fraction> q = divide(*square.fraction, *denominator.fraction))
+      return {std::copysign(std::sqrt(to_double(*q)), change.value), q};
+  return {change.value / (sd * std::sqrt(2.0) * std::sqrt(1 - r)), std::nullopt};
+}
+
+// RC < -z: exactly, as change < 0 and RC^2 > z^2, when RC^2 and z are exact (z >= 0).
+bool reliable_drop(const ReliableChange& rc, const Exact& change, double z) {
+  const Exact zz = of_setting(z);
+  if (rc.squared && change.fraction && zz.fraction && zz.fraction->num >= 0)
+    if (const std::optional<Fraction> z2 = multiply(*zz.fraction, *zz.fraction))
+      return change.fraction->num < 0 && compare(*rc.squared, *z2) > 0;
+  return rc.rc < -z;
 }
 
 // Per-session flags that need no history: below-band, ceiling, low-item.
@@ -158,11 +272,12 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
     static const std::optional<double> kNone;
     const std::optional<double>& ref_sd = s < settings.reference_sd.size() ? settings.reference_sd[s] : kNone;
     const std::optional<double>& r = s < settings.retest_r.size() ? settings.retest_r[s] : kNone;
-    std::vector<double> earlier;  // scores of the earlier sessions, in order
-    std::optional<double> first;
+    std::vector<Exact> earlier;  // scores of the earlier sessions, in order
+    std::optional<Exact> first;
     // The rupture awaiting repair: its position and pre-drop level.
     std::optional<std::size_t> open_rupture;
-    double repair_level = 0;
+    Exact repair_level;
+    const Exact k = of_setting(settings.rupture_sds);
 
     for (std::size_t p = 0; p < points.size(); ++p) {
       const SessionScores& session = sessions[points[p].input];
@@ -173,48 +288,63 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
       if (open_rupture && p - *open_rupture > static_cast<std::size_t>(settings.repair_within))
         open_rupture.reset();
       if (!point.score) continue;
-      const double x = *point.score;
+      const Exact x = of_score(score);
 
       if (!earlier.empty()) {
-        const double previous = earlier.back();
-        point.change_previous = x - previous;
-        point.change_first = x - *first;
+        const Exact& previous = earlier.back();
+        const Exact from_previous = minus(x, previous);
+        const Exact from_first = minus(x, *first);
+        point.change_previous = from_previous.value;
+        point.change_first = from_first.value;
         // r = 1 (a norm may say so) leaves no measurement error to divide by: no RC.
         if (ref_sd && r && *ref_sd > 0 && *r < 1) {
-          point.rc_previous = reliable_change(previous, x, *ref_sd, *r);
-          point.rc_first = reliable_change(*first, x, *ref_sd, *r);
-          if (*point.rc_previous < -settings.reliable_z || *point.rc_first < -settings.reliable_z)
+          const ReliableChange rc_previous = reliable_change_of(from_previous, *ref_sd, *r);
+          const ReliableChange rc_first = reliable_change_of(from_first, *ref_sd, *r);
+          point.rc_previous = rc_previous.rc;
+          point.rc_first = rc_first.rc;
+          if (reliable_drop(rc_previous, from_previous, settings.reliable_z) ||
+              reliable_drop(rc_first, from_first, settings.reliable_z))
             raise(point, TrendFlag::reliable_drop);
         }
 
         // The rolling baseline: mean and SD of the last `baseline` earlier scores.
-        std::optional<double> own_sd;
+        std::optional<Spread> window_spread;
+        std::optional<Exact> baseline;
         const std::size_t window = static_cast<std::size_t>(std::max(settings.baseline, 1));
         if (earlier.size() >= window) {
-          const std::vector<double> last(earlier.end() - static_cast<std::ptrdiff_t>(window), earlier.end());
-          const double mean = std::accumulate(last.begin(), last.end(), 0.0) / static_cast<double>(window);
-          point.baseline = mean;
-          if (window >= 2) own_sd = sample_sd(last, mean);
+          const std::vector<Exact> last(earlier.end() - static_cast<std::ptrdiff_t>(window), earlier.end());
+          window_spread = spread(last);
+          baseline = window_spread->mean;
+          point.baseline = baseline->value;
         }
         // The stricter (larger) of the reference SD and the respondent's own.
         // Without a reference SD no rupture is claimed: a steady respondent's
         // own SD alone is near 0 and would call every wobble a rupture.
-        std::optional<double> sd = ref_sd;
-        if (sd && own_sd && *own_sd > *sd) sd = own_sd;
+        std::optional<DropSd> sd;
+        if (ref_sd) {
+          sd = DropSd{*ref_sd, of_setting(*ref_sd), std::nullopt};
+          if (window_spread && window >= 2) {
+            const Exact& variance = window_spread->variance;
+            const Exact reference_squared = times(sd->reference, sd->reference);
+            const bool own_larger = variance.fraction && reference_squared.fraction
+                                        ? compare(*variance.fraction, *reference_squared.fraction) > 0
+                                        : std::sqrt(variance.value) > *ref_sd;
+            if (own_larger) sd = DropSd{std::sqrt(variance.value), {}, variance};
+          }
+        }
         if (open_rupture && at_least(x, repair_level)) {
           raise(point, TrendFlag::repair);
           open_rupture.reset();
         }
-        if (sd && *sd > 0) {
-          point.rupture_sd = sd;
-          const double drop = settings.rupture_sds * *sd;
-          const bool from_previous = at_least(previous - x, drop);
-          const bool from_baseline = point.baseline && at_least(*point.baseline - x, drop);
-          if (from_previous || from_baseline) {
+        if (sd && sd->sd > 0) {
+          point.rupture_sd = sd->sd;
+          const bool previous_drop = drop_at_least(minus(previous, x), k, *sd);
+          const bool baseline_drop = baseline && drop_at_least(minus(*baseline, x), k, *sd);
+          if (previous_drop || baseline_drop) {
             raise(point, TrendFlag::rupture);
             open_rupture = p;
-            repair_level = from_previous ? previous : *point.baseline;
-            point.repair_level = repair_level;
+            repair_level = previous_drop ? previous : *baseline;
+            point.repair_level = repair_level.value;
           }
         }
       }

@@ -225,6 +225,28 @@ TEST(ComparePair, ScoresSideBySideAndLargestItemDisagreements) {
   EXPECT_DOUBLE_EQ(c.items[1].second, 4);
 }
 
+TEST(ComparePair, DifferencesOfDecimalAnswersAreExact) {
+  Questionnaire q = mini_questionnaire();
+  q.scale.kind = ScaleKind::continuous;
+  q.scale.min = 0;
+  q.scale.max = 10;
+  q.scale.precision = 0.1;
+  const FormPairing pairing = pair_forms(q, q);
+  // a (mean): client 9.3, 7.3 reversed to 2.7, 5 -> 17/3; therapist 9.1, 7.5 reversed to 2.5, 5 -> 16.6/3 =
+  // 83/15.
+  const Answers client = {9.3, 7.3, 5, 1, 1, 1};
+  const Answers therapist = {9.1, 7.5, 5, 1, 1, 1};
+  const PairComparison c =
+      compare_pair(q, q, pairing, &client, score(q, client), &therapist, score(q, therapist), 2);
+  // 17/3 - 83/15 = 85/15 - 83/15 = 2/15 (as doubles: 0.13333333333333286).
+  EXPECT_EQ(*c.scales[0].difference, 2.0 / 15);
+  // Keyed item differences: a1 9.3 - 9.1 = 0.2 (as doubles 0.20000000000000107), a2 2.7 - 2.5 = 0.2.
+  ASSERT_EQ(c.items.size(), 2u);
+  EXPECT_EQ(c.items[0].difference, 0.2);
+  EXPECT_EQ(c.items[1].first, 2.7);
+  EXPECT_EQ(c.items[1].difference, 0.2);
+}
+
 TEST(ComparePair, InvalidResponseHasNoScoresAndNoItems) {
   const Questionnaire q = mini_questionnaire();
   const Answers client = {5, 1, 4, 3, 3, 3};

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <limits>
 
+#include "alliance/core/check.hpp"
 #include "alliance/core/explain.hpp"
+#include "alliance/core/text.hpp"
 #include "fixtures.hpp"
 
 namespace alliance::core {
@@ -200,6 +202,200 @@ TEST(Explain, ShowsEachStepAndAgreesWithScore) {
   EXPECT_NEAR(*e.total.result.value, *score(q, answers).total.value, 0);
   const Explanation blocked = explain(q, {kNone, kNone, 1, 5, 5, 5});
   EXPECT_TRUE(blocked.total.subscales_insufficient);
+}
+
+// ---------------------------------------------------------------- exact decimals
+// docs/definition-format.md, "Exact decimals": each score is the double nearest
+// to its exact value, so the expectations below are compared with EXPECT_EQ,
+// against a decimal literal or one division of whole numbers (one rounding).
+
+// Like the SRS: four 0.0-10.0 lines recorded to 0.1, each its own sum
+// subscale; total = sum of the items, a concern below 36, good from 36 to 40.
+Questionnaire decimal_srs() {
+  Questionnaire q;
+  q.id = "decimal-srs";
+  q.scale.kind = ScaleKind::continuous;
+  q.scale.min = 0;
+  q.scale.max = 10;
+  q.scale.precision = 0.1;
+  for (const char* id : {"r", "g", "a", "o"}) {
+    Subscale s;
+    s.id = id;
+    s.method = Method::sum;
+    s.items = {q.items.size()};
+    Item item;
+    item.id = id;
+    item.subscale = q.subscales.size();
+    q.subscales.push_back(s);
+    q.items.push_back(item);
+  }
+  q.total.method = Method::sum;
+  q.total.bands =
+      Bands{{Band{std::nullopt, 36, true, false, {}, true}, Band{36, 40, true, true, {}, false}}, ""};
+  return q;
+}
+
+TEST(DecimalExact, SumOfTenthsIsExactAndFallsOnTheBandEdge) {
+  const Questionnaire q = decimal_srs();
+  // 8.6 + 9.7 + 9.9 + 7.8 = 86/10 + 97/10 + 99/10 + 78/10 = 360/10 = 36
+  // (added as doubles: 35.99999999999999, in the concern band).
+  const ScaleScore total = score(q, {8.6, 9.7, 9.9, 7.8}).total;
+  EXPECT_EQ(*total.value, 36.0);
+  ASSERT_TRUE(total.exact);
+  EXPECT_EQ(compare(*total.exact, Fraction{36, 1}), 0);
+  EXPECT_EQ(total.band, 1u);  // [36, 40]: 36 is not below the cut-off
+  // 35.9 just below the edge: 86 + 97 + 99 + 77 = 359 tenths.
+  EXPECT_EQ(score(q, {8.6, 9.7, 9.9, 7.7}).total.band, 0u);
+  // 9.5 + 9.2 + 9.1 + 9.4 = 372/10 = 37.2 (as doubles: 37.199999999999996).
+  const ScaleScore high = score(q, {9.5, 9.2, 9.1, 9.4}).total;
+  EXPECT_EQ(*high.value, 37.2);
+  EXPECT_EQ(format_number(*high.value), "37.2");
+}
+
+TEST(DecimalExact, ProratedSumOfTenths) {
+  Questionnaire q = decimal_srs();
+  q.total.prorate = true;
+  q.total.missing.max_missing = 1;
+  q.total.requires_all_subscales = false;
+  // 6.2 + 0.3 + 4.9 = 114/10 over 3 of 4 lines: 114/10 * 4/3 = 456/30 = 15.2
+  // (as doubles, 11.4 * 4 / 3 = 15.200000000000001).
+  EXPECT_EQ(*score(q, {6.2, 0.3, kNone, 4.9}).total.value, 15.2);
+}
+
+TEST(DecimalExact, DecimalWeightsAndOptionScores) {
+  Questionnaire q = mini_questionnaire();
+  q.items[0].weight = 0.1;  // a1
+  q.items[2].weight = 0.2;  // a3 (a2 stays at 1)
+  // a, weighted mean of a1 = 1 and a3 = 4 (a2 unanswered):
+  // (0.1 * 1 + 0.2 * 4) / (0.1 + 0.2) = 0.9 / 0.3 = 3 (as doubles: 2.9999999999999996).
+  EXPECT_EQ(*score(q, {1, kNone, 4, 1, 1, 1}).subscales[0].value, 3.0);
+  // The range of a sum with weights 0.1 and 0.2 on 1..5: 0.1 + 0.2 = 0.3 to 0.5 + 1 = 1.5.
+  q.subscales[0].method = Method::sum;
+  q.subscales[0].items = {0, 2};
+  EXPECT_EQ(subscale_range(q, 0).low, 0.3);
+  EXPECT_EQ(subscale_range(q, 0).high, 1.5);
+
+  Questionnaire options = mini_questionnaire();
+  options.scale.scores = {0, 0.1, 0.2, 0.3, 0.4};
+  // b (sum): b1 = 2 -> 0.1, b2 = 2 -> 0.1, b3 = 2 -> 0.1 weighted 2 -> 0.2: 0.4 (as doubles 0.1 + 0.1 + 0.2
+  // = 0.4 by luck); a (mean of a1 = 2, a2 = 4 reversed to 2, a3 = 2) = 0.3 / 3 = 0.1;
+  // total (mean of all, weights 1 1 1 1 1 2): (0.1 * 5 + 0.2) / 7 = 0.7 / 7 = 0.1.
+  const ScoreSheet sheet = score(options, {2, 4, 2, 2, 2, 2});
+  EXPECT_EQ(*sheet.subscales[0].value, 0.1);
+  EXPECT_EQ(*sheet.subscales[1].value, 0.4);
+  EXPECT_EQ(*sheet.total.value, 0.1);
+  // Three items at 0.1 summed: 0.3, where 0.1 + 0.1 + 0.1 = 0.30000000000000004.
+  options.subscales[0].method = Method::sum;
+  EXPECT_EQ(*score(options, {2, 4, 2, 2, 2, 2}).subscales[0].value, 0.3);
+  EXPECT_EQ(contribution(options, 0, 2), 0.1);
+  // weight 0.1 times the item score 3: 0.3, where 0.1 * 3 = 0.30000000000000004.
+  EXPECT_EQ(contribution(q, 0, 3), 0.3);
+}
+
+TEST(DecimalExact, TotalOfSubscaleMeans) {
+  Questionnaire q = mini_questionnaire();
+  q.total.of = TotalOf::subscales;
+  q.total.missing.max_missing = 0;
+  // All ones: a = (1 + 5 + 1) / 3 = 7/3; b = 1 + 1 + 2 = 4.
+  // Mean: (7/3 + 4) / 2 = 19/6 = 3.1666666666666665 (as doubles: 3.166666666666667).
+  EXPECT_EQ(*score(q, {1, 1, 1, 1, 1, 1}).total.value, 19.0 / 6);
+  // Sum: 7/3 + 4 = 19/3 = 6.333333333333333 (as doubles: 6.333333333333334).
+  q.total.method = Method::sum;
+  EXPECT_EQ(*score(q, {1, 1, 1, 1, 1, 1}).total.value, 19.0 / 3);
+  // Prorated sum, b insufficient (two of its three items missing, one allowed): a = 7/3 alone,
+  // over 1 of 2 parts: 7/3 * 2 / 1 = 14/3.
+  q.total.prorate = true;
+  q.total.missing.max_missing = 1;
+  EXPECT_EQ(*score(q, {1, 1, 1, kNone, kNone, 1}).total.value, 14.0 / 3);
+}
+
+TEST(DecimalExact, ValuesThatNeedTheirDigitsKeepThem) {
+  Questionnaire q = mini_questionnaire();
+  q.scale.max = 20;
+  // a = (13 + (1 + 20 - 7) + 14) / 3 = 41/3 = 13.666666666666666 (shortest round trip).
+  const ScaleScore a = score(q, {13, 7, 14, 1, 1, 1}).subscales[0];
+  EXPECT_EQ(*a.value, 41.0 / 3);
+  EXPECT_EQ(format_number(*a.value), "13.666666666666666");
+}
+
+TEST(DecimalExact, NormsGiveExactZAndT) {
+  Questionnaire q = decimal_srs();
+  q.subscales[0].norms = {Norm{"test", 8.2, 0.7, 50, std::nullopt, "x"}};
+  // z = (8.9 - 8.2) / 0.7 = 0.7 / 0.7 = 1, T = 60 (as doubles: 1.0000000000000016 and 60.000000000000014).
+  const ScaleScore r = score(q, {8.9, 9, 9, 9}).subscales[0];
+  EXPECT_EQ(*r.z, 1.0);
+  EXPECT_EQ(*r.t, 60.0);
+  EXPECT_NEAR(*r.percentile, 84.13447460685429, 1e-9);  // Φ(1)
+}
+
+TEST(DecimalExact, AnswersOffTheStepsAreRefusedNotChanged) {
+  const Questionnaire q = decimal_srs();
+  EXPECT_EQ(check_answer(q, 7.3), AnswerProblem::none);
+  EXPECT_EQ(check_answer(q, 10), AnswerProblem::none);
+  EXPECT_EQ(check_answer(q, 7.25), AnswerProblem::not_a_scale_point);
+  EXPECT_EQ(check_answer(q, 7.300000000000001), AnswerProblem::not_a_scale_point);
+  EXPECT_EQ(describe(AnswerProblem::not_a_scale_point, q.scale),
+            "is not a step of the scale 0..10, which records answers to 0.1 (round the answer, or use a "
+            "definition with a finer precision)");
+  Questionnaire halves = decimal_srs();
+  halves.scale.precision = 0.5;
+  EXPECT_EQ(check_answer(halves, 2.5), AnswerProblem::none);
+  EXPECT_EQ(check_answer(halves, 2.3), AnswerProblem::not_a_scale_point);
+  // A scale whose max is not on its steps (0 + k * 0.3 never reaches 10) is refused.
+  Questionnaire thirds = decimal_srs();
+  thirds.version = "1.0.0";
+  thirds.family = "thirds";
+  thirds.title = {{"en", "T"}};
+  thirds.source.citation = "x";
+  for (Subscale& s : thirds.subscales) s.title = {{"en", s.id}};
+  thirds.total.title = {{"en", "Total"}};
+  thirds.total.bands.reset();
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : check_questionnaire(thirds)) messages.push_back(format(d));
+  EXPECT_EQ(messages, std::vector<std::string>{});
+  thirds.scale.precision = 0.3;
+  messages.clear();
+  for (const Diagnostic& d : check_questionnaire(thirds)) messages.push_back(format(d));
+  EXPECT_EQ(messages,
+            std::vector<std::string>{"/scale/max: expected min plus a whole number of precision steps, "
+                                     "got 10 with min 0 and precision 0.3 (an answer of 10 would be "
+                                     "refused)"});
+}
+
+TEST(DecimalExact, ExplainShowsTheExactWorking) {
+  Questionnaire q = decimal_srs();
+  q.items[1].reverse = true;
+  q.items[2].weight = 0.1;
+  const Explanation e = explain(q, {8.6, 7.3, 9.9, 7.8});
+  EXPECT_EQ(e.items[1].keyed, 2.7);          // 0 + 10 - 7.3
+  EXPECT_EQ(e.items[2].contribution, 0.99);  // 0.1 * 9.9
+  EXPECT_EQ(e.total.sum, 20.09);             // 8.6 + 2.7 + 0.99 + 7.8
+  EXPECT_EQ(e.total.answered_weight, 3.1);   // 1 + 1 + 0.1 + 1
+  EXPECT_EQ(*e.total.result.value, 20.09);
+  EXPECT_EQ(*e.subscales[2].result.value, 0.99);
+}
+
+TEST(DecimalExact, DefinitionsBeyondTheLimitsScoreInDoublesAndAreRefused) {
+  Questionnaire q = mini_questionnaire();
+  q.items[0].weight = 1.0 / 3;
+  EXPECT_FALSE(Scorer(q).exact());
+  EXPECT_TRUE(Scorer(mini_questionnaire()).exact());
+  // Still scored (plain doubles): a = (1/3 * 3 + 3 + 3) / (1/3 + 2).
+  EXPECT_NEAR(*score(q, {3, 3, 3, 1, 1, 1}).subscales[0].value, 3, kTol);
+  EXPECT_FALSE(score(q, {3, 3, 3, 1, 1, 1}).subscales[0].exact);
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : check_questionnaire(q)) messages.push_back(format(d));
+  EXPECT_EQ(messages, std::vector<std::string>{"/items/0/weight: expected at most 6 decimal places, got "
+                                               "0.3333333333333333 (scores are computed in exact decimals: "
+                                               "round it)"});
+  Questionnaire huge = mini_questionnaire();
+  huge.items[0].weight = 1e15;
+  messages.clear();
+  for (const Diagnostic& d : check_questionnaire(huge)) messages.push_back(format(d));
+  EXPECT_EQ(messages, std::vector<std::string>{
+                          "/items: the weights and the scale allow sums too large to compute exactly (beyond "
+                          "2^53 units of their smallest decimal place): use smaller weights, scores or fewer "
+                          "decimal places"});
 }
 
 }  // namespace

@@ -73,6 +73,58 @@ TEST(Trend, ReliableChangeArithmetic) {
   EXPECT_NEAR(reliable_change(12, 10, 2, 0), -0.7071067811865475, 1e-12);
 }
 
+TEST(Trend, ChangesAreExactDifferences) {
+  const Questionnaire q = srs_like();
+  // Totals 8.6 + 9.7 + 9.9 + 7.8 = 36, then 36, then 9.5 + 9.2 + 9.1 + 9.4 = 37.2
+  // (as doubles 35.99999999999999 and 37.199999999999996, changes 7.1e-15 and 1.1999999999999957).
+  const std::vector<SessionScores> sessions{session(q, 1, {8.6, 9.7, 9.9, 7.8}), session(q, 2, {9, 9, 9, 9}),
+                                            session(q, 3, {9.5, 9.2, 9.1, 9.4})};
+  const auto points = analyse_trend(q, sessions, settings_from_norms(q));
+  EXPECT_FALSE(points[0].scales[kTotal].has(TrendFlag::below_band));  // 36 is not below 36
+  EXPECT_EQ(*points[1].scales[kTotal].change_previous, 0.0);
+  EXPECT_EQ(*points[2].scales[kTotal].change_previous, 1.2);
+  EXPECT_EQ(*points[2].scales[kTotal].change_first, 1.2);
+  // Relationship: 9 - 8.6 = 0.4 (as doubles 0.40000000000000036).
+  EXPECT_EQ(*points[1].scales[0].change_previous, 0.4);
+}
+
+TEST(Trend, ReliableChangeOfExactlyMinusZIsNotADrop) {
+  const Questionnaire q = srs_like();
+  TrendSettings settings = settings_from_norms(q);
+  settings.reference_sd[kTotal] = 5;
+  settings.retest_r[kTotal] = 0.875;
+  // 29.7 then 24.8: RC = -4.9 / (5 sqrt(2) sqrt(0.125)) = -4.9 / (5 * 0.5) = -1.96, not below -1.96
+  // (as doubles: -1.960000000000002, a reliable drop).
+  const std::vector<SessionScores> tie{session(q, 1, {9.5, 6.3, 5.0, 8.9}),
+                                       session(q, 2, {1.0, 5.8, 9.9, 8.1})};
+  const auto at = analyse_trend(q, tie, settings);
+  EXPECT_EQ(*at[1].scales[kTotal].rc_previous, -1.96);
+  EXPECT_FALSE(at[1].scales[kTotal].has(TrendFlag::reliable_drop));
+  // One tenth lower: -5 / 2.5 = -2, a reliable drop.
+  const std::vector<SessionScores> lower{session(q, 1, {9.5, 6.3, 5.0, 8.9}),
+                                         session(q, 2, {1.0, 5.8, 9.9, 8.0})};
+  const auto below = analyse_trend(q, lower, settings);
+  EXPECT_EQ(*below[1].scales[kTotal].rc_previous, -2.0);
+  EXPECT_TRUE(below[1].scales[kTotal].has(TrendFlag::reliable_drop));
+}
+
+TEST(Trend, RuptureOfExactlyOneOwnSdFromTenths) {
+  const Questionnaire q = srs_like();
+  TrendSettings settings = settings_from_norms(q);
+  settings.reference_sd[kTotal] = 0.1;
+  // Baseline totals 36.1, 36.3, 36.5: mean 36.3, own SD sqrt((0.04 + 0 + 0.04) / 2) = 0.2 > 0.1.
+  // Then 36.3: a drop of 0.2 from the previous, exactly one own SD: a rupture; from the baseline 0.
+  const std::vector<SessionScores> sessions{session(q, 1, {9, 9, 9, 9.1}), session(q, 2, {9, 9, 9, 9.3}),
+                                            session(q, 3, {9, 9, 9, 9.5}), session(q, 4, {9, 9, 9, 9.3})};
+  const auto points = analyse_trend(q, sessions, settings);
+  const ScalePoint& last = points[3].scales[kTotal];
+  EXPECT_EQ(*last.baseline, 36.3);
+  EXPECT_EQ(*last.rupture_sd, 0.2);
+  EXPECT_EQ(*last.change_previous, -0.2);
+  EXPECT_TRUE(last.has(TrendFlag::rupture));
+  EXPECT_EQ(*last.repair_level, 36.5);
+}
+
 TEST(Trend, VShapedRuptureAndRepair) {
   const Questionnaire q = srs_like();
   // Totals 36, 37, 37, 28, 33, 37.

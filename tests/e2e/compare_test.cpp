@@ -116,11 +116,12 @@ TEST(Compare, PairsTheExampleSessionsAsCsv) {
   // Goals (1, 4, 7 reversed, 10): client 2+3+(6-4)+3 = 10/4 = 2.5; therapist 3+3+(6-3)+3 = 12/4 = 3.
   // Tasks (2, 5, 8 reversed, 11): client 2+2+2+2 = 2; therapist 3+3+3+3 = 3.
   // Bond (3, 6, 9, 12 reversed): client 3+3+3+3 = 3; therapist 4+4+4+4 = 4.
-  // Total: client 30/12 = 2.5; therapist 40/12 = 3.3333333333333335.
+  // Total: client 30/12 = 2.5; therapist 40/12 = 3.3333333333333335; difference 5/2 - 10/3 = -5/6,
+  // whose nearest double is -0.8333333333333334 (2.5 - 3.3333333333333335 in doubles gives ...35).
   // Keyed item differences: items 1, 2, 3 -1 (largest, first in item order); 4 0.
   EXPECT_EQ(rows[4],
             "client-therapist,P017,4,2.5,3,-0.5,ok,ok,2,3,-1,ok,ok,3,4,-1,ok,ok,"
-            "2.5,3.3333333333333335,-0.8333333333333335,ok,ok,1:-1;2:-1;3:-1,"
+            "2.5,3.3333333333333335,-0.8333333333333334,ok,ok,1:-1;2:-1;3:-1,"
             "examples/gtb-12-sessions.ndjson:4,examples/gtb-12-t-sessions.csv:5");
   // P023 session 2: the client's tasks have 2 of 4 answers (insufficient), so has the total.
   EXPECT_TRUE(rows[7].starts_with("client-therapist,P023,2,4.75,4,0.75,ok,ok,NA,4,NA,insufficient,ok,"))

@@ -96,6 +96,43 @@ TEST_P(ReferenceScoring, EveryScoreAgreesWithR) {
   EXPECT_EQ(n, expected.rows.size());
 }
 
+// The same inputs scored in exact rational arithmetic by make_exact.py (Python's
+// fractions, numbers read from the files' text) and rounded once: every score
+// must be exactly that double, where R, adding doubles in turn, can be an ulp off.
+TEST_P(ReferenceScoring, EveryScoreIsTheNearestDoubleToItsExactValue) {
+  const std::string id = GetParam();
+  const core::Questionnaire q = load(id);
+  const ReferenceTable exact = testing::read_reference_table(kDir + id + "-exact.csv");
+  std::vector<std::size_t> cols;
+  for (const core::Subscale& s : q.subscales) cols.push_back(exact.column(s.id));
+  cols.push_back(exact.column("total"));
+
+  auto reader = open_response_reader(kDir + id + "-input.csv", q, {});
+  const core::Scorer scorer(q);
+  ASSERT_TRUE(scorer.exact());
+  ResponseRecord record;
+  core::ScoreSheet sheet;
+  std::size_t n = 0;
+  while (reader->next(record)) {
+    ASSERT_LT(n, exact.rows.size());
+    const std::vector<std::string>& row = exact.rows[n++];
+    SCOPED_TRACE(record.location + " respondent " + row[0]);
+    ASSERT_EQ(record.response.respondent, row[0]);
+    scorer.score_into(record.response.answers, sheet);
+    for (std::size_t s = 0; s < cols.size(); ++s) {
+      const core::ScaleScore& got = s < q.subscales.size() ? sheet.subscales[s] : sheet.total;
+      const std::string& want = row[cols[s]];
+      if (want == "NA") {
+        EXPECT_FALSE(got.value.has_value()) << exact.header[cols[s]];
+      } else {
+        ASSERT_TRUE(got.value.has_value()) << exact.header[cols[s]];
+        EXPECT_EQ(*got.value, std::strtod(want.c_str(), nullptr)) << exact.header[cols[s]];
+      }
+    }
+  }
+  EXPECT_EQ(n, exact.rows.size());
+}
+
 // The reference set is only as good as what it covers: every subscale is seen
 // complete, with as many items missing as its rule allows (ok), one more
 // (insufficient) and none answered (insufficient); every total both ok with

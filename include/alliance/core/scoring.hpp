@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "alliance/core/exact.hpp"
 #include "alliance/core/questionnaire.hpp"
 
 namespace alliance::core {
@@ -18,7 +20,7 @@ enum class Status { ok, insufficient, invalid };
 const char* to_string(Status status);
 
 struct ScaleScore {
-  std::optional<double> value;  // set only when status is ok
+  std::optional<double> value;  // set only when status is ok: the double nearest to `exact`
   int answered = 0;             // items (or subscales, for a total of subscales) answered
   int missing = 0;
   Status status = Status::invalid;
@@ -26,6 +28,10 @@ struct ScaleScore {
   std::optional<double> z;          // against the first norm, when there is one
   std::optional<double> t;
   std::optional<double> percentile;
+  // The score as an exact fraction (docs/definition-format.md, "Exact decimals"),
+  // when value is set and the definition's numbers are exact decimals; trend
+  // and compare take differences from it.
+  std::optional<Fraction> exact;
 };
 
 struct ScoreSheet {
@@ -33,7 +39,9 @@ struct ScoreSheet {
   ScaleScore total;                   // status invalid and no value when there is no total
 };
 
-// What is wrong with one answer, if anything.
+// What is wrong with one answer, if anything. not_a_scale_point: on an
+// integer scale, not a whole number; on a continuous scale, not min plus a
+// whole number of `precision` steps (7.25 on a 0..10 scale recorded to 0.1).
 enum class AnswerProblem { none, below_min, above_max, not_a_scale_point, not_finite };
 
 // Whether `value` is an answer the scale allows.
@@ -42,12 +50,43 @@ AnswerProblem check_answer(const Questionnaire& questionnaire, double value);
 // "outside the scale 1..5" and the like, for messages.
 std::string describe(AnswerProblem problem, const Scale& scale);
 
-// The item's contribution: reverse keying, option scores, then weight.
+// The item's contribution: reverse keying, option scores, then weight; the
+// double nearest to the exact product (0.1 x 3 is 0.3).
 // REQUIRES: check_answer(questionnaire, answer) == AnswerProblem::none.
 double contribution(const Questionnaire& questionnaire, std::size_t item, double answer);
 
-// REQUIRES: answers.size() == questionnaire.items.size() and every answer
-// passes check_answer. Reuses sheet's storage, so a batch allocates once.
+namespace detail {
+struct ExactKey;
+}
+
+// Scores responses to one questionnaire. Reads the definition's numbers once
+// as whole numbers of decimal units (docs/definition-format.md, "Exact
+// decimals"), so a batch holds one Scorer and pays for that once.
+// REQUIRES: the questionnaire outlives the Scorer and does not change.
+class Scorer {
+ public:
+  explicit Scorer(const Questionnaire& questionnaire);
+  ~Scorer();
+  Scorer(Scorer&&) noexcept;
+  Scorer& operator=(Scorer&&) noexcept;
+
+  // REQUIRES: answers.size() == questionnaire.items.size() and every answer
+  // passes check_answer. Reuses sheet's storage, so a batch allocates once.
+  void score_into(const Answers& answers, ScoreSheet& sheet) const;
+  ScoreSheet score(const Answers& answers) const;
+  // As core::contribution, from the numbers read once.
+  double contribution(std::size_t item, double answer) const;
+  // False when the definition's numbers are not all exact decimals within the
+  // limits check_questionnaire states (more than kDefinitionPlaces places, or
+  // sums beyond kExactLimit units): scores are then computed in plain doubles.
+  bool exact() const;
+
+ private:
+  const Questionnaire* questionnaire_;
+  std::unique_ptr<const detail::ExactKey> key_;
+};
+
+// One response: as Scorer(questionnaire).score_into / .score (a batch holds a Scorer).
 void score_into(const Questionnaire& questionnaire, const Answers& answers, ScoreSheet& sheet);
 ScoreSheet score(const Questionnaire& questionnaire, const Answers& answers);
 

@@ -254,6 +254,7 @@ class StatsAccumulator {
   std::optional<double> item_only_value(std::size_t i) const;     // pairwise
 
   const Questionnaire& q_;
+  Scorer scorer_;
   StatsOptions options_;
   std::size_t n_scales_ = 0;  // subscales + total
   long responses_ = 0;
