@@ -1,8 +1,7 @@
 #include "alliance/io/response_reader.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "alliance/core/error.hpp"
+#include "json_text.hpp"
 #include "response_readers.hpp"
 
 namespace alliance::io {
@@ -46,7 +45,12 @@ InputFormat from_content(ByteSource& source) {
     throw Error(ExitCode::invalid_input, source.name() + ": empty input, expected responses");
   if (head[start] == '[') return InputFormat::json;
   const std::string_view first_line = head.substr(start, head.find('\n', start) - start);
-  if (head[start] == '{') return nlohmann::json::accept(first_line) ? InputFormat::ndjson : InputFormat::json;
+  if (head[start] ==
+      '{') {  // a whole value on the line, even with a number out of range or too deep a nesting
+    const ParsedJson line = parse_json_text(first_line);
+    return !line.error || line.error->kind != JsonError::Kind::syntax ? InputFormat::ndjson
+                                                                      : InputFormat::json;
+  }
   const auto tabs = std::count(first_line.begin(), first_line.end(), '\t');
   const auto commas = std::count(first_line.begin(), first_line.end(), ',');
   return tabs > commas ? InputFormat::tsv : InputFormat::csv;
