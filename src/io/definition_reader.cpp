@@ -125,7 +125,7 @@ class DefinitionParser {
     const std::string w = where + "/missing";
     core::MissingRule rule;
     f_.keys(*m, w, keys::kMissing);
-    if (auto count = f_.integer(*m, w, "max_missing", false)) rule.max_missing = static_cast<int>(*count);
+    if (auto count = f_.integer(*m, w, "max_missing", false)) rule.max_missing = *count;
     rule.min_answered = f_.number(*m, w, "min_answered", false);
     if (rule.max_missing && rule.min_answered)
       f_.error(w, "expected either max_missing or min_answered, not both");
@@ -190,7 +190,7 @@ class DefinitionParser {
       norm.population = f_.text(n, w, "population", false);
       norm.mean = f_.number(n, w, "mean", true).value_or(0);
       norm.sd = f_.number(n, w, "sd", true).value_or(1);
-      norm.n = static_cast<int>(f_.integer(n, w, "n", false).value_or(0));
+      norm.n = f_.integer(n, w, "n", false).value_or(0);
       norm.reliability = f_.number(n, w, "reliability", false);
       norm.citation = f_.text(n, w, "citation", true);
       out.push_back(std::move(norm));

@@ -143,6 +143,20 @@ TEST(HostileInput, RepeatedKeysInNdjsonAreProblemsOfTheirRecord) {
       "alliance: 4 of 5 responses are invalid\n");
 }
 
+// Before: 10000000000 became session 1410065408, silently (and a definition's
+// max_missing of 4294967297 became 1: tests/data/invalid/integer_range.json).
+TEST(HostileInput, SessionBeyondAnIntIsRefusedNotTruncated) {
+  const Outcome run = run_alliance(
+      {"score", "gtb-12", "-", "--format", "csv", "--output-columns", "respondent,session,status"},
+      {.input = "{\"id\":\"S\",\"session\":10000000000,\"answers\":{\"1\":1}}\n"
+                "{\"id\":\"T\",\"session\":2147483647,\"answers\":{\"1\":1}}\n"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.out, "respondent,session,status\nS,,invalid\nT,2147483647,insufficient\n");
+  EXPECT_EQ(run.err,
+            "<stdin>:1: /session: expected a whole number up to 2147483647, got number 10000000000\n"
+            "alliance: 1 of 2 responses is invalid\n");
+}
+
 TEST(HostileInput, RepeatedKeysInAJsonArrayAreProblemsOfTheirRecord) {
   const std::string dir = make_temp_dir();
   write(dir + "/r.json",
