@@ -78,14 +78,15 @@ void check_metadata(const json& doc, ResponseRecord& record, const std::string& 
 void read_session(const json& doc, ResponseRecord& record, const std::string& where) {
   auto found = doc.find("session");
   if (found == doc.end() || found->is_null()) return;
-  constexpr auto kMax = std::numeric_limits<int>::max();
-  if (found->is_number_unsigned() && found->get<std::uint64_t>() <= kMax)
+  constexpr std::int64_t kMin = std::numeric_limits<int>::min();
+  constexpr std::int64_t kMax = std::numeric_limits<int>::max();
+  if (found->is_number_unsigned() && found->get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax))
     record.response.session = static_cast<int>(found->get<std::uint64_t>());
-  else if (found->is_number_integer() && !found->is_number_unsigned() &&
-           found->get<std::int64_t>() >= -kMax && found->get<std::int64_t>() <= kMax)
+  else if (found->is_number_integer() && !found->is_number_unsigned() && found->get<std::int64_t>() >= kMin &&
+           found->get<std::int64_t>() <= kMax)
     record.response.session = static_cast<int>(found->get<std::int64_t>());
   else if (found->is_number_integer())
-    add_problem(record, where + "/session: expected a whole number up to " + std::to_string(kMax) + ", got " +
+    add_problem(record, where + "/session: expected a whole number from -2147483648 to 2147483647, got " +
                             describe_json(*found));
   else
     add_problem(record, where + "/session: expected a whole number, got " + describe_json(*found));
@@ -158,23 +159,42 @@ void read_response(const core::Questionnaire& q, const ItemIndex& index, const j
   check_identity(q, record);
 }
 
-// One message per duplicate key of `locations`, located in `file` (NDJSON:
-// `line` is the line in the file, and positions are within it).
-void duplicate_problems(const JsonLocations& locations, std::size_t part, const std::string& file, long line,
+// One message per duplicate key of `locations` in `part`: of a JSON document
+// named `document` ("file:line:col"), or, when `document` is "", of the NDJSON
+// line at record.location ("file:line" then the column in the line).
+void duplicate_problems(const JsonLocations& locations, std::size_t part, const std::string& document,
                         ResponseRecord& record) {
   for (const DuplicateKey& dup : locations.duplicates) {
     if (dup.part != part) continue;
-    const std::string first =
-        line > 0 ? "column " + std::to_string(dup.first.column)
-                 : "line " + std::to_string(dup.first.line) + ", column " + std::to_string(dup.first.column);
-    const long at_line = line > 0 ? line : dup.second.line;
-    record.problems.push_back(file + ":" + std::to_string(at_line) + ":" + std::to_string(dup.second.column) +
-                              ": " + dup.pointer + ": duplicate key (first at " + first +
+    const std::string at =
+        document.empty() ? record.location : document + ":" + std::to_string(dup.second.line);
+    const std::string first = document.empty() ? "column " + std::to_string(dup.first.column)
+                                               : "line " + std::to_string(dup.first.line) + ", column " +
+                                                     std::to_string(dup.first.column);
+    record.problems.push_back(at + ":" + std::to_string(dup.second.column) + ": " + dup.pointer +
+                              ": duplicate key (first at " + first +
                               "); JSON readers would silently keep only one");
   }
   if (auto more = locations.more_duplicates.find(part); more != locations.more_duplicates.end())
     add_problem(record, "and " + std::to_string(more->second) + " more duplicate keys");
 }
+
+}  // namespace
+
+void read_json_line(const core::Questionnaire& q, const ItemIndex& items, std::string_view line,
+                    ResponseRecord& record) {
+  const ParsedJson parsed = parse_json_text(line);
+  if (parsed.error) {
+    const JsonError& e = *parsed.error;
+    record.problems.push_back(record.location + ":" + std::to_string(e.position.column) + ": " +
+                              (e.pointer.empty() ? "" : e.pointer + ": ") + e.message);
+    return;
+  }
+  if (parsed.duplicate_keys) duplicate_problems(locate_json_values(line, kNoPositions), 0, "", record);
+  read_response(q, items, parsed.value, record, "");
+}
+
+namespace {
 
 class NdjsonReader final : public ResponseReader {
  public:
@@ -190,16 +210,7 @@ class NdjsonReader final : public ResponseReader {
       if (read_flat_response(q_, index_, line, record)) return true;
       reset_record(q_, record);  // not the common shape: the full reader, exact messages
       set_location(record, source_->name(), line_number_);
-      const ParsedJson parsed = parse_json_text(line);
-      if (parsed.error) {
-        const JsonError& e = *parsed.error;
-        record.problems.push_back(record.location + ":" + std::to_string(e.position.column) + ": " +
-                                  (e.pointer.empty() ? "" : e.pointer + ": ") + e.message);
-        return true;
-      }
-      if (parsed.duplicate_keys)
-        duplicate_problems(locate_json_values(line, kNoPositions), 0, source_->name(), line_number_, record);
-      read_response(q_, index_, parsed.value, record, "");
+      read_json_line(q_, index_, line, record);
       return true;
     }
     return false;
@@ -281,13 +292,13 @@ class JsonDocumentReader final : public ResponseReader {
     if (array) {
       const std::string pointer = "/" + std::to_string(index_);
       locate(record, pointer);
-      duplicate_problems(locations_, index_, name_, 0, record);
+      duplicate_problems(locations_, index_, name_, record);
       read_response(q_, items_, doc_[index_], record, pointer);
       ++index_;
     } else {
       done_ = true;
       locate(record, "");
-      duplicate_problems(locations_, 0, name_, 0, record);
+      duplicate_problems(locations_, 0, name_, record);
       read_response(q_, items_, doc_, record, "");
     }
     return true;

@@ -152,9 +152,10 @@ TEST(HostileInput, SessionBeyondAnIntIsRefusedNotTruncated) {
                 "{\"id\":\"T\",\"session\":2147483647,\"answers\":{\"1\":1}}\n"});
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.out, "respondent,session,status\nS,,invalid\nT,2147483647,insufficient\n");
-  EXPECT_EQ(run.err,
-            "<stdin>:1: /session: expected a whole number up to 2147483647, got number 10000000000\n"
-            "alliance: 1 of 2 responses is invalid\n");
+  EXPECT_EQ(
+      run.err,
+      "<stdin>:1: /session: expected a whole number from -2147483648 to 2147483647, got number 10000000000\n"
+      "alliance: 1 of 2 responses is invalid\n");
 }
 
 TEST(HostileInput, RepeatedKeysInAJsonArrayAreProblemsOfTheirRecord) {
