@@ -1,5 +1,6 @@
 #include "flat_response.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 
@@ -136,13 +137,23 @@ bool answers_object(const core::Questionnaire& q, const ItemIndex& items, Scanne
   if (!in.eat('{')) return false;
   if (in.eat('}')) return true;
   std::size_t hint = 0;
+  // Items answered null so far: a repeated item is declined whether its
+  // first answer was a number (answers[item] is set) or null (listed here).
+  constexpr std::size_t kMaxNulls = 8;  // past that, the full reader
+  std::size_t nulls[kMaxNulls];
+  std::size_t null_count = 0;
   do {
     std::string_view id;
     if (!in.plain_string(id) || !in.eat(':')) return false;
     const std::size_t item = item_index(q, items, id, hint);
     hint = item + 1;
     if (item == q.items.size() || answers[item]) return false;  // unknown or repeated item
-    if (in.null()) continue;
+    if (std::find(nulls, nulls + null_count, item) != nulls + null_count) return false;  // repeated
+    if (in.null()) {
+      if (null_count == kMaxNulls) return false;
+      nulls[null_count++] = item;
+      continue;
+    }
     std::string_view text;
     bool integer = false;
     if (!in.number(text, integer)) return false;

@@ -69,12 +69,15 @@ TEST_F(FlatResponse, DeclinesEverythingElse) {
       R"({"id":"a","responses":{"1":1.5}})",               // not a scale point
       R"({"id":"a","responses":{"13":1}})",                // unknown item
       R"({"id":"a","responses":{"1":1,"1":2}})",           // repeated item
-      R"({"id":"a","id":"b","responses":{}})",             // repeated key
-      R"({"id":"a","x-note":1,"responses":{}})",           // extension key
-      R"({"id":"a","colour":1,"responses":{}})",           // unknown key
-      R"({"id":"a","answers":{},"responses":{}})",         // both answer keys
-      R"({"id":"a","respondent":"a","answers":{}})",       // both respondent keys
-      R"({"id":"a"})",                                     // no answers
+      R"({"id":"a","responses":{"1":null,"1":2}})",        // repeated item, first null (found by fuzzing)
+      R"({"id":"a","responses":{"1":null,"1":null}})",     // repeated null
+      R"({"id":"a","responses":{"1":null,"2":null,"3":null,"4":null,"5":null,"6":null,"7":null,"8":null,"9":null}})",
+      R"({"id":"a","id":"b","responses":{}})",        // repeated key
+      R"({"id":"a","x-note":1,"responses":{}})",      // extension key
+      R"({"id":"a","colour":1,"responses":{}})",      // unknown key
+      R"({"id":"a","answers":{},"responses":{}})",    // both answer keys
+      R"({"id":"a","respondent":"a","answers":{}})",  // both respondent keys
+      R"({"id":"a"})",                                // no answers
       R"({})",
       R"({"id":"a","responses":{"1":"5"}})",  // a string answer
       R"({"id":-1,"responses":{}})",          // a negative id
