@@ -126,10 +126,16 @@ bool text_value(Scanner& in, bool allow_integer, std::string_view& out) {
 }
 
 // Items usually come in definition order: try the one after the last first.
+// Then a scan for a short questionnaire (cheaper than a search), the index
+// for a long one (a scan per answer would be quadratic).
 std::size_t item_index(const core::Questionnaire& q, const ItemIndex& items, std::string_view id,
                        std::size_t hint) {
   if (hint < q.items.size() && q.items[hint].id == id) return hint;
-  return items.find(id).value_or(q.items.size());
+  constexpr std::size_t kScanned = 40;
+  if (q.items.size() > kScanned) return items.find(id).value_or(q.items.size());
+  for (std::size_t i = 0; i < q.items.size(); ++i)
+    if (q.items[i].id == id) return i;
+  return q.items.size();
 }
 
 bool answers_object(const core::Questionnaire& q, const ItemIndex& items, Scanner& in,
@@ -148,7 +154,8 @@ bool answers_object(const core::Questionnaire& q, const ItemIndex& items, Scanne
     const std::size_t item = item_index(q, items, id, hint);
     hint = item + 1;
     if (item == q.items.size() || answers[item]) return false;  // unknown or repeated item
-    if (std::find(nulls, nulls + null_count, item) != nulls + null_count) return false;  // repeated
+    if (null_count != 0 && std::find(nulls, nulls + null_count, item) != nulls + null_count)
+      return false;  // repeated after a null
     if (in.null()) {
       if (null_count == kMaxNulls) return false;
       nulls[null_count++] = item;
