@@ -107,7 +107,10 @@ class Checker {
     if (s.kind == ScaleKind::integer) {
       if (s.min != std::floor(s.min)) error("/scale/min", "expected a whole number for an integer scale");
       if (s.max != std::floor(s.max)) error("/scale/max", "expected a whole number for an integer scale");
-      if (s.max - s.min > 100) error("/scale", "expected at most 101 points");
+      if (s.max - s.min > 100) {
+        error("/scale", "expected at most 101 points");
+        return;  // no count of points to check labels and scores against (1e300 points overflow an int)
+      }
     } else if (!(s.precision > 0)) {
       error("/scale/precision", "expected a precision > 0 for a continuous scale");
     }
@@ -123,7 +126,8 @@ class Checker {
     if (!s.labels.empty())
       for (const std::string& lang : q_.languages)
         if (!s.labels.count(lang)) error("/scale/labels", "missing the '" + lang + "' labels");
-    if (!s.scores.empty() && s.scores.size() != static_cast<std::size_t>(s.points()))
+    if (s.kind == ScaleKind::integer && !s.scores.empty() &&
+        s.scores.size() != static_cast<std::size_t>(s.points()))
       error("/scale/scores", "expected " + std::to_string(s.points()) + " scores (one per point), got " +
                                  std::to_string(s.scores.size()));
     if (!s.scores.empty() && s.kind == ScaleKind::continuous)
@@ -275,7 +279,7 @@ void Checker::check_bands(const std::optional<Bands>& bands, ScoreRange range, c
 bool scorable(const Scale& s) {
   if (!(s.min < s.max)) return false;
   if (s.kind == ScaleKind::continuous) return s.scores.empty();
-  if (s.min != std::floor(s.min) || s.max != std::floor(s.max)) return false;
+  if (s.min != std::floor(s.min) || s.max != std::floor(s.max) || s.max - s.min > 100) return false;
   return s.scores.empty() || s.scores.size() == static_cast<std::size_t>(s.points());
 }
 
