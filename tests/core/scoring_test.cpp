@@ -174,6 +174,12 @@ TEST(MissingRule, RequiredCounts) {
   fraction.rounding = Rounding::nearest;
   EXPECT_EQ(fraction.required(5), 3);  // 2.5 -> 3
   EXPECT_EQ(MissingRule{}.required(7), 0);
+  // Out of range (the checker reports it, after scoring the examples): clamped
+  // to 0..parts, never a double of 1e300 cast to int (undefined behaviour).
+  fraction.min_answered = 1e300;
+  EXPECT_EQ(fraction.required(5), 5);
+  fraction.min_answered = -1e300;
+  EXPECT_EQ(fraction.required(5), 0);
 }
 
 TEST(Scoring, Ranges) {
