@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
 # nlohmann/json (header-only, from Debian's packages), utf8proc, plus cmake, g++,
-# GoogleTest, jq, python3, python3-jsonschema, R (r-base-core) and python3-pandas if
-# they are missing. Does nothing when everything is present.
+# GoogleTest, jq, python3, python3-jsonschema, R (r-base-core), python3-pandas, and
+# clang with libFuzzer's runtime (the fuzz targets) if they are missing. Does nothing
+# when everything is present.
 set -euo pipefail
 
 need=()
@@ -25,6 +26,11 @@ python3 -c 'import jsonschema' 2>/dev/null || /usr/bin/python3 -c 'import jsonsc
 command -v Rscript >/dev/null || need+=(r-base-core)
 python3 -c 'import pandas' 2>/dev/null || /usr/bin/python3 -c 'import pandas' 2>/dev/null ||
   need+=(python3-pandas)
+
+# The fuzz run of scripts/test.sh (scripts/fuzz.sh): clang, and libFuzzer's runtime, which Debian
+# ships in libclang-rt-14-dev (the compiler-rt of clang 14, bookworm's clang).
+command -v clang++ >/dev/null || need+=(clang)
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

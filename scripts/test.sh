@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: set-up, a build with warnings as
 # errors, every test; then the same tests built with AddressSanitizer and
-# UndefinedBehaviorSanitizer in a separate build directory.
+# UndefinedBehaviorSanitizer in a separate build directory; then a short run
+# of every fuzz target (scripts/fuzz.sh --check, FUZZ_SECONDS each, default
+# 20), or SKIPPED with the reason when clang's libFuzzer is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +18,13 @@ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DALLIANCE_WERROR=ON -DALLIANC
 cmake --build build/asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j "$jobs"
+
+# Fuzzing: every target for a short while. Exit 77 is "cannot fuzz here",
+# said by scripts/fuzz.sh as SKIPPED with the reason.
+status=0
+scripts/fuzz.sh --check "${FUZZ_SECONDS:-20}" || status=$?
+if ((status == 77)); then
+  echo "SKIPPED: the fuzz run (see the reason above)" >&2
+elif ((status != 0)); then
+  exit "$status"
+fi

@@ -60,12 +60,13 @@ std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sh
     const char* parts;  // "{1} of {2} items" or "... subscales"
   };
   std::vector<Row> rows;
+  const core::ScoreRanges ranges = core::score_ranges(q);
   for (std::size_t s = 0; s < q.subscales.size(); ++s)
     rows.push_back({shown_text(context, q.subscales[s].title), &sheet.subscales[s], &q.subscales[s].bands,
-                    core::subscale_range(q, s), m.score_items});
+                    ranges.subscales[s], m.score_items});
   if (q.total.present) {
     const std::string title = shown_text(context, q.total.title);
-    rows.push_back({title.empty() ? m.total : title, &sheet.total, &q.total.bands, core::total_range(q),
+    rows.push_back({title.empty() ? m.total : title, &sheet.total, &q.total.bands, ranges.total,
                     q.total.of == core::TotalOf::subscales ? m.score_subscales : m.score_items});
   }
   // Columns: name, score ("—" when insufficient), range, what it rests on, then band or "insufficient".

@@ -89,13 +89,14 @@ void print_scale(const core::Questionnaire& q, const std::string& lang) {
 }
 
 void print_subscales(const core::Questionnaire& q, const std::string& lang) {
+  const core::ScoreRanges ranges = core::score_ranges(q);
   for (std::size_t i = 0; i < q.subscales.size(); ++i) {
     const core::Subscale& s = q.subscales[i];
     std::cout << "\n"
               << s.id << " — " << core::pick_text(s.title, lang) << ": "
               << method_text(s.method, s.prorate, lang) << tr(lang, " of ", " de ") << s.items.size()
               << tr(lang, " items, ", " items, ") << rule_text(s.missing, lang) << "; "
-              << tr(lang, "range ", "étendue ") << range_text(core::subscale_range(q, i)) << '\n';
+              << tr(lang, "range ", "étendue ") << range_text(ranges.subscales[i]) << '\n';
     for (std::size_t item : s.items) {
       const core::Item& it = q.items[item];
       std::string line = "  " + core::pad_right(it.id, 4) + (it.reverse ? "R " : "  ");

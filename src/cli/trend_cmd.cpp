@@ -155,6 +155,7 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
                  const TrendOptions& o, const std::string& lang) {
   const int decimals = o.precision < 0 ? 2 : o.precision;
   const std::vector<std::string> names = io::trend_scale_names(q);
+  const core::ScoreRanges ranges = core::score_ranges(q);
   const std::size_t n = q.subscales.size();
   long responses = 0;
   for (std::size_t person = 0; person < people.size(); ++person) {
@@ -195,7 +196,7 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
         change =
             (*last.change_previous >= 0 ? "+" : "") + core::format_fixed(*last.change_previous, decimals);
       table.add({title.empty() ? (k < n ? names[s] : std::string(tr(lang, "Total", "Total"))) : title,
-                 sparkline(values, k < n ? core::subscale_range(q, k) : core::total_range(q)),
+                 sparkline(values, k < n ? ranges.subscales[k] : ranges.total),
                  last.score ? core::format_fixed(*last.score, decimals) : "—", change, flags});
     }
     table.print(std::cout);

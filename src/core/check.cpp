@@ -2,8 +2,12 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "alliance/core/exact.hpp"
@@ -125,7 +129,10 @@ class Checker {
     if (s.kind == ScaleKind::integer) {
       if (s.min != std::floor(s.min)) error("/scale/min", "expected a whole number for an integer scale");
       if (s.max != std::floor(s.max)) error("/scale/max", "expected a whole number for an integer scale");
-      if (s.max - s.min > 100) error("/scale", "expected at most 101 points");
+      if (s.max - s.min > 100) {
+        error("/scale", "expected at most 101 points");
+        return;  // no count of points to check labels and scores against (1e300 points overflow an int)
+      }
     } else if (!(s.precision > 0)) {
       error("/scale/precision", "expected a precision > 0 for a continuous scale");
     } else {
@@ -151,7 +158,8 @@ class Checker {
     if (!s.labels.empty())
       for (const std::string& lang : q_.languages)
         if (!s.labels.count(lang)) error("/scale/labels", "missing the '" + lang + "' labels");
-    if (!s.scores.empty() && s.scores.size() != static_cast<std::size_t>(s.points()))
+    if (s.kind == ScaleKind::integer && !s.scores.empty() &&
+        s.scores.size() != static_cast<std::size_t>(s.points()))
       error("/scale/scores", "expected " + std::to_string(s.points()) + " scores (one per point), got " +
                                  std::to_string(s.scores.size()));
     if (!s.scores.empty() && s.kind == ScaleKind::continuous)
@@ -180,7 +188,8 @@ class Checker {
   // A subscale's id names its columns in the wide score layout (id, id_answered,
   // ...; docs/output-format.md): it may not repeat a fixed column's name, nor
   // another scale's column. "" when it does neither.
-  std::string column_clash(const std::string& id) const {
+  // `scales` holds every subscale id, and "total" when there is a total.
+  static std::string column_clash(const std::string& id, const std::set<std::string_view>& scales) {
     static const std::set<std::string> kFixed = {
         "respondent",      "session",         "form",   "date",          "language",
         "status",          "problems",        "source", "questionnaire", "questionnaire_version",
@@ -188,19 +197,21 @@ class Checker {
     if (kFixed.count(id))
       return "\"" + id + "\" is the name of a column of the scores: it cannot name a subscale";
     static const char* kSuffixes[] = {"_answered", "_missing", "_status", "_band", "_z", "_t", "_percentile"};
-    std::vector<std::string> others;
-    if (q_.total.present) others.push_back("total");
-    for (const Subscale& other : q_.subscales)
-      if (other.id != id) others.push_back(other.id);
-    for (const std::string& other : others)
-      for (const char* suffix : kSuffixes)
-        if (id == other + suffix)
-          return "\"" + id + "\" is the name of a column of subscale \"" + other +
-                 "\" in the scores: it cannot name another subscale";
+    // Looked up by the id less each suffix, so a long list of subscales is checked in n log n.
+    for (const char* suffix : kSuffixes) {
+      if (!id.ends_with(suffix)) continue;
+      const std::string_view other = std::string_view(id).substr(0, id.size() - std::strlen(suffix));
+      if (other != id && scales.count(other))
+        return "\"" + id + "\" is the name of a column of subscale \"" + std::string(other) +
+               "\" in the scores: it cannot name another subscale";
+    }
     return "";
   }
 
   void check_subscales() {
+    std::set<std::string_view> scales;
+    if (q_.total.present) scales.insert("total");
+    for (const Subscale& sub : q_.subscales) scales.insert(sub.id);
     std::set<std::string> seen;
     for (std::size_t s = 0; s < q_.subscales.size(); ++s) {
       const Subscale& sub = q_.subscales[s];
@@ -208,14 +219,14 @@ class Checker {
       if (!is_id(sub.id, false))
         error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + sub.id + "\"");
       if (sub.id == "total") error(where + "/id", "\"total\" is reserved for the total score");
-      if (const std::string clash = column_clash(sub.id); !clash.empty()) error(where + "/id", clash);
+      if (const std::string clash = column_clash(sub.id, scales); !clash.empty()) error(where + "/id", clash);
       if (!seen.insert(sub.id).second) error(where + "/id", "duplicate subscale id \"" + sub.id + "\"");
       check_languages(sub.title, where + "/title", !q_.languages.empty());
       if (sub.items.empty()) error(where, "subscale \"" + sub.id + "\" has no items");
       if (sub.prorate && sub.method != Method::sum)
         error(where + "/prorate", "prorating applies to sums only");
       check_rule(sub.missing, static_cast<int>(sub.items.size()), where + "/missing");
-      if (!sub.items.empty()) check_bands(sub.bands, subscale_range(q_, s), where + "/bands");
+      if (!sub.items.empty()) check_bands(sub.bands, ranges().subscales[s], where + "/bands");
       check_norms(sub.norms, where + "/norms");
     }
   }
@@ -247,11 +258,19 @@ class Checker {
     if (total.prorate && total.method != Method::sum)
       error("/total/prorate", "prorating applies to sums only");
     check_languages(total.title, "/total/title", false);
-    if (!q_.items.empty()) check_bands(total.bands, total_range(q_), "/total/bands");
+    if (!q_.items.empty()) check_bands(total.bands, ranges().total, "/total/bands");
     check_norms(total.norms, "/total/norms");
   }
 
+  // Every scale's range, worked out once (at the first need: a definition
+  // with no items has none).
+  const ScoreRanges& ranges() {
+    if (!ranges_) ranges_ = score_ranges(q_);
+    return *ranges_;
+  }
+
   const Questionnaire& q_;
+  std::optional<ScoreRanges> ranges_;
   std::vector<Diagnostic> out_;
 };
 
@@ -302,20 +321,26 @@ void Checker::check_bands(const std::optional<Bands>& bands, ScoreRange range, c
 bool scorable(const Scale& s) {
   if (!(s.min < s.max)) return false;
   if (s.kind == ScaleKind::continuous) return s.scores.empty();
-  if (s.min != std::floor(s.min) || s.max != std::floor(s.max)) return false;
+  if (s.min != std::floor(s.min) || s.max != std::floor(s.max) || s.max - s.min > 100) return false;
   return s.scores.empty() || s.scores.size() == static_cast<std::size_t>(s.points());
 }
 
 void Checker::check_examples_against_scorer() {
   if (!scorable(q_.scale)) return;  // the scale's own errors are reported; scoring would be meaningless
+  if (q_.examples.empty()) return;
+  // Ids to positions once (the first of a repeated id, as find_item), not a scan per answer.
+  std::map<std::string_view, std::size_t> items;
+  for (std::size_t i = 0; i < q_.items.size(); ++i) items.emplace(q_.items[i].id, i);
+  std::map<std::string_view, std::size_t> subscales;
+  for (std::size_t s = 0; s < q_.subscales.size(); ++s) subscales.emplace(q_.subscales[s].id, s);
   for (std::size_t e = 0; e < q_.examples.size(); ++e) {
     const Example& example = q_.examples[e];
     const std::string where = at("/examples", e);
     Answers answers(q_.items.size());
     bool usable = true;
     for (const auto& [item_id, value] : example.answers) {
-      auto item = q_.find_item(item_id);
-      if (!item) {
+      const auto found = items.find(item_id);
+      if (found == items.end()) {
         error(where + "/answers/" + item_id, "unknown item \"" + item_id + "\"");
         usable = false;
         continue;
@@ -327,7 +352,7 @@ void Checker::check_examples_against_scorer() {
         usable = false;
         continue;
       }
-      answers[*item] = value;
+      answers[found->second] = value;
     }
     if (!usable) continue;
     const ScoreSheet sheet = score(q_, answers);
@@ -335,8 +360,8 @@ void Checker::check_examples_against_scorer() {
       const ScaleScore* got = nullptr;
       if (scale_id == "total" && q_.total.present)
         got = &sheet.total;
-      else if (auto s = q_.find_subscale(scale_id))
-        got = &sheet.subscales[*s];
+      else if (auto s = subscales.find(scale_id); s != subscales.end())
+        got = &sheet.subscales[s->second];
       if (!got) {
         error(where + "/expect/" + scale_id, "unknown subscale \"" + scale_id + "\"");
         continue;

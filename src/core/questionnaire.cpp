@@ -70,7 +70,8 @@ int MissingRule::required(int parts) const {
     case Rounding::down: count = std::floor(exact + kTolerance); break;
     case Rounding::nearest: count = std::floor(exact + 0.5 + kTolerance); break;
   }
-  return std::clamp(static_cast<int>(count), 0, parts);
+  return static_cast<int>(
+      std::clamp(count, 0.0, static_cast<double>(parts)));  // clamped first: 1e300 * parts fits no int
 }
 
 bool Band::contains(double score) const {

@@ -452,17 +452,26 @@ ScoreRange subscale_range(const Questionnaire& questionnaire, std::size_t subsca
 }
 
 ScoreRange total_range(const Questionnaire& questionnaire) {
+  return score_ranges(questionnaire).total;
+}
+
+ScoreRanges score_ranges(const Questionnaire& questionnaire) {
   const detail::ExactKey key = detail::make_key(questionnaire);
+  ScoreRanges out;
+  std::vector<ScoreRange> units;
+  for (std::size_t s = 0; s < questionnaire.subscales.size(); ++s) {
+    units.push_back(subscale_units(questionnaire, key, s));
+    out.subscales.push_back(in_scores(key, units.back()));
+  }
   const Total& total = questionnaire.total;
   if (total.of == TotalOf::subscales) {
-    std::vector<ScoreRange> parts;
-    for (std::size_t s = 0; s < questionnaire.subscales.size(); ++s)
-      parts.push_back(subscale_units(questionnaire, key, s));
-    return in_scores(key, combine(total.method, parts));
+    out.total = in_scores(key, combine(total.method, units));
+  } else {
+    std::vector<std::size_t> all(questionnaire.items.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    out.total = in_scores(key, combine(total.method, item_ranges(key, all, total.method)));
   }
-  std::vector<std::size_t> all(questionnaire.items.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  return in_scores(key, combine(total.method, item_ranges(key, all, total.method)));
+  return out;
 }
 
 double normal_cdf(double z) {

@@ -526,9 +526,10 @@ StatsAccumulator::StatsAccumulator(const Questionnaire& questionnaire, const Sta
       scores_complete_({}) {
   if (options_.run_limit <= 0) options_.run_limit = default_run_limit(q_);
   std::vector<double> score_centres;
+  const ScoreRanges ranges = score_ranges(q_);
   for (std::size_t s = 0; s < n_scales_; ++s) {
     items_of_.push_back(scale_items(s));
-    ranges_.push_back(s < q_.subscales.size() ? subscale_range(q_, s) : total_range(q_));
+    ranges_.push_back(s < q_.subscales.size() ? ranges.subscales[s] : ranges.total);
     score_centres.push_back((ranges_.back().low + ranges_.back().high) / 2);
     if (options_.missing == MissingHandling::listwise)
       listwise_.emplace_back(item_centres(q_, items_of_.back()));

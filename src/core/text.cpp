@@ -28,15 +28,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  // Ids of one or two characters ("7" for "9") are not worth a guess.
-  if (word.size() < 3) return std::nullopt;
+  // Ids of one or two characters ("7" for "9") are not worth a guess, nor
+  // words longer than any id: the distance costs the product of the lengths.
+  constexpr std::size_t kLongest = 100;
+  if (word.size() < 3 || word.size() > kLongest) return std::nullopt;
+  const std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3));
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   std::size_t best_length_gap = 0;
   for (const std::string& candidate : candidates) {
-    const std::size_t d = edit_distance(word, candidate);
     const std::size_t gap =
         candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    if (gap > allowed) continue;  // the distance is at least the gap: too far
+    const std::size_t d = edit_distance(word, candidate);
     // On a tie, the candidate of the same length wins ("wai-rs": "wai-sr", not "wai-s").
     if (!best || d < best_distance || (d == best_distance && gap < best_length_gap)) {
       best = candidate;
@@ -44,7 +48,6 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
       best_length_gap = gap;
     }
   }
-  const std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3));
   if (best && best_distance <= allowed && best_distance > 0) return best;
   return std::nullopt;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +13,7 @@
 #include "alliance/io/definition_reader.hpp"
 #include "alliance/io/definition_writer.hpp"
 #include "alliance/io/files.hpp"
+#include "json_text.hpp"
 
 namespace alliance::io {
 
@@ -20,7 +23,8 @@ namespace {
 
 CatalogEntry make_entry(std::string origin, std::string text, bool bundled) {
   CatalogEntry entry{"", std::move(origin), std::move(text), bundled, false, false};
-  const nlohmann::json doc = nlohmann::json::parse(entry.text, nullptr, false);
+  const ParsedJson parsed = parse_json_text(entry.text);  // an error leaves the id "": listed as invalid
+  const nlohmann::json& doc = parsed.value;
   if (doc.is_object()) {
     auto id = doc.find("id");
     auto extends = doc.find("extends");
@@ -76,9 +80,9 @@ Catalog::Catalog(std::vector<fs::path> directories) {
     entries_.push_back(CatalogEntry{std::move(id), "bundled:" + std::string(def.file_name),
                                     std::string(def.text), true, false, false});
   }
-  for (std::size_t i = 0; i < entries_.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (!entries_[i].id.empty() && entries_[j].id == entries_[i].id) entries_[i].shadowed = true;
+  std::set<std::string_view> seen;  // ids of earlier entries (the entries no longer move)
+  for (CatalogEntry& entry : entries_)
+    if (!entry.id.empty() && !seen.insert(entry.id).second) entry.shadowed = true;
 }
 
 std::vector<fs::path> Catalog::search_path(const std::vector<std::string>& flags, const char* environment) {

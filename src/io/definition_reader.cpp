@@ -8,6 +8,7 @@
 #include "alliance/io/json_locations.hpp"
 #include "definition_keys.hpp"
 #include "json_fields.hpp"
+#include "json_text.hpp"
 #include "text_decoding.hpp"
 
 namespace alliance::io {
@@ -25,6 +26,29 @@ std::string check_format(Fields& f, const json& doc, bool required) {
   if (!format.empty() && format != "alliance/1")
     f.error("/format", "expected \"alliance/1\", got \"" + format + "\"");
   return format;
+}
+
+// Ids to positions in O(log n): a scan per item or per overlay entry would
+// make loading quadratic in the size of the definition.
+class IdIndex {
+ public:
+  void add(std::string_view id, std::size_t position) { positions_.emplace(id, position); }
+  // The first position with this id, as Questionnaire::find_item and find_subscale.
+  std::optional<std::size_t> find(std::string_view id) const {
+    auto found = positions_.find(id);
+    if (found == positions_.end()) return std::nullopt;
+    return found->second;
+  }
+
+ private:
+  std::map<std::string_view, std::size_t> positions_;  // views of ids that must outlive the index
+};
+
+template <typename T>
+IdIndex index_of(const std::vector<T>& list) {
+  IdIndex index;
+  for (std::size_t i = 0; i < list.size(); ++i) index.add(list[i].id, i);
+  return index;
 }
 
 class DefinitionParser {
@@ -103,7 +127,7 @@ class DefinitionParser {
     const std::string w = where + "/missing";
     core::MissingRule rule;
     f_.keys(*m, w, keys::kMissing);
-    if (auto count = f_.integer(*m, w, "max_missing", false)) rule.max_missing = static_cast<int>(*count);
+    if (auto count = f_.integer(*m, w, "max_missing", false)) rule.max_missing = *count;
     rule.min_answered = f_.number(*m, w, "min_answered", false);
     if (rule.max_missing && rule.min_answered)
       f_.error(w, "expected either max_missing or min_answered, not both");
@@ -168,7 +192,7 @@ class DefinitionParser {
       norm.population = f_.text(n, w, "population", false);
       norm.mean = f_.number(n, w, "mean", true).value_or(0);
       norm.sd = f_.number(n, w, "sd", true).value_or(1);
-      norm.n = static_cast<int>(f_.integer(n, w, "n", false).value_or(0));
+      norm.n = f_.integer(n, w, "n", false).value_or(0);
       norm.reliability = f_.number(n, w, "reliability", false);
       norm.citation = f_.text(n, w, "citation", true);
       out.push_back(std::move(norm));
@@ -207,6 +231,7 @@ class DefinitionParser {
   void items(const json& doc, core::Questionnaire& q) {
     const json* list = f_.array(doc, "", "items", true);
     if (!list) return;
+    const IdIndex subscale_index = index_of(q.subscales);
     if (list->empty()) f_.error("/items", "expected at least one item");
     for (std::size_t i = 0; i < list->size(); ++i) {
       const json& j = (*list)[i];
@@ -219,7 +244,7 @@ class DefinitionParser {
       item.reverse = f_.boolean(j, w, "reverse", false, false);
       item.weight = f_.number(j, w, "weight", false).value_or(1);
       item.text = f_.localized(j, w, "text", false);
-      auto s = q.find_subscale(subscale);
+      auto s = subscale_index.find(subscale);
       if (!subscale.empty() && !s)
         f_.error(w + "/subscale",
                  "unknown subscale \"" + subscale + "\"" + core::did_you_mean(subscale, subscale_ids(q)));
@@ -299,14 +324,16 @@ class OverlayParser {
       f_.keys(*t, "/total", keys::kOverlayTotal);
       q.total.title = f_.localized(*t, "/total", "title", false);
     }
+    const IdIndex subscale_index = index_of(q.subscales);
+    const IdIndex item_index = index_of(q.items);
     named_list(doc, "subscales", [&](const json& j, const std::string& w, const std::string& id) {
-      auto s = q.find_subscale(id);
+      auto s = subscale_index.find(id);
       if (!s) return unknown(w + "/id", "subscale", id, ids(q.subscales));
       f_.keys(j, w, keys::kOverlaySubscale);
       q.subscales[*s].title = f_.localized(j, w, "title", true);
     });
     named_list(doc, "items", [&](const json& j, const std::string& w, const std::string& id) {
-      auto i = q.find_item(id);
+      auto i = item_index.find(id);
       if (!i) return unknown(w + "/id", "item", id, ids(q.items));
       f_.keys(j, w, keys::kOverlayItem);
       q.items[*i].text = f_.localized(j, w, "text", true);
@@ -341,7 +368,8 @@ class OverlayParser {
   Fields& f_;
 };
 
-// Parses JSON text, reporting a syntax error with its line and column.
+// Parses JSON text, reporting a syntax error, a number out of range or too
+// deep a nesting with its line, column and JSON pointer.
 std::optional<json> parse_json(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
   // nlohmann would refuse it too, quoting the bytes that are not UTF-8 in its message.
   if (const core::TextCheck check = core::check_text(text, true); check.bad != std::string_view::npos) {
@@ -351,16 +379,13 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
          describe_not_utf8(text.substr(check.bad, 4)) + ": a definition is UTF-8 (save it as UTF-8)"});
     return std::nullopt;
   }
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    const TextPosition pos = position_of(text, e.byte > 0 ? e.byte - 1 : 0);
-    std::string message = e.what();
-    // nlohmann's text starts "[json.exception.parse_error.101] parse error at line 1, column 2: ".
-    if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
-    out.push_back({core::Severity::error, file, "", pos.line, pos.column, "invalid JSON: " + message});
+  ParsedJson parsed = parse_json_text(text);
+  if (parsed.error) {
+    const JsonError& e = *parsed.error;
+    out.push_back({core::Severity::error, file, e.pointer, e.position.line, e.position.column, e.message});
     return std::nullopt;
   }
+  return std::move(parsed.value);
 }
 
 void locate(std::vector<Diagnostic>& diagnostics, const JsonLocations& locations, const std::string& file) {
@@ -386,6 +411,9 @@ DefinitionResult read_definition(std::string_view text, const std::string& file,
                                   dup.second.column,
                                   "duplicate key (first at line " + std::to_string(dup.first.line) +
                                       "); JSON readers would silently keep only one"});
+  for (const auto& [part, count] : locations.more_duplicates)
+    result.diagnostics.push_back(
+        {core::Severity::error, file, "", 0, 0, "and " + std::to_string(count) + " more duplicate keys"});
   if (!doc->is_object()) {
     result.diagnostics.push_back({core::Severity::error, file, "", 1, 1, "expected a JSON object"});
     return result;

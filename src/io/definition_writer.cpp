@@ -10,10 +10,21 @@ using ordered = nlohmann::ordered_json;
 
 namespace {
 
-ordered texts(const core::LocalizedText& text) {
+// An object of a std::map's members, in its (sorted) order. Appended, not
+// assigned with operator[]: an ordered_json object looks each key up with a
+// linear scan, which made hashing a definition quadratic in its items.
+template <typename Map, typename Convert>
+ordered object_of(const Map& map, Convert convert) {
   ordered out = ordered::object();
-  for (const auto& [lang, value] : text) out[lang] = value;
+  auto& members = out.get_ref<ordered::object_t&>();
+  members.reserve(map.size());
+  for (const auto& [key, value] : map)
+    members.emplace_back(key, convert(value));  // keys unique: a std::map's
   return out;
+}
+
+ordered texts(const core::LocalizedText& text) {
+  return object_of(text, [](const std::string& value) { return ordered(value); });
 }
 
 ordered rule(const core::MissingRule& missing) {
@@ -62,9 +73,7 @@ ordered scale(const core::Scale& s) {
                  {"min", s.min},
                  {"max", s.max}};
   if (s.kind == core::ScaleKind::continuous) out["precision"] = s.precision;
-  ordered labels = ordered::object();
-  for (const auto& [lang, list] : s.labels) labels[lang] = list;
-  out["labels"] = std::move(labels);
+  out["labels"] = object_of(s.labels, [](const std::vector<std::string>& list) { return ordered(list); });
   if (!s.scores.empty()) out["scores"] = s.scores;
   return out;
 }
@@ -112,9 +121,8 @@ ordered total(const core::Total& t) {
 ordered examples(const std::vector<core::Example>& list) {
   ordered out = ordered::array();
   auto values = [](const std::map<std::string, std::optional<double>>& map) {
-    ordered j = ordered::object();
-    for (const auto& [key, value] : map) j[key] = value ? ordered(*value) : ordered(nullptr);
-    return j;
+    return object_of(
+        map, [](const std::optional<double>& value) { return value ? ordered(*value) : ordered(nullptr); });
   };
   for (const core::Example& e : list)
     out.push_back({{"name", e.name}, {"answers", values(e.answers)}, {"expect", values(e.expect)}});

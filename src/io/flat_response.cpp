@@ -1,5 +1,6 @@
 #include "flat_response.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 
@@ -125,24 +126,41 @@ bool text_value(Scanner& in, bool allow_integer, std::string_view& out) {
 }
 
 // Items usually come in definition order: try the one after the last first.
-std::size_t item_index(const core::Questionnaire& q, std::string_view id, std::size_t hint) {
+// Then a scan for a short questionnaire (cheaper than a search), the index
+// for a long one (a scan per answer would be quadratic).
+std::size_t item_index(const core::Questionnaire& q, const ItemIndex& items, std::string_view id,
+                       std::size_t hint) {
   if (hint < q.items.size() && q.items[hint].id == id) return hint;
+  constexpr std::size_t kScanned = 40;
+  if (q.items.size() > kScanned) return items.find(id).value_or(q.items.size());
   for (std::size_t i = 0; i < q.items.size(); ++i)
     if (q.items[i].id == id) return i;
   return q.items.size();
 }
 
-bool answers_object(const core::Questionnaire& q, Scanner& in, core::Answers& answers) {
+bool answers_object(const core::Questionnaire& q, const ItemIndex& items, Scanner& in,
+                    core::Answers& answers) {
   if (!in.eat('{')) return false;
   if (in.eat('}')) return true;
   std::size_t hint = 0;
+  // Items answered null so far: a repeated item is declined whether its
+  // first answer was a number (answers[item] is set) or null (listed here).
+  constexpr std::size_t kMaxNulls = 8;  // past that, the full reader
+  std::size_t nulls[kMaxNulls];
+  std::size_t null_count = 0;
   do {
     std::string_view id;
     if (!in.plain_string(id) || !in.eat(':')) return false;
-    const std::size_t item = item_index(q, id, hint);
+    const std::size_t item = item_index(q, items, id, hint);
     hint = item + 1;
     if (item == q.items.size() || answers[item]) return false;  // unknown or repeated item
-    if (in.null()) continue;
+    if (null_count != 0 && std::find(nulls, nulls + null_count, item) != nulls + null_count)
+      return false;  // repeated after a null
+    if (in.null()) {
+      if (null_count == kMaxNulls) return false;
+      nulls[null_count++] = item;
+      continue;
+    }
     std::string_view text;
     bool integer = false;
     if (!in.number(text, integer)) return false;
@@ -163,7 +181,8 @@ bool answers_object(const core::Questionnaire& q, Scanner& in, core::Answers& an
 
 }  // namespace
 
-bool read_flat_response(const core::Questionnaire& q, std::string_view line, ResponseRecord& record) {
+bool read_flat_response(const core::Questionnaire& q, const ItemIndex& items, std::string_view line,
+                        ResponseRecord& record) {
   Scanner in(line);
   core::Response& r = record.response;
   unsigned seen = 0;
@@ -212,7 +231,7 @@ bool read_flat_response(const core::Questionnaire& q, std::string_view line, Res
         break;
       }
       default:
-        if (!answers_object(q, in, r.answers)) return false;
+        if (!answers_object(q, items, in, r.answers)) return false;
     }
   } while (in.eat(','));
   if (!in.eat('}')) return false;
@@ -220,6 +239,7 @@ bool read_flat_response(const core::Questionnaire& q, std::string_view line, Res
   if (!in.at_end()) return false;
   const unsigned answer_keys = seen & (kAnswers | kResponses);
   if (answer_keys != kAnswers && answer_keys != kResponses) return false;  // none, or both
+  if ((seen & (kRespondent | kId)) == (kRespondent | kId)) return false;   // both: refused by the full reader
   r.respondent.assign((seen & kRespondent) ? respondent : id);
   check_identity(q, record);
   return true;

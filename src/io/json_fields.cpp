@@ -1,5 +1,7 @@
 #include "json_fields.hpp"
 
+#include <limits>
+
 #include "alliance/core/text.hpp"
 #include "alliance/io/json_locations.hpp"
 
@@ -153,12 +155,22 @@ std::optional<double> Fields::number(const json& parent, const std::string& wher
   return std::nullopt;
 }
 
-std::optional<long long> Fields::integer(const json& parent, const std::string& where, const char* key,
-                                         bool required) {
+std::optional<int> Fields::integer(const json& parent, const std::string& where, const char* key,
+                                   bool required) {
   const json* value = member(parent, where, key, required);
   if (!value) return std::nullopt;
-  if (value->is_number_integer()) return value->get<long long>();
-  expected(where + "/" + key, "a whole number", *value);
+  constexpr long long kMin = std::numeric_limits<int>::min();
+  constexpr long long kMax = std::numeric_limits<int>::max();
+  if (value->is_number_unsigned() &&
+      value->get<unsigned long long>() <= static_cast<unsigned long long>(kMax))
+    return static_cast<int>(value->get<unsigned long long>());
+  if (value->is_number_integer() && !value->is_number_unsigned() && value->get<long long>() >= kMin &&
+      value->get<long long>() <= kMax)
+    return static_cast<int>(value->get<long long>());
+  if (value->is_number_integer())
+    expected(where + "/" + key, "a whole number from -2147483648 to 2147483647", *value);
+  else
+    expected(where + "/" + key, "a whole number", *value);
   return std::nullopt;
 }
 

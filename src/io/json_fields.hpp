@@ -41,8 +41,8 @@ class Fields {
   core::LocalizedText localized(const json& parent, const std::string& where, const char* key, bool required);
   bool boolean(const json& parent, const std::string& where, const char* key, bool required, bool fallback);
   std::optional<double> number(const json& parent, const std::string& where, const char* key, bool required);
-  std::optional<long long> integer(const json& parent, const std::string& where, const char* key,
-                                   bool required);
+  // A whole number that fits an int (a larger one is reported, never truncated).
+  std::optional<int> integer(const json& parent, const std::string& where, const char* key, bool required);
   std::vector<double> number_list(const json& parent, const std::string& where, const char* key);
   // An object of numbers or nulls ({"1": 4, "2": null}).
   std::map<std::string, std::optional<double>> number_map(const json& parent, const std::string& where,

@@ -1,5 +1,8 @@
 // Response documents (docs/response-format.md): one JSON document (an object,
 // or an array of objects), or NDJSON with one object per line.
+#include <cstdint>
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "alliance/core/error.hpp"
@@ -7,7 +10,9 @@
 #include "alliance/io/json_locations.hpp"
 #include "answer_parsing.hpp"
 #include "flat_response.hpp"
+#include "item_index.hpp"
 #include "json_fields.hpp"
+#include "json_text.hpp"
 #include "response_readers.hpp"
 
 namespace alliance::io {
@@ -15,6 +20,9 @@ namespace alliance::io {
 using nlohmann::json;
 
 namespace {
+
+// Only the duplicate keys: an NDJSON line's messages are located by the line.
+const LocateOptions kNoPositions = {0, 20};
 
 const std::vector<std::string> kResponseKeys = {
     "$schema",    "format",       "questionnaire", "respondent",      "id",        "form",
@@ -70,14 +78,31 @@ void check_metadata(const json& doc, ResponseRecord& record, const std::string& 
 void read_session(const json& doc, ResponseRecord& record, const std::string& where) {
   auto found = doc.find("session");
   if (found == doc.end() || found->is_null()) return;
-  if (found->is_number_integer())
-    record.response.session = found->get<int>();
+  constexpr std::int64_t kMin = std::numeric_limits<int>::min();
+  constexpr std::int64_t kMax = std::numeric_limits<int>::max();
+  if (found->is_number_unsigned() && found->get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax))
+    record.response.session = static_cast<int>(found->get<std::uint64_t>());
+  else if (found->is_number_integer() && !found->is_number_unsigned() && found->get<std::int64_t>() >= kMin &&
+           found->get<std::int64_t>() <= kMax)
+    record.response.session = static_cast<int>(found->get<std::int64_t>());
+  else if (found->is_number_integer())
+    add_problem(record, where + "/session: expected a whole number from -2147483648 to 2147483647, got " +
+                            describe_json(*found));
   else
     add_problem(record, where + "/session: expected a whole number, got " + describe_json(*found));
 }
 
-void read_answers(const core::Questionnaire& q, const json& doc, ResponseRecord& record,
-                  const std::string& where) {
+// Two names for one field ("id" for "respondent", "responses" for "answers")
+// in one response: which one was meant cannot be told, as with a repeated key.
+void check_synonyms(const json& doc, ResponseRecord& record, const std::string& where) {
+  if (doc.contains("respondent") && doc.contains("id"))
+    add_problem(record, where + "/id: \"id\" and \"respondent\" both name the respondent: keep one");
+  if (doc.contains("answers") && doc.contains("responses"))
+    add_problem(record, where + "/responses: \"responses\" and \"answers\" both hold the answers: keep one");
+}
+
+void read_answers(const core::Questionnaire& q, const ItemIndex& index, const json& doc,
+                  ResponseRecord& record, const std::string& where) {
   const char* key = doc.contains("answers") ? "answers" : "responses";
   auto found = doc.find(key);
   if (found == doc.end()) {
@@ -90,7 +115,7 @@ void read_answers(const core::Questionnaire& q, const json& doc, ResponseRecord&
     return;
   }
   for (const auto& [item_id, value] : found->items()) {
-    auto item = q.find_item(item_id);
+    auto item = index.find(item_id);
     if (!item) {
       std::vector<std::string> ids;
       for (const core::Item& it : q.items) ids.push_back(it.id);
@@ -107,8 +132,8 @@ void read_answers(const core::Questionnaire& q, const json& doc, ResponseRecord&
 }
 
 // Fills `record` from one response object; `where` prefixes JSON paths in messages.
-void read_response(const core::Questionnaire& q, const json& doc, ResponseRecord& record,
-                   const std::string& where) {
+void read_response(const core::Questionnaire& q, const ItemIndex& index, const json& doc,
+                   ResponseRecord& record, const std::string& where) {
   if (!doc.is_object()) {
     add_problem(record, (where.empty() ? std::string("") : where + ": ") +
                             "expected a response object, got " + describe_json(doc));
@@ -121,6 +146,7 @@ void read_response(const core::Questionnaire& q, const json& doc, ResponseRecord
                               core::did_you_mean(key, kResponseKeys));
   if (auto format = doc.find("format"); format != doc.end() && *format != "alliance-response/1")
     add_problem(record, where + "/format: expected \"alliance-response/1\", got " + describe_json(*format));
+  check_synonyms(doc, record, where);
   read_questionnaire(doc, record, where);
   record.response.respondent =
       text_member(doc, doc.contains("respondent") ? "respondent" : "id", record, where);
@@ -129,28 +155,51 @@ void read_response(const core::Questionnaire& q, const json& doc, ResponseRecord
   record.response.language = text_member(doc, "language", record, where);
   read_session(doc, record, where);
   check_metadata(doc, record, where);
-  read_answers(q, doc, record, where);
+  read_answers(q, index, doc, record, where);
   check_identity(q, record);
 }
 
-std::string parse_error_message(const json::parse_error& e) {
-  std::string message = e.what();
-  if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
-  return "invalid JSON: " + message;
+// One message per duplicate key of `locations` in `part`: of a JSON document
+// named `document` ("file:line:col"), or, when `document` is "", of the NDJSON
+// line at record.location ("file:line" then the column in the line).
+void duplicate_problems(const JsonLocations& locations, std::size_t part, const std::string& document,
+                        ResponseRecord& record) {
+  for (const DuplicateKey& dup : locations.duplicates) {
+    if (dup.part != part) continue;
+    const std::string at =
+        document.empty() ? record.location : document + ":" + std::to_string(dup.second.line);
+    const std::string first = document.empty() ? "column " + std::to_string(dup.first.column)
+                                               : "line " + std::to_string(dup.first.line) + ", column " +
+                                                     std::to_string(dup.first.column);
+    record.problems.push_back(at + ":" + std::to_string(dup.second.column) + ": " + dup.pointer +
+                              ": duplicate key (first at " + first +
+                              "); JSON readers would silently keep only one");
+  }
+  if (auto more = locations.more_duplicates.find(part); more != locations.more_duplicates.end())
+    add_problem(record, "and " + std::to_string(more->second) + " more duplicate keys");
 }
 
-// "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "invalid JSON: number overflow
-// parsing '1e400'"
-std::string out_of_range_message(const json::out_of_range& e) {
-  std::string message = e.what();
-  if (auto bracket = message.find("] "); bracket != std::string::npos) message = message.substr(bracket + 2);
-  return "invalid JSON: " + message;
+}  // namespace
+
+void read_json_line(const core::Questionnaire& q, const ItemIndex& items, std::string_view line,
+                    ResponseRecord& record) {
+  const ParsedJson parsed = parse_json_text(line);
+  if (parsed.error) {
+    const JsonError& e = *parsed.error;
+    record.problems.push_back(record.location + ":" + std::to_string(e.position.column) + ": " +
+                              (e.pointer.empty() ? "" : e.pointer + ": ") + e.message);
+    return;
+  }
+  if (parsed.duplicate_keys) duplicate_problems(locate_json_values(line, kNoPositions), 0, "", record);
+  read_response(q, items, parsed.value, record, "");
 }
+
+namespace {
 
 class NdjsonReader final : public ResponseReader {
  public:
   NdjsonReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q)
-      : source_(std::move(source)), q_(q) {}
+      : source_(std::move(source)), q_(q), index_(q) {}
 
   bool next(ResponseRecord& record) override {
     std::string_view line;
@@ -162,17 +211,10 @@ class NdjsonReader final : public ResponseReader {
         record.problems.push_back(source_->text_problem(line.size(), line_number_));
         return true;
       }
-      if (read_flat_response(q_, line, record)) return true;
+      if (read_flat_response(q_, index_, line, record)) return true;
       reset_record(q_, record);  // not the common shape: the full reader, exact messages
       set_location(record, source_->name(), line_number_);
-      try {
-        const json doc = json::parse(line);
-        read_response(q_, doc, record, "");
-      } catch (const json::parse_error& e) {
-        add_problem(record, parse_error_message(e));
-      } catch (const json::out_of_range& e) {  // 1e400: a number no double holds
-        add_problem(record, out_of_range_message(e));
-      }
+      read_json_line(q_, index_, line, record);
       return true;
     }
     return false;
@@ -215,6 +257,7 @@ class NdjsonReader final : public ResponseReader {
 
   std::unique_ptr<ByteSource> source_;
   const core::Questionnaire& q_;
+  const ItemIndex index_;
   std::size_t pending_ = 0;
   long line_number_ = 0;
 };
@@ -222,7 +265,7 @@ class NdjsonReader final : public ResponseReader {
 class JsonDocumentReader final : public ResponseReader {
  public:
   JsonDocumentReader(std::unique_ptr<ByteSource> source, const core::Questionnaire& q)
-      : q_(q), name_(source->name()) {
+      : q_(q), items_(q), name_(source->name()) {
     while (source->fill()) {
     }
     text_.assign(source->available());
@@ -230,15 +273,16 @@ class JsonDocumentReader final : public ResponseReader {
       error_ = source->text_problem(text_.size(), 1);
       return;
     }
-    try {
-      doc_ = json::parse(text_);
-    } catch (const json::parse_error& e) {
-      const TextPosition pos = position_of(text_, e.byte > 0 ? e.byte - 1 : 0);
-      error_ = name_ + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
-               parse_error_message(e);
-    } catch (const json::out_of_range& e) {  // 1e400: a number no double holds
-      error_ = name_ + ": " + out_of_range_message(e);
+    ParsedJson parsed = parse_json_text(text_);
+    if (parsed.error) {
+      error_ = format_json_error(name_, *parsed.error);
+      return;
     }
+    doc_ = std::move(parsed.value);
+    // Each record's line (depth 1: the elements of an array) and every duplicate key.
+    LocateOptions options;
+    options.record_depth = 1;
+    locations_ = locate_json_values(text_, options);
   }
 
   bool next(ResponseRecord& record) override {
@@ -256,24 +300,26 @@ class JsonDocumentReader final : public ResponseReader {
     if (array) {
       const std::string pointer = "/" + std::to_string(index_);
       locate(record, pointer);
-      read_response(q_, doc_[index_], record, pointer);
+      duplicate_problems(locations_, index_, name_, record);
+      read_response(q_, items_, doc_[index_], record, pointer);
       ++index_;
     } else {
       done_ = true;
       locate(record, "");
-      read_response(q_, doc_, record, "");
+      duplicate_problems(locations_, 0, name_, record);
+      read_response(q_, items_, doc_, record, "");
     }
     return true;
   }
 
  private:
   void locate(ResponseRecord& record, const std::string& pointer) {
-    if (locations_.values.empty()) locations_ = locate_json_values(text_);
     const TextPosition pos = locations_.find(pointer);
     record.location = name_ + ":" + std::to_string(pos.line);
   }
 
   const core::Questionnaire& q_;
+  const ItemIndex items_;
   std::string name_;
   std::string text_;
   json doc_;

@@ -1,8 +1,7 @@
 #include "alliance/io/response_reader.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "alliance/core/error.hpp"
+#include "json_text.hpp"
 #include "response_readers.hpp"
 
 namespace alliance::io {
@@ -47,12 +46,15 @@ InputFormat from_content(ByteSource& source) {
   if (head[start] == '[') return InputFormat::json;
   const std::string_view first_line = head.substr(start, head.find('\n', start) - start);
   if (head[start] == '{') {
-    // Its shape, not its text: a byte that is not UTF-8 in a string (reported with its line by
-    // the NDJSON reader) must not make the whole input one JSON document.
+    // A whole value on the line, even with a number out of range or too deep a nesting. Its
+    // shape, not its text: a byte that is not UTF-8 in a string (reported with its line by the
+    // NDJSON reader) must not make the whole input one JSON document.
     std::string shape(first_line);
     for (char& c : shape)
       if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) c = 'x';
-    return nlohmann::json::accept(shape) ? InputFormat::ndjson : InputFormat::json;
+    const ParsedJson line = parse_json_text(shape);
+    return !line.error || line.error->kind != JsonError::Kind::syntax ? InputFormat::ndjson
+                                                                      : InputFormat::json;
   }
   const auto tabs = std::count(first_line.begin(), first_line.end(), '\t');
   const auto commas = std::count(first_line.begin(), first_line.end(), ',');

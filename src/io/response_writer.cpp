@@ -7,6 +7,8 @@
 #include "alliance/core/error.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_reader.hpp"
+#include "json_fields.hpp"
+#include "json_text.hpp"
 
 namespace alliance::io {
 
@@ -64,8 +66,9 @@ std::string response_to_json(const core::Questionnaire& questionnaire, const Res
 ResponseDocument read_response_document(const core::Questionnaire& questionnaire,
                                         const std::filesystem::path& path) {
   const std::string text = read_file(path);
-  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_discarded()) invalid(path, "invalid JSON");
+  const ParsedJson parsed = parse_json_text(text);
+  if (parsed.error) throw Error(ExitCode::invalid_input, format_json_error(path.string(), *parsed.error));
+  const nlohmann::json& doc = parsed.value;
   if (!doc.is_object()) invalid(path, "expected one response document (a JSON object)");
 
   ReaderOptions options;
@@ -87,7 +90,8 @@ ResponseDocument read_response_document(const core::Questionnaire& questionnaire
   else if (status == "complete" || !doc.contains("status"))
     out.status = ResponseStatus::complete;
   else
-    invalid(path, "/status: expected \"complete\" or \"in_progress\", got " + doc.at("status").dump());
+    invalid(path,
+            "/status: expected \"complete\" or \"in_progress\", got " + describe_json(doc.at("status")));
   out.started_at = text_or_empty(doc, "started_at");
   out.updated_at = text_or_empty(doc, "updated_at");
   out.completed_at = text_or_empty(doc, "completed_at");

@@ -47,11 +47,12 @@ class TableWriter final : public ResultWriter {
 
   void finish() override {
     std::vector<Cell> header = {{fr_ ? "RÉPONDANT" : "RESPONDENT", ""}, {fr_ ? "SÉANCE" : "SESSION", ""}};
+    const core::ScoreRanges ranges = core::score_ranges(q_);
     for (std::size_t s = 0; s < q_.subscales.size(); ++s)
-      header.push_back({title(q_.subscales[s].title, core::subscale_range(q_, s)), ""});
+      header.push_back({title(q_.subscales[s].title, ranges.subscales[s]), ""});
     if (q_.total.present)
       header.push_back({title(q_.total.title.empty() ? core::LocalizedText{{"en", "Total"}} : q_.total.title,
-                              core::total_range(q_)),
+                              ranges.total),
                         ""});
     // Respondent ids, labels and titles come from files: shown, never obeyed by the terminal.
     for (Cell& c : header) c.text = core::terminal_safe(c.text);

@@ -42,6 +42,17 @@ TEST(Check, EachBrokenRuleIsReported) {
          q.subscales.push_back(c);
        },
        {"/subscales/2: subscale \"c\" has no items"}},
+      // Regression (found by reading what fuzzing reaches): the point count of 1e300
+      // points was taken as an int, undefined behaviour, to check labels against it.
+      {"too many points",
+       [](Questionnaire& q) {
+         q.scale.max = 1e300;
+         q.scale.labels["en"] = {"no", "yes"};
+         q.scale.scores = {1, 2};
+       },
+       {"/scale: expected at most 101 points",
+        "/items: the weights and the scale allow sums too large to compute exactly (beyond 2^53 units of "
+        "their smallest decimal place): use smaller weights, scores or fewer decimal places"}},
       {"label count",
        [](Questionnaire& q) {
          q.scale.labels["en"] = {"no", "yes"};

@@ -176,6 +176,12 @@ TEST(MissingRule, RequiredCounts) {
   fraction.rounding = Rounding::nearest;
   EXPECT_EQ(fraction.required(5), 3);  // 2.5 -> 3
   EXPECT_EQ(MissingRule{}.required(7), 0);
+  // Out of range (the checker reports it, after scoring the examples): clamped
+  // to 0..parts, never a double of 1e300 cast to int (undefined behaviour).
+  fraction.min_answered = 1e300;
+  EXPECT_EQ(fraction.required(5), 5);
+  fraction.min_answered = -1e300;
+  EXPECT_EQ(fraction.required(5), 0);
 }
 
 TEST(Scoring, Ranges) {
@@ -186,6 +192,14 @@ TEST(Scoring, Ranges) {
   EXPECT_EQ(subscale_range(q, 1).high, 20);  // 5 + 5 + 2*5
   EXPECT_EQ(total_range(q).low, 1);
   EXPECT_EQ(total_range(q).high, 5);
+  const ScoreRanges all = score_ranges(q);  // the same, every scale at once
+  ASSERT_EQ(all.subscales.size(), 2u);
+  EXPECT_EQ(all.subscales[0].low, 1);
+  EXPECT_EQ(all.subscales[0].high, 5);
+  EXPECT_EQ(all.subscales[1].low, 4);
+  EXPECT_EQ(all.subscales[1].high, 20);
+  EXPECT_EQ(all.total.low, 1);
+  EXPECT_EQ(all.total.high, 5);
 }
 
 TEST(Explain, ShowsEachStepAndAgreesWithScore) {

@@ -266,12 +266,15 @@ TEST(Batch, NdjsonLinesOutsideTheCommonShapeAreReadInFull) {
         << rows[6];
     const auto err = lines(run.err);
     ASSERT_EQ(err.size(), 6u) << run.err;
-    EXPECT_EQ(err[0], "<stdin>:3: invalid JSON: number overflow parsing '1e400'");
+    // Column 28 is where 1e400 starts.
+    EXPECT_EQ(err[0],
+              "<stdin>:3:28: /responses/1: number 1e400 is out of range (a number must lie within ±1.8e308)");
     // The full reader sees the object's keys sorted: item 1, then item 2.
     EXPECT_EQ(err[1], "<stdin>:4: item 1 = 6 is outside the scale 1..5");
     EXPECT_EQ(err[2], "<stdin>:4: item 2 = 0 is outside the scale 1..5");
     EXPECT_EQ(err[3].rfind("<stdin>:5: /responses/13: unknown item \"13\" in wai-sr", 0), 0u) << err[3];
-    EXPECT_EQ(err[4].rfind("<stdin>:6: invalid JSON: syntax error", 0), 0u) << err[4];
+    // Column 30: the '}' after the trailing comma, in the object /responses.
+    EXPECT_EQ(err[4].rfind("<stdin>:6:30: /responses: invalid JSON: syntax error", 0), 0u) << err[4];
     EXPECT_EQ(err[5], "alliance: 4 of 7 responses are invalid");
   }
 }
@@ -285,7 +288,7 @@ TEST(Batch, OutOfRangeNumbersAreInvalidAnswersNotACrash) {
   const Outcome doc = score({"-", "--format", "csv"}, "1", "[{\"id\":\"x\",\"responses\":{\"1\":1e400}}]");
   EXPECT_EQ(doc.status, 1);
   EXPECT_EQ(doc.err,
-            "<stdin>: invalid JSON: number overflow parsing '1e400'\n"
+            "<stdin>:1:29: /0/responses/1: number 1e400 is out of range (a number must lie within ±1.8e308)\n"
             "alliance: 1 of 1 response is invalid\n");
 }
 

@@ -14,9 +14,10 @@ class FlatResponse : public ::testing::Test {
  protected:
   bool read(const std::string& line) {
     reset_record(q_, record_);
-    return read_flat_response(q_, line, record_);
+    return read_flat_response(q_, items_, line, record_);
   }
   const core::Questionnaire q_ = Catalog({}).load("wai-sr").questionnaire;
+  const ItemIndex items_{q_};
   ResponseRecord record_;
 };
 
@@ -29,9 +30,9 @@ TEST_F(FlatResponse, TakesTheCommonShape) {
   EXPECT_EQ(record_.response.answers[11], 1.0);
   EXPECT_TRUE(record_.valid());
 
-  // Spaces, CR, null answers, numeric ids, "respondent" over "id", session, text members.
+  // Spaces, CR, null answers, session, text members.
   ASSERT_TRUE(
-      read(" { \"id\" : 7 , \"respondent\": \"P 9\", \"session\": 12, \"form\": \"client\", "
+      read(" { \"respondent\": \"P 9\", \"session\": 12, \"form\": \"client\", "
            "\"date\": \"2026-01-02\", \"language\": \"fr\", \"questionnaire\": \"wai-sr\", "
            "\"answers\": {\"3\": null, \"4\": 2.0} }\r"));
   EXPECT_EQ(record_.response.respondent, "P 9");
@@ -42,6 +43,12 @@ TEST_F(FlatResponse, TakesTheCommonShape) {
   EXPECT_FALSE(record_.response.answers[2]);
   EXPECT_EQ(record_.response.answers[3], 2.0);
   EXPECT_TRUE(record_.valid());
+
+  // Items out of definition order are found (the index, past the hint).
+  ASSERT_TRUE(read(R"({"id":"o","responses":{"12":2,"1":3,"7":4}})"));
+  EXPECT_EQ(record_.response.answers[11], 2.0);
+  EXPECT_EQ(record_.response.answers[0], 3.0);
+  EXPECT_EQ(record_.response.answers[6], 4.0);
 
   ASSERT_TRUE(read(R"({"id":42,"responses":{}})"));
   EXPECT_EQ(record_.response.respondent, "42");
@@ -62,11 +69,15 @@ TEST_F(FlatResponse, DeclinesEverythingElse) {
       R"({"id":"a","responses":{"1":1.5}})",               // not a scale point
       R"({"id":"a","responses":{"13":1}})",                // unknown item
       R"({"id":"a","responses":{"1":1,"1":2}})",           // repeated item
-      R"({"id":"a","id":"b","responses":{}})",             // repeated key
-      R"({"id":"a","x-note":1,"responses":{}})",           // extension key
-      R"({"id":"a","colour":1,"responses":{}})",           // unknown key
-      R"({"id":"a","answers":{},"responses":{}})",         // both answer keys
-      R"({"id":"a"})",                                     // no answers
+      R"({"id":"a","responses":{"1":null,"1":2}})",        // repeated item, first null (found by fuzzing)
+      R"({"id":"a","responses":{"1":null,"1":null}})",     // repeated null
+      R"({"id":"a","responses":{"1":null,"2":null,"3":null,"4":null,"5":null,"6":null,"7":null,"8":null,"9":null}})",
+      R"({"id":"a","id":"b","responses":{}})",        // repeated key
+      R"({"id":"a","x-note":1,"responses":{}})",      // extension key
+      R"({"id":"a","colour":1,"responses":{}})",      // unknown key
+      R"({"id":"a","answers":{},"responses":{}})",    // both answer keys
+      R"({"id":"a","respondent":"a","answers":{}})",  // both respondent keys
+      R"({"id":"a"})",                                // no answers
       R"({})",
       R"({"id":"a","responses":{"1":"5"}})",  // a string answer
       R"({"id":-1,"responses":{}})",          // a negative id

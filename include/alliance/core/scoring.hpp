@@ -101,6 +101,15 @@ struct ScoreRange {
 ScoreRange subscale_range(const Questionnaire& questionnaire, std::size_t subscale);
 ScoreRange total_range(const Questionnaire& questionnaire);
 
+// Every subscale's range, in definition order, and the total's. Each call
+// above reads the whole definition's numbers (its decimal places); a caller
+// that needs the ranges of every scale takes them here, at the cost of one.
+struct ScoreRanges {
+  std::vector<ScoreRange> subscales;
+  ScoreRange total;
+};
+ScoreRanges score_ranges(const Questionnaire& questionnaire);
+
 // The standard normal CDF, for percentiles from z.
 double normal_cdf(double z);
 

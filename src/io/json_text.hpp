@@ -1,0 +1,49 @@
+// Internal to io: the one way io parses JSON text (definitions, response
+// documents, NDJSON lines, the catalog). nlohmann/json's parser keeps its own
+// stack, so nesting cannot overflow ours; on top of it this adds:
+//  - a nesting limit (kMaxJsonDepth), so nothing that later walks a value
+//    recursively (nlohmann's dump, copy, comparison) can exhaust the stack;
+//  - every failure (syntax, a number out of range, too deep) as a located
+//    message, never an exception;
+//  - whether a key was repeated in an object (nlohmann keeps the last one
+//    silently; the callers refuse the text, with JsonLocations saying where).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "alliance/io/json_locations.hpp"
+
+namespace alliance::io {
+
+// Arrays and objects nested inside one another, the root counting as 1. The
+// formats need at most 7 (a definition's /subscales/0/bands/ranges/0/label
+// object); 128 leaves room for any x- data of the user's, keeps any recursive
+// walk of a value shallow, and is the limit of other careful parsers (Rust's
+// serde_json).
+inline constexpr std::size_t kMaxJsonDepth = 128;
+
+struct JsonError {
+  enum class Kind { syntax, number_range, too_deep };
+  Kind kind = Kind::syntax;
+  TextPosition position;  // where the parser stopped
+  std::string pointer;    // of the value being read there; "" for the root
+  std::string message;    // "invalid JSON: …", "number 8e800 is out of range …"
+};
+
+struct ParsedJson {
+  nlohmann::json value;  // null when `error` is set
+  std::optional<JsonError> error;
+  bool duplicate_keys = false;  // some object repeats a key (the last one is in `value`)
+};
+
+ParsedJson parse_json_text(std::string_view text);
+
+// "file:line:col: /pointer: message", the pointer left out when "".
+std::string format_json_error(const std::string& file, const JsonError& error);
+
+}  // namespace alliance::io
