@@ -221,6 +221,17 @@ const Messages kEnglish = {
     .reason_name_too_long = "the file name is too long",
     .reason_io = "input/output error: the disk or the network drive may be failing",
     .reason_other = "system error {1} ({2})",
+    .reason_not_regular =
+        "it is not a regular file (a device, a pipe, a socket or a symbolic link), and it is never replaced",
+    .not_regular =
+        "{1}: not a regular file but {2}; answers are saved only in regular files, and {1} is left as it "
+        "is: choose another file with -o",
+    .kind_device = "a device",
+    .kind_fifo = "a named pipe (FIFO)",
+    .kind_socket = "a socket",
+    .is_symlink =
+        "{1}: a symbolic link (to {2}); answers are never written through a link, nor in its place: name the "
+        "file itself with -o, or choose another file",
 };
 
 const Messages kFrench = {
@@ -492,6 +503,19 @@ const Messages kFrench = {
     .reason_name_too_long = "le nom de fichier est trop long",
     .reason_io = "erreur d’entrée-sortie\u00a0: le disque ou le lecteur réseau est peut-être défaillant",
     .reason_other = "erreur système {1} ({2})",
+    .reason_not_regular =
+        "ce n’est pas un fichier ordinaire (périphérique, tube, socket ou lien symbolique), et il n’est "
+        "jamais remplacé",
+    .not_regular =
+        "{1}\u00a0: ce n’est pas un fichier ordinaire mais {2}\u00a0; les réponses ne sont enregistrées que "
+        "dans des fichiers ordinaires, et {1} est laissé tel quel\u00a0: choisissez un autre fichier avec -o",
+    .kind_device = "un périphérique",
+    .kind_fifo = "un tube nommé (FIFO)",
+    .kind_socket = "une socket",
+    .is_symlink =
+        "{1}\u00a0: c’est un lien symbolique (vers {2})\u00a0; les réponses ne sont jamais écrites à "
+        "travers un lien, ni à sa place\u00a0: indiquez le fichier lui-même avec -o, ou choisissez-en un "
+        "autre",
 };
 
 }  // namespace

@@ -102,8 +102,11 @@ bool ResponseStore::try_move(const std::string& place, std::string& notice) {
     name.sequence = io::next_sequence(io::default_named_files(target, name.respondent, name.questionnaire),
                                       name.session, name.date);
     target /= io::default_file_name(name);
-  } else if (fs::exists(target, ec)) {
+  } else if (const io::FileKind kind = io::file_kind(target); kind == io::FileKind::regular) {
     notice = admin::fill(m_.save_place_exists, {typed});
+    return false;
+  } else if (kind != io::FileKind::missing) {  // a device, a FIFO, a link: never written over
+    notice = admin::fill(m_.save_failed, {target.string(), m_.reason_not_regular});
     return false;
   }
   try {

@@ -152,7 +152,13 @@ struct Messages {
   const char* reason_too_big;
   const char* reason_name_too_long;
   const char* reason_io;
-  const char* reason_other;  // {1} = errno, {2} = the system's words
+  const char* reason_other;        // {1} = errno, {2} = the system's words
+  const char* reason_not_regular;  // a write refused: not a regular file (files.hpp)
+  const char* not_regular;         // -o names a device, a FIFO, a socket: {1} = the file, {2} = kind_*
+  const char* kind_device;         // a device
+  const char* kind_fifo;           // a named pipe (FIFO)
+  const char* kind_socket;         // a socket
+  const char* is_symlink;          // -o names a symbolic link: {1} = the link, {2} = where it points
 };
 
 // The messages in `lang` ("fr"; anything else is English).
