@@ -194,8 +194,9 @@ const Messages kEnglish = {
     .save_place_empty = "Type a directory or a new file name, then Enter.",
     .save_place_exists = "{1} exists; choose a directory or a new file name.",
     .save_stop_confirm =
-        "Stop now? What is not saved will have to be answered again when the session is resumed. y to stop, "
-        "any other key to go back.",
+        "Stop now? What is not saved will have to be answered again when the session is resumed.\n"
+        "y or o: stop\n"
+        "Any other key: go back",
     .save_moved = "The answers are now saved in {1}.",
     .save_old_copy =
         "{1} holds an earlier, unfinished copy of this session (saving there failed); it can be deleted.",
@@ -232,6 +233,10 @@ const Messages kEnglish = {
     .is_symlink =
         "{1}: a symbolic link (to {2}); answers are never written through a link, nor in its place: name the "
         "file itself with -o, or choose another file",
+    .save_line_stop_confirm =
+        "Stop now? What is not saved will have to be answered again when the session is resumed. y or o to "
+        "stop; anything else (or an empty line) to go back: ",
+    .save_unknown_key = "Not understood: \"{1}\"; the choices are r, a and q.",
 };
 
 const Messages kFrench = {
@@ -474,8 +479,9 @@ const Messages kFrench = {
     .save_place_empty = "Tapez un dossier ou un nouveau nom de fichier, puis Entrée.",
     .save_place_exists = "{1} existe déjà\u00a0; choisissez un dossier ou un nouveau nom de fichier.",
     .save_stop_confirm =
-        "Arrêter maintenant\u00a0? Ce qui n’est pas enregistré devra être redonné à la reprise. o pour "
-        "arrêter, une autre touche pour revenir.",
+        "Arrêter maintenant\u00a0? Ce qui n’est pas enregistré devra être redonné à la reprise.\n"
+        "o ou y\u00a0: arrêter\n"
+        "Une autre touche\u00a0: revenir",
     .save_moved = "Les réponses sont désormais enregistrées dans {1}.",
     .save_old_copy =
         "{1} contient une copie antérieure et inachevée de cette séance (l’enregistrement y avait "
@@ -516,6 +522,10 @@ const Messages kFrench = {
         "{1}\u00a0: c’est un lien symbolique (vers {2})\u00a0; les réponses ne sont jamais écrites à "
         "travers un lien, ni à sa place\u00a0: indiquez le fichier lui-même avec -o, ou choisissez-en un "
         "autre",
+    .save_line_stop_confirm =
+        "Arrêter maintenant\u00a0? Ce qui n’est pas enregistré devra être redonné à la reprise. o ou y pour "
+        "arrêter\u00a0; autre chose (ou une ligne vide) pour revenir\u00a0: ",
+    .save_unknown_key = "Je n’ai pas compris «\u00a0{1}\u00a0»\u00a0; les choix sont r, a et q.",
 };
 
 }  // namespace

@@ -159,7 +159,8 @@ int finish(const AdministerOptions& o, const GlobalOptions& global, const core::
   if (o.hide_scores)
     std::cerr << admin::fill(m.scores_hidden, {score_command(o, global, lang, store.file())}) << '\n';
   else
-    std::cout << admin::scores_summary(q, store.document().response.answers, lang);
+    std::cout << admin::scores_summary(q, store.document().response.answers, lang,
+                                       admin::terminal_columns(STDOUT_FILENO));
   return 0;
 }
 
@@ -224,7 +225,7 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
   admin::Session session(q, mode != Mode::scripted, store.document().response.answers,
                          store.document().settled);
   const admin::RunnerOptions options{lang, mode == Mode::full_screen && use_colour()};
-  const admin::Saver save = [&store](const admin::Session& s) { store.save(s); };
+  const admin::Saver save = [&store](const admin::Session& s) { return store.save(s); };
   std::optional<admin::Terminal> terminal;
   admin::LineResult result;
   try {

@@ -42,11 +42,13 @@ void ResponseStore::start(io::Overwrite overwrite, const std::optional<fs::path>
   on_exit_say(false);
 }
 
-void ResponseStore::save(const admin::Session& session) {
+std::string ResponseStore::save(const admin::Session& session) {
   document_.response.answers = session.answers();
   document_.settled = session.settled();
   document_.updated_at = utc_now();
+  const fs::path before = file_;
   write_or_ask(io::Overwrite::allow);
+  return file_ == before ? "" : admin::fill(m_.save_moved, {file_.string()});
 }
 
 void ResponseStore::complete(const admin::Session& session) {
@@ -75,9 +77,8 @@ void ResponseStore::write_or_ask(io::Overwrite overwrite) {
     on_exit_say(true);
     if (!asker_) throw abandon(what);
     admin::SaveProblem problem;
-    problem.lines.push_back(what);
-    problem.lines.push_back(m_.save_in_memory);
-    for (const std::string& line : where_the_answers_are()) problem.lines.push_back(line);
+    problem.what = what;
+    problem.where = where_the_answers_are();
     problem.notice = notice;
     const admin::SaveChoice choice = asker_(problem);
     if (choice.kind == admin::SaveChoice::Kind::stop) throw abandon(what);

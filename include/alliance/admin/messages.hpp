@@ -128,7 +128,7 @@ struct Messages {
   const char* save_place_prompt;    // {1} = the place typed so far
   const char* save_place_empty;     // Enter with nothing typed
   const char* save_place_exists;    // {1} = the place
-  const char* save_stop_confirm;    // Stop now? ... y to stop
+  const char* save_stop_confirm;    // Stop now? ... (lines: o or y stops, any other key goes back)
   const char* save_moved;           // {1} = the new file
   const char* save_old_copy;        // {1} = the file where saving failed
   const char* save_abandoned;       // Stopped: the answers could not be saved.
@@ -152,13 +152,15 @@ struct Messages {
   const char* reason_too_big;
   const char* reason_name_too_long;
   const char* reason_io;
-  const char* reason_other;        // {1} = errno, {2} = the system's words
-  const char* reason_not_regular;  // a write refused: not a regular file (files.hpp)
-  const char* not_regular;         // -o names a device, a FIFO, a socket: {1} = the file, {2} = kind_*
-  const char* kind_device;         // a device
-  const char* kind_fifo;           // a named pipe (FIFO)
-  const char* kind_socket;         // a socket
-  const char* is_symlink;          // -o names a symbolic link: {1} = the link, {2} = where it points
+  const char* reason_other;            // {1} = errno, {2} = the system's words
+  const char* reason_not_regular;      // a write refused: not a regular file (files.hpp)
+  const char* not_regular;             // -o names a device, a FIFO, a socket: {1} = the file, {2} = kind_*
+  const char* kind_device;             // a device
+  const char* kind_fifo;               // a named pipe (FIFO)
+  const char* kind_socket;             // a socket
+  const char* is_symlink;              // -o names a symbolic link: {1} = the link, {2} = where it points
+  const char* save_line_stop_confirm;  // plain mode: Stop now? ... y or o to stop; else back
+  const char* save_unknown_key;        // a key or line that is not r, a or q: {1} = it
 };
 
 // The messages in `lang` ("fr"; anything else is English).
