@@ -71,8 +71,9 @@ const Messages kEnglish = {
         "'{1}' has no labels for its scale, so it cannot be administered; add \"labels\" to its "
         "\"scale\" (docs/definition-format.md)",
     .terminal_too_small =
-        "The window is too small to show everything: enlarge it (at least {1} × {2}). Until then, no "
-        "answer is taken.",
+        "The window is too small to show everything: enlarge it (at least {1}\u00a0×\u00a0{2}). Until "
+        "then, no answer is taken.",
+    .terminal_too_small_short = "Window too small: enlarge it (at least {1}\u00a0×\u00a0{2}).",
 
     .typed_item = "Question number: {1}",
     .more_above = "↑ {1} more above",
@@ -313,6 +314,7 @@ const Messages kFrench = {
     .terminal_too_small =
         "Fenêtre trop petite pour tout afficher\u00a0: agrandissez-la (au moins {1}\u00a0×\u00a0{2}). "
         "D’ici là, aucune réponse n’est prise en compte.",
+    .terminal_too_small_short = "Fenêtre trop petite\u00a0: agrandissez-la (au moins {1}\u00a0×\u00a0{2}).",
 
     .typed_item = "Numéro de question\u00a0: {1}",
     .more_above = "↑ {1} au-dessus",

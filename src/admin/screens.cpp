@@ -292,12 +292,21 @@ std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sect
 
 std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested) {
   const Messages& m = texts(context);
-  std::vector<std::string> lines =
-      wrapped(fill(m.terminal_too_small, {std::to_string(suggested.columns), std::to_string(suggested.rows)}),
-              context.columns);
-  lines.emplace_back();
-  for (std::string& line : wrapped(m.quit_key, context.columns)) lines.push_back(std::move(line));
-  if (lines.size() > context.rows) lines.resize(context.rows);
+  const std::string columns = std::to_string(suggested.columns);
+  const std::string rows = std::to_string(suggested.rows);
+  const std::vector<std::string> quit = wrapped(m.quit_key, context.columns);
+  // The whole message, else the short one, with "q to stop" under it (after a blank line where it fits).
+  std::vector<std::string> lines;
+  for (const char* message : {m.terminal_too_small, m.terminal_too_small_short}) {
+    lines = wrapped(fill(message, {columns, rows}), context.columns);
+    for (bool blank : {true, false}) {
+      if (lines.size() + blank + quit.size() > context.rows) continue;
+      if (blank) lines.emplace_back();
+      lines.insert(lines.end(), quit.begin(), quit.end());
+      return lines;
+    }
+  }
+  if (lines.size() > context.rows) lines.resize(context.rows);  // the short message, as much as fits
   return lines;
 }
 

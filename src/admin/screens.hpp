@@ -111,7 +111,8 @@ struct Section {
 std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sections, std::size_t rows);
 
 // Says the window is too small and names `suggested`, in the session's
-// language, with "q to stop" under it; no more lines than the window has.
+// language, with "q to stop" under it — in fewer words when the window is too
+// short for the whole sentence; no more lines than the window has.
 std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested);
 
 // Line mode: the prompt for the current item (ending in "Answer (1 to 5): "),
