@@ -188,11 +188,15 @@ class FailureScreen {
       context.rows = size.rows;
       lines = too_small_screen(context, {columns, rows});
     }
+    // No blank line at the top, nor two in a row, where the parts between them were left out.
+    std::vector<std::string> shown;
+    for (std::string& line : *lines)
+      if (!line.empty() || (!shown.empty() && !shown.back().empty())) shown.push_back(std::move(line));
     const View view{state_, complete_};
     if (last_view_ != view)
       console_.discard_typed_ahead();  // a new screen: keys typed before it do not count
     last_view_ = view;
-    console_.write(frame(*lines));
+    console_.write(frame(shown));
   }
 
   struct View {

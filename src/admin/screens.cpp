@@ -446,7 +446,9 @@ std::vector<std::string> help_screen(const ScreenContext& context, bool review) 
       key_column = std::max(key_column, core::display_width(entry.substr(0, entry.find('\t'))) + 2);
   key_column = std::min(key_column, context.columns / 3);
   std::vector<std::string> lines{styled(m.help_title, kBold, context.colour), ""};
+  std::vector<std::size_t> ends;  // where each entry ends: a short window shows whole entries
   for (const std::string& entry : entries) {
+    ends.push_back(lines.size());
     const std::size_t tab = entry.find('\t');
     if (tab == std::string::npos) {
       lines.emplace_back();
@@ -468,7 +470,10 @@ std::vector<std::string> help_screen(const ScreenContext& context, bool review) 
   const std::vector<std::string> last = wrapped(m.any_key, context.columns);
   const std::size_t room = context.rows > last.size() ? context.rows - last.size() : 0;
   if (lines.size() + 1 > room) {
-    lines.resize(room);
+    std::size_t keep = room;
+    for (std::size_t end : ends)
+      if (end <= room && end > 2) keep = end;  // whole entries, when one at least fits
+    lines.resize(keep);
   } else {
     lines.emplace_back();
   }

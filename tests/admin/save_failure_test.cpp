@@ -179,6 +179,8 @@ TEST(SaveFailureScreen, FitsA40x15WindowWrappedAtWords) {
   expect_fits(console, 40, 15);
   const std::string screen = console.screen();
   EXPECT_EQ(screen.find("Fenêtre trop petite"), std::string::npos) << screen;
+  EXPECT_NE(screen.front(), '\n') << screen;  // no blank line left on top of what failed
+  EXPECT_EQ(screen.find("\n\n\n"), std::string::npos) << screen;
   for (const char* text : {"a échoué\u00a0: le dossier", "r, Entrée  réessayer",
                            "a          enregistrer ailleurs", "q          arrêter\u00a0; ce qui"})
     EXPECT_NE(screen.find(text), std::string::npos) << text << "\n" << screen;

@@ -311,6 +311,17 @@ TEST(HelpScreen, TheReviewHasItsOwnKeys) {
   EXPECT_NE(items.find("répondre et passer à la question suivante"), std::string::npos) << items;
 }
 
+// A window too short for every key: whole entries, then "press any key" (at
+// 40×15 the review's help was cut after "q  arrêter (ou envoyer,").
+TEST(HelpScreen, AShortWindowShowsWholeEntries) {
+  const core::Questionnaire q = gtb12();
+  const std::vector<std::string> lines = help_screen(context_for(q, "fr", 40, 15), true);
+  ASSERT_EQ(lines.size(), 14u) << joined(lines);
+  EXPECT_EQ(lines[12], "  ?            cette aide");
+  EXPECT_EQ(lines[13], "Appuyez sur une touche pour continuer.");
+  EXPECT_EQ(joined(lines).find("arrêter"), std::string::npos) << joined(lines);
+}
+
 TEST(TextScreen, KeepsTheQuestionAndItsKeysWhenShort) {
   const core::Questionnaire q = gtb12();
   EXPECT_EQ(text_screen(context_for(q, "fr", 40, 3), messages("fr").quit_confirm),
