@@ -130,7 +130,7 @@ const Messages kEnglish = {
         "P017",
     .bad_lang = "--lang {1}: expected fr or en",
     .bad_session = "--session: '{1}' is not a whole number (expected a whole number, 0 or more)",
-    .unexpected_arguments = "unexpected on the command line: {1}",
+    .unexpected_arguments = "unexpected on the command line: {1}{2}",
     .missing_value = "{1} needs a value",
     .bad_command_line = "the command line cannot be read: {1}",
     .force_and_resume =
@@ -381,7 +381,7 @@ const Messages kFrench = {
         "--session\u00a0: «\u00a0{1}\u00a0» n’est pas un nombre entier (attendu\u00a0: un numéro de séance, "
         "0 ou "
         "plus)",
-    .unexpected_arguments = "inattendu sur la ligne de commande\u00a0: {1}",
+    .unexpected_arguments = "inattendu sur la ligne de commande\u00a0: {1}{2}",
     .missing_value = "{1} attend une valeur",
     .bad_command_line = "ligne de commande illisible (détail en anglais)\u00a0: {1}",
     .force_and_resume =

@@ -596,6 +596,10 @@ TEST(Administer, ErrorsAreInTheSessionLanguage) {
       {{"administer", "gtb-12", "--respondent", "P01", "--colour"},
        "inattendu sur la ligne de commande" + nb + ": --colour\nPour l’aide" + nb +
            ": alliance administer --help\n"},
+      // Typed in the order they were typed (CLI11 lists them backwards), with the option meant.
+      {{"administer", "gtb-12", "--respondent", "P01", "--sesion", "2"},
+       "inattendu sur la ligne de commande" + nb + ": --sesion 2" + nb + "; vouliez-vous dire «" + nb +
+           "--session" + nb + "»" + nb + "?\nPour l’aide" + nb + ": alliance administer --help\n"},
       {{"administer", "gtb12", "--respondent", "P01"},
        "questionnaire inconnu «" + nb + "gtb12" + nb + "»" + nb + "; vouliez-vous dire «" + nb + "gtb-12" +
            nb + "»" + nb + "? (pour la liste" + nb + ": alliance list)\n"},
@@ -628,7 +632,7 @@ TEST(Administer, ErrorsAreInTheSessionLanguage) {
     RunOptions french = given("");
     french.env = {{"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "fr_FR.UTF-8"}};
     const Outcome located = run_alliance(args, french);
-    // With the locale alone the printed commands have no --lang: the same message otherwise.
+    // With the locale alone: the same message, the printed commands with --lang fr too.
     std::string expected = "alliance" + nb + ": " + message;
     EXPECT_EQ(located.err, expected) << args[1];
   }

@@ -83,7 +83,7 @@ struct Messages {
   const char* missing_respondent;     // {1} = the questionnaire
   const char* bad_lang;               // {1} = the value given
   const char* bad_session;            // {1} = the value given
-  const char* unexpected_arguments;   // {1} = the arguments
+  const char* unexpected_arguments;   // {1} = the arguments, {2} = did_you_mean (an option) or ""
   const char* missing_value;          // {1} = the option
   const char* bad_command_line;       // {1} = CLI11's own words
   const char* force_and_resume;       // --force with --resume
