@@ -285,6 +285,45 @@ TEST(Pty, CtrlCKeepsTheAnswersAndResumeFinishes) {
   std::filesystem::remove_all(dir);
 }
 
+// The command Ctrl-C prints is complete (--path, --session, --lang, --plain,
+// --hide-scores, -o, quoting) and runs as printed.
+TEST(Pty, CtrlCPrintsACompleteCommandThatRunsAsPrinted) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/l'été.json";
+  const std::string library = source_path("questionnaires");
+  Pty pty({"--path", library, "administer", "gtb-12", "--respondent", "O'Brien", "--session", "3", "--lang",
+           "fr", "--plain", "--hide-scores", "-o", file});
+  ASSERT_TRUE(pty.wait_for("Réponse (de 1 à 5)")) << pty.output();
+  pty.send(std::string("4") + kEnter);
+  ASSERT_TRUE(pty.wait_for("Question 2 sur 12")) << pty.output();
+  ASSERT_TRUE(pty.wait_for("Réponse (de 1 à 5)")) << pty.output();
+  pty.send("\x03");
+  ASSERT_EQ(pty.wait_exit(), 130) << pty.output();
+  const std::string lead = "Pour reprendre\u00a0: ";
+  const std::size_t at = pty.output().rfind(lead);
+  ASSERT_NE(at, std::string::npos) << pty.output();
+  std::string command = pty.output().substr(at + lead.size());
+  command = command.substr(0, command.find_first_of("\r\n"));
+  EXPECT_EQ(command, "alliance --path " + library +
+                         " administer gtb-12 --respondent 'O'\\''Brien' --session 3 --lang fr --plain "
+                         "--hide-scores -o '" +
+                         dir + "/l'\\''été.json' --resume");
+  RunOptions rest;
+  rest.input = "4\n5\n4\n3\n5\n2\n1\n4\n5\n3\n1\n";
+  const char* path = std::getenv("PATH");
+  rest.env["PATH"] =
+      std::filesystem::path(ALLIANCE_BIN).parent_path().string() + ":" + (path ? path : "/bin");
+  const Outcome resumed = run_program("/bin/sh", {"-c", command}, rest);
+  EXPECT_EQ(resumed.status, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("Question 2 sur 12"), std::string::npos) << resumed.err;
+  EXPECT_EQ(resumed.out, "");  // --hide-scores kept
+  EXPECT_EQ(
+      read_json(file)["answers"],
+      nlohmann::json::parse(
+          R"({"1": 4, "2": 4, "3": 5, "4": 4, "5": 3, "6": 5, "7": 2, "8": 1, "9": 4, "10": 5, "11": 3, "12": 1})"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Pty, KillNineLosesNothingAlreadyAnswered) {
   const std::string dir = make_temp_dir();
   const std::string file = dir + "/kill.json";
