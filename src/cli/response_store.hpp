@@ -62,6 +62,7 @@ class ResponseStore {
  private:
   void write_or_ask(io::Overwrite overwrite);
   bool try_move(const std::string& place, std::string& notice);
+  bool on_disk() const;
   std::vector<std::size_t> unsaved_items() const;
   std::string items_text(const std::vector<std::size_t>& items) const;
   std::vector<std::string> where_the_answers_are() const;

@@ -797,6 +797,78 @@ TEST(Pty, PlainModeSaveFailureAsksAgainThenSavesElsewhere) {
   std::filesystem::remove_all(dir);
 }
 
+// Makes `dir` refuse new files (a save there fails while its file stays as it
+// was): mode 0500, or for root, which that does not stop, the immutable
+// attribute. False when neither works here.
+bool make_unwritable(const std::string& dir) {
+  ::chmod(dir.c_str(), 0500);
+  if (::geteuid() != 0) return true;
+  const Outcome set = run_program("/usr/bin/chattr", {"+i", dir});
+  return set.status == 0;
+}
+
+void make_writable(const std::string& dir) {
+  if (::geteuid() == 0) run_program("/usr/bin/chattr", {"-i", dir});
+  ::chmod(dir.c_str(), 0700);
+}
+
+// A save that fails while the file is still there (its directory refuses
+// new files): the file holds every other answer; saved elsewhere, the end of
+// the session names the new file and the earlier, unfinished copy.
+TEST(Pty, SavedElsewhereTheEarlierCopyIsNamedAtTheEnd) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/d/r.json";
+  const std::string other = dir + "/ailleurs.json";
+  std::filesystem::create_directory(dir + "/d");
+  Pty pty(administer(file, {"--lang", "fr"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  type_answers(pty, "44", 1, "Question");
+  struct Restore {  // writable again however the test ends, so that it can be removed
+    std::string dir;
+    ~Restore() { make_writable(dir); }
+  } restore{dir + "/d"};
+  if (!make_unwritable(dir + "/d")) {
+    make_writable(dir + "/d");
+    std::filesystem::remove_all(dir);
+    GTEST_SKIP() << "SKIPPED: running as root, and chattr +i is not available here (no e2fsprogs, or a "
+                    "file system without the immutable attribute)";
+  }
+  pty.send("5");
+  ASSERT_TRUE(pty.wait_for("Les réponses n’ont pas pu être enregistrées")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("enregistrer ailleurs")) << pty.screen();
+  const std::vector<std::string> lines = visible_lines(pty.screen());
+  std::string flat;
+  for (const std::string& line : lines) flat += line + " ";
+  for (const std::string& text : {std::string("a échoué\u00a0: permission refusée."),
+                                  std::string("Pas encore enregistré\u00a0: question 3."),
+                                  "Sur le disque, " + file + " contient toutes les autres réponses."})
+    EXPECT_NE(flat.find(text), std::string::npos) << text << "\n" << flat;
+  pty.send("a");
+  ASSERT_TRUE(pty.wait_for("Enregistrer dans")) << pty.screen();
+  pty.send(other + kEnter);
+  ASSERT_TRUE(pty.wait_for("Question 4 sur 12")) << pty.screen();
+  type_answers(pty, "435214531", 4, "Question");
+  ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.screen();
+  pty.send(kEnter);
+  ASSERT_EQ(pty.wait_exit(), 0) << pty.output();
+  make_writable(dir + "/d");
+  const std::string after = pty.output().substr(pty.output().rfind(kRestore));
+  EXPECT_NE(
+      after.find("Réponses enregistrées dans " + other + "\r\n" + file +
+                 " contient une copie antérieure et inachevée de cette séance (l’enregistrement y avait "
+                 "échoué)\u00a0; elle peut être supprimée."),
+      std::string::npos)
+      << after;
+  EXPECT_EQ(read_json(file)["status"], "in_progress");
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4, "2": 4})"));
+  EXPECT_EQ(read_json(other)["status"], "complete");
+  EXPECT_EQ(
+      read_json(other)["answers"],
+      nlohmann::json::parse(
+          R"({"1": 4, "2": 4, "3": 5, "4": 4, "5": 3, "6": 5, "7": 2, "8": 1, "9": 4, "10": 5, "11": 3, "12": 1})"));
+  std::filesystem::remove_all(dir);
+}
+
 // The failure screen follows the rules of the other screens (issue 13, the
 // two halves together). A burst typed with the answer whose save fails —
 // here 4, then q and o — is discarded when the failure screen is drawn:
