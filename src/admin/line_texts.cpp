@@ -5,6 +5,7 @@
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/text.hpp"
 #include "screens.hpp"
+#include "typography.hpp"
 
 namespace alliance::admin {
 
@@ -49,7 +50,7 @@ std::string line_help(const ScreenContext& context, bool review) {
   return std::string(review ? m.line_review_help : m.line_help) + "\n";
 }
 
-std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sheet) {
+std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sheet, std::size_t width) {
   const core::Questionnaire& q = *context.questionnaire;
   const Messages& m = messages(context.lang);
   struct Row {
@@ -101,13 +102,43 @@ std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sh
     widths[2] = std::max(widths[2], core::display_width(c.range));
     widths[3] = std::max(widths[3], core::display_width(c.parts));
   }
-  std::string out = std::string(m.scores_title) + " — " + shown_text(context, q.title) + "\n";
+  const std::string title = std::string(m.scores_title) + " — " + shown_text(context, q.title);
+  std::string out;
+  for (const std::string& line : width > 0 ? wrap_words(title, width) : std::vector<std::string>{title})
+    out += line + "\n";
+  std::vector<std::string> table;
+  bool fits = true;
   for (const Cells& c : cells) {
     std::string line = "  " + core::pad_right(c.name, widths[0]) + "  " +
                        core::pad_right(c.value, widths[1]) + "  " + core::pad_right(c.range, widths[2]) +
                        "  " + core::pad_right(c.parts, widths[3]);
     if (!c.note.empty()) line += "  " + c.note;
-    out += line.substr(0, line.find_last_not_of(' ') + 1) + "\n";
+    table.push_back(line.substr(0, line.find_last_not_of(' ') + 1));
+    fits = fits && (width == 0 || core::display_width(table.back()) <= width);
+  }
+  if (fits) {
+    for (const std::string& line : table) out += line + "\n";
+    return out;
+  }
+  // Too narrow for the table: name, score and range on a line (the columns
+  // kept when they fit), what the score rests on and its band under it.
+  const std::size_t head_width = 2 + widths[0] + 2 + widths[1] + 2 + widths[2];
+  const auto indented = [&out](const std::string& text, std::size_t indent, std::size_t room) {
+    for (const std::string& line : wrap_words(text, std::max<std::size_t>(room, 1)))
+      out += std::string(indent, ' ') + line + "\n";
+  };
+  for (const Cells& c : cells) {
+    if (head_width <= width) {
+      const std::string head = "  " + core::pad_right(c.name, widths[0]) + "  " +
+                               core::pad_right(c.value, widths[1]) + "  " + c.range;
+      out += head + "\n";
+    } else {
+      indented(c.name + " " + c.value + " " + c.range, 2, width > 2 ? width - 2 : 1);
+    }
+    indented(c.parts, 4, width > 4 ? width - 4 : 1);
+    std::string note = c.note;  // "Faible (!)": the mark stays with its band
+    if (note.ends_with(" (!)")) note.replace(note.size() - 4, 1, "\u00a0");
+    if (!note.empty()) indented(note, 4, width > 4 ? width - 4 : 1);
   }
   return out;
 }

@@ -71,8 +71,9 @@ const Messages kEnglish = {
         "'{1}' has no labels for its scale, so it cannot be administered; add \"labels\" to its "
         "\"scale\" (docs/definition-format.md)",
     .terminal_too_small =
-        "The window is too small to show everything: enlarge it (at least {1} × {2}). Until then, no "
-        "answer is taken.",
+        "The window is too small to show everything: enlarge it (at least {1}\u00a0×\u00a0{2}). Until "
+        "then, no answer is taken.",
+    .terminal_too_small_short = "Window too small: enlarge it (at least {1}\u00a0×\u00a0{2}).",
 
     .typed_item = "Question number: {1}",
     .more_above = "↑ {1} more above",
@@ -129,7 +130,7 @@ const Messages kEnglish = {
         "P017",
     .bad_lang = "--lang {1}: expected fr or en",
     .bad_session = "--session: '{1}' is not a whole number (expected a whole number, 0 or more)",
-    .unexpected_arguments = "unexpected on the command line: {1}",
+    .unexpected_arguments = "unexpected on the command line: {1}{2}",
     .missing_value = "{1} needs a value",
     .bad_command_line = "the command line cannot be read: {1}",
     .force_and_resume =
@@ -194,8 +195,9 @@ const Messages kEnglish = {
     .save_place_empty = "Type a directory or a new file name, then Enter.",
     .save_place_exists = "{1} exists; choose a directory or a new file name.",
     .save_stop_confirm =
-        "Stop now? What is not saved will have to be answered again when the session is resumed. y to stop, "
-        "any other key to go back.",
+        "Stop now? What is not saved will have to be answered again when the session is resumed.\n"
+        "y or o: stop\n"
+        "Any other key: go back",
     .save_moved = "The answers are now saved in {1}.",
     .save_old_copy =
         "{1} holds an earlier, unfinished copy of this session (saving there failed); it can be deleted.",
@@ -221,6 +223,21 @@ const Messages kEnglish = {
     .reason_name_too_long = "the file name is too long",
     .reason_io = "input/output error: the disk or the network drive may be failing",
     .reason_other = "system error {1} ({2})",
+    .reason_not_regular =
+        "it is not a regular file (a device, a pipe, a socket or a symbolic link), and it is never replaced",
+    .not_regular =
+        "{1}: not a regular file but {2}; answers are saved only in regular files, and {1} is left as it "
+        "is: choose another file with -o",
+    .kind_device = "a device",
+    .kind_fifo = "a named pipe (FIFO)",
+    .kind_socket = "a socket",
+    .is_symlink =
+        "{1}: a symbolic link (to {2}); answers are never written through a link, nor in its place: name the "
+        "file itself with -o, or choose another file",
+    .save_line_stop_confirm =
+        "Stop now? What is not saved will have to be answered again when the session is resumed. y or o to "
+        "stop; anything else (or an empty line) to go back: ",
+    .save_unknown_key = "Not understood: \"{1}\"; the choices are r, a and q.",
 };
 
 const Messages kFrench = {
@@ -297,6 +314,7 @@ const Messages kFrench = {
     .terminal_too_small =
         "Fenêtre trop petite pour tout afficher\u00a0: agrandissez-la (au moins {1}\u00a0×\u00a0{2}). "
         "D’ici là, aucune réponse n’est prise en compte.",
+    .terminal_too_small_short = "Fenêtre trop petite\u00a0: agrandissez-la (au moins {1}\u00a0×\u00a0{2}).",
 
     .typed_item = "Numéro de question\u00a0: {1}",
     .more_above = "↑ {1} au-dessus",
@@ -363,7 +381,7 @@ const Messages kFrench = {
         "--session\u00a0: «\u00a0{1}\u00a0» n’est pas un nombre entier (attendu\u00a0: un numéro de séance, "
         "0 ou "
         "plus)",
-    .unexpected_arguments = "inattendu sur la ligne de commande\u00a0: {1}",
+    .unexpected_arguments = "inattendu sur la ligne de commande\u00a0: {1}{2}",
     .missing_value = "{1} attend une valeur",
     .bad_command_line = "ligne de commande illisible (détail en anglais)\u00a0: {1}",
     .force_and_resume =
@@ -463,8 +481,9 @@ const Messages kFrench = {
     .save_place_empty = "Tapez un dossier ou un nouveau nom de fichier, puis Entrée.",
     .save_place_exists = "{1} existe déjà\u00a0; choisissez un dossier ou un nouveau nom de fichier.",
     .save_stop_confirm =
-        "Arrêter maintenant\u00a0? Ce qui n’est pas enregistré devra être redonné à la reprise. o pour "
-        "arrêter, une autre touche pour revenir.",
+        "Arrêter maintenant\u00a0? Ce qui n’est pas enregistré devra être redonné à la reprise.\n"
+        "o ou y\u00a0: arrêter\n"
+        "Une autre touche\u00a0: revenir",
     .save_moved = "Les réponses sont désormais enregistrées dans {1}.",
     .save_old_copy =
         "{1} contient une copie antérieure et inachevée de cette séance (l’enregistrement y avait "
@@ -492,6 +511,23 @@ const Messages kFrench = {
     .reason_name_too_long = "le nom de fichier est trop long",
     .reason_io = "erreur d’entrée-sortie\u00a0: le disque ou le lecteur réseau est peut-être défaillant",
     .reason_other = "erreur système {1} ({2})",
+    .reason_not_regular =
+        "ce n’est pas un fichier ordinaire (périphérique, tube, socket ou lien symbolique), et il n’est "
+        "jamais remplacé",
+    .not_regular =
+        "{1}\u00a0: ce n’est pas un fichier ordinaire mais {2}\u00a0; les réponses ne sont enregistrées que "
+        "dans des fichiers ordinaires, et {1} est laissé tel quel\u00a0: choisissez un autre fichier avec -o",
+    .kind_device = "un périphérique",
+    .kind_fifo = "un tube nommé (FIFO)",
+    .kind_socket = "une socket",
+    .is_symlink =
+        "{1}\u00a0: c’est un lien symbolique (vers {2})\u00a0; les réponses ne sont jamais écrites à "
+        "travers un lien, ni à sa place\u00a0: indiquez le fichier lui-même avec -o, ou choisissez-en un "
+        "autre",
+    .save_line_stop_confirm =
+        "Arrêter maintenant\u00a0? Ce qui n’est pas enregistré devra être redonné à la reprise. o ou y pour "
+        "arrêter\u00a0; autre chose (ou une ligne vide) pour revenir\u00a0: ",
+    .save_unknown_key = "Je n’ai pas compris «\u00a0{1}\u00a0»\u00a0; les choix sont r, a et q.",
 };
 
 }  // namespace

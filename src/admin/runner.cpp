@@ -60,9 +60,10 @@ std::string explain(Outcome outcome, const Session& session, const core::Questio
   return "";
 }
 
-void save_now(const Saver& save, const Session& session) {
+// What the Saver has to tell, or "".
+std::string save_now(const Saver& save, const Session& session) {
   SignalBlock hold;
-  save(session);
+  return save(session);
 }
 
 // The full screen. Nothing is answered unseen: a key answers only on a screen
@@ -182,7 +183,7 @@ class FullScreen {
   void apply(Outcome outcome, bool changes_answers) {
     if (outcome == Outcome::accepted) {
       typed_.clear();
-      if (changes_answers) save_now(save_, session_);
+      if (changes_answers) notice_ = save_now(save_, session_);
       return;
     }
     notice_ = explain(outcome, session_, q_, context_.lang);
@@ -331,7 +332,10 @@ class ByLines {
 
   // Each returns why the line was refused, or "".
   std::string apply(Outcome outcome, bool changes_answers) {
-    if (outcome == Outcome::accepted && changes_answers) save_now(save_, session_);
+    if (outcome == Outcome::accepted && changes_answers) {
+      const std::string said = save_now(save_, session_);
+      if (!said.empty()) prompts_ << said << '\n';
+    }
     return explain(outcome, session_, q_, context_.lang);
   }
 
@@ -416,11 +420,11 @@ LineResult run_by_lines(Session& session, const core::Questionnaire& questionnai
 }
 
 std::string scores_summary(const core::Questionnaire& questionnaire, const core::Answers& answers,
-                           const std::string& lang) {
+                           const std::string& lang, std::size_t width) {
   ScreenContext context;
   context.questionnaire = &questionnaire;
   context.lang = lang;
-  return scores_text(context, core::score(questionnaire, answers));
+  return scores_text(context, core::score(questionnaire, answers), width);
 }
 
 }  // namespace alliance::admin

@@ -2,15 +2,17 @@
 
 #include <signal.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/text.hpp"
 #include "screens.hpp"
+#include "typography.hpp"
 
 namespace alliance::admin {
 
 namespace {
-
-constexpr std::size_t kKeyColumn = 12;
 
 // Lets the exit signals through for its lifetime (a save holds them with
 // SignalBlock; the user may take a while to choose).
@@ -30,17 +32,32 @@ class LetSignalsThrough {
   sigset_t saved_;
 };
 
-void add_wrapped(std::vector<std::string>& lines, const std::string& text, std::size_t width) {
-  for (const std::string& line : core::wrap(text, width > 1 ? width : 1)) lines.push_back(line);
+std::vector<std::string> wrapped(const std::string& text, std::size_t width) {
+  return wrap_words(text, std::max<std::size_t>(width, 1));
 }
 
-// "key\tmeaning": the key in a column, the meaning wrapped beside it.
-void add_key(std::vector<std::string>& lines, const std::string& entry, std::size_t width) {
-  const std::size_t tab = entry.find('\t');
-  const std::vector<std::string> meaning =
-      core::wrap(entry.substr(tab + 1), width > kKeyColumn + 12 ? width - kKeyColumn - 2 : 10);
-  for (std::size_t i = 0; i < meaning.size(); ++i)
-    lines.push_back("  " + core::pad_right(i == 0 ? entry.substr(0, tab) : "", kKeyColumn) + meaning[i]);
+// Every line of "line\nline" wrapped.
+std::vector<std::string> paragraphs(const std::string& text, std::size_t width) {
+  std::vector<std::string> out;
+  for (const std::string& paragraph : split_lines(text))
+    for (std::string& line : wrapped(paragraph, width)) out.push_back(std::move(line));
+  return out;
+}
+
+// "key\tmeaning" entries: the keys in a column, each meaning wrapped beside its key.
+std::vector<std::string> key_lines(const std::vector<std::string>& entries, std::size_t width) {
+  std::size_t column = 0;
+  for (const std::string& entry : entries)
+    column = std::max(column, core::display_width(entry.substr(0, entry.find('\t'))) + 2);
+  const std::size_t room = width > column + 2 ? width - column - 2 : 1;
+  std::vector<std::string> lines;
+  for (const std::string& entry : entries) {
+    const std::size_t tab = entry.find('\t');
+    const std::vector<std::string> meaning = wrapped(entry.substr(tab + 1), room);
+    for (std::size_t i = 0; i < meaning.size(); ++i)
+      lines.push_back("  " + core::pad_right(i == 0 ? entry.substr(0, tab) : "", column) + meaning[i]);
+  }
+  return lines;
 }
 
 std::string without_last_character(std::string text) {
@@ -57,12 +74,24 @@ bool is(const Key& key, char lower) {
          (key.text[0] == lower || key.text[0] == lower - 'a' + 'A');
 }
 
+// How much each part matters (screens.hpp, Section): 0 must be on screen for
+// a key to count; the others go, largest first, when the window is short.
+enum Priority : int {
+  kMust = 0,
+  kNotice = 1,  // what came of the last choice
+  kWhere = 2,   // which answers are not saved, what the file holds (must when asking to stop)
+  kInMemory = 3,
+  kTitle = 4,
+  kBlank = 8,
+};
+
 class FailureScreen {
  public:
-  FailureScreen(Terminal& terminal, const SaveProblem& problem, const std::string& lang, bool colour)
-      : terminal_(terminal),
+  FailureScreen(Console& console, const SaveProblem& problem, const std::string& lang, bool colour)
+      : console_(console),
         problem_(problem),
         m_(messages(lang)),
+        lang_(lang),
         colour_(colour),
         notice_(problem.notice) {}
 
@@ -70,7 +99,7 @@ class FailureScreen {
     LetSignalsThrough let;
     while (true) {
       draw();
-      const Key key = terminal_.read_key();
+      const Key key = console_.read_key();
       if (key.kind == KeyKind::end_of_input) return {SaveChoice::Kind::stop, ""};
       if (key.kind == KeyKind::resize || key.kind == KeyKind::none) continue;
       if (std::optional<SaveChoice> choice = on_key(key)) return *choice;
@@ -81,6 +110,15 @@ class FailureScreen {
   enum class State { menu, typing, confirming };
 
   std::optional<SaveChoice> on_key(const Key& key) {
+    if (!complete_) {  // "enlarge the window": q asks to stop, Esc stops typing; nothing else counts
+      if (state_ == State::menu && is(key, 'q'))
+        state_ = State::confirming;
+      else if (state_ == State::typing && key.kind == KeyKind::escape)
+        state_ = State::menu;
+      else if (state_ == State::confirming && !is(key, 'q'))
+        state_ = State::menu;
+      return std::nullopt;
+    }
     if (state_ == State::typing) {
       if (key.kind == KeyKind::enter) {
         if (!place_.empty()) return SaveChoice{SaveChoice::Kind::elsewhere, place_};
@@ -101,52 +139,97 @@ class FailureScreen {
     }
     notice_.clear();
     if (key.kind == KeyKind::enter || is(key, 'r')) return SaveChoice{SaveChoice::Kind::retry, ""};
-    if (is(key, 'a')) state_ = State::typing;
-    if (is(key, 'q')) state_ = State::confirming;
+    if (is(key, 'a'))
+      state_ = State::typing;
+    else if (is(key, 'q'))
+      state_ = State::confirming;
+    else if (key.kind == KeyKind::character)
+      notice_ = fill(m_.save_unknown_key, {key.text});
     return std::nullopt;
   }
 
-  void draw() {
-    const TerminalSize size = terminal_.size();
-    std::vector<std::string> lines;
-    lines.push_back(colour_ ? "\x1b[1m" + std::string(m_.save_failed_title) + "\x1b[0m"
-                            : m_.save_failed_title);
-    lines.emplace_back();
-    for (const std::string& paragraph : problem_.lines) add_wrapped(lines, paragraph, size.columns);
-    lines.emplace_back();
-    for (const char* entry : {m_.save_retry_key, m_.save_elsewhere_key, m_.save_stop_key})
-      add_key(lines, entry, size.columns);
-    lines.emplace_back();
-    if (!notice_.empty()) add_wrapped(lines, notice_, size.columns);
-    if (state_ == State::typing) add_wrapped(lines, fill(m_.save_place_prompt, {place_ + "_"}), size.columns);
-    if (state_ == State::confirming) add_wrapped(lines, m_.save_stop_confirm, size.columns);
-    // Too tall for the window: the top goes first, so the keys and the prompt stay in view.
-    if (lines.size() > size.rows) lines.erase(lines.begin(), lines.end() - static_cast<long>(size.rows));
-    terminal_.write(frame(lines));
+  std::vector<Section> sections(std::size_t width) const {
+    std::vector<Section> out;
+    const auto blank = [&out] { out.push_back({{""}, kBlank}); };
+    std::vector<std::string> title = wrapped(m_.save_failed_title, width);
+    if (colour_)
+      for (std::string& line : title) line = "\x1b[1m" + line + "\x1b[0m";
+    out.push_back({title, kTitle});
+    blank();
+    out.push_back({wrapped(problem_.what, width), kMust});
+    out.push_back({wrapped(m_.save_in_memory, width), kInMemory});
+    for (const std::string& line : problem_.where)
+      out.push_back({wrapped(line, width), state_ == State::confirming ? kMust : kWhere});
+    blank();
+    if (state_ == State::menu)
+      out.push_back({key_lines({m_.save_retry_key, m_.save_elsewhere_key, m_.save_stop_key}, width), kMust});
+    if (state_ == State::typing)
+      out.push_back({paragraphs(fill(m_.save_place_prompt, {place_ + "_"}), width), kMust});
+    if (state_ == State::confirming) out.push_back({paragraphs(m_.save_stop_confirm, width), kMust});
+    if (!notice_.empty()) {
+      blank();
+      out.push_back({wrapped(notice_, width), kNotice});
+    }
+    return out;
   }
 
-  Terminal& terminal_;
+  void draw() {
+    const TerminalSize size = console_.size();
+    std::optional<std::vector<std::string>> lines;
+    if (size.columns >= kMinColumns) lines = lay_out(sections(size.columns), size.rows);
+    complete_ = lines.has_value();
+    if (!complete_) {  // a size where all of it fits
+      const std::size_t columns = std::max(size.columns, kSuggestedColumns);
+      std::size_t rows = 0;
+      for (const Section& section : sections(columns)) rows += section.lines.size();
+      ScreenContext context;
+      context.lang = lang_;
+      context.columns = size.columns;
+      context.rows = size.rows;
+      lines = too_small_screen(context, {columns, rows});
+    }
+    // No blank line at the top, nor two in a row, where the parts between them were left out.
+    std::vector<std::string> shown;
+    for (std::string& line : *lines)
+      if (!line.empty() || (!shown.empty() && !shown.back().empty())) shown.push_back(std::move(line));
+    const View view{state_, complete_};
+    if (last_view_ != view)
+      console_.discard_typed_ahead();  // a new screen: keys typed before it do not count
+    last_view_ = view;
+    console_.write(frame(shown));
+  }
+
+  struct View {
+    State state;
+    bool complete;
+    bool operator==(const View&) const = default;
+  };
+
+  Console& console_;
   const SaveProblem& problem_;
   const Messages& m_;
+  std::string lang_;
   bool colour_;
   State state_ = State::menu;
+  bool complete_ = false;
+  std::optional<View> last_view_;
   std::string notice_;
   std::string place_;
 };
 
 }  // namespace
 
-SaveChoice ask_after_failed_save(Terminal& terminal, const SaveProblem& problem, const std::string& lang,
+SaveChoice ask_after_failed_save(Console& console, const SaveProblem& problem, const std::string& lang,
                                  bool colour) {
-  return FailureScreen(terminal, problem, lang, colour).run();
+  return FailureScreen(console, problem, lang, colour).run();
 }
 
 SaveChoice ask_after_failed_save(std::istream& in, std::ostream& out, const SaveProblem& problem,
                                  const std::string& lang) {
   LetSignalsThrough let;
   const Messages& m = messages(lang);
-  out << '\n' << m.save_failed_title << '\n';
-  for (const std::string& line : problem.lines) out << line << '\n';
+  out << '\n' << m.save_failed_title << '\n' << problem.what << '\n' << m.save_in_memory << '\n';
+  for (const std::string& line : problem.where) out << line << '\n';
   if (!problem.notice.empty()) out << problem.notice << '\n';
   std::string line;
   while (true) {
@@ -159,11 +242,11 @@ SaveChoice ask_after_failed_save(std::istream& in, std::ostream& out, const Save
       if (!line.empty()) return {SaveChoice::Kind::elsewhere, line};
       out << m.save_place_empty << '\n';
     } else if (line == "q" || line == "Q") {
-      out << m.save_stop_confirm << ' ' << std::flush;
+      out << m.save_line_stop_confirm << std::flush;
       if (!std::getline(in, line) || line == "o" || line == "O" || line == "y" || line == "Y")
         return {SaveChoice::Kind::stop, ""};
     } else {
-      out << fill(m.not_understood, {line}) << '\n';
+      out << fill(m.save_unknown_key, {line}) << '\n';
     }
   }
 }

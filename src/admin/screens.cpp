@@ -31,11 +31,6 @@ enum Priority : int {
   kBlank = 8,
 };
 
-struct Section {
-  std::vector<std::string> lines;
-  int priority = kMust;
-};
-
 const Messages& texts(const ScreenContext& context) {
   return messages(context.lang);
 }
@@ -74,31 +69,6 @@ std::vector<std::string> indented(const std::string& text, std::size_t columns, 
 
 std::vector<std::string> wrapped(const std::string& text, std::size_t columns) {
   return wrap_words(text, std::max<std::size_t>(columns, 1));
-}
-
-// The sections that fit in `rows`, in their order: every kMust one, then the
-// others most useful first (the upper one first between equals), each when
-// it still fits; nullopt when the kMust sections alone do not fit.
-std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sections, std::size_t rows) {
-  std::vector<std::size_t> order(sections.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return sections[a].priority < sections[b].priority; });
-  std::vector<bool> kept(sections.size(), false);
-  std::size_t used = 0;
-  for (std::size_t i : order) {
-    const std::size_t size = sections[i].lines.size();
-    if (used + size <= rows) {
-      kept[i] = true;
-      used += size;
-    } else if (sections[i].priority == kMust) {
-      return std::nullopt;
-    }
-  }
-  std::vector<std::string> lines;
-  for (std::size_t i = 0; i < sections.size(); ++i)
-    if (kept[i]) lines.insert(lines.end(), sections[i].lines.begin(), sections[i].lines.end());
-  return lines;
 }
 
 // The rows a screen needs to show its sections up to `priority`.
@@ -207,18 +177,6 @@ std::vector<Section> item_sections(const ScreenContext& context, const Session& 
   return out;
 }
 
-// Says the window is too small, and what would do; "q to stop" still works.
-std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested) {
-  const Messages& m = texts(context);
-  std::vector<std::string> lines =
-      wrapped(fill(m.terminal_too_small, {std::to_string(suggested.columns), std::to_string(suggested.rows)}),
-              context.columns);
-  lines.emplace_back();
-  for (std::string& line : wrapped(m.quit_key, context.columns)) lines.push_back(std::move(line));
-  if (lines.size() > context.rows) lines.resize(context.rows);
-  return lines;
-}
-
 // The window every item screen fits in with its instructions and keys: the
 // current width (at least kSuggestedColumns), and the rows the longest item needs.
 TerminalSize item_window(const ScreenContext& context, const Session& session) {
@@ -309,6 +267,48 @@ std::pair<std::size_t, std::size_t> review_window(const std::vector<std::vector<
 }
 
 }  // namespace
+
+std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sections, std::size_t rows) {
+  std::vector<std::size_t> order(sections.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sections[a].priority < sections[b].priority; });
+  std::vector<bool> kept(sections.size(), false);
+  std::size_t used = 0;
+  for (std::size_t i : order) {
+    const std::size_t size = sections[i].lines.size();
+    if (used + size <= rows) {
+      kept[i] = true;
+      used += size;
+    } else if (sections[i].priority == kMust) {
+      return std::nullopt;
+    }
+  }
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < sections.size(); ++i)
+    if (kept[i]) lines.insert(lines.end(), sections[i].lines.begin(), sections[i].lines.end());
+  return lines;
+}
+
+std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested) {
+  const Messages& m = texts(context);
+  const std::string columns = std::to_string(suggested.columns);
+  const std::string rows = std::to_string(suggested.rows);
+  const std::vector<std::string> quit = wrapped(m.quit_key, context.columns);
+  // The whole message, else the short one, with "q to stop" under it (after a blank line where it fits).
+  std::vector<std::string> lines;
+  for (const char* message : {m.terminal_too_small, m.terminal_too_small_short}) {
+    lines = wrapped(fill(message, {columns, rows}), context.columns);
+    for (bool blank : {true, false}) {
+      if (lines.size() + blank + quit.size() > context.rows) continue;
+      if (blank) lines.emplace_back();
+      lines.insert(lines.end(), quit.begin(), quit.end());
+      return lines;
+    }
+  }
+  if (lines.size() > context.rows) lines.resize(context.rows);  // the short message, as much as fits
+  return lines;
+}
 
 bool one_key_scale(const core::Scale& scale) {
   return scale.kind == core::ScaleKind::integer && scale.min >= 0 && scale.max <= 9;
@@ -446,7 +446,9 @@ std::vector<std::string> help_screen(const ScreenContext& context, bool review) 
       key_column = std::max(key_column, core::display_width(entry.substr(0, entry.find('\t'))) + 2);
   key_column = std::min(key_column, context.columns / 3);
   std::vector<std::string> lines{styled(m.help_title, kBold, context.colour), ""};
+  std::vector<std::size_t> ends;  // where each entry ends: a short window shows whole entries
   for (const std::string& entry : entries) {
+    ends.push_back(lines.size());
     const std::size_t tab = entry.find('\t');
     if (tab == std::string::npos) {
       lines.emplace_back();
@@ -468,7 +470,10 @@ std::vector<std::string> help_screen(const ScreenContext& context, bool review) 
   const std::vector<std::string> last = wrapped(m.any_key, context.columns);
   const std::size_t room = context.rows > last.size() ? context.rows - last.size() : 0;
   if (lines.size() + 1 > room) {
-    lines.resize(room);
+    std::size_t keep = room;
+    for (std::size_t end : ends)
+      if (end <= room && end > 2) keep = end;  // whole entries, when one at least fits
+    lines.resize(keep);
   } else {
     lines.emplace_back();
   }

@@ -9,8 +9,8 @@
 // on). Everything else is left out when the window is short, least useful
 // first: blank lines, the title, the current answer line, the key hints
 // (from the last line up), the instructions, and last the message about the
-// key just pressed; the progress bar goes when the line is too narrow for it. When even the complete part does not fit (or the window is
-// narrower than kMinColumns), the screen says so instead, in the session's
+// key just pressed; the progress bar goes when the line is too narrow for it. When even the complete part
+// does not fit (or the window is narrower than kMinColumns), the screen says so instead, in the session's
 // language, with a size that would do; the runner takes no answer then.
 #pragma once
 
@@ -97,6 +97,24 @@ std::vector<std::string> text_screen(const ScreenContext& context, const std::st
 // A whole frame: cursor home, each line cleared to its end, the rest cleared.
 std::string frame(const std::vector<std::string>& lines);
 
+// A part of a full screen, and how much it matters: priority 0 must be shown
+// (the screen is complete only with every such part); the larger the number,
+// the sooner the part is left out of a short window.
+struct Section {
+  std::vector<std::string> lines;
+  int priority = 0;
+};
+
+// The sections that fit in `rows`, in their order: every priority-0 one, then
+// the others most useful first (the upper one first between equals), each
+// when it still fits; nullopt when the priority-0 sections alone do not fit.
+std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sections, std::size_t rows);
+
+// Says the window is too small and names `suggested`, in the session's
+// language, with "q to stop" under it — in fewer words when the window is too
+// short for the whole sentence; no more lines than the window has.
+std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested);
+
 // Line mode: the prompt for the current item (ending in "Answer (1 to 5): "),
 // and the list of every answer before submitting.
 std::string item_prompt(const ScreenContext& context, const Session& session);
@@ -105,7 +123,8 @@ std::string line_help(const ScreenContext& context, bool review);
 
 // The scores shown at the end: each subscale and the total with its range,
 // how many items (or subscales) it rests on, and its band; numbers with the
-// session's decimal separator.
-std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sheet);
+// session's decimal separator. `width` > 0: no line wider (runner.hpp,
+// scores_summary).
+std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sheet, std::size_t width);
 
 }  // namespace alliance::admin

@@ -259,6 +259,12 @@ TerminalSize Terminal::size() const {
   return out;
 }
 
+std::size_t terminal_columns(int fd) {
+  winsize ws{};
+  if (::isatty(fd) != 1 || ::ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+  return ws.ws_col;
+}
+
 void install_exit_handlers(const std::string& message) {
   g_message_length = std::min(message.size(), sizeof g_message);
   std::memcpy(g_message, message.data(), g_message_length);

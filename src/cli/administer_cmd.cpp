@@ -13,6 +13,9 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 #include "administer.hpp"
 #include "alliance/admin/messages.hpp"
@@ -159,7 +162,8 @@ int finish(const AdministerOptions& o, const GlobalOptions& global, const core::
   if (o.hide_scores)
     std::cerr << admin::fill(m.scores_hidden, {score_command(o, global, lang, store.file())}) << '\n';
   else
-    std::cout << admin::scores_summary(q, store.document().response.answers, lang);
+    std::cout << admin::scores_summary(q, store.document().response.answers, lang,
+                                       admin::terminal_columns(STDOUT_FILENO));
   return 0;
 }
 
@@ -224,7 +228,7 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
   admin::Session session(q, mode != Mode::scripted, store.document().response.answers,
                          store.document().settled);
   const admin::RunnerOptions options{lang, mode == Mode::full_screen && use_colour()};
-  const admin::Saver save = [&store](const admin::Session& s) { store.save(s); };
+  const admin::Saver save = [&store](const admin::Session& s) { return store.save(s); };
   std::optional<admin::Terminal> terminal;
   admin::LineResult result;
   try {
@@ -303,6 +307,34 @@ int administer_position(int argc, char** argv) {
   return 0;
 }
 
+// The arguments CLI11 did not expect ("2 --sesion": it lists them backwards),
+// in the order they were typed, and the option meant by a mistyped one.
+std::string unexpected(const admin::Messages& m, const std::string& listed, int argc, char** argv,
+                       int position) {
+  std::vector<std::string> left;
+  for (std::size_t start = 0; start < listed.size();) {
+    const std::size_t space = std::min(listed.find(' ', start), listed.size());
+    left.push_back(listed.substr(start, space - start));
+    start = space + 1;
+  }
+  std::string typed;
+  std::string hint;
+  for (int i = position + 1; i < argc; ++i) {
+    const auto found = std::find(left.begin(), left.end(), std::string(argv[i]));
+    if (found == left.end()) continue;
+    left.erase(found);
+    typed += (typed.empty() ? "" : " ") + std::string(argv[i]);
+    const std::optional<std::string> close =
+        std::string_view(argv[i]).starts_with("--")
+            ? core::closest_match(argv[i], {"--respondent", "--session", "--lang", "--output", "--resume",
+                                            "--force", "--hide-scores", "--plain"})
+            : std::nullopt;
+    if (close && hint.empty()) hint = admin::fill(m.did_you_mean, {*close});
+  }
+  for (const std::string& arg : left) typed += (typed.empty() ? "" : " ") + arg;  // (not found: as listed)
+  return admin::fill(m.unexpected_arguments, {typed, hint});
+}
+
 }  // namespace
 
 int administer_parse_error(const CLI::ParseError& e, int argc, char** argv) {
@@ -313,7 +345,7 @@ int administer_parse_error(const CLI::ParseError& e, int argc, char** argv) {
   const std::size_t colon = what.find(": ");
   std::string message;
   if (dynamic_cast<const CLI::ExtrasError*>(&e) && colon != std::string::npos)
-    message = admin::fill(m.unexpected_arguments, {what.substr(colon + 2)});
+    message = unexpected(m, what.substr(colon + 2), argc, argv, position);
   else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && what.starts_with("-") &&
            colon != std::string::npos)
     message = admin::fill(m.missing_value, {what.substr(0, colon)});

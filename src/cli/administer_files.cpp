@@ -35,8 +35,11 @@ std::size_t answered(const io::ResponseDocument& doc) {
   return count;
 }
 
-// The response in `file` when it is one of `q`'s; nullopt when it cannot be read as one.
+// The response in `file` when it is one of `q`'s; nullopt when it cannot be
+// read as one — and without opening anything but a regular file (a FIFO
+// would block, a device never end).
 std::optional<io::ResponseDocument> read_if_response(const core::Questionnaire& q, const fs::path& file) {
+  if (io::file_kind(file) != io::FileKind::regular) return std::nullopt;
   try {
     return io::read_response_document(q, file);
   } catch (const Error&) {
@@ -89,6 +92,7 @@ class Chooser {
       throw io_error(admin::fill(m_.dir_missing, {shown.string(), dir.string(), shell_quote(dir.string())}));
     if (!fs::is_directory(dir, ec))
       throw io_error(admin::fill(m_.not_a_directory, {shown.string(), dir.string()}));
+    if (!to_directory) refuse_unless_regular(o_.output);
     if (o_.resume) return to_directory ? find_unfinished(dir) : resume(o_.output);
     return to_directory ? new_in_directory(dir) : new_at(o_.output);
   }
@@ -114,6 +118,25 @@ class Chooser {
     std::error_code ec;
     const fs::path here = fs::current_path(ec);
     return o_.output.empty() && !ec ? here.string() : dir.string();
+  }
+
+  // -o FILE: nothing there yet, or a regular file. A device (/dev/null), a
+  // FIFO, a socket or a symbolic link is refused before anything is read or
+  // written: the atomic rename would put a file in its place.
+  void refuse_unless_regular(const fs::path& file) const {
+    switch (io::file_kind(file)) {
+      case io::FileKind::missing:
+      case io::FileKind::regular:
+      case io::FileKind::directory: return;  // (a directory: the default name inside)
+      case io::FileKind::symlink: {
+        std::error_code ec;
+        const fs::path to = fs::read_symlink(file, ec);
+        throw io_error(admin::fill(m_.is_symlink, {file.string(), ec ? "?" : to.string()}));
+      }
+      case io::FileKind::fifo: throw io_error(admin::fill(m_.not_regular, {file.string(), m_.kind_fifo}));
+      case io::FileKind::socket: throw io_error(admin::fill(m_.not_regular, {file.string(), m_.kind_socket}));
+      case io::FileKind::device: throw io_error(admin::fill(m_.not_regular, {file.string(), m_.kind_device}));
+    }
   }
 
   std::string who() const {
@@ -294,6 +317,7 @@ std::string local_date() {
 }
 
 std::string reason(const admin::Messages& m, const io::FileError& e) {
+  if (e.step() == io::FileError::Step::not_regular) return m.reason_not_regular;
   const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
   const int error_number = e.error_number();
   if (reading && error_number == ENOENT) return m.reason_no_file;

@@ -42,11 +42,13 @@ void ResponseStore::start(io::Overwrite overwrite, const std::optional<fs::path>
   on_exit_say(false);
 }
 
-void ResponseStore::save(const admin::Session& session) {
+std::string ResponseStore::save(const admin::Session& session) {
   document_.response.answers = session.answers();
   document_.settled = session.settled();
   document_.updated_at = utc_now();
+  const fs::path before = file_;
   write_or_ask(io::Overwrite::allow);
+  return file_ == before ? "" : admin::fill(m_.save_moved, {file_.string()});
 }
 
 void ResponseStore::complete(const admin::Session& session) {
@@ -75,9 +77,8 @@ void ResponseStore::write_or_ask(io::Overwrite overwrite) {
     on_exit_say(true);
     if (!asker_) throw abandon(what);
     admin::SaveProblem problem;
-    problem.lines.push_back(what);
-    problem.lines.push_back(m_.save_in_memory);
-    for (const std::string& line : where_the_answers_are()) problem.lines.push_back(line);
+    problem.what = what;
+    problem.where = where_the_answers_are();
     problem.notice = notice;
     const admin::SaveChoice choice = asker_(problem);
     if (choice.kind == admin::SaveChoice::Kind::stop) throw abandon(what);
@@ -102,8 +103,11 @@ bool ResponseStore::try_move(const std::string& place, std::string& notice) {
     name.sequence = io::next_sequence(io::default_named_files(target, name.respondent, name.questionnaire),
                                       name.session, name.date);
     target /= io::default_file_name(name);
-  } else if (fs::exists(target, ec)) {
+  } else if (const io::FileKind kind = io::file_kind(target); kind == io::FileKind::regular) {
     notice = admin::fill(m_.save_place_exists, {typed});
+    return false;
+  } else if (kind != io::FileKind::missing) {  // a device, a FIFO, a link: never written over
+    notice = admin::fill(m_.save_failed, {target.string(), m_.reason_not_regular});
     return false;
   }
   try {
@@ -112,19 +116,24 @@ bool ResponseStore::try_move(const std::string& place, std::string& notice) {
     notice = admin::fill(m_.save_failed, {target.string(), reason(m_, e)});
     return false;
   }
-  if (fs::exists(file_, ec)) earlier_.push_back(file_);
+  if (on_disk()) earlier_.push_back(file_);
   file_ = target;
   return true;
 }
 
+// The file holds the answers of the last save that succeeded: it is there, a
+// regular file (not a directory or anything else put in its place since).
+bool ResponseStore::on_disk() const {
+  return io::file_kind(file_) == io::FileKind::regular;
+}
+
 // Items answered or skipped in memory that the file does not hold as they are.
 std::vector<std::size_t> ResponseStore::unsaved_items() const {
-  std::error_code ec;
-  const bool on_disk = fs::exists(file_, ec);
+  const bool saved = on_disk();
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < document_.response.answers.size(); ++i) {
     if (!is_settled(document_.settled, i)) continue;
-    if (!on_disk || !is_settled(saved_settled_, i) || saved_answers_[i] != document_.response.answers[i])
+    if (!saved || !is_settled(saved_settled_, i) || saved_answers_[i] != document_.response.answers[i])
       out.push_back(i);
   }
   return out;
@@ -141,11 +150,10 @@ std::string ResponseStore::items_text(const std::vector<std::size_t>& items) con
 }
 
 std::vector<std::string> ResponseStore::where_the_answers_are() const {
-  std::error_code ec;
   const std::vector<std::size_t> items = unsaved_items();
   std::vector<std::string> out;
   if (!items.empty()) out.push_back(admin::fill(m_.save_not_saved, {items_text(items)}));
-  if (!fs::exists(file_, ec))
+  if (!on_disk())
     out.push_back(admin::fill(m_.save_file_gone, {file_.string()}));
   else
     out.push_back(admin::fill(items.empty() ? m_.save_on_disk_all : m_.save_on_disk, {file_.string()}));
@@ -155,10 +163,9 @@ std::vector<std::string> ResponseStore::where_the_answers_are() const {
 // After the session has stopped on a failed save: what is not saved, where
 // the rest is, and the command to continue (or to start again).
 std::vector<std::string> ResponseStore::abandoned_lines() const {
-  std::error_code ec;
   std::vector<std::string> out;
   const std::vector<std::size_t> items = unsaved_items();
-  if (!fs::exists(file_, ec)) {
+  if (!on_disk()) {
     out.push_back(admin::fill(m_.save_start_again, {file_.string(), command_(std::nullopt)}));
     return out;
   }

@@ -45,7 +45,9 @@ class ResponseStore {
   // (nothing has been answered yet: nothing to ask).
   void start(io::Overwrite overwrite, const std::optional<std::filesystem::path>& keep);
   // After every answer and skip: status in_progress. Throws SaveAbandoned.
-  void save(const admin::Session& session);
+  // Returns what to tell the user on the next screen: where the answers are
+  // saved from now on, after a failure made them choose another place; or "".
+  std::string save(const admin::Session& session);
   // At the end: status complete. Throws SaveAbandoned.
   void complete(const admin::Session& session);
 
@@ -60,6 +62,7 @@ class ResponseStore {
  private:
   void write_or_ask(io::Overwrite overwrite);
   bool try_move(const std::string& place, std::string& notice);
+  bool on_disk() const;
   std::vector<std::size_t> unsaved_items() const;
   std::string items_text(const std::vector<std::size_t>& items) const;
   std::vector<std::string> where_the_answers_are() const;

@@ -23,6 +23,7 @@ const char* step_text(FileError::Step step) {
     case FileError::Step::create: return "cannot create";
     case FileError::Step::write: return "cannot write";
     case FileError::Step::replace: return "cannot replace";
+    case FileError::Step::not_regular: return "not a regular file, never replaced";
   }
   return "cannot write";
 }
@@ -51,10 +52,30 @@ int rename_no_replace(const char* from, const char* to) {
   return 0;
 }
 
+// Overwrite::allow replaces only a regular file (files.hpp).
+void check_replaceable(const std::filesystem::path& path) {
+  const FileKind kind = file_kind(path);
+  if (kind == FileKind::directory) fail(path, FileError::Step::replace, EISDIR);
+  if (kind != FileKind::missing && kind != FileKind::regular) fail(path, FileError::Step::not_regular, 0);
+}
+
 }  // namespace
 
+FileKind file_kind(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0) return FileKind::missing;
+  if (S_ISREG(info.st_mode)) return FileKind::regular;
+  if (S_ISDIR(info.st_mode)) return FileKind::directory;
+  if (S_ISLNK(info.st_mode)) return FileKind::symlink;
+  if (S_ISFIFO(info.st_mode)) return FileKind::fifo;
+  if (S_ISSOCK(info.st_mode)) return FileKind::socket;
+  return FileKind::device;  // character or block
+}
+
 FileError::FileError(std::filesystem::path path, Step step, int error_number)
-    : Error(ExitCode::io, path.string() + ": " + step_text(step) + ": " + std::strerror(error_number)),
+    : Error(ExitCode::io,
+            path.string() + ": " + step_text(step) +
+                (step == Step::not_regular ? "" : std::string(": ") + std::strerror(error_number))),
       path_(std::move(path)),
       step_(step),
       error_number_(error_number) {}
@@ -81,6 +102,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
   std::error_code ec;
   if (overwrite == Overwrite::refuse && std::filesystem::exists(path, ec))
     fail(path, FileError::Step::create, EEXIST);  // early, before a temporary file is made
+  if (overwrite == Overwrite::allow) check_replaceable(path);
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
   std::string temp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());  // mkstemp creates the file with mode 0600
@@ -97,6 +119,14 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
     const int saved = errno;
     ::unlink(temp.c_str());
     fail(path, FileError::Step::write, saved);
+  }
+  if (overwrite == Overwrite::allow) {  // again: it may have changed while the file was written
+    try {
+      check_replaceable(path);
+    } catch (...) {
+      ::unlink(temp.c_str());
+      throw;
+    }
   }
   const int renamed = overwrite == Overwrite::refuse ? rename_no_replace(temp.c_str(), path.c_str())
                                                      : ::rename(temp.c_str(), path.c_str());

@@ -28,8 +28,11 @@ Script run_script(const core::Questionnaire& q, Session& session, const std::str
   Script script;
   std::istringstream in(input);
   std::ostringstream prompts;
-  script.result = run_by_lines(session, q, {lang, false}, in, prompts, interactive,
-                               [&script](const Session& s) { script.saves.push_back(s.answers()); });
+  script.result =
+      run_by_lines(session, q, {lang, false}, in, prompts, interactive, [&script](const Session& s) {
+        script.saves.push_back(s.answers());
+        return std::string();
+      });
   script.prompts = prompts.str();
   return script;
 }
@@ -187,6 +190,40 @@ TEST(LineRunner, ScoresSummaryShowsRangesCountsAndInsufficientScales) {
             "  A      3,67   (1–5)   3 questions sur 3\n"
             "  B      10,67  (4–20)  2 questions sur 3\n"
             "  Total  3,17   (1–5)   5 questions sur 6\n");
+}
+
+// On a terminal narrower than the table (issue 13: at 40 columns the
+// terminal cut the scores mid-word), what each score rests on and its band go
+// under it, wrapped at words; the same scores as above, by hand.
+TEST(LineRunner, ScoresSummaryFitsANarrowTerminal) {
+  const core::Questionnaire q = mini_questionnaire();
+  const std::string table = scores_summary(q, {std::nullopt, std::nullopt, 3, 1, 2, 3}, "fr");
+  EXPECT_EQ(scores_summary(q, {std::nullopt, std::nullopt, 3, 1, 2, 3}, "fr", 90), table);  // it fits
+  EXPECT_EQ(scores_summary(q, {std::nullopt, std::nullopt, 3, 1, 2, 3}, "fr", 30),
+            "Scores — Mini\n"
+            "  A      —     (1–5)\n"
+            "    1 question sur 3\n"
+            "    insuffisant (trop de\n"
+            "    réponses manquantes)\n"
+            "  B      9,00  (4–20)\n"
+            "    3 questions sur 3\n"
+            "  Total  —     (1–5)\n"
+            "    4 questions sur 6\n"
+            "    insuffisant (trop de\n"
+            "    réponses manquantes)\n");
+  EXPECT_EQ(scores_summary(q, {4, 2, 3, 1, 2, 3}, "en", 14),
+            "Scores — Mini\n"
+            "  A 3.67 (1–5)\n"
+            "    3 of 3\n"
+            "    questions\n"
+            "  B 9.00\n"
+            "  (4–20)\n"
+            "    3 of 3\n"
+            "    questions\n"
+            "  Total 2.86\n"
+            "  (1–5)\n"
+            "    6 of 6\n"
+            "    questions\n");
 }
 
 TEST(Keys, DecodesArrowsEnterAndUtf8) {

@@ -127,7 +127,7 @@ TEST(ItemScreen, WholeItemOrAskForALargerWindowAtEverySize) {
           if (!screen.complete) {
             EXPECT_FALSE(contains_words(shown, words(question)));
             EXPECT_FALSE(contains_words(shown, {text[0], text[1]}));
-            EXPECT_NE(joined(screen.lines).find(lang == "fr" ? "Fenêtre" : "The window"), std::string::npos);
+            EXPECT_NE(joined(screen.lines).find(lang == "fr" ? "Fenêtre" : "indow"), std::string::npos);
             continue;
           }
           EXPECT_GE(columns, kMinColumns);
@@ -150,9 +150,18 @@ TEST(ItemScreen, SizesOfTheIssue) {
   // 20×5: too small, in French, with a size at which every screen fits.
   const Screen small = item_screen(context_for(q, "fr", 20, 5), session, "", "");
   EXPECT_FALSE(small.complete);
-  EXPECT_EQ(small.lines, (std::vector<std::string>{"Fenêtre trop petite",
-                                                   "pour tout afficher\u00a0:", "agrandissez-la (au",
-                                                   "moins 40\u00a0×\u00a018).", "D’ici là, aucune"}));
+  // The whole sentence takes 7 lines at 20 columns: the short one, whole, and the one key that works
+  // (the sentence was cut after "D’ici là, aucune", and "q pour arrêter" never shown).
+  EXPECT_EQ(small.lines, (std::vector<std::string>{"Fenêtre trop", "petite\u00a0:", "agrandissez-la (au",
+                                                   "moins 40\u00a0×\u00a018).", "q pour arrêter"}));
+  const Screen small_en = item_screen(context_for(q, "en", 20, 5), session, "", "");
+  EXPECT_EQ(small_en.lines, (std::vector<std::string>{"Window too small:", "enlarge it (at least",
+                                                      "40\u00a0×\u00a014).", "", "q to stop"}));
+  const Screen taller = item_screen(context_for(q, "fr", 20, 9), session, "", "");
+  EXPECT_EQ(taller.lines, (std::vector<std::string>{
+                              "Fenêtre trop petite", "pour tout afficher\u00a0:", "agrandissez-la (au",
+                              "moins 40\u00a0×\u00a018).", "D’ici là, aucune", "réponse n’est prise",
+                              "en compte.", "", "q pour arrêter"}));
   // 40×15: item 1 with its instructions (the title and keys left out for room).
   const Screen first = item_screen(context_for(q, "fr", 40, 15), session, "", "");
   EXPECT_TRUE(first.complete);
@@ -274,7 +283,8 @@ TEST(ReviewScreen, TooSmallBelowTheCursorRowAndItsMarks) {
   const ReviewScreen small = review_screen(context_for(q, "fr", 30, 4), session, 0, "", "");
   EXPECT_FALSE(small.complete);
   EXPECT_EQ(joined(small.lines).find("Nous"), std::string::npos);
-  EXPECT_EQ(small.lines.front(), "Fenêtre trop petite pour tout");
+  EXPECT_EQ(small.lines, (std::vector<std::string>{"Fenêtre trop petite\u00a0:", "agrandissez-la (au moins",
+                                                   "40\u00a0×\u00a020).", "q pour arrêter"}));
   const ReviewScreen enough = review_screen(context_for(q, "fr", 30, 5), session, 0, "", "");
   EXPECT_TRUE(enough.complete);
   EXPECT_EQ(enough.lines, (std::vector<std::string>{"Vérifiez vos réponses", "  ▸  1. Nous savons, la…",
@@ -299,6 +309,17 @@ TEST(HelpScreen, TheReviewHasItsOwnKeys) {
   EXPECT_EQ(review.find("répondre et passer à la question suivante"), std::string::npos);
   const std::string items = joined(help_screen(context_for(q, "fr", 80, 24), false));
   EXPECT_NE(items.find("répondre et passer à la question suivante"), std::string::npos) << items;
+}
+
+// A window too short for every key: whole entries, then "press any key" (at
+// 40×15 the review's help was cut after "q  arrêter (ou envoyer,").
+TEST(HelpScreen, AShortWindowShowsWholeEntries) {
+  const core::Questionnaire q = gtb12();
+  const std::vector<std::string> lines = help_screen(context_for(q, "fr", 40, 15), true);
+  ASSERT_EQ(lines.size(), 14u) << joined(lines);
+  EXPECT_EQ(lines[12], "  ?            cette aide");
+  EXPECT_EQ(lines[13], "Appuyez sur une touche pour continuer.");
+  EXPECT_EQ(joined(lines).find("arrêter"), std::string::npos) << joined(lines);
 }
 
 TEST(TextScreen, KeepsTheQuestionAndItsKeysWhenShort) {

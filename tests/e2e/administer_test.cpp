@@ -3,7 +3,10 @@
 // (never a complete response lost, one file per respondent id), failed saves,
 // messages in the session's language, and the commands printed for what next.
 #include <gtest/gtest.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -397,6 +400,103 @@ TEST(Administer, MissingOutputDirectoryIsSaidToBeMissing) {
   fs::remove_all(dir);
 }
 
+// Run under timeout(1): earlier versions opened a FIFO to read it and waited for ever.
+Outcome run_bounded(const std::vector<std::string>& args, const RunOptions& options) {
+  std::vector<std::string> all{"10", ALLIANCE_BIN};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_program("/usr/bin/timeout", all, options);
+}
+
+// Bug: -o naming something that is not a regular file was replaced by the
+// atomic rename (as root, -o /dev/full became a regular file, "Answers saved
+// in /dev/full", exit 0), a FIFO was opened and waited on for ever, and a
+// symbolic link to an unfinished response was replaced by a file (the answers
+// then in the link's place, its target left unfinished). Each is refused up
+// front, in the session's language, exit 3, nothing written. Devices go the
+// same way (lstat); no test points administer at a real one.
+TEST(Administer, OutputThatIsNotARegularFileIsRefusedUpFront) {
+  const std::string dir = make_temp_dir();
+  const std::string fifo = dir + "/fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::vector<std::string> fr = gtb(fifo);
+  fr[7] = "fr";  // --lang fr
+  const Outcome to_fifo = run_bounded(fr, given(kTwelve));
+  EXPECT_EQ(to_fifo.status, 3) << to_fifo.err;
+  EXPECT_EQ(to_fifo.err, "alliance\u00a0: " + fifo +
+                             "\u00a0: ce n’est pas un fichier ordinaire mais un tube nommé (FIFO)\u00a0; les "
+                             "réponses ne sont enregistrées que dans des fichiers ordinaires, et " +
+                             fifo + " est laissé tel quel\u00a0: choisissez un autre fichier avec -o\n");
+  EXPECT_EQ(run_bounded(gtb(fifo, {"--resume"}), given(kTwelve)).status, 3);
+
+  const std::string sock_path = dir + "/sock";
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  ASSERT_LT(sock_path.size(), sizeof address.sun_path);
+  sock_path.copy(address.sun_path, sock_path.size());
+  ASSERT_EQ(::bind(sock, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+  const Outcome to_socket = run_bounded(gtb(sock_path), given(kTwelve));
+  EXPECT_EQ(to_socket.status, 3);
+  EXPECT_EQ(to_socket.err, "alliance: " + sock_path +
+                               ": not a regular file but a socket; answers are saved only in regular files, "
+                               "and " +
+                               sock_path + " is left as it is: choose another file with -o\n");
+  ::close(sock);
+
+  // A symbolic link to an unfinished response: neither resumed through the link nor replaced.
+  const std::string target = dir + "/u.json";
+  ASSERT_EQ(run_alliance(gtb(target), given("4\n4\n")).status, 5);
+  const std::string unfinished = slurp(target);
+  const std::string link = dir + "/link.json";
+  fs::create_symlink("u.json", link);
+  for (const char* flag : {"--resume", "--force"}) {
+    SCOPED_TRACE(flag);
+    const Outcome through = run_bounded(gtb(link, {flag}), given(kTwelve));
+    EXPECT_EQ(through.status, 3) << through.err;
+    EXPECT_EQ(through.err, "alliance: " + link +
+                               ": a symbolic link (to u.json); answers are never written through a link, nor "
+                               "in its place: name the file itself with -o, or choose another file\n");
+  }
+  fs::create_symlink("fifo", dir + "/to-fifo.json");
+  fs::create_symlink("nowhere.json", dir + "/dangling.json");
+  for (const char* name : {"/to-fifo.json", "/dangling.json"})
+    EXPECT_EQ(run_bounded(gtb(dir + name), given(kTwelve)).status, 3) << name;
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(slurp(target), unfinished);
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_TRUE(fs::is_socket(sock_path));
+  EXPECT_FALSE(fs::exists(dir + "/nowhere.json"));
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"dangling.json", "fifo", "link.json", "sock",
+                                                     "to-fifo.json", "u.json"}));
+  fs::remove_all(dir);
+}
+
+// A FIFO with today's default name in the directory is neither opened (it
+// would wait for ever) nor replaced: the new administration takes the next
+// number, and --resume finds nothing to resume.
+TEST(Administer, AFifoWithTheDefaultNameIsLeftAlone) {
+  const std::string probe = make_temp_dir();
+  const std::vector<std::string> args{"administer", "gtb-12", "--respondent", "P01", "--lang", "en"};
+  ASSERT_EQ(run_alliance(args, given("4\n", probe)).status, 5);
+  const std::string name = names_in(probe).at(0);  // P01-gtb-12-<today>.json
+  const std::string dir = make_temp_dir();
+  ASSERT_EQ(::mkfifo((dir + "/" + name).c_str(), 0600), 0);
+  const Outcome run = run_bounded(args, given(kTwelve, dir));
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::string numbered = name.substr(0, name.size() - 5) + "-2.json";
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{numbered, name}));
+  EXPECT_TRUE(fs::is_fifo(dir + "/" + name));
+  EXPECT_EQ(read_json(dir + "/" + numbered)["answers"], json::parse(kTwelveJson));
+  std::vector<std::string> resume = args;
+  resume.push_back("--resume");
+  const Outcome nothing = run_bounded(resume, given(kTwelve, dir));
+  EXPECT_EQ(nothing.status, 3) << nothing.err;
+  EXPECT_NE(nothing.err.find("nothing to resume"), std::string::npos) << nothing.err;
+  fs::remove_all(probe);
+  fs::remove_all(dir);
+}
+
 // A save that fails mid-session (here the file size limit, which fails a write
 // as a full disk does) stops a script with the answers on disk, the one not
 // saved named, and the command to continue.
@@ -496,6 +596,10 @@ TEST(Administer, ErrorsAreInTheSessionLanguage) {
       {{"administer", "gtb-12", "--respondent", "P01", "--colour"},
        "inattendu sur la ligne de commande" + nb + ": --colour\nPour l’aide" + nb +
            ": alliance administer --help\n"},
+      // Typed in the order they were typed (CLI11 lists them backwards), with the option meant.
+      {{"administer", "gtb-12", "--respondent", "P01", "--sesion", "2"},
+       "inattendu sur la ligne de commande" + nb + ": --sesion 2" + nb + "; vouliez-vous dire «" + nb +
+           "--session" + nb + "»" + nb + "?\nPour l’aide" + nb + ": alliance administer --help\n"},
       {{"administer", "gtb12", "--respondent", "P01"},
        "questionnaire inconnu «" + nb + "gtb12" + nb + "»" + nb + "; vouliez-vous dire «" + nb + "gtb-12" +
            nb + "»" + nb + "? (pour la liste" + nb + ": alliance list)\n"},
@@ -528,7 +632,7 @@ TEST(Administer, ErrorsAreInTheSessionLanguage) {
     RunOptions french = given("");
     french.env = {{"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "fr_FR.UTF-8"}};
     const Outcome located = run_alliance(args, french);
-    // With the locale alone the printed commands have no --lang: the same message otherwise.
+    // With the locale alone: the same message, the printed commands with --lang fr too.
     std::string expected = "alliance" + nb + ": " + message;
     EXPECT_EQ(located.err, expected) << args[1];
   }

@@ -3,7 +3,9 @@
 #include "alliance/io/response_files.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -221,6 +223,72 @@ TEST(Files, RefusingToOverwriteLeavesTheFileAsItWas) {
   std::size_t count = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++count;
   EXPECT_EQ(count, 2u);
+  fs::remove_all(dir);
+}
+
+// Bug: the atomic rename replaced whatever was at the path — as root, `-o
+// /dev/full` left a regular file in the device's place. Only a regular file is
+// replaced; a FIFO, a socket, a symbolic link (even to a regular file: the
+// rename would put a file in the link's place and leave the target as it was)
+// are left as they are, and nothing else is created. Devices take the same
+// path (lstat: not a regular file); no test touches a real one.
+TEST(Files, OnlyARegularFileIsReplaced) {
+  const fs::path dir = temp_dir();
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  const std::string sock_path = (dir / "sock").string();
+  ASSERT_LT(sock_path.size(), sizeof address.sun_path);
+  sock_path.copy(address.sun_path, sock_path.size());
+  ASSERT_EQ(::bind(sock, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+  touch(dir / "target.json", "target\n");
+  fs::create_symlink("target.json", dir / "link");
+  fs::create_symlink("fifo", dir / "link-to-fifo");
+  fs::create_symlink("nowhere.json", dir / "dangling");
+  EXPECT_EQ(file_kind(dir / "fifo"), FileKind::fifo);
+  EXPECT_EQ(file_kind(dir / "sock"), FileKind::socket);
+  EXPECT_EQ(file_kind(dir / "link"), FileKind::symlink);
+  EXPECT_EQ(file_kind(dir / "dangling"), FileKind::symlink);
+  EXPECT_EQ(file_kind(dir / "target.json"), FileKind::regular);
+  EXPECT_EQ(file_kind(dir), FileKind::directory);
+  EXPECT_EQ(file_kind(dir / "missing"), FileKind::missing);
+  for (const char* name : {"fifo", "sock", "link", "link-to-fifo", "dangling"}) {
+    SCOPED_TRACE(name);
+    for (const Overwrite overwrite : {Overwrite::allow, Overwrite::refuse}) {
+      try {
+        write_file_atomic(dir / name, "answers\n", overwrite);
+        ADD_FAILURE() << "wrote over " << name;
+      } catch (const FileError& e) {
+        EXPECT_EQ(e.path(), dir / name);
+        if (overwrite == Overwrite::allow) {
+          EXPECT_EQ(e.step(), FileError::Step::not_regular);
+          EXPECT_EQ(std::string(e.what()), (dir / name).string() + ": not a regular file, never replaced");
+        }
+      }
+    }
+  }
+  try {
+    write_file_atomic(dir, "answers\n", Overwrite::allow);
+    ADD_FAILURE() << "wrote over a directory";
+  } catch (const FileError& e) {
+    EXPECT_EQ(e.error_number(), EISDIR);
+  }
+  ::close(sock);
+  EXPECT_EQ(file_kind(dir / "fifo"), FileKind::fifo);
+  EXPECT_EQ(file_kind(dir / "sock"), FileKind::socket);
+  EXPECT_EQ(file_kind(dir / "link"), FileKind::symlink);
+  EXPECT_EQ(fs::read_symlink(dir / "link"), "target.json");
+  EXPECT_EQ(slurp(dir / "target.json"), "target\n");
+  EXPECT_FALSE(fs::exists(dir / "nowhere.json"));
+  std::set<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
+  EXPECT_EQ(names,
+            (std::set<std::string>{"dangling", "fifo", "link", "link-to-fifo", "sock", "target.json"}));
+  // A regular file is still replaced.
+  write_file_atomic(dir / "target.json", "new\n", Overwrite::allow);
+  EXPECT_EQ(slurp(dir / "target.json"), "new\n");
   fs::remove_all(dir);
 }
 

@@ -15,46 +15,47 @@
 namespace alliance::admin {
 
 struct Messages {
-  const char* question_of;         // Question {1} of {2}
-  const char* answer_keys;         // Press {1} to {2} to answer
-  const char* answer_number;       // Type a number from {1} to {2}, then Enter
-  const char* keep_key;            // Enter keeps the answer
-  const char* back_key;            // ← or b to go back
-  const char* skip_key;            // s to skip
-  const char* help_key;            // ? for help
-  const char* quit_key;            // q to stop
-  const char* current_answer;      // Current answer: {1}
-  const char* no_answer;           // no answer
-  const char* typed;               // Your answer: {1}
-  const char* review_title;        // Review your answers
-  const char* review_keys;         // the review's key hints, one per line (laid out between hints)
-  const char* submit_row;          // Submit my answers
-  const char* help_title;          // Keys
-  const char* help_lines;          // "key\tmeaning" lines ({1}: answer_range), then a paragraph
-  const char* any_key;             // Press any key to go on
-  const char* invalid_answer;      // Answer with a number from {1} to {2}.
-  const char* skip_not_allowed;    // This question cannot be skipped: ...{1}
-  const char* at_first_item;       // This is the first question.
-  const char* not_understood;      // Not understood: "{1}". ...
-  const char* unknown_item;        // There is no question {1}.
-  const char* line_prompt;         // Answer ({1}–{2}):
-  const char* line_hint;           // Enter alone skips, b goes back, ? help, q stops.
-  const char* answer_range;        // {1} to {2}
-  const char* line_help;           // the keys of the line-by-line mode
-  const char* line_review;         // Type a question number to change it, or Enter to submit.
-  const char* saved;               // Answers saved in {1}
-  const char* scores_title;        // Scores
-  const char* insufficient;        // insufficient (too many missing answers)
-  const char* total;               // Total
-  const char* scores_hidden;       // Scores are not shown; read them later with: {1}
-  const char* stopped;             // Stopped: {1} of {2} answers given, saved in {3}.
-  const char* end_of_input;        // End of input before the last question.
-  const char* interrupted;         // Interrupted: the answers given so far are saved in {1}.
-  const char* resume_hint;         // To continue: {1}
-  const char* line_error;          // line {1}: {2}
-  const char* key_only;            // {1} is a key-only definition ... {2} = id
-  const char* no_labels;           // {1} has no labels for its scale ...
-  const char* terminal_too_small;  // The window is too small ... (at least {1} × {2}) ...
+  const char* question_of;               // Question {1} of {2}
+  const char* answer_keys;               // Press {1} to {2} to answer
+  const char* answer_number;             // Type a number from {1} to {2}, then Enter
+  const char* keep_key;                  // Enter keeps the answer
+  const char* back_key;                  // ← or b to go back
+  const char* skip_key;                  // s to skip
+  const char* help_key;                  // ? for help
+  const char* quit_key;                  // q to stop
+  const char* current_answer;            // Current answer: {1}
+  const char* no_answer;                 // no answer
+  const char* typed;                     // Your answer: {1}
+  const char* review_title;              // Review your answers
+  const char* review_keys;               // the review's key hints, one per line (laid out between hints)
+  const char* submit_row;                // Submit my answers
+  const char* help_title;                // Keys
+  const char* help_lines;                // "key\tmeaning" lines ({1}: answer_range), then a paragraph
+  const char* any_key;                   // Press any key to go on
+  const char* invalid_answer;            // Answer with a number from {1} to {2}.
+  const char* skip_not_allowed;          // This question cannot be skipped: ...{1}
+  const char* at_first_item;             // This is the first question.
+  const char* not_understood;            // Not understood: "{1}". ...
+  const char* unknown_item;              // There is no question {1}.
+  const char* line_prompt;               // Answer ({1}–{2}):
+  const char* line_hint;                 // Enter alone skips, b goes back, ? help, q stops.
+  const char* answer_range;              // {1} to {2}
+  const char* line_help;                 // the keys of the line-by-line mode
+  const char* line_review;               // Type a question number to change it, or Enter to submit.
+  const char* saved;                     // Answers saved in {1}
+  const char* scores_title;              // Scores
+  const char* insufficient;              // insufficient (too many missing answers)
+  const char* total;                     // Total
+  const char* scores_hidden;             // Scores are not shown; read them later with: {1}
+  const char* stopped;                   // Stopped: {1} of {2} answers given, saved in {3}.
+  const char* end_of_input;              // End of input before the last question.
+  const char* interrupted;               // Interrupted: the answers given so far are saved in {1}.
+  const char* resume_hint;               // To continue: {1}
+  const char* line_error;                // line {1}: {2}
+  const char* key_only;                  // {1} is a key-only definition ... {2} = id
+  const char* no_labels;                 // {1} has no labels for its scale ...
+  const char* terminal_too_small;        // The window is too small ... (at least {1} × {2}) ...
+  const char* terminal_too_small_short;  // the same, shorter, for the smallest windows
 
   // The screen and keyboard side of issue 13: nothing answered unseen, endings, help.
   const char* typed_item;            // Question number: {1}
@@ -82,7 +83,7 @@ struct Messages {
   const char* missing_respondent;     // {1} = the questionnaire
   const char* bad_lang;               // {1} = the value given
   const char* bad_session;            // {1} = the value given
-  const char* unexpected_arguments;   // {1} = the arguments
+  const char* unexpected_arguments;   // {1} = the arguments, {2} = did_you_mean (an option) or ""
   const char* missing_value;          // {1} = the option
   const char* bad_command_line;       // {1} = CLI11's own words
   const char* force_and_resume;       // --force with --resume
@@ -128,7 +129,7 @@ struct Messages {
   const char* save_place_prompt;    // {1} = the place typed so far
   const char* save_place_empty;     // Enter with nothing typed
   const char* save_place_exists;    // {1} = the place
-  const char* save_stop_confirm;    // Stop now? ... y to stop
+  const char* save_stop_confirm;    // Stop now? ... (lines: o or y stops, any other key goes back)
   const char* save_moved;           // {1} = the new file
   const char* save_old_copy;        // {1} = the file where saving failed
   const char* save_abandoned;       // Stopped: the answers could not be saved.
@@ -152,7 +153,15 @@ struct Messages {
   const char* reason_too_big;
   const char* reason_name_too_long;
   const char* reason_io;
-  const char* reason_other;  // {1} = errno, {2} = the system's words
+  const char* reason_other;            // {1} = errno, {2} = the system's words
+  const char* reason_not_regular;      // a write refused: not a regular file (files.hpp)
+  const char* not_regular;             // -o names a device, a FIFO, a socket: {1} = the file, {2} = kind_*
+  const char* kind_device;             // a device
+  const char* kind_fifo;               // a named pipe (FIFO)
+  const char* kind_socket;             // a socket
+  const char* is_symlink;              // -o names a symbolic link: {1} = the link, {2} = where it points
+  const char* save_line_stop_confirm;  // plain mode: Stop now? ... y or o to stop; else back
+  const char* save_unknown_key;        // a key or line that is not r, a or q: {1} = it
 };
 
 // The messages in `lang` ("fr"; anything else is English).

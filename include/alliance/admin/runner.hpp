@@ -35,8 +35,10 @@ struct RunnerOptions {
 // A save that fails (a full disk) is the Saver's to handle: keep the answers,
 // ask the user what to do (admin/save_failure.hpp), try again or elsewhere. It
 // throws only when nothing more can be done; the exception ends the
-// administration, leaving the runner with the session as it was.
-using Saver = std::function<void(const Session&)>;
+// administration, leaving the runner with the session as it was. Returns what
+// to tell the user on the next screen (the answers saved in another place
+// from now on), or "".
+using Saver = std::function<std::string(const Session&)>;
 
 // One item per screen, a key per answer, then the review. Returns when the
 // session is done or stopped, or the terminal is gone. Nothing is answered
@@ -69,8 +71,12 @@ LineResult run_by_lines(Session& session, const core::Questionnaire& questionnai
                         bool interactive, const Saver& save);
 
 // The scores shown at the end of a session: each subscale and the total,
-// with its band, in `lang`; "insufficient" where too much is missing.
+// with its band, in `lang`; "insufficient" where too much is missing. A table,
+// one line per score; with `width` (the columns of the terminal it is shown
+// on; 0: no limit, e.g. a pipe) no line is wider: the title wrapped at words
+// and, when a score's line does not fit, what it rests on and its band on the
+// lines under it.
 std::string scores_summary(const core::Questionnaire& questionnaire, const core::Answers& answers,
-                           const std::string& lang);
+                           const std::string& lang, std::size_t width = 0);
 
 }  // namespace alliance::admin

@@ -14,10 +14,11 @@
 
 namespace alliance::admin {
 
+// In the session's language, each a paragraph.
 struct SaveProblem {
-  std::vector<std::string>
-      lines;           // what failed, where the answers are: paragraphs, in the session's language
-  std::string notice;  // what came of the last choice ("still failing"), or ""
+  std::string what;                // what failed: "Saving to r.json failed: the disk is full."
+  std::vector<std::string> where;  // which answers are not saved, what the file on disk holds
+  std::string notice;              // what came of the last choice ("r.json exists…"), or ""
 };
 
 struct SaveChoice {
@@ -27,15 +28,22 @@ struct SaveChoice {
 };
 
 // Full screen: the problem, then the keys r (or Enter) to try again, a to
-// type a directory or a file to save in, q to stop (confirmed with o or y).
-// The exit signals, held during a save, are let through while it waits, so
-// Ctrl-C still ends the session. A closed terminal counts as stop.
-SaveChoice ask_after_failed_save(Terminal& terminal, const SaveProblem& problem, const std::string& lang,
+// type a directory or a file to save in, q to stop — confirmed with o or y
+// only (not Enter: what is not saved is lost), on a screen that lists what is
+// not saved. The rules of the other screens hold (runner.hpp): a key counts
+// only on a screen shown whole — in a window too small for what failed and
+// the keys, it says "enlarge the window" and takes only q (and Esc while a
+// place is typed); keys typed before a screen is drawn are discarded
+// (Console::discard_typed_ahead), so a burst of keys after the failing answer
+// chooses nothing; text wraps at words. The exit signals, held during a save,
+// are let through while it waits, so Ctrl-C still ends the session. A closed
+// terminal counts as stop.
+SaveChoice ask_after_failed_save(Console& console, const SaveProblem& problem, const std::string& lang,
                                  bool colour);
 
 // Plain mode: the same as lines on `out`, the choice read from `in`: an empty
-// line (or r) tries again, a asks for the place, q asks for confirmation.
-// The end of input counts as stop.
+// line (or r) tries again, a asks for the place, q asks for confirmation (o
+// or y stops; an empty line goes back). The end of input counts as stop.
 SaveChoice ask_after_failed_save(std::istream& in, std::ostream& out, const SaveProblem& problem,
                                  const std::string& lang);
 

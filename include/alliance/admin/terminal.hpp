@@ -95,6 +95,10 @@ class Terminal : public Console {
   std::string pending_;
 };
 
+// The width in columns of the terminal on `fd`; 0 when `fd` is not a
+// terminal, or its width is not known.
+std::size_t terminal_columns(int fd);
+
 // Handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT (and SIGTSTP/SIGWINCH for a taken-
 // over terminal): give the terminal back, write `message` to standard error,
 // and exit with 128 + the signal number (130, 143, 129, 131). Whatever is on disk

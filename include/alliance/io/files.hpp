@@ -14,8 +14,10 @@ namespace alliance::io {
 
 class FileError : public Error {
  public:
-  // What was being done when it failed.
-  enum class Step { open, read, create, write, replace };
+  // What was being done when it failed; not_regular: `path` is there and is
+  // not a regular file (a device, a FIFO, a socket, a symbolic link), which a
+  // write never replaces (error_number 0).
+  enum class Step { open, read, create, write, replace, not_regular };
   FileError(std::filesystem::path path, Step step, int error_number);
   const std::filesystem::path& path() const { return path_; }
   Step step() const { return step_; }
@@ -32,6 +34,12 @@ std::string read_file(const std::filesystem::path& path);
 // Standard input, read to the end.
 std::string read_stdin();
 
+// What is at a path, its last component not followed (lstat): a symbolic
+// link is `symlink` whatever it points to. `missing` when nothing is there
+// (or it cannot be looked at: a write then fails with its own reason).
+enum class FileKind { missing, regular, directory, symlink, fifo, socket, device };
+FileKind file_kind(const std::filesystem::path& path);
+
 enum class Overwrite { refuse, allow };
 
 // Writes to a temporary file beside `path` (".NAME.XXXXXX"), fsyncs it, renames
@@ -39,8 +47,14 @@ enum class Overwrite { refuse, allow };
 // one, never a torn one. The file is created with mode 0600 (responses are
 // health data). With Overwrite::refuse the rename does not replace an existing
 // file, atomically (renameat2 RENAME_NOREPLACE, else a hard link): a file that
-// appears meanwhile is never lost; FileError with EEXIST then. On any failure
-// the temporary file is removed and `path` is as it was.
+// appears meanwhile is never lost; FileError with EEXIST then. With
+// Overwrite::allow only a regular file is replaced: when `path` is anything
+// else — a device such as /dev/null, a FIFO, a socket, or a symbolic link,
+// even to a regular file (the rename would put a file in the link's place and
+// leave its target as it was) — FileError with Step::not_regular (a
+// directory: Step::replace, EISDIR), before anything is created, and checked
+// again just before the rename. On any failure the temporary file is removed
+// and `path` is as it was.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, Overwrite overwrite);
 
 // Gives the file `from` a second name `to` (a hard link; a copy, written as
