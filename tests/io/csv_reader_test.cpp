@@ -156,13 +156,21 @@ TEST(CsvReader, PeekReadsAheadWithoutConsuming) {
   ASSERT_TRUE(csv.next(fields));
   std::string storage;
   std::pair<long, long> lines;
-  ASSERT_TRUE(csv.peek(2, storage, fields, lines));
-  EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{"2", "3"}));
-  EXPECT_EQ(lines, (std::pair<long, long>{5, 5}));
-  ASSERT_TRUE(csv.peek(0, storage, fields, lines));
+  CsvReader::Lookahead at = csv.lookahead();
+  ASSERT_TRUE(csv.peek(at, storage, fields, lines));
   EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{"a\nb", "1"}));
   EXPECT_EQ(lines, (std::pair<long, long>{2, 3}));
-  EXPECT_FALSE(csv.peek(3, storage, fields, lines));
+  ASSERT_TRUE(csv.peek(at, storage, fields, lines));
+  EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{""}));
+  EXPECT_EQ(lines, (std::pair<long, long>{4, 4}));
+  ASSERT_TRUE(csv.peek(at, storage, fields, lines));
+  EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{"2", "3"}));
+  EXPECT_EQ(lines, (std::pair<long, long>{5, 5}));
+  EXPECT_FALSE(csv.peek(at, storage, fields, lines));
+  // Nothing was consumed: a new look starts at the next record, and so does next().
+  at = csv.lookahead();
+  ASSERT_TRUE(csv.peek(at, storage, fields, lines));
+  EXPECT_EQ(lines, (std::pair<long, long>{2, 3}));
   ASSERT_TRUE(csv.next(fields));
   EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{"a\nb", "1"}));
   EXPECT_EQ(csv.line(), 2);
