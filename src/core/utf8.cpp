@@ -99,22 +99,6 @@ TextCheck check_text(std::string_view text, bool final) {
   }
 }
 
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    i += ascii_prefix(text.substr(i));
-    if (i == text.size()) break;
-    if (text[i] == '\0') {
-      ++i;
-      continue;
-    }
-    const Utf8Char c = decode_utf8(text.substr(i));
-    if (!c.valid) return false;
-    i += c.length;
-  }
-  return true;
-}
-
 std::string_view utf8_prefix(std::string_view text, std::size_t max) {
   if (text.size() <= max) return text;
   std::size_t end = max;

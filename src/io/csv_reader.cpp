@@ -203,11 +203,6 @@ void CsvReader::split(char* begin, const Measured& m, std::vector<std::string_vi
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
-  if (!started_) {
-    started_ = true;
-    std::string_view head = source_.peek(3);
-    if (head == "\xEF\xBB\xBF") source_.consume(3);
-  }
   if (source_.at_stop()) return false;
   // The common case first: a whole line in the buffer, with no quote.
   const std::string_view text = source_.available();

@@ -2,7 +2,7 @@
 // a quoted field only at the start of a field (elsewhere it is an ordinary
 // character, as in Python's csv and R); a quoted field may hold the
 // delimiter, doubled quotes and line breaks, and ends at a quote not doubled.
-// CRLF and LF line ends; a UTF-8 byte-order mark is skipped. Fields are views
+// CRLF and LF line ends (a byte-order mark is ByteSource's). Fields are views
 // into the source's buffer, valid until the next call: no allocation per
 // record.
 //
@@ -136,7 +136,6 @@ class CsvReader {
   long next_line_ = 1;
   long record_line_ = 0;
   long record_last_line_ = 0;
-  bool started_ = false;
   bool shaped_ = false;
   std::size_t expected_fields_ = 0;
   std::vector<bool> line_breaks_;

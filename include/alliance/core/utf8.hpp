@@ -36,9 +36,6 @@ struct TextCheck {
 // a character cut by its end is not bad: `checked` then ends before it.
 TextCheck check_text(std::string_view text, bool final);
 
-// Whether `text` is valid UTF-8 (NUL counts as valid here).
-bool is_valid_utf8(std::string_view text);
-
 // The longest prefix of `text` of at most `max` bytes that does not cut a
 // character in two (for shortening a quoted value in a message).
 std::string_view utf8_prefix(std::string_view text, std::size_t max);
