@@ -21,6 +21,12 @@ struct Utf8Char {
 // REQUIRES: !text.empty().
 Utf8Char decode_utf8(std::string_view text);
 
+// Writes `code` as UTF-8 at `out` (room for 4 bytes) and returns its length.
+// Any value up to U+10FFFF, surrogates included: their three-byte form is
+// not valid UTF-8, which is how a decoder marks an unpaired one for the text
+// check to report. REQUIRES: code <= 0x10FFFF.
+std::size_t encode_utf8(char32_t code, char* out);
+
 // How many bytes at the start of `text` are plain ASCII: 0x01..0x7F (no NUL,
 // no byte with the high bit). Sixteen bytes at a time with SSE2, else eight:
 // the fast path of every check, since most input is ASCII.
