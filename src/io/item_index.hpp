@@ -21,7 +21,10 @@ class IdIndex {
   template <typename T>
   explicit IdIndex(const std::vector<T>& list) {
     sorted_.reserve(list.size());
-    for (std::size_t i = 0; i < list.size(); ++i) sorted_.emplace_back(list[i].id, i);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      sorted_.emplace_back(list[i].id, i);
+      longest_ = std::max(longest_, list[i].id.size());
+    }
     std::stable_sort(sorted_.begin(), sorted_.end(),
                      [](const Entry& a, const Entry& b) { return a.first < b.first; });
   }
@@ -33,10 +36,13 @@ class IdIndex {
     if (found == sorted_.end() || found->first != id) return std::nullopt;
     return found->second;
   }
+  // The length of the longest id.
+  std::size_t longest() const { return longest_; }
 
  private:
   using Entry = std::pair<std::string_view, std::size_t>;
   std::vector<Entry> sorted_;
+  std::size_t longest_ = 0;
 };
 
 // The items of a questionnaire, which must outlive the index.
