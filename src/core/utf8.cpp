@@ -130,6 +130,11 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max) {
   return text.substr(0, end);
 }
 
+std::string excerpt(std::string_view text, std::size_t max) {
+  const std::string_view prefix = utf8_prefix(text, max);
+  return prefix.size() == text.size() ? std::string(text) : std::string(prefix) + "…";
+}
+
 bool drives_terminal(char32_t code) {
   if (code < 0x20 || (code >= 0x7F && code < 0xA0)) return true;
   return code == 0x061C || code == 0x200E || code == 0x200F || code == 0x2028 || code == 0x2029 ||

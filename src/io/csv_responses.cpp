@@ -108,14 +108,10 @@ class CsvResponseReader final : public ResponseReader {
           std::string_view("0123456789+-.,").find(cell[0]) != std::string_view::npos)
         return "";
       if (first.empty())
-        first = "item " + q_.items[columns_[c].item].id + " is \"" + shown(cell) + "\", not a number";
+        first =
+            "item " + q_.items[columns_[c].item].id + " is \"" + core::excerpt(cell, 40) + "\", not a number";
     }
     return first;
-  }
-
-  static std::string shown(std::string_view cell) {
-    const std::string_view prefix = core::utf8_prefix(cell, 40);
-    return prefix.size() == cell.size() ? std::string(cell) : std::string(prefix) + "…";
   }
 
   // Reads the `count` rows --skip-rows skips (blank lines do not count), in
@@ -277,8 +273,7 @@ class CsvResponseReader final : public ResponseReader {
     int session = 0;
     auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), session);
     if (ec != std::errc() || ptr != cell.data() + cell.size())
-      add_problem(record,
-                  "session \"" + std::string(core::utf8_prefix(cell, 40)) + "\" is not a whole number");
+      add_problem(record, "session \"" + core::excerpt(cell, 40) + "\" is not a whole number");
     else
       record.response.session = session;
   }

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "alliance/io/json_locations.hpp"
 
 namespace alliance::io {
@@ -14,9 +15,8 @@ std::string describe_json(const nlohmann::json& value) {
     case nlohmann::json::value_t::object: return "an object";
     case nlohmann::json::value_t::array: return "an array";
     case nlohmann::json::value_t::string: {
-      std::string text = value.dump();
-      if (text.size() > 40) text = text.substr(0, 37) + "...\"";
-      return "string " + text;
+      const std::string text = value.dump();  // quoted, escaped
+      return "string " + (text.size() > 40 ? core::excerpt(text, 37) + "\"" : text);
     }
     default: return "number " + value.dump();
   }

@@ -151,6 +151,9 @@ TEST(Utf8, PrefixNeverCutsACharacter) {
   EXPECT_EQ(utf8_prefix("aé", 3), "aé");
   EXPECT_EQ(utf8_prefix("a😀b", 4), "a");
   EXPECT_EQ(utf8_prefix("a😀b", 5), "a😀");
+  EXPECT_EQ(excerpt("abcdef", 6), "abcdef");
+  EXPECT_EQ(excerpt("abcdef", 4), "abcd…");
+  EXPECT_EQ(excerpt("aéb", 2), "a…");
 }
 
 TEST(Utf8, TerminalSafeEscapesWhatCouldDriveATerminal) {

@@ -43,8 +43,12 @@ struct TextCheck {
 TextCheck check_text(std::string_view text, bool final);
 
 // The longest prefix of `text` of at most `max` bytes that does not cut a
-// character in two (for shortening a quoted value in a message).
+// character in two.
 std::string_view utf8_prefix(std::string_view text, std::size_t max);
+
+// `text` as a message quotes it: whole when it has at most `max` bytes, else
+// utf8_prefix(text, max) and "…" (every message shortens a value this way).
+std::string excerpt(std::string_view text, std::size_t max);
 
 // Whether a terminal could act on the code point instead of showing it: the
 // C0 and C1 control characters and DEL (cursor moves, colours, window
