@@ -6,6 +6,8 @@
 
 #include <fstream>
 
+#include "../common/temp_dir.hpp"
+
 namespace alliance::io {
 namespace {
 
@@ -26,7 +28,7 @@ std::ostream& operator<<(std::ostream& out, const Record& r) {
 // A file of its own: ctest runs the tests of this binary in parallel processes.
 std::string write(const std::string& content) {
   static int n = 0;
-  const std::string path = ::testing::TempDir() + "csv_reader_" +
+  const std::string path = alliance::testing::own_temp_dir() + "/csv_reader_" +
                            ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
                            std::to_string(n++) + ".csv";
   std::ofstream(path, std::ios::binary) << content;
