@@ -32,16 +32,9 @@ class LetSignalsThrough {
   sigset_t saved_;
 };
 
+// The lines of `text` ("\n" starts a new one) wrapped to `width`.
 std::vector<std::string> wrapped(const std::string& text, std::size_t width) {
   return wrap_words(text, std::max<std::size_t>(width, 1));
-}
-
-// Every line of "line\nline" wrapped.
-std::vector<std::string> paragraphs(const std::string& text, std::size_t width) {
-  std::vector<std::string> out;
-  for (const std::string& paragraph : split_lines(text))
-    for (std::string& line : wrapped(paragraph, width)) out.push_back(std::move(line));
-  return out;
 }
 
 // "key\tmeaning" entries: the keys in a column, each meaning wrapped beside its key.
@@ -164,8 +157,8 @@ class FailureScreen {
     if (state_ == State::menu)
       out.push_back({key_lines({m_.save_retry_key, m_.save_elsewhere_key, m_.save_stop_key}, width), kMust});
     if (state_ == State::typing)
-      out.push_back({paragraphs(fill(m_.save_place_prompt, {place_ + "_"}), width), kMust});
-    if (state_ == State::confirming) out.push_back({paragraphs(m_.save_stop_confirm, width), kMust});
+      out.push_back({wrapped(fill(m_.save_place_prompt, {place_ + "_"}), width), kMust});
+    if (state_ == State::confirming) out.push_back({wrapped(m_.save_stop_confirm, width), kMust});
     if (!notice_.empty()) {
       blank();
       out.push_back({wrapped(notice_, width), kNotice});

@@ -178,7 +178,7 @@ void add_show_command(CLI::App& app, const GlobalOptions& global, int& status) {
   cmd->add_option("questionnaire", options->questionnaire, "Questionnaire id or definition file")
       ->required()
       ->type_name("ID|FILE");
-  cmd->add_option("--format", options->format, "text, or json for the normalised definition")
+  cmd->add_option("-f,--format", options->format, "text, or json for the normalised definition")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd->add_option("--lang", options->lang, "Language (default: from the locale)")

@@ -47,6 +47,29 @@ Utf8Char decode_utf8(std::string_view text) {
   return {code, i, true, false};
 }
 
+std::size_t encode_utf8(char32_t code, char* out) {
+  if (code < 0x80) {
+    out[0] = static_cast<char>(code);
+    return 1;
+  }
+  if (code < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (code >> 6));
+    out[1] = static_cast<char>(0x80 | (code & 0x3F));
+    return 2;
+  }
+  if (code < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (code >> 12));
+    out[1] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (code & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (code >> 18));
+  out[1] = static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (code & 0x3F));
+  return 4;
+}
+
 std::size_t ascii_prefix(std::string_view text) {
   const char* p = text.data();
   const std::size_t n = text.size();
@@ -99,28 +122,17 @@ TextCheck check_text(std::string_view text, bool final) {
   }
 }
 
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    i += ascii_prefix(text.substr(i));
-    if (i == text.size()) break;
-    if (text[i] == '\0') {
-      ++i;
-      continue;
-    }
-    const Utf8Char c = decode_utf8(text.substr(i));
-    if (!c.valid) return false;
-    i += c.length;
-  }
-  return true;
-}
-
 std::string_view utf8_prefix(std::string_view text, std::size_t max) {
   if (text.size() <= max) return text;
   std::size_t end = max;
   // Back over continuation bytes to the start of the character cut at `max`.
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80 && max - end < 3) --end;
   return text.substr(0, end);
+}
+
+std::string excerpt(std::string_view text, std::size_t max) {
+  const std::string_view prefix = utf8_prefix(text, max);
+  return prefix.size() == text.size() ? std::string(text) : std::string(prefix) + "…";
 }
 
 bool drives_terminal(char32_t code) {

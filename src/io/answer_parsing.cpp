@@ -24,8 +24,7 @@ void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string
   text = trim(text);
   if (is_missing_text(text)) return;
   if (auto value = parse_number(text)) return set_answer(q, item, *value, record);
-  std::string shown(core::utf8_prefix(text, 40));
-  add_problem(record, "item " + q.items[item].id + " = \"" + shown + "\" is not a number");
+  add_problem(record, "item " + q.items[item].id + " = \"" + core::excerpt(text, 40) + "\" is not a number");
 }
 
 void check_identity(const core::Questionnaire& q, ResponseRecord& record) {

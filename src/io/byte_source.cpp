@@ -184,10 +184,4 @@ void ByteSource::seek_line_start(std::uint64_t offset) {
   }
 }
 
-std::string_view ByteSource::peek(std::size_t n) {
-  while (end_ - begin_ < n && fill()) {
-  }
-  return available().substr(0, n);
-}
-
 }  // namespace alliance::io

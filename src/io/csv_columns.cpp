@@ -7,6 +7,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "answer_parsing.hpp"
+#include "item_index.hpp"
 
 namespace alliance::io {
 
@@ -108,18 +109,37 @@ void require_column(const std::vector<std::string>& names, const std::string& wa
                                                  : ", did you mean '" + hint + "'?"));
 }
 
+// The item a column names under `pattern` ("wai_{id}"), if any. A numeric id
+// may carry leading zeros in the column ("SQ001" under "SQ{id}" is item 1)
+// when the questionnaire has no item of that exact id.
+std::optional<std::size_t> item_for(const ItemIndex& items, std::string_view column,
+                                    std::string_view pattern) {
+  const std::size_t hole = pattern.find("{id}");
+  if (hole == std::string_view::npos) return std::nullopt;
+  const std::string_view prefix = pattern.substr(0, hole);
+  const std::string_view suffix = pattern.substr(hole + 4);
+  if (column.size() <= prefix.size() + suffix.size() || !column.starts_with(prefix) ||
+      !column.ends_with(suffix))
+    return std::nullopt;
+  std::string_view id = column.substr(prefix.size(), column.size() - prefix.size() - suffix.size());
+  if (auto item = items.find(id)) return item;
+  if (id.size() < 2 || id.front() != '0' || !std::all_of(id.begin(), id.end(), is_digit)) return std::nullopt;
+  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
+  return items.find(id);
+}
+
 // The patterns a column name could be an item under: its end is an item id
 // ("wai_7" -> "wai_{id}"; not "Q1_17" -> "Q1_1{id}"), or its last run of
 // digits is one, perhaps with leading zeros ("WAI[SQ007]" -> "WAI[SQ{id}]").
-std::vector<std::string> patterns_of(const core::Questionnaire& q, const std::string& name) {
+std::vector<std::string> patterns_of(const ItemIndex& items, const std::string& name) {
   std::vector<std::string> out;
   const auto add = [&out](std::string pattern) {
     if (std::find(out.begin(), out.end(), pattern) == out.end()) out.push_back(std::move(pattern));
   };
-  for (const core::Item& item : q.items) {
-    const std::string& id = item.id;
-    if (id.empty() || !name.ends_with(id)) continue;
-    const std::string prefix = name.substr(0, name.size() - id.size());
+  for (std::size_t length = 1; length <= name.size() && length <= items.longest(); ++length) {
+    const std::string_view id = std::string_view(name).substr(name.size() - length);
+    if (!items.find(id)) continue;
+    const std::string prefix = name.substr(0, name.size() - length);
     if (is_digit(id.front()) && !prefix.empty() && is_digit(prefix.back())) continue;
     add(prefix + "{id}");
   }
@@ -161,14 +181,15 @@ std::string describe(const Candidate& c, const core::Questionnaire& q, const std
 
 // Every pattern that names an item not mapped by --map in some column not
 // named by an option, most items first.
-std::vector<Candidate> candidates_for(const core::Questionnaire& q, const std::vector<std::string>& names,
-                                      const ColumnMapping& mapping, const std::vector<bool>& mapped) {
+std::vector<Candidate> candidates_for(const core::Questionnaire& q, const ItemIndex& items,
+                                      const std::vector<std::string>& names, const ColumnMapping& mapping,
+                                      const std::vector<bool>& mapped) {
   std::map<std::string, Candidate> found;
   for (const std::string& name : names) {
     if (mapping.columns.contains(name) || name == mapping.respondent_column || name == mapping.session_column)
       continue;
-    for (const std::string& pattern : patterns_of(q, name)) {
-      const std::optional<std::size_t> item = item_for(q, name, pattern);
+    for (const std::string& pattern : patterns_of(items, name)) {
+      const std::optional<std::size_t> item = item_for(items, name, pattern);
       if (!item || mapped[*item]) continue;
       Candidate& c = found[pattern];
       if (c.items.empty()) {
@@ -190,12 +211,12 @@ std::vector<Candidate> candidates_for(const core::Questionnaire& q, const std::v
 // The pattern that names every item not mapped by --map, when exactly one
 // does; "" when --map maps every item; "{id}" when no column names an item
 // (check_items then says so). Throws Error(invalid_input) otherwise.
-std::string detect_pattern(const core::Questionnaire& q, const std::vector<std::string>& names,
-                           const ColumnMapping& mapping, const std::vector<bool>& mapped,
-                           const std::string& where) {
+std::string detect_pattern(const core::Questionnaire& q, const ItemIndex& items,
+                           const std::vector<std::string>& names, const ColumnMapping& mapping,
+                           const std::vector<bool>& mapped, const std::string& where) {
   const auto unmapped = static_cast<std::size_t>(std::count(mapped.begin(), mapped.end(), false));
   if (unmapped == 0) return "";
-  const std::vector<Candidate> candidates = candidates_for(q, names, mapping, mapped);
+  const std::vector<Candidate> candidates = candidates_for(q, items, names, mapping, mapped);
   if (candidates.empty()) return "{id}";
   std::vector<const Candidate*> complete;
   for (const Candidate& c : candidates)
@@ -292,8 +313,9 @@ void check_items(const core::Questionnaire& q, const std::vector<bool>& held, co
 
 // Throws Error(usage) when an option names a column `names` lacks, an item
 // `q` lacks, or a pattern without {id}. The items --map maps.
-std::vector<bool> check_options(const core::Questionnaire& q, const std::vector<std::string>& names,
-                                const ColumnMapping& mapping, const std::string& where) {
+std::vector<bool> check_options(const core::Questionnaire& q, const ItemIndex& items,
+                                const std::vector<std::string>& names, const ColumnMapping& mapping,
+                                const std::string& where) {
   if (!mapping.respondent_column.empty())
     require_column(names, mapping.respondent_column, "--id-column", where);
   if (!mapping.session_column.empty())
@@ -301,7 +323,7 @@ std::vector<bool> check_options(const core::Questionnaire& q, const std::vector<
   std::vector<bool> mapped(q.items.size(), false);
   for (const auto& [column, item_id] : mapping.columns) {
     require_column(names, column, "--map " + column + "=" + item_id, where);
-    const std::optional<std::size_t> item = q.find_item(item_id);
+    const std::optional<std::size_t> item = items.find(item_id);
     if (!item) {
       std::vector<std::string> ids;
       for (const core::Item& i : q.items) ids.push_back(i.id);
@@ -317,29 +339,14 @@ std::vector<bool> check_options(const core::Questionnaire& q, const std::vector<
 
 }  // namespace
 
-std::optional<std::size_t> item_for(const core::Questionnaire& q, std::string_view column,
-                                    std::string_view pattern) {
-  const std::size_t hole = pattern.find("{id}");
-  if (hole == std::string_view::npos) return std::nullopt;
-  const std::string_view prefix = pattern.substr(0, hole);
-  const std::string_view suffix = pattern.substr(hole + 4);
-  if (column.size() <= prefix.size() + suffix.size() || !column.starts_with(prefix) ||
-      !column.ends_with(suffix))
-    return std::nullopt;
-  std::string_view id = column.substr(prefix.size(), column.size() - prefix.size() - suffix.size());
-  if (auto item = q.find_item(std::string(id))) return item;
-  if (id.size() < 2 || id.front() != '0' || !std::all_of(id.begin(), id.end(), is_digit)) return std::nullopt;
-  while (id.size() > 1 && id.front() == '0') id.remove_prefix(1);
-  return q.find_item(std::string(id));
-}
-
 HeaderMapping map_header(const core::Questionnaire& q, const std::vector<std::string>& header,
                          const ColumnMapping& mapping, const std::string& where) {
+  const ItemIndex items(q);
   std::vector<std::string> names;
   for (const std::string& field : header) names.emplace_back(trim(field));
-  const std::vector<bool> mapped = check_options(q, names, mapping, where);
+  const std::vector<bool> mapped = check_options(q, items, names, mapping, where);
   const std::string pattern =
-      mapping.pattern.empty() ? detect_pattern(q, names, mapping, mapped, where) : mapping.pattern;
+      mapping.pattern.empty() ? detect_pattern(q, items, names, mapping, mapped, where) : mapping.pattern;
   HeaderMapping out;
   out.columns.assign(names.size(), Column{});
   std::vector<bool> held(q.items.size(), false);
@@ -347,12 +354,12 @@ HeaderMapping map_header(const core::Questionnaire& q, const std::vector<std::st
     const std::string& name = names[c];
     Column& column = out.columns[c];
     if (auto explicit_item = mapping.columns.find(name); explicit_item != mapping.columns.end())
-      column = {Role::item, *q.find_item(explicit_item->second)};
+      column = {Role::item, *items.find(explicit_item->second)};
     else if (name == mapping.respondent_column && !name.empty())
       column.role = Role::respondent;
     else if (name == mapping.session_column && !name.empty())
       column.role = Role::session;
-    else if (auto item = pattern.empty() ? std::nullopt : item_for(q, name, pattern))
+    else if (auto item = pattern.empty() ? std::nullopt : item_for(items, name, pattern))
       column = {Role::item, *item};
     else
       column.role = identifier_role(name);

@@ -30,12 +30,6 @@ struct HeaderMapping {
   std::vector<std::string> warnings;  // located, for ResponseReader::warnings
 };
 
-// The item a column names under `pattern` ("wai_{id}"), if any. A numeric id
-// may carry leading zeros in the column ("SQ001" under "SQ{id}" is item 1)
-// when the questionnaire has no item of that exact id.
-std::optional<std::size_t> item_for(const core::Questionnaire& q, std::string_view column,
-                                    std::string_view pattern);
-
 // Maps `header` (the names as read) for `q`. `where` locates the header in
 // messages ("batch.csv:1"). Throws Error(usage) when an option names a
 // column the header does not have (with "did you mean") or an item `q` does

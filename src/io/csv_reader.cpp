@@ -203,11 +203,6 @@ void CsvReader::split(char* begin, const Measured& m, std::vector<std::string_vi
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
-  if (!started_) {
-    started_ = true;
-    std::string_view head = source_.peek(3);
-    if (head == "\xEF\xBB\xBF") source_.consume(3);
-  }
   if (source_.at_stop()) return false;
   // The common case first: a whole line in the buffer, with no quote.
   const std::string_view text = source_.available();
@@ -238,21 +233,16 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   return true;
 }
 
-bool CsvReader::peek(std::size_t index, std::string& storage, std::vector<std::string_view>& fields,
+bool CsvReader::peek(Lookahead& at, std::string& storage, std::vector<std::string_view>& fields,
                      std::pair<long, long>& lines) {
-  std::size_t offset = 0;
-  long line = next_line_;
   Measured m;
-  for (std::size_t i = 0;; ++i) {
-    if (!measure(offset, false, m)) return false;
-    if (i == index) break;
-    offset += m.length;
-    line += 1 + m.newlines;
-  }
-  lines = {line, line + m.newlines};
-  storage.assign(source_.available().substr(offset, m.length));
+  if (!measure(at.offset, false, m)) return false;
+  lines = {at.line, at.line + m.newlines};
+  storage.assign(source_.available().substr(at.offset, m.length));
   fields.clear();
   split(storage.data(), m, fields);
+  at.offset += m.length;
+  at.line += 1 + m.newlines;
   return true;
 }
 

@@ -2,7 +2,7 @@
 // a quoted field only at the start of a field (elsewhere it is an ordinary
 // character, as in Python's csv and R); a quoted field may hold the
 // delimiter, doubled quotes and line breaks, and ends at a quote not doubled.
-// CRLF and LF line ends; a UTF-8 byte-order mark is skipped. Fields are views
+// CRLF and LF line ends (a byte-order mark is ByteSource's). Fields are views
 // into the source's buffer, valid until the next call: no allocation per
 // record.
 //
@@ -59,11 +59,20 @@ class CsvReader {
   // record with one empty field.
   bool next(std::vector<std::string_view>& fields);
 
-  // The fields of the record `index` records after the next one (0: the
-  // next), read without the expected shape, copied into `storage`; nothing
-  // is consumed. `lines` is set to the lines it starts and ends on. False
-  // past the end of input. REQUIRES: a record has been read (the header).
-  bool peek(std::size_t index, std::string& storage, std::vector<std::string_view>& fields,
+  // A place among the records not read yet, for peek().
+  struct Lookahead {
+    std::size_t offset = 0;  // bytes into the unconsumed input
+    long line = 0;           // the line the record there starts on
+  };
+  // The next record's place.
+  Lookahead lookahead() const { return {0, next_line_}; }
+  // The fields of the record at `at`, read without the expected shape,
+  // copied into `storage`; nothing is consumed, and `at` moves on to the
+  // record after it (so a look at n records measures each once). `lines` is
+  // set to the lines it starts and ends on. False past the end of input.
+  // REQUIRES: a record has been read (the header), and none since `at` was
+  // taken from lookahead().
+  bool peek(Lookahead& at, std::string& storage, std::vector<std::string_view>& fields,
             std::pair<long, long>& lines);
 
   // Line (1-based) on which the last record returned starts, and ends.
@@ -127,7 +136,6 @@ class CsvReader {
   long next_line_ = 1;
   long record_line_ = 0;
   long record_last_line_ = 0;
-  bool started_ = false;
   bool shaped_ = false;
   std::size_t expected_fields_ = 0;
   std::vector<bool> line_breaks_;

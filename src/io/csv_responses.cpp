@@ -20,17 +20,14 @@ class CsvResponseReader final : public ResponseReader {
                     const ColumnMapping& mapping)
       : source_(std::move(source)), csv_(*source_, delimiter), q_(q) {
     read_header(mapping);
+    skip_rows(mapping.skip_rows);
+    expect_rows();
     check_rows_under_header();
-    if (skip_ == 0) expect_rows();
   }
 
   bool next(ResponseRecord& record) override {
     while (csv_.next(fields_)) {
       if (blank(fields_)) continue;
-      if (skip_ > 0) {
-        if (--skip_ == 0) expect_rows();
-        continue;
-      }
       fill(record);
       return true;
     }
@@ -42,14 +39,11 @@ class CsvResponseReader final : public ResponseReader {
   std::optional<std::uint64_t> splittable_size() const override { return source_->regular_file_size(); }
   void stop_at(std::uint64_t offset) override { source_->stop_at(offset); }
   std::optional<ReadPosition> position() const override {
-    if (skip_ > 0) return std::nullopt;
     return ReadPosition{source_->offset(), csv_.next_line()};
   }
   void resume_after(std::uint64_t offset) override {
     source_->seek_line_start(offset);
     csv_.set_next_line(1);
-    skip_ = 0;  // the rows to skip follow the header, in the first part
-    expect_rows();
   }
 
  private:
@@ -68,7 +62,6 @@ class CsvResponseReader final : public ResponseReader {
       throw Error(ExitCode::invalid_input, source_->name() + ": empty input, expected a header row");
     if (!csv_.text_problem().empty()) throw Error(ExitCode::invalid_input, csv_.text_problem());
     for (std::string_view field : fields_) names_.emplace_back(trim(field));
-    skip_ = mapping.skip_rows;
     HeaderMapping mapped = map_header(q_, names_, mapping, where(csv_.line()));
     columns_ = std::move(mapped.columns);
     warnings_ = std::move(mapped.warnings);
@@ -115,45 +108,50 @@ class CsvResponseReader final : public ResponseReader {
           std::string_view("0123456789+-.,").find(cell[0]) != std::string_view::npos)
         return "";
       if (first.empty())
-        first = "item " + q_.items[columns_[c].item].id + " is \"" + shown(cell) + "\", not a number";
+        first =
+            "item " + q_.items[columns_[c].item].id + " is \"" + core::excerpt(cell, 40) + "\", not a number";
     }
     return first;
   }
 
-  static std::string shown(std::string_view cell) {
-    const std::string_view prefix = core::utf8_prefix(cell, 40);
-    return prefix.size() == cell.size() ? std::string(cell) : std::string(prefix) + "…";
+  // Reads the `count` rows --skip-rows skips (blank lines do not count), in
+  // the header's place: a part of the file read on its own starts after
+  // them (resume_after). One that holds answers, or that takes several
+  // lines and has not the header's fields (a stray quote would swallow the
+  // rows after it), is a warning.
+  void skip_rows(int count) {
+    skipped_ = count;
+    const std::string skipping = "--skip-rows " + std::to_string(count) + " skips this row";
+    for (int skipped = 0; skipped < count && csv_.next(fields_);) {
+      if (blank(fields_)) continue;
+      ++skipped;
+      const long line = csv_.line();
+      const std::string answers = answers_in(fields_);
+      if (!answers.empty())
+        warnings_.push_back(where(line) + ": " + skipping + ", but it holds answers (" + answers +
+                            "): check the number of rows to skip");
+      else if (csv_.last_line() > line && fields_.size() != columns_.size())
+        warnings_.push_back(where(line) + ": " + skipping + ", which runs to line " +
+                            std::to_string(csv_.last_line()) +
+                            " (a quoted field holding line breaks) and has " +
+                            std::to_string(fields_.size()) + (fields_.size() == 1 ? " field" : " fields") +
+                            ", not " + std::to_string(columns_.size()) + ": a stray quote?");
+    }
   }
 
-  // Looks at the first rows without consuming them. A row --skip-rows skips
-  // that holds answers, or that takes several lines and has not the
-  // header's fields (a stray quote would swallow the rows after it), is a
-  // warning; rows left that are more header, not answers, are an error
-  // (they would be read as phantom respondents).
+  // Looks at the first rows after the skipped ones without consuming them:
+  // rows that are more header, not answers, are an error (they would be
+  // read as phantom respondents).
   void check_rows_under_header() {
     std::string storage;
     std::vector<std::string_view> cells;
     std::pair<long, long> lines;
-    long& line = lines.first;
-    std::size_t index = 0;
-    const std::string skipping = "--skip-rows " + std::to_string(skip_) + " skips this row";
-    for (int skipped = 0; skipped < skip_ && csv_.peek(index++, storage, cells, lines);) {
-      if (blank(cells)) continue;
-      ++skipped;
-      const std::string answers = answers_in(cells);
-      if (!answers.empty())
-        warnings_.push_back(where(line) + ": " + skipping + ", but it holds answers (" + answers +
-                            "): check the number of rows to skip");
-      else if (lines.second > line && cells.size() != columns_.size())
-        warnings_.push_back(where(line) + ": " + skipping + ", which runs to line " +
-                            std::to_string(lines.second) + " (a quoted field holding line breaks) and has " +
-                            std::to_string(cells.size()) + (cells.size() == 1 ? " field" : " fields") +
-                            ", not " + std::to_string(columns_.size()) + ": a stray quote?");
-    }
+    const long& line = lines.first;
+    CsvReader::Lookahead next = csv_.lookahead();
     std::vector<std::pair<long, std::string>> rows;  // line, evidence
     bool import_ids = false;
     bool answers_follow = false;
-    while (rows.size() < kHeaderRowsLookedFor && csv_.peek(index++, storage, cells, lines)) {
+    while (rows.size() < kHeaderRowsLookedFor && csv_.peek(next, storage, cells, lines)) {
       if (blank(cells)) continue;
       std::string evidence = header_evidence(cells, import_ids);
       if (evidence.empty()) {
@@ -172,7 +170,7 @@ class CsvResponseReader final : public ResponseReader {
                       " text in every item column (" + rows.front().second +
                       "): are the answers exported as labels? alliance reads numbers (Qualtrics: export "
                       "with \"Use numeric values\"); --skip-rows N skips rows under the header");
-    const std::string skip = "--skip-rows " + std::to_string(skip_ + static_cast<int>(rows.size()));
+    const std::string skip = "--skip-rows " + std::to_string(skipped_ + static_cast<int>(rows.size()));
     if (rows.size() == 1)
       throw Error(ExitCode::invalid_input, first + "this row holds header text, not answers (" +
                                                rows.front().second + "): skip it with " + skip);
@@ -275,8 +273,7 @@ class CsvResponseReader final : public ResponseReader {
     int session = 0;
     auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), session);
     if (ec != std::errc() || ptr != cell.data() + cell.size())
-      add_problem(record,
-                  "session \"" + std::string(core::utf8_prefix(cell, 40)) + "\" is not a whole number");
+      add_problem(record, "session \"" + core::excerpt(cell, 40) + "\" is not a whole number");
     else
       record.response.session = session;
   }
@@ -288,7 +285,7 @@ class CsvResponseReader final : public ResponseReader {
   std::vector<std::string> names_;  // the header's, trimmed
   std::vector<Column> columns_;
   std::vector<std::string> warnings_;
-  int skip_ = 0;
+  int skipped_ = 0;  // --skip-rows
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/json_locations.hpp"
 #include "definition_keys.hpp"
+#include "item_index.hpp"
 #include "json_fields.hpp"
 #include "json_text.hpp"
 #include "text_decoding.hpp"
@@ -26,29 +27,6 @@ std::string check_format(Fields& f, const json& doc, bool required) {
   if (!format.empty() && format != "alliance/1")
     f.error("/format", "expected \"alliance/1\", got \"" + format + "\"");
   return format;
-}
-
-// Ids to positions in O(log n): a scan per item or per overlay entry would
-// make loading quadratic in the size of the definition.
-class IdIndex {
- public:
-  void add(std::string_view id, std::size_t position) { positions_.emplace(id, position); }
-  // The first position with this id, as Questionnaire::find_item and find_subscale.
-  std::optional<std::size_t> find(std::string_view id) const {
-    auto found = positions_.find(id);
-    if (found == positions_.end()) return std::nullopt;
-    return found->second;
-  }
-
- private:
-  std::map<std::string_view, std::size_t> positions_;  // views of ids that must outlive the index
-};
-
-template <typename T>
-IdIndex index_of(const std::vector<T>& list) {
-  IdIndex index;
-  for (std::size_t i = 0; i < list.size(); ++i) index.add(list[i].id, i);
-  return index;
 }
 
 class DefinitionParser {
@@ -231,7 +209,7 @@ class DefinitionParser {
   void items(const json& doc, core::Questionnaire& q) {
     const json* list = f_.array(doc, "", "items", true);
     if (!list) return;
-    const IdIndex subscale_index = index_of(q.subscales);
+    const IdIndex subscale_index(q.subscales);
     if (list->empty()) f_.error("/items", "expected at least one item");
     for (std::size_t i = 0; i < list->size(); ++i) {
       const json& j = (*list)[i];
@@ -324,8 +302,8 @@ class OverlayParser {
       f_.keys(*t, "/total", keys::kOverlayTotal);
       q.total.title = f_.localized(*t, "/total", "title", false);
     }
-    const IdIndex subscale_index = index_of(q.subscales);
-    const IdIndex item_index = index_of(q.items);
+    const IdIndex subscale_index(q.subscales);
+    const IdIndex item_index(q.items);
     named_list(doc, "subscales", [&](const json& j, const std::string& w, const std::string& id) {
       auto s = subscale_index.find(id);
       if (!s) return unknown(w + "/id", "subscale", id, ids(q.subscales));

@@ -1,8 +1,10 @@
 #include "json_fields.hpp"
 
+#include <cstdint>
 #include <limits>
 
 #include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
 #include "alliance/io/json_locations.hpp"
 
 namespace alliance::io {
@@ -14,12 +16,26 @@ std::string describe_json(const nlohmann::json& value) {
     case nlohmann::json::value_t::object: return "an object";
     case nlohmann::json::value_t::array: return "an array";
     case nlohmann::json::value_t::string: {
-      std::string text = value.dump();
-      if (text.size() > 40) text = text.substr(0, 37) + "...\"";
-      return "string " + text;
+      const std::string text = value.dump();  // quoted, escaped
+      return "string " + (text.size() > 40 ? core::excerpt(text, 37) + "\"" : text);
     }
     default: return "number " + value.dump();
   }
+}
+
+std::optional<int> int_value(const nlohmann::json& value) {
+  constexpr std::int64_t kMin = std::numeric_limits<int>::min();
+  constexpr std::int64_t kMax = std::numeric_limits<int>::max();
+  if (value.is_number_unsigned() && value.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax))
+    return static_cast<int>(value.get<std::uint64_t>());
+  if (value.is_number_integer() && !value.is_number_unsigned() && value.get<std::int64_t>() >= kMin &&
+      value.get<std::int64_t>() <= kMax)
+    return static_cast<int>(value.get<std::int64_t>());
+  return std::nullopt;
+}
+
+const char* expected_int(const nlohmann::json& value) {
+  return value.is_number_integer() ? "a whole number from -2147483648 to 2147483647" : "a whole number";
 }
 
 void Fields::error(const std::string& where, const std::string& message) {
@@ -159,18 +175,8 @@ std::optional<int> Fields::integer(const json& parent, const std::string& where,
                                    bool required) {
   const json* value = member(parent, where, key, required);
   if (!value) return std::nullopt;
-  constexpr long long kMin = std::numeric_limits<int>::min();
-  constexpr long long kMax = std::numeric_limits<int>::max();
-  if (value->is_number_unsigned() &&
-      value->get<unsigned long long>() <= static_cast<unsigned long long>(kMax))
-    return static_cast<int>(value->get<unsigned long long>());
-  if (value->is_number_integer() && !value->is_number_unsigned() && value->get<long long>() >= kMin &&
-      value->get<long long>() <= kMax)
-    return static_cast<int>(value->get<long long>());
-  if (value->is_number_integer())
-    expected(where + "/" + key, "a whole number from -2147483648 to 2147483647", *value);
-  else
-    expected(where + "/" + key, "a whole number", *value);
+  if (const std::optional<int> whole = int_value(*value)) return whole;
+  expected(where + "/" + key, expected_int(*value), *value);
   return std::nullopt;
 }
 

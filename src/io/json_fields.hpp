@@ -18,6 +18,12 @@ namespace alliance::io {
 // "string \"yes\"", "number 3", "an array"… for "expected X, got Y".
 std::string describe_json(const nlohmann::json& value);
 
+// A whole number that fits an int, or nullopt (a larger one is never truncated).
+std::optional<int> int_value(const nlohmann::json& value);
+// What a value int_value() refused was expected to be: "a whole number", and
+// its range for a whole number out of it.
+const char* expected_int(const nlohmann::json& value);
+
 class Fields {
  public:
   using json = nlohmann::json;

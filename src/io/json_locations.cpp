@@ -1,5 +1,7 @@
 #include "alliance/io/json_locations.hpp"
 
+#include "alliance/core/utf8.hpp"
+
 namespace alliance::io {
 
 std::string pointer_token(std::string_view key) {
@@ -40,24 +42,6 @@ void step(TextPosition& pos, char c) {
     pos.column = 1;
   } else if (pos.column < kMax) {
     ++pos.column;
-  }
-}
-
-void append_utf8(std::string& out, std::uint32_t code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
   }
 }
 
@@ -338,7 +322,8 @@ class JsonScanner {
           } else if (code >= 0xD800 && code < 0xE000) {
             code = 0xFFFD;
           }
-          append_utf8(out, code);
+          char bytes[4];
+          out.append(bytes, core::encode_utf8(code, bytes));
           break;
         }
         default: out += c;  // \" \\ \/

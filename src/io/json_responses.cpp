@@ -1,7 +1,6 @@
 // Response documents (docs/response-format.md): one JSON document (an object,
 // or an array of objects), or NDJSON with one object per line.
 #include <cstdint>
-#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -78,18 +77,11 @@ void check_metadata(const json& doc, ResponseRecord& record, const std::string& 
 void read_session(const json& doc, ResponseRecord& record, const std::string& where) {
   auto found = doc.find("session");
   if (found == doc.end() || found->is_null()) return;
-  constexpr std::int64_t kMin = std::numeric_limits<int>::min();
-  constexpr std::int64_t kMax = std::numeric_limits<int>::max();
-  if (found->is_number_unsigned() && found->get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax))
-    record.response.session = static_cast<int>(found->get<std::uint64_t>());
-  else if (found->is_number_integer() && !found->is_number_unsigned() && found->get<std::int64_t>() >= kMin &&
-           found->get<std::int64_t>() <= kMax)
-    record.response.session = static_cast<int>(found->get<std::int64_t>());
-  else if (found->is_number_integer())
-    add_problem(record, where + "/session: expected a whole number from -2147483648 to 2147483647, got " +
-                            describe_json(*found));
+  if (const std::optional<int> session = int_value(*found))
+    record.response.session = session;
   else
-    add_problem(record, where + "/session: expected a whole number, got " + describe_json(*found));
+    add_problem(record,
+                where + "/session: expected " + expected_int(*found) + ", got " + describe_json(*found));
 }
 
 // Two names for one field ("id" for "respondent", "responses" for "answers")

@@ -119,6 +119,11 @@ void read_in_parts(const std::string& path, const core::Questionnaire& questionn
     return;
   }
   const std::uint64_t middle = *size / 2;
+  // The header (with the rows --skip-rows skips) reaching the middle leaves no first part.
+  if (const std::optional<ReadPosition> start = reader->position(); !start || start->offset >= middle) {
+    read_all(*reader, tally, report);
+    return;
+  }
   std::optional<SecondPart> ahead;
   std::atomic<bool> cancelled = false;
   std::jthread thread;

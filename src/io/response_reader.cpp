@@ -33,13 +33,12 @@ InputFormat from_extension(const std::string& path) {
 // output flows) before the input ends.
 InputFormat from_content(ByteSource& source) {
   const auto first_line_read = [](std::string_view text) {
-    const std::size_t start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
     return start != std::string_view::npos && text.find('\n', start) != std::string_view::npos;
   };
   while (source.available().size() < (1 << 16) && !first_line_read(source.available()) && source.fill()) {
   }
-  std::string_view head = source.available().substr(0, 1 << 16);
-  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const std::string_view head = source.available().substr(0, 1 << 16);  // after a byte-order mark
   const std::size_t start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos)
     throw Error(ExitCode::invalid_input, source.name() + ": empty input, expected responses");

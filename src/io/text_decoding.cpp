@@ -24,34 +24,9 @@ char32_t windows1252(unsigned char byte) {
   return byte >= 0x80 && byte < 0xA0 ? kWindows1252High[byte - 0x80] : byte;
 }
 
-// Writes `code` (any value up to U+10FFFF, surrogates included: their
-// three-byte form is what marks an unpaired one) as UTF-8; returns the length.
-std::size_t encode(char32_t code, char* out) {
-  if (code < 0x80) {
-    out[0] = static_cast<char>(code);
-    return 1;
-  }
-  if (code < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (code >> 6));
-    out[1] = static_cast<char>(0x80 | (code & 0x3F));
-    return 2;
-  }
-  if (code < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (code >> 12));
-    out[1] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (code & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (code >> 18));
-  out[1] = static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (code & 0x3F));
-  return 4;
-}
-
 std::string encoded(char32_t code) {
   char bytes[4];
-  return std::string(bytes, encode(code, bytes));
+  return std::string(bytes, core::encode_utf8(code, bytes));
 }
 
 std::string hex(unsigned value, int digits) {
@@ -68,7 +43,7 @@ Decoded decode_single_byte(bool cp1252, std::string_view in, char* out, std::siz
     if (byte < 0x80)
       out[d.written++] = static_cast<char>(byte);
     else
-      d.written += encode(cp1252 ? windows1252(byte) : byte, out + d.written);
+      d.written += core::encode_utf8(cp1252 ? windows1252(byte) : byte, out + d.written);
   }
   return d;
 }
@@ -103,7 +78,7 @@ Decoded decode_utf16(bool little_endian, std::string_view in, char* out, std::si
         }
       }
     }
-    d.written += encode(code, out + d.written);
+    d.written += core::encode_utf8(code, out + d.written);
     d.used += length;
   }
   return d;

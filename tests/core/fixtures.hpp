@@ -50,4 +50,37 @@ inline core::Questionnaire mini_questionnaire() {
   return q;
 }
 
+// Like the SRS: four 0.0-10.0 lines recorded to 0.1 (continuous), each its own
+// sum subscale ("r", "g", "a", "o"); total = sum of the items, in the concern
+// band below 36, "good" from 36 to 40 inclusive.
+inline core::Questionnaire srs_like_questionnaire() {
+  core::Questionnaire q;
+  q.id = "srs-like";
+  q.scale.kind = core::ScaleKind::continuous;
+  q.scale.min = 0;
+  q.scale.max = 10;
+  q.scale.precision = 0.1;
+  for (const char* id : {"r", "g", "a", "o"}) {
+    core::Subscale s;
+    s.id = id;
+    s.method = core::Method::sum;
+    s.items = {q.items.size()};
+    core::Item item;
+    item.id = id;
+    item.subscale = q.subscales.size();
+    q.subscales.push_back(s);
+    q.items.push_back(item);
+  }
+  q.total.method = core::Method::sum;
+  core::Band low;
+  low.max = 36;
+  low.concern = true;
+  core::Band good;
+  good.min = 36;
+  good.max = 40;
+  good.max_inclusive = true;
+  q.total.bands = core::Bands{{low, good}, "test"};
+  return q;
+}
+
 }  // namespace alliance::testing

@@ -15,6 +15,7 @@ namespace alliance::core {
 namespace {
 
 using testing::mini_questionnaire;
+using testing::srs_like_questionnaire;
 constexpr double kTol = 1e-12;
 const std::optional<double> kNone = std::nullopt;
 
@@ -223,34 +224,8 @@ TEST(Explain, ShowsEachStepAndAgreesWithScore) {
 // to its exact value, so the expectations below are compared with EXPECT_EQ,
 // against a decimal literal or one division of whole numbers (one rounding).
 
-// Like the SRS: four 0.0-10.0 lines recorded to 0.1, each its own sum
-// subscale; total = sum of the items, a concern below 36, good from 36 to 40.
-Questionnaire decimal_srs() {
-  Questionnaire q;
-  q.id = "decimal-srs";
-  q.scale.kind = ScaleKind::continuous;
-  q.scale.min = 0;
-  q.scale.max = 10;
-  q.scale.precision = 0.1;
-  for (const char* id : {"r", "g", "a", "o"}) {
-    Subscale s;
-    s.id = id;
-    s.method = Method::sum;
-    s.items = {q.items.size()};
-    Item item;
-    item.id = id;
-    item.subscale = q.subscales.size();
-    q.subscales.push_back(s);
-    q.items.push_back(item);
-  }
-  q.total.method = Method::sum;
-  q.total.bands =
-      Bands{{Band{std::nullopt, 36, true, false, {}, true}, Band{36, 40, true, true, {}, false}}, ""};
-  return q;
-}
-
 TEST(DecimalExact, SumOfTenthsIsExactAndFallsOnTheBandEdge) {
-  const Questionnaire q = decimal_srs();
+  const Questionnaire q = srs_like_questionnaire();
   // 8.6 + 9.7 + 9.9 + 7.8 = 86/10 + 97/10 + 99/10 + 78/10 = 360/10 = 36
   // (added as doubles: 35.99999999999999, in the concern band).
   const ScaleScore total = score(q, {8.6, 9.7, 9.9, 7.8}).total;
@@ -267,7 +242,7 @@ TEST(DecimalExact, SumOfTenthsIsExactAndFallsOnTheBandEdge) {
 }
 
 TEST(DecimalExact, ProratedSumOfTenths) {
-  Questionnaire q = decimal_srs();
+  Questionnaire q = srs_like_questionnaire();
   q.total.prorate = true;
   q.total.missing.max_missing = 1;
   q.total.requires_all_subscales = false;
@@ -333,7 +308,7 @@ TEST(DecimalExact, ValuesThatNeedTheirDigitsKeepThem) {
 }
 
 TEST(DecimalExact, NormsGiveExactZAndT) {
-  Questionnaire q = decimal_srs();
+  Questionnaire q = srs_like_questionnaire();
   q.subscales[0].norms = {Norm{"test", 8.2, 0.7, 50, std::nullopt, "x"}};
   // z = (8.9 - 8.2) / 0.7 = 0.7 / 0.7 = 1, T = 60 (as doubles: 1.0000000000000016 and 60.000000000000014).
   const ScaleScore r = score(q, {8.9, 9, 9, 9}).subscales[0];
@@ -343,7 +318,7 @@ TEST(DecimalExact, NormsGiveExactZAndT) {
 }
 
 TEST(DecimalExact, AnswersOffTheStepsAreRefusedNotChanged) {
-  const Questionnaire q = decimal_srs();
+  const Questionnaire q = srs_like_questionnaire();
   EXPECT_EQ(check_answer(q, 7.3), AnswerProblem::none);
   EXPECT_EQ(check_answer(q, 10), AnswerProblem::none);
   EXPECT_EQ(check_answer(q, 7.25), AnswerProblem::not_a_scale_point);
@@ -351,12 +326,12 @@ TEST(DecimalExact, AnswersOffTheStepsAreRefusedNotChanged) {
   EXPECT_EQ(describe(AnswerProblem::not_a_scale_point, q.scale),
             "is not a step of the scale 0..10, which records answers to 0.1 (round the answer, or use a "
             "definition with a finer precision)");
-  Questionnaire halves = decimal_srs();
+  Questionnaire halves = srs_like_questionnaire();
   halves.scale.precision = 0.5;
   EXPECT_EQ(check_answer(halves, 2.5), AnswerProblem::none);
   EXPECT_EQ(check_answer(halves, 2.3), AnswerProblem::not_a_scale_point);
   // A scale whose max is not on its steps (0 + k * 0.3 never reaches 10) is refused.
-  Questionnaire thirds = decimal_srs();
+  Questionnaire thirds = srs_like_questionnaire();
   thirds.version = "1.0.0";
   thirds.family = "thirds";
   thirds.title = {{"en", "T"}};
@@ -377,7 +352,7 @@ TEST(DecimalExact, AnswersOffTheStepsAreRefusedNotChanged) {
 }
 
 TEST(DecimalExact, ExplainShowsTheExactWorking) {
-  Questionnaire q = decimal_srs();
+  Questionnaire q = srs_like_questionnaire();
   q.items[1].reverse = true;
   q.items[2].weight = 0.1;
   const Explanation e = explain(q, {8.6, 7.3, 9.9, 7.8});

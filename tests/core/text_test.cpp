@@ -38,10 +38,9 @@ TEST(Text, ReadableNumbersDropBinaryNoise) {
   EXPECT_EQ(format_readable(40.0 / 3), "13.33333333");
 }
 
-TEST(Text, WidthAndWrapCountCodePoints) {
+TEST(Text, WidthCountsCodePoints) {
   EXPECT_EQ(display_width("Tâches"), 6u);
   EXPECT_EQ(pad_right("Lien", 6), "Lien  ");
-  EXPECT_EQ(wrap("un deux trois quatre", 9), (std::vector<std::string>{"un deux", "trois", "quatre"}));
 }
 
 }  // namespace

@@ -11,39 +11,9 @@
 namespace alliance::core {
 namespace {
 
-// Like the SRS: four 0-10 lines, each its own (sum) subscale; total = sum,
-// "concern" below 36.
-Questionnaire srs_like() {
-  Questionnaire q;
-  q.id = "srs-like";
-  q.scale.kind = ScaleKind::continuous;
-  q.scale.min = 0;
-  q.scale.max = 10;
-  q.scale.precision = 0.1;
-  for (const char* id : {"r", "g", "a", "o"}) {
-    Subscale s;
-    s.id = id;
-    s.method = Method::sum;
-    s.items = {q.items.size()};
-    Item item;
-    item.id = id;
-    item.subscale = q.subscales.size();
-    q.subscales.push_back(s);
-    q.items.push_back(item);
-  }
-  q.total.method = Method::sum;
-  Band low;
-  low.max = 36;
-  low.concern = true;
-  Band good;
-  good.min = 36;
-  good.max = 40;
-  good.max_inclusive = true;
-  q.total.bands = Bands{{low, good}, "test"};
-  return q;
-}
+using testing::srs_like_questionnaire;
 
-constexpr std::size_t kTotal = 4;  // scale index of the total in srs_like()
+constexpr std::size_t kTotal = 4;  // scale index of the total in srs_like_questionnaire()
 
 SessionScores session(const Questionnaire& q, std::optional<int> number, std::vector<double> answers,
                       std::string date = "") {
@@ -74,7 +44,7 @@ TEST(Trend, ReliableChangeArithmetic) {
 }
 
 TEST(Trend, ChangesAreExactDifferences) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   // Totals 8.6 + 9.7 + 9.9 + 7.8 = 36, then 36, then 9.5 + 9.2 + 9.1 + 9.4 = 37.2
   // (as doubles 35.99999999999999 and 37.199999999999996, changes 7.1e-15 and 1.1999999999999957).
   const std::vector<SessionScores> sessions{session(q, 1, {8.6, 9.7, 9.9, 7.8}), session(q, 2, {9, 9, 9, 9}),
@@ -89,7 +59,7 @@ TEST(Trend, ChangesAreExactDifferences) {
 }
 
 TEST(Trend, ReliableChangeOfExactlyMinusZIsNotADrop) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   TrendSettings settings = settings_from_norms(q);
   settings.reference_sd[kTotal] = 5;
   settings.retest_r[kTotal] = 0.875;
@@ -109,7 +79,7 @@ TEST(Trend, ReliableChangeOfExactlyMinusZIsNotADrop) {
 }
 
 TEST(Trend, RuptureOfExactlyOneOwnSdFromTenths) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   TrendSettings settings = settings_from_norms(q);
   settings.reference_sd[kTotal] = 0.1;
   // Baseline totals 36.1, 36.3, 36.5: mean 36.3, own SD sqrt((0.04 + 0 + 0.04) / 2) = 0.2 > 0.1.
@@ -126,7 +96,7 @@ TEST(Trend, RuptureOfExactlyOneOwnSdFromTenths) {
 }
 
 TEST(Trend, VShapedRuptureAndRepair) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   // Totals 36, 37, 37, 28, 33, 37.
   const std::vector<SessionScores> sessions{
       session(q, 1, {9, 9, 9, 9}), session(q, 2, {9.5, 9, 9.5, 9}), session(q, 3, {9, 9.5, 9, 9.5}),
@@ -178,7 +148,7 @@ TEST(Trend, VShapedRuptureAndRepair) {
 }
 
 TEST(Trend, OwnSdIsUsedWhenStricter) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   // Totals 40, 32, 36, 30. Session 4: baseline = mean(40, 32, 36) = 36, own SD =
   // sqrt((16 + 16 + 0) / 2) = 4; with a reference SD of 3 the SD is 4 (the larger).
   // Drop from the previous 36 - 30 = 6 >= 4: rupture; strict needs 8: none.
@@ -202,7 +172,7 @@ TEST(Trend, OwnSdIsUsedWhenStricter) {
 }
 
 TEST(Trend, StrictNeedsTwoSdsAndRepairExpires) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   // Totals 38, 38, 38, 32, 33, 34, 35, 38.
   std::vector<SessionScores> sessions{
       session(q, 1, {9.5, 9.5, 9.5, 9.5}), session(q, 2, {9.5, 9.5, 9.5, 9.5}),
@@ -227,7 +197,7 @@ TEST(Trend, StrictNeedsTwoSdsAndRepairExpires) {
 }
 
 TEST(Trend, SlowDeclineIsAReliableDropButNoRupture) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   // Totals 38, 37, 36, 35, 34, 33: one point a session.
   const std::vector<SessionScores> sessions{
       session(q, 1, {9.5, 9.5, 9.5, 9.5}), session(q, 2, {9.5, 9.5, 9, 9}),
@@ -249,7 +219,7 @@ TEST(Trend, SlowDeclineIsAReliableDropButNoRupture) {
 }
 
 TEST(Trend, NoiseBelowTheThresholdRaisesNothing) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   // Totals 37, 38, 36.5, 37.5, 36, 37.5; subscales move by at most 0.5.
   const std::vector<SessionScores> sessions{
       session(q, 1, {9.5, 9, 9.5, 9}), session(q, 2, {9.5, 9.5, 9.5, 9.5}),
@@ -270,7 +240,7 @@ TEST(Trend, NoiseBelowTheThresholdRaisesNothing) {
 }
 
 TEST(Trend, TooShortForABaseline) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   // Totals 37, 37, 28: only two earlier sessions, no baseline, no own SD.
   const std::vector<SessionScores> sessions{session(q, 1, {9.5, 9, 9.5, 9}), session(q, 2, {9.5, 9, 9.5, 9}),
                                             session(q, 3, {7, 7, 7, 7})};
@@ -290,7 +260,7 @@ TEST(Trend, TooShortForABaseline) {
 }
 
 TEST(Trend, FirstSessionHasNoChange) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   const std::vector<TrendPoint> trend = analyse_trend(q, {session(q, 1, {9, 9, 9, 9})}, total_reference(q));
   ASSERT_EQ(trend.size(), 1u);
   EXPECT_EQ(*trend[0].scales[kTotal].score, 36);
@@ -299,7 +269,7 @@ TEST(Trend, FirstSessionHasNoChange) {
 }
 
 TEST(Trend, OrderBySessionElseDateTiesKeepInputOrder) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   const std::vector<double> a{9, 9, 9, 9};
   // Every session numbered: by number (dates ignored).
   EXPECT_EQ(session_order({session(q, 3, a, "2026-01-01"), session(q, 1, a, "2026-03-01"), session(q, 2, a)}),
@@ -324,7 +294,7 @@ TEST(Trend, OrderBySessionElseDateTiesKeepInputOrder) {
 }
 
 TEST(Trend, CeilingAndLowItem) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   TrendSettings settings = total_reference(q);
   settings.low_item = 6;
   // All four lines at 10: ceiling on every subscale and the total.
@@ -366,7 +336,7 @@ TEST(Trend, LowItemsAndTheFlagAgree) {
 // A norm may give a test-retest r of 1: no measurement error, no RC (main
 // divided by 0 and printed -inf).
 TEST(Trend, NoReliableChangeWithAPerfectRetestR) {
-  const Questionnaire q = srs_like();
+  const Questionnaire q = srs_like_questionnaire();
   TrendSettings settings = total_reference(q);
   settings.retest_r[kTotal] = 1;
   const std::vector<TrendPoint> trend =

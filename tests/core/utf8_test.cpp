@@ -72,6 +72,22 @@ TEST(Utf8, DecodesCodePoints) {
   EXPECT_EQ(decode_utf8("\xF4\x8F\xBF\xBF").code, U'\U0010FFFF');
 }
 
+std::string encoded(char32_t code) {
+  char bytes[4];
+  return std::string(bytes, encode_utf8(code, bytes));
+}
+
+TEST(Utf8, EncodesCodePoints) {
+  EXPECT_EQ(encoded(U'A'), "A");
+  EXPECT_EQ(encoded(U'é'), "\xC3\xA9");
+  EXPECT_EQ(encoded(U'€'), "\xE2\x82\xAC");
+  EXPECT_EQ(encoded(U'\U0001F600'), "\xF0\x9F\x98\x80");
+  EXPECT_EQ(encoded(U'\U0010FFFF'), "\xF4\x8F\xBF\xBF");
+  // A surrogate: its three-byte form, which is not valid UTF-8.
+  EXPECT_EQ(encoded(0xD800), "\xED\xA0\x80");
+  EXPECT_FALSE(decode_utf8(encoded(0xD800)).valid);
+}
+
 // Unicode 15, section 3.9, table 3-8: "U+FFFD for maximal subparts".
 TEST(Utf8, InvalidSequencesTakeTheirMaximalSubpart) {
   const std::string bytes = "\x61\xF1\x80\x80\xE1\x80\xC2\x62\x80\x63\x80\xBF\x64";
@@ -135,6 +151,9 @@ TEST(Utf8, PrefixNeverCutsACharacter) {
   EXPECT_EQ(utf8_prefix("aé", 3), "aé");
   EXPECT_EQ(utf8_prefix("a😀b", 4), "a");
   EXPECT_EQ(utf8_prefix("a😀b", 5), "a😀");
+  EXPECT_EQ(excerpt("abcdef", 6), "abcdef");
+  EXPECT_EQ(excerpt("abcdef", 4), "abcd…");
+  EXPECT_EQ(excerpt("aéb", 2), "a…");
 }
 
 TEST(Utf8, TerminalSafeEscapesWhatCouldDriveATerminal) {

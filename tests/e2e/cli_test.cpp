@@ -108,6 +108,13 @@ TEST(Cli, ShowJsonIsTheNormalisedDefinition) {
   EXPECT_EQ(doc["subscales"][0]["items"], (nlohmann::json{"4", "6", "10", "11"}));
 }
 
+// -f is --format in show as in every other command.
+TEST(Cli, ShowTakesFLikeTheOtherCommands) {
+  const Outcome run = run_alliance({"show", "wai-s", "-f", "json"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(nlohmann::json::parse(run.out)["id"], "wai-s");
+}
+
 TEST(Cli, ValidateReportsEveryProblemAndExitsOne) {
   const Outcome good = run_alliance({"validate", source_path("tests/data/valid/minimal.json")});
   EXPECT_EQ(good.status, 0);

@@ -154,6 +154,25 @@ TEST(Encoding, ANdjsonLineThatIsNotUtf8IsLocated) {
                            "\nalliance: 1 of 2 responses is invalid\n");
 }
 
+// A value quoted in a message is shortened between characters: the session
+// "aéé…" (a, then 25 é) as JSON text, "\"a" and 17 é, is 36 bytes; an 18th
+// é would pass the 37 kept (the message held its first byte alone).
+TEST(Encoding, AValueShortenedInAMessageKeepsWholeCharacters) {
+  std::string e17;
+  for (int i = 0; i < 17; ++i) e17 += "é";
+  const std::string dir = make_temp_dir();
+  std::string session = "a";
+  for (int i = 0; i < 25; ++i) session += "é";
+  write_file(dir + "/s.ndjson", "{\"respondent\":\"P1\",\"session\":\"" + session + "\",\"answers\":{}}\n");
+  const Outcome run = score_in(dir, {"s.ndjson", "--output-columns", "respondent,problems"});
+  EXPECT_EQ(run.status, 1);
+  const std::string problem = "s.ndjson:1: /session: expected a whole number, got string \"a" + e17 + "…\"";
+  const std::string quoted =
+      "\"s.ndjson:1: /session: expected a whole number, got string \"\"a" + e17 + "…\"\"\"";
+  EXPECT_EQ(run.out, "respondent,problems\nP1," + quoted + "\n");
+  EXPECT_EQ(run.err, problem + "\nalliance: 1 of 1 response is invalid\n");
+}
+
 TEST(Encoding, NulIsNeverWritten) {
   const std::string dir = make_temp_dir();
   // An escaped NUL is valid JSON: the id holds a NUL once read.

@@ -2,13 +2,16 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -102,10 +105,48 @@ std::string source_path(const std::string& relative) {
   return std::string(ALLIANCE_SOURCE_DIR) + "/" + relative;
 }
 
+namespace {
+
+// The directories make_temp_dir made, removed when the test program ends
+// (each test runs in its own process under ctest) unless
+// ALLIANCE_KEEP_TEST_DIRS is set, to look at what a failing test left.
+class TempDirs {
+ public:
+  void add(const std::string& dir) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    dirs_.push_back(dir);
+  }
+  ~TempDirs() {
+    const char* keep = std::getenv("ALLIANCE_KEEP_TEST_DIRS");
+    if (keep && *keep) return;
+    for (const std::string& dir : dirs_) {
+      std::error_code error;
+      // A test may have taken the write permission away (a save that fails).
+      for (auto it = std::filesystem::recursive_directory_iterator(dir, error);
+           !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error))
+        if (it->is_directory(error)) ::chmod(it->path().c_str(), 0700);
+      ::chmod(dir.c_str(), 0700);
+      std::filesystem::remove_all(dir, error);
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string> dirs_;
+};
+
+TempDirs& temp_dirs() {
+  static TempDirs dirs;
+  return dirs;
+}
+
+}  // namespace
+
 std::string make_temp_dir() {
   const char* base = std::getenv("TMPDIR");
   std::string templ = std::string(base && *base ? base : "/tmp") + "/alliance-test-XXXXXX";
   if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
+  temp_dirs().add(templ);
   return templ;
 }
 

@@ -29,7 +29,9 @@ Run run_program(const std::string& program, const std::vector<std::string>& args
 // Path of a file in the source tree.
 std::string source_path(const std::string& relative);
 
-// A fresh empty directory under the test temporary directory.
+// A fresh empty directory under the test temporary directory, removed with
+// what it holds when the test program ends (kept if ALLIANCE_KEEP_TEST_DIRS
+// is set).
 std::string make_temp_dir();
 
 std::string slurp(const std::string& path);

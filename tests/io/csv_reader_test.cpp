@@ -6,6 +6,8 @@
 
 #include <fstream>
 
+#include "../common/temp_dir.hpp"
+
 namespace alliance::io {
 namespace {
 
@@ -26,7 +28,7 @@ std::ostream& operator<<(std::ostream& out, const Record& r) {
 // A file of its own: ctest runs the tests of this binary in parallel processes.
 std::string write(const std::string& content) {
   static int n = 0;
-  const std::string path = ::testing::TempDir() + "csv_reader_" +
+  const std::string path = alliance::testing::own_temp_dir() + "/csv_reader_" +
                            ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
                            std::to_string(n++) + ".csv";
   std::ofstream(path, std::ios::binary) << content;
@@ -156,13 +158,21 @@ TEST(CsvReader, PeekReadsAheadWithoutConsuming) {
   ASSERT_TRUE(csv.next(fields));
   std::string storage;
   std::pair<long, long> lines;
-  ASSERT_TRUE(csv.peek(2, storage, fields, lines));
-  EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{"2", "3"}));
-  EXPECT_EQ(lines, (std::pair<long, long>{5, 5}));
-  ASSERT_TRUE(csv.peek(0, storage, fields, lines));
+  CsvReader::Lookahead at = csv.lookahead();
+  ASSERT_TRUE(csv.peek(at, storage, fields, lines));
   EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{"a\nb", "1"}));
   EXPECT_EQ(lines, (std::pair<long, long>{2, 3}));
-  EXPECT_FALSE(csv.peek(3, storage, fields, lines));
+  ASSERT_TRUE(csv.peek(at, storage, fields, lines));
+  EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{""}));
+  EXPECT_EQ(lines, (std::pair<long, long>{4, 4}));
+  ASSERT_TRUE(csv.peek(at, storage, fields, lines));
+  EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{"2", "3"}));
+  EXPECT_EQ(lines, (std::pair<long, long>{5, 5}));
+  EXPECT_FALSE(csv.peek(at, storage, fields, lines));
+  // Nothing was consumed: a new look starts at the next record, and so does next().
+  at = csv.lookahead();
+  ASSERT_TRUE(csv.peek(at, storage, fields, lines));
+  EXPECT_EQ(lines, (std::pair<long, long>{2, 3}));
   ASSERT_TRUE(csv.next(fields));
   EXPECT_EQ(std::vector<std::string_view>(fields), (std::vector<std::string_view>{"a\nb", "1"}));
   EXPECT_EQ(csv.line(), 2);

@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "../common/temp_dir.hpp"
 #include "../core/fixtures.hpp"
 
 namespace alliance::io {
@@ -43,7 +44,7 @@ struct Outcome {
 class PartReadingTest : public ::testing::Test {
  protected:
   std::string write(const std::string& name, const std::string& content) {
-    const std::string path = ::testing::TempDir() + name;
+    const std::string path = alliance::testing::own_temp_dir() + "/" + name;
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }

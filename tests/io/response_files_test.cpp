@@ -15,6 +15,7 @@
 #include <random>
 #include <set>
 
+#include "../common/temp_dir.hpp"
 #include "alliance/io/files.hpp"
 
 namespace alliance::io {
@@ -23,8 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path temp_dir() {
-  const char* base = std::getenv("TMPDIR");
-  std::string dir = std::string(base && *base ? base : "/tmp") + "/alliance-names-XXXXXX";
+  std::string dir = alliance::testing::own_temp_dir() + "/alliance-names-XXXXXX";
   if (!::mkdtemp(dir.data())) throw std::runtime_error("mkdtemp failed");
   return dir;
 }

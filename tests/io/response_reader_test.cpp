@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "../common/temp_dir.hpp"
 #include "../core/fixtures.hpp"
 #include "alliance/core/error.hpp"
 
@@ -17,7 +18,7 @@ using testing::mini_questionnaire;
 class ReaderTest : public ::testing::Test {
  protected:
   std::string write(const std::string& name, const std::string& content) {
-    const std::string path = ::testing::TempDir() + name;
+    const std::string path = alliance::testing::own_temp_dir() + "/" + name;
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }

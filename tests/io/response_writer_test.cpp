@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../common/temp_dir.hpp"
 #include "../core/fixtures.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/io/files.hpp"
@@ -31,8 +32,7 @@ ResponseDocument in_progress() {
 }
 
 std::filesystem::path temp_file(const std::string& name) {
-  const char* base = std::getenv("TMPDIR");
-  std::string dir = std::string(base && *base ? base : "/tmp") + "/alliance-writer-XXXXXX";
+  std::string dir = alliance::testing::own_temp_dir() + "/alliance-writer-XXXXXX";
   if (!::mkdtemp(dir.data())) throw std::runtime_error("mkdtemp failed");
   return std::filesystem::path(dir) / name;
 }

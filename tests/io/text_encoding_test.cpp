@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "../common/temp_dir.hpp"
 #include "../core/fixtures.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/io/response_reader.hpp"
@@ -21,7 +22,7 @@ const std::string kWayOut =
 class EncodingTest : public ::testing::Test {
  protected:
   std::string write(const std::string& name, const std::string& content) {
-    const std::string path = ::testing::TempDir() + name;
+    const std::string path = alliance::testing::own_temp_dir() + "/" + name;
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }

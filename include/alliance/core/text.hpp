@@ -43,7 +43,4 @@ std::size_t display_width(std::string_view text);
 // `text` padded with spaces to `width` display columns.
 std::string pad_right(std::string_view text, std::size_t width);
 
-// Words of `text` wrapped to lines of at most `width` display columns.
-std::vector<std::string> wrap(std::string_view text, std::size_t width);
-
 }  // namespace alliance::core

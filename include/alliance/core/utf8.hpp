@@ -21,6 +21,12 @@ struct Utf8Char {
 // REQUIRES: !text.empty().
 Utf8Char decode_utf8(std::string_view text);
 
+// Writes `code` as UTF-8 at `out` (room for 4 bytes) and returns its length.
+// Any value up to U+10FFFF, surrogates included: their three-byte form is
+// not valid UTF-8, which is how a decoder marks an unpaired one for the text
+// check to report. REQUIRES: code <= 0x10FFFF.
+std::size_t encode_utf8(char32_t code, char* out);
+
 // How many bytes at the start of `text` are plain ASCII: 0x01..0x7F (no NUL,
 // no byte with the high bit). Sixteen bytes at a time with SSE2, else eight:
 // the fast path of every check, since most input is ASCII.
@@ -36,12 +42,13 @@ struct TextCheck {
 // a character cut by its end is not bad: `checked` then ends before it.
 TextCheck check_text(std::string_view text, bool final);
 
-// Whether `text` is valid UTF-8 (NUL counts as valid here).
-bool is_valid_utf8(std::string_view text);
-
 // The longest prefix of `text` of at most `max` bytes that does not cut a
-// character in two (for shortening a quoted value in a message).
+// character in two.
 std::string_view utf8_prefix(std::string_view text, std::size_t max);
+
+// `text` as a message quotes it: whole when it has at most `max` bytes, else
+// utf8_prefix(text, max) and "…" (every message shortens a value this way).
+std::string excerpt(std::string_view text, std::size_t max);
 
 // Whether a terminal could act on the code point instead of showing it: the
 // C0 and C1 control characters and DEL (cursor moves, colours, window

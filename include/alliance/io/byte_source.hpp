@@ -48,8 +48,6 @@ class ByteSource {
   bool at_end() const { return eof_ && begin_ == end_; }
   // True when the input is a terminal (nothing was piped or named).
   bool is_terminal() const;
-  // The first bytes, without consuming them (for format detection).
-  std::string_view peek(std::size_t n);
 
   // True when the next `length` bytes of available() are all text (valid
   // UTF-8 without NUL, after decoding). One comparison: call it per record.

@@ -81,8 +81,8 @@ class ResponseReader {
   virtual std::optional<std::uint64_t> splittable_size() const { return std::nullopt; }
   // From now on, next() ends at the first record starting at or after `offset`.
   virtual void stop_at(std::uint64_t /*offset*/) {}
-  // Where the next record starts; nullopt when it is not a clean place to
-  // split (rows still to skip after the header).
+  // Where the next record starts (after the header and the rows --skip-rows
+  // skips); nullopt when the reader cannot split.
   virtual std::optional<ReadPosition> position() const { return std::nullopt; }
   // Moves to the first line start at or after `offset` (a record start unless
   // a quoted CSV field spans it) and numbers that line 1.
