@@ -69,8 +69,6 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   const std::vector<LoadedForm> forms = load_forms(options, global);
   io::CompareWriterOptions write;
   write.format = choose_output_format(options.format);
-  if (write.format == io::OutputFormat::ndjson)
-    throw Error(ExitCode::usage, "compare writes table, json, csv or tsv (not ndjson)");
   if (!options.section.empty()) write.section = io::parse_compare_section(options.section);
   write.precision = options.precision;
   write.language = choose_language(options.lang);
@@ -163,9 +161,9 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
 
   io::write_comparison(report, write, stdout);
   // The table carries its notes; machine formats carry codes, and people read these.
-  const bool delimited = write.format == io::OutputFormat::csv || write.format == io::OutputFormat::tsv;
-  const bool agreement_written = write.section == io::CompareSection::agreement ||
-                                 (write.section == io::CompareSection::all && !delimited);
+  const bool agreement_written =
+      write.section == io::CompareSection::agreement ||
+      (write.section == io::CompareSection::all && write.format == io::OutputFormat::json);
   if (write.format != io::OutputFormat::table && agreement_written)
     for (const io::Comparison& c : report.comparisons)
       for (const std::string& line : io::agreement_note_lines(report, c, "en", false))
@@ -198,12 +196,13 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status
   add_input_options(cmd, o->input);
   cmd->remove_option(cmd->get_option("files"));
   cmd->add_option("-f,--format", o->format,
-                  "Output: table, json, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
+                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
       ->group("Output");
   cmd->add_option("--section", o->section,
-                  "Only this part: pairs, agreement, unpaired (csv/tsv hold one part; default pairs)")
-      ->check(CLI::IsMember({"pairs", "agreement", "unpaired"}))
+                  "Only this table: forms, comparisons, pairs, agreement, unpaired (csv/tsv/ndjson hold "
+                  "one; default pairs)")
+      ->check(CLI::IsMember({"forms", "comparisons", "pairs", "agreement", "unpaired"}))
       ->group("Output");
   cmd->add_option("--items", o->items, "Items with the largest disagreement shown per pair (default 3)")
       ->check(whole_number(0, 1000))

@@ -33,8 +33,9 @@ bool use_colour() {
   return stdout_is_terminal() && term && std::strcmp(term, "dumb") != 0 && !(no_colour && *no_colour);
 }
 
-io::OutputFormat choose_output_format(const std::string& flag) {
-  return io::parse_output_format(flag.empty() ? (stdout_is_terminal() ? "table" : "csv") : flag);
+io::OutputFormat choose_output_format(const std::string& flag, io::OutputFormat machine) {
+  if (!flag.empty()) return io::parse_output_format(flag);
+  return stdout_is_terminal() ? io::OutputFormat::table : machine;
 }
 
 }  // namespace alliance::cli

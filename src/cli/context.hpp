@@ -35,9 +35,12 @@ inline const char* tr(const std::string& lang, const char* en, const char* fr) {
 // True when stdout is a terminal (tables and colour; pipes get machine formats).
 bool stdout_is_terminal();
 
-// The output format: --format when given, else a table on a terminal and CSV
-// in a pipe (the same default for every command).
-io::OutputFormat choose_output_format(const std::string& flag);
+// The output format: --format when given, else a table on a terminal and the
+// command's machine format in a pipe or a file: CSV for every command whose
+// output is rows (score, stats, trend, compare, list), JSON for show and
+// validate. Human text never goes into a pipe unless asked for.
+io::OutputFormat choose_output_format(const std::string& flag,
+                                      io::OutputFormat machine = io::OutputFormat::csv);
 
 // Colour only on a terminal whose TERM is not "dumb" and when NO_COLOR is unset.
 bool use_colour();

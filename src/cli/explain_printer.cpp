@@ -3,8 +3,8 @@
 #include "alliance/core/explain.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/io/text_table.hpp"
 #include "context.hpp"
-#include "table.hpp"
 
 namespace alliance::cli {
 
@@ -14,9 +14,9 @@ using core::format_number;
 
 void print_items(std::ostream& out, const core::Questionnaire& q, const core::Explanation& e,
                  const std::string& lang) {
-  Table table({tr(lang, "ITEM", "ITEM"), tr(lang, "SUBSCALE", "SOUS-ÉCHELLE"), tr(lang, "ANSWER", "RÉPONSE"),
-               tr(lang, "KEYED", "APRÈS INVERSION"), tr(lang, "WEIGHT", "POIDS"),
-               tr(lang, "CONTRIBUTION", "CONTRIBUTION")});
+  io::TextTable table({tr(lang, "ITEM", "ITEM"), tr(lang, "SUBSCALE", "SOUS-ÉCHELLE"),
+                       tr(lang, "ANSWER", "RÉPONSE"), tr(lang, "KEYED", "APRÈS INVERSION"),
+                       tr(lang, "WEIGHT", "POIDS"), tr(lang, "CONTRIBUTION", "CONTRIBUTION")});
   for (const core::ItemWorking& w : e.items) {
     const core::Item& item = q.items[w.item];
     if (!w.answer) {

@@ -1,19 +1,20 @@
 // alliance list: the questionnaires available, bundled and the user's own.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "alliance/core/text.hpp"
+#include "alliance/io/records.hpp"
+#include "alliance/io/text_table.hpp"
 #include "context.hpp"
-#include "table.hpp"
 
 namespace alliance::cli {
 
 namespace {
 
 struct ListOptions {
-  std::string format = "table";
+  std::string format;  // "" = table on a terminal, csv otherwise
   std::string lang;
 };
 
@@ -28,34 +29,56 @@ struct Row {
   std::optional<io::LoadedQuestionnaire> loaded;
 };
 
-nlohmann::ordered_json row_json(const Row& row, const std::string& lang) {
-  nlohmann::ordered_json j;
-  j["id"] = row.entry->id;
-  j["origin"] = row.entry->origin;
-  j["shadowed"] = row.entry->shadowed;
-  if (!row.loaded) {
-    j["valid"] = false;
-    return j;
+io::Field field(const char* name, io::FieldType type) {
+  io::Field f;
+  f.name = name;
+  f.type = type;
+  return f;
+}
+
+// The machine formats' table (docs/output-format.md#list): one record per
+// definition found; an invalid one has only its id, origin and shadowed.
+io::Table list_table() {
+  using T = io::FieldType;
+  return {"questionnaires",
+          {field("id", T::text), field("origin", T::text), field("shadowed", T::boolean),
+           field("valid", T::boolean), field("version", T::text), field("family", T::text),
+           field("form", T::text), field("title", T::text), field("items", T::integer),
+           field("subscales", T::list), field("languages", T::list), field("administrable", T::boolean),
+           field("validated", T::boolean), field("hash", T::text)},
+          false};
+}
+
+void write_records(const std::vector<Row>& rows, io::OutputFormat format, const std::string& lang) {
+  const io::Table table = list_table();
+  const std::unique_ptr<io::RecordWriter> writer =
+      io::make_record_writer(format, std::nullopt, {-1, lang}, stdout);
+  writer->begin(table);
+  for (const Row& row : rows) {
+    io::Record values = {io::Value::text(row.entry->id), io::Value::text(row.entry->origin),
+                         io::Value::boolean(row.entry->shadowed), io::Value::boolean(row.loaded.has_value())};
+    std::vector<std::string> subscales;
+    if (row.loaded) {
+      const core::Questionnaire& q = row.loaded->questionnaire;
+      for (const core::Subscale& s : q.subscales) subscales.push_back(s.id);
+      for (io::Value v :
+           {io::Value::text(q.version), io::Value::text(q.family), io::Value::text(core::to_string(q.form)),
+            io::Value::text(core::pick_text(q.title, lang)),
+            io::Value::integer(static_cast<long long>(q.items.size())), io::Value::list(subscales),
+            io::Value::list(q.languages), io::Value::boolean(q.administrable()),
+            io::Value::boolean(q.source.validated), io::Value::text(row.loaded->hash)})
+        values.push_back(v);
+    } else {
+      values.resize(table.fields.size());
+    }
+    writer->write(values);
   }
-  const core::Questionnaire& q = row.loaded->questionnaire;
-  std::vector<std::string> subscales;
-  for (const core::Subscale& s : q.subscales) subscales.push_back(s.id);
-  j["valid"] = true;
-  j["version"] = q.version;
-  j["family"] = q.family;
-  j["form"] = core::to_string(q.form);
-  j["title"] = core::pick_text(q.title, lang);
-  j["items"] = q.items.size();
-  j["subscales"] = subscales;
-  j["languages"] = q.languages;
-  j["administrable"] = q.administrable();
-  j["validated"] = q.source.validated;
-  j["hash"] = row.loaded->hash;
-  return j;
+  writer->end();
+  writer->finish();
 }
 
 void print_table(const std::vector<Row>& rows, const std::string& lang) {
-  Table table({"ID", "FORM", "ITEMS", "SUBSCALES", "LANGUAGES", "USE", "FROM", "TITLE"});
+  io::TextTable table({"ID", "FORM", "ITEMS", "SUBSCALES", "LANGUAGES", "USE", "FROM", "TITLE"});
   for (const Row& row : rows) {
     const std::string from = row.entry->bundled ? "bundled" : row.entry->origin;
     if (!row.loaded) {
@@ -83,13 +106,12 @@ int run_list(const ListOptions& options, const GlobalOptions& global) {
     if (!entry.id.empty()) row.loaded = catalog.check_text(entry.text, entry.origin).loaded;
     rows.push_back(std::move(row));
   }
-  if (options.format == "json") {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const Row& row : rows) out.push_back(row_json(row, lang));
-    // Paths are bytes, not always UTF-8: a byte that is not is written as U+FFFD.
-    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  } else {
+  const io::OutputFormat format = choose_output_format(options.format);
+  if (format == io::OutputFormat::table) {
     print_table(rows, lang);
+    std::cout.flush();
+  } else {
+    write_records(rows, format, lang);  // paths are bytes: written as the writers write any text
   }
   return 0;
 }
@@ -99,9 +121,9 @@ int run_list(const ListOptions& options, const GlobalOptions& global) {
 void add_list_command(CLI::App& app, const GlobalOptions& global, int& status) {
   auto options = std::make_shared<ListOptions>();
   CLI::App* cmd = app.add_subcommand("list", "List the available questionnaires");
-  cmd->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
+  cmd->add_option("-f,--format", options->format,
+                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "text", "json", "ndjson", "csv", "tsv"}));
   cmd->add_option("--lang", options->lang, "Language of titles (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}));
   cmd->callback([options, &global, &status] { status = run_list(*options, global); });

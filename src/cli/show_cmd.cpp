@@ -15,7 +15,7 @@ namespace {
 
 struct ShowOptions {
   std::string questionnaire;
-  std::string format = "text";
+  std::string format;  // "" = table (the readable view) on a terminal, json otherwise
   std::string lang;
 };
 
@@ -160,7 +160,7 @@ void print_text(const io::LoadedQuestionnaire& loaded, const std::string& lang) 
 
 int run_show(const ShowOptions& options, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(options.questionnaire);
-  if (options.format == "json") {
+  if (choose_output_format(options.format, io::OutputFormat::json) == io::OutputFormat::json) {
     std::cout << io::definition_to_json(loaded.questionnaire, 2) << '\n';
     return 0;
   }
@@ -178,9 +178,10 @@ void add_show_command(CLI::App& app, const GlobalOptions& global, int& status) {
   cmd->add_option("questionnaire", options->questionnaire, "Questionnaire id or definition file")
       ->required()
       ->type_name("ID|FILE");
-  cmd->add_option("-f,--format", options->format, "text, or json for the normalised definition")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  cmd->add_option("-f,--format", options->format,
+                  "table (the readable view; 'text' is accepted too) or json (the normalised definition); "
+                  "default: table on a terminal, json otherwise")
+      ->check(CLI::IsMember({"table", "text", "json"}));
   cmd->add_option("--lang", options->lang, "Language (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}));
   cmd->callback([options, &global, &status] { status = run_show(*options, global); });

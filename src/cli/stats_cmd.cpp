@@ -20,7 +20,8 @@ namespace {
 struct StatsCommandOptions {
   std::string questionnaire;
   InputOptions input;
-  std::string format;  // "" = table on a terminal, csv otherwise
+  std::string format;   // "" = table on a terminal, csv otherwise
+  std::string section;  // "" = every table in JSON, scales in CSV/TSV/NDJSON
   std::string lang;
   int precision = -1;
   std::string missing = "pairwise";
@@ -73,11 +74,13 @@ class StatsTally final : public io::PartTally {
 };
 
 // --quality: the flagged responses, listed in input order.
-int run_quality(const core::Questionnaire& q, const StatsCommandOptions& options,
-                const core::StatsOptions& stats_options, const io::StatsWriterOptions& out) {
+int run_quality(const core::Questionnaire& q, const io::Provenance& provenance,
+                const StatsCommandOptions& options, const core::StatsOptions& stats_options,
+                const io::StatsWriterOptions& out) {
   long responses = 0, invalid = 0;
   LineCount lines;
-  std::unique_ptr<io::QualityWriter> quality = io::make_quality_writer(stats_options.run_limit, out, stdout);
+  std::unique_ptr<io::QualityWriter> quality =
+      io::make_quality_writer(stats_options.run_limit, provenance, out, stdout);
   for_each_response(q, options.input, [&](const io::ResponseRecord& record) {
     lines.add(record);
     if (!record.valid()) {
@@ -101,6 +104,7 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   const core::Questionnaire& q = loaded.questionnaire;
   io::StatsWriterOptions out;
   out.format = choose_output_format(options.format);
+  if (!options.section.empty()) out.section = io::parse_stats_section(options.section);
   out.precision = options.precision;
   out.language = choose_language(options.lang);
 
@@ -111,11 +115,16 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   stats_options.floor_ceiling_pct = options.floor_ceiling;
   stats_options.run_limit = options.run_limit > 0 ? options.run_limit : core::default_run_limit(q);
 
-  if (options.quality) return run_quality(q, options, stats_options, out);
+  const io::Provenance provenance{q.id, q.version, loaded.hash, kVersion};
+  if (options.quality) return run_quality(q, provenance, options, stats_options, out);
   StatsTally tally(q, stats_options);
   tally_responses(q, options.input, tally);
   const core::StatsReport report = tally.stats().report();
-  io::write_stats(q, {q.id, q.version, loaded.hash, kVersion}, report, tally.invalid(), out, stdout);
+  io::write_stats(q, provenance, report, tally.invalid(), out, stdout);
+  // The warnings describe the data: said here when the output asked for has no place for them.
+  if (!io::stats_output_has_warnings(out))
+    for (const core::StatsWarning& warning : report.warnings)
+      std::cerr << "warning: " << io::describe(q, report, warning, "en") << '\n';
   print_line_count(tally.lines());
   return report_invalid(report.responses, tally.invalid());
 }
@@ -159,8 +168,13 @@ void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status) 
       ->type_name("N")
       ->group("Statistics");
   cmd->add_option("-f,--format", o->format,
-                  "Output: table, json, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
+                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
+      ->group("Output");
+  cmd->add_option("--section", o->section,
+                  "Only this table: summary, scales, items, correlations, warnings (csv/tsv/ndjson hold "
+                  "one; default scales)")
+      ->check(CLI::IsMember({"summary", "scales", "items", "correlations", "warnings"}))
       ->group("Output");
   cmd->add_option("--precision", o->precision,
                   "Decimals (default: exact shortest form; in tables 2, and 3 for coefficients)")

@@ -15,11 +15,12 @@
 #include "alliance/core/text.hpp"
 #include "alliance/core/trend.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/io/text_table.hpp"
 #include "alliance/io/trend_writer.hpp"
+#include "alliance/version.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
 #include "option_checks.hpp"
-#include "table.hpp"
 #include "thresholds.hpp"
 
 namespace alliance::cli {
@@ -172,8 +173,9 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
       std::cout << records.size() << ' '
                 << (records.size() == 1 ? tr(lang, "session", "séance") : tr(lang, "sessions", "séances"));
     std::cout << '\n';
-    Table table({tr(lang, "SCALE", "ÉCHELLE"), tr(lang, "SESSIONS", "SÉANCES"), tr(lang, "LATEST", "DERNIER"),
-                 tr(lang, "CHANGE", "ÉCART"), tr(lang, "FLAGS (SESSIONS)", "SIGNAUX (SÉANCES)")});
+    io::TextTable table({tr(lang, "SCALE", "ÉCHELLE"), tr(lang, "SESSIONS", "SÉANCES"),
+                         tr(lang, "LATEST", "DERNIER"), tr(lang, "CHANGE", "ÉCART"),
+                         tr(lang, "FLAGS (SESSIONS)", "SIGNAUX (SÉANCES)")});
     for (std::size_t s = 0; s < names.size(); ++s) {
       const std::size_t k = s < n ? s : n;
       const std::string title = core::pick_text(k < n ? q.subscales[k].title : q.total.title, lang);
@@ -191,13 +193,13 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
         if (!flags.empty()) flags += "; ";
         flags += std::string(flag_label(flag, lang)) + " " + when;
       }
-      std::string change = "—";
+      std::string change = io::kMissingCell;
       if (last.change_previous)
         change =
             (*last.change_previous >= 0 ? "+" : "") + core::format_fixed(*last.change_previous, decimals);
       table.add({title.empty() ? (k < n ? names[s] : std::string(tr(lang, "Total", "Total"))) : title,
                  sparkline(values, k < n ? ranges.subscales[k] : ranges.total),
-                 last.score ? core::format_fixed(*last.score, decimals) : "—", change, flags});
+                 last.score ? core::format_fixed(*last.score, decimals) : io::kMissingCell, change, flags});
     }
     table.print(std::cout);
   }
@@ -331,7 +333,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
     for (std::vector<io::TrendRecord>& records : people)
       for (std::size_t i = o.latest ? records.size() - 1 : 0; i < records.size(); ++i)
         all.push_back(std::move(records[i]));
-    io::write_trend(q, all, output, o.precision, stdout);
+    io::write_trend(q, all, output, o.precision, {q.id, q.version, loaded.hash, kVersion}, stdout);
     for (const std::string& note : rc_notes(q, settings, "en")) std::cerr << "note: " << note << '\n';
   }
 

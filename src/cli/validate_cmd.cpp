@@ -15,7 +15,7 @@ namespace {
 
 struct ValidateOptions {
   std::vector<std::string> files;
-  std::string format = "text";
+  std::string format;  // "" = table (one line per problem) on a terminal, json otherwise
 };
 
 struct FileReport {
@@ -61,6 +61,7 @@ nlohmann::ordered_json to_json(const FileReport& report) {
 
 int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
   const io::Catalog catalog = make_catalog(global);
+  const bool json = choose_output_format(options.format, io::OutputFormat::json) == io::OutputFormat::json;
   bool any_invalid = false;
   bool any_unreadable = false;
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -68,7 +69,7 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
     const FileReport report = check_file(catalog, file);
     any_invalid = any_invalid || (!report.valid && !report.unreadable);
     any_unreadable = any_unreadable || report.unreadable;
-    if (options.format == "json") {
+    if (json) {
       out.push_back(to_json(report));
       continue;
     }
@@ -82,8 +83,7 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
                 << " checked)\n";
   }
   // Paths are bytes, not always UTF-8: a byte that is not is written as U+FFFD.
-  if (options.format == "json")
-    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  if (json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   // An invalid definition outranks an unreadable file; both are reported.
   if (any_invalid) return static_cast<int>(ExitCode::invalid_input);
   return any_unreadable ? static_cast<int>(ExitCode::io) : 0;
@@ -96,9 +96,10 @@ void add_validate_command(CLI::App& app, const GlobalOptions& global, int& statu
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check definition files and report every problem (exit 0 only when all are valid)");
   cmd->add_option("files", options->files, "Definition files")->required()->type_name("FILE...");
-  cmd->add_option("--format", options->format, "Report format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  cmd->add_option("-f,--format", options->format,
+                  "table (one line per problem; 'text' is accepted too) or json; default: table on a "
+                  "terminal, json otherwise")
+      ->check(CLI::IsMember({"table", "text", "json"}));
   cmd->callback([options, &global, &status] { status = run_validate(*options, global); });
 }
 

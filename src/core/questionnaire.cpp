@@ -97,4 +97,18 @@ std::optional<std::size_t> Questionnaire::find_subscale(const std::string& subsc
   return std::nullopt;
 }
 
+std::vector<ScaleRef> scale_list(const Questionnaire& q) {
+  static const LocalizedText kTotal = {{"en", "Total"}, {"fr", "Total"}};
+  std::vector<ScaleRef> out;
+  out.reserve(q.subscales.size() + 1);
+  for (std::size_t s = 0; s < q.subscales.size(); ++s) {
+    const Subscale& sub = q.subscales[s];
+    out.push_back({sub.id, s, &sub.title, &sub.bands, &sub.norms});
+  }
+  if (q.total.present)
+    out.push_back({"total", std::nullopt, q.total.title.empty() ? &kTotal : &q.total.title, &q.total.bands,
+                   &q.total.norms});
+  return out;
+}
+
 }  // namespace alliance::core

@@ -1,19 +1,24 @@
-// Output of `alliance compare` (docs/compare.md): table, JSON, CSV, TSV.
+// Output of `alliance compare` (docs/compare.md): the tables of the record
+// model (forms, comparisons, pairs, agreement, unpaired) for JSON, NDJSON,
+// CSV and TSV, and a view for people.
 #include <algorithm>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
-#include "alliance/core/utf8.hpp"
 #include "alliance/io/comparison_writer.hpp"
+#include "alliance/io/text_table.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
 
 CompareSection parse_compare_section(const std::string& name) {
+  if (name == "forms") return CompareSection::forms;
+  if (name == "comparisons") return CompareSection::comparisons;
   if (name == "pairs") return CompareSection::pairs;
   if (name == "agreement") return CompareSection::agreement;
   if (name == "unpaired") return CompareSection::unpaired;
-  throw Error(ExitCode::usage, "unknown section '" + name + "' (expected pairs, agreement or unpaired)");
+  throw Error(ExitCode::usage,
+              "unknown section '" + name + "' (expected forms, comparisons, pairs, agreement or unpaired)");
 }
 
 namespace {
@@ -46,364 +51,221 @@ std::string role_name(const std::string& role, bool fr) {
   return role == "therapist" ? "thérapeute" : "observateur";
 }
 
-// "no_variance;two_pairs": the codes of a scale's notes, for a CSV cell.
-std::string note_codes(const ComparisonReport& r, const Comparison& c, std::size_t s) {
-  std::string out;
-  for (const AgreementNoteText& note : agreement_notes(r, c, s, "en"))
-    out += (out.empty() ? "" : ";") + note.code;
-  return out;
+// ---- Machine formats: the record model ----------------------------------------
+
+Field field(std::string name, FieldType type, std::vector<std::string> group = {}, std::string key = "") {
+  Field f;
+  f.name = std::move(name);
+  f.type = type;
+  f.group = std::move(group);
+  f.key = std::move(key);
+  return f;
 }
 
-// ---- CSV / TSV -------------------------------------------------------------
+Field element_field(std::string name, FieldType type, bool in_cell) {
+  Field f = field(std::move(name), type);
+  f.in_cell = in_cell;
+  return f;
+}
 
-class Delimited {
+// The tables of docs/compare.md, in the order of a JSON document.
+struct CompareTables {
+  Table forms;
+  Table comparisons;
+  Table pairs;
+  Table agreement;
+  Table unpaired;
+
+  explicit CompareTables(const std::vector<std::string>& scale_ids) {
+    forms.name = "forms";
+    forms.fields = {field("form", FieldType::text), field("id", FieldType::text),
+                    field("version", FieldType::text), field("hash", FieldType::text),
+                    field("responses", FieldType::integer)};
+    comparisons.name = "comparisons";
+    comparisons.fields = {field("comparison", FieldType::text), field("form_1", FieldType::text),
+                          field("form_2", FieldType::text), field("item_pairing", FieldType::text),
+                          field("pairs", FieldType::integer)};
+    pairs.name = "pairs";
+    pairs.fields = {field("comparison", FieldType::text), field("respondent", FieldType::text),
+                    field("session", FieldType::integer)};
+    for (const std::string& id : scale_ids) {
+      const std::vector<std::string> group = {"scores", id};
+      pairs.fields.push_back(field(id + "_1", FieldType::number, group, "score_1"));
+      pairs.fields.push_back(field(id + "_2", FieldType::number, group, "score_2"));
+      pairs.fields.push_back(field(id + "_difference", FieldType::number, group, "difference"));
+      pairs.fields.push_back(field(id + "_status_1", FieldType::text, group, "status_1"));
+      pairs.fields.push_back(field(id + "_status_2", FieldType::text, group, "status_2"));
+    }
+    Field items = field("items", FieldType::records);
+    items.fields = {element_field("item_1", FieldType::text, true),
+                    element_field("item_2", FieldType::text, false),
+                    element_field("score_1", FieldType::number, false),
+                    element_field("score_2", FieldType::number, false),
+                    element_field("difference", FieldType::number, true)};
+    pairs.fields.push_back(std::move(items));
+    pairs.fields.push_back(field("source_1", FieldType::text));
+    pairs.fields.push_back(field("source_2", FieldType::text));
+
+    agreement.name = "agreement";
+    agreement.fields = {field("comparison", FieldType::text), field("scale", FieldType::text),
+                        field("n", FieldType::integer), field("excluded", FieldType::integer)};
+    for (const char* name : {"mean_1", "mean_2", "mean_difference", "sd_difference", "loa_lower", "loa_upper",
+                             "pearson_r", "icc_2_1"})
+      agreement.fields.push_back(field(name, FieldType::number));
+    Field notes = field("notes", FieldType::records);
+    notes.fields = {element_field("code", FieldType::text, true),
+                    element_field("forms", FieldType::list, false),
+                    element_field("message", FieldType::text, false)};
+    agreement.fields.push_back(std::move(notes));
+
+    unpaired.name = "unpaired";
+    unpaired.fields = {field("form", FieldType::text),       field("respondent", FieldType::text),
+                       field("session", FieldType::integer), field("reason", FieldType::text),
+                       field("status", FieldType::text),     field("source", FieldType::text)};
+  }
+};
+
+// The provenance of a comparison: every form's definition, in order.
+Provenance joined_provenance(const ComparisonReport& r) {
+  Provenance p;
+  p.alliance_version = r.alliance_version;
+  for (std::size_t f = 0; f < r.forms.size(); ++f) {
+    const std::string sep = f ? ";" : "";
+    p.questionnaire_id += sep + r.forms[f].questionnaire->id;
+    p.questionnaire_version += sep + r.forms[f].questionnaire->version;
+    p.definition_hash += sep + r.forms[f].definition_hash;
+  }
+  return p;
+}
+
+class Records {
  public:
-  Delimited(const ComparisonReport& r, const CompareWriterOptions& o, std::FILE* out)
-      : r_(r), o_(o), sep_(o.format == OutputFormat::tsv ? '\t' : ','), out_(out) {}
+  Records(const ComparisonReport& r, const CompareWriterOptions& o, std::FILE* out)
+      : r_(r), o_(o), tables_(r.scale_ids) {
+    writer_ = make_record_writer(o.format, joined_provenance(r), {o.precision, o.language}, out);
+  }
 
   void write() {
-    switch (o_.section) {
-      case CompareSection::all:
-      case CompareSection::pairs: write_pairs(); break;
-      case CompareSection::agreement: write_agreement(); break;
-      case CompareSection::unpaired: write_unpaired(); break;
-    }
-    out_.flush();
+    CompareSection section = o_.section;
+    if (section == CompareSection::all && o_.format != OutputFormat::json) section = CompareSection::pairs;
+    const auto wanted = [&](CompareSection s) { return section == CompareSection::all || section == s; };
+    if (wanted(CompareSection::forms)) write_forms();
+    if (wanted(CompareSection::comparisons)) write_comparisons();
+    if (wanted(CompareSection::pairs)) write_pairs();
+    if (wanted(CompareSection::agreement)) write_agreement();
+    if (wanted(CompareSection::unpaired)) write_unpaired();
+    writer_->finish();
   }
 
  private:
-  void header(const std::vector<std::string>& names) {
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (i) out_.put(sep_);
-      out_.put(names[i]);
+  void write_forms() {
+    writer_->begin(tables_.forms);
+    for (const ComparedForm& f : r_.forms)
+      writer_->write({Value::text(f.role), Value::text(f.questionnaire->id),
+                      Value::text(f.questionnaire->version), Value::text(f.definition_hash),
+                      Value::integer(static_cast<long long>(f.records.size()))});
+    writer_->end();
+  }
+
+  void write_comparisons() {
+    writer_->begin(tables_.comparisons);
+    for (const Comparison& c : r_.comparisons) {
+      const std::string name = comparison_name(r_, c);
+      writer_->write({Value::text(name), Value::text(r_.forms[c.first].role),
+                      Value::text(r_.forms[c.second].role), Value::text(core::to_string(c.pairing.items)),
+                      Value::integer(static_cast<long long>(c.pairs.size()))});
     }
-    out_.put('\n');
-  }
-  void cell(std::string_view text) {
-    out_.put_delimited_cell(text, sep_);
-    out_.put(sep_);
-  }
-  void number(const std::optional<double>& value) {
-    if (value)
-      out_.put_number(*value, o_.precision);
-    else
-      out_.put("NA");
-    out_.put(sep_);
-  }
-  void session(const std::optional<int>& s) {
-    if (s) out_.put_int(*s);
-    out_.put(sep_);
-  }
-  void end_row() {
-    out_.put('\n');
-    out_.maybe_flush();
+    writer_->end();
   }
 
   void write_pairs() {
-    std::vector<std::string> names = {"comparison", "respondent", "session"};
-    for (const std::string& id : r_.scale_ids)
-      for (const char* suffix : {"_1", "_2", "_difference", "_status_1", "_status_2"})
-        names.push_back(id + suffix);
-    for (const char* name : {"items", "source_1", "source_2"}) names.emplace_back(name);
-    header(names);
+    writer_->begin(tables_.pairs);
+    Record values;
+    std::vector<Record> items;
+    std::vector<std::string> ids;  // the items' ids, kept while their records point to them
     for (const Comparison& c : r_.comparisons) {
+      const std::string name = comparison_name(r_, c);
       for (const ComparedPair& p : c.pairs) {
-        cell(comparison_name(r_, c));
-        cell(p.key.respondent);
-        session(p.key.session);
+        values.clear();
+        values.push_back(Value::text(name));
+        values.push_back(Value::text(p.key.respondent));
+        values.push_back(Value::integer(p.key.session));
         for (const core::ScaleComparison& s : p.comparison.scales) {
-          number(s.first);
-          number(s.second);
-          number(s.difference);
-          out_.put(core::to_string(s.first_status));
-          out_.put(sep_);
-          out_.put(core::to_string(s.second_status));
-          out_.put(sep_);
+          values.push_back(Value::number(s.first));
+          values.push_back(Value::number(s.second));
+          values.push_back(Value::number(s.difference));
+          values.push_back(Value::text(core::to_string(s.first_status)));
+          values.push_back(Value::text(core::to_string(s.second_status)));
         }
-        std::string items;
-        for (const core::ItemDifference& d : p.comparison.items)
-          items +=
-              (items.empty() ? "" : ";") + item_id(r_, c, d, true) + ":" + core::format_number(d.difference);
-        cell(items);
-        cell(first_record(r_, c, p).location);
-        out_.put_delimited_cell(second_record(r_, c, p).location, sep_);
-        end_row();
+        items.clear();
+        ids.clear();
+        ids.reserve(p.comparison.items.size() * 2);
+        for (const core::ItemDifference& d : p.comparison.items) {
+          ids.push_back(item_id(r_, c, d, true));
+          ids.push_back(item_id(r_, c, d, false));
+        }
+        for (std::size_t i = 0; i < p.comparison.items.size(); ++i) {
+          const core::ItemDifference& d = p.comparison.items[i];
+          items.push_back({Value::text(ids[2 * i]), Value::text(ids[2 * i + 1]), Value::number(d.first),
+                           Value::number(d.second), Value::number(d.difference)});
+        }
+        values.push_back(Value::records(items));
+        values.push_back(Value::text(first_record(r_, c, p).location));
+        values.push_back(Value::text(second_record(r_, c, p).location));
+        writer_->write(values);
       }
     }
+    writer_->end();
   }
 
   void write_agreement() {
-    header({"comparison", "scale", "n", "excluded", "mean_1", "mean_2", "mean_difference", "sd_difference",
-            "loa_lower", "loa_upper", "pearson_r", "icc_2_1", "notes"});
+    writer_->begin(tables_.agreement);
+    Record values;
+    std::vector<Record> notes;
     for (const Comparison& c : r_.comparisons) {
+      const std::string name = comparison_name(r_, c);
       for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
         const core::AgreementStats& a = c.stats[s];
-        cell(comparison_name(r_, c));
-        cell(r_.scale_ids[s]);
-        out_.put_int(static_cast<long long>(a.n));
-        out_.put(sep_);
-        out_.put_int(static_cast<long long>(c.excluded[s]));
-        out_.put(sep_);
+        values = {Value::text(name), Value::text(r_.scale_ids[s]),
+                  Value::integer(static_cast<long long>(a.n)),
+                  Value::integer(static_cast<long long>(c.excluded[s]))};
         for (const auto* v : {&a.mean_first, &a.mean_second, &a.mean_difference, &a.sd_difference,
                               &a.loa_lower, &a.loa_upper, &a.pearson_r, &a.icc})
-          number(*v);
-        out_.put(note_codes(r_, c, s));
-        end_row();
+          values.push_back(Value::number(*v));
+        const std::vector<AgreementNoteText> texts = agreement_notes(r_, c, s, "en");
+        notes.clear();
+        for (const AgreementNoteText& note : texts)
+          notes.push_back({Value::text(note.code), Value::list(note.forms), Value::text(note.message)});
+        values.push_back(Value::records(notes));
+        writer_->write(values);
       }
     }
+    writer_->end();
   }
 
   void write_unpaired() {
-    header({"form", "questionnaire", "respondent", "session", "reason", "status", "source"});
+    writer_->begin(tables_.unpaired);
     for (const core::Unpaired& u : r_.unpaired) {
       const ComparedForm& f = r_.forms[u.form];
       const ResponseRecord& record = f.records[u.index];
-      cell(f.role);
-      cell(f.questionnaire->id);
-      cell(record.response.respondent);
-      session(record.response.session);
-      out_.put(core::to_string(u.reason));
-      out_.put(sep_);
-      out_.put(record.valid() ? "valid" : "invalid");
-      out_.put(sep_);
-      out_.put_delimited_cell(record.location, sep_);
-      end_row();
+      writer_->write({Value::text(f.role), Value::text(record.response.respondent),
+                      Value::integer(record.response.session), Value::text(core::to_string(u.reason)),
+                      Value::text(record.valid() ? "valid" : "invalid"), Value::text(record.location)});
     }
+    writer_->end();
   }
 
   const ComparisonReport& r_;
   const CompareWriterOptions& o_;
-  char sep_;
-  OutputBuffer out_;
-};
-
-// ---- JSON ------------------------------------------------------------------
-
-class Json {
- public:
-  Json(const ComparisonReport& r, const CompareWriterOptions& o, std::FILE* out) : r_(r), o_(o), out_(out) {}
-
-  void write() {
-    const bool all = o_.section == CompareSection::all;
-    out_.put('{');
-    key("forms");
-    out_.put('[');
-    for (std::size_t f = 0; f < r_.forms.size(); ++f) {
-      const ComparedForm& form = r_.forms[f];
-      if (f) out_.put(',');
-      out_.put("{\"role\":");
-      out_.put_json_string(form.role);
-      out_.put(",\"questionnaire\":{\"id\":");
-      out_.put_json_string(form.questionnaire->id);
-      out_.put(",\"version\":");
-      out_.put_json_string(form.questionnaire->version);
-      out_.put(",\"hash\":");
-      out_.put_json_string(form.definition_hash);
-      out_.put("},\"responses\":");
-      out_.put_int(static_cast<long long>(form.records.size()));
-      out_.put('}');
-    }
-    out_.put("],");
-    if (all || o_.section != CompareSection::unpaired) {
-      key("comparisons");
-      out_.put('[');
-      for (std::size_t c = 0; c < r_.comparisons.size(); ++c) {
-        if (c) out_.put(',');
-        write_comparison(r_.comparisons[c], all || o_.section == CompareSection::pairs,
-                         all || o_.section == CompareSection::agreement);
-      }
-      out_.put("],");
-    }
-    if (all || o_.section == CompareSection::unpaired) {
-      key("unpaired");
-      write_unpaired();
-      out_.put(',');
-    }
-    key("alliance_version");
-    out_.put_json_string(r_.alliance_version);
-    out_.put("}\n");
-    out_.flush();
-  }
-
- private:
-  void key(std::string_view k) {
-    out_.put_json_string(k);
-    out_.put(':');
-  }
-  void number(const std::optional<double>& value) { out_.put_json_number_or_null(value, o_.precision); }
-  void session(const std::optional<int>& s) { out_.put_json_int_or_null(s); }
-
-  void write_comparison(const Comparison& c, bool pairs, bool agreement) {
-    const std::string& a = r_.forms[c.first].role;
-    const std::string& b = r_.forms[c.second].role;
-    out_.put("{\"name\":");
-    out_.put_json_string(comparison_name(r_, c));
-    out_.put(",\"first\":");
-    out_.put_json_string(a);
-    out_.put(",\"second\":");
-    out_.put_json_string(b);
-    out_.put(",\"difference\":");
-    out_.put_json_string(a + " - " + b);
-    out_.put(",\"item_pairing\":");
-    out_.put_json_string(core::to_string(c.pairing.items));
-    out_.put(",\"icc\":");
-    out_.put_json_string(std::string(kIccName) +
-                         ": two-way random effects, absolute agreement, single rater");
-    if (pairs) {
-      out_.put(",\"pairs\":[");
-      for (std::size_t i = 0; i < c.pairs.size(); ++i) {
-        if (i) out_.put(',');
-        write_pair(c, c.pairs[i]);
-      }
-      out_.put(']');
-    }
-    if (agreement) {
-      out_.put(",\"agreement\":{");
-      for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
-        if (s) out_.put(',');
-        key(r_.scale_ids[s]);
-        const core::AgreementStats& st = c.stats[s];
-        out_.put("{\"n\":");
-        out_.put_int(static_cast<long long>(st.n));
-        out_.put(",\"excluded\":");
-        out_.put_int(static_cast<long long>(c.excluded[s]));
-        out_.put(",\"mean_");
-        out_.put(a);
-        out_.put("\":");
-        number(st.mean_first);
-        out_.put(",\"mean_");
-        out_.put(b);
-        out_.put("\":");
-        number(st.mean_second);
-        const std::pair<const char*, const std::optional<double>*> rest[] = {
-            {"mean_difference", &st.mean_difference},
-            {"sd_difference", &st.sd_difference},
-            {"loa_lower", &st.loa_lower},
-            {"loa_upper", &st.loa_upper},
-            {"pearson_r", &st.pearson_r},
-            {"icc", &st.icc}};
-        for (const auto& [name, value] : rest) {
-          out_.put(',');
-          key(name);
-          number(*value);
-        }
-        out_.put(",\"notes\":[");
-        const std::vector<AgreementNoteText> notes = agreement_notes(r_, c, s, "en");
-        for (std::size_t n = 0; n < notes.size(); ++n) {
-          if (n) out_.put(',');
-          out_.put("{\"code\":");
-          out_.put_json_string(notes[n].code);
-          if (!notes[n].forms.empty()) {
-            out_.put(",\"forms\":[");
-            for (std::size_t f = 0; f < notes[n].forms.size(); ++f) {
-              if (f) out_.put(',');
-              out_.put_json_string(notes[n].forms[f]);
-            }
-            out_.put(']');
-          }
-          out_.put(",\"message\":");
-          out_.put_json_string(notes[n].message);
-          out_.put('}');
-        }
-        out_.put("]}");
-      }
-      out_.put('}');
-    }
-    out_.put('}');
-    out_.maybe_flush();
-  }
-
-  void write_pair(const Comparison& c, const ComparedPair& p) {
-    const std::string& a = r_.forms[c.first].role;
-    const std::string& b = r_.forms[c.second].role;
-    out_.put("\n{\"respondent\":");
-    out_.put_json_string(p.key.respondent);
-    out_.put(",\"session\":");
-    session(p.key.session);
-    out_.put(",\"sources\":{");
-    key(a);
-    out_.put_json_string(first_record(r_, c, p).location);
-    out_.put(',');
-    key(b);
-    out_.put_json_string(second_record(r_, c, p).location);
-    out_.put("},\"scores\":{");
-    for (std::size_t s = 0; s < p.comparison.scales.size(); ++s) {
-      const core::ScaleComparison& sc = p.comparison.scales[s];
-      if (s) out_.put(',');
-      key(r_.scale_ids[s]);
-      out_.put('{');
-      key(a);
-      number(sc.first);
-      out_.put(',');
-      key(b);
-      number(sc.second);
-      out_.put(",\"difference\":");
-      number(sc.difference);
-      out_.put(',');
-      key(a + "_status");
-      out_.put_json_string(core::to_string(sc.first_status));
-      out_.put(',');
-      key(b + "_status");
-      out_.put_json_string(core::to_string(sc.second_status));
-      out_.put('}');
-    }
-    out_.put("},\"items\":[");
-    for (std::size_t i = 0; i < p.comparison.items.size(); ++i) {
-      const core::ItemDifference& d = p.comparison.items[i];
-      if (i) out_.put(',');
-      out_.put("{\"item\":");
-      out_.put_json_string(item_id(r_, c, d, true));
-      out_.put(",\"second_item\":");
-      out_.put_json_string(item_id(r_, c, d, false));
-      out_.put(',');
-      key(a);
-      out_.put_number(d.first, -1);
-      out_.put(',');
-      key(b);
-      out_.put_number(d.second, -1);
-      out_.put(",\"difference\":");
-      out_.put_number(d.difference, -1);
-      out_.put('}');
-    }
-    out_.put("]}");
-  }
-
-  void write_unpaired() {
-    out_.put('[');
-    for (std::size_t i = 0; i < r_.unpaired.size(); ++i) {
-      const core::Unpaired& u = r_.unpaired[i];
-      const ComparedForm& f = r_.forms[u.form];
-      const ResponseRecord& record = f.records[u.index];
-      if (i) out_.put(',');
-      out_.put("\n{\"form\":");
-      out_.put_json_string(f.role);
-      out_.put(",\"questionnaire\":");
-      out_.put_json_string(f.questionnaire->id);
-      out_.put(",\"respondent\":");
-      out_.put_json_string(record.response.respondent);
-      out_.put(",\"session\":");
-      session(record.response.session);
-      out_.put(",\"reason\":");
-      out_.put_json_string(core::to_string(u.reason));
-      out_.put(",\"status\":");
-      out_.put_json_string(record.valid() ? "valid" : "invalid");
-      out_.put(",\"source\":");
-      out_.put_json_string(record.location);
-      out_.put('}');
-    }
-    out_.put(']');
-  }
-
-  const ComparisonReport& r_;
-  const CompareWriterOptions& o_;
-  OutputBuffer out_;
+  CompareTables tables_;
+  std::unique_ptr<RecordWriter> writer_;
 };
 
 // ---- Table -----------------------------------------------------------------
 
-class Table {
+class PeopleView {
  public:
-  Table(const ComparisonReport& r, const CompareWriterOptions& o, std::FILE* out)
+  PeopleView(const ComparisonReport& r, const CompareWriterOptions& o, std::FILE* out)
       : r_(r), o_(o), fr_(o.language == "fr"), decimals_(o.precision < 0 ? 2 : o.precision), out_(out) {}
 
   void write() {
@@ -452,7 +314,7 @@ class Table {
   }
 
   std::string fixed(double value) const { return core::format_fixed(value, decimals_); }
-  std::string fixed(const std::optional<double>& value) const { return value ? fixed(*value) : "-"; }
+  std::string fixed(const std::optional<double>& value) const { return value ? fixed(*value) : kMissingCell; }
 
   std::string status_word(core::Status s) const {
     return s == core::Status::insufficient ? tr("insufficient", "insuffisant") : tr("invalid", "invalide");
@@ -468,24 +330,9 @@ class Table {
   }
 
   void print(std::vector<std::vector<std::string>> rows) {
-    for (auto& row : rows)  // ids from files: shown, never obeyed by the terminal
-      for (std::string& cell : row) cell = core::terminal_safe(cell);
-    std::vector<std::size_t> widths;
-    for (const auto& row : rows) {
-      widths.resize(std::max(widths.size(), row.size()), 0);
-      for (std::size_t i = 0; i < row.size(); ++i)
-        widths[i] = std::max(widths[i], core::display_width(row[i]));
-    }
-    for (const auto& row : rows) {
-      std::string line;
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        line += i + 1 == row.size() ? row[i] : core::pad_right(row[i], widths[i]);
-        if (i + 1 < row.size()) line += "  ";
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out_.put(line);
-      out_.put('\n');
-    }
+    TextTable table;
+    for (std::vector<std::string>& row : rows) table.add(std::move(row));
+    out_.put(table.render());
   }
 
   void write_pairs(const Comparison& c) {
@@ -497,7 +344,8 @@ class Table {
     head.emplace_back(tr("MOST APART (ITEM: DIFF.)", "PLUS GRANDS ÉCARTS (ITEM : DIFF.)"));
     rows.push_back(head);
     for (const ComparedPair& p : c.pairs) {
-      std::vector<std::string> row = {p.key.respondent, p.key.session ? std::to_string(*p.key.session) : "-"};
+      std::vector<std::string> row = {p.key.respondent,
+                                      p.key.session ? std::to_string(*p.key.session) : kMissingCell};
       for (const core::ScaleComparison& s : p.comparison.scales) {
         const std::string a = s.first ? fixed(*s.first) : status_word(s.first_status);
         const std::string b = s.second ? fixed(*s.second) : status_word(s.second_status);
@@ -531,7 +379,7 @@ class Table {
     for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
       const core::AgreementStats& a = c.stats[s];
       const std::string limits =
-          a.loa_lower ? fixed(*a.loa_lower) + tr(" to ", " à ") + fixed(*a.loa_upper) : "-";
+          a.loa_lower ? fixed(*a.loa_lower) + tr(" to ", " à ") + fixed(*a.loa_upper) : kMissingCell;
       rows.push_back({scale_title(s), std::to_string(a.n), std::to_string(c.excluded[s]), fixed(a.mean_first),
                       fixed(a.mean_second), fixed(a.mean_difference), fixed(a.sd_difference), limits,
                       fixed(a.pearson_r), fixed(a.icc)});
@@ -566,8 +414,8 @@ class Table {
       const ComparedForm& f = r_.forms[u.form];
       const ResponseRecord& record = f.records[u.index];
       rows.push_back({role(f.role), f.questionnaire->id,
-                      record.response.respondent.empty() ? "-" : record.response.respondent,
-                      record.response.session ? std::to_string(*record.response.session) : "-",
+                      record.response.respondent.empty() ? kMissingCell : record.response.respondent,
+                      record.response.session ? std::to_string(*record.response.session) : kMissingCell,
                       reason(u.reason), record.location});
     }
     print(rows);
@@ -662,14 +510,14 @@ std::vector<std::string> agreement_note_lines(const ComparisonReport& report, co
 }
 
 void write_comparison(const ComparisonReport& report, const CompareWriterOptions& options, std::FILE* out) {
-  switch (options.format) {
-    case OutputFormat::table: Table(report, options, out).write(); return;
-    case OutputFormat::json:
-    case OutputFormat::ndjson: Json(report, options, out).write(); return;
-    case OutputFormat::csv:
-    case OutputFormat::tsv: break;
-  }
-  Delimited(report, options, out).write();
+  // The sections of the view for people; forms and comparisons are shown as their tables.
+  const bool viewed = options.section == CompareSection::all || options.section == CompareSection::pairs ||
+                      options.section == CompareSection::agreement ||
+                      options.section == CompareSection::unpaired;
+  if (options.format == OutputFormat::table && viewed)
+    PeopleView(report, options, out).write();
+  else
+    Records(report, options, out).write();
 }
 
 }  // namespace alliance::io

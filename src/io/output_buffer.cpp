@@ -20,11 +20,9 @@ char* put_unicode_escape(char* out, unsigned code) {
   return out;
 }
 
-}  // namespace
-
-void OutputBuffer::put_json_string(std::string_view s) {
-  reserve(s.size() * 6 + 2);  // every byte escaped as \u00XX or \ufffd at worst
-  char* out = data_.get() + size_;
+// Writes `s` as a JSON string literal at `out`, which has room for
+// s.size() * 6 + 2 bytes; returns the end.
+char* write_json_string(char* out, std::string_view s) {
   *out++ = '"';
   for (std::size_t i = 0; i < s.size();) {
     const char c = s[i];
@@ -56,7 +54,20 @@ void OutputBuffer::put_json_string(std::string_view s) {
     }
   }
   *out++ = '"';
-  size_ = static_cast<std::size_t>(out - data_.get());
+  return out;
+}
+
+}  // namespace
+
+void OutputBuffer::put_json_string(std::string_view s) {
+  reserve(s.size() * 6 + 2);  // every byte escaped as \u00XX or \ufffd at worst
+  size_ = static_cast<std::size_t>(write_json_string(data_.get() + size_, s) - data_.get());
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  const std::size_t start = out.size();
+  out.resize(start + s.size() * 6 + 2);
+  out.resize(static_cast<std::size_t>(write_json_string(out.data() + start, s) - out.data()));
 }
 
 void OutputBuffer::grow(std::size_t n) {

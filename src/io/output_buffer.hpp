@@ -23,6 +23,9 @@ namespace alliance::io {
 // are written as U+FFFD (docs/output-format.md#text).
 void append_delimited_cell(std::string& out, std::string_view cell, char sep);
 
+// Appends `s` to `out` as OutputBuffer::put_json_string writes it.
+void append_json_string(std::string& out, std::string_view s);
+
 class OutputBuffer {
  public:
   explicit OutputBuffer(std::FILE* out) : out_(out), data_(new char[kBlock * 2]), capacity_(kBlock * 2) {}

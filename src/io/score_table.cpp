@@ -1,7 +1,7 @@
 #include "score_table.hpp"
 
 #include "alliance/core/text.hpp"
-#include "alliance/core/utf8.hpp"
+#include "alliance/io/text_table.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
@@ -10,7 +10,6 @@ namespace {
 
 constexpr const char* kRed = "\x1b[31m";
 constexpr const char* kDim = "\x1b[2m";
-constexpr const char* kReset = "\x1b[0m";
 
 // A cell's text, and the colour it is shown in (none when empty).
 struct Cell {
@@ -26,7 +25,7 @@ class TableWriter final : public ResultWriter {
   void write(const ResponseRecord& record, const core::ScoreSheet& sheet) override {
     std::vector<Cell> row;
     row.push_back({record.response.respondent.empty() ? record.location : record.response.respondent, ""});
-    row.push_back({record.response.session ? std::to_string(*record.response.session) : "", ""});
+    row.push_back({record.response.session ? std::to_string(*record.response.session) : kMissingCell, ""});
     any_session_ = any_session_ || record.response.session.has_value();
     const bool valid = record.valid();
     bool complete = valid;
@@ -46,25 +45,23 @@ class TableWriter final : public ResultWriter {
   }
 
   void finish() override {
-    std::vector<Cell> header = {{fr_ ? "RÉPONDANT" : "RESPONDENT", ""}, {fr_ ? "SÉANCE" : "SESSION", ""}};
+    std::vector<std::string> header = {fr_ ? "RÉPONDANT" : "RESPONDENT", fr_ ? "SÉANCE" : "SESSION"};
     const core::ScoreRanges ranges = core::score_ranges(q_);
-    for (std::size_t s = 0; s < q_.subscales.size(); ++s)
-      header.push_back({title(q_.subscales[s].title, ranges.subscales[s]), ""});
-    if (q_.total.present)
-      header.push_back({title(q_.total.title.empty() ? core::LocalizedText{{"en", "Total"}} : q_.total.title,
-                              ranges.total),
-                        ""});
-    // Respondent ids, labels and titles come from files: shown, never obeyed by the terminal.
-    for (Cell& c : header) c.text = core::terminal_safe(c.text);
-    for (auto& row : rows_)
-      for (Cell& c : row) c.text = core::terminal_safe(c.text);
-    std::vector<std::size_t> widths(header.size(), 0);
-    for (std::size_t c = 0; c < header.size(); ++c) widths[c] = core::display_width(header[c].text);
-    for (const auto& row : rows_)
-      for (std::size_t c = 0; c < row.size(); ++c)
-        widths[c] = std::max(widths[c], core::display_width(row[c].text));
-    print_row(header, widths);
-    for (const auto& row : rows_) print_row(row, widths);
+    for (const core::ScaleRef& scale : core::scale_list(q_))
+      header.push_back(
+          title(*scale.title, scale.subscale ? ranges.subscales[*scale.subscale] : ranges.total));
+    TextTable table(std::move(header));
+    if (!any_session_) table.hide_column(1);
+    for (auto& row : rows_) {
+      std::vector<std::string> texts;
+      std::vector<const char*> colours;
+      for (Cell& c : row) {
+        texts.push_back(std::move(c.text));
+        colours.push_back(c.colour);
+      }
+      table.add(std::move(texts), std::move(colours));
+    }
+    out_.put(table.render(options_.colour));
     print_legend();
     out_.flush();
   }
@@ -85,23 +82,6 @@ class TableWriter final : public ResultWriter {
       if (band.concern) out.colour = kRed;
     }
     return out;
-  }
-
-  void print_row(const std::vector<Cell>& row, const std::vector<std::size_t>& widths) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c == 1 && !any_session_) continue;
-      const bool last = c + 1 == row.size();
-      const std::string text = last ? row[c].text : core::pad_right(row[c].text, widths[c]);
-      if (options_.colour && *row[c].colour)
-        line += row[c].colour + text + kReset;
-      else
-        line += text;
-      if (!last) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out_.put(line);
-    out_.put('\n');
   }
 
   void print_legend() {

@@ -5,7 +5,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
-#include "alliance/core/utf8.hpp"
+#include "alliance/io/text_table.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
@@ -23,7 +23,7 @@ std::string fixed(double value, int decimals) {
 }
 
 std::string fixed(const std::optional<double>& value, int decimals) {
-  return value ? core::format_fixed(*value, decimals) : "–";
+  return value ? core::format_fixed(*value, decimals) : kMissingCell;
 }
 
 // Counts held as doubles (pairwise n) are whole numbers: written as digits,
@@ -38,272 +38,161 @@ std::string count(double n) {
 
 // ---------------------------------------------------------------- machine formats
 
-class MachineWriter {
- public:
-  MachineWriter(const core::Questionnaire& q, const Provenance& provenance, const StatsReport& report,
-                long invalid, const StatsWriterOptions& options, std::FILE* out)
-      : q_(q), provenance_(provenance), report_(report), invalid_(invalid), options_(options), out_(out) {}
+Field field(std::string name, FieldType type) {
+  Field f;
+  f.name = std::move(name);
+  f.type = type;
+  return f;
+}
 
-  void write_json() {
-    out_.put("{\"questionnaire\":");
-    out_.put_json_string(provenance_.questionnaire_id);
-    out_.put(",\"version\":");
-    out_.put_json_string(provenance_.questionnaire_version);
-    out_.put(",\"definition_hash\":");
-    out_.put_json_string(provenance_.definition_hash);
-    out_.put(",\"alliance_version\":");
-    out_.put_json_string(provenance_.alliance_version);
-    out_.put(",\"missing\":");
-    out_.put_json_string(core::to_string(report_.missing));
-    out_.put(",\"responses\":");
-    out_.put_int(report_.responses);
-    out_.put(",\"invalid\":");
-    out_.put_int(invalid_);
-    out_.put(",\"scales\":[");
-    for (std::size_t s = 0; s < report_.scales.size(); ++s) {
-      const core::ScaleStats& scale = report_.scales[s];
-      if (s > 0) out_.put(',');
-      out_.put("{\"scale\":");
-      out_.put_json_string(scale_id(q_, scale));
-      out_.put(",\"items\":[");
-      for (std::size_t i = 0; i < scale.items.size(); ++i) {
-        if (i > 0) out_.put(',');
-        out_.put_json_string(q_.items[scale.items[i].item].id);
-      }
-      out_.put("],\"scores\":{");
-      key("n", true);
-      out_.put_int(scale.scored);
-      key("complete");
-      out_.put_int(scale.complete);
-      key("incomplete");
-      out_.put_int(scale.incomplete);
-      key("insufficient");
-      out_.put_int(scale.insufficient);
-      number("mean", scale.mean);
-      number("sd", scale.sd);
-      number("min", scale.min);
-      number("max", scale.max);
-      number("floor_pct", scale.floor_pct);
-      number("ceiling_pct", scale.ceiling_pct);
-      out_.put("},\"reliability\":{");
-      integer("n", scale.n_used, true);
-      integer("min_pair_n", scale.min_pair_n);
-      number("alpha", scale.alpha);
-      number("alpha_lower", scale.alpha_lower);
-      number("alpha_upper", scale.alpha_upper);
-      number("std_alpha", scale.std_alpha);
-      number("average_r", scale.average_r);
-      out_.put("},\"item_stats\":[");
-      for (std::size_t i = 0; i < scale.items.size(); ++i) {
-        const core::ItemStats& item = scale.items[i];
-        if (i > 0) out_.put(',');
-        out_.put("{\"item\":");
-        out_.put_json_string(q_.items[item.item].id);
-        key("answered");
-        out_.put_int(item.answered);
-        number("missing_pct", item.missing_pct);
-        integer("n", item.n);
-        number("mean", item.mean);
-        number("sd", item.sd);
-        number("r_drop", item.r_drop);
-        number("alpha_if_dropped", item.alpha_if_dropped);
-        number("std_alpha_if_dropped", item.std_alpha_if_dropped);
-        number("average_r_if_dropped", item.average_r_if_dropped);
-        out_.put('}');
-      }
-      out_.put("]}");
-    }
-    out_.put("],\"correlations\":[");
-    for (std::size_t c = 0; c < report_.correlations.size(); ++c) {
-      const core::Correlation& r = report_.correlations[c];
-      if (c > 0) out_.put(',');
-      out_.put("{\"a\":");
-      out_.put_json_string(q_.subscales[r.a].id);
-      out_.put(",\"b\":");
-      out_.put_json_string(q_.subscales[r.b].id);
-      integer("n", r.n);
-      number("r", r.r);
-      out_.put('}');
-    }
-    out_.put("],\"warnings\":[");
-    for (std::size_t w = 0; w < report_.warnings.size(); ++w) {
-      const core::StatsWarning& warning = report_.warnings[w];
-      if (w > 0) out_.put(',');
-      out_.put("{\"code\":");
-      out_.put_json_string(core::to_string(warning.kind));
-      out_.put(",\"scale\":");
-      out_.put_json_string(scale_id(q_, report_.scales[warning.scale]));
-      out_.put(",\"item\":");
-      out_.put_json_string_or_null(warning.item ? q_.items[*warning.item].id : "");
-      if (warning.kind == core::WarningKind::few_complete)
-        integer("value", warning.value);
-      else
-        number("value", warning.value);
-      out_.put(",\"message\":");
-      out_.put_json_string(describe(q_, report_, warning, "en"));
-      out_.put('}');
-    }
-    out_.put("],\"quality\":{");
-    key("run_limit", true);
-    out_.put_int(report_.quality.run_limit);
-    key("straightline");
-    out_.put_int(report_.quality.straightline);
-    key("zero_variance");
-    out_.put_int(report_.quality.zero_variance);
-    key("long_run");
-    out_.put_int(report_.quality.long_run);
-    key("flagged");
-    out_.put_int(report_.quality.flagged);
-    out_.put("}}\n");
-    out_.flush();
-  }
+std::vector<Field> fields(std::initializer_list<std::pair<const char*, FieldType>> list) {
+  std::vector<Field> out;
+  for (const auto& [name, type] : list) out.push_back(field(name, type));
+  return out;
+}
 
-  void write_delimited(char sep) {
-    sep_ = sep;
-    const char* header[] = {"section", "scale", "part", "statistic", "value"};
-    for (std::size_t c = 0; c < 5; ++c) {
-      if (c > 0) out_.put(sep_);
-      out_.put(header[c]);
-    }
-    out_.put('\n');
-    row("meta", "", "", "questionnaire", provenance_.questionnaire_id);
-    row("meta", "", "", "version", provenance_.questionnaire_version);
-    row("meta", "", "", "definition_hash", provenance_.definition_hash);
-    row("meta", "", "", "alliance_version", provenance_.alliance_version);
-    row("meta", "", "", "missing", core::to_string(report_.missing));
-    count_row("meta", "", "", "responses", report_.responses);
-    count_row("meta", "", "", "invalid", invalid_);
-    for (const core::ScaleStats& scale : report_.scales) {
-      const std::string id = scale_id(q_, scale);
-      count_row("scale", id, "", "items", static_cast<long long>(scale.items.size()));
-      count_row("scale", id, "", "n", scale.scored);
-      count_row("scale", id, "", "complete", scale.complete);
-      count_row("scale", id, "", "incomplete", scale.incomplete);
-      count_row("scale", id, "", "insufficient", scale.insufficient);
-      row("scale", id, "", "mean", scale.mean);
-      row("scale", id, "", "sd", scale.sd);
-      row("scale", id, "", "min", scale.min);
-      row("scale", id, "", "max", scale.max);
-      row("scale", id, "", "floor_pct", scale.floor_pct);
-      row("scale", id, "", "ceiling_pct", scale.ceiling_pct);
-      count_row("scale", id, "", "alpha_n", whole(scale.n_used));
-      count_row("scale", id, "", "min_pair_n", whole(scale.min_pair_n));
-      row("scale", id, "", "alpha", scale.alpha);
-      row("scale", id, "", "alpha_lower", scale.alpha_lower);
-      row("scale", id, "", "alpha_upper", scale.alpha_upper);
-      row("scale", id, "", "std_alpha", scale.std_alpha);
-      row("scale", id, "", "average_r", scale.average_r);
-      for (const core::ItemStats& item : scale.items) {
-        const std::string& item_id = q_.items[item.item].id;
-        count_row("item", id, item_id, "answered", item.answered);
-        row("item", id, item_id, "missing_pct", item.missing_pct);
-        count_row("item", id, item_id, "n", whole(item.n));
-        row("item", id, item_id, "mean", item.mean);
-        row("item", id, item_id, "sd", item.sd);
-        row("item", id, item_id, "r_drop", item.r_drop);
-        row("item", id, item_id, "alpha_if_dropped", item.alpha_if_dropped);
-        row("item", id, item_id, "std_alpha_if_dropped", item.std_alpha_if_dropped);
-        row("item", id, item_id, "average_r_if_dropped", item.average_r_if_dropped);
-      }
-    }
-    for (const core::Correlation& r : report_.correlations) {
-      count_row("correlation", q_.subscales[r.a].id, q_.subscales[r.b].id, "n", whole(r.n));
-      row("correlation", q_.subscales[r.a].id, q_.subscales[r.b].id, "r", r.r);
-    }
-    for (const core::StatsWarning& w : report_.warnings) {
-      const std::string scale = scale_id(q_, report_.scales[w.scale]);
-      const std::string item = w.item ? q_.items[*w.item].id : "";
-      if (w.kind == core::WarningKind::few_complete)
-        count_row("warning", scale, item, core::to_string(w.kind), whole(w.value));
-      else
-        row("warning", scale, item, core::to_string(w.kind), w.value);
-    }
-    count_row("quality", "", "", "run_limit", report_.quality.run_limit);
-    count_row("quality", "", "", "straightline", report_.quality.straightline);
-    count_row("quality", "", "", "zero_variance", report_.quality.zero_variance);
-    count_row("quality", "", "", "long_run", report_.quality.long_run);
-    count_row("quality", "", "", "flagged", report_.quality.flagged);
-    out_.flush();
-  }
+constexpr FieldType kText = FieldType::text;
+constexpr FieldType kInt = FieldType::integer;
+constexpr FieldType kNum = FieldType::number;
 
- private:
-  void key(const char* name, bool first = false) {
-    if (!first) out_.put(',');
-    out_.put('"');
-    out_.put(name);
-    out_.put("\":");
-  }
-  void number(const char* name, const std::optional<double>& value, bool first = false) {
-    key(name, first);
-    out_.put_json_number_or_null(value, options_.precision);
-  }
-  void integer(const char* name, double value, bool first = false) {
-    key(name, first);
-    out_.put_int(whole(value));
-  }
-
-  void cells(const char* section, const std::string& scale, const std::string& part, const char* statistic) {
-    out_.put(section);
-    out_.put(sep_);
-    out_.put_delimited_cell(scale, sep_);
-    out_.put(sep_);
-    out_.put_delimited_cell(part, sep_);
-    out_.put(sep_);
-    out_.put(statistic);
-    out_.put(sep_);
-  }
-  void row(const char* section, const std::string& scale, const std::string& part, const char* statistic,
-           const std::optional<double>& value) {
-    cells(section, scale, part, statistic);
-    if (value)
-      out_.put_number(*value, options_.precision);
-    else
-      out_.put("NA");  // as score's CSV: what R reads as missing
-    out_.put('\n');
-  }
-  // A count: digits whatever --precision says (40, never 40.000 or 1e+05).
-  void count_row(const char* section, const std::string& scale, const std::string& part,
-                 const char* statistic, long long value) {
-    cells(section, scale, part, statistic);
-    out_.put_int(value);
-    out_.put('\n');
-  }
-  void row(const char* section, const std::string& scale, const std::string& part, const char* statistic,
-           const std::string& value) {
-    cells(section, scale, part, statistic);
-    out_.put_delimited_cell(value, sep_);
-    out_.put('\n');
-  }
-
-  const core::Questionnaire& q_;
-  const Provenance& provenance_;
-  const StatsReport& report_;
-  long invalid_;
-  StatsWriterOptions options_;
-  OutputBuffer out_;
-  char sep_ = ',';
+// The tables of docs/stats.md, in the order of a JSON document.
+struct StatsTables {
+  Table summary{"summary",
+                fields({{"responses", kInt},
+                        {"invalid", kInt},
+                        {"missing", kText},
+                        {"run_limit", kInt},
+                        {"straightline", kInt},
+                        {"zero_variance", kInt},
+                        {"long_run", kInt},
+                        {"flagged", kInt}}),
+                true};
+  Table scales{"scales", fields({{"scale", kText},
+                                 {"items", kInt},
+                                 {"n", kInt},
+                                 {"complete", kInt},
+                                 {"incomplete", kInt},
+                                 {"insufficient", kInt},
+                                 {"mean", kNum},
+                                 {"sd", kNum},
+                                 {"min", kNum},
+                                 {"max", kNum},
+                                 {"floor_pct", kNum},
+                                 {"ceiling_pct", kNum},
+                                 {"alpha_n", kInt},
+                                 {"min_pair_n", kInt},
+                                 {"alpha", kNum},
+                                 {"alpha_lower", kNum},
+                                 {"alpha_upper", kNum},
+                                 {"std_alpha", kNum},
+                                 {"average_r", kNum}})};
+  Table items{"items", fields({{"scale", kText},
+                               {"item", kText},
+                               {"reverse", FieldType::boolean},
+                               {"answered", kInt},
+                               {"missing_pct", kNum},
+                               {"n", kInt},
+                               {"mean", kNum},
+                               {"sd", kNum},
+                               {"r_drop", kNum},
+                               {"alpha_if_dropped", kNum},
+                               {"std_alpha_if_dropped", kNum},
+                               {"average_r_if_dropped", kNum}})};
+  Table correlations{"correlations",
+                     fields({{"scale_1", kText}, {"scale_2", kText}, {"n", kInt}, {"r", kNum}})};
+  // value: a number (the r, the percentage, the score), a count for few_complete.
+  Table warnings{
+      "warnings",
+      fields({{"code", kText}, {"scale", kText}, {"item", kText}, {"value", kNum}, {"message", kText}})};
 };
+
+Value whole_value(double n) {
+  return Value::integer(whole(n));
+}
+
+void write_tables(const core::Questionnaire& q, const Provenance& provenance, const StatsReport& report,
+                  long invalid, const StatsWriterOptions& options, std::FILE* out) {
+  const StatsTables tables;
+  StatsSection section = options.section;
+  if (section == StatsSection::all && options.format != OutputFormat::json) section = StatsSection::scales;
+  const auto wanted = [&](StatsSection s) { return section == StatsSection::all || section == s; };
+  const std::unique_ptr<RecordWriter> writer =
+      make_record_writer(options.format, provenance, {options.precision, options.language}, out);
+
+  if (wanted(StatsSection::summary)) {
+    const core::QualitySummary& quality = report.quality;
+    writer->begin(tables.summary);
+    writer->write({Value::integer(static_cast<long long>(report.responses)),
+                   Value::integer(static_cast<long long>(invalid)),
+                   Value::text(core::to_string(report.missing)),
+                   Value::integer(static_cast<long long>(quality.run_limit)),
+                   Value::integer(static_cast<long long>(quality.straightline)),
+                   Value::integer(static_cast<long long>(quality.zero_variance)),
+                   Value::integer(static_cast<long long>(quality.long_run)),
+                   Value::integer(static_cast<long long>(quality.flagged))});
+    writer->end();
+  }
+  std::vector<std::string> ids;
+  for (const core::ScaleStats& scale : report.scales) ids.push_back(scale_id(q, scale));
+  if (wanted(StatsSection::scales)) {
+    writer->begin(tables.scales);
+    for (std::size_t s = 0; s < report.scales.size(); ++s) {
+      const core::ScaleStats& scale = report.scales[s];
+      writer->write({Value::text(ids[s]), Value::integer(static_cast<long long>(scale.items.size())),
+                     Value::integer(static_cast<long long>(scale.scored)),
+                     Value::integer(static_cast<long long>(scale.complete)),
+                     Value::integer(static_cast<long long>(scale.incomplete)),
+                     Value::integer(static_cast<long long>(scale.insufficient)), Value::number(scale.mean),
+                     Value::number(scale.sd), Value::number(scale.min), Value::number(scale.max),
+                     Value::number(scale.floor_pct), Value::number(scale.ceiling_pct),
+                     whole_value(scale.n_used), whole_value(scale.min_pair_n), Value::number(scale.alpha),
+                     Value::number(scale.alpha_lower), Value::number(scale.alpha_upper),
+                     Value::number(scale.std_alpha), Value::number(scale.average_r)});
+    }
+    writer->end();
+  }
+  if (wanted(StatsSection::items)) {
+    writer->begin(tables.items);
+    for (std::size_t s = 0; s < report.scales.size(); ++s)
+      for (const core::ItemStats& item : report.scales[s].items)
+        writer->write({Value::text(ids[s]), Value::text(q.items[item.item].id),
+                       Value::boolean(q.items[item.item].reverse),
+                       Value::integer(static_cast<long long>(item.answered)), Value::number(item.missing_pct),
+                       whole_value(item.n), Value::number(item.mean), Value::number(item.sd),
+                       Value::number(item.r_drop), Value::number(item.alpha_if_dropped),
+                       Value::number(item.std_alpha_if_dropped), Value::number(item.average_r_if_dropped)});
+    writer->end();
+  }
+  if (wanted(StatsSection::correlations)) {
+    writer->begin(tables.correlations);
+    for (const core::Correlation& r : report.correlations)
+      writer->write({Value::text(q.subscales[r.a].id), Value::text(q.subscales[r.b].id), whole_value(r.n),
+                     Value::number(r.r)});
+    writer->end();
+  }
+  if (wanted(StatsSection::warnings)) {
+    writer->begin(tables.warnings);
+    for (const core::StatsWarning& w : report.warnings) {
+      const std::string message = describe(q, report, w, "en");
+      writer->write(
+          {Value::text(core::to_string(w.kind)), Value::text(ids[w.scale]),
+           Value::text(w.item ? std::string_view(q.items[*w.item].id) : std::string_view()),
+           w.kind == core::WarningKind::few_complete ? whole_value(w.value) : Value::number(w.value),
+           Value::text(message)});
+    }
+    writer->end();
+  }
+  writer->finish();
+}
 
 // ---------------------------------------------------------------- table
 
 using Rows = std::vector<std::vector<std::string>>;
 
 void put_table(OutputBuffer& out, Rows rows) {
-  for (auto& row : rows)  // ids from files: shown, never obeyed by the terminal
-    for (std::string& cell : row) cell = core::terminal_safe(cell);
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()), 0);
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], core::display_width(row[c]));
-  }
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c)
-      line += c + 1 == row.size() ? row[c] : core::pad_right(row[c], widths[c]) + "  ";
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out.put(line);
-    out.put('\n');
-  }
+  TextTable table;
+  for (std::vector<std::string>& row : rows) table.add(std::move(row));
+  out.put(table.render());
 }
 
 void write_table(const core::Questionnaire& q, const StatsReport& report, long invalid,
@@ -339,9 +228,10 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
   Rows reliability = {{tr("RELIABILITY", "FIDÉLITÉ"), tr("ITEMS", "ITEMS"), "N", "ALPHA",
                        tr("95% CI", "IC 95 %"), tr("STD ALPHA", "ALPHA STD"), tr("MEAN R", "R MOYEN")}};
   for (const core::ScaleStats& s : report.scales) {
-    const std::string ci = s.alpha_lower && s.alpha_upper
-                               ? "[" + fixed(*s.alpha_lower, dc) + ", " + fixed(*s.alpha_upper, dc) + "]"
-                               : "–";  // brackets: a dash between bounds misreads when one is negative
+    const std::string ci =
+        s.alpha_lower && s.alpha_upper
+            ? "[" + fixed(*s.alpha_lower, dc) + ", " + fixed(*s.alpha_upper, dc) + "]"
+            : kMissingCell;  // brackets: a dash between bounds misreads when one is negative
     reliability.push_back({scale_id(q, s), std::to_string(s.items.size()), count(s.n_used),
                            fixed(s.alpha, dc), ci, fixed(s.std_alpha, dc), fixed(s.average_r, dc)});
   }
@@ -383,112 +273,77 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
 
 // ---------------------------------------------------------------- quality listing
 
+// The flagged responses: the record model's writers for the machine
+// formats, a table for people.
 class QualityListing final : public QualityWriter {
  public:
-  QualityListing(int run_limit, const StatsWriterOptions& o, std::FILE* out)
+  QualityListing(int run_limit, const Provenance& provenance, const StatsWriterOptions& o, std::FILE* out)
       : run_limit_(run_limit), options_(o), out_(out) {
-    sep_ = o.format == OutputFormat::tsv ? '\t' : ',';
-    if (o.format == OutputFormat::csv || o.format == OutputFormat::tsv) {
-      const char* header[] = {"respondent",   "session",       "source",      "answered",
-                              "straightline", "zero_variance", "longest_run", "long_run"};
-      for (std::size_t c = 0; c < 8; ++c) {
-        if (c > 0) out_.put(sep_);
-        out_.put(header[c]);
-      }
-      out_.put('\n');
-    } else if (o.format == OutputFormat::json) {
-      out_.put('[');
-    } else {
+    table_.name = "flagged";
+    table_.fields = fields({{"respondent", kText},
+                            {"session", kInt},
+                            {"source", kText},
+                            {"answered", kInt},
+                            {"straightline", FieldType::boolean},
+                            {"zero_variance", FieldType::boolean},
+                            {"longest_run", kInt},
+                            {"long_run", FieldType::boolean}});
+    if (o.format == OutputFormat::table) {
       const bool fr = o.language == "fr";
       rows_.push_back({fr ? "RÉPONDANT" : "RESPONDENT", fr ? "SÉANCE" : "SESSION",
                        fr ? "RÉPONSES" : "ANSWERED", fr ? "IDENTIQUES" : "STRAIGHT",
                        fr ? "SANS VARIANCE" : "NO VARIANCE", fr ? "PLUS LONGUE SÉRIE" : "LONGEST RUN",
                        fr ? "SOURCE" : "SOURCE"});
+    } else {
+      writer_ = make_record_writer(o.format, provenance, {o.precision, o.language}, out);
+      writer_->begin(table_);
     }
   }
 
   void write(const ResponseRecord& record, const core::ResponseQuality& quality) override {
     ++flagged_;
     const core::Response& r = record.response;
-    const std::string session = r.session ? std::to_string(*r.session) : "";
-    switch (options_.format) {
-      case OutputFormat::csv:
-      case OutputFormat::tsv:
-        out_.put_delimited_cell(r.respondent, sep_);
-        out_.put(sep_);
-        out_.put(session);
-        out_.put(sep_);
-        out_.put_delimited_cell(record.location, sep_);
-        out_.put(sep_);
-        out_.put_int(quality.answered);
-        out_.put(sep_);
-        // TRUE/FALSE: what both R's read.csv and pandas read as logical (R
-        // reads true/false as text).
-        out_.put(quality.straightline ? "TRUE" : "FALSE");
-        out_.put(sep_);
-        out_.put(quality.zero_variance ? "TRUE" : "FALSE");
-        out_.put(sep_);
-        out_.put_int(quality.longest_run);
-        out_.put(sep_);
-        out_.put(quality.long_run ? "TRUE" : "FALSE");
-        out_.put('\n');
-        break;
-      case OutputFormat::json:
-      case OutputFormat::ndjson:
-        out_.put(flagged_ > 1 ? ",\n{\"respondent\":" : "\n{\"respondent\":");
-        out_.put_json_string(r.respondent);
-        out_.put(",\"session\":");
-        out_.put(session.empty() ? "null" : session);
-        out_.put(",\"source\":");
-        out_.put_json_string(record.location);
-        out_.put(",\"answered\":");
-        out_.put_int(quality.answered);
-        out_.put(",\"straightline\":");
-        out_.put(quality.straightline ? "true" : "false");
-        out_.put(",\"zero_variance\":");
-        out_.put(quality.zero_variance ? "true" : "false");
-        out_.put(",\"longest_run\":");
-        out_.put_int(quality.longest_run);
-        out_.put(",\"long_run\":");
-        out_.put(quality.long_run ? "true" : "false");
-        out_.put('}');
-        break;
-      case OutputFormat::table: {
-        const bool fr = options_.language == "fr";
-        const char* yes = fr ? "oui" : "yes";
-        rows_.push_back({r.respondent.empty() ? "–" : r.respondent, session, std::to_string(quality.answered),
-                         quality.straightline ? yes : "", quality.zero_variance ? yes : "",
-                         std::to_string(quality.longest_run), record.location});
-        break;
-      }
+    if (writer_) {
+      writer_->write({Value::text(r.respondent), Value::integer(r.session), Value::text(record.location),
+                      Value::integer(static_cast<long long>(quality.answered)),
+                      Value::boolean(quality.straightline), Value::boolean(quality.zero_variance),
+                      Value::integer(static_cast<long long>(quality.longest_run)),
+                      Value::boolean(quality.long_run)});
+      return;
     }
-    out_.maybe_flush();
+    const char* yes = options_.language == "fr" ? "oui" : "yes";
+    rows_.push_back({r.respondent.empty() ? kMissingCell : r.respondent,
+                     r.session ? std::to_string(*r.session) : kMissingCell, std::to_string(quality.answered),
+                     quality.straightline ? yes : "", quality.zero_variance ? yes : "",
+                     std::to_string(quality.longest_run), record.location});
   }
 
   void finish(long responses) override {
-    if (options_.format == OutputFormat::json || options_.format == OutputFormat::ndjson) {
-      out_.put(flagged_ > 0 ? "\n]\n" : "]\n");
-    } else if (options_.format == OutputFormat::table) {
-      const bool fr = options_.language == "fr";
-      if (flagged_ > 0) {
-        put_table(out_, rows_);
-        out_.put('\n');
-      }
-      out_.put(std::to_string(flagged_) + (fr ? " réponse" : " response") + (flagged_ == 1 ? "" : "s") +
-               (fr ? (flagged_ == 1 ? " signalée sur " : " signalées sur ") : " flagged of ") +
-               std::to_string(responses) +
-               (fr ? " (réponses identiques partout, sans variance, ou série de "
-                   : " (straight-lining, no variance, or a run of ") +
-               std::to_string(run_limit_) + (fr ? "+ réponses identiques)\n" : "+ identical answers)\n"));
+    if (writer_) {
+      writer_->end();
+      writer_->finish();
+      return;
     }
+    const bool fr = options_.language == "fr";
+    if (flagged_ > 0) {
+      put_table(out_, rows_);
+      out_.put('\n');
+    }
+    out_.put(std::to_string(flagged_) + (fr ? " réponse" : " response") + (flagged_ == 1 ? "" : "s") +
+             (fr ? (flagged_ == 1 ? " signalée sur " : " signalées sur ") : " flagged of ") +
+             std::to_string(responses) +
+             (fr ? " (réponses identiques partout, sans variance, ou série de "
+                 : " (straight-lining, no variance, or a run of ") +
+             std::to_string(run_limit_) + (fr ? "+ réponses identiques)\n" : "+ identical answers)\n"));
     out_.flush();
   }
 
  private:
   int run_limit_;
   StatsWriterOptions options_;
-  OutputBuffer out_;
-  char sep_ = ',';
+  Table table_;
+  std::unique_ptr<RecordWriter> writer_;  // machine formats
+  OutputBuffer out_;                      // the table
   long flagged_ = 0;
   Rows rows_;
 };
@@ -546,26 +401,33 @@ std::string describe(const core::Questionnaire& q, const StatsReport& report, co
   return "";
 }
 
-void write_stats(const core::Questionnaire& questionnaire, const Provenance& provenance,
-                 const StatsReport& report, long invalid, const StatsWriterOptions& options, std::FILE* out) {
-  switch (options.format) {
-    case OutputFormat::table: write_table(questionnaire, report, invalid, options, out); return;
-    case OutputFormat::json:
-    case OutputFormat::ndjson:
-      MachineWriter(questionnaire, provenance, report, invalid, options, out).write_json();
-      return;
-    case OutputFormat::csv:
-      MachineWriter(questionnaire, provenance, report, invalid, options, out).write_delimited(',');
-      return;
-    case OutputFormat::tsv:
-      MachineWriter(questionnaire, provenance, report, invalid, options, out).write_delimited('\t');
-      return;
-  }
+StatsSection parse_stats_section(const std::string& name) {
+  if (name == "summary") return StatsSection::summary;
+  if (name == "scales") return StatsSection::scales;
+  if (name == "items") return StatsSection::items;
+  if (name == "correlations") return StatsSection::correlations;
+  if (name == "warnings") return StatsSection::warnings;
+  throw Error(ExitCode::usage,
+              "unknown section '" + name + "' (expected summary, scales, items, correlations or warnings)");
 }
 
-std::unique_ptr<QualityWriter> make_quality_writer(int run_limit, const StatsWriterOptions& options,
-                                                   std::FILE* out) {
-  return std::make_unique<QualityListing>(run_limit, options, out);
+void write_stats(const core::Questionnaire& questionnaire, const Provenance& provenance,
+                 const StatsReport& report, long invalid, const StatsWriterOptions& options, std::FILE* out) {
+  if (options.format == OutputFormat::table)
+    write_table(questionnaire, report, invalid, options, out);
+  else
+    write_tables(questionnaire, provenance, report, invalid, options, out);
+}
+
+bool stats_output_has_warnings(const StatsWriterOptions& options) {
+  return options.format == OutputFormat::table ||
+         (options.format == OutputFormat::json && options.section == StatsSection::all) ||
+         options.section == StatsSection::warnings;
+}
+
+std::unique_ptr<QualityWriter> make_quality_writer(int run_limit, const Provenance& provenance,
+                                                   const StatsWriterOptions& options, std::FILE* out) {
+  return std::make_unique<QualityListing>(run_limit, provenance, options, out);
 }
 
 }  // namespace alliance::io

@@ -389,3 +389,31 @@ TEST(DecimalExact, DefinitionsBeyondTheLimitsScoreInDoublesAndAreRefused) {
 
 }  // namespace
 }  // namespace alliance::core
+
+namespace alliance::core {
+namespace {
+
+// The list every output walks: the subscales in definition order, then the
+// total; its position is the sheet's index.
+TEST(ScaleList, SubscalesThenTheTotal) {
+  Questionnaire q = testing::mini_questionnaire();
+  q.total.title.clear();
+  std::vector<ScaleRef> scales = scale_list(q);
+  ASSERT_EQ(scales.size(), 3u);
+  EXPECT_EQ(scales[0].id, "a");
+  EXPECT_EQ(scales[0].subscale, std::optional<std::size_t>(0));
+  EXPECT_EQ(scales[0].title, &q.subscales[0].title);
+  EXPECT_EQ(scales[1].id, "b");
+  EXPECT_EQ(scales[2].id, "total");
+  EXPECT_FALSE(scales[2].subscale.has_value());
+  EXPECT_EQ(pick_text(*scales[2].title, "fr"), "Total");  // a total without a title
+  EXPECT_EQ(scales[2].bands, &q.total.bands);
+  EXPECT_EQ(scales[2].norms, &q.total.norms);
+  q.total.present = false;
+  scales = scale_list(q);
+  ASSERT_EQ(scales.size(), 2u);
+  EXPECT_EQ(scales[1].id, "b");
+}
+
+}  // namespace
+}  // namespace alliance::core

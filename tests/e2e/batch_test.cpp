@@ -310,7 +310,8 @@ TEST(Batch, HeadClosingThePipeEndsItQuietly) {
     EXPECT_EQ(out[0].rfind("respondent,session,", 0), 0u);
     // goal i4,i6,i8,i11 = 4+1+3+1 = 9; task i1,i2,i10,i12 = 1+2+5+2 = 10; bond i3,i5,i7,i9 = 3+5+2+4 = 14;
     // total 33.
-    EXPECT_EQ(out[1].rfind("P1,,,,,ok,9,4,0,ok,10,4,0,ok,14,4,0,ok,33,12,0,ok,,<stdin>:2,", 0), 0u) << out[1];
+    EXPECT_EQ(out[1].rfind("P1,NA,NA,NA,NA,ok,9,4,0,ok,10,4,0,ok,14,4,0,ok,33,12,0,ok,,<stdin>:2,", 0), 0u)
+        << out[1];
     EXPECT_EQ(out[3], "status 141");
     EXPECT_EQ(slurp(dir + "/err"), "");
   }

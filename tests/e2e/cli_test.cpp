@@ -46,7 +46,7 @@ TEST(Cli, UnknownQuestionnaireSuggestsTheClosest) {
 }
 
 TEST(Cli, ListShowsBundledQuestionnaires) {
-  const Outcome table = run_alliance({"list"});
+  const Outcome table = run_alliance({"list", "--format", "table"});
   EXPECT_EQ(table.status, 0);
   EXPECT_EQ(table.out.rfind("ID ", 0), 0u);
   for (const char* id : {"gtb-12 ", "gtb-12-t ", "wai ", "wai-t ", "wai-s ", "wai-sr ", "srs "})
@@ -55,7 +55,7 @@ TEST(Cli, ListShowsBundledQuestionnaires) {
   ASSERT_EQ(json.status, 0);
   const auto list = nlohmann::json::parse(json.out);
   bool found = false;
-  for (const auto& q : list) {
+  for (const auto& q : list["questionnaires"]) {
     if (q["id"] != "wai-sr") continue;
     found = true;
     EXPECT_EQ(q["items"], 12);
@@ -76,23 +76,24 @@ TEST(Cli, BundledQuestionnairesNeedNoSourceTree) {
 TEST(Cli, ListIncludesTheUsersDirectories) {
   const std::string dir = make_temp_dir();
   std::filesystem::copy_file(source_path("tests/data/valid/minimal.json"), dir + "/minimal.json");
-  const Outcome flag = run_alliance({"list", "--path", dir});
+  const Outcome flag = run_alliance({"list", "--path", dir, "--format", "table"});
   EXPECT_NE(flag.out.find("\nminimal "), std::string::npos) << flag.out;
   const Outcome env = run_alliance({"list"}, {.env = {{"ALLIANCE_PATH", dir}}});
-  EXPECT_NE(env.out.find("\nminimal "), std::string::npos) << env.out;
-  const Outcome show = run_alliance({"show", "minimal", "--lang", "fr"}, {.env = {{"ALLIANCE_PATH", dir}}});
+  EXPECT_NE(env.out.find("\nminimal,"), std::string::npos) << env.out;
+  const Outcome show = run_alliance({"show", "minimal", "--lang", "fr", "--format", "table"},
+                                    {.env = {{"ALLIANCE_PATH", dir}}});
   EXPECT_EQ(show.status, 0) << show.err;
   EXPECT_NE(show.out.find("Objectifs"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, ShowInEitherLanguage) {
-  const Outcome fr = run_alliance({"show", "gtb-12", "--lang", "fr"});
+  const Outcome fr = run_alliance({"show", "gtb-12", "--lang", "fr", "--format", "table"});
   ASSERT_EQ(fr.status, 0) << fr.err;
   EXPECT_NE(fr.out.find("Échelle : 1..5"), std::string::npos) << fr.out;
   EXPECT_NE(fr.out.find("Jamais"), std::string::npos);
   EXPECT_NE(fr.out.find("Instrument non validé."), std::string::npos);
-  const Outcome en = run_alliance({"show", "wai-sr", "--lang", "en"});
+  const Outcome en = run_alliance({"show", "wai-sr", "--lang", "en", "--format", "text"});  // the old name
   ASSERT_EQ(en.status, 0) << en.err;
   EXPECT_NE(en.out.find("Scale: 1..5"), std::string::npos);
   EXPECT_NE(en.out.find("Hatcher"), std::string::npos);
@@ -116,15 +117,16 @@ TEST(Cli, ShowTakesFLikeTheOtherCommands) {
 }
 
 TEST(Cli, ValidateReportsEveryProblemAndExitsOne) {
-  const Outcome good = run_alliance({"validate", source_path("tests/data/valid/minimal.json")});
+  const Outcome good =
+      run_alliance({"validate", source_path("tests/data/valid/minimal.json"), "--format", "table"});
   EXPECT_EQ(good.status, 0);
   EXPECT_NE(good.out.find("minimal.json: ok (2 examples checked)"), std::string::npos);
-  const Outcome bad =
-      run_alliance({"validate", "types.json", "semantic.json"}, {.cwd = source_path("tests/data/invalid")});
+  const Outcome bad = run_alliance({"validate", "types.json", "semantic.json", "--format", "table"},
+                                   {.cwd = source_path("tests/data/invalid")});
   EXPECT_EQ(bad.status, 1);
   EXPECT_EQ(bad.out, slurp(source_path("tests/data/invalid/types.expected")) +
                          slurp(source_path("tests/data/invalid/semantic.expected")));
-  const Outcome missing = run_alliance({"validate", "/nonexistent/q.json"});
+  const Outcome missing = run_alliance({"validate", "/nonexistent/q.json", "-f", "table"});
   EXPECT_EQ(missing.status, 3);
   EXPECT_NE(missing.out.find("/nonexistent/q.json: cannot open"), std::string::npos);
 }
@@ -137,6 +139,38 @@ TEST(Cli, ValidateJsonReport) {
   EXPECT_EQ(report[0]["valid"], false);
   EXPECT_EQ(report[0]["problems"][0]["pointer"], "/items/0/reversed");
   EXPECT_EQ(report[0]["problems"][0]["line"], 13);
+}
+
+// Issue 14: list, show and validate printed their text for people into a
+// pipe. A pipe now gets their machine format, as the data commands' does:
+// CSV for list, JSON for show and validate; the text only when asked for,
+// with the one format name of every command (table; text, the old name of
+// show's and validate's, is still accepted).
+TEST(Cli, ListShowAndValidateGiveAPipeTheirMachineFormat) {
+  const Outcome list = run_alliance({"list"});
+  ASSERT_EQ(list.status, 0) << list.err;
+  EXPECT_EQ(lines(list.out).at(0),
+            "id,origin,shadowed,valid,version,family,form,title,items,subscales,languages,administrable,"
+            "validated,hash");
+  EXPECT_NE(list.out.find("\nwai-sr,bundled:wai-sr.json,FALSE,TRUE,1.0.0,wai-sr,client,"), std::string::npos)
+      << list.out;
+  const Outcome show = run_alliance({"show", "srs"});
+  ASSERT_EQ(show.status, 0) << show.err;
+  EXPECT_EQ(nlohmann::json::parse(show.out)["id"], "srs");
+  const Outcome validate = run_alliance({"validate", source_path("questionnaires/srs.json")});
+  ASSERT_EQ(validate.status, 0) << validate.err;
+  EXPECT_EQ(nlohmann::json::parse(validate.out)[0]["examples_checked"], 3);
+  for (const char* name : {"table", "text"}) {
+    EXPECT_EQ(run_alliance({"list", "--format", name}).out.rfind("ID ", 0), 0u) << name;
+    EXPECT_EQ(run_alliance({"show", "srs", "--format", name}).out.rfind("srs 1.0.0 — ", 0), 0u) << name;
+    EXPECT_NE(
+        run_alliance({"validate", source_path("questionnaires/srs.json"), "-f", name}).out.find(": ok (3"),
+        std::string::npos)
+        << name;
+  }
+  for (const char* format : {"ndjson", "tsv"})
+    EXPECT_EQ(run_alliance({"list", "--format", format}).status, 0) << format;
+  EXPECT_EQ(run_alliance({"show", "srs", "--format", "csv"}).status, 2);
 }
 
 }  // namespace

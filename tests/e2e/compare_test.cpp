@@ -45,6 +45,23 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
   return args;
 }
 
+// The provenance cells ending every CSV row of a client-therapist GTB-12 comparison.
+std::string gtb_provenance(char sep = ',') {
+  const std::string s(1, sep);
+  return s + "gtb-12;gtb-12-t" + s + "1.0.0;1.0.0" + s + bundled_hash("gtb-12") + ";" +
+         bundled_hash("gtb-12-t") + s + "0.1.0";
+}
+
+// The record of `table` whose `key` is `value`.
+const nlohmann::json& record_with(const nlohmann::json& table, const std::string& key,
+                                  const std::string& value) {
+  for (const auto& record : table)
+    if (record[key] == value) return record;
+  static const nlohmann::json kNone;
+  ADD_FAILURE() << "no " << key << " " << value;
+  return kNone;
+}
+
 TEST(Compare, WholePipelineAgreesWithR) {
   const Outcome run = run_alliance({"compare", "--client", "gtb-12", "client.csv", "--therapist", "gtb-12-t",
                                     "therapist.csv", "--format", "json"},
@@ -57,29 +74,31 @@ TEST(Compare, WholePipelineAgreesWithR) {
   const auto doc = nlohmann::json::parse(run.out);
   ASSERT_EQ(doc["comparisons"].size(), 1u);
   const auto& c = doc["comparisons"][0];
-  EXPECT_EQ(c["difference"], "client - therapist");
+  EXPECT_EQ(c["form_1"], "client");  // differences are client - therapist
+  EXPECT_EQ(c["form_2"], "therapist");
   EXPECT_EQ(c["item_pairing"], "id");
 
   for (const Row& e : read_reference("expected_agreement.csv")) {
     SCOPED_TRACE(e.at("scale"));
-    const auto& a = c["agreement"][e.at("scale")];
+    const auto& a = record_with(doc["agreement"], "scale", e.at("scale"));
+    EXPECT_EQ(a["comparison"], "client-therapist");
     EXPECT_EQ(a["n"], std::stoi(e.at("n")));
     EXPECT_EQ(a["excluded"], std::stoi(e.at("excluded")));
     for (const auto& [ours, theirs] :
-         std::vector<std::pair<std::string, std::string>>{{"mean_client", "mean_client"},
-                                                          {"mean_therapist", "mean_therapist"},
+         std::vector<std::pair<std::string, std::string>>{{"mean_1", "mean_client"},
+                                                          {"mean_2", "mean_therapist"},
                                                           {"mean_difference", "mean_difference"},
                                                           {"sd_difference", "sd_difference"},
                                                           {"loa_lower", "loa_lower"},
                                                           {"loa_upper", "loa_upper"},
                                                           {"pearson_r", "pearson_r"},
-                                                          {"icc", "icc_2_1"}})
+                                                          {"icc_2_1", "icc_2_1"}})
       expect_value(a[ours], e.at(theirs), 1e-9);
   }
 
   // Every pair R found, in the same (respondent, session) order, with R's scores.
   const std::vector<Row> scores = read_reference("expected_scores.csv");
-  const auto& pairs = c["pairs"];
+  const auto& pairs = doc["pairs"];
   ASSERT_EQ(pairs.size() * 4, scores.size());
   for (std::size_t i = 0; i < scores.size(); ++i) {
     const Row& e = scores[i];
@@ -87,8 +106,8 @@ TEST(Compare, WholePipelineAgreesWithR) {
     SCOPED_TRACE(e.at("respondent") + " " + e.at("session") + " " + e.at("scale"));
     EXPECT_EQ(pair["respondent"], e.at("respondent"));
     EXPECT_EQ(pair["session"], std::stoi(e.at("session")));
-    expect_value(pair["scores"][e.at("scale")]["client"], e.at("client"), 1e-12);
-    expect_value(pair["scores"][e.at("scale")]["therapist"], e.at("therapist"), 1e-12);
+    expect_value(pair["scores"][e.at("scale")]["score_1"], e.at("client"), 1e-12);
+    expect_value(pair["scores"][e.at("scale")]["score_2"], e.at("therapist"), 1e-12);
   }
 
   const std::vector<Row> unpaired = read_reference("expected_unpaired.csv");
@@ -111,7 +130,8 @@ TEST(Compare, PairsTheExampleSessionsAsCsv) {
             "goals_1,goals_2,goals_difference,goals_status_1,goals_status_2,"
             "tasks_1,tasks_2,tasks_difference,tasks_status_1,tasks_status_2,"
             "bond_1,bond_2,bond_difference,bond_status_1,bond_status_2,"
-            "total_1,total_2,total_difference,total_status_1,total_status_2,items,source_1,source_2");
+            "total_1,total_2,total_difference,total_status_1,total_status_2,items,source_1,source_2,"
+            "questionnaire,questionnaire_version,definition_hash,alliance_version");
   // P017 session 4. Client answers 2,2,3,3,2,3,4,4,3,3,2,3; therapist 3,3,4,3,3,4,3,3,4,3,3,2.
   // Goals (1, 4, 7 reversed, 10): client 2+3+(6-4)+3 = 10/4 = 2.5; therapist 3+3+(6-3)+3 = 12/4 = 3.
   // Tasks (2, 5, 8 reversed, 11): client 2+2+2+2 = 2; therapist 3+3+3+3 = 3.
@@ -122,7 +142,8 @@ TEST(Compare, PairsTheExampleSessionsAsCsv) {
   EXPECT_EQ(rows[4],
             "client-therapist,P017,4,2.5,3,-0.5,ok,ok,2,3,-1,ok,ok,3,4,-1,ok,ok,"
             "2.5,3.3333333333333335,-0.8333333333333334,ok,ok,1:-1;2:-1;3:-1,"
-            "examples/gtb-12-sessions.ndjson:4,examples/gtb-12-t-sessions.csv:5");
+            "examples/gtb-12-sessions.ndjson:4,examples/gtb-12-t-sessions.csv:5" +
+                gtb_provenance());
   // P023 session 2: the client's tasks have 2 of 4 answers (insufficient), so has the total.
   EXPECT_TRUE(rows[7].starts_with("client-therapist,P023,2,4.75,4,0.75,ok,ok,NA,4,NA,insufficient,ok,"))
       << rows[7];
@@ -133,8 +154,10 @@ TEST(Compare, ListsUnpairedResponses) {
       run_alliance(with(kExamples, {"--section", "unpaired", "--format", "tsv"}), {.cwd = source_path("")});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(run.out,
-            "form\tquestionnaire\trespondent\tsession\treason\tstatus\tsource\n"
-            "therapist\tgtb-12-t\tP031\t3\tno_partner\tvalid\texamples/gtb-12-t-sessions.csv:11\n");
+            "form\trespondent\tsession\treason\tstatus\tsource\tquestionnaire\tquestionnaire_version\t"
+            "definition_hash\talliance_version\n"
+            "therapist\tP031\t3\tno_partner\tvalid\texamples/gtb-12-t-sessions.csv:11" +
+                gtb_provenance('\t') + "\n");
 }
 
 TEST(Compare, DuplicatesAndMissingIdsAreListedNotDropped) {
@@ -152,12 +175,16 @@ TEST(Compare, DuplicatesAndMissingIdsAreListedNotDropped) {
                                     "t.csv", "--section", "unpaired", "--format", "csv"},
                                    {.cwd = dir});
   ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(run.out,
-            "form,questionnaire,respondent,session,reason,status,source\n"
-            "client,gtb-12,A,1,duplicate,valid,c.csv:3\n"
-            "client,gtb-12,,1,no_respondent,valid,c.csv:4\n"
-            "therapist,gtb-12-t,A,1,duplicate,valid,t.csv:3\n"
-            "therapist,gtb-12-t,,1,no_respondent,valid,t.csv:4\n");
+  const std::string p = gtb_provenance() + "\n";
+  EXPECT_EQ(
+      run.out,
+      "form,respondent,session,reason,status,source,questionnaire,questionnaire_version,definition_hash,"
+      "alliance_version\n"
+      "client,A,1,duplicate,valid,c.csv:3" +
+          p +                                              //
+          "client,NA,1,no_respondent,valid,c.csv:4" + p +  // no respondent: NA
+          "therapist,A,1,duplicate,valid,t.csv:3" + p +    //
+          "therapist,NA,1,no_respondent,valid,t.csv:4" + p);
 }
 
 TEST(Compare, AgreementSectionAndJson) {
@@ -167,7 +194,7 @@ TEST(Compare, AgreementSectionAndJson) {
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0],
             "comparison,scale,n,excluded,mean_1,mean_2,mean_difference,sd_difference,loa_lower,loa_upper,"
-            "pearson_r,icc_2_1,notes");
+            "pearson_r,icc_2_1,notes,questionnaire,questionnaire_version,definition_hash,alliance_version");
   // Tasks: 8 pairs, P023 session 2 left out (client insufficient).
   EXPECT_TRUE(rows[2].starts_with("client-therapist,tasks,8,1,")) << rows[2];
 
@@ -175,14 +202,14 @@ TEST(Compare, AgreementSectionAndJson) {
       run_alliance(with(kExamples, {"--format", "json", "--section", "agreement"}), {.cwd = source_path("")});
   ASSERT_EQ(json.status, 0) << json.err;
   const auto doc = nlohmann::json::parse(json.out);
-  EXPECT_FALSE(doc["comparisons"][0].contains("pairs"));
+  EXPECT_FALSE(doc.contains("pairs"));
   EXPECT_FALSE(doc.contains("unpaired"));
   // Goals over 9 pairs: client 3, 4, 4.25, 2.5, 4, 5, 4.75, 2, 3 (sum 32.5);
   // therapist 3, 3.75, 4, 3, 4, 4, 4, 3, 3 (sum 31.75); mean difference 0.75 / 9.
-  const auto& goals = doc["comparisons"][0]["agreement"]["goals"];
+  const auto& goals = record_with(doc["agreement"], "scale", "goals");
   EXPECT_EQ(goals["n"], 9);
-  EXPECT_NEAR(goals["mean_client"].get<double>(), 32.5 / 9, 1e-12);
-  EXPECT_NEAR(goals["mean_therapist"].get<double>(), 31.75 / 9, 1e-12);
+  EXPECT_NEAR(goals["mean_1"].get<double>(), 32.5 / 9, 1e-12);
+  EXPECT_NEAR(goals["mean_2"].get<double>(), 31.75 / 9, 1e-12);
   EXPECT_NEAR(goals["mean_difference"].get<double>(), 0.75 / 9, 1e-12);
 }
 
@@ -220,7 +247,10 @@ TEST(Compare, ObserverFormMakesThreeComparisons) {
   ASSERT_EQ(rows.size(), 13u);  // header + 3 comparisons x 4 scales
   EXPECT_TRUE(rows[5].starts_with("client-observer,goals,2,0,")) << rows[5];
   // Therapist and observer answered identically: no difference, perfect agreement (on two pairs).
-  EXPECT_EQ(rows[9], "therapist-observer,goals,2,0,3.375,3.375,0,0,0,0,1,1,two_pairs");
+  EXPECT_TRUE(
+      rows[9].starts_with("therapist-observer,goals,2,0,3.375,3.375,0,0,0,0,1,1,two_pairs,"
+                          "gtb-12;gtb-12-t;gtb-12-o,1.0.0;1.0.0;1.0.0,"))
+      << rows[9];
 }
 
 TEST(Compare, RefusesFormsOfDifferentFamilies) {
@@ -288,9 +318,9 @@ TEST(Compare, OneNonBinaryValueEverywhereHasNoRNorIcc) {
   ASSERT_EQ(csv.status, 0) << csv.err;
   EXPECT_EQ(lines(csv.out)[0],
             "comparison,scale,n,excluded,mean_1,mean_2,mean_difference,sd_difference,loa_lower,loa_upper,"
-            "pearson_r,icc_2_1,notes");
+            "pearson_r,icc_2_1,notes,questionnaire,questionnaire_version,definition_hash,alliance_version");
   const std::string total = agreement_row(csv.out, "total");
-  EXPECT_EQ(total.substr(total.find(",0,0,0,0,")), ",0,0,0,0,NA,NA,no_variance") << total;
+  EXPECT_EQ(total.substr(total.find(",0,0,0,0,")), ",0,0,0,0,NA,NA,no_variance" + gtb_provenance()) << total;
   EXPECT_NE(csv.err.find("note: client-therapist, goals, tasks: every client and every therapist score is 4: "
                          "no variance, so r and the ICC(2,1) are undefined\n"),
             std::string::npos)
@@ -303,9 +333,10 @@ TEST(Compare, OneNonBinaryValueEverywhereHasNoRNorIcc) {
 
   const Outcome json = run_alliance(with(args, {"--format", "json"}), {.cwd = dir});
   ASSERT_EQ(json.status, 0) << json.err;
-  const auto t = nlohmann::json::parse(json.out)["comparisons"][0]["agreement"]["total"];
+  const auto doc = nlohmann::json::parse(json.out);
+  const auto t = record_with(doc["agreement"], "scale", "total");
   EXPECT_TRUE(t["pearson_r"].is_null());
-  EXPECT_TRUE(t["icc"].is_null());
+  EXPECT_TRUE(t["icc_2_1"].is_null());
   ASSERT_EQ(t["notes"].size(), 1u) << t;
   EXPECT_EQ(t["notes"][0]["code"], "no_variance");
   EXPECT_EQ(t["notes"][0]["forms"], (nlohmann::json{"client", "therapist"}));
@@ -338,7 +369,7 @@ TEST(Compare, TwoPairsGiveRWithinOneAndAWarning) {
     for (std::string cell; std::getline(in, cell, ',');) out.push_back(cell);
     return out;
   }();
-  ASSERT_EQ(cells.size(), 13u) << total;
+  ASSERT_EQ(cells.size(), 17u) << total;  // 13, then the provenance
   EXPECT_EQ(cells[10], "1");  // pearson_r
   EXPECT_LE(std::stod(cells[11]), 1.0);
   EXPECT_EQ(cells[12], "two_pairs");
@@ -349,6 +380,37 @@ TEST(Compare, TwoPairsGiveRWithinOneAndAWarning) {
       std::string::npos)
       << csv.err;
   std::filesystem::remove_all(dir);
+}
+
+// Issue 14: compare refused ndjson. Every table is there in every machine
+// format, each record with the provenance of both definitions.
+TEST(Compare, EveryTableInEveryMachineFormat) {
+  const std::map<std::string, std::size_t> rows = {
+      {"forms", 2}, {"comparisons", 1}, {"pairs", 9}, {"agreement", 4}, {"unpaired", 1}};
+  for (const auto& [section, count] : rows) {
+    SCOPED_TRACE(section);
+    const Outcome ndjson =
+        run_alliance(with(kExamples, {"--format", "ndjson", "--section", section}), {.cwd = source_path("")});
+    ASSERT_EQ(ndjson.status, 0) << ndjson.err;
+    const std::vector<std::string> records = lines(ndjson.out);
+    ASSERT_EQ(records.size(), count);
+    for (const std::string& line : records) {
+      const auto provenance = nlohmann::json::parse(line)["provenance"];
+      EXPECT_EQ(provenance["questionnaire"], "gtb-12;gtb-12-t");
+      EXPECT_EQ(provenance["definition_hash"], bundled_hash("gtb-12") + ";" + bundled_hash("gtb-12-t"));
+    }
+    const Outcome csv =
+        run_alliance(with(kExamples, {"--format", "csv", "--section", section}), {.cwd = source_path("")});
+    EXPECT_EQ(lines(csv.out).size(), count + 1);
+  }
+  const auto doc =
+      nlohmann::json::parse(run_alliance(with(kExamples, {"-f", "json"}), {.cwd = source_path("")}).out);
+  for (const char* table : {"provenance", "forms", "comparisons", "pairs", "agreement", "unpaired"})
+    EXPECT_TRUE(doc.contains(table)) << table;
+  EXPECT_EQ(doc["forms"][1]["hash"], bundled_hash("gtb-12-t"));
+  // A pair's items: the first form's item id and the difference in CSV; every member in JSON.
+  EXPECT_EQ(doc["pairs"][3]["items"][0],
+            nlohmann::json::parse(R"({"item_1":"1","item_2":"1","score_1":2,"score_2":3,"difference":-1})"));
 }
 
 }  // namespace

@@ -200,7 +200,7 @@ TEST(CsvInput, AnIdColumnNotRecognisedIsSaid) {
       run.err,
       "warning: x.csv:1: no column is recognised as the respondent id (columns not read: subj, age); name it "
       "with --id-column, or the responses have none\n");
-  EXPECT_EQ(run.out, "respondent,total,source\n,4,x.csv:2\n");
+  EXPECT_EQ(run.out, "respondent,total,source\nNA,4,x.csv:2\n");
   const std::string two = "record_id,participant_id,1,2,3,4\nR1,P1,1,1,1,1\n";
   const Outcome both = run_in_dir(kScore, {{"x.csv", two}});
   EXPECT_EQ(both.err,

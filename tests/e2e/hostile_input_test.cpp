@@ -47,7 +47,8 @@ TEST(HostileInput, DeepNdjsonLineIsInvalidAndTheRestScored) {
   const Outcome run = run_alliance(
       {"score", "gtb-12", "-", "--format", "csv", "--output-columns", "respondent,status"}, {.input = input});
   EXPECT_EQ(run.status, 1);
-  EXPECT_EQ(run.out, "respondent,status\n,invalid\nb,insufficient\n");
+  // A respondent the input does not give is NA, CSV's one missing value (issue 14).
+  EXPECT_EQ(run.out, "respondent,status\nNA,invalid\nb,insufficient\n");
   EXPECT_EQ(run.err, "<stdin>:" + kDeepWhere + ": " + kTooDeep + "\nalliance: 1 of 2 responses is invalid\n");
 }
 
@@ -57,14 +58,14 @@ TEST(HostileInput, DeepDefinitionIsALocatedError) {
   write(dir + "/deep.json", prefix + std::string(kDeep, '[') + std::string(kDeep, ']') + "}");
   const std::string where =
       dir + "/deep.json:1:" + std::to_string(prefix.size() + 128) + ": /x-deep/0/0/…/0/0: ";
-  const Outcome validate = run_alliance({"validate", dir + "/deep.json"});
+  const Outcome validate = run_alliance({"validate", dir + "/deep.json", "--format", "table"});
   EXPECT_EQ(validate.status, 1);
   EXPECT_EQ(validate.out, where + kTooDeep + "\n");
   const Outcome score = run_alliance({"score", dir + "/deep.json", "-"}, {.input = "{}"});
   EXPECT_EQ(score.status, 1);
   EXPECT_EQ(score.err, "alliance: " + where + kTooDeep + "\n");
   // One such file on the search path: listed as invalid, the others still listed.
-  const Outcome list = run_alliance({"list"}, {.env = {{"ALLIANCE_PATH", dir}}});
+  const Outcome list = run_alliance({"list", "--format", "table"}, {.env = {{"ALLIANCE_PATH", dir}}});
   EXPECT_EQ(list.status, 0) << list.err;
   EXPECT_NE(list.out.find("INVALID"), std::string::npos) << list.out;
   EXPECT_NE(list.out.find("run 'alliance validate " + dir + "/deep.json'"), std::string::npos) << list.out;
@@ -101,7 +102,7 @@ TEST(HostileInput, NumberOutOfRangeInADefinitionIsALocatedError) {
       dir + "/big.json:" + std::to_string(1 + std::count(text.data(), text.data() + number, '\n')) + ":" +
       std::to_string(number - line_start + 1) + ": /scale/max: ";
   const std::string message = "number 8e800 is out of range (a number must lie within ±1.8e308)";
-  const Outcome validate = run_alliance({"validate", dir + "/big.json"});
+  const Outcome validate = run_alliance({"validate", dir + "/big.json", "--format", "table"});
   EXPECT_EQ(validate.status, 1);
   EXPECT_EQ(validate.out, where + message + "\n");
   const Outcome score =
@@ -153,7 +154,7 @@ TEST(HostileInput, SessionBeyondAnIntIsRefusedNotTruncated) {
       {.input = "{\"id\":\"S\",\"session\":10000000000,\"answers\":{\"1\":1}}\n"
                 "{\"id\":\"T\",\"session\":2147483647,\"answers\":{\"1\":1}}\n"});
   EXPECT_EQ(run.status, 1);
-  EXPECT_EQ(run.out, "respondent,session,status\nS,,invalid\nT,2147483647,insufficient\n");
+  EXPECT_EQ(run.out, "respondent,session,status\nS,NA,invalid\nT,2147483647,insufficient\n");
   EXPECT_EQ(
       run.err,
       "<stdin>:1: /session: expected a whole number from -2147483648 to 2147483647, got number 10000000000\n"
@@ -223,7 +224,7 @@ TEST(HostileInput, LargeDefinitionsLoadInLinearTime) {
   write(dir + "/items.json", large_definition(1, 40000));
   for (const char* name : {"subscales.json", "items.json"}) {
     const std::string path = dir + "/" + name;
-    const Outcome validate = run_limited({"validate", path});
+    const Outcome validate = run_limited({"validate", path, "--format", "table"});
     EXPECT_EQ(validate.status, 0) << validate.err;
     EXPECT_EQ(validate.out, path + ": ok (1 example checked)\n");
     const Outcome show = run_limited({"show", path, "--format", "json"});

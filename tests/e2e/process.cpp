@@ -164,4 +164,25 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
+std::string bundled_hash(const std::string& id) {
+  const Run run = run_alliance({"list", "--format", "tsv"});
+  std::vector<std::string> header;
+  for (const std::string& line : lines(run.out)) {
+    std::vector<std::string> cells(1);
+    for (char c : line) {
+      if (c == '\t')
+        cells.emplace_back();
+      else
+        cells.back() += c;
+    }
+    if (header.empty()) {
+      header = cells;
+      continue;
+    }
+    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i)
+      if (header[i] == "hash" && cells[0] == id && cells[1].rfind("bundled:", 0) == 0) return cells[i];
+  }
+  return "no hash for " + id;
+}
+
 }  // namespace alliance::testing

@@ -39,4 +39,8 @@ std::string slurp(const std::string& path);
 // The lines of a text (a program's output), without their line ends.
 std::vector<std::string> lines(const std::string& text);
 
+// The content hash of a bundled definition, as `alliance list` reports it:
+// what the provenance of every output from it carries.
+std::string bundled_hash(const std::string& id);
+
 }  // namespace alliance::testing

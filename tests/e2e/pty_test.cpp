@@ -170,8 +170,7 @@ nlohmann::json read_json(const std::string& path) {
 std::map<std::string, double> scores_of(const std::string& file) {
   const Outcome run = run_alliance({"score", "gtb-12", file, "--format", "json"});
   EXPECT_EQ(run.status, 0) << run.err;
-  nlohmann::json doc = nlohmann::json::parse(run.out);
-  if (doc.is_array()) doc = doc.at(0);
+  const nlohmann::json doc = nlohmann::json::parse(run.out)["responses"].at(0);
   std::map<std::string, double> out;
   const nlohmann::json& scores = doc.contains("scores") ? doc.at("scores") : doc;
   for (const char* id : {"goals", "tasks", "bond", "total"}) {

@@ -38,6 +38,14 @@ Reader find_r() {
   return {"", {}, "Rscript is not installed (scripts/setup.sh installs Debian's r-base-core)"};
 }
 
+// Python's csv module: the text of each column, typed without pandas.
+Reader find_python_csv() {
+  for (const char* candidate : {"/usr/bin/python3", "/usr/local/bin/python3"})
+    if (std::filesystem::exists(candidate))
+      return {candidate, {source_path("tests/readers/csv_types.py")}, ""};
+  return {"", {}, "python3 is not installed (scripts/setup.sh installs it)"};
+}
+
 Reader find_pandas() {
   for (const char* candidate : {"/usr/bin/python3", "/usr/local/bin/python3"}) {
     if (!std::filesystem::exists(candidate)) continue;
@@ -82,6 +90,36 @@ void expect_types(const Types& actual, const Types& expected, const std::string&
   }
 }
 
+// Issue 14: the column types of stats' tables, in a reader's names for an
+// integer, a number, a logical and text. main wrote one `value` column of
+// text and numbers mixed, which every reader took as text.
+std::vector<std::pair<std::string, Types>> stats_types(const std::string& integer, const std::string& number,
+                                                       const std::string& logical, const std::string& text) {
+  return {
+      {"summary", {{"responses", integer}, {"invalid", integer}, {"missing", text}, {"flagged", integer}}},
+      {"scales",
+       {{"scale", text},
+        {"items", integer},
+        {"n", integer},
+        {"mean", number},
+        {"sd", number},
+        {"ceiling_pct", number},
+        {"alpha_n", integer},
+        {"alpha", number},
+        {"alpha_lower", number},
+        {"average_r", number},
+        {"definition_hash", text}}},
+      {"items",
+       {{"scale", text},
+        {"reverse", logical},
+        {"answered", integer},
+        {"missing_pct", number},
+        {"mean", number},
+        {"r_drop", number},
+        {"alpha_if_dropped", number}}},
+      {"correlations", {{"scale_1", text}, {"n", integer}, {"r", number}}}};
+}
+
 TEST(Readers, RReadsBooleansAsLogicalAndCountsAsIntegers) {
   const Reader r = find_r();
   if (r.program.empty()) GTEST_SKIP() << "SKIPPED: " << r.missing;
@@ -109,9 +147,15 @@ TEST(Readers, RReadsBooleansAsLogicalAndCountsAsIntegers) {
   expect_types(column_types(r, output_of({"trend", "srs", "examples/srs-sessions.ndjson", "-f", "csv"})),
                {{"session", "integer"},
                 {"position", "integer"},
+                {"tied", "logical"},
                 {"total", "numeric"},
-                {"total_change_first", "numeric"}},
+                {"total_change_first", "numeric"},
+                {"total_baseline", "numeric"}},
                "trend");
+  for (const auto& [section, types] : stats_types("integer", "numeric", "logical", "character"))
+    expect_types(
+        column_types(r, output_of({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--section", section})),
+        types, "stats " + section);
   expect_types(column_types(r, output_of({"compare", "--client", "gtb-12", "examples/gtb-12-sessions.ndjson",
                                           "--therapist", "gtb-12-t", "examples/gtb-12-t-sessions.csv",
                                           "--section", "agreement", "-f", "csv"})),
@@ -142,6 +186,10 @@ TEST(Readers, PandasReadsBooleansAsBoolAndCountsAsIntegers) {
                                       "--therapist", "gtb-12-t", "examples/gtb-12-t-sessions.csv",
                                       "--section", "agreement", "-f", "csv"})),
       {{"n", "int64"}, {"excluded", "int64"}, {"pearson_r", "float64"}}, "compare");
+  for (const auto& [section, types] : stats_types("int64", "float64", "bool", "object"))
+    expect_types(column_types(pandas, output_of({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--section",
+                                                 section})),
+                 types, "stats " + section);
 }
 
 // Without R or pandas: the text both recognise. Both read TRUE/FALSE as
@@ -151,13 +199,56 @@ TEST(Readers, CsvTextIsWhatBothReadersRecognise) {
   const std::vector<std::string> quality =
       lines(output_of({"stats", "gtb-12", "-", "--quality", "-f", "csv"}, kBatch));
   ASSERT_EQ(quality.size(), 3u);
-  EXPECT_EQ(quality[1], "R1,1,<stdin>:2,12,FALSE,TRUE,6,FALSE");
-  EXPECT_EQ(quality[2], "R3,2,<stdin>:3,12,TRUE,TRUE,12,TRUE");
+  const std::string provenance = ",gtb-12,1.0.0," + bundled_hash("gtb-12") + ",0.1.0";
+  EXPECT_EQ(quality[1], "R1,1,<stdin>:2,12,FALSE,TRUE,6,FALSE" + provenance);
+  EXPECT_EQ(quality[2], "R3,2,<stdin>:3,12,TRUE,TRUE,12,TRUE" + provenance);
   std::string big = "respondent,1,2,3,4,5,6,7,8,9,10,11,12\n";
   for (int r = 0; r < 200000; ++r)
     big += (r % 2 ? "A,1,2,3,4,5,1,2,3,4,5,1,2\n" : "B,3,3,4,4,2,2,5,5,1,1,3,4\n");
-  for (const std::string& line : lines(output_of({"stats", "gtb-12", "-", "-f", "csv"}, big)))
-    EXPECT_EQ(line.find("e+"), std::string::npos) << line;
+  for (const char* section : {"summary", "scales", "items", "correlations", "warnings"})
+    for (const std::string& line :
+         lines(output_of({"stats", "gtb-12", "-", "-f", "csv", "--section", section}, big)))
+      EXPECT_EQ(line.find("e+"), std::string::npos) << line;
+}
+
+// Without R or pandas: Python's csv module reads each column of stats' tables
+// (and of every data command) as one type, numbers where numbers are meant.
+TEST(Readers, EveryColumnHoldsOneType) {
+  const Reader python = find_python_csv();
+  if (python.program.empty()) GTEST_SKIP() << "SKIPPED: " << python.missing;
+  for (const char* format : {"csv", "tsv"}) {
+    const bool tsv = std::string(format) == "tsv";
+    for (const auto& [section, types] : stats_types("integer", "number", "logical", "text"))
+      expect_types(column_types(python,
+                                output_of({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--section",
+                                           section, "-f", format}),
+                                tsv),
+                   types, "stats " + section);
+    // The example batch warns of nothing; three responses warn of few and of floors.
+    expect_types(
+        column_types(python,
+                     output_of({"stats", "gtb-12", "-", "--section", "warnings", "-f", format}, kBatch), tsv),
+        {{"code", "text"}, {"value", "number"}, {"message", "text"}}, "stats warnings");
+  }
+  // Every column of the other commands' CSV holds one type too: no column mixes numbers and text.
+  const std::vector<std::vector<std::string>> commands = {
+      {"score", "gtb-12", "examples/gtb-12-sessions.ndjson"},
+      {"score", "gtb-12", "examples/gtb-12-sessions.ndjson", "--long"},
+      {"trend", "srs", "examples/srs-sessions.ndjson", "--sd", "total=4", "--retest-r", "total=0.8"},
+      {"compare", "--client", "gtb-12", "examples/gtb-12-sessions.ndjson", "--therapist", "gtb-12-t",
+       "examples/gtb-12-t-sessions.csv", "--section", "agreement"},
+      {"stats", "gtb-12", "examples/gtb-12-batch.csv", "--quality"}};
+  for (const std::vector<std::string>& args : commands) {
+    const Types types = column_types(python, output_of(args));
+    for (const auto& [column, type] : types)
+      EXPECT_TRUE(type == "integer" || type == "number" || type == "logical" || type == "text" ||
+                  type.empty())
+          << args[0] << ": " << column << ":" << type;
+    EXPECT_EQ(types.at("alliance_version"), "text") << args[0];
+  }
+  expect_types(column_types(python, output_of({"score", "gtb-12", "examples/gtb-12-sessions.ndjson"})),
+               {{"session", "integer"}, {"goals", "number"}, {"total_answered", "integer"}, {"form", ""}},
+               "score");
 }
 
 }  // namespace

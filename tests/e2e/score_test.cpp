@@ -56,7 +56,7 @@ TEST(Score, SurveyExportWithItsOwnColumnNames) {
   EXPECT_EQ(run.err,
             "examples/qualtrics-wai-sr.csv:7: item 6 = 6 is outside the scale 1..5\n"
             "alliance: 1 of 4 responses is invalid\n");
-  const auto doc = nlohmann::json::parse(run.out);
+  const auto doc = nlohmann::json::parse(run.out)["responses"];
   ASSERT_EQ(doc.size(), 4u);
   // Row 1: goal 4,6,8,11 = 3+4+4+4; task 1,2,10,12 = 4+4+3+4; bond 3,5,7,9 = 5+5+5+5.
   EXPECT_EQ(doc[0]["respondent"], "R_1a2B3c4D5e6F7g8");
@@ -111,7 +111,9 @@ TEST(Score, LongFormatHasOneRowPerScale) {
   const auto rows = lines(run.out);
   ASSERT_EQ(rows.size(), 6u);  // header + 4 subscales + total
   EXPECT_EQ(rows[0].rfind("respondent\tsession\tform\tdate\tlanguage\tscale\tscore\t", 0), 0u);
-  EXPECT_EQ(rows[5].rfind("A\t\t\t\t\ttotal\t36.4\t4\t0\tok\tGood alliance\t", 0), 0u) << rows[5];
+  // No session, form, date or language given: NA, as every missing value; no norms: no z, T, percentile.
+  EXPECT_EQ(rows[5].rfind("A\tNA\tNA\tNA\tNA\ttotal\t36.4\t4\t0\tok\tGood alliance\tNA\tNA\tNA\t\t", 0), 0u)
+      << rows[5];
 }
 
 TEST(Score, ExplainShowsTheWorking) {

@@ -3,6 +3,7 @@
 // the rest worked out by hand in the comments.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -12,12 +13,57 @@
 namespace alliance::testing {
 namespace {
 
-// The value column of the long CSV row section,scale,part,statistic.
-std::string csv_value(const std::string& csv, const std::string& key) {
-  for (const std::string& line : lines(csv))
-    if (line.rfind(key + ",", 0) == 0) return line.substr(key.size() + 1);
-  ADD_FAILURE() << "no row " << key;
+using CsvRow = std::map<std::string, std::string>;
+
+// The cells of one CSV line (RFC 4180 quotes undone).
+std::vector<std::string> csv_cells(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"')
+      out.back() += line[++i];
+    else if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      out.emplace_back();
+    else
+      out.back() += c;
+  }
+  return out;
+}
+
+// The rows of a CSV table, each by column name.
+std::vector<CsvRow> csv_rows(const std::string& csv) {
+  const std::vector<std::string> all = lines(csv);
+  std::vector<CsvRow> out;
+  if (all.empty()) return out;
+  const std::vector<std::string> header = csv_cells(all[0]);
+  for (std::size_t r = 1; r < all.size(); ++r) {
+    const std::vector<std::string> cells = csv_cells(all[r]);
+    EXPECT_EQ(cells.size(), header.size()) << all[r];
+    CsvRow row;
+    for (std::size_t c = 0; c < header.size() && c < cells.size(); ++c) row[header[c]] = cells[c];
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+// The cell `column` of the row whose cells match `where`.
+std::string csv_value(const std::string& csv, const CsvRow& where, const std::string& column) {
+  for (const CsvRow& row : csv_rows(csv)) {
+    bool match = true;
+    for (const auto& [key, value] : where) match = match && row.count(key) && row.at(key) == value;
+    if (match && row.count(column)) return row.at(column);
+  }
+  ADD_FAILURE() << "no row with " << column << " in " << csv.substr(0, 400);
   return "";
+}
+
+Run stats_in(const std::vector<std::string>& args, const std::string& input = "") {
+  std::vector<std::string> all = {"stats", "gtb-12"};
+  all.insert(all.end(), args.begin(), args.end());
+  return run_alliance(all, {.input = input, .cwd = source_path("")});
 }
 
 // A reference cell from tests/reference/stats/alpha.csv.
@@ -38,46 +84,57 @@ using Outcome = alliance::testing::Run;
 const std::string kData = "tests/reference/stats/data-gtb-12.csv";
 
 TEST(Stats, CsvAgreesWithPsychPairwiseByDefault) {
-  const Outcome run = run_alliance({"stats", "gtb-12", kData, "--format", "csv"}, {.cwd = source_path("")});
+  const Outcome run = stats_in({kData, "--format", "csv"});
   ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(lines(run.out).at(0), "section,scale,part,statistic,value");
-  EXPECT_EQ(csv_value(run.out, "meta,,,missing"), "pairwise");
-  EXPECT_EQ(csv_value(run.out, "meta,,,responses"), "300");
-  EXPECT_EQ(csv_value(run.out, "meta,,,questionnaire"), "gtb-12");
+  // The scales' table by default: one typed row per scale, the provenance last.
+  EXPECT_EQ(
+      lines(run.out).at(0),
+      "scale,items,n,complete,incomplete,insufficient,mean,sd,min,max,floor_pct,ceiling_pct,alpha_n,"
+      "min_pair_n,alpha,alpha_lower,alpha_upper,std_alpha,average_r,questionnaire,questionnaire_version,"
+      "definition_hash,alliance_version");
   // Columns of alpha.csv: 4 raw_alpha, 7 feldt_lower.
-  EXPECT_NEAR(std::stod(csv_value(run.out, "scale,goals,,alpha")),
+  EXPECT_NEAR(std::stod(csv_value(run.out, {{"scale", "goals"}}, "alpha")),
               reference_alpha("gtb-12,pairwise,goals,", 4), 1e-9);
-  EXPECT_NEAR(std::stod(csv_value(run.out, "scale,total,,alpha_lower")),
+  EXPECT_NEAR(std::stod(csv_value(run.out, {{"scale", "total"}}, "alpha_lower")),
               reference_alpha("gtb-12,pairwise,total,", 7), 1e-9);
-  EXPECT_EQ(csv_value(run.out, "scale,goals,,alpha_n"), "300");
-  EXPECT_EQ(csv_value(run.out, "scale,goals,,items"), "4");
-  EXPECT_FALSE(csv_value(run.out, "item,goals,7,r_drop").empty());
-  EXPECT_FALSE(csv_value(run.out, "correlation,goals,tasks,r").empty());
+  EXPECT_EQ(csv_value(run.out, {{"scale", "goals"}}, "alpha_n"), "300");
+  EXPECT_EQ(csv_value(run.out, {{"scale", "goals"}}, "items"), "4");
+  EXPECT_EQ(csv_value(run.out, {{"scale", "goals"}}, "questionnaire"), "gtb-12");
+
+  const Outcome summary = stats_in({kData, "--format", "csv", "--section", "summary"});
+  ASSERT_EQ(summary.status, 0) << summary.err;
+  EXPECT_EQ(csv_value(summary.out, {}, "missing"), "pairwise");
+  EXPECT_EQ(csv_value(summary.out, {}, "responses"), "300");
+  const Outcome items = stats_in({kData, "--format", "csv", "--section", "items"});
+  EXPECT_NE(csv_value(items.out, {{"scale", "goals"}, {"item", "7"}}, "r_drop"), "NA");
+  EXPECT_EQ(csv_value(items.out, {{"scale", "goals"}, {"item", "7"}}, "reverse"), "TRUE");
+  const Outcome correlations = stats_in({kData, "--format", "csv", "--section", "correlations"});
+  EXPECT_NE(csv_value(correlations.out, {{"scale_1", "goals"}, {"scale_2", "tasks"}}, "r"), "NA");
 }
 
 TEST(Stats, ListwiseJson) {
-  const Outcome run = run_alliance({"stats", "gtb-12", kData, "--format", "json", "--missing", "listwise"},
-                                   {.cwd = source_path("")});
+  const Outcome run = stats_in({kData, "--format", "json", "--missing", "listwise"});
   ASSERT_EQ(run.status, 0) << run.err;
   const auto doc = nlohmann::json::parse(run.out);
-  EXPECT_EQ(doc["missing"], "listwise");
-  EXPECT_EQ(doc["responses"], 300);
-  EXPECT_EQ(doc["invalid"], 0);
+  EXPECT_EQ(doc["summary"]["missing"], "listwise");
+  EXPECT_EQ(doc["summary"]["responses"], 300);
+  EXPECT_EQ(doc["summary"]["invalid"], 0);
   ASSERT_EQ(doc["scales"].size(), 4u);
   const auto& goals = doc["scales"][0];
   EXPECT_EQ(goals["scale"], "goals");
-  EXPECT_EQ(goals["items"], nlohmann::json::array({"1", "4", "7", "10"}));
+  EXPECT_EQ(goals["items"], 4);
   // Listwise alpha is over the complete responses: psych's n_obs for them.
-  EXPECT_EQ(goals["reliability"]["n"].get<double>(), reference_alpha("gtb-12,listwise,goals,", 3));
-  EXPECT_EQ(goals["reliability"]["n"], goals["scores"]["complete"]);
-  EXPECT_NEAR(goals["reliability"]["alpha"].get<double>(), reference_alpha("gtb-12,listwise,goals,", 4),
-              1e-9);
-  EXPECT_NEAR(goals["reliability"]["std_alpha"].get<double>(), reference_alpha("gtb-12,listwise,goals,", 5),
-              1e-9);
-  EXPECT_EQ(goals["item_stats"].size(), 4u);
+  EXPECT_EQ(goals["alpha_n"].get<double>(), reference_alpha("gtb-12,listwise,goals,", 3));
+  EXPECT_EQ(goals["alpha_n"], goals["complete"]);
+  EXPECT_NEAR(goals["alpha"].get<double>(), reference_alpha("gtb-12,listwise,goals,", 4), 1e-9);
+  EXPECT_NEAR(goals["std_alpha"].get<double>(), reference_alpha("gtb-12,listwise,goals,", 5), 1e-9);
+  std::vector<std::string> goal_items;
+  for (const auto& item : doc["items"])
+    if (item["scale"] == "goals") goal_items.push_back(item["item"]);
+  EXPECT_EQ(goal_items, (std::vector<std::string>{"1", "4", "7", "10"}));
   EXPECT_EQ(doc["correlations"].size(), 3u);
   EXPECT_TRUE(doc["warnings"].is_array());
-  EXPECT_EQ(doc["quality"]["run_limit"], 7);  // 12 items / 2 + 1
+  EXPECT_EQ(doc["summary"]["run_limit"], 7);  // 12 items / 2 + 1
 }
 
 // Five responses on a 1-5 scale, from stdin: the hand-worked data set.
@@ -103,7 +160,7 @@ TEST(Stats, WarningsForFewResponsesAndFloor) {
   ASSERT_EQ(run.status, 0) << run.err;
   const auto doc = nlohmann::json::parse(run.out);
   // goals scores: 1, 2, 3, 4 and R5 (5 + 5 + 1 + 5) / 4 = 4: mean 14/5 = 2.8; min 1, max 4.
-  const auto& scores = doc["scales"][0]["scores"];
+  const auto& scores = doc["scales"][0];
   EXPECT_EQ(scores["n"], 5);
   EXPECT_DOUBLE_EQ(scores["mean"].get<double>(), 2.8);
   EXPECT_EQ(scores["min"], 1);
@@ -116,8 +173,8 @@ TEST(Stats, WarningsForFewResponsesAndFloor) {
   EXPECT_TRUE(codes.count("few_complete:goals"));  // 5 < 30
   EXPECT_TRUE(codes.count("floor:goals"));
   // R3 answers 3 everywhere (6 - 3 = 3 on the reversed items) and R5 5 everywhere.
-  EXPECT_EQ(doc["quality"]["straightline"], 2);
-  EXPECT_EQ(doc["quality"]["zero_variance"], 4);  // R1-R4: every keyed value equal
+  EXPECT_EQ(doc["summary"]["straightline"], 2);
+  EXPECT_EQ(doc["summary"]["zero_variance"], 4);  // R1-R4: every keyed value equal
 }
 
 TEST(Stats, NegativeItemRestIsReported) {
@@ -151,10 +208,14 @@ TEST(Stats, QualityListsFlaggedResponses) {
   ASSERT_EQ(run.status, 0) << run.err;
   const auto rows = lines(run.out);
   ASSERT_EQ(rows.size(), 6u) << run.out;  // header + every row: R1-R4 zero variance, R5 straight-lining
-  EXPECT_EQ(rows[0], "respondent,session,source,answered,straightline,zero_variance,longest_run,long_run");
+  EXPECT_EQ(
+      rows[0],
+      "respondent,session,source,answered,straightline,zero_variance,longest_run,long_run,questionnaire,"
+      "questionnaire_version,definition_hash,alliance_version");
   // R1: answers 1 1 1 1 1 1 5 5 1 1 1 5: runs of 6, 2, 2, 1 -> longest 6 (< 7); keyed all 1.
-  EXPECT_EQ(rows[1], "R1,,<stdin>:2,12,FALSE,TRUE,6,FALSE");
-  EXPECT_EQ(rows[5], "R5,,<stdin>:6,12,TRUE,FALSE,12,TRUE");
+  // No session given: NA.
+  EXPECT_EQ(rows[1].rfind("R1,NA,<stdin>:2,12,FALSE,TRUE,6,FALSE,gtb-12,1.0.0,fnv1a64:", 0), 0u) << rows[1];
+  EXPECT_EQ(rows[5].rfind("R5,NA,<stdin>:6,12,TRUE,FALSE,12,TRUE,gtb-12,1.0.0,fnv1a64:", 0), 0u) << rows[5];
 }
 
 TEST(Stats, QualityTableInFrench) {
@@ -186,9 +247,11 @@ TEST(Stats, BadRowsAreReportedAndTheRestUsed) {
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find("<stdin>:7"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("1 of 6 responses is invalid"), std::string::npos) << run.err;
-  EXPECT_EQ(csv_value(run.out, "meta,,,responses"), "5");
-  EXPECT_EQ(csv_value(run.out, "meta,,,invalid"), "1");
-  EXPECT_EQ(csv_value(run.out, "scale,goals,,n"), "5");
+  EXPECT_EQ(csv_value(run.out, {{"scale", "goals"}}, "n"), "5");
+  const Outcome summary =
+      run_alliance({"stats", "gtb-12", "-", "--format", "csv", "--section", "summary"}, {.input = csv});
+  EXPECT_EQ(csv_value(summary.out, {}, "responses"), "5");
+  EXPECT_EQ(csv_value(summary.out, {}, "invalid"), "1");
 }
 
 TEST(Stats, UsageErrors) {
@@ -202,9 +265,9 @@ TEST(Stats, EmptyInputGivesEmptyStatistics) {
                                    {.input = "respondent,1,2,3\n"});
   ASSERT_EQ(run.status, 0) << run.err;
   const auto doc = nlohmann::json::parse(run.out);
-  EXPECT_EQ(doc["responses"], 0);
-  EXPECT_TRUE(doc["scales"][0]["reliability"]["alpha"].is_null());
-  EXPECT_TRUE(doc["scales"][0]["scores"]["mean"].is_null());
+  EXPECT_EQ(doc["summary"]["responses"], 0);
+  EXPECT_TRUE(doc["scales"][0]["alpha"].is_null());
+  EXPECT_TRUE(doc["scales"][0]["mean"].is_null());
 }
 
 // Issue 12: counts were written through the number path: 1e+05 for 100 000
@@ -214,25 +277,39 @@ TEST(Stats, CountsAreWholeNumbersInEveryFormat) {
   const std::string rows[] = {"1,2,3,4,5,1,2,3,4,5,1,2", "5,4,3,2,1,5,4,3,2,1,5,4",
                               "3,3,4,4,2,2,5,5,1,1,3,4"};
   for (int r = 0; r < 100000; ++r) csv += "R" + std::to_string(r) + "," + rows[r % 3] + "\n";
-  const Outcome run = run_alliance({"stats", "gtb-12", "-", "--format", "csv"}, {.input = csv});
-  ASSERT_EQ(run.status, 0) << run.err;
-  for (const char* key :
-       {"meta,,,responses", "scale,goals,,n", "scale,goals,,complete", "scale,goals,,alpha_n",
-        "scale,goals,,min_pair_n", "item,goals,1,answered", "item,goals,1,n", "correlation,goals,tasks,n"})
-    EXPECT_EQ(csv_value(run.out, key), "100000") << key;
+  const auto section = [&](const char* name) {
+    const Outcome run =
+        run_alliance({"stats", "gtb-12", "-", "--format", "csv", "--section", name}, {.input = csv});
+    EXPECT_EQ(run.status, 0) << run.err;
+    return run.out;
+  };
+  EXPECT_EQ(csv_value(section("summary"), {}, "responses"), "100000");
+  const std::string scales = section("scales");
+  for (const char* column : {"n", "complete", "alpha_n", "min_pair_n"})
+    EXPECT_EQ(csv_value(scales, {{"scale", "goals"}}, column), "100000") << column;
+  const std::string items = section("items");
+  for (const char* column : {"answered", "n"})
+    EXPECT_EQ(csv_value(items, {{"scale", "goals"}, {"item", "1"}}, column), "100000") << column;
+  EXPECT_EQ(csv_value(section("correlations"), {{"scale_1", "goals"}, {"scale_2", "tasks"}}, "n"), "100000");
 
   const Outcome json = run_alliance({"stats", "gtb-12", "-", "--format", "json"}, {.input = csv});
   ASSERT_EQ(json.status, 0) << json.err;
   EXPECT_EQ(json.out.find("e+"), std::string::npos) << json.out.substr(0, 400);
-  EXPECT_NE(json.out.find("\"reliability\":{\"n\":100000,\"min_pair_n\":100000,"), std::string::npos);
+  EXPECT_NE(json.out.find("\"alpha_n\":100000,\"min_pair_n\":100000,"), std::string::npos);
 
-  const Outcome fixed =
-      run_alliance({"stats", "gtb-12", "-", "--format", "csv", "--precision", "3"}, {.input = five_rows()});
-  ASSERT_EQ(fixed.status, 0) << fixed.err;
-  EXPECT_EQ(csv_value(fixed.out, "scale,goals,,alpha_n"), "5");
-  EXPECT_EQ(csv_value(fixed.out, "item,goals,1,n"), "5");
-  EXPECT_EQ(csv_value(fixed.out, "warning,goals,,few_complete"), "5");
-  EXPECT_EQ(csv_value(fixed.out, "scale,goals,,mean"), "2.800");  // a statistic keeps its decimals
+  const auto fixed = [&](const char* name) {
+    const Outcome run =
+        run_alliance({"stats", "gtb-12", "-", "--format", "csv", "--precision", "3", "--section", name},
+                     {.input = five_rows()});
+    EXPECT_EQ(run.status, 0) << run.err;
+    return run.out;
+  };
+  const std::string fixed_scales = fixed("scales");
+  EXPECT_EQ(csv_value(fixed_scales, {{"scale", "goals"}}, "alpha_n"), "5");
+  EXPECT_EQ(csv_value(fixed("items"), {{"scale", "goals"}, {"item", "1"}}, "n"), "5");
+  EXPECT_EQ(csv_value(fixed("warnings"), {{"code", "few_complete"}, {"scale", "goals"}}, "value"), "5");
+  EXPECT_EQ(csv_value(fixed_scales, {{"scale", "goals"}}, "mean"),
+            "2.800");  // a statistic keeps its decimals
 }
 
 // Every GTB-12 total is 44 / 12 (keyed answers summing to 44, spread
@@ -254,16 +331,56 @@ TEST(Stats, ConstantTotalHasSdZeroAndNoAlpha) {
     const Outcome run =
         run_alliance({"stats", "gtb-12", "-", "--format", "csv", "--missing", missing}, {.input = csv});
     ASSERT_EQ(run.status, 0) << run.err;
-    EXPECT_EQ(csv_value(run.out, "scale,total,,sd"), "0") << missing;
-    EXPECT_EQ(csv_value(run.out, "scale,total,,alpha"), "NA") << missing;
-    EXPECT_EQ(csv_value(run.out, "scale,total,,alpha_lower"), "NA") << missing;
-    EXPECT_EQ(csv_value(run.out, "warning,total,,score_no_variance"), "3.6666666666666665") << missing;
+    EXPECT_EQ(csv_value(run.out, {{"scale", "total"}}, "sd"), "0") << missing;
+    EXPECT_EQ(csv_value(run.out, {{"scale", "total"}}, "alpha"), "NA") << missing;
+    EXPECT_EQ(csv_value(run.out, {{"scale", "total"}}, "alpha_lower"), "NA") << missing;
+    // The scales' table has no place for the warnings: they are said on standard error.
+    EXPECT_NE(
+        run.err.find("warning: total: every score is 3.666666667: no variance, so alpha is not computed\n"),
+        std::string::npos)
+        << run.err;
+    const Outcome warnings = run_alliance(
+        {"stats", "gtb-12", "-", "--format", "csv", "--missing", missing, "--section", "warnings"},
+        {.input = csv});
+    EXPECT_EQ(csv_value(warnings.out, {{"code", "score_no_variance"}, {"scale", "total"}}, "value"),
+              "3.6666666666666665")
+        << missing;
+    EXPECT_EQ(warnings.err.find("warning:"), std::string::npos) << warnings.err;
   }
   const Outcome table = run_alliance({"stats", "gtb-12", "-", "--format", "table"}, {.input = csv});
   EXPECT_NE(
       table.out.find("warning: total: every score is 3.666666667: no variance, so alpha is not computed\n"),
       std::string::npos)
       << table.out;
+}
+
+// Issue 14: stats refused ndjson, and its CSV was one long table whose
+// `value` column mixed text and numbers. Every table is now there in every
+// machine format: one per CSV, TSV or NDJSON output (--section), all of them
+// in one JSON document; each record carries the provenance.
+TEST(Stats, EveryTableInEveryMachineFormat) {
+  const std::map<std::string, std::size_t> rows = {
+      {"summary", 1}, {"scales", 4}, {"items", 24}, {"correlations", 3}};  // 12 items twice: subscale, total
+  for (const auto& [section, count] : rows) {
+    SCOPED_TRACE(section);
+    const Outcome ndjson = stats_in({kData, "--format", "ndjson", "--section", section});
+    ASSERT_EQ(ndjson.status, 0) << ndjson.err;
+    const std::vector<std::string> records = lines(ndjson.out);
+    ASSERT_EQ(records.size(), count);
+    for (const std::string& line : records)
+      EXPECT_EQ(nlohmann::json::parse(line)["provenance"]["questionnaire"], "gtb-12");
+    const Outcome tsv = stats_in({kData, "--format", "tsv", "--section", section});
+    EXPECT_EQ(lines(tsv.out).size(), count + 1);
+    const auto doc = nlohmann::json::parse(stats_in({kData, "--format", "json", "--section", section}).out);
+    EXPECT_EQ(doc.size(), 2u) << doc.dump().substr(0, 300);  // the provenance and the table
+    EXPECT_TRUE(doc.contains(section));
+  }
+  // Without --section: the scales in NDJSON, every table in JSON.
+  EXPECT_EQ(lines(stats_in({kData, "-f", "ndjson"}).out).size(), 4u);
+  const auto doc = nlohmann::json::parse(stats_in({kData, "-f", "json"}).out);
+  for (const char* table : {"provenance", "summary", "scales", "items", "correlations", "warnings"})
+    EXPECT_TRUE(doc.contains(table)) << table;
+  EXPECT_EQ(stats_in({kData, "--section", "pairs"}).status, 2);
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ Outcome trend(std::vector<std::string> extra) {
 TEST(TrendCommand, JsonRecordsInSessionOrderWithFlags) {
   const Outcome run = trend({"--format", "json"});
   ASSERT_EQ(run.status, 0) << run.err;
-  const auto records = nlohmann::json::parse(run.out);
+  const auto doc = nlohmann::json::parse(run.out);
+  const auto& records = doc["sessions"];
   ASSERT_EQ(records.size(), 9u);
   // A first (first seen), sessions 1..6; then B by date.
   for (std::size_t i = 0; i < 6; ++i) {
@@ -73,30 +74,36 @@ TEST(TrendCommand, CsvAndTsvColumns) {
   ASSERT_EQ(csv.status, 0) << csv.err;
   const auto rows = lines(csv.out);
   ASSERT_EQ(rows.size(), 10u);
-  std::string header = "respondent,session,date,position,source";
+  std::string header = "respondent,session,date,position,tied,source";
   for (const char* scale : {"relationship", "goals", "approach", "overall", "total"})
-    for (const char* suffix :
-         {"", "_change_previous", "_change_first", "_rc_previous", "_rc_first", "_flags"})
+    for (const char* suffix : {"", "_change_previous", "_change_first", "_rc_previous", "_rc_first",
+                               "_baseline", "_sd", "_repair_level", "_flags", "_low_items"})
       header += std::string(",") + scale + suffix;
-  EXPECT_EQ(rows[0], header + ",flags");
-  // A session 1: relationship 9 ... total 36; no change yet; no flags.
-  EXPECT_EQ(rows[1], "A,1,NA,1," + kVShape +
-                         ":2,9,NA,NA,NA,NA,,9,NA,NA,NA,NA,,9,NA,NA,NA,NA,,9,NA,NA,NA,NA,,"
-                         "36,NA,NA,NA,NA,,");
+  EXPECT_EQ(rows[0], header + ",flags,questionnaire,questionnaire_version,definition_hash,alliance_version");
+  // A session 1: relationship 9 ... total 36; no change, baseline or SD yet; no flags, no low item.
+  const std::string provenance = ",srs,1.0.0," + bundled_hash("srs") + ",0.1.0";
+  EXPECT_EQ(rows[1], "A,1,NA,1,FALSE," + kVShape +
+                         ":2,9,NA,NA,NA,NA,NA,NA,NA,,,9,NA,NA,NA,NA,NA,NA,NA,,,9,NA,NA,NA,NA,NA,NA,NA,,,"
+                         "9,NA,NA,NA,NA,NA,NA,NA,,,36,NA,NA,NA,NA,NA,NA,NA,,," +
+                         provenance);
   // A session 6: relationship 9.5 (from 8: +1.5, from 9: +0.5), ... total 37 (+4, +1),
   // RC (37 - 33) / 2.5298 and (37 - 36) / 2.5298, flag repair.
-  EXPECT_TRUE(rows[6].starts_with("A,6,NA,6," + kVShape + ":6,9.5,1.5,0.5,NA,NA,,")) << rows[6];
-  EXPECT_TRUE(rows[6].ends_with(",total:repair")) << rows[6];
+  EXPECT_TRUE(rows[6].starts_with("A,6,NA,6,FALSE," + kVShape + ":6,9.5,1.5,0.5,NA,NA,")) << rows[6];
+  EXPECT_TRUE(rows[6].ends_with(",total:repair" + provenance)) << rows[6];
   EXPECT_NE(rows[6].find(",37,4,1,"), std::string::npos) << rows[6];
   // The RC stands where the unit tests say: 4 / 2.5298 = 1.5811388300841895...
   EXPECT_NE(rows[6].find(",1.581138830084"), std::string::npos) << rows[6];
-  EXPECT_TRUE(rows[4].ends_with(
-      ",below-band;reliable-drop;rupture,total:below-band;total:reliable-drop;total:rupture"))
+  // Session 4: the total (28) is in the concern band, so no low item is flagged besides.
+  EXPECT_TRUE(
+      rows[4].ends_with(",below-band;reliable-drop;rupture,,total:below-band;total:reliable-drop;total:"
+                        "rupture" +
+                        provenance))
       << rows[4];
 
   const Outcome tsv = trend({"--format", "tsv"});
   ASSERT_EQ(tsv.status, 0) << tsv.err;
-  EXPECT_TRUE(lines(tsv.out)[0].starts_with("respondent\tsession\tdate\tposition\tsource\trelationship\t"));
+  EXPECT_TRUE(
+      lines(tsv.out)[0].starts_with("respondent\tsession\tdate\tposition\ttied\tsource\trelationship\t"));
 }
 
 TEST(TrendCommand, FailOnGivesExitFour) {
@@ -167,7 +174,9 @@ TEST(TrendCommand, InvalidRowIsReportedAndTheRestProcessed) {
   const auto rows = lines(run.out);
   ASSERT_EQ(rows.size(), 4u);  // header + sessions 1, 2, 4
   // Session 4 follows session 2: relationship 7 - 9.5 = -2.5, from the first 7 - 9 = -2.
-  EXPECT_TRUE(rows[3].starts_with("A,4,NA,3,tests/data/trend/with-invalid.csv:5,7,-2.5,-2,NA,NA,,"))
+  // No baseline at the third position (3 earlier sessions needed), no SD, no repair level.
+  EXPECT_TRUE(
+      rows[3].starts_with("A,4,NA,3,FALSE,tests/data/trend/with-invalid.csv:5,7,-2.5,-2,NA,NA,NA,NA,NA,,"))
       << rows[3];
 }
 

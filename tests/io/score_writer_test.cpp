@@ -1,8 +1,11 @@
-// The CSV and TSV score writer with chosen columns (WriterOptions::columns,
-// `alliance score --output-columns`): only those cells, in the order asked,
-// with the same values, NA rules and spreadsheet safety as the full layout.
+// The CSV and TSV score writer: its spelled-out rows give the bytes of the
+// record model's writer (score_records.hpp), and with chosen columns
+// (WriterOptions::columns, `alliance score --output-columns`) only those
+// cells, in the order asked, with the same values, NA rules and spreadsheet
+// safety as the full layout.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -13,6 +16,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/scoring.hpp"
 #include "alliance/io/result_writer.hpp"
+#include "io/score_records.hpp"
 
 namespace alliance::io {
 namespace {
@@ -147,11 +151,11 @@ TEST(ScoreWriterColumns, WideInTheOrderGiven) {
 }
 
 TEST(ScoreWriterColumns, LongInTheOrderGiven) {
-  // a and b have no bands or norms: empty band, z (not applicable).
+  // a and b have no bands or norms: no band, z or t (NA, as every missing value).
   EXPECT_EQ(written(options({"respondent", "scale", "score", "band", "z", "t"}, true), {complete()}),
             "respondent,scale,score,band,z,t\n"
-            "P1,a,4,,,\n"
-            "P1,b,16,,,\n"
+            "P1,a,4,NA,NA,NA\n"
+            "P1,b,16,NA,NA,NA\n"
             "P1,total,4,High,2,70\n");
   EXPECT_EQ(written(options({"status", "scale"}, true), {insufficient()}),
             "status,scale\n"
@@ -188,13 +192,18 @@ TEST(ScoreWriterColumns, NoScoreIsNA) {
                              "total_band", "total_z", "status"}),
                     {insufficient(), invalid()}),
             "respondent,a,a_answered,a_missing,a_status,b,total,total_band,total_z,status\n"
-            "P2,NA,1,2,insufficient,9,NA,,NA,insufficient\n"
-            "P3,NA,NA,NA,invalid,NA,NA,,NA,invalid\n");
+            "P2,NA,1,2,insufficient,9,NA,NA,NA,insufficient\n"
+            "P3,NA,NA,NA,invalid,NA,NA,NA,NA,invalid\n");
   EXPECT_EQ(written(options({"scale", "score", "answered", "z", "problems"}, true), {invalid()}),
             "scale,score,answered,z,problems\n"
-            "a,NA,NA,,in.csv:4: item a1 = 9 is outside the scale 1..5\n"
-            "b,NA,NA,,in.csv:4: item a1 = 9 is outside the scale 1..5\n"
+            "a,NA,NA,NA,in.csv:4: item a1 = 9 is outside the scale 1..5\n"
+            "b,NA,NA,NA,in.csv:4: item a1 = 9 is outside the scale 1..5\n"
             "total,NA,NA,NA,in.csv:4: item a1 = 9 is outside the scale 1..5\n");
+  // Issue 14: a session, form, date or language the input does not give is
+  // NA too (main wrote an empty cell, where trend wrote NA).
+  EXPECT_EQ(written(options({"respondent", "session", "form", "date", "language"}), {insufficient()}),
+            "respondent,session,form,date,language\n"
+            "P2,NA,NA,NA,NA\n");
 }
 
 std::string header(const std::string& text) {
@@ -221,6 +230,101 @@ TEST(ScoreWriterColumns, EveryColumnIsTheFullLayout) {
       const std::string text = written(full, rows);
       EXPECT_EQ(header(text), tsv ? tab_separated(names) : names);
       EXPECT_EQ(written(options(split(names), long_format, format), rows), text);
+    }
+  }
+}
+
+// Every kind of row: complete with a band and norms, insufficient, invalid
+// with two problems, a missing respondent and session, cells that need care.
+std::vector<Row> every_kind_of_row() {
+  Row two = invalid();
+  two.record.problems.push_back("in.csv:4: item b2 = \"x\" is not a number");
+  Row anonymous = complete("");
+  anonymous.record.response.session.reset();
+  anonymous.record.response.form = "client";
+  anonymous.record.response.date = "2026-01-02";
+  anonymous.record.response.language = "fr";
+  return {complete(), insufficient(), two, complete("=x,y"), complete("a\tb\"c"), anonymous};
+}
+
+// What the record model's CSV/TSV writer gives for the layout's records:
+// the reference the spelled-out rows are held to.
+std::string written_by_the_model(OutputFormat format, bool long_format, const std::vector<Row>& rows) {
+  const core::Questionnaire q = questionnaire();
+  const ScoreLayout layout = score_layout(q, long_format);
+  ScoreRecords records(layout, long_format, "en");
+  std::FILE* file = std::tmpfile();
+  {
+    const std::unique_ptr<RecordWriter> writer = make_record_writer(format, kProvenance, {}, file);
+    writer->begin(layout.table);
+    for (const Row& row : rows) {
+      const std::size_t scales = long_format ? layout.scales.size() : 1;
+      for (std::size_t s = 0; s < scales; ++s) writer->write(records.values(row.record, row.sheet, s));
+    }
+    writer->end();
+    writer->finish();
+  }
+  std::rewind(file);
+  std::string bytes;
+  for (int c; (c = std::fgetc(file)) != EOF;) bytes.push_back(static_cast<char>(c));
+  std::fclose(file);
+  return bytes;
+}
+
+// The cells of one CSV or TSV line as written (quotes kept; TSV has none).
+std::vector<std::string> cells_of(const std::string& line, char sep) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"' && sep == ',') quoted = !quoted;
+    if (c == sep && !quoted)
+      out.emplace_back();
+    else
+      out.back() += c;
+  }
+  return out;
+}
+
+// `text` with only the columns `names`, in that order.
+std::string projected(const std::string& text, const std::vector<std::string>& names, char sep) {
+  std::vector<std::string> rows;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+    rows.push_back(text.substr(start, end - start));
+  const std::vector<std::string> header = cells_of(rows.at(0), sep);
+  std::string out;
+  for (const std::string& row : rows) {
+    const std::vector<std::string> cells = cells_of(row, sep);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const std::size_t at =
+          static_cast<std::size_t>(std::find(header.begin(), header.end(), names[i]) - header.begin());
+      out += (i ? std::string(1, sep) : "") + cells.at(at);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+// Issue 14: score's CSV rows are spelled out for speed; they are the record
+// model's rows byte for byte, in both layouts and both formats, and so are
+// the chosen columns of --output-columns.
+TEST(ScoreWriterColumns, SpelledOutRowsAreTheRecordModelsBytes) {
+  const std::vector<Row> rows = every_kind_of_row();
+  for (const OutputFormat format : {OutputFormat::csv, OutputFormat::tsv}) {
+    const char sep = format == OutputFormat::tsv ? '\t' : ',';
+    for (const bool long_format : {false, true}) {
+      SCOPED_TRACE(std::string(sep == ',' ? "csv" : "tsv") + (long_format ? " long" : " wide"));
+      WriterOptions full = options({}, long_format, format);
+      full.columns.reset();
+      const std::string model = written_by_the_model(format, long_format, rows);
+      EXPECT_EQ(written(full, rows), model);
+      const std::vector<std::string> chosen =
+          long_format
+              ? std::vector<std::string>{"definition_hash", "scale", "respondent", "band", "z", "problems"}
+              : std::vector<std::string>{"total",      "respondent",       "session",
+                                         "total_band", "a_status",         "problems",
+                                         "source",     "total_percentile", "alliance_version"};
+      EXPECT_EQ(written(options(chosen, long_format, format), rows), projected(model, chosen, sep));
     }
   }
 }

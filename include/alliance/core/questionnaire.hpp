@@ -159,4 +159,17 @@ struct Questionnaire {
   std::optional<std::size_t> find_subscale(const std::string& subscale_id) const;
 };
 
+// A scale as every output lists them: each subscale in definition order, then
+// the total when the questionnaire has one. Its position in that list is also
+// its place in a ScoreSheet (subscales[i], then the total) and in a trend or
+// compare row. The pointers are into the questionnaire, which must outlive it.
+struct ScaleRef {
+  std::string id;                        // the subscale's id, or "total"
+  std::optional<std::size_t> subscale;   // index into subscales; nullopt for the total
+  const LocalizedText* title = nullptr;  // the total's, or "Total" when it has none
+  const std::optional<Bands>* bands = nullptr;
+  const std::vector<Norm>* norms = nullptr;
+};
+std::vector<ScaleRef> scale_list(const Questionnaire& questionnaire);
+
 }  // namespace alliance::core

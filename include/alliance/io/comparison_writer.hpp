@@ -1,6 +1,7 @@
-// Writes what `alliance compare` found — pairs side by side, agreement
-// statistics, unpaired responses — as a table, JSON, CSV or TSV
-// (docs/compare.md specifies every column and key).
+// Writes what `alliance compare` found — the forms, pairs side by side,
+// agreement statistics, unpaired responses — as a view for people, or as the
+// tables of the record model (alliance/io/records.hpp) in JSON, NDJSON, CSV
+// or TSV (docs/compare.md specifies every column and key).
 #pragma once
 
 #include <cstdio>
@@ -8,8 +9,8 @@
 #include <vector>
 
 #include "alliance/core/agreement.hpp"
+#include "alliance/io/records.hpp"
 #include "alliance/io/response_reader.hpp"
-#include "alliance/io/result_writer.hpp"
 
 namespace alliance::io {
 
@@ -46,17 +47,21 @@ struct ComparisonReport {
   std::vector<core::LocalizedText> scale_titles;
   std::vector<Comparison> comparisons;
   std::vector<core::Unpaired> unpaired;
-  std::string alliance_version;
+  std::string alliance_version;  // with the forms' definitions, the output's provenance
 };
 
-enum class CompareSection { all, pairs, agreement, unpaired };
+// The tables. A JSON document holds every one (or the one asked for); CSV,
+// TSV and NDJSON hold one, `pairs` unless another is asked for; the view
+// for people shows pairs, agreement and unpaired (or the one asked for).
+enum class CompareSection { all, forms, comparisons, pairs, agreement, unpaired };
 
-// "pairs", "agreement", "unpaired"; throws Error(usage) otherwise.
+// "forms", "comparisons", "pairs", "agreement", "unpaired"; throws
+// Error(usage) otherwise.
 CompareSection parse_compare_section(const std::string& name);
 
 struct CompareWriterOptions {
-  OutputFormat format = OutputFormat::csv;       // table, json, csv or tsv
-  CompareSection section = CompareSection::all;  // csv/tsv: all means pairs
+  OutputFormat format = OutputFormat::csv;
+  CompareSection section = CompareSection::all;
   int precision = -1;                            // -1: shortest exact form (2 in tables)
   std::string language = "en";
 };

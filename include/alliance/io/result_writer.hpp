@@ -1,7 +1,8 @@
 // Writes scored responses as a table, JSON, NDJSON, CSV or TSV, one record at
-// a time (streaming: nothing is kept but what a format needs to close).
-// Columns and keys follow definition order; numbers are locale-independent
-// (docs/output-format.md specifies every column).
+// a time (streaming: nothing is kept but what a format needs to close), in
+// the record model of alliance/io/records.hpp. Columns and keys follow
+// definition order; numbers are locale-independent (docs/output-format.md
+// specifies every column).
 #pragma once
 
 #include <cstdio>
@@ -12,14 +13,10 @@
 
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/scoring.hpp"
+#include "alliance/io/records.hpp"
 #include "alliance/io/response_reader.hpp"
 
 namespace alliance::io {
-
-enum class OutputFormat { table, json, ndjson, csv, tsv };
-
-// "table", "json", "ndjson", "csv", "tsv"; throws Error(usage) otherwise.
-OutputFormat parse_output_format(const std::string& name);
 
 struct WriterOptions {
   OutputFormat format = OutputFormat::csv;
@@ -33,21 +30,13 @@ struct WriterOptions {
   std::optional<std::vector<std::string>> columns;
 };
 
-// Provenance carried by every record.
-struct Provenance {
-  std::string questionnaire_id;
-  std::string questionnaire_version;
-  std::string definition_hash;
-  std::string alliance_version;
-};
-
 class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
   // REQUIRES: sheet was scored from record (or is invalid_sheet when the
   // record is invalid).
   virtual void write(const ResponseRecord& record, const core::ScoreSheet& sheet) = 0;
-  // Completes the output (a JSON array's closing bracket, a table's rows).
+  // Completes the output (the JSON document's closing brace, a table's rows).
   virtual void finish() = 0;
 };
 

@@ -1,6 +1,7 @@
 // Writes `alliance trend` records — one per respondent x session — as JSON,
-// NDJSON, CSV or TSV with the stable columns of docs/trend.md. Numbers are
-// locale-independent; CSV/TSV cells from user data are made safe.
+// NDJSON, CSV or TSV with the stable columns of docs/trend.md, in the record
+// model of alliance/io/records.hpp. Numbers are locale-independent; CSV/TSV
+// cells from user data are made safe.
 #pragma once
 
 #include <cstddef>
@@ -11,7 +12,7 @@
 
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/trend.hpp"
-#include "alliance/io/result_writer.hpp"
+#include "alliance/io/records.hpp"
 
 namespace alliance::io {
 
@@ -32,9 +33,10 @@ std::vector<std::string> trend_scale_names(const core::Questionnaire& questionna
 std::vector<std::string> trend_flag_list(const core::Questionnaire& questionnaire,
                                          const core::TrendPoint& point);
 
-// REQUIRES: format is not table. precision < 0 = shortest exact numbers.
-// Throws Error(io) when writing fails.
+// precision < 0 = shortest exact numbers. With OutputFormat::table, the
+// records as an aligned table (the command's own view of a respondent's
+// series is in the cli). Throws Error(io) when writing fails.
 void write_trend(const core::Questionnaire& questionnaire, const std::vector<TrendRecord>& records,
-                 OutputFormat format, int precision, std::FILE* out);
+                 OutputFormat format, int precision, const Provenance& provenance, std::FILE* out);
 
 }  // namespace alliance::io
