@@ -37,10 +37,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Stopped before the end (q, or the end of scripted input): the answers given
-// are saved, status "in_progress", for --resume. Signals: 128 + the signal.
-constexpr int kExitUnfinished = 5;
-constexpr int kExitHangup = 129;
 constexpr std::size_t kMaxFileName = 255;  // bytes, NAME_MAX of Linux file systems
 
 enum class Mode { full_screen, plain, scripted };
@@ -175,7 +171,7 @@ int report_unfinished(const AdministerOptions& o, const GlobalOptions& global, c
                                        std::to_string(session.size()), file.string()})
             << '\n'
             << admin::fill(m.resume_hint, {administer_command(o, global, lang, file.string(), true)}) << '\n';
-  return kExitUnfinished;
+  return exit_status(ExitCode::unfinished);
 }
 
 // `lang` is the session's language as soon as it is known (the caller reports errors in it).
@@ -257,12 +253,12 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
     case admin::Ending::rejected:
       report_unfinished(o, global, session, store.file(), lang, result.message);
       return static_cast<int>(ExitCode::invalid_input);
-    case admin::Ending::hangup: return kExitHangup;
+    case admin::Ending::hangup: return exit_status(ExitCode::hangup);
     case admin::Ending::quit:
     case admin::Ending::end_of_input:
       return report_unfinished(o, global, session, store.file(), lang, result.message);
   }
-  return kExitUnfinished;
+  return exit_status(ExitCode::unfinished);
 }
 
 // Every error of the command in the session's language.
