@@ -17,17 +17,7 @@ namespace alliance::cli {
 
 namespace {
 
-constexpr const char* kRoles[] = {"client", "therapist", "observer"};
-
-struct CompareOptions {
-  std::vector<std::string> forms[3];  // per role: ID FILE...
-  InputOptions input;                 // shared by every form's files
-  std::string format;                 // "" = table on a terminal, csv otherwise
-  std::string section;
-  std::size_t items = 3;
-  std::string lang;
-  int precision = -1;
-};
+constexpr const auto& kRoles = kCompareRoles;
 
 struct LoadedForm {
   std::string role;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "alliance/cli/options.hpp"
 #include "alliance/io/catalog.hpp"
 #include "alliance/io/result_writer.hpp"
 
@@ -13,10 +14,6 @@ class ParseError;
 }  // namespace CLI
 
 namespace alliance::cli {
-
-struct GlobalOptions {
-  std::vector<std::string> paths;  // --path DIR, repeatable
-};
 
 // The catalog for --path flags and ALLIANCE_PATH.
 io::Catalog make_catalog(const GlobalOptions& global);

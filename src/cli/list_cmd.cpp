@@ -12,11 +12,6 @@ namespace alliance::cli {
 
 namespace {
 
-struct ListOptions {
-  std::string format = "table";
-  std::string lang;
-};
-
 std::string joined(const std::vector<std::string>& list) {
   std::string out;
   for (const std::string& s : list) out += (out.empty() ? "" : ",") + s;

@@ -21,19 +21,6 @@ namespace alliance::cli {
 
 namespace {
 
-struct ScoreOptions {
-  std::string questionnaire;
-  InputOptions input;
-  std::string format;  // "" = table on a terminal, csv otherwise
-  bool long_format = false;
-  std::optional<std::string> output_columns;  // --output-columns LIST as given
-  std::string lang;
-  int precision = -1;
-  bool strict = false;
-  bool explain = false;
-  std::vector<std::string> fail_below;
-};
-
 // "a,b" -> {"a", "b"}. Empty pieces are kept ("a,,b", "a,") so that the
 // writer rejects them, and "" is the empty list.
 std::vector<std::string> split_at_commas(const std::string& list) {

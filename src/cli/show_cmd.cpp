@@ -13,12 +13,6 @@ namespace alliance::cli {
 
 namespace {
 
-struct ShowOptions {
-  std::string questionnaire;
-  std::string format = "text";
-  std::string lang;
-};
-
 using core::format_number;
 
 std::string rule_text(const core::MissingRule& rule, const std::string& lang) {

@@ -17,19 +17,6 @@ namespace alliance::cli {
 
 namespace {
 
-struct StatsCommandOptions {
-  std::string questionnaire;
-  InputOptions input;
-  std::string format;  // "" = table on a terminal, csv otherwise
-  std::string lang;
-  int precision = -1;
-  std::string missing = "pairwise";
-  long min_complete = 30;
-  double floor_ceiling = 15;
-  int run_limit = 0;
-  bool quality = false;
-};
-
 // Says on stderr how many responses were left out; the exit status.
 int report_invalid(long responses, long invalid) {
   if (invalid == 0) return 0;

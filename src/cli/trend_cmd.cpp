@@ -26,23 +26,6 @@ namespace alliance::cli {
 
 namespace {
 
-struct TrendOptions {
-  std::string questionnaire;
-  InputOptions input;
-  std::string format;  // "" = table on a terminal, csv otherwise
-  std::string lang;
-  int precision = -1;
-  std::vector<std::string> sd;
-  std::vector<std::string> retest_r;
-  std::string rupture = "lenient";
-  int baseline = 3;
-  int repair_within = 3;
-  std::optional<double> low_item;
-  double reliable_z = 1.96;
-  bool latest = false;
-  std::vector<std::string> fail_on;
-};
-
 // One respondent's responses, in input order.
 struct Respondent {
   std::string id;

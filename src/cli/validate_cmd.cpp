@@ -13,11 +13,6 @@ namespace alliance::cli {
 
 namespace {
 
-struct ValidateOptions {
-  std::vector<std::string> files;
-  std::string format = "text";
-};
-
 struct FileReport {
   std::string file;
   std::vector<core::Diagnostic> diagnostics;
