@@ -1,7 +1,5 @@
 // alliance compare: the parallel forms of one family (client, therapist,
 // observer) side by side, and how well they agree (docs/compare.md).
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 
@@ -9,9 +7,9 @@
 #include "alliance/core/error.hpp"
 #include "alliance/io/comparison_writer.hpp"
 #include "alliance/version.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
-#include "option_checks.hpp"
 
 namespace alliance::cli {
 
@@ -54,6 +52,8 @@ std::vector<LoadedForm> load_forms(const CompareOptions& options, const GlobalOp
   }
   return out;
 }
+
+}  // namespace
 
 int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   const std::vector<LoadedForm> forms = load_forms(options, global);
@@ -168,43 +168,6 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     return static_cast<int>(ExitCode::invalid_input);
   }
   return 0;
-}
-
-}  // namespace
-
-void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto o = std::make_shared<CompareOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "compare", "Client and therapist (and observer) forms side by side: differences and agreement");
-  const char* help[] = {
-      "Client form: questionnaire id or definition file, then its response files",
-      "Therapist form: questionnaire id or file, then response files (respondent = the client)",
-      "Observer form: questionnaire id or file, then response files (respondent = the client)"};
-  for (std::size_t r = 0; r < 3; ++r)
-    cmd->add_option(std::string("--") + kRoles[r], o->forms[r], help[r])
-        ->expected(2, CLI::detail::expected_max_vector_size)
-        ->type_name("ID FILE")
-        ->group("Forms");
-  add_input_options(cmd, o->input);
-  cmd->remove_option(cmd->get_option("files"));
-  cmd->add_option("-f,--format", o->format,
-                  "Output: table, json, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
-      ->group("Output");
-  cmd->add_option("--section", o->section,
-                  "Only this part: pairs, agreement, unpaired (csv/tsv hold one part; default pairs)")
-      ->check(CLI::IsMember({"pairs", "agreement", "unpaired"}))
-      ->group("Output");
-  cmd->add_option("--items", o->items, "Items with the largest disagreement shown per pair (default 3)")
-      ->check(whole_number(0, 1000))
-      ->group("Output");
-  cmd->add_option("--precision", o->precision, "Decimals (default: exact shortest form; 2 in tables)")
-      ->check(whole_number(0, 17))
-      ->group("Output");
-  cmd->add_option("--lang", o->lang, "Language of tables (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}))
-      ->group("Output");
-  cmd->callback([o, &global, &status] { status = run_compare(*o, global); });
 }
 
 }  // namespace alliance::cli

@@ -11,14 +11,7 @@
 #include "alliance/io/part_reading.hpp"
 #include "alliance/io/response_reader.hpp"
 
-namespace CLI {
-class App;
-}
-
 namespace alliance::cli {
-
-// Adds the FILE... positional and the "Input" group of options to `cmd`.
-void add_input_options(CLI::App* cmd, InputOptions& options);
 
 // The reader options they stand for; throws Error(usage) on a malformed --map.
 io::ReaderOptions reader_options(const InputOptions& options);

@@ -1,10 +1,9 @@
 // alliance list: the questionnaires available, bundled and the user's own.
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "alliance/core/text.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 #include "table.hpp"
 
@@ -69,6 +68,8 @@ void print_table(const std::vector<Row>& rows, const std::string& lang) {
   table.print(std::cout);
 }
 
+}  // namespace
+
 int run_list(const ListOptions& options, const GlobalOptions& global) {
   const io::Catalog catalog = make_catalog(global);
   const std::string lang = choose_language(options.lang);
@@ -87,19 +88,6 @@ int run_list(const ListOptions& options, const GlobalOptions& global) {
     print_table(rows, lang);
   }
   return 0;
-}
-
-}  // namespace
-
-void add_list_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto options = std::make_shared<ListOptions>();
-  CLI::App* cmd = app.add_subcommand("list", "List the available questionnaires");
-  cmd->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
-  cmd->add_option("--lang", options->lang, "Language of titles (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}));
-  cmd->callback([options, &global, &status] { status = run_list(*options, global); });
 }
 
 }  // namespace alliance::cli

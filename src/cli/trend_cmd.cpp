@@ -1,8 +1,6 @@
 // alliance trend: each respondent's alliance over sessions — scores, changes,
 // reliable change and flags (ruptures, repairs, ...), per subscale and total.
 // The arithmetic is in core/trend; this file reads, groups and prints.
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -16,9 +14,9 @@
 #include "alliance/core/trend.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/trend_writer.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
-#include "option_checks.hpp"
 #include "table.hpp"
 #include "thresholds.hpp"
 
@@ -224,6 +222,8 @@ std::vector<std::string> rc_notes(const core::Questionnaire& q, const core::Tren
   return notes;
 }
 
+}  // namespace
+
 int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(o.questionnaire);
   const core::Questionnaire& q = loaded.questionnaire;
@@ -324,67 +324,6 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
               << (invalid == 1 ? " is" : " are") << " invalid\n";
   if (alerts > 0) return static_cast<int>(ExitCode::threshold);
   return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
-}
-
-}  // namespace
-
-void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto o = std::make_shared<TrendOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "trend", "The alliance over sessions: change, reliable change, ruptures and repairs, per subscale");
-  cmd->add_option("questionnaire", o->questionnaire, "Questionnaire id or definition file")
-      ->required()
-      ->type_name("ID|FILE");
-  add_input_options(cmd, o->input);
-  cmd->add_option("--sd", o->sd,
-                  "Reference SD per scale, for the RC and ruptures (default: the definition's norms)")
-      ->type_name("SCALE=V,...")
-      ->group("Reference");
-  cmd->add_option("--retest-r", o->retest_r,
-                  "Test-retest reliability per scale, for the RC (default: the definition's norms)")
-      ->type_name("SCALE=V,...")
-      ->group("Reference");
-  cmd->add_option("--rupture", o->rupture, "A rupture is a drop of 1 SD (lenient) or 2 SD (strict)")
-      ->check(CLI::IsMember({"lenient", "strict"}))
-      ->capture_default_str()
-      ->group("Flags");
-  cmd->add_option("--baseline", o->baseline, "Earlier sessions in the rolling baseline")
-      ->check(whole_number(2, 1000))
-      ->capture_default_str()
-      ->group("Flags");
-  cmd->add_option("--repair-within", o->repair_within,
-                  "Sessions after a rupture in which a return counts as repair")
-      ->check(whole_number(1, 1000))
-      ->capture_default_str()
-      ->group("Flags");
-  cmd->add_option("--low-item", o->low_item,
-                  "An answer (as keyed) at or below V is a low item (default: the scale's lowest point)")
-      ->check(finite_number())
-      ->type_name("V")
-      ->group("Flags");
-  cmd->add_option("--reliable-z", o->reliable_z, "An RC below -Z is a reliable drop")
-      ->check(finite_number(0, std::numeric_limits<double>::max(), true))
-      ->capture_default_str()
-      ->group("Flags");
-  cmd->add_flag("--latest", o->latest, "Only each respondent's latest session: its flags, records and alerts")
-      ->group("Flags");
-  cmd->add_option("--fail-on", o->fail_on,
-                  "Exit 4 when one of these flags is raised: below-band, reliable-drop, rupture, repair, "
-                  "ceiling, low-item")
-      ->type_name("FLAG,...")
-      ->group("Checks");
-  cmd->add_option("-f,--format", o->format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
-      ->group("Output");
-  cmd->add_option("--precision", o->precision,
-                  "Decimals for numbers (default: exact shortest form; 2 in tables)")
-      ->check(whole_number(0, 17))
-      ->group("Output");
-  cmd->add_option("--lang", o->lang, "Language of the table (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}))
-      ->group("Output");
-  cmd->callback([o, &global, &status] { status = run_trend(*o, global); });
 }
 
 }  // namespace alliance::cli

@@ -1,12 +1,11 @@
 // alliance validate: every problem in every definition file, located.
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/files.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 
 namespace alliance::cli {
@@ -54,6 +53,8 @@ nlohmann::ordered_json to_json(const FileReport& report) {
           {"problems", problems}};
 }
 
+}  // namespace
+
 int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
   const io::Catalog catalog = make_catalog(global);
   bool any_invalid = false;
@@ -82,19 +83,6 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
   // An invalid definition outranks an unreadable file; both are reported.
   if (any_invalid) return static_cast<int>(ExitCode::invalid_input);
   return any_unreadable ? static_cast<int>(ExitCode::io) : 0;
-}
-
-}  // namespace
-
-void add_validate_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto options = std::make_shared<ValidateOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "validate", "Check definition files and report every problem (exit 0 only when all are valid)");
-  cmd->add_option("files", options->files, "Definition files")->required()->type_name("FILE...");
-  cmd->add_option("--format", options->format, "Report format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  cmd->callback([options, &global, &status] { status = run_validate(*options, global); });
 }
 
 }  // namespace alliance::cli
