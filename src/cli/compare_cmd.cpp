@@ -82,8 +82,7 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   long responses = 0;
   long invalid = 0;
   LineCount lines;
-  std::vector<std::vector<core::ScoreSheet>> sheets;
-  std::vector<std::vector<core::PairKey>> keys;
+  std::vector<core::FormResponses> scored;
   for (const LoadedForm& form : forms) {
     io::ComparedForm& compared = report.forms.emplace_back();
     compared.role = form.role;
@@ -91,65 +90,30 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     compared.definition_hash = form.loaded.hash;
     InputOptions input = options.input;
     input.files = form.files;
-    auto& form_sheets = sheets.emplace_back();
-    auto& form_keys = keys.emplace_back();
+    core::FormResponses& form_scored = scored.emplace_back();
+    form_scored.questionnaire = compared.questionnaire;
     const core::Scorer scorer(*compared.questionnaire);
     for_each_response(*compared.questionnaire, input, [&](const io::ResponseRecord& record) {
       ++responses;
       lines.add(record);
       compared.records.push_back(record);
       if (record.valid()) {
-        form_sheets.push_back(scorer.score(record.response.answers));
+        form_scored.sheets.push_back(scorer.score(record.response.answers));
       } else {
         ++invalid;
         report_problems(record);
-        form_sheets.push_back(core::invalid_sheet(*compared.questionnaire));
+        form_scored.sheets.push_back(core::invalid_sheet(*compared.questionnaire));
       }
-      form_keys.push_back({record.response.respondent, record.response.session});
+      form_scored.keys.push_back({record.response.respondent, record.response.session});
       return true;
     });
+    for (const io::ResponseRecord& record : compared.records)
+      form_scored.answers.push_back(record.valid() ? &record.response.answers : nullptr);
   }
 
-  const core::Matching matching = core::match_responses(keys);
-  report.unpaired = matching.unpaired;
-  for (std::size_t a = 0; a < forms.size(); ++a) {
-    for (std::size_t b = a + 1; b < forms.size(); ++b) {
-      io::Comparison& c = report.comparisons.emplace_back();
-      c.first = a;
-      c.second = b;
-      const core::Questionnaire& qa = *report.forms[a].questionnaire;
-      const core::Questionnaire& qb = *report.forms[b].questionnaire;
-      c.pairing = core::pair_forms(qa, qb, &reference);
-      const std::size_t scales = report.scale_ids.size();
-      std::vector<std::vector<double>> x(scales);
-      std::vector<std::vector<double>> y(scales);
-      c.excluded.assign(scales, 0);
-      for (const core::Matching::Group& group : matching.groups) {
-        if (!group.members[a] || !group.members[b]) continue;
-        const std::size_t i = *group.members[a];
-        const std::size_t j = *group.members[b];
-        const io::ResponseRecord& ra = report.forms[a].records[i];
-        const io::ResponseRecord& rb = report.forms[b].records[j];
-        io::ComparedPair& pair = c.pairs.emplace_back();
-        pair.key = group.key;
-        pair.first_record = i;
-        pair.second_record = j;
-        pair.comparison =
-            core::compare_pair(qa, qb, c.pairing, ra.valid() ? &ra.response.answers : nullptr, sheets[a][i],
-                               rb.valid() ? &rb.response.answers : nullptr, sheets[b][j], options.items);
-        for (std::size_t s = 0; s < scales; ++s) {
-          const core::ScaleComparison& sc = pair.comparison.scales[s];
-          if (sc.difference) {
-            x[s].push_back(*sc.first);
-            y[s].push_back(*sc.second);
-          } else {
-            ++c.excluded[s];
-          }
-        }
-      }
-      for (std::size_t s = 0; s < scales; ++s) c.stats.push_back(core::agreement(x[s], y[s]));
-    }
-  }
+  core::Comparisons comparisons = core::compare_forms(scored, reference, options.items);
+  report.comparisons = std::move(comparisons.comparisons);
+  report.unpaired = std::move(comparisons.unpaired);
 
   io::write_comparison(report, write, stdout);
   // The table carries its notes; machine formats carry codes, and people read these.

@@ -6,12 +6,12 @@
 #include <cstdio>
 #include <iostream>
 #include <limits>
-#include <map>
 #include <sstream>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/trend.hpp"
+#include "alliance/core/trend_series.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/trend_writer.hpp"
 #include "commands.hpp"
@@ -23,13 +23,6 @@
 namespace alliance::cli {
 
 namespace {
-
-// One respondent's responses, in input order.
-struct Respondent {
-  std::string id;
-  std::vector<core::SessionScores> sessions;
-  std::vector<std::string> sources;
-};
 
 core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnaire& q) {
   core::TrendSettings settings = core::settings_from_norms(q);
@@ -54,30 +47,6 @@ core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnair
   settings.low_item = o.low_item;
   settings.reliable_z = o.reliable_z;
   return settings;
-}
-
-unsigned parse_fail_on(const std::vector<std::string>& lists) {
-  std::vector<std::string> names;
-  for (core::TrendFlag flag : core::all_trend_flags()) names.emplace_back(core::to_string(flag));
-  unsigned mask = 0;
-  for (const std::string& list : lists) {
-    // Every part, empty ones too: "--fail-on ''" or "rupture," names no flag and must not pass unseen.
-    for (std::size_t start = 0; start <= list.size();) {
-      const std::size_t comma = std::min(list.find(',', start), list.size());
-      const std::string name = list.substr(start, comma - start);
-      start = comma + 1;
-      const std::optional<core::TrendFlag> flag = core::parse_trend_flag(name);
-      if (!flag)
-        throw Error(
-            ExitCode::usage, "--fail-on '" + name + "': not a flag (" + [&] {
-              std::string all;
-              for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
-              return all;
-            }() + ")" + core::did_you_mean(name, names));
-      mask |= static_cast<unsigned>(*flag);
-    }
-  }
-  return mask;
 }
 
 const char* flag_label(core::TrendFlag flag, const std::string& lang) {
@@ -229,11 +198,10 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   const core::Questionnaire& q = loaded.questionnaire;
   const std::string lang = choose_language(o.lang);
   const core::TrendSettings settings = settings_for(o, q);
-  const unsigned fail_on = parse_fail_on(o.fail_on);
+  const unsigned fail_on = core::parse_trend_flags(o.fail_on);
   const io::OutputFormat output = choose_output_format(o.format);
 
-  std::vector<Respondent> respondents;
-  std::map<std::string, std::size_t> index;
+  core::RespondentGroups groups;
   long total = 0, invalid = 0;
   LineCount lines;
   const core::Scorer scorer(q);
@@ -246,38 +214,32 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
       return true;
     }
     const core::Response& r = record.response;
-    const auto [it, added] = index.emplace(r.respondent, respondents.size());
-    if (added) respondents.push_back({r.respondent, {}, {}});
-    Respondent& person = respondents[it->second];
     core::SessionScores session;
     session.session = r.session;
     session.date = r.date;
     session.answers = r.answers;
     session.sheet = scorer.score(r.answers);
-    person.sessions.push_back(std::move(session));
-    person.sources.push_back(record.location);
+    groups.add(r.respondent, std::move(session), record.location);
     return true;
   });
 
   std::vector<std::vector<io::TrendRecord>> people;
-  for (const Respondent& person : respondents) {
+  for (const core::RespondentSessions& person : groups.respondents()) {
     std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
-    const bool numbered = std::all_of(person.sessions.begin(), person.sessions.end(),
-                                      [](const core::SessionScores& s) { return s.session.has_value(); });
-    const bool dated = std::all_of(person.sessions.begin(), person.sessions.end(),
-                                   [](const core::SessionScores& s) { return !s.date.empty(); });
-    if (!numbered && !dated && person.sessions.size() > 1)
-      std::cerr << "warning: " << respondent_label(person.id)
+    const core::SessionOrdering ordering = core::session_ordering(person.sessions);
+    if (ordering == core::SessionOrdering::as_given && person.sessions.size() > 1)
+      std::cerr << "warning: " << respondent_label(person.respondent)
                 << ": sessions have neither numbers nor dates throughout; kept in input order\n";
     std::vector<io::TrendRecord> records;
     for (std::size_t p = 0; p < points.size(); ++p) {
       const core::SessionScores& s = person.sessions[points[p].input];
       if (points[p].tied)
-        std::cerr << "warning: " << person.sources[points[p].input] << ": " << respondent_label(person.id)
-                  << ": same " << (numbered ? "session number" : "date") << " as "
+        std::cerr << "warning: " << person.sources[points[p].input] << ": "
+                  << respondent_label(person.respondent) << ": same "
+                  << (ordering == core::SessionOrdering::by_number ? "session number" : "date") << " as "
                   << person.sources[records.back().point.input] << "; kept in input order\n";
-      records.push_back(
-          {person.id, s.session, s.date, person.sources[points[p].input], p + 1, std::move(points[p])});
+      records.push_back({person.respondent, s.session, s.date, person.sources[points[p].input], p + 1,
+                         std::move(points[p])});
     }
     people.push_back(std::move(records));
   }
@@ -286,22 +248,19 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   long alerts = 0;
   if (fail_on != 0) {
     const std::vector<std::string> names = io::trend_scale_names(q);
-    const std::size_t n = q.subscales.size();
     for (const std::vector<io::TrendRecord>& records : people)
       for (std::size_t i = o.latest ? records.size() - 1 : 0; i < records.size(); ++i) {
         const io::TrendRecord& r = records[i];
-        for (std::size_t s = 0; s < names.size(); ++s) {
-          const core::ScalePoint& p = r.point.scales[s < n ? s : n];
-          for (core::TrendFlag flag : core::all_trend_flags()) {
-            if (!(fail_on & static_cast<unsigned>(flag)) || !p.has(flag)) continue;
-            ++alerts;
-            std::cerr << r.source << ": " << core::to_string(flag) << ": " << respondent_label(r.respondent);
-            if (r.session)
-              std::cerr << " session " << *r.session;
-            else if (!r.date.empty())
-              std::cerr << ' ' << r.date;
-            std::cerr << ": " << names[s] << " = " << core::format_readable(*p.score) << '\n';
-          }
+        for (const core::TrendAlert& alert : core::trend_alerts(q, r.point, fail_on)) {
+          ++alerts;
+          std::cerr << r.source << ": " << core::to_string(alert.flag) << ": "
+                    << respondent_label(r.respondent);
+          if (r.session)
+            std::cerr << " session " << *r.session;
+          else if (!r.date.empty())
+            std::cerr << ' ' << r.date;
+          std::cerr << ": " << names[alert.scale] << " = "
+                    << core::format_readable(*r.point.scales[alert.scale].score) << '\n';
         }
       }
   }
