@@ -7,7 +7,7 @@
 set -euo pipefail
 
 need=()
-[ -f /usr/include/CLI/CLI.hpp ] || need+=(libcli11-dev)
+[ -f /usr/share/cmake/CLI11/CLI11Config.cmake ] || need+=(libcli11-dev)  # find_package(CLI11)
 [ -f /usr/include/nlohmann/json.hpp ] || need+=(nlohmann-json3-dev)
 [ -f /usr/include/gtest/gtest.h ] || need+=(libgtest-dev)
 # Unicode normalisation (NFC) of respondent ids, for their file names.

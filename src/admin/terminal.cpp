@@ -60,6 +60,13 @@ extern "C" void give_back_at_exit() {
   give_back();
 }
 
+// The statuses on_exit_signal exits with are ExitCode's (README's table).
+static_assert(128 + SIGHUP == exit_status(ExitCode::hangup) &&
+              128 + SIGINT == exit_status(ExitCode::interrupted) &&
+              128 + SIGQUIT == exit_status(ExitCode::quit) &&
+              128 + SIGTERM == exit_status(ExitCode::terminated) &&
+              128 + SIGPIPE == exit_status(ExitCode::broken_pipe));
+
 extern "C" void on_exit_signal(int signal) {
   give_back();
   write_fully(STDERR_FILENO, g_message, g_message_length);

@@ -17,20 +17,6 @@
 
 namespace alliance::cli {
 
-struct AdministerOptions {
-  std::string questionnaire;      // "" = not given
-  std::string respondent;         // NFC once checked
-  bool respondent_given = false;  // --respondent was on the command line (perhaps empty)
-  std::string session_text;       // as typed; "" = not given
-  std::optional<int> session;     // parsed from session_text, or the resumed file's
-  std::string lang;               // as typed; "" = from the locale (or the resumed file)
-  std::string output;             // -o FILE|DIR; "" = the current directory
-  bool resume = false;
-  bool force = false;
-  bool hide_scores = false;
-  bool plain = false;
-};
-
 // `arg` as a POSIX shell reads it back: unquoted when it is only safe ASCII
 // characters, else in single quotes.
 std::string shell_quote(std::string_view arg);

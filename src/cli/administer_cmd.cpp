@@ -5,7 +5,6 @@
 // session's language. docs/administration.md describes keys, files and exit
 // statuses.
 #include <unistd.h>
-#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <csignal>
@@ -28,6 +27,7 @@
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_files.hpp"
 #include "alliance/io/response_writer.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 #include "response_store.hpp"
 
@@ -37,10 +37,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Stopped before the end (q, or the end of scripted input): the answers given
-// are saved, status "in_progress", for --resume. Signals: 128 + the signal.
-constexpr int kExitUnfinished = 5;
-constexpr int kExitHangup = 129;
 constexpr std::size_t kMaxFileName = 255;  // bytes, NAME_MAX of Linux file systems
 
 enum class Mode { full_screen, plain, scripted };
@@ -175,7 +171,7 @@ int report_unfinished(const AdministerOptions& o, const GlobalOptions& global, c
                                        std::to_string(session.size()), file.string()})
             << '\n'
             << admin::fill(m.resume_hint, {administer_command(o, global, lang, file.string(), true)}) << '\n';
-  return kExitUnfinished;
+  return exit_status(ExitCode::unfinished);
 }
 
 // `lang` is the session's language as soon as it is known (the caller reports errors in it).
@@ -257,13 +253,15 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
     case admin::Ending::rejected:
       report_unfinished(o, global, session, store.file(), lang, result.message);
       return static_cast<int>(ExitCode::invalid_input);
-    case admin::Ending::hangup: return kExitHangup;
+    case admin::Ending::hangup: return exit_status(ExitCode::hangup);
     case admin::Ending::quit:
     case admin::Ending::end_of_input:
       return report_unfinished(o, global, session, store.file(), lang, result.message);
   }
-  return kExitUnfinished;
+  return exit_status(ExitCode::unfinished);
 }
+
+}  // namespace
 
 // Every error of the command in the session's language.
 int administer(const AdministerOptions& o, const GlobalOptions& global) {
@@ -281,133 +279,6 @@ int administer(const AdministerOptions& o, const GlobalOptions& global) {
     std::cerr << admin::fill(admin::messages(lang).error_line, {e.what()}) << '\n';
     return static_cast<int>(e.code());
   }
-}
-
-// "--lang fr" or "--lang=fr" among the arguments after "administer".
-std::string language_in(int argc, char** argv, int from) {
-  for (int i = from; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--lang" && i + 1 < argc) return argv[i + 1];
-    if (arg.starts_with("--lang=")) return arg.substr(7);
-  }
-  return "";
-}
-
-// Where "administer" is among the arguments (after --path DIR), or 0.
-int administer_position(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--path") {
-      ++i;
-      continue;
-    }
-    if (arg.starts_with("-")) continue;
-    return arg == "administer" ? i : 0;
-  }
-  return 0;
-}
-
-// The arguments CLI11 did not expect ("2 --sesion": it lists them backwards),
-// in the order they were typed, and the option meant by a mistyped one.
-std::string unexpected(const admin::Messages& m, const std::string& listed, int argc, char** argv,
-                       int position) {
-  std::vector<std::string> left;
-  for (std::size_t start = 0; start < listed.size();) {
-    const std::size_t space = std::min(listed.find(' ', start), listed.size());
-    left.push_back(listed.substr(start, space - start));
-    start = space + 1;
-  }
-  std::string typed;
-  std::string hint;
-  for (int i = position + 1; i < argc; ++i) {
-    const auto found = std::find(left.begin(), left.end(), std::string(argv[i]));
-    if (found == left.end()) continue;
-    left.erase(found);
-    typed += (typed.empty() ? "" : " ") + std::string(argv[i]);
-    const std::optional<std::string> close =
-        std::string_view(argv[i]).starts_with("--")
-            ? core::closest_match(argv[i], {"--respondent", "--session", "--lang", "--output", "--resume",
-                                            "--force", "--hide-scores", "--plain"})
-            : std::nullopt;
-    if (close && hint.empty()) hint = admin::fill(m.did_you_mean, {*close});
-  }
-  for (const std::string& arg : left) typed += (typed.empty() ? "" : " ") + arg;  // (not found: as listed)
-  return admin::fill(m.unexpected_arguments, {typed, hint});
-}
-
-}  // namespace
-
-int administer_parse_error(const CLI::ParseError& e, int argc, char** argv) {
-  const int position = administer_position(argc, argv);
-  if (position == 0 || e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return -1;
-  const admin::Messages& m = admin::messages(session_language(language_in(argc, argv, position + 1)));
-  const std::string what = e.what();
-  const std::size_t colon = what.find(": ");
-  std::string message;
-  if (dynamic_cast<const CLI::ExtrasError*>(&e) && colon != std::string::npos)
-    message = unexpected(m, what.substr(colon + 2), argc, argv, position);
-  else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && what.starts_with("-") &&
-           colon != std::string::npos)
-    message = admin::fill(m.missing_value, {what.substr(0, colon)});
-  else
-    message = admin::fill(m.bad_command_line, {what});
-  std::cerr << admin::fill(m.error_line, {message}) << '\n' << m.usage_hint << '\n';
-  return static_cast<int>(ExitCode::usage);
-}
-
-void add_administer_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto o = std::make_shared<AdministerOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "administer",
-      "Give a questionnaire to a respondent: on a terminal one item per screen, or answers one per "
-      "line on standard input");
-  // Nothing is CLI11-required or CLI11-checked: run_administer checks each
-  // value itself, so that its message is in the session's language.
-  cmd->add_option("questionnaire", o->questionnaire,
-                  "Questionnaire id or definition file (with item text); required")
-      ->type_name("ID|FILE");
-  CLI::Option* respondent =
-      cmd->add_option("--respondent", o->respondent,
-                      "Pseudonymous respondent id, e.g. P017; required. At most 64 characters, no control "
-                      "characters, no space at either end; Unicode is normalised (NFC)")
-          ->type_name("ID");
-  cmd->add_option("--session", o->session_text, "Session number (for trend and compare)")->type_name("N");
-  cmd->add_option("--lang", o->lang,
-                  "Language of prompts, texts and messages: fr or en (default: the resumed file's, else from "
-                  "the locale)")
-      ->type_name("fr|en");
-  cmd->add_option("-o,--output", o->output,
-                  "Response file, or a directory for the default name "
-                  "<respondent>-<questionnaire>[-s<session>]-<YYYY-MM-DD>[-<n>].json (default: that name in "
-                  "the current "
-                  "directory; -<n> numbers a second administration of the same day)")
-      ->type_name("FILE|DIR");
-  cmd->add_flag(
-      "--resume", o->resume,
-      "Continue an unfinished session at its first unanswered item: the -o file, or the one unfinished "
-      "default-named file of this respondent in the directory (any session unless --session, any "
-      "date)");
-  cmd->add_flag("--force", o->force,
-                "Start again over an unfinished session, which is kept as FILE.replaced-<time>; a complete "
-                "response is never replaced");
-  cmd->add_flag("--hide-scores", o->hide_scores,
-                "Do not show the scores at the end (read them later with alliance score)");
-  cmd->add_flag("--plain", o->plain, "Line by line, no cursor movement and no colour (screen readers)");
-  cmd->footer(
-      "Keys: a digit answers, Enter/→ keeps an answer, ←/b back, s skip (where allowed), ? help, q stop.\n"
-      "Without a terminal, answers are read one per line (an empty line skips) and prompts go to stderr.\n"
-      "Every answer is saved at once (status in_progress); files are written atomically with mode 0600.\n"
-      "A complete response is never overwritten: a second one the same day gets the next number (-2.json).\n"
-      "If a save fails, the answers stay in memory: try again, save elsewhere, or stop (exit status 3).\n"
-      "Messages and errors are in the session's language (--lang, the resumed file's, or the locale).\n"
-      "Exit status: 0 complete, 1 a scripted answer was refused, 2 usage (e.g. a key-only definition),\n"
-      "3 I/O (e.g. the file exists: --resume; a save that failed), 5 stopped early (q, or end of input;\n"
-      "--resume continues), 129 hang-up, 130 Ctrl-C (SIGINT), 131 SIGQUIT, 143 SIGTERM.\n"
-      "See docs/administration.md.");
-  cmd->callback([o, respondent, &global, &status] {
-    o->respondent_given = respondent->count() > 0;
-    status = administer(*o, global);
-  });
 }
 
 }  // namespace alliance::cli

@@ -1,24 +1,20 @@
 #include "app.hpp"
 
-#include <CLI/CLI.hpp>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <type_traits>
+#include <variant>
 
+#include "alliance/cli/command_line.hpp"
 #include "alliance/core/error.hpp"
-#include "alliance/version.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 
 namespace alliance::cli {
 
 namespace {
-
-constexpr const char* kFooter = R"(Exit status: 0 ok, 1 invalid input, 2 usage error, 3 I/O failure,
-4 --fail-below/--fail-on threshold met, 130 interrupted; administer also 5 stopped early,
-129 hang-up, 131 SIGQUIT, 143 SIGTERM.
-Questionnaires are found in --path directories, then ALLIANCE_PATH, then those bundled.)";
 
 // Whatever went to standard output (std::cout, or stdio underneath it) must
 // have reached it: a full disk is exit 3 with a message on every path, --help
@@ -35,45 +31,36 @@ int checked_output(int status) {
   return static_cast<int>(ExitCode::io);
 }
 
-int parse_error(const CLI::App& app, const CLI::ParseError& e) {
-  if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
-    app.exit(e);  // --help, --version
-    return checked_output(0);
-  }
-  std::cerr << "alliance: " << e.what() << "\nRun 'alliance --help' for usage.\n";
-  return static_cast<int>(ExitCode::usage);
+int print(const Printout& printout) {
+  std::cout << printout.out;
+  std::cerr << printout.err;
+  return printout.code == ExitCode::ok ? checked_output(0) : exit_status(printout.code);
+}
+
+int run_command(const Command& command) {
+  return std::visit(
+      [&global = command.global](const auto& options) {
+        using Options = std::decay_t<decltype(options)>;
+        if constexpr (std::is_same_v<Options, ListOptions>) return run_list(options, global);
+        if constexpr (std::is_same_v<Options, ShowOptions>) return run_show(options, global);
+        if constexpr (std::is_same_v<Options, ValidateOptions>) return run_validate(options, global);
+        if constexpr (std::is_same_v<Options, ScoreOptions>) return run_score(options, global);
+        if constexpr (std::is_same_v<Options, StatsCommandOptions>) return run_stats(options, global);
+        if constexpr (std::is_same_v<Options, TrendOptions>) return run_trend(options, global);
+        if constexpr (std::is_same_v<Options, CompareOptions>) return run_compare(options, global);
+        if constexpr (std::is_same_v<Options, AdministerOptions>) return administer(options, global);
+      },
+      command.options);
 }
 
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{
-      "alliance — administer and score therapeutic alliance questionnaires "
-      "(goals, tasks, bond).",
-      "alliance"};
-  app.set_version_flag("--version", std::string("alliance ") + kVersion);
-  app.footer(kFooter);
-  app.require_subcommand(1);
-  app.fallthrough();
-  GlobalOptions global;
-  app.add_option("--path", global.paths, "Also look for questionnaires in DIR (repeatable)")
-      ->type_name("DIR");
-
   int status = 0;
-  add_list_command(app, global, status);
-  add_show_command(app, global, status);
-  add_validate_command(app, global, status);
-  add_score_command(app, global, status);
-  add_stats_command(app, global, status);
-  add_trend_command(app, global, status);
-  add_compare_command(app, global, status);
-  add_administer_command(app, global, status);
-
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (const int code = administer_parse_error(e, argc, argv); code >= 0) return code;
-    return parse_error(app, e);
+    const ParsedCommandLine parsed = parse_command_line(argc, argv, locale_language());
+    if (const Printout* printout = std::get_if<Printout>(&parsed)) return print(*printout);
+    status = run_command(std::get<Command>(parsed));
   } catch (const Error& e) {
     std::cerr << "alliance: " << e.what() << '\n';
     return static_cast<int>(e.code());

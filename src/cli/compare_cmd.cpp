@@ -1,7 +1,5 @@
 // alliance compare: the parallel forms of one family (client, therapist,
 // observer) side by side, and how well they agree (docs/compare.md).
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 
@@ -9,25 +7,15 @@
 #include "alliance/core/error.hpp"
 #include "alliance/io/comparison_writer.hpp"
 #include "alliance/version.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
-#include "option_checks.hpp"
 
 namespace alliance::cli {
 
 namespace {
 
-constexpr const char* kRoles[] = {"client", "therapist", "observer"};
-
-struct CompareOptions {
-  std::vector<std::string> forms[3];  // per role: ID FILE...
-  InputOptions input;                 // shared by every form's files
-  std::string format;                 // "" = table on a terminal, csv otherwise
-  std::string section;
-  std::size_t items = 3;
-  std::string lang;
-  int precision = -1;
-};
+constexpr const auto& kRoles = kCompareRoles;
 
 struct LoadedForm {
   std::string role;
@@ -65,6 +53,8 @@ std::vector<LoadedForm> load_forms(const CompareOptions& options, const GlobalOp
   return out;
 }
 
+}  // namespace
+
 int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   const std::vector<LoadedForm> forms = load_forms(options, global);
   io::CompareWriterOptions write;
@@ -90,8 +80,7 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   long responses = 0;
   long invalid = 0;
   LineCount lines;
-  std::vector<std::vector<core::ScoreSheet>> sheets;
-  std::vector<std::vector<core::PairKey>> keys;
+  std::vector<core::FormResponses> scored;
   for (const LoadedForm& form : forms) {
     io::ComparedForm& compared = report.forms.emplace_back();
     compared.role = form.role;
@@ -99,65 +88,30 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     compared.definition_hash = form.loaded.hash;
     InputOptions input = options.input;
     input.files = form.files;
-    auto& form_sheets = sheets.emplace_back();
-    auto& form_keys = keys.emplace_back();
+    core::FormResponses& form_scored = scored.emplace_back();
+    form_scored.questionnaire = compared.questionnaire;
     const core::Scorer scorer(*compared.questionnaire);
     for_each_response(*compared.questionnaire, input, [&](const io::ResponseRecord& record) {
       ++responses;
       lines.add(record);
       compared.records.push_back(record);
       if (record.valid()) {
-        form_sheets.push_back(scorer.score(record.response.answers));
+        form_scored.sheets.push_back(scorer.score(record.response.answers));
       } else {
         ++invalid;
         report_problems(record);
-        form_sheets.push_back(core::invalid_sheet(*compared.questionnaire));
+        form_scored.sheets.push_back(core::invalid_sheet(*compared.questionnaire));
       }
-      form_keys.push_back({record.response.respondent, record.response.session});
+      form_scored.keys.push_back({record.response.respondent, record.response.session});
       return true;
     });
+    for (const io::ResponseRecord& record : compared.records)
+      form_scored.answers.push_back(record.valid() ? &record.response.answers : nullptr);
   }
 
-  const core::Matching matching = core::match_responses(keys);
-  report.unpaired = matching.unpaired;
-  for (std::size_t a = 0; a < forms.size(); ++a) {
-    for (std::size_t b = a + 1; b < forms.size(); ++b) {
-      io::Comparison& c = report.comparisons.emplace_back();
-      c.first = a;
-      c.second = b;
-      const core::Questionnaire& qa = *report.forms[a].questionnaire;
-      const core::Questionnaire& qb = *report.forms[b].questionnaire;
-      c.pairing = core::pair_forms(qa, qb, &reference);
-      const std::size_t scales = report.scale_ids.size();
-      std::vector<std::vector<double>> x(scales);
-      std::vector<std::vector<double>> y(scales);
-      c.excluded.assign(scales, 0);
-      for (const core::Matching::Group& group : matching.groups) {
-        if (!group.members[a] || !group.members[b]) continue;
-        const std::size_t i = *group.members[a];
-        const std::size_t j = *group.members[b];
-        const io::ResponseRecord& ra = report.forms[a].records[i];
-        const io::ResponseRecord& rb = report.forms[b].records[j];
-        io::ComparedPair& pair = c.pairs.emplace_back();
-        pair.key = group.key;
-        pair.first_record = i;
-        pair.second_record = j;
-        pair.comparison =
-            core::compare_pair(qa, qb, c.pairing, ra.valid() ? &ra.response.answers : nullptr, sheets[a][i],
-                               rb.valid() ? &rb.response.answers : nullptr, sheets[b][j], options.items);
-        for (std::size_t s = 0; s < scales; ++s) {
-          const core::ScaleComparison& sc = pair.comparison.scales[s];
-          if (sc.difference) {
-            x[s].push_back(*sc.first);
-            y[s].push_back(*sc.second);
-          } else {
-            ++c.excluded[s];
-          }
-        }
-      }
-      for (std::size_t s = 0; s < scales; ++s) c.stats.push_back(core::agreement(x[s], y[s]));
-    }
-  }
+  core::Comparisons comparisons = core::compare_forms(scored, reference, options.items);
+  report.comparisons = std::move(comparisons.comparisons);
+  report.unpaired = std::move(comparisons.unpaired);
 
   io::write_comparison(report, write, stdout);
   // The table carries its notes; machine formats carry codes, and people read these.
@@ -176,44 +130,6 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     return static_cast<int>(ExitCode::invalid_input);
   }
   return 0;
-}
-
-}  // namespace
-
-void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto o = std::make_shared<CompareOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "compare", "Client and therapist (and observer) forms side by side: differences and agreement");
-  const char* help[] = {
-      "Client form: questionnaire id or definition file, then its response files",
-      "Therapist form: questionnaire id or file, then response files (respondent = the client)",
-      "Observer form: questionnaire id or file, then response files (respondent = the client)"};
-  for (std::size_t r = 0; r < 3; ++r)
-    cmd->add_option(std::string("--") + kRoles[r], o->forms[r], help[r])
-        ->expected(2, CLI::detail::expected_max_vector_size)
-        ->type_name("ID FILE")
-        ->group("Forms");
-  add_input_options(cmd, o->input);
-  cmd->remove_option(cmd->get_option("files"));
-  cmd->add_option("-f,--format", o->format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
-      ->group("Output");
-  cmd->add_option("--section", o->section,
-                  "Only this table: forms, comparisons, pairs, agreement, unpaired (csv/tsv/ndjson hold "
-                  "one; default pairs)")
-      ->check(CLI::IsMember({"forms", "comparisons", "pairs", "agreement", "unpaired"}))
-      ->group("Output");
-  cmd->add_option("--items", o->items, "Items with the largest disagreement shown per pair (default 3)")
-      ->check(whole_number(0, 1000))
-      ->group("Output");
-  cmd->add_option("--precision", o->precision, "Decimals (default: exact shortest form; 2 in tables)")
-      ->check(whole_number(0, 17))
-      ->group("Output");
-  cmd->add_option("--lang", o->lang, "Language of tables (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}))
-      ->group("Output");
-  cmd->callback([o, &global, &status] { status = run_compare(*o, global); });
 }
 
 }  // namespace alliance::cli

@@ -4,19 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "alliance/cli/options.hpp"
 #include "alliance/io/catalog.hpp"
 #include "alliance/io/result_writer.hpp"
 
-namespace CLI {
-class App;
-class ParseError;
-}  // namespace CLI
-
 namespace alliance::cli {
-
-struct GlobalOptions {
-  std::vector<std::string> paths;  // --path DIR, repeatable
-};
 
 // The catalog for --path flags and ALLIANCE_PATH.
 io::Catalog make_catalog(const GlobalOptions& global);
@@ -44,20 +36,5 @@ io::OutputFormat choose_output_format(const std::string& flag,
 
 // Colour only on a terminal whose TERM is not "dumb" and when NO_COLOR is unset.
 bool use_colour();
-
-// Registers each subcommand on the app; each returns the exit status via `status`.
-void add_list_command(CLI::App& app, const GlobalOptions& global, int& status);
-void add_show_command(CLI::App& app, const GlobalOptions& global, int& status);
-void add_validate_command(CLI::App& app, const GlobalOptions& global, int& status);
-void add_score_command(CLI::App& app, const GlobalOptions& global, int& status);
-void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status);
-void add_administer_command(CLI::App& app, const GlobalOptions& global, int& status);
-void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status);
-void add_compare_command(CLI::App& app, const GlobalOptions& global, int& status);
-
-// A command-line error of `alliance administer ...`, reported in the session's language
-// (--lang among the arguments, else the locale): returns the exit status, or -1 when the
-// arguments are not an administer command.
-int administer_parse_error(const CLI::ParseError& e, int argc, char** argv);
 
 }  // namespace alliance::cli

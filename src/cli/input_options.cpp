@@ -1,7 +1,5 @@
 #include "input_options.hpp"
 
-#include <CLI/CLI.hpp>
-
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -18,51 +16,8 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
-#include "option_checks.hpp"
 
 namespace alliance::cli {
-
-void add_input_options(CLI::App* cmd, InputOptions& o) {
-  cmd->add_option("files", o.files, "Response files (JSON, NDJSON, CSV, TSV); - or none reads standard input")
-      ->type_name("FILE...");
-  cmd->add_option("--input-format", o.input_format, "auto (from the name or content), json, ndjson, csv, tsv")
-      ->check(CLI::IsMember({"auto", "json", "ndjson", "jsonl", "csv", "tsv"}))
-      ->capture_default_str()
-      ->group("Input");
-  cmd->add_option("--columns", o.columns,
-                  "CSV item columns named by PATTERN, {id} standing for the item id (e.g. 'wai_{id}'); "
-                  "default: the one pattern that names every item")
-      ->type_name("PATTERN")
-      ->group("Input");
-  cmd->add_option("--map", o.maps,
-                  "CSV column holding an item (repeatable, each column and item once), e.g. --map Q7_1=7")
-      ->type_name("COLUMN=ITEM")
-      ->group("Input");
-  cmd->add_option("--id-column", o.id_column,
-                  "CSV column of respondent ids (default: recognised by name, else an unnamed first column)")
-      ->type_name("NAME")
-      ->group("Input");
-  cmd->add_option("--session-column", o.session_column,
-                  "CSV column of session numbers (default: recognised by name)")
-      ->type_name("NAME")
-      ->group("Input");
-  cmd->add_option("--skip-rows", o.skip_rows, "CSV rows to skip after the header (Qualtrics exports: 2)")
-      ->check(whole_number(0))
-      ->group("Input");
-  cmd->add_option("--encoding", o.encoding,
-                  "Character encoding of the input: utf-8, windows-1252 (Excel's CSV on Windows), latin-1, "
-                  "utf-16 (Excel's Unicode text); a byte-order mark, when there is one, decides")
-      ->capture_default_str()
-      ->type_name("NAME")
-      ->group("Input");
-  cmd->add_option("--threads", o.threads,
-                  "1 or 2: with 2, a second thread reads and parses ahead (stats: reads the second half "
-                  "of a large file); default: ALLIANCE_THREADS, else 2 for stats on two cores and 1 for "
-                  "the other commands; see docs/performance.md")
-      ->check(whole_number(1, 2))
-      ->type_name("N")
-      ->group("Input");
-}
 
 io::ReaderOptions reader_options(const InputOptions& options) {
   io::ReaderOptions out;

@@ -1,39 +1,17 @@
-// The input options every command that reads responses shares (score, stats,
-// trend, compare): which format, how CSV columns map to items, where the
-// respondent and session are. One definition, so the commands cannot drift.
+// Reading responses as the input options say (InputOptions, shared by score,
+// stats, trend and compare: alliance/cli/options.hpp).
 #pragma once
 
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "alliance/cli/options.hpp"
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/io/part_reading.hpp"
 #include "alliance/io/response_reader.hpp"
 
-namespace CLI {
-class App;
-}
-
 namespace alliance::cli {
-
-struct InputOptions {
-  std::vector<std::string> files;  // none = standard input
-  std::string input_format = "auto";
-  std::string columns;            // --columns PATTERN
-  std::vector<std::string> maps;  // --map COLUMN=ITEM
-  std::string id_column;
-  std::string session_column;
-  int skip_rows = 0;
-  std::string encoding = "utf-8";  // --encoding
-  int threads = 0;                 // --threads: 1 or 2; 0 = ALLIANCE_THREADS, else the command's default
-  // The command's default: two threads on two cores or more. For commands
-  // whose work per record is large next to handing the record over (stats).
-  bool two_threads_by_default = false;
-};
-
-// Adds the FILE... positional and the "Input" group of options to `cmd`.
-void add_input_options(CLI::App* cmd, InputOptions& options);
 
 // The reader options they stand for; throws Error(usage) on a malformed --map.
 io::ReaderOptions reader_options(const InputOptions& options);

@@ -1,22 +1,16 @@
 // alliance list: the questionnaires available, bundled and the user's own.
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 
 #include "alliance/core/text.hpp"
 #include "alliance/io/records.hpp"
 #include "alliance/io/text_table.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 
 namespace alliance::cli {
 
 namespace {
-
-struct ListOptions {
-  std::string format;  // "" = table on a terminal, csv otherwise
-  std::string lang;
-};
 
 std::string joined(const std::vector<std::string>& list) {
   std::string out;
@@ -97,6 +91,8 @@ void print_table(const std::vector<Row>& rows, const std::string& lang) {
   table.print(std::cout);
 }
 
+}  // namespace
+
 int run_list(const ListOptions& options, const GlobalOptions& global) {
   const io::Catalog catalog = make_catalog(global);
   const std::string lang = choose_language(options.lang);
@@ -114,19 +110,6 @@ int run_list(const ListOptions& options, const GlobalOptions& global) {
     write_records(rows, format, lang);  // paths are bytes: written as the writers write any text
   }
   return 0;
-}
-
-}  // namespace
-
-void add_list_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto options = std::make_shared<ListOptions>();
-  CLI::App* cmd = app.add_subcommand("list", "List the available questionnaires");
-  cmd->add_option("-f,--format", options->format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "text", "json", "ndjson", "csv", "tsv"}));
-  cmd->add_option("--lang", options->lang, "Language of titles (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}));
-  cmd->callback([options, &global, &status] { status = run_list(*options, global); });
 }
 
 }  // namespace alliance::cli

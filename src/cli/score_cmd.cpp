@@ -1,6 +1,4 @@
 // alliance score: subscale and total scores of responses, one or millions.
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -11,28 +9,15 @@
 #include "alliance/core/text.hpp"
 #include "alliance/io/result_writer.hpp"
 #include "alliance/version.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 #include "explain_printer.hpp"
 #include "input_options.hpp"
-#include "option_checks.hpp"
 #include "thresholds.hpp"
 
 namespace alliance::cli {
 
 namespace {
-
-struct ScoreOptions {
-  std::string questionnaire;
-  InputOptions input;
-  std::string format;  // "" = table on a terminal, csv otherwise
-  bool long_format = false;
-  std::optional<std::string> output_columns;  // --output-columns LIST as given
-  std::string lang;
-  int precision = -1;
-  bool strict = false;
-  bool explain = false;
-  std::vector<std::string> fail_below;
-};
 
 // "a,b" -> {"a", "b"}. Empty pieces are kept ("a,,b", "a,") so that the
 // writer rejects them, and "" is the empty list.
@@ -92,6 +77,8 @@ void check_explain_alone(const ScoreOptions& options) {
         std::string(shaping) + " does not apply to --explain, which prints each response's working as text");
 }
 
+}  // namespace
+
 int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(options.questionnaire);
   const core::Questionnaire& q = loaded.questionnaire;
@@ -121,48 +108,6 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   const bool completed = for_each_scored_response(q, options.input, visit);
   if (writer) writer->finish();
   return finish_status(tally, !completed);
-}
-
-}  // namespace
-
-void add_score_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto o = std::make_shared<ScoreOptions>();
-  CLI::App* cmd =
-      app.add_subcommand("score", "Score responses: subscales and total, one response or millions");
-  cmd->add_option("questionnaire", o->questionnaire, "Questionnaire id or definition file")
-      ->required()
-      ->type_name("ID|FILE");
-  add_input_options(cmd, o->input);
-  cmd->add_option("-f,--format", o->format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, "
-                  "csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
-      ->group("Output");
-  cmd->add_flag("--long", o->long_format, "One row per response and subscale (tidy data for R, pandas)")
-      ->group("Output");
-  cmd->add_option("--output-columns", o->output_columns,
-                  "CSV/TSV: only these columns, in this order, named as in the header "
-                  "(e.g. respondent,total)")
-      ->type_name("LIST")
-      ->group("Output");
-  cmd->add_option("--precision", o->precision,
-                  "Decimals for scores (default: exact shortest form; 2 in tables)")
-      ->check(whole_number(0, 17))
-      ->group("Output");
-  cmd->add_option("--lang", o->lang, "Language of titles and bands (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}))
-      ->group("Output");
-  cmd->add_flag("--explain", o->explain, "Show each response's working, item by item, instead of scores")
-      ->group("Output");
-  cmd->add_flag("--strict", o->strict,
-                "Stop at the first invalid response (default: report it, score the rest)")
-      ->group("Checks");
-  cmd->add_option(
-         "--fail-below", o->fail_below,
-         "Exit 4 when a scored response has SCALE below VALUE (repeatable; SCALE a subscale id or total)")
-      ->type_name("SCALE=VALUE")
-      ->group("Checks");
-  cmd->callback([o, &global, &status] { status = run_score(*o, global); });
 }
 
 }  // namespace alliance::cli

@@ -1,23 +1,16 @@
 // alliance show: a readable view of one questionnaire, or its normalised JSON.
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "alliance/core/scoring.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/definition_writer.hpp"
 #include "alliance/io/safe_stream.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 
 namespace alliance::cli {
 
 namespace {
-
-struct ShowOptions {
-  std::string questionnaire;
-  std::string format;  // "" = table (the readable view) on a terminal, json otherwise
-  std::string lang;
-};
 
 using core::format_number;
 
@@ -158,6 +151,8 @@ void print_text(const io::LoadedQuestionnaire& loaded, const std::string& lang) 
             << tr(lang, "Definition: ", "Définition : ") << loaded.origin << " (" << loaded.hash << ")\n";
 }
 
+}  // namespace
+
 int run_show(const ShowOptions& options, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(options.questionnaire);
   if (choose_output_format(options.format, io::OutputFormat::json) == io::OutputFormat::json) {
@@ -168,23 +163,6 @@ int run_show(const ShowOptions& options, const GlobalOptions& global) {
       std::cout);  // a definition's texts are shown, never obeyed by the terminal
   print_text(loaded, choose_language(options.lang));
   return 0;
-}
-
-}  // namespace
-
-void add_show_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto options = std::make_shared<ShowOptions>();
-  CLI::App* cmd = app.add_subcommand("show", "Show a questionnaire: scale, subscales, items, rules, source");
-  cmd->add_option("questionnaire", options->questionnaire, "Questionnaire id or definition file")
-      ->required()
-      ->type_name("ID|FILE");
-  cmd->add_option("-f,--format", options->format,
-                  "table (the readable view; 'text' is accepted too) or json (the normalised definition); "
-                  "default: table on a terminal, json otherwise")
-      ->check(CLI::IsMember({"table", "text", "json"}));
-  cmd->add_option("--lang", options->lang, "Language (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}));
-  cmd->callback([options, &global, &status] { status = run_show(*options, global); });
 }
 
 }  // namespace alliance::cli

@@ -1,7 +1,5 @@
 // alliance stats: reliability and descriptives of a batch of responses, in
 // one pass and constant memory (the statistics: core/stats.hpp, docs/stats.md).
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 
@@ -9,27 +7,13 @@
 #include "alliance/core/stats.hpp"
 #include "alliance/io/stats_writer.hpp"
 #include "alliance/version.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
-#include "option_checks.hpp"
 
 namespace alliance::cli {
 
 namespace {
-
-struct StatsCommandOptions {
-  std::string questionnaire;
-  InputOptions input;
-  std::string format;   // "" = table on a terminal, csv otherwise
-  std::string section;  // "" = every table in JSON, scales in CSV/TSV/NDJSON
-  std::string lang;
-  int precision = -1;
-  std::string missing = "pairwise";
-  long min_complete = 30;
-  double floor_ceiling = 15;
-  int run_limit = 0;
-  bool quality = false;
-};
 
 // Says on stderr how many responses were left out; the exit status.
 int report_invalid(long responses, long invalid) {
@@ -99,6 +83,8 @@ int run_quality(const core::Questionnaire& q, const io::Provenance& provenance,
   return report_invalid(responses, invalid);
 }
 
+}  // namespace
+
 int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(options.questionnaire);
   const core::Questionnaire& q = loaded.questionnaire;
@@ -127,63 +113,6 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
       std::cerr << "warning: " << io::describe(q, report, warning, "en") << '\n';
   print_line_count(tally.lines());
   return report_invalid(report.responses, tally.invalid());
-}
-
-}  // namespace
-
-void add_stats_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto o = std::make_shared<StatsCommandOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "stats",
-      "Reliability and descriptives of a batch: alpha with its CI, item-rest r, correlations, warnings");
-  cmd->add_option("questionnaire", o->questionnaire, "Questionnaire id or definition file")
-      ->required()
-      ->type_name("ID|FILE");
-  add_input_options(cmd, o->input);
-  o->input.two_threads_by_default = true;  // bench/README.md: faster on every machine measured
-  cmd->add_option("--missing", o->missing,
-                  "Missing answers: pairwise (each pair of items over the responses answering both, "
-                  "as psych::alpha) or listwise (complete responses only)")
-      ->check(CLI::IsMember({"pairwise", "listwise"}))
-      ->capture_default_str()
-      ->group("Statistics");
-  cmd->add_option("--min-complete", o->min_complete,
-                  "Warn when alpha rests on fewer complete responses (or pairs) than N")
-      ->check(whole_number(0))
-      ->capture_default_str()
-      ->type_name("N")
-      ->group("Statistics");
-  cmd->add_option("--floor-ceiling", o->floor_ceiling,
-                  "Warn when more than PCT % of scores are at a scale's minimum or maximum")
-      ->check(finite_number(0, 100))
-      ->capture_default_str()
-      ->type_name("PCT")
-      ->group("Statistics");
-  cmd->add_flag("--quality", o->quality,
-                "List the responses with quality flags (straight-lining, no variance, long runs) instead")
-      ->group("Statistics");
-  cmd->add_option("--run-limit", o->run_limit,
-                  "A run of N identical answers flags a response (default: half the items + 1)")
-      ->check(whole_number(1))
-      ->type_name("N")
-      ->group("Statistics");
-  cmd->add_option("-f,--format", o->format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
-      ->group("Output");
-  cmd->add_option("--section", o->section,
-                  "Only this table: summary, scales, items, correlations, warnings (csv/tsv/ndjson hold "
-                  "one; default scales)")
-      ->check(CLI::IsMember({"summary", "scales", "items", "correlations", "warnings"}))
-      ->group("Output");
-  cmd->add_option("--precision", o->precision,
-                  "Decimals (default: exact shortest form; in tables 2, and 3 for coefficients)")
-      ->check(whole_number(0, 17))
-      ->group("Output");
-  cmd->add_option("--lang", o->lang, "Language of table headings and warnings (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}))
-      ->group("Output");
-  cmd->callback([o, &global, &status] { status = run_stats(*o, global); });
 }
 
 }  // namespace alliance::cli

@@ -1,55 +1,29 @@
 // alliance trend: each respondent's alliance over sessions — scores, changes,
 // reliable change and flags (ruptures, repairs, ...), per subscale and total.
 // The arithmetic is in core/trend; this file reads, groups and prints.
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <limits>
-#include <map>
 #include <sstream>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/trend.hpp"
+#include "alliance/core/trend_series.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/text_table.hpp"
 #include "alliance/io/trend_writer.hpp"
 #include "alliance/version.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
-#include "option_checks.hpp"
 #include "thresholds.hpp"
 
 namespace alliance::cli {
 
 namespace {
-
-struct TrendOptions {
-  std::string questionnaire;
-  InputOptions input;
-  std::string format;  // "" = table on a terminal, csv otherwise
-  std::string lang;
-  int precision = -1;
-  std::vector<std::string> sd;
-  std::vector<std::string> retest_r;
-  std::string rupture = "lenient";
-  int baseline = 3;
-  int repair_within = 3;
-  std::optional<double> low_item;
-  double reliable_z = 1.96;
-  bool latest = false;
-  std::vector<std::string> fail_on;
-};
-
-// One respondent's responses, in input order.
-struct Respondent {
-  std::string id;
-  std::vector<core::SessionScores> sessions;
-  std::vector<std::string> sources;
-};
 
 core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnaire& q) {
   core::TrendSettings settings = core::settings_from_norms(q);
@@ -74,30 +48,6 @@ core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnair
   settings.low_item = o.low_item;
   settings.reliable_z = o.reliable_z;
   return settings;
-}
-
-unsigned parse_fail_on(const std::vector<std::string>& lists) {
-  std::vector<std::string> names;
-  for (core::TrendFlag flag : core::all_trend_flags()) names.emplace_back(core::to_string(flag));
-  unsigned mask = 0;
-  for (const std::string& list : lists) {
-    // Every part, empty ones too: "--fail-on ''" or "rupture," names no flag and must not pass unseen.
-    for (std::size_t start = 0; start <= list.size();) {
-      const std::size_t comma = std::min(list.find(',', start), list.size());
-      const std::string name = list.substr(start, comma - start);
-      start = comma + 1;
-      const std::optional<core::TrendFlag> flag = core::parse_trend_flag(name);
-      if (!flag)
-        throw Error(
-            ExitCode::usage, "--fail-on '" + name + "': not a flag (" + [&] {
-              std::string all;
-              for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
-              return all;
-            }() + ")" + core::did_you_mean(name, names));
-      mask |= static_cast<unsigned>(*flag);
-    }
-  }
-  return mask;
 }
 
 const char* flag_label(core::TrendFlag flag, const std::string& lang) {
@@ -243,16 +193,17 @@ std::vector<std::string> rc_notes(const core::Questionnaire& q, const core::Tren
   return notes;
 }
 
+}  // namespace
+
 int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(o.questionnaire);
   const core::Questionnaire& q = loaded.questionnaire;
   const std::string lang = choose_language(o.lang);
   const core::TrendSettings settings = settings_for(o, q);
-  const unsigned fail_on = parse_fail_on(o.fail_on);
+  const unsigned fail_on = core::parse_trend_flags(o.fail_on);
   const io::OutputFormat output = choose_output_format(o.format);
 
-  std::vector<Respondent> respondents;
-  std::map<std::string, std::size_t> index;
+  core::RespondentGroups groups;
   long total = 0, invalid = 0;
   LineCount lines;
   const core::Scorer scorer(q);
@@ -265,38 +216,32 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
       return true;
     }
     const core::Response& r = record.response;
-    const auto [it, added] = index.emplace(r.respondent, respondents.size());
-    if (added) respondents.push_back({r.respondent, {}, {}});
-    Respondent& person = respondents[it->second];
     core::SessionScores session;
     session.session = r.session;
     session.date = r.date;
     session.answers = r.answers;
     session.sheet = scorer.score(r.answers);
-    person.sessions.push_back(std::move(session));
-    person.sources.push_back(record.location);
+    groups.add(r.respondent, std::move(session), record.location);
     return true;
   });
 
   std::vector<std::vector<io::TrendRecord>> people;
-  for (const Respondent& person : respondents) {
+  for (const core::RespondentSessions& person : groups.respondents()) {
     std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
-    const bool numbered = std::all_of(person.sessions.begin(), person.sessions.end(),
-                                      [](const core::SessionScores& s) { return s.session.has_value(); });
-    const bool dated = std::all_of(person.sessions.begin(), person.sessions.end(),
-                                   [](const core::SessionScores& s) { return !s.date.empty(); });
-    if (!numbered && !dated && person.sessions.size() > 1)
-      std::cerr << "warning: " << respondent_label(person.id)
+    const core::SessionOrdering ordering = core::session_ordering(person.sessions);
+    if (ordering == core::SessionOrdering::as_given && person.sessions.size() > 1)
+      std::cerr << "warning: " << respondent_label(person.respondent)
                 << ": sessions have neither numbers nor dates throughout; kept in input order\n";
     std::vector<io::TrendRecord> records;
     for (std::size_t p = 0; p < points.size(); ++p) {
       const core::SessionScores& s = person.sessions[points[p].input];
       if (points[p].tied)
-        std::cerr << "warning: " << person.sources[points[p].input] << ": " << respondent_label(person.id)
-                  << ": same " << (numbered ? "session number" : "date") << " as "
+        std::cerr << "warning: " << person.sources[points[p].input] << ": "
+                  << respondent_label(person.respondent) << ": same "
+                  << (ordering == core::SessionOrdering::by_number ? "session number" : "date") << " as "
                   << person.sources[records.back().point.input] << "; kept in input order\n";
-      records.push_back(
-          {person.id, s.session, s.date, person.sources[points[p].input], p + 1, std::move(points[p])});
+      records.push_back({person.respondent, s.session, s.date, person.sources[points[p].input], p + 1,
+                         std::move(points[p])});
     }
     people.push_back(std::move(records));
   }
@@ -305,22 +250,19 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   long alerts = 0;
   if (fail_on != 0) {
     const std::vector<std::string> names = io::trend_scale_names(q);
-    const std::size_t n = q.subscales.size();
     for (const std::vector<io::TrendRecord>& records : people)
       for (std::size_t i = o.latest ? records.size() - 1 : 0; i < records.size(); ++i) {
         const io::TrendRecord& r = records[i];
-        for (std::size_t s = 0; s < names.size(); ++s) {
-          const core::ScalePoint& p = r.point.scales[s < n ? s : n];
-          for (core::TrendFlag flag : core::all_trend_flags()) {
-            if (!(fail_on & static_cast<unsigned>(flag)) || !p.has(flag)) continue;
-            ++alerts;
-            std::cerr << r.source << ": " << core::to_string(flag) << ": " << respondent_label(r.respondent);
-            if (r.session)
-              std::cerr << " session " << *r.session;
-            else if (!r.date.empty())
-              std::cerr << ' ' << r.date;
-            std::cerr << ": " << names[s] << " = " << core::format_readable(*p.score) << '\n';
-          }
+        for (const core::TrendAlert& alert : core::trend_alerts(q, r.point, fail_on)) {
+          ++alerts;
+          std::cerr << r.source << ": " << core::to_string(alert.flag) << ": "
+                    << respondent_label(r.respondent);
+          if (r.session)
+            std::cerr << " session " << *r.session;
+          else if (!r.date.empty())
+            std::cerr << ' ' << r.date;
+          std::cerr << ": " << names[alert.scale] << " = "
+                    << core::format_readable(*r.point.scales[alert.scale].score) << '\n';
         }
       }
   }
@@ -343,67 +285,6 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
               << (invalid == 1 ? " is" : " are") << " invalid\n";
   if (alerts > 0) return static_cast<int>(ExitCode::threshold);
   return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
-}
-
-}  // namespace
-
-void add_trend_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto o = std::make_shared<TrendOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "trend", "The alliance over sessions: change, reliable change, ruptures and repairs, per subscale");
-  cmd->add_option("questionnaire", o->questionnaire, "Questionnaire id or definition file")
-      ->required()
-      ->type_name("ID|FILE");
-  add_input_options(cmd, o->input);
-  cmd->add_option("--sd", o->sd,
-                  "Reference SD per scale, for the RC and ruptures (default: the definition's norms)")
-      ->type_name("SCALE=V,...")
-      ->group("Reference");
-  cmd->add_option("--retest-r", o->retest_r,
-                  "Test-retest reliability per scale, for the RC (default: the definition's norms)")
-      ->type_name("SCALE=V,...")
-      ->group("Reference");
-  cmd->add_option("--rupture", o->rupture, "A rupture is a drop of 1 SD (lenient) or 2 SD (strict)")
-      ->check(CLI::IsMember({"lenient", "strict"}))
-      ->capture_default_str()
-      ->group("Flags");
-  cmd->add_option("--baseline", o->baseline, "Earlier sessions in the rolling baseline")
-      ->check(whole_number(2, 1000))
-      ->capture_default_str()
-      ->group("Flags");
-  cmd->add_option("--repair-within", o->repair_within,
-                  "Sessions after a rupture in which a return counts as repair")
-      ->check(whole_number(1, 1000))
-      ->capture_default_str()
-      ->group("Flags");
-  cmd->add_option("--low-item", o->low_item,
-                  "An answer (as keyed) at or below V is a low item (default: the scale's lowest point)")
-      ->check(finite_number())
-      ->type_name("V")
-      ->group("Flags");
-  cmd->add_option("--reliable-z", o->reliable_z, "An RC below -Z is a reliable drop")
-      ->check(finite_number(0, std::numeric_limits<double>::max(), true))
-      ->capture_default_str()
-      ->group("Flags");
-  cmd->add_flag("--latest", o->latest, "Only each respondent's latest session: its flags, records and alerts")
-      ->group("Flags");
-  cmd->add_option("--fail-on", o->fail_on,
-                  "Exit 4 when one of these flags is raised: below-band, reliable-drop, rupture, repair, "
-                  "ceiling, low-item")
-      ->type_name("FLAG,...")
-      ->group("Checks");
-  cmd->add_option("-f,--format", o->format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
-      ->group("Output");
-  cmd->add_option("--precision", o->precision,
-                  "Decimals for numbers (default: exact shortest form; 2 in tables)")
-      ->check(whole_number(0, 17))
-      ->group("Output");
-  cmd->add_option("--lang", o->lang, "Language of the table (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}))
-      ->group("Output");
-  cmd->callback([o, &global, &status] { status = run_trend(*o, global); });
 }
 
 }  // namespace alliance::cli

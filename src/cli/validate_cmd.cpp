@@ -1,22 +1,16 @@
 // alliance validate: every problem in every definition file, located.
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/files.hpp"
+#include "commands.hpp"
 #include "context.hpp"
 
 namespace alliance::cli {
 
 namespace {
-
-struct ValidateOptions {
-  std::vector<std::string> files;
-  std::string format;  // "" = table (one line per problem) on a terminal, json otherwise
-};
 
 struct FileReport {
   std::string file;
@@ -59,6 +53,8 @@ nlohmann::ordered_json to_json(const FileReport& report) {
           {"problems", problems}};
 }
 
+}  // namespace
+
 int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
   const io::Catalog catalog = make_catalog(global);
   const bool json = choose_output_format(options.format, io::OutputFormat::json) == io::OutputFormat::json;
@@ -87,20 +83,6 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
   // An invalid definition outranks an unreadable file; both are reported.
   if (any_invalid) return static_cast<int>(ExitCode::invalid_input);
   return any_unreadable ? static_cast<int>(ExitCode::io) : 0;
-}
-
-}  // namespace
-
-void add_validate_command(CLI::App& app, const GlobalOptions& global, int& status) {
-  auto options = std::make_shared<ValidateOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "validate", "Check definition files and report every problem (exit 0 only when all are valid)");
-  cmd->add_option("files", options->files, "Definition files")->required()->type_name("FILE...");
-  cmd->add_option("-f,--format", options->format,
-                  "table (one line per problem; 'text' is accepted too) or json; default: table on a "
-                  "terminal, json otherwise")
-      ->check(CLI::IsMember({"table", "text", "json"}));
-  cmd->callback([options, &global, &status] { status = run_validate(*options, global); });
 }
 
 }  // namespace alliance::cli

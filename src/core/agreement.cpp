@@ -269,4 +269,49 @@ AgreementStats agreement(std::span<const double> x, std::span<const double> y) {
   return out;
 }
 
+Comparisons compare_forms(const std::vector<FormResponses>& forms, const Questionnaire& reference,
+                          std::size_t max_items) {
+  std::vector<std::vector<PairKey>> keys;
+  for (const FormResponses& form : forms) keys.push_back(form.keys);
+  const Matching matching = match_responses(keys);
+  Comparisons out;
+  out.unpaired = matching.unpaired;
+  const std::size_t scales = reference.subscales.size() + (reference.total.present ? 1 : 0);
+  for (std::size_t a = 0; a < forms.size(); ++a) {
+    for (std::size_t b = a + 1; b < forms.size(); ++b) {
+      Comparison& c = out.comparisons.emplace_back();
+      c.first = a;
+      c.second = b;
+      const Questionnaire& qa = *forms[a].questionnaire;
+      const Questionnaire& qb = *forms[b].questionnaire;
+      c.pairing = pair_forms(qa, qb, &reference);
+      std::vector<std::vector<double>> x(scales);
+      std::vector<std::vector<double>> y(scales);
+      c.excluded.assign(scales, 0);
+      for (const Matching::Group& group : matching.groups) {
+        if (!group.members[a] || !group.members[b]) continue;
+        const std::size_t i = *group.members[a];
+        const std::size_t j = *group.members[b];
+        ComparedPair& pair = c.pairs.emplace_back();
+        pair.key = group.key;
+        pair.first_record = i;
+        pair.second_record = j;
+        pair.comparison = compare_pair(qa, qb, c.pairing, forms[a].answers[i], forms[a].sheets[i],
+                                       forms[b].answers[j], forms[b].sheets[j], max_items);
+        for (std::size_t s = 0; s < scales; ++s) {
+          const ScaleComparison& sc = pair.comparison.scales[s];
+          if (sc.difference) {
+            x[s].push_back(*sc.first);
+            y[s].push_back(*sc.second);
+          } else {
+            ++c.excluded[s];
+          }
+        }
+      }
+      for (std::size_t s = 0; s < scales; ++s) c.stats.push_back(agreement(x[s], y[s]));
+    }
+  }
+  return out;
+}
+
 }  // namespace alliance::core

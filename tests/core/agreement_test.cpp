@@ -258,5 +258,67 @@ TEST(ComparePair, InvalidResponseHasNoScoresAndNoItems) {
   EXPECT_TRUE(c.items.empty());
 }
 
+// ---- Every pair of forms ----------------------------------------------------
+
+TEST(CompareForms, EveryPairOfFormsMatchedScoredAndSummed) {
+  const Questionnaire q = mini_questionnaire();
+  const Answers threes = {3, 3, 3, 3, 3, 3};
+  const Answers client_p2 = {5, 1, 4, 3, 3, 3};
+  const Answers twos = {2, 2, 2, 2, 2, 2};
+  const Answers therapist_p2 = {3, 2, 4, 4, 4, 4};
+  auto form = [&q](std::vector<const Answers*> answers, std::vector<PairKey> keys) {
+    FormResponses f;
+    f.questionnaire = &q;
+    for (const Answers* a : answers) f.sheets.push_back(a ? score(q, *a) : invalid_sheet(q));
+    f.answers = std::move(answers);
+    f.keys = std::move(keys);
+    return f;
+  };
+  const std::vector<FormResponses> forms = {
+      form({&threes, &client_p2, nullptr}, {{"P1", 1}, {"P2", 1}, {"P3", 1}}),   // client; P3 unreadable
+      form({&therapist_p2, &twos, &threes}, {{"P2", 1}, {"P1", 1}, {"P3", 1}}),  // therapist
+      form({&threes, &threes}, {{"P1", 1}, {"P4", 1}}),                          // observer
+  };
+  const Comparisons c = compare_forms(forms, q, 3);
+  ASSERT_EQ(c.comparisons.size(), 3u);
+  // a is the mean of a1, 6 - a2, a3: threes 3, client P2 (5 + 5 + 4) / 3 = 14/3, twos (2 + 4 + 2) / 3 = 8/3,
+  // therapist P2 (3 + 4 + 4) / 3 = 11/3. b is b1 + b2 + 2 b3: threes 12, twos 8, therapist P2 16.
+  const Comparison& ct = c.comparisons[0];  // client - therapist, pairs in key order P1, P2, P3
+  EXPECT_EQ(ct.first, 0u);
+  EXPECT_EQ(ct.second, 1u);
+  ASSERT_EQ(ct.pairs.size(), 3u);
+  EXPECT_EQ(ct.pairs[0].key, (PairKey{"P1", 1}));
+  EXPECT_EQ(ct.pairs[0].first_record, 0u);
+  EXPECT_EQ(ct.pairs[0].second_record, 1u);
+  EXPECT_EQ(ct.pairs[1].first_record, 1u);
+  EXPECT_EQ(ct.pairs[1].second_record, 0u);
+  EXPECT_DOUBLE_EQ(*ct.pairs[1].comparison.scales[0].difference, 1.0);  // 14/3 - 11/3
+  EXPECT_FALSE(ct.pairs[2].comparison.scales[0].difference);            // P3's client response unreadable
+  ASSERT_EQ(ct.stats.size(), 3u);                                       // a, b, total
+  EXPECT_EQ(ct.stats[0].n, 2u);
+  EXPECT_EQ(ct.excluded, (std::vector<std::size_t>{1, 1, 1}));
+  EXPECT_DOUBLE_EQ(*ct.stats[0].mean_difference, 2.0 / 3);  // (3 - 8/3 + 14/3 - 11/3) / 2
+  EXPECT_DOUBLE_EQ(*ct.stats[1].mean_difference, 0.0);      // (12 - 8 + 12 - 16) / 2
+  EXPECT_DOUBLE_EQ(*ct.stats[1].mean_first, 12.0);
+  const Comparison& co = c.comparisons[1];  // client - observer: P1 alone
+  EXPECT_EQ(co.first, 0u);
+  EXPECT_EQ(co.second, 2u);
+  ASSERT_EQ(co.pairs.size(), 1u);
+  EXPECT_EQ(co.stats[0].n, 1u);
+  EXPECT_DOUBLE_EQ(*co.stats[0].mean_difference, 0.0);
+  const Comparison& to = c.comparisons[2];  // therapist - observer
+  EXPECT_EQ(to.first, 1u);
+  EXPECT_EQ(to.second, 2u);
+  ASSERT_EQ(to.pairs.size(), 1u);
+  EXPECT_EQ(to.pairs[0].first_record, 1u);
+  EXPECT_DOUBLE_EQ(*to.stats[0].mean_difference, 8.0 / 3 - 3);
+  EXPECT_DOUBLE_EQ(*to.stats[1].mean_difference, -4.0);
+  // P4 has only an observer response.
+  ASSERT_EQ(c.unpaired.size(), 1u);
+  EXPECT_EQ(c.unpaired[0].form, 2u);
+  EXPECT_EQ(c.unpaired[0].index, 1u);
+  EXPECT_EQ(c.unpaired[0].reason, UnpairedReason::no_partner);
+}
+
 }  // namespace
 }  // namespace alliance::core

@@ -217,7 +217,7 @@ std::string large_definition(int subscales, int items_per_subscale) {
 
 TEST(HostileInput, LargeDefinitionsLoadInLinearTime) {
 #ifdef ALLIANCE_SANITIZED
-  GTEST_SKIP() << "SKIPPED: a bound on running time, checked in the build without sanitizers";
+  GTEST_SKIP() << "SKIPPED: a bound on running time, checked in an optimised build (scripts/test.sh)";
 #endif
   const std::string dir = make_temp_dir();
   write(dir + "/subscales.json", large_definition(40000, 1));

@@ -146,4 +146,49 @@ struct AgreementStats {
 // REQUIRES: x.size() == y.size().
 AgreementStats agreement(std::span<const double> x, std::span<const double> y);
 
+// ---- Every pair of forms ---------------------------------------------------
+
+// The responses of one form, read and scored, in input order: answers[i] is
+// null when response i could not be read (its sheet is then invalid_sheet),
+// keys[i] says whose response it is.
+struct FormResponses {
+  const Questionnaire* questionnaire = nullptr;
+  std::vector<const Answers*> answers;
+  std::vector<ScoreSheet> sheets;
+  std::vector<PairKey> keys;
+};
+
+struct ComparedPair {
+  PairKey key;
+  std::size_t first_record = 0;  // index of the response in the first form
+  std::size_t second_record = 0;
+  PairComparison comparison;
+};
+
+// One pair of forms: differences are first - second.
+struct Comparison {
+  std::size_t first = 0;  // index into the forms given to compare_forms
+  std::size_t second = 0;
+  FormPairing pairing;
+  std::vector<ComparedPair> pairs;  // in key order
+  // Per scale (the reference's subscales, then the total when present):
+  // statistics over the pairs where both scores exist, and how many pairs
+  // were left out.
+  std::vector<AgreementStats> stats;
+  std::vector<std::size_t> excluded;
+};
+
+struct Comparisons {
+  std::vector<Comparison> comparisons;  // every pair of forms: (0, 1), (0, 2), (1, 2)
+  std::vector<Unpaired> unpaired;       // as match_responses gives them
+};
+
+// Matches the responses of every form (match_responses) and compares every
+// pair of forms: each matched pair side by side (compare_pair, at most
+// `max_items` item differences) and the agreement over the pairs.
+// REQUIRES: the forms comparable with each other and with `reference`
+// (comparability_problem empty), whose subscale order the scales follow.
+Comparisons compare_forms(const std::vector<FormResponses>& forms, const Questionnaire& reference,
+                          std::size_t max_items);
+
 }  // namespace alliance::core

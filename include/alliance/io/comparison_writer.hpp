@@ -22,24 +22,10 @@ struct ComparedForm {
   std::vector<ResponseRecord> records;
 };
 
-struct ComparedPair {
-  core::PairKey key;
-  std::size_t first_record = 0;  // index into the first form's records
-  std::size_t second_record = 0;
-  core::PairComparison comparison;
-};
-
-// One pair of forms: differences are first - second.
-struct Comparison {
-  std::size_t first = 0;  // index into ComparisonReport::forms
-  std::size_t second = 0;
-  core::FormPairing pairing;
-  std::vector<ComparedPair> pairs;
-  // Per scale (the report's scale_ids): statistics over the pairs where both
-  // scores exist, and how many pairs were left out.
-  std::vector<core::AgreementStats> stats;
-  std::vector<std::size_t> excluded;
-};
+// Pairs of forms and of responses, as core::compare_forms gives them (indices
+// of forms into ComparisonReport::forms, of responses into their records).
+using ComparedPair = core::ComparedPair;
+using Comparison = core::Comparison;
 
 struct ComparisonReport {
   std::vector<ComparedForm> forms;

@@ -1,0 +1,388 @@
+// parse_command_line in-process: argument lists and the options they give, or
+// the usage error they give (its exact text and exit code), without running a
+// command or a process. The end-to-end tests run the same parser in the binary.
+#include "alliance/cli/command_line.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace alliance::cli {
+namespace {
+
+ParsedCommandLine parse(const std::vector<std::string>& args, const std::string& locale = "en") {
+  std::vector<const char*> argv{"alliance"};
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  return parse_command_line(static_cast<int>(argv.size()), argv.data(), locale);
+}
+
+// The options of a command line that must parse as a command of type T.
+template <typename T>
+T options_of(const std::vector<std::string>& args, GlobalOptions* global = nullptr) {
+  const ParsedCommandLine parsed = parse(args);
+  if (const Printout* printout = std::get_if<Printout>(&parsed)) {
+    ADD_FAILURE() << "not a command: " << printout->out << printout->err;
+    return T{};
+  }
+  const Command& command = std::get<Command>(parsed);
+  if (global) *global = command.global;
+  const T* options = std::get_if<T>(&command.options);
+  if (!options) {
+    ADD_FAILURE() << "another command: variant index " << command.options.index();
+    return T{};
+  }
+  return *options;
+}
+
+Printout printout_of(const std::vector<std::string>& args, const std::string& locale = "en") {
+  const ParsedCommandLine parsed = parse(args, locale);
+  if (!std::holds_alternative<Printout>(parsed)) {
+    ADD_FAILURE() << "parsed as a command";
+    return {};
+  }
+  return std::get<Printout>(parsed);
+}
+
+// ---- Commands and their options ------------------------------------------
+
+TEST(CommandLine, ScoreDefaults) {
+  GlobalOptions global;
+  const auto o = options_of<ScoreOptions>({"score", "gtb-12"}, &global);
+  EXPECT_TRUE(global.paths.empty());
+  EXPECT_EQ(o.questionnaire, "gtb-12");
+  EXPECT_TRUE(o.input.files.empty());  // standard input
+  EXPECT_EQ(o.input.input_format, "auto");
+  EXPECT_EQ(o.input.encoding, "utf-8");
+  EXPECT_EQ(o.input.skip_rows, 0);
+  EXPECT_EQ(o.input.threads, 0);
+  EXPECT_FALSE(o.input.two_threads_by_default);
+  EXPECT_EQ(o.format, "");  // decided later: a table on a terminal, else CSV
+  EXPECT_FALSE(o.long_format);
+  EXPECT_FALSE(o.output_columns.has_value());
+  EXPECT_EQ(o.precision, -1);
+  EXPECT_FALSE(o.strict);
+  EXPECT_FALSE(o.explain);
+  EXPECT_TRUE(o.fail_below.empty());
+}
+
+TEST(CommandLine, ScoreEveryOption) {
+  GlobalOptions global;
+  const auto o = options_of<ScoreOptions>({"--path",
+                                           "defs",
+                                           "score",
+                                           "wai-sr",
+                                           "a.csv",
+                                           "b.ndjson",
+                                           "-f",
+                                           "json",
+                                           "--long",
+                                           "--precision",
+                                           "3",
+                                           "--lang",
+                                           "fr",
+                                           "--strict",
+                                           "--fail-below",
+                                           "total=3",
+                                           "--fail-below",
+                                           "bond=2.5",
+                                           "--map",
+                                           "Q1=1",
+                                           "--map",
+                                           "Q2=2",
+                                           "--threads",
+                                           "2",
+                                           "--skip-rows",
+                                           "2",
+                                           "--encoding",
+                                           "latin-1",
+                                           "--input-format",
+                                           "csv",
+                                           "--columns",
+                                           "wai_{id}",
+                                           "--id-column",
+                                           "pid",
+                                           "--session-column",
+                                           "visit",
+                                           "--output-columns",
+                                           "respondent,total",
+                                           "--path",
+                                           "more"},
+                                          &global);
+  EXPECT_EQ(global.paths, (std::vector<std::string>{"defs", "more"}));  // --path after the command too
+  EXPECT_EQ(o.questionnaire, "wai-sr");
+  EXPECT_EQ(o.input.files, (std::vector<std::string>{"a.csv", "b.ndjson"}));
+  EXPECT_EQ(o.format, "json");
+  EXPECT_TRUE(o.long_format);
+  EXPECT_EQ(o.precision, 3);
+  EXPECT_EQ(o.lang, "fr");
+  EXPECT_TRUE(o.strict);
+  EXPECT_EQ(o.fail_below, (std::vector<std::string>{"total=3", "bond=2.5"}));
+  EXPECT_EQ(o.input.maps, (std::vector<std::string>{"Q1=1", "Q2=2"}));
+  EXPECT_EQ(o.input.threads, 2);
+  EXPECT_EQ(o.input.skip_rows, 2);
+  EXPECT_EQ(o.input.encoding, "latin-1");
+  EXPECT_EQ(o.input.input_format, "csv");
+  EXPECT_EQ(o.input.columns, "wai_{id}");
+  EXPECT_EQ(o.input.id_column, "pid");
+  EXPECT_EQ(o.input.session_column, "visit");
+  EXPECT_EQ(o.output_columns, std::optional<std::string>("respondent,total"));
+  EXPECT_FALSE(o.explain);
+  // Given empty, --output-columns is there and empty (the writer refuses it), not absent.
+  EXPECT_EQ(options_of<ScoreOptions>({"score", "gtb-12", "--output-columns", ""}).output_columns,
+            std::optional<std::string>(""));
+  EXPECT_TRUE(options_of<ScoreOptions>({"score", "gtb-12", "--explain"}).explain);
+}
+
+TEST(CommandLine, StatsDefaultsAndOptions) {
+  const auto d = options_of<StatsCommandOptions>({"stats", "gtb-12", "-"});
+  EXPECT_EQ(d.input.files, (std::vector<std::string>{"-"}));
+  EXPECT_TRUE(d.input.two_threads_by_default);  // stats reads large files in two parts
+  EXPECT_EQ(d.missing, "pairwise");
+  EXPECT_EQ(d.min_complete, 30);
+  EXPECT_EQ(d.floor_ceiling, 15);
+  EXPECT_EQ(d.run_limit, 0);
+  EXPECT_FALSE(d.quality);
+  EXPECT_EQ(d.section, "");  // every table in JSON, the scales in CSV/TSV/NDJSON
+  const auto items =
+      options_of<StatsCommandOptions>({"stats", "gtb-12", "-f", "ndjson", "--section", "items"});
+  EXPECT_EQ(items.format, "ndjson");
+  EXPECT_EQ(items.section, "items");
+  const auto o = options_of<StatsCommandOptions>(
+      {"stats", "gtb-12", "--missing", "listwise", "--min-complete", "0", "--floor-ceiling", "12.5",
+       "--run-limit", "4", "--quality", "--format", "tsv", "--precision", "0"});
+  EXPECT_EQ(o.missing, "listwise");
+  EXPECT_EQ(o.min_complete, 0);
+  EXPECT_EQ(o.floor_ceiling, 12.5);
+  EXPECT_EQ(o.run_limit, 4);
+  EXPECT_TRUE(o.quality);
+  EXPECT_EQ(o.format, "tsv");
+  EXPECT_EQ(o.precision, 0);
+}
+
+TEST(CommandLine, TrendOptions) {
+  const auto d = options_of<TrendOptions>({"trend", "gtb-12"});
+  EXPECT_EQ(d.rupture, "lenient");
+  EXPECT_EQ(d.baseline, 3);
+  EXPECT_EQ(d.repair_within, 3);
+  EXPECT_FALSE(d.low_item.has_value());
+  EXPECT_EQ(d.reliable_z, 1.96);
+  EXPECT_FALSE(d.latest);
+  const auto o = options_of<TrendOptions>({"trend",
+                                           "gtb-12",
+                                           "s.ndjson",
+                                           "--sd",
+                                           "goals=1,total=2",
+                                           "--sd",
+                                           "bond=3",
+                                           "--retest-r",
+                                           "total=0.8",
+                                           "--rupture",
+                                           "strict",
+                                           "--baseline",
+                                           "2",
+                                           "--repair-within",
+                                           "1000",
+                                           "--low-item",
+                                           "1.5",
+                                           "--reliable-z",
+                                           "2.5",
+                                           "--latest",
+                                           "--fail-on",
+                                           "rupture,repair",
+                                           "--fail-on",
+                                           "ceiling"});
+  EXPECT_EQ(o.input.files, (std::vector<std::string>{"s.ndjson"}));
+  EXPECT_EQ(o.sd, (std::vector<std::string>{"goals=1,total=2",
+                                            "bond=3"}));  // checked against the questionnaire later
+  EXPECT_EQ(o.retest_r, (std::vector<std::string>{"total=0.8"}));
+  EXPECT_EQ(o.rupture, "strict");
+  EXPECT_EQ(o.baseline, 2);
+  EXPECT_EQ(o.repair_within, 1000);
+  EXPECT_EQ(o.low_item, std::optional<double>(1.5));
+  EXPECT_EQ(o.reliable_z, 2.5);
+  EXPECT_TRUE(o.latest);
+  EXPECT_EQ(o.fail_on, (std::vector<std::string>{"rupture,repair", "ceiling"}));
+}
+
+TEST(CommandLine, CompareFormsTakeTheirFiles) {
+  const auto o = options_of<CompareOptions>({"compare", "--client", "gtb-12", "a.csv", "b.csv", "--therapist",
+                                             "gtb-12-t", "c.csv", "--items", "5", "--section", "agreement",
+                                             "--map", "Q1=1"});
+  EXPECT_EQ(o.forms[0], (std::vector<std::string>{"gtb-12", "a.csv", "b.csv"}));
+  EXPECT_EQ(o.forms[1], (std::vector<std::string>{"gtb-12-t", "c.csv"}));
+  EXPECT_TRUE(o.forms[2].empty());
+  EXPECT_TRUE(o.input.files.empty());  // files belong to the forms
+  EXPECT_EQ(o.input.maps, (std::vector<std::string>{"Q1=1"}));
+  EXPECT_EQ(o.items, 5u);
+  EXPECT_EQ(o.section, "agreement");
+  EXPECT_EQ(options_of<CompareOptions>({"compare"}).items, 3u);
+}
+
+TEST(CommandLine, AdministerTakesValuesAsTyped) {
+  const auto o =
+      options_of<AdministerOptions>({"administer", "gtb-12", "--respondent", "P1", "--session", "02", "-o",
+                                     "out/", "--resume", "--plain", "--hide-scores", "--lang", "de"});
+  EXPECT_EQ(o.questionnaire, "gtb-12");
+  EXPECT_EQ(o.respondent, "P1");
+  EXPECT_TRUE(o.respondent_given);
+  EXPECT_EQ(o.session_text, "02");
+  EXPECT_FALSE(o.session.has_value());  // the command reads it, in the session's language
+  EXPECT_EQ(o.output, "out/");
+  EXPECT_TRUE(o.resume);
+  EXPECT_TRUE(o.plain);
+  EXPECT_TRUE(o.hide_scores);
+  EXPECT_FALSE(o.force);
+  EXPECT_EQ(o.lang, "de");  // refused by the command in the session's language, not here
+  // An empty id is given (and refused later); none is not given.
+  EXPECT_TRUE(options_of<AdministerOptions>({"administer", "gtb-12", "--respondent", ""}).respondent_given);
+  EXPECT_FALSE(options_of<AdministerOptions>({"administer", "gtb-12"}).respondent_given);
+  EXPECT_EQ(options_of<AdministerOptions>({"administer"}).questionnaire, "");
+}
+
+TEST(CommandLine, ListShowValidate) {
+  const auto list = options_of<ListOptions>({"list"});
+  EXPECT_EQ(list.format, "");  // chosen when writing: table on a terminal, csv otherwise
+  EXPECT_EQ(list.lang, "");
+  EXPECT_EQ(options_of<ListOptions>({"list", "--format", "json", "--lang", "fr"}).lang, "fr");
+  const auto show = options_of<ShowOptions>({"show", "srs", "--format", "json"});
+  EXPECT_EQ(show.questionnaire, "srs");
+  EXPECT_EQ(show.format, "json");
+  EXPECT_EQ(options_of<ShowOptions>({"show", "srs", "-f", "table"}).format, "table");  // -f as elsewhere
+  const auto validate = options_of<ValidateOptions>({"validate", "a.json", "b.json"});
+  EXPECT_EQ(validate.files, (std::vector<std::string>{"a.json", "b.json"}));
+  EXPECT_EQ(validate.format, "");  // table on a terminal, json otherwise
+}
+
+// ---- Help and version ------------------------------------------------------
+
+TEST(CommandLine, HelpAndVersionGoToStandardOutput) {
+  const Printout version = printout_of({"--version"});
+  EXPECT_EQ(version.out, "alliance 0.1.0\n");
+  EXPECT_EQ(version.err, "");
+  EXPECT_EQ(version.code, ExitCode::ok);
+  const Printout help = printout_of({"--help"});
+  EXPECT_EQ(help.code, ExitCode::ok);
+  EXPECT_EQ(help.err, "");
+  EXPECT_TRUE(help.out.starts_with("alliance — administer and score therapeutic alliance questionnaires"));
+  for (const char* text : {"list", "show", "validate", "score", "stats", "trend", "compare", "administer",
+                           "Exit status: 0 ok", "ALLIANCE_PATH"})
+    EXPECT_NE(help.out.find(text), std::string::npos) << text;
+  // A command's help is its own, whatever follows.
+  const Printout score = printout_of({"score", "--help", "--frob"});
+  EXPECT_EQ(score.code, ExitCode::ok);
+  EXPECT_TRUE(score.out.starts_with("Score responses: subscales and total")) << score.out;
+  EXPECT_NE(score.out.find("--fail-below SCALE=VALUE"), std::string::npos);
+  EXPECT_NE(score.out.find("Input:"), std::string::npos);  // the shared input options, grouped
+  const Printout administer = printout_of({"administer", "-h"});
+  EXPECT_NE(administer.out.find("131 SIGQUIT, 143 SIGTERM"), std::string::npos);
+  EXPECT_EQ(printout_of({"compare", "--help"}).out.find("FILE..."),
+            std::string::npos);  // no files of its own
+}
+
+// ---- Usage errors ----------------------------------------------------------
+
+struct UsageCase {
+  std::vector<std::string> args;
+  std::string err;
+  std::string locale = "en";
+};
+
+void expect_usage_errors(const std::vector<UsageCase>& cases) {
+  for (const UsageCase& c : cases) {
+    std::string typed;
+    for (const std::string& arg : c.args) typed += " " + arg;
+    SCOPED_TRACE("alliance" + typed + " (locale " + c.locale + ")");
+    const Printout p = printout_of(c.args, c.locale);
+    EXPECT_EQ(p.code, ExitCode::usage);
+    EXPECT_EQ(exit_status(p.code), 2);
+    EXPECT_EQ(p.out, "");
+    EXPECT_EQ(p.err, c.err);
+  }
+}
+
+const std::string kHelp = "\nRun 'alliance --help' for usage.\n";
+
+TEST(CommandLine, UsageErrorsNameTheOptionAndWhatItExpects) {
+  expect_usage_errors({
+      {{}, "alliance: A subcommand is required" + kHelp},
+      {{"frobnicate"}, "alliance: A subcommand is required" + kHelp},
+      {{"--path"}, "alliance: --path: 1 required DIR missing" + kHelp},
+      {{"show"}, "alliance: questionnaire is required" + kHelp},
+      {{"validate"}, "alliance: files is required" + kHelp},
+      {{"list", "extra"}, "alliance: The following argument was not expected: extra" + kHelp},
+      {{"score", "gtb-12", "--formt", "csv"},
+       "alliance: The following argument was not expected: --formt" + kHelp},
+      {{"list", "--format", "xml"},
+       "alliance: --format: xml not in {table,text,json,ndjson,csv,tsv}" + kHelp},
+      {{"score", "gtb-12", "--format", "xml"},
+       "alliance: --format: xml not in {table,json,ndjson,csv,tsv}" + kHelp},
+      {{"score", "gtb-12", "--lang", "de"}, "alliance: --lang: de not in {en,fr}" + kHelp},
+      {{"score", "gtb-12", "--input-format", "xls"},
+       "alliance: --input-format: xls not in {auto,json,ndjson,jsonl,csv,tsv}" + kHelp},
+      {{"score", "gtb-12", "--precision", "abc"},
+       "alliance: --precision: 'abc' is not a whole number (expected a whole number, 0 to 17)" + kHelp},
+      {{"score", "gtb-12", "--precision", "0x10"},
+       "alliance: --precision: '0x10' is not a whole number (expected a whole number, 0 to 17)" + kHelp},
+      {{"score", "gtb-12", "--precision", "18"},
+       "alliance: --precision: '18' is out of range (expected a whole number, 0 to 17)" + kHelp},
+      {{"score", "gtb-12", "--precision", ""},
+       "alliance: --precision: no value (expected a whole number, 0 to 17)" + kHelp},
+      {{"score", "gtb-12", "--threads", "3"},
+       "alliance: --threads: '3' is out of range (expected a whole number, 1 or 2)" + kHelp},
+      {{"score", "gtb-12", "--skip-rows", "-1"},
+       "alliance: --skip-rows: '-1' is out of range (expected a whole number, 0 or more)" + kHelp},
+      {{"score", "gtb-12", "--fail-below"}, "alliance: --fail-below: 1 required SCALE=VALUE missing" + kHelp},
+      {{"stats", "gtb-12", "--floor-ceiling", "nan"},
+       "alliance: --floor-ceiling: 'nan' is not a finite number (expected a number, 0 to 100)" + kHelp},
+      {{"stats", "gtb-12", "--run-limit", "0"},
+       "alliance: --run-limit: '0' is out of range (expected a whole number, 1 or more)" + kHelp},
+      {{"stats", "gtb-12", "--section", "pairs"},
+       "alliance: --section: pairs not in {summary,scales,items,correlations,warnings}" + kHelp},
+      {{"show", "gtb-12", "-f", "csv"}, "alliance: --format: csv not in {table,text,json}" + kHelp},
+      {{"trend", "gtb-12", "--baseline", "1"},
+       "alliance: --baseline: '1' is out of range (expected a whole number, 2 to 1000)" + kHelp},
+      {{"trend", "gtb-12", "--low-item", "inf"},
+       "alliance: --low-item: 'inf' is not a finite number (expected a finite number)" + kHelp},
+      {{"trend", "gtb-12", "--reliable-z", "0"},
+       "alliance: --reliable-z: '0' is out of range (expected a number, greater than 0)" + kHelp},
+      {{"compare", "--client", "gtb-12"}, "alliance: --client: At least 2 required but received 1" + kHelp},
+      {{"compare", "x.csv"}, "alliance: The following argument was not expected: x.csv" + kHelp},
+      {{"compare", "--items", "1001"},
+       "alliance: --items: '1001' is out of range (expected a whole number, 0 to 1000)" + kHelp},
+  });
+}
+
+const std::string kAdministerHelp = "\nFor help: alliance administer --help\n";
+const std::string kAideAdministrer = "\nPour l’aide\u00a0: alliance administer --help\n";
+
+TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
+  expect_usage_errors({
+      // The arguments in the order typed (CLI11 lists them backwards), and the option meant.
+      {{"administer", "gtb-12", "2", "--sesion"},
+       "alliance: unexpected on the command line: 2 --sesion, did you mean '--session'?" + kAdministerHelp},
+      {{"administer", "gtb-12", "extra", "more"},
+       "alliance: unexpected on the command line: extra more" + kAdministerHelp},
+      {{"administer", "gtb-12", "--respondent"}, "alliance: --respondent needs a value" + kAdministerHelp},
+      // --lang among administer's arguments decides, else the locale.
+      {{"administer", "gtb-12", "--lang", "fr", "--sesion", "2"},
+       "alliance\u00a0: inattendu sur la ligne de commande\u00a0: --sesion 2\u00a0; vouliez-vous dire "
+       "«\u00a0--session\u00a0»\u00a0?" +
+           kAideAdministrer},
+      {{"administer", "gtb-12", "--lang=fr", "-o"},
+       "alliance\u00a0: --output attend une valeur" + kAideAdministrer},
+      {{"--path", "d", "administer", "gtb-12", "--frob"},
+       "alliance\u00a0: inattendu sur la ligne de commande\u00a0: --frob" + kAideAdministrer,
+       "fr"},
+      {{"administer", "gtb-12", "--lang", "en", "--frob"},
+       "alliance: unexpected on the command line: --frob" + kAdministerHelp,
+       "fr"},
+      // Another command's errors stay the parser's, in English.
+      {{"score", "gtb-12", "--lang", "fr", "--frob"},
+       "alliance: The following argument was not expected: --frob" + kHelp,
+       "fr"},
+  });
+}
+
+}  // namespace
+}  // namespace alliance::cli
