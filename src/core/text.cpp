@@ -89,13 +89,12 @@ namespace {
 // last kept place.
 enum class Rest { below_half, half, above_half };
 
-// "-"? whole "." kept, rounded by `rest` to the even digit on a tie; the
-// sign dropped when every digit is 0. `whole` is not empty; `kept` holds the
+// "-"? whole "." kept, rounded by `rest`, a tie away from zero; the sign
+// dropped when every digit is 0. `whole` is not empty; `kept` holds the
 // decimals.
 std::string rounded_text(bool negative, std::string whole, std::string kept, Rest rest) {
   std::string digits = whole + kept;
-  const bool odd = (digits.back() - '0') % 2 == 1;
-  if (rest == Rest::above_half || (rest == Rest::half && odd)) {
+  if (rest != Rest::below_half) {
     std::size_t i = digits.size();
     while (i > 0 && digits[i - 1] == '9') digits[--i] = '0';
     if (i == 0)
