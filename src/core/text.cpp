@@ -141,8 +141,8 @@ std::string format_fixed(double value, int decimals) {
     const char first = fraction[places];
     const bool more = fraction.find_first_not_of('0', places + 1) != std::string::npos;
     rest = first > '5' || (first == '5' && more) ? Rest::above_half
-           : first == '5'                         ? Rest::half
-                                                  : Rest::below_half;
+           : first == '5'                        ? Rest::half
+                                                 : Rest::below_half;
     fraction.resize(places);
   } else {
     fraction.resize(places, '0');
@@ -163,7 +163,9 @@ std::string format_fixed(const Fraction& value, int decimals) {
     remainder %= den;
   }
   // remainder / den of a unit of the last place is left: compare it with 1/2.
-  const Rest rest = 2 * remainder < den ? Rest::below_half : 2 * remainder == den ? Rest::half : Rest::above_half;
+  const Rest rest = 2 * remainder < den    ? Rest::below_half
+                    : 2 * remainder == den ? Rest::half
+                                           : Rest::above_half;
   return rounded_text(negative, std::to_string(num / den), std::move(kept), rest);
 }
 

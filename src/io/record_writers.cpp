@@ -117,7 +117,7 @@ void append_plain(std::string& out, const Field& field, const Value& value, int 
     case FieldType::text: out += value.as_text(); return;
     case FieldType::integer: out += std::to_string(value.as_integer()); return;
     case FieldType::number:
-      out += precision < 0     ? core::format_number(value.as_number())
+      out += precision < 0   ? core::format_number(value.as_number())
              : value.exact() ? core::format_fixed(*value.exact(), precision)
                              : core::format_fixed(value.as_number(), precision);
       return;

@@ -59,9 +59,9 @@ TEST(Text, FixedDecimalsOfAFractionAreCorrectlyRounded) {
   EXPECT_EQ(format_fixed(Fraction{37, 10}, 17), "3.70000000000000000");
   EXPECT_EQ(format_fixed(Fraction{49, 11}, 17), "4.45454545454545455");
   EXPECT_EQ(format_fixed(Fraction{2, 3}, 0), "1");
-  EXPECT_EQ(format_fixed(Fraction{1, 8}, 2), "0.13");     // a tie: away from zero
+  EXPECT_EQ(format_fixed(Fraction{1, 8}, 2), "0.13");  // a tie: away from zero
   EXPECT_EQ(format_fixed(Fraction{-1, 8}, 2), "-0.13");
-  EXPECT_EQ(format_fixed(Fraction{-1, 1000}, 2), "0.00");  // no "-0.00"
+  EXPECT_EQ(format_fixed(Fraction{-1, 1000}, 2), "0.00");    // no "-0.00"
   EXPECT_EQ(format_fixed(Fraction{1999, 200}, 2), "10.00");  // 9.995
   EXPECT_EQ(format_fixed(Fraction{36, 1}, 0), "36");
   // The largest fractions the scorer makes (kExactLimit) do not overflow.

@@ -61,10 +61,11 @@ TEST(Decimal, TheCutOffIsNotCrossedByRoundingError) {
 TEST(Decimal, PrecisionRoundsTheExactScore) {
   const std::string exact[] = {"4.33333333333333333", "2.66666666666666667", "3.70000000000000000"};
   for (const char* format : {"table", "csv", "tsv", "ndjson", "json"}) {
-    const Outcome run = run_alliance(
-        {"score", "gtb-12", source_path("examples/gtb-12-batch.csv"), "--precision", "17", "--format", format});
+    const Outcome run = run_alliance({"score", "gtb-12", source_path("examples/gtb-12-batch.csv"),
+                                      "--precision", "17", "--format", format});
     ASSERT_EQ(run.status, 0) << format << ": " << run.err;
-    for (const std::string& value : exact) EXPECT_NE(run.out.find(value), std::string::npos) << format << run.out;
+    for (const std::string& value : exact)
+      EXPECT_NE(run.out.find(value), std::string::npos) << format << run.out;
     EXPECT_EQ(run.out.find("00018"), std::string::npos) << format << run.out;
   }
   // The SRS total 36 at 3 decimals, and 37.2 at 17.

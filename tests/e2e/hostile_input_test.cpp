@@ -66,8 +66,8 @@ TEST(HostileInput, EmptyJsonFilesSaySoPlainly) {
   const Outcome blank = run_alliance({"score", "gtb-12", dir + "/blank.json", "--format", "table"});
   EXPECT_EQ(blank.status, 1);
   EXPECT_EQ(lines(blank.err).at(0), dir + "/blank.json:3:1: the file is empty" + response) << blank.err;
-  const Outcome in = run_alliance({"score", "gtb-12", "-", "--input-format", "json", "--format", "table"},
-                                  {.input = "\n"});
+  const Outcome in =
+      run_alliance({"score", "gtb-12", "-", "--input-format", "json", "--format", "table"}, {.input = "\n"});
   EXPECT_EQ(in.status, 1);
   EXPECT_EQ(lines(in.err).at(0), "<stdin>:2:1: standard input is empty" + response) << in.err;
   const std::string definition = ": the file is empty: expected a JSON object (a questionnaire definition)";
