@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <string>
 
 namespace alliance::core {
 
@@ -80,12 +83,90 @@ std::string format_readable(double value) {
   return std::string(buffer, result.ptr);
 }
 
-std::string format_fixed(double value, int decimals) {
-  char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
-  std::string out(buffer, result.ptr);
-  if (out.starts_with("-") && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
+namespace {
+
+// Where the digits after the kept ones lie, as a fraction of one unit of the
+// last kept place.
+enum class Rest { below_half, half, above_half };
+
+// "-"? whole "." kept, rounded by `rest`, a tie away from zero; the sign
+// dropped when every digit is 0. `whole` is not empty; `kept` holds the
+// decimals.
+std::string rounded_text(bool negative, std::string whole, std::string kept, Rest rest) {
+  std::string digits = whole + kept;
+  if (rest != Rest::below_half) {
+    std::size_t i = digits.size();
+    while (i > 0 && digits[i - 1] == '9') digits[--i] = '0';
+    if (i == 0)
+      digits.insert(digits.begin(), '1');
+    else
+      ++digits[i - 1];
+  }
+  const std::size_t point = digits.size() - kept.size();
+  std::string out = negative && digits.find_first_not_of('0') != std::string::npos ? "-" : "";
+  out.append(digits, 0, point);
+  if (!kept.empty()) out += '.' + digits.substr(point);
   return out;
+}
+
+}  // namespace
+
+std::string format_fixed(double value, int decimals) {
+  if (!std::isfinite(value) || decimals < 0) return format_number(value);
+  // The shortest round-trip digits, as d.ddde±x.
+  char buffer[40];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+  const std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  const bool negative = text.front() == '-';
+  const std::size_t e = text.find('e');
+  std::string digits;
+  for (char c : text.substr(negative ? 1 : 0, e - (negative ? 1 : 0)))
+    if (c != '.') digits += c;
+  const int exponent = std::stoi(std::string(text.substr(e + 1)));
+  // Digits before the decimal point: exponent + 1.
+  std::string whole, fraction;
+  const long point = static_cast<long>(exponent) + 1;
+  if (point <= 0) {
+    whole = "0";
+    fraction = std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (static_cast<std::size_t>(point) >= digits.size()) {
+    whole = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
+  } else {
+    whole = digits.substr(0, static_cast<std::size_t>(point));
+    fraction = digits.substr(static_cast<std::size_t>(point));
+  }
+  const auto places = static_cast<std::size_t>(decimals);
+  Rest rest = Rest::below_half;
+  if (fraction.size() > places) {
+    const char first = fraction[places];
+    const bool more = fraction.find_first_not_of('0', places + 1) != std::string::npos;
+    rest = first > '5' || (first == '5' && more) ? Rest::above_half
+           : first == '5'                        ? Rest::half
+                                                 : Rest::below_half;
+    fraction.resize(places);
+  } else {
+    fraction.resize(places, '0');
+  }
+  return rounded_text(negative, std::move(whole), std::move(fraction), rest);
+}
+
+std::string format_fixed(const Fraction& value, int decimals) {
+  const bool negative = value.num < 0;
+  const auto num = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(value.num)
+                            : static_cast<std::uint64_t>(value.num);
+  const auto den = static_cast<std::uint64_t>(value.den);
+  std::uint64_t remainder = num % den;  // < den <= 2^53: times 10 never overflows
+  std::string kept;
+  for (int i = 0; i < decimals; ++i) {
+    remainder *= 10;
+    kept += static_cast<char>('0' + remainder / den);
+    remainder %= den;
+  }
+  // remainder / den of a unit of the last place is left: compare it with 1/2.
+  const Rest rest = 2 * remainder < den    ? Rest::below_half
+                    : 2 * remainder == den ? Rest::half
+                                           : Rest::above_half;
+  return rounded_text(negative, std::to_string(num / den), std::move(kept), rest);
 }
 
 }  // namespace alliance::core

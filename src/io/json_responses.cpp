@@ -267,6 +267,9 @@ class JsonDocumentReader final : public ResponseReader {
     }
     ParsedJson parsed = parse_json_text(text_);
     if (parsed.error) {
+      if (blank_json_text(text_))
+        parsed.error->message =
+            empty_input_message(name_) + ": expected a JSON object (a response) or an array of them";
       error_ = format_json_error(name_, *parsed.error);
       return;
     }

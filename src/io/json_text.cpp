@@ -146,6 +146,14 @@ ParsedJson parse_json_text(std::string_view text) {
   return out;
 }
 
+bool blank_json_text(std::string_view text) {
+  return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
+}
+
+std::string empty_input_message(const std::string& name) {
+  return name == "<stdin>" ? "standard input is empty" : "the file is empty";
+}
+
 std::string format_json_error(const std::string& file, const JsonError& error) {
   std::string out =
       file + ":" + std::to_string(error.position.line) + ":" + std::to_string(error.position.column) + ": ";

@@ -43,6 +43,15 @@ struct ParsedJson {
 
 ParsedJson parse_json_text(std::string_view text);
 
+// Whether `text` holds nothing but JSON whitespace (space, tab, line breaks):
+// a whole document that is empty, which parse_json_text reports in the
+// parser's words; the readers of whole files say it plainly instead.
+bool blank_json_text(std::string_view text);
+
+// "the file is empty" ("standard input is empty" for `name` "<stdin>"), for
+// the message of a blank document.
+std::string empty_input_message(const std::string& name);
+
 // "file:line:col: /pointer: message", the pointer left out when "".
 std::string format_json_error(const std::string& file, const JsonError& error);
 

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "alliance/core/text.hpp"
+
 namespace alliance::io {
 
 // Appends a CSV (sep ',') or TSV (sep '\t') cell from user data to `out`,
@@ -47,8 +49,10 @@ class OutputBuffer {
     size_ = static_cast<std::size_t>(std::to_chars(data_.get() + size_, data_.get() + size_ + 24, value).ptr -
                                      data_.get());
   }
-  // Shortest round-trip form when precision < 0, else fixed decimals.
+  // Shortest round-trip form when precision < 0, else fixed decimals
+  // rounded from that form (core::format_fixed), never the binary value.
   void put_number(double value, int precision) {
+    if (precision >= 0) return put(core::format_fixed(value, precision));
     // Whole numbers below 10^5 print as their digits in the shortest form too
     // ("100000" is longer than "1e+05", so larger ones go to to_chars).
     if (precision < 0 && value > -1e5 && value < 1e5 &&
@@ -56,10 +60,9 @@ class OutputBuffer {
       put_int(static_cast<int>(value));
       return;
     }
-    reserve(400);  // fixed notation of the largest double with 17 decimals
+    reserve(32);  // the shortest form of any double
     char* at = data_.get() + size_;
-    auto result = precision < 0 ? std::to_chars(at, at + 400, value)
-                                : std::to_chars(at, at + 400, value, std::chars_format::fixed, precision);
+    auto result = std::to_chars(at, at + 32, value);
     size_ = static_cast<std::size_t>(result.ptr - data_.get());
   }
   // A JSON string literal, quotes included: valid UTF-8 with every control

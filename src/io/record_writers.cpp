@@ -70,6 +70,12 @@ Value Value::number(const std::optional<double>& value) {
   return number(*value);
 }
 
+Value Value::number(const std::optional<double>& value, const std::optional<core::Fraction>& exact) {
+  Value v = number(value);
+  if (exact) v.exact_ = &*exact;
+  return v;
+}
+
 Value Value::boolean(bool value) {
   Value v;
   v.type_ = FieldType::boolean;
@@ -111,8 +117,9 @@ void append_plain(std::string& out, const Field& field, const Value& value, int 
     case FieldType::text: out += value.as_text(); return;
     case FieldType::integer: out += std::to_string(value.as_integer()); return;
     case FieldType::number:
-      out += precision < 0 ? core::format_number(value.as_number())
-                           : core::format_fixed(value.as_number(), precision);
+      out += precision < 0   ? core::format_number(value.as_number())
+             : value.exact() ? core::format_fixed(*value.exact(), precision)
+                             : core::format_fixed(value.as_number(), precision);
       return;
     case FieldType::boolean: out += value.as_boolean() ? "TRUE" : "FALSE"; return;
     case FieldType::list: {
@@ -192,13 +199,23 @@ std::string json_provenance(const Provenance& provenance) {
   return out;
 }
 
+namespace {
+
+// A number, from its exact value when it has one and precision asks for decimals.
+void put_number_value(OutputBuffer& out, const Value& value, int precision) {
+  if (precision >= 0 && value.exact()) return out.put(core::format_fixed(*value.exact(), precision));
+  out.put_number(value.as_number(), precision);
+}
+
+}  // namespace
+
 void put_delimited_value(OutputBuffer& out, const Field& field, const Value& value, char sep, int precision,
                          std::string& scratch) {
   if (value.is_missing()) return out.put(kMissingDelimited);
   switch (value.type()) {
     case FieldType::text: return out.put_delimited_cell(value.as_text(), sep);
     case FieldType::integer: return out.put_int(value.as_integer());
-    case FieldType::number: return out.put_number(value.as_number(), precision);
+    case FieldType::number: return put_number_value(out, value, precision);
     case FieldType::boolean: return out.put(value.as_boolean() ? "TRUE" : "FALSE");
     case FieldType::list:
     case FieldType::records:
@@ -213,7 +230,7 @@ void put_json_value(OutputBuffer& out, const Field& field, const Value& value, i
   switch (value.type()) {
     case FieldType::text: return out.put_json_string(value.as_text());
     case FieldType::integer: return out.put_int(value.as_integer());
-    case FieldType::number: return out.put_number(value.as_number(), precision);
+    case FieldType::number: return put_number_value(out, value, precision);
     case FieldType::boolean: return out.put(value.as_boolean() ? "true" : "false");
     case FieldType::list: {
       out.put('[');

@@ -149,7 +149,7 @@ class DelimitedWriter final : public ResultWriter {
     const core::ScaleRef& v = layout_.scales[index];
     switch (cell) {
       case ScoreCell::scale: return out_.put(scale_ids_[index]);
-      case ScoreCell::score: return put_value(s, s.value);
+      case ScoreCell::score: return put_score(s);
       case ScoreCell::answered: return put_count(s.answered, valid);
       case ScoreCell::missing: return put_count(s.missing, valid);
       case ScoreCell::scale_status: return out_.put(core::to_string(s.status));
@@ -217,7 +217,7 @@ class DelimitedWriter final : public ResultWriter {
   // A scale's score, answered, missing and status, each after a separator.
   void put_scale_counts_status(const core::ScaleScore& s, bool valid) {
     out_.put(sep_);
-    put_value(s, s.value);
+    put_score(s);
     out_.put(sep_);
     put_count(s.answered, valid);
     out_.put(sep_);
@@ -264,6 +264,14 @@ class DelimitedWriter final : public ResultWriter {
       out_.put_number(*value, options_.precision);
     else
       out_.put(kMissingDelimited);
+  }
+
+  // The score: with --precision, rounded from its exact value when it has one.
+  void put_score(const core::ScaleScore& s) {
+    if (options_.precision >= 0 && s.status == core::Status::ok && s.value && s.exact)
+      out_.put(core::format_fixed(*s.exact, options_.precision));
+    else
+      put_value(s, s.value);
   }
 
   // An invalid response has no counts: nothing was scored.

@@ -104,7 +104,7 @@ Value count(int n, bool valid) {
 
 void ScoreRecords::put_scale(const core::ScaleRef& scale, const core::ScaleScore& s, bool valid,
                              bool all_norms) {
-  values_.push_back(Value::number(if_scored(s, s.value)));
+  values_.push_back(Value::number(if_scored(s, s.value), s.exact));
   values_.push_back(count(s.answered, valid));
   values_.push_back(count(s.missing, valid));
   values_.push_back(Value::text(core::to_string(s.status)));

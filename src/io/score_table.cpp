@@ -75,7 +75,8 @@ class TableWriter final : public ResultWriter {
   Cell cell(const core::ScaleScore& s, const std::optional<core::Bands>& bands, bool valid) const {
     if (!valid) return {fr_ ? "invalide" : "invalid", kDim};
     if (s.status != core::Status::ok) return {fr_ ? "insuffisant" : "insufficient", kDim};
-    Cell out{core::format_fixed(*s.value, options_.precision < 0 ? 2 : options_.precision), ""};
+    const int decimals = options_.precision < 0 ? 2 : options_.precision;
+    Cell out{s.exact ? core::format_fixed(*s.exact, decimals) : core::format_fixed(*s.value, decimals), ""};
     if (s.band && bands) {
       const core::Band& band = bands->ranges[*s.band];
       out.text += " " + core::pick_text(band.label, options_.language);

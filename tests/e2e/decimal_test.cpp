@@ -52,6 +52,29 @@ TEST(Decimal, TheCutOffIsNotCrossedByRoundingError) {
   EXPECT_NE(table.out.find("7.80            36.00 Good alliance\n"), std::string::npos) << table.out;
 }
 
+// --precision rounds each score from its exact value, in every format.
+// examples/gtb-12-batch.csv's first row, C001: 4,4,3,5,4,3,–,2,2,4,4,– for
+// items 1-12. goals (items 1, 4, 7, 10) = (4 + 5 + 4) / 3 = 13/3; bond (3, 6,
+// 9, 12) = (3 + 3 + 2) / 3 = 8/3; total = the mean of the 10 answers, item 8
+// reverse keyed (2 -> 4): 37/10. On main: 4.33333333333333304,
+// 2.66666666666666652, 3.70000000000000018 — the binary values.
+TEST(Decimal, PrecisionRoundsTheExactScore) {
+  const std::string exact[] = {"4.33333333333333333", "2.66666666666666667", "3.70000000000000000"};
+  for (const char* format : {"table", "csv", "tsv", "ndjson", "json"}) {
+    const Outcome run = run_alliance({"score", "gtb-12", source_path("examples/gtb-12-batch.csv"),
+                                      "--precision", "17", "--format", format});
+    ASSERT_EQ(run.status, 0) << format << ": " << run.err;
+    for (const std::string& value : exact)
+      EXPECT_NE(run.out.find(value), std::string::npos) << format << run.out;
+    EXPECT_EQ(run.out.find("00018"), std::string::npos) << format << run.out;
+  }
+  // The SRS total 36 at 3 decimals, and 37.2 at 17.
+  const Outcome srs = run_alliance(
+      {"score", "srs", "-", "--output-columns", "respondent,total", "--precision", "17"}, {.input = kSrs});
+  ASSERT_EQ(srs.status, 0) << srs.err;
+  EXPECT_EQ(srs.out, "respondent,total\nA,36.00000000000000000\nB,37.20000000000000000\n");
+}
+
 TEST(Decimal, ExplainPrintsTheExactSum) {
   const Outcome run = run_alliance({"score", "srs", "-", "--explain"}, {.input = kSrs});
   ASSERT_EQ(run.status, 0) << run.err;

@@ -52,6 +52,34 @@ TEST(HostileInput, DeepNdjsonLineIsInvalidAndTheRestScored) {
   EXPECT_EQ(run.err, "<stdin>:" + kDeepWhere + ": " + kTooDeep + "\nalliance: 1 of 2 responses is invalid\n");
 }
 
+// An empty or blank file says so, located, exit 1 (before: nlohmann's "syntax
+// error while parsing value - unexpected end of input; expected '[', '{', or
+// a literal").
+TEST(HostileInput, EmptyJsonFilesSaySoPlainly) {
+  const std::string dir = make_temp_dir();
+  write(dir + "/empty.json", "");
+  write(dir + "/blank.json", " \n\t\n");
+  const std::string response = ": expected a JSON object (a response) or an array of them";
+  const Outcome empty = run_alliance({"score", "gtb-12", dir + "/empty.json", "--format", "table"});
+  EXPECT_EQ(empty.status, 1);
+  EXPECT_EQ(lines(empty.err).at(0), dir + "/empty.json:1:1: the file is empty" + response) << empty.err;
+  const Outcome blank = run_alliance({"score", "gtb-12", dir + "/blank.json", "--format", "table"});
+  EXPECT_EQ(blank.status, 1);
+  EXPECT_EQ(lines(blank.err).at(0), dir + "/blank.json:3:1: the file is empty" + response) << blank.err;
+  const Outcome in =
+      run_alliance({"score", "gtb-12", "-", "--input-format", "json", "--format", "table"}, {.input = "\n"});
+  EXPECT_EQ(in.status, 1);
+  EXPECT_EQ(lines(in.err).at(0), "<stdin>:2:1: standard input is empty" + response) << in.err;
+  const std::string definition = ": the file is empty: expected a JSON object (a questionnaire definition)";
+  const Outcome validate = run_alliance({"validate", dir + "/empty.json", "--format", "table"});
+  EXPECT_EQ(validate.status, 1);
+  EXPECT_EQ(validate.out, dir + "/empty.json:1:1" + definition + "\n");
+  const Outcome score = run_alliance({"score", dir + "/blank.json", "-"}, {.input = "{}"});
+  EXPECT_EQ(score.status, 1);
+  EXPECT_EQ(score.err, "alliance: " + dir + "/blank.json:3:1" + definition + "\n");
+  fs::remove_all(dir);
+}
+
 TEST(HostileInput, DeepDefinitionIsALocatedError) {
   const std::string dir = make_temp_dir();
   const std::string prefix = R"({"id": "deep", "x-deep": )";

@@ -141,7 +141,7 @@ TEST(OutputBuffer, LongValuesAndManyWrites) {
   });
   std::string expected = "\"" + long_text + "\"";
   for (int i = 0; i < 100000; ++i) expected += std::to_string(i);
-  expected += "0.10000000000000001";
+  expected += "0.10000000000000000";  // 0.1, not the binary value 0.1000000000000000055…
   EXPECT_EQ(ours, expected);
 }
 

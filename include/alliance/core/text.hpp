@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "alliance/core/exact.hpp"
+
 namespace alliance::core {
 
 // The candidate closest to `word` by edit distance, when close enough to be a
@@ -30,8 +32,20 @@ std::string format_number(double value);
 // format_number's exact form.
 std::string format_readable(double value);
 
-// The value rounded to `decimals` places, fixed notation ("3.67"); locale-independent.
+// The value rounded to `decimals` places, fixed notation ("3.67");
+// locale-independent. What is rounded is the decimal format_number writes
+// (the shortest that reads back as `value`), never the binary value, so that
+// no binary noise shows: 3.7 at 17 decimals is 3.70000000000000000, not
+// 3.70000000000000018, and 3.675 at 2 is 3.68. A tie is rounded away from
+// zero, as taught at school and as Excel's ROUND does (2.5 -> 3, 0.125 at 2
+// -> 0.13, -0.125 -> -0.13). "-0.00" is written "0.00".
 std::string format_fixed(double value, int decimals);
+
+// The fraction correctly rounded to `decimals` places from its exact value,
+// a tie away from zero: 13/3 at 17 decimals is 4.33333333333333333, where
+// the double nearest to it would give 4.33333333333333304.
+// REQUIRES: value.den > 0.
+std::string format_fixed(const Fraction& value, int decimals);
 
 }  // namespace alliance::core
 

@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "alliance/core/exact.hpp"
+
 namespace alliance::io {
 
 enum class OutputFormat { table, json, ndjson, csv, tsv };
@@ -93,6 +95,9 @@ class Value {
   // Not finite is missing.
   static Value number(double value);
   static Value number(const std::optional<double>& value);
+  // A number with its exact value (a score, core::ScaleScore::exact), which
+  // --precision rounds instead of the double; a view, like text.
+  static Value number(const std::optional<double>& value, const std::optional<core::Fraction>& exact);
   static Value boolean(bool value);
   static Value list(const std::vector<std::string>& items);
   static Value records(const std::vector<Record>& elements);
@@ -102,6 +107,7 @@ class Value {
   std::string_view as_text() const { return text_; }
   long long as_integer() const { return integer_; }
   double as_number() const { return number_; }
+  const core::Fraction* exact() const { return exact_; }  // null when not given
   bool as_boolean() const { return integer_ != 0; }
   const std::vector<std::string>& as_list() const { return *list_; }
   const std::vector<Record>& as_records() const { return *records_; }
@@ -111,6 +117,7 @@ class Value {
   bool missing_ = true;
   long long integer_ = 0;
   double number_ = 0;
+  const core::Fraction* exact_ = nullptr;
   std::string_view text_;
   const std::vector<std::string>* list_ = nullptr;
   const std::vector<Record>* records_ = nullptr;
