@@ -25,6 +25,7 @@
 #include "alliance/admin/terminal.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_files.hpp"
 #include "alliance/io/response_writer.hpp"
@@ -44,12 +45,6 @@ constexpr int kExitHangup = 129;
 constexpr std::size_t kMaxFileName = 255;  // bytes, NAME_MAX of Linux file systems
 
 enum class Mode { full_screen, plain, scripted };
-
-std::string stamp_now() {  // 20260105T142233Z: for the name an unfinished file is kept under
-  std::string out = utc_now();
-  out.erase(std::remove_if(out.begin(), out.end(), [](char c) { return c == '-' || c == ':'; }), out.end());
-  return out;
-}
 
 // The session's language: --lang, else the locale's.
 std::string session_language(const std::string& flag) {
@@ -135,21 +130,21 @@ std::string text_language(const core::Questionnaire& q, const std::string& lang)
 }
 
 io::ResponseDocument new_document(const AdministerOptions& o, const core::Questionnaire& q,
-                                  const std::string& today) {
+                                  const std::string& today, io::Env& env) {
   io::ResponseDocument doc;
   doc.response.respondent = o.respondent;
   doc.response.session = o.session;
   doc.response.date = today;
   doc.response.answers.assign(q.items.size(), std::nullopt);
   doc.settled.assign(q.items.size(), false);
-  doc.started_at = utc_now();
+  doc.started_at = io::utc_now(env);
   return doc;
 }
 
-Mode choose_mode(bool plain) {
+Mode choose_mode(bool plain, io::Env& env) {
   if (::isatty(STDIN_FILENO) != 1) return Mode::scripted;
-  const char* term = std::getenv("TERM");
-  const bool dumb = !term || !*term || std::strcmp(term, "dumb") == 0;
+  const std::optional<std::string> term = io::nonempty_variable(env, "TERM");
+  const bool dumb = !term || *term == "dumb";
   return plain || dumb || !stdout_is_terminal() ? Mode::plain : Mode::full_screen;
 }
 
@@ -179,15 +174,15 @@ int report_unfinished(const AdministerOptions& o, const GlobalOptions& global, c
 }
 
 // `lang` is the session's language as soon as it is known (the caller reports errors in it).
-int run_administer(AdministerOptions o, const GlobalOptions& global, std::string& lang) {
+int run_administer(AdministerOptions o, const GlobalOptions& global, std::string& lang, io::Env& env) {
   lang = session_language(o.lang);
   check_command_line(o, admin::messages(lang));
   const io::LoadedQuestionnaire loaded = load_questionnaire(o, global, admin::messages(lang));
   const core::Questionnaire& q = loaded.questionnaire;
   check_administrable(q, admin::messages(lang));
   check_respondent(o, q, admin::messages(lang));
-  const std::string today = local_date();
-  Target target = choose_target(o, global, q, lang, today, stamp_now());
+  const std::string today = io::local_date(env);
+  Target target = choose_target(o, global, q, lang, today, io::file_stamp(env), env);
 
   io::ResponseDocument doc;
   if (target.resume) {
@@ -196,7 +191,7 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
       lang = doc.response.language;
     if (!o.session) o.session = doc.response.session;
   } else {
-    doc = new_document(o, q, today);
+    doc = new_document(o, q, today, env);
   }
   doc.response.language = text_language(q, lang);
   const admin::Messages& m = admin::messages(lang);
@@ -213,18 +208,20 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
   std::signal(SIGXFSZ, SIG_IGN);
   const io::DefaultName name{o.respondent, q.id, o.session,
                              doc.response.date.empty() ? today : doc.response.date, 1};
-  ResponseStore store(q, std::move(doc), target.file, name, lang,
-                      [&o, &global, &lang](const std::optional<fs::path>& file) {
-                        return file ? administer_command(o, global, lang, file->string(), true)
-                                    : administer_command(o, global, lang, o.output, false);
-                      });
+  ResponseStore store(
+      q, std::move(doc), target.file, name, lang,
+      [&o, &global, &lang](const std::optional<fs::path>& file) {
+        return file ? administer_command(o, global, lang, file->string(), true)
+                    : administer_command(o, global, lang, o.output, false);
+      },
+      env);
   try {  // Saved at once: the file is known to be writable before the first question.
     store.start(target.resume || target.keep ? io::Overwrite::allow : io::Overwrite::refuse, target.keep);
   } catch (const io::FileError& e) {
     throw Error(ExitCode::io, admin::fill(m.cannot_write, {e.path().string(), reason(m, e)}));
   }
 
-  const Mode mode = choose_mode(o.plain);
+  const Mode mode = choose_mode(o.plain, env);
   admin::Session session(q, mode != Mode::scripted, store.document().response.answers,
                          store.document().settled);
   const admin::RunnerOptions options{lang, mode == Mode::full_screen && use_colour()};
@@ -269,7 +266,7 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
 int administer(const AdministerOptions& o, const GlobalOptions& global) {
   std::string lang = session_language(o.lang);
   try {
-    return run_administer(o, global, lang);
+    return run_administer(o, global, lang, io::real_env());
   } catch (const io::FileError& e) {
     const admin::Messages& m = admin::messages(lang);
     const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;

@@ -5,18 +5,16 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "alliance/io/env.hpp"
+
 namespace alliance::cli {
 
 io::Catalog make_catalog(const GlobalOptions& global) {
-  return io::Catalog(io::Catalog::search_path(global.paths, std::getenv("ALLIANCE_PATH")));
+  return io::Catalog(io::Catalog::search_path(global.paths, io::real_env()));
 }
 
 std::string locale_language() {
-  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(name);
-    if (value && *value) return std::strncmp(value, "fr", 2) == 0 ? "fr" : "en";
-  }
-  return "en";
+  return io::locale_language(io::real_env());
 }
 
 std::string choose_language(const std::string& flag) {
