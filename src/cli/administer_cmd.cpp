@@ -68,7 +68,8 @@ void check_command_line(AdministerOptions& o, const admin::Messages& m) {
 }
 
 // The respondent id, NFC-normalised, or a usage error saying what is wrong with it.
-void check_respondent(AdministerOptions& o, const core::Questionnaire& q, const admin::Messages& m) {
+void check_respondent(AdministerOptions& o, const core::Questionnaire& q, const admin::Messages& m,
+                      io::Env& env) {
   const io::RespondentId id = io::check_respondent_id(o.respondent);
   switch (id.problem) {
     case io::IdProblem::none: break;
@@ -89,8 +90,8 @@ void check_respondent(AdministerOptions& o, const core::Questionnaire& q, const 
   if (id.id.starts_with("--") || id.id == "-o")
     throw Error(ExitCode::usage, admin::fill(m.id_option, {id.id}));
   o.respondent = id.id;
-  std::error_code ec;
-  const bool default_name = o.output.empty() || o.output.ends_with('/') || fs::is_directory(o.output, ec);
+  const bool default_name =
+      o.output.empty() || o.output.ends_with('/') || env.target_kind(o.output) == io::FileKind::directory;
   // The longest default name this id can get: a session and a sequence number of 9 digits.
   const std::size_t longest =
       io::default_file_name({o.respondent, q.id, 999999999, "2026-01-01", 999999999}).size();
@@ -180,7 +181,7 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
   const io::LoadedQuestionnaire loaded = load_questionnaire(o, global, admin::messages(lang));
   const core::Questionnaire& q = loaded.questionnaire;
   check_administrable(q, admin::messages(lang));
-  check_respondent(o, q, admin::messages(lang));
+  check_respondent(o, q, admin::messages(lang), env);
   const std::string today = io::local_date(env);
   Target target = choose_target(o, global, q, lang, today, io::file_stamp(env), env);
 
