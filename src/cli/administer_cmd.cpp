@@ -44,7 +44,7 @@ constexpr int kExitUnfinished = 5;
 constexpr int kExitHangup = 129;
 constexpr std::size_t kMaxFileName = 255;  // bytes, NAME_MAX of Linux file systems
 
-enum class Mode { full_screen, plain, scripted };
+using Mode = admin::FrontEnd;
 
 // The session's language: --lang, else the locale's.
 std::string session_language(const std::string& flag) {
@@ -142,11 +142,8 @@ io::ResponseDocument new_document(const AdministerOptions& o, const core::Questi
   return doc;
 }
 
-Mode choose_mode(bool plain, io::Env& env) {
-  if (::isatty(STDIN_FILENO) != 1) return Mode::scripted;
-  const std::optional<std::string> term = io::nonempty_variable(env, "TERM");
-  const bool dumb = !term || *term == "dumb";
-  return plain || dumb || !stdout_is_terminal() ? Mode::plain : Mode::full_screen;
+admin::TerminalFacts terminal_facts(io::Env& env) {
+  return {::isatty(STDIN_FILENO) == 1, stdout_is_terminal(), env.variable("TERM"), env.variable("NO_COLOR")};
 }
 
 int finish(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
@@ -222,10 +219,11 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
     throw Error(ExitCode::io, admin::fill(m.cannot_write, {e.path().string(), reason(m, e)}));
   }
 
-  const Mode mode = choose_mode(o.plain, env);
+  const admin::TerminalFacts facts = terminal_facts(env);
+  const Mode mode = admin::choose_front_end(facts, o.plain);
   admin::Session session(q, mode != Mode::scripted, store.document().response.answers,
                          store.document().settled);
-  const admin::RunnerOptions options{lang, mode == Mode::full_screen && use_colour()};
+  const admin::RunnerOptions options{lang, mode == Mode::full_screen && admin::colour_allowed(facts)};
   const admin::Saver save = [&store](const admin::Session& s) { return store.save(s); };
   std::optional<admin::Terminal> terminal;
   admin::LineResult result;

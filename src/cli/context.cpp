@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "alliance/admin/terminal.hpp"
 #include "alliance/io/env.hpp"
 
 namespace alliance::cli {
@@ -26,9 +27,8 @@ bool stdout_is_terminal() {
 }
 
 bool use_colour() {
-  const char* term = std::getenv("TERM");
-  const char* no_colour = std::getenv("NO_COLOR");
-  return stdout_is_terminal() && term && std::strcmp(term, "dumb") != 0 && !(no_colour && *no_colour);
+  io::Env& env = io::real_env();
+  return admin::colour_allowed({false, stdout_is_terminal(), env.variable("TERM"), env.variable("NO_COLOR")});
 }
 
 io::OutputFormat choose_output_format(const std::string& flag, io::OutputFormat machine) {
