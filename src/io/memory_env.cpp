@@ -115,7 +115,7 @@ void MemoryEnv::check_writable(const fs::path& path, FileError::Step step) const
 }
 
 void MemoryEnv::write_file_atomic(const fs::path& path, std::string_view content, Overwrite overwrite) {
-  if (overwrite == Overwrite::refuse && follow(path)) throw FileError(path, FileError::Step::create, EEXIST);
+  if (overwrite == Overwrite::refuse && find(path)) throw FileError(path, FileError::Step::create, EEXIST);
   const Node* there = find(path);
   if (there && there->kind == FileKind::directory) throw FileError(path, FileError::Step::replace, EISDIR);
   if (there && there->kind != FileKind::regular) throw FileError(path, FileError::Step::not_regular, 0);

@@ -100,6 +100,13 @@ TEST_P(EnvContract, ReplacesOnlyARegularFile) {
   EXPECT_EQ(env().target_kind(at("link")), FileKind::regular);
   EXPECT_EQ(env().link_target(at("link")), at("target"));
   EXPECT_EQ(env().link_target(at("target")), std::nullopt);
+  place_.make_symlink(at("dangling"), at("nowhere"));  // there, though what it points to is not
+  EXPECT_EQ(env().target_kind(at("dangling")), FileKind::missing);
+  const FileError dangling =
+      error_of([&] { env().write_file_atomic(at("dangling"), "x", Overwrite::refuse); });
+  EXPECT_EQ(dangling.step(), FileError::Step::create);
+  EXPECT_EQ(dangling.error_number(), EEXIST);
+  EXPECT_EQ(env().file_kind(at("nowhere")), FileKind::missing);
 }
 
 TEST_P(EnvContract, MissingThingsSayWhichStepFailed) {
