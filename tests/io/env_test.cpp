@@ -13,8 +13,10 @@
 
 #include "../common/temp_dir.hpp"
 #include "alliance/io/bundled.hpp"
+#include "alliance/io/byte_source.hpp"
 #include "alliance/io/catalog.hpp"
 #include "alliance/io/memory_env.hpp"
+#include "alliance/io/response_reader.hpp"
 #include "alliance/io/response_writer.hpp"
 
 namespace alliance::io {
@@ -291,6 +293,26 @@ TEST(EnvResponses, AResponseDocumentIsReadThroughTheEnv) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("bad.json"), std::string::npos) << e.what();
   }
+}
+
+// A reader given bytes already in memory: the format told from the name, a
+// byte-order mark skipped, problems located with the name given.
+TEST(EnvResponses, AReaderReadsBytesInMemoryAsAFile) {
+  const core::Questionnaire q = Catalog({}).load("gtb-12").questionnaire;
+  std::string csv = "\xEF\xBB\xBFrespondent,1,2,3,4,5,6,7,8,9,10,11,12\n";
+  csv += "P1,4,4,4,4,4,4,4,4,4,4,4,4\n";
+  csv += "P2,4,4,4,4,4,4,4,4,4,4,4,9\n";
+  std::unique_ptr<ResponseReader> reader =
+      open_response_reader(std::make_unique<ByteSource>(ByteSource::InMemory{}, "mem.csv", csv), q, {});
+  ResponseRecord record;
+  ASSERT_TRUE(reader->next(record));
+  EXPECT_TRUE(record.valid());
+  EXPECT_EQ(record.response.respondent, "P1");  // not "\xEF\xBB\xBFrespondent"'s first column mangled
+  EXPECT_EQ(record.response.answers[11], 4);
+  ASSERT_TRUE(reader->next(record));
+  ASSERT_EQ(record.problems.size(), 1u);
+  EXPECT_TRUE(record.problems[0].starts_with("mem.csv:3: ")) << record.problems[0];
+  EXPECT_FALSE(reader->next(record));
 }
 
 }  // namespace

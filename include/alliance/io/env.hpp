@@ -9,10 +9,12 @@
 // directory listed for default names), the questionnaire catalog (ALLIANCE_PATH
 // and the definition files), the time stamps and dates written into responses
 // and file names, and the variables that choose a language or a mode. What
-// does not: the streaming response readers of `score` and `stats`
-// (ByteSource reads its file in 1 MiB chunks; it is benchmarked, and reading
-// through a virtual call per file would gain nothing), and the terminal, whose
-// seam is admin::Console (alliance/admin/terminal.hpp).
+// does not: the streaming response readers of the batch commands (ByteSource
+// reads 1 MiB chunks from the file descriptor and splits a large file between
+// threads by offset; it is benchmarked — a reader test gives it bytes in
+// memory instead, ByteSource::InMemory), the command line's own variables
+// (ALLIANCE_THREADS), and the terminal, whose seam is admin::Console
+// (alliance/admin/terminal.hpp). docs/architecture.md says why.
 #pragma once
 
 #include <cstdint>
