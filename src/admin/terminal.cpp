@@ -266,6 +266,17 @@ TerminalSize Terminal::size() const {
   return out;
 }
 
+FrontEnd choose_front_end(const TerminalFacts& facts, bool plain) {
+  if (!facts.input_is_terminal) return FrontEnd::scripted;
+  const bool dumb = !facts.term || facts.term->empty() || *facts.term == "dumb";
+  return plain || dumb || !facts.output_is_terminal ? FrontEnd::plain : FrontEnd::full_screen;
+}
+
+bool colour_allowed(const TerminalFacts& facts) {
+  return facts.output_is_terminal && facts.term && !facts.term->empty() && *facts.term != "dumb" &&
+         !(facts.no_color && !facts.no_color->empty());
+}
+
 std::size_t terminal_columns(int fd) {
   winsize ws{};
   if (::isatty(fd) != 1 || ::ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;

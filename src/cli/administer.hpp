@@ -11,6 +11,7 @@
 
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/questionnaire.hpp"
+#include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_writer.hpp"
 #include "context.hpp"
@@ -30,10 +31,6 @@ std::string administer_command(const AdministerOptions& o, const GlobalOptions& 
 // `alliance score` for the response in `file`, in `lang`.
 std::string score_command(const AdministerOptions& o, const GlobalOptions& global, const std::string& lang,
                           const std::filesystem::path& file);
-
-// Now, as ISO 8601 UTC ("2026-01-05T14:22:33Z"); today's local date ("2026-01-05").
-std::string utc_now();
-std::string local_date();
 
 // Why a file could not be read or written, in words of the catalogue.
 std::string reason(const admin::Messages& m, const io::FileError& e);
@@ -55,7 +52,9 @@ struct Target {
 // refused even with --force, which only replaces an unfinished session, kept
 // under `keep`. Throws Error with a message in `lang`'s words `m`.
 // REQUIRES: o.respondent is checked and NFC.
+// Every file is looked at and read through `env`.
 Target choose_target(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
-                     const std::string& lang, const std::string& today, const std::string& stamp);
+                     const std::string& lang, const std::string& today, const std::string& stamp,
+                     io::Env& env);
 
 }  // namespace alliance::cli

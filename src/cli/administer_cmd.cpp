@@ -24,6 +24,7 @@
 #include "alliance/admin/terminal.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_files.hpp"
 #include "alliance/io/response_writer.hpp"
@@ -39,13 +40,7 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxFileName = 255;  // bytes, NAME_MAX of Linux file systems
 
-enum class Mode { full_screen, plain, scripted };
-
-std::string stamp_now() {  // 20260105T142233Z: for the name an unfinished file is kept under
-  std::string out = utc_now();
-  out.erase(std::remove_if(out.begin(), out.end(), [](char c) { return c == '-' || c == ':'; }), out.end());
-  return out;
-}
+using Mode = admin::FrontEnd;
 
 // The session's language: --lang, else the locale's.
 std::string session_language(const std::string& flag) {
@@ -69,7 +64,8 @@ void check_command_line(AdministerOptions& o, const admin::Messages& m) {
 }
 
 // The respondent id, NFC-normalised, or a usage error saying what is wrong with it.
-void check_respondent(AdministerOptions& o, const core::Questionnaire& q, const admin::Messages& m) {
+void check_respondent(AdministerOptions& o, const core::Questionnaire& q, const admin::Messages& m,
+                      io::Env& env) {
   const io::RespondentId id = io::check_respondent_id(o.respondent);
   switch (id.problem) {
     case io::IdProblem::none: break;
@@ -90,8 +86,8 @@ void check_respondent(AdministerOptions& o, const core::Questionnaire& q, const 
   if (id.id.starts_with("--") || id.id == "-o")
     throw Error(ExitCode::usage, admin::fill(m.id_option, {id.id}));
   o.respondent = id.id;
-  std::error_code ec;
-  const bool default_name = o.output.empty() || o.output.ends_with('/') || fs::is_directory(o.output, ec);
+  const bool default_name =
+      o.output.empty() || o.output.ends_with('/') || env.target_kind(o.output) == io::FileKind::directory;
   // The longest default name this id can get: a session and a sequence number of 9 digits.
   const std::size_t longest =
       io::default_file_name({o.respondent, q.id, 999999999, "2026-01-01", 999999999}).size();
@@ -131,22 +127,19 @@ std::string text_language(const core::Questionnaire& q, const std::string& lang)
 }
 
 io::ResponseDocument new_document(const AdministerOptions& o, const core::Questionnaire& q,
-                                  const std::string& today) {
+                                  const std::string& today, io::Env& env) {
   io::ResponseDocument doc;
   doc.response.respondent = o.respondent;
   doc.response.session = o.session;
   doc.response.date = today;
   doc.response.answers.assign(q.items.size(), std::nullopt);
   doc.settled.assign(q.items.size(), false);
-  doc.started_at = utc_now();
+  doc.started_at = io::utc_now(env);
   return doc;
 }
 
-Mode choose_mode(bool plain) {
-  if (::isatty(STDIN_FILENO) != 1) return Mode::scripted;
-  const char* term = std::getenv("TERM");
-  const bool dumb = !term || !*term || std::strcmp(term, "dumb") == 0;
-  return plain || dumb || !stdout_is_terminal() ? Mode::plain : Mode::full_screen;
+admin::TerminalFacts terminal_facts(io::Env& env) {
+  return {::isatty(STDIN_FILENO) == 1, stdout_is_terminal(), env.variable("TERM"), env.variable("NO_COLOR")};
 }
 
 int finish(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
@@ -175,15 +168,15 @@ int report_unfinished(const AdministerOptions& o, const GlobalOptions& global, c
 }
 
 // `lang` is the session's language as soon as it is known (the caller reports errors in it).
-int run_administer(AdministerOptions o, const GlobalOptions& global, std::string& lang) {
+int run_administer(AdministerOptions o, const GlobalOptions& global, std::string& lang, io::Env& env) {
   lang = session_language(o.lang);
   check_command_line(o, admin::messages(lang));
   const io::LoadedQuestionnaire loaded = load_questionnaire(o, global, admin::messages(lang));
   const core::Questionnaire& q = loaded.questionnaire;
   check_administrable(q, admin::messages(lang));
-  check_respondent(o, q, admin::messages(lang));
-  const std::string today = local_date();
-  Target target = choose_target(o, global, q, lang, today, stamp_now());
+  check_respondent(o, q, admin::messages(lang), env);
+  const std::string today = io::local_date(env);
+  Target target = choose_target(o, global, q, lang, today, io::file_stamp(env), env);
 
   io::ResponseDocument doc;
   if (target.resume) {
@@ -192,7 +185,7 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
       lang = doc.response.language;
     if (!o.session) o.session = doc.response.session;
   } else {
-    doc = new_document(o, q, today);
+    doc = new_document(o, q, today, env);
   }
   doc.response.language = text_language(q, lang);
   const admin::Messages& m = admin::messages(lang);
@@ -209,21 +202,24 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
   std::signal(SIGXFSZ, SIG_IGN);
   const io::DefaultName name{o.respondent, q.id, o.session,
                              doc.response.date.empty() ? today : doc.response.date, 1};
-  ResponseStore store(q, std::move(doc), target.file, name, lang,
-                      [&o, &global, &lang](const std::optional<fs::path>& file) {
-                        return file ? administer_command(o, global, lang, file->string(), true)
-                                    : administer_command(o, global, lang, o.output, false);
-                      });
+  ResponseStore store(
+      q, std::move(doc), target.file, name, lang,
+      [&o, &global, &lang](const std::optional<fs::path>& file) {
+        return file ? administer_command(o, global, lang, file->string(), true)
+                    : administer_command(o, global, lang, o.output, false);
+      },
+      env);
   try {  // Saved at once: the file is known to be writable before the first question.
     store.start(target.resume || target.keep ? io::Overwrite::allow : io::Overwrite::refuse, target.keep);
   } catch (const io::FileError& e) {
     throw Error(ExitCode::io, admin::fill(m.cannot_write, {e.path().string(), reason(m, e)}));
   }
 
-  const Mode mode = choose_mode(o.plain);
+  const admin::TerminalFacts facts = terminal_facts(env);
+  const Mode mode = admin::choose_front_end(facts, o.plain);
   admin::Session session(q, mode != Mode::scripted, store.document().response.answers,
                          store.document().settled);
-  const admin::RunnerOptions options{lang, mode == Mode::full_screen && use_colour()};
+  const admin::RunnerOptions options{lang, mode == Mode::full_screen && admin::colour_allowed(facts)};
   const admin::Saver save = [&store](const admin::Session& s) { return store.save(s); };
   std::optional<admin::Terminal> terminal;
   admin::LineResult result;
@@ -267,7 +263,7 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
 int administer(const AdministerOptions& o, const GlobalOptions& global) {
   std::string lang = session_language(o.lang);
   try {
-    return run_administer(o, global, lang);
+    return run_administer(o, global, lang, io::real_env());
   } catch (const io::FileError& e) {
     const admin::Messages& m = admin::messages(lang);
     const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;

@@ -2,7 +2,6 @@
 // next (administer.hpp).
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <vector>
 
 #include "administer.hpp"
@@ -38,10 +37,11 @@ std::size_t answered(const io::ResponseDocument& doc) {
 // The response in `file` when it is one of `q`'s; nullopt when it cannot be
 // read as one — and without opening anything but a regular file (a FIFO
 // would block, a device never end).
-std::optional<io::ResponseDocument> read_if_response(const core::Questionnaire& q, const fs::path& file) {
-  if (io::file_kind(file) != io::FileKind::regular) return std::nullopt;
+std::optional<io::ResponseDocument> read_if_response(const core::Questionnaire& q, const fs::path& file,
+                                                     io::Env& env) {
+  if (env.file_kind(file) != io::FileKind::regular) return std::nullopt;
   try {
-    return io::read_response_document(q, file);
+    return io::read_response_document(q, file, env);
   } catch (const Error&) {
     return std::nullopt;
   }
@@ -64,33 +64,39 @@ std::string resume_command_for(const AdministerOptions& o, const GlobalOptions& 
 }
 
 // "r.json" -> "r-2.json", "r-3.json"...: the first that does not exist.
-fs::path free_name_beside(const fs::path& file) {
-  std::error_code ec;
+fs::path free_name_beside(const fs::path& file, io::Env& env) {
   for (int n = 2;; ++n) {
     fs::path candidate = file;
     candidate.replace_filename(file.stem().string() + "-" + std::to_string(n) + file.extension().string());
-    if (!fs::exists(candidate, ec)) return candidate;
+    if (env.target_kind(candidate) == io::FileKind::missing) return candidate;
   }
 }
 
 class Chooser {
  public:
   Chooser(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
-          const std::string& lang, const std::string& today, const std::string& stamp)
-      : o_(o), global_(global), q_(q), lang_(lang), m_(admin::messages(lang)), today_(today), stamp_(stamp) {}
+          const std::string& lang, const std::string& today, const std::string& stamp, io::Env& env)
+      : o_(o),
+        global_(global),
+        q_(q),
+        lang_(lang),
+        m_(admin::messages(lang)),
+        today_(today),
+        stamp_(stamp),
+        env_(env) {}
 
   Target choose() {
-    std::error_code ec;
-    const bool to_directory =
-        o_.output.empty() || o_.output.ends_with('/') || fs::is_directory(o_.output, ec);
+    const bool to_directory = o_.output.empty() || o_.output.ends_with('/') ||
+                              env_.target_kind(o_.output) == io::FileKind::directory;
     const fs::path dir =
         to_directory
             ? fs::path(o_.output.empty() ? "." : o_.output)
             : (fs::path(o_.output).has_parent_path() ? fs::path(o_.output).parent_path() : fs::path("."));
     const fs::path shown = to_directory ? in_directory(default_name(1)) : fs::path(o_.output);
-    if (!fs::exists(dir, ec))
+    const io::FileKind dir_kind = env_.target_kind(dir);
+    if (dir_kind == io::FileKind::missing)
       throw io_error(admin::fill(m_.dir_missing, {shown.string(), dir.string(), shell_quote(dir.string())}));
-    if (!fs::is_directory(dir, ec))
+    if (dir_kind != io::FileKind::directory)
       throw io_error(admin::fill(m_.not_a_directory, {shown.string(), dir.string()}));
     if (!to_directory) refuse_unless_regular(o_.output);
     if (o_.resume) return to_directory ? find_unfinished(dir) : resume(o_.output);
@@ -108,30 +114,28 @@ class Chooser {
 
   // This respondent's files in `dir`, named as the user would write them (no "./").
   std::vector<io::NamedFile> named_files(const fs::path& dir) const {
-    std::vector<io::NamedFile> files = io::default_named_files(dir, o_.respondent, q_.id);
+    std::vector<io::NamedFile> files = io::default_named_files(dir, o_.respondent, q_.id, env_);
     for (io::NamedFile& file : files) file.path = in_directory(file.path.filename().string());
     return files;
   }
 
   // A directory in a message: the current one by its full name.
   std::string shown(const fs::path& dir) const {
-    std::error_code ec;
-    const fs::path here = fs::current_path(ec);
-    return o_.output.empty() && !ec ? here.string() : dir.string();
+    const std::optional<fs::path> here = env_.current_directory();
+    return o_.output.empty() && here ? here->string() : dir.string();
   }
 
   // -o FILE: nothing there yet, or a regular file. A device (/dev/null), a
   // FIFO, a socket or a symbolic link is refused before anything is read or
   // written: the atomic rename would put a file in its place.
   void refuse_unless_regular(const fs::path& file) const {
-    switch (io::file_kind(file)) {
+    switch (env_.file_kind(file)) {
       case io::FileKind::missing:
       case io::FileKind::regular:
       case io::FileKind::directory: return;  // (a directory: the default name inside)
       case io::FileKind::symlink: {
-        std::error_code ec;
-        const fs::path to = fs::read_symlink(file, ec);
-        throw io_error(admin::fill(m_.is_symlink, {file.string(), ec ? "?" : to.string()}));
+        const std::optional<fs::path> to = env_.link_target(file);
+        throw io_error(admin::fill(m_.is_symlink, {file.string(), to ? to->string() : "?"}));
       }
       case io::FileKind::fifo: throw io_error(admin::fill(m_.not_regular, {file.string(), m_.kind_fifo}));
       case io::FileKind::socket: throw io_error(admin::fill(m_.not_regular, {file.string(), m_.kind_socket}));
@@ -146,13 +150,12 @@ class Chooser {
 
   // --resume -o FILE.
   Target resume(const fs::path& file) const {
-    std::error_code ec;
-    if (!fs::exists(file, ec))
+    if (env_.target_kind(file) == io::FileKind::missing)
       throw io_error(admin::fill(m_.resume_missing,
                                  {file.string(), administer_command(o_, global_, lang_, o_.output, false)}));
     io::ResponseDocument doc;
     try {
-      doc = io::read_response_document(q_, file);
+      doc = io::read_response_document(q_, file, env_);
     } catch (const io::FileError& e) {
       throw io_error(admin::fill(m_.cannot_read, {file.string(), reason(m_, e)}));
     } catch (const Error& e) {
@@ -180,7 +183,7 @@ class Chooser {
     std::vector<std::pair<fs::path, io::ResponseDocument>> found;
     for (io::NamedFile& file : named_files(dir)) {
       if (o_.session && file.session != o_.session) continue;
-      std::optional<io::ResponseDocument> doc = read_if_response(q_, file.path);
+      std::optional<io::ResponseDocument> doc = read_if_response(q_, file.path, env_);
       if (!doc || doc->status != io::ResponseStatus::in_progress || respondent_of(*doc) != o_.respondent)
         continue;
       if (o_.session && doc->response.session != o_.session) continue;
@@ -204,16 +207,16 @@ class Chooser {
 
   // A new administration at -o FILE: never over a complete response.
   Target new_at(const fs::path& file) const {
-    std::error_code ec;
     Target out;
     out.file = file;
-    if (!fs::exists(file, ec)) return out;
-    const std::optional<io::ResponseDocument> doc = read_if_response(q_, file);
+    if (env_.target_kind(file) == io::FileKind::missing) return out;
+    const std::optional<io::ResponseDocument> doc = read_if_response(q_, file, env_);
     if (!doc) throw io_error(admin::fill(m_.file_foreign, {file.string(), q_.id}));
     if (doc->status == io::ResponseStatus::complete)
       throw io_error(admin::fill(
           m_.file_complete,
-          {file.string(), administer_command(o_, global_, lang_, free_name_beside(file).string(), false)}));
+          {file.string(),
+           administer_command(o_, global_, lang_, free_name_beside(file, env_).string(), false)}));
     return over_unfinished(file, *doc);
   }
 
@@ -224,7 +227,7 @@ class Chooser {
     const io::NamedFile* last = nullptr;
     for (const io::NamedFile& file : files) {
       if (file.legacy || file.session != o_.session || file.date != today_) continue;
-      const std::optional<io::ResponseDocument> doc = read_if_response(q_, file.path);
+      const std::optional<io::ResponseDocument> doc = read_if_response(q_, file.path, env_);
       if (doc && doc->status == io::ResponseStatus::in_progress && respondent_of(*doc) == o_.respondent)
         return over_unfinished(file.path, *doc);
       if (doc && doc->status == io::ResponseStatus::complete && (!last || file.sequence > last->sequence))
@@ -259,6 +262,7 @@ class Chooser {
   const admin::Messages& m_;
   std::string today_;
   std::string stamp_;
+  io::Env& env_;
 };
 
 }  // namespace
@@ -298,24 +302,6 @@ std::string score_command(const AdministerOptions& o, const GlobalOptions& globa
          lang;
 }
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  ::gmtime_r(&now, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
-
-std::string local_date() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  ::localtime_r(&now, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
-}
-
 std::string reason(const admin::Messages& m, const io::FileError& e) {
   if (e.step() == io::FileError::Step::not_regular) return m.reason_not_regular;
   const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
@@ -339,8 +325,9 @@ std::string reason(const admin::Messages& m, const io::FileError& e) {
 }
 
 Target choose_target(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
-                     const std::string& lang, const std::string& today, const std::string& stamp) {
-  return Chooser(o, global, q, lang, today, stamp).choose();
+                     const std::string& lang, const std::string& today, const std::string& stamp,
+                     io::Env& env) {
+  return Chooser(o, global, q, lang, today, stamp, env).choose();
 }
 
 }  // namespace alliance::cli

@@ -5,18 +5,17 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "alliance/admin/terminal.hpp"
+#include "alliance/io/env.hpp"
+
 namespace alliance::cli {
 
 io::Catalog make_catalog(const GlobalOptions& global) {
-  return io::Catalog(io::Catalog::search_path(global.paths, std::getenv("ALLIANCE_PATH")));
+  return io::Catalog(io::Catalog::search_path(global.paths, io::real_env()));
 }
 
 std::string locale_language() {
-  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(name);
-    if (value && *value) return std::strncmp(value, "fr", 2) == 0 ? "fr" : "en";
-  }
-  return "en";
+  return io::locale_language(io::real_env());
 }
 
 std::string choose_language(const std::string& flag) {
@@ -28,9 +27,8 @@ bool stdout_is_terminal() {
 }
 
 bool use_colour() {
-  const char* term = std::getenv("TERM");
-  const char* no_colour = std::getenv("NO_COLOR");
-  return stdout_is_terminal() && term && std::strcmp(term, "dumb") != 0 && !(no_colour && *no_colour);
+  io::Env& env = io::real_env();
+  return admin::colour_allowed({false, stdout_is_terminal(), env.variable("TERM"), env.variable("NO_COLOR")});
 }
 
 io::OutputFormat choose_output_format(const std::string& flag, io::OutputFormat machine) {

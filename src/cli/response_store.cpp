@@ -24,8 +24,9 @@ std::string trimmed(const std::string& text) {
 }  // namespace
 
 ResponseStore::ResponseStore(const core::Questionnaire& q, io::ResponseDocument document, fs::path file,
-                             io::DefaultName name, const std::string& lang, Command command)
+                             io::DefaultName name, const std::string& lang, Command command, io::Env& env)
     : q_(q),
+      env_(env),
       document_(std::move(document)),
       file_(std::move(file)),
       name_(std::move(name)),
@@ -34,9 +35,9 @@ ResponseStore::ResponseStore(const core::Questionnaire& q, io::ResponseDocument 
 
 void ResponseStore::start(io::Overwrite overwrite, const std::optional<fs::path>& keep) {
   admin::SignalBlock hold;
-  if (keep) io::keep_under_name(file_, *keep);
-  document_.updated_at = utc_now();
-  io::write_file_atomic(file_, io::response_to_json(q_, document_), overwrite);
+  if (keep) env_.keep_under_name(file_, *keep);
+  document_.updated_at = io::utc_now(env_);
+  env_.write_file_atomic(file_, io::response_to_json(q_, document_), overwrite);
   saved_answers_ = document_.response.answers;
   saved_settled_ = document_.settled;
   on_exit_say(false);
@@ -45,7 +46,7 @@ void ResponseStore::start(io::Overwrite overwrite, const std::optional<fs::path>
 std::string ResponseStore::save(const admin::Session& session) {
   document_.response.answers = session.answers();
   document_.settled = session.settled();
-  document_.updated_at = utc_now();
+  document_.updated_at = io::utc_now(env_);
   const fs::path before = file_;
   write_or_ask(io::Overwrite::allow);
   return file_ == before ? "" : admin::fill(m_.save_moved, {file_.string()});
@@ -56,7 +57,7 @@ void ResponseStore::complete(const admin::Session& session) {
   document_.response.answers = session.answers();
   document_.status = io::ResponseStatus::complete;
   document_.updated_at.clear();
-  document_.completed_at = utc_now();
+  document_.completed_at = io::utc_now(env_);
   document_.settled.clear();
   write_or_ask(io::Overwrite::allow);
 }
@@ -67,7 +68,7 @@ void ResponseStore::write_or_ask(io::Overwrite overwrite) {
   while (true) {
     std::optional<io::FileError> error;
     try {
-      io::write_file_atomic(file_, io::response_to_json(q_, document_), overwrite);
+      env_.write_file_atomic(file_, io::response_to_json(q_, document_), overwrite);
     } catch (const io::FileError& e) {
       error = e;
     }
@@ -94,16 +95,16 @@ void ResponseStore::write_or_ask(io::Overwrite overwrite) {
 // on there. False, with `notice` saying why, when it cannot.
 bool ResponseStore::try_move(const std::string& place, std::string& notice) {
   std::string typed = trimmed(place);
-  if (const char* home = std::getenv("HOME"); home && *home && (typed == "~" || typed.starts_with("~/")))
-    typed = std::string(home) + typed.substr(1);
+  if (const std::optional<std::string> home = io::nonempty_variable(env_, "HOME");
+      home && (typed == "~" || typed.starts_with("~/")))
+    typed = *home + typed.substr(1);
   fs::path target(typed);
-  std::error_code ec;
-  if (fs::is_directory(target, ec)) {
+  if (env_.target_kind(target) == io::FileKind::directory) {
     io::DefaultName name = name_;
-    name.sequence = io::next_sequence(io::default_named_files(target, name.respondent, name.questionnaire),
-                                      name.session, name.date);
+    name.sequence = io::next_sequence(
+        io::default_named_files(target, name.respondent, name.questionnaire, env_), name.session, name.date);
     target /= io::default_file_name(name);
-  } else if (const io::FileKind kind = io::file_kind(target); kind == io::FileKind::regular) {
+  } else if (const io::FileKind kind = env_.file_kind(target); kind == io::FileKind::regular) {
     notice = admin::fill(m_.save_place_exists, {typed});
     return false;
   } else if (kind != io::FileKind::missing) {  // a device, a FIFO, a link: never written over
@@ -111,7 +112,7 @@ bool ResponseStore::try_move(const std::string& place, std::string& notice) {
     return false;
   }
   try {
-    io::write_file_atomic(target, io::response_to_json(q_, document_), io::Overwrite::refuse);
+    env_.write_file_atomic(target, io::response_to_json(q_, document_), io::Overwrite::refuse);
   } catch (const io::FileError& e) {
     notice = admin::fill(m_.save_failed, {target.string(), reason(m_, e)});
     return false;
@@ -124,7 +125,7 @@ bool ResponseStore::try_move(const std::string& place, std::string& notice) {
 // The file holds the answers of the last save that succeeded: it is there, a
 // regular file (not a directory or anything else put in its place since).
 bool ResponseStore::on_disk() const {
-  return io::file_kind(file_) == io::FileKind::regular;
+  return env_.file_kind(file_) == io::FileKind::regular;
 }
 
 // Items answered or skipped in memory that the file does not hold as they are.

@@ -15,6 +15,7 @@
 #include "alliance/admin/save_failure.hpp"
 #include "alliance/admin/session.hpp"
 #include "alliance/core/questionnaire.hpp"
+#include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_files.hpp"
 #include "alliance/io/response_writer.hpp"
@@ -37,8 +38,9 @@ class ResponseStore {
   using Command = std::function<std::string(const std::optional<std::filesystem::path>&)>;
 
   // `name`: the default name's parts, for a directory typed after a failure.
+  // Files are written, and time stamps taken, through `env`, which must outlive the store.
   ResponseStore(const core::Questionnaire& q, io::ResponseDocument document, std::filesystem::path file,
-                io::DefaultName name, const std::string& lang, Command command);
+                io::DefaultName name, const std::string& lang, Command command, io::Env& env);
 
   // The first write, before the first question. `keep`: where an unfinished
   // file being replaced (--force) is kept first. Throws io::FileError
@@ -71,6 +73,7 @@ class ResponseStore {
   void on_exit_say(bool failing);
 
   const core::Questionnaire& q_;
+  io::Env& env_;  // every file and time stamp
   io::ResponseDocument document_;
   std::filesystem::path file_;
   io::DefaultName name_;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -32,6 +33,13 @@ ByteSource::ByteSource(const std::string& path, TextEncoding encoding)
   owns_fd_ = true;
 }
 
+ByteSource::ByteSource(InMemory, std::string name, std::string bytes, TextEncoding encoding)
+    : name_(std::move(name)),
+      memory_(std::move(bytes)),
+      buffer_(std::make_unique_for_overwrite<char[]>(kChunk)),
+      capacity_(kChunk),
+      requested_(encoding) {}
+
 ByteSource::~ByteSource() {
   if (owns_fd_) ::close(fd_);
 }
@@ -41,6 +49,12 @@ bool ByteSource::is_terminal() const {
 }
 
 std::size_t ByteSource::read_some(char* to, std::size_t size) {
+  if (fd_ < 0) {  // once per chunk, not per record
+    const std::size_t n = std::min(size, memory_.size() - memory_read_);
+    std::memcpy(to, memory_.data() + memory_read_, n);
+    memory_read_ += n;
+    return n;
+  }
   while (true) {
     const ssize_t n = ::read(fd_, to, size);
     if (n < 0 && errno == EINTR) continue;

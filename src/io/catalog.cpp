@@ -12,6 +12,7 @@
 #include "alliance/io/bundled.hpp"
 #include "alliance/io/definition_reader.hpp"
 #include "alliance/io/definition_writer.hpp"
+#include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
 #include "json_text.hpp"
 
@@ -38,11 +39,10 @@ CatalogEntry make_entry(std::string origin, std::string text, bool bundled) {
   return entry;
 }
 
-std::vector<fs::path> json_files(const fs::path& dir) {
+std::vector<fs::path> json_files(const fs::path& dir, Env& env) {
   std::vector<fs::path> out;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".json" && it->is_regular_file(ec)) out.push_back(it->path());
+  for (const DirectoryEntry& entry : env.list_directory(dir))
+    if (entry.regular && fs::path(entry.name).extension() == ".json") out.push_back(dir / entry.name);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -62,12 +62,14 @@ std::string all_messages(const std::vector<core::Diagnostic>& diagnostics) {
 
 }  // namespace
 
-Catalog::Catalog(std::vector<fs::path> directories) {
+Catalog::Catalog(std::vector<fs::path> directories) : Catalog(std::move(directories), real_env()) {}
+
+Catalog::Catalog(std::vector<fs::path> directories, Env& env) : env_(&env) {
   for (const fs::path& dir : directories)
-    for (const fs::path& file : json_files(dir)) {
+    for (const fs::path& file : json_files(dir, env)) {
       std::string text;
       try {
-        text = read_file(file);
+        text = env.read_file(file);
       } catch (const Error&) {
         // Listed with no id; loading it by path reports the error itself.
       }
@@ -97,6 +99,11 @@ std::vector<fs::path> Catalog::search_path(const std::vector<std::string>& flags
     }
   }
   return out;
+}
+
+std::vector<fs::path> Catalog::search_path(const std::vector<std::string>& flags, Env& env) {
+  const std::optional<std::string> variable = env.variable("ALLIANCE_PATH");
+  return search_path(flags, variable ? variable->c_str() : nullptr);
 }
 
 std::vector<std::string> Catalog::ids() const {
@@ -142,9 +149,9 @@ Catalog::Checked Catalog::check_text(const std::string& text, const std::string&
 LoadedQuestionnaire Catalog::load(const std::string& id_or_path) const {
   std::string text;
   std::string origin;
-  std::error_code ec;
-  if (looks_like_path(id_or_path) || (fs::exists(id_or_path, ec) && !find(id_or_path))) {
-    text = read_file(id_or_path);
+  if (looks_like_path(id_or_path) ||
+      (env_->target_kind(id_or_path) != FileKind::missing && !find(id_or_path))) {
+    text = env_->read_file(id_or_path);
     origin = id_or_path;
   } else if (const CatalogEntry* entry = find(id_or_path)) {
     text = entry->text;

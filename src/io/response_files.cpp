@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "alliance/io/env.hpp"
+
 namespace alliance::io {
 
 namespace fs = std::filesystem;
@@ -171,16 +173,20 @@ std::string default_file_name(const DefaultName& name) {
 
 std::vector<NamedFile> default_named_files(const fs::path& dir, std::string_view respondent,
                                            std::string_view questionnaire) {
+  return default_named_files(dir, respondent, questionnaire, real_env());
+}
+
+std::vector<NamedFile> default_named_files(const fs::path& dir, std::string_view respondent,
+                                           std::string_view questionnaire, Env& env) {
   const std::string prefix = id_in_file_name(respondent) + "-" + std::string(questionnaire) + "-";
   const std::string legacy = legacy_id_in_file_name(respondent) + "-" + std::string(questionnaire) + "-";
   std::vector<NamedFile> out;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
+  for (const DirectoryEntry& entry : env.list_directory(dir)) {
+    const std::string& name = entry.name;
     for (const std::string* start : {&prefix, &legacy}) {
       if (!name.starts_with(*start)) continue;
       if (std::optional<NamedFile> found = parse_rest(std::string_view(name).substr(start->size()))) {
-        found->path = it->path();
+        found->path = dir / name;
         found->legacy = start == &legacy;
         out.push_back(std::move(*found));
         break;

@@ -68,8 +68,14 @@ std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
   auto source = std::make_unique<ByteSource>(path, options.encoding);
   if (path == "-" && source->is_terminal())
     throw Error(ExitCode::usage, "no responses given: name a FILE, or pipe responses into standard input");
+  return open_response_reader(std::move(source), questionnaire, options);
+}
+
+std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource> source,
+                                                     const core::Questionnaire& questionnaire,
+                                                     const ReaderOptions& options) {
   InputFormat format = options.format;
-  if (format == InputFormat::automatic) format = from_extension(path);
+  if (format == InputFormat::automatic) format = from_extension(source->name());
   if (format == InputFormat::automatic) format = from_content(*source);
   switch (format) {
     case InputFormat::json: return make_json_reader(std::move(source), questionnaire);

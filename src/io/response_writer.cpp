@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "alliance/core/error.hpp"
+#include "alliance/io/byte_source.hpp"
+#include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_reader.hpp"
 #include "json_fields.hpp"
@@ -65,7 +67,12 @@ std::string response_to_json(const core::Questionnaire& questionnaire, const Res
 
 ResponseDocument read_response_document(const core::Questionnaire& questionnaire,
                                         const std::filesystem::path& path) {
-  const std::string text = read_file(path);
+  return read_response_document(questionnaire, path, real_env());
+}
+
+ResponseDocument read_response_document(const core::Questionnaire& questionnaire,
+                                        const std::filesystem::path& path, Env& env) {
+  const std::string text = env.read_file(path);
   const ParsedJson parsed = parse_json_text(text);
   if (parsed.error) throw Error(ExitCode::invalid_input, format_json_error(path.string(), *parsed.error));
   const nlohmann::json& doc = parsed.value;
@@ -73,7 +80,8 @@ ResponseDocument read_response_document(const core::Questionnaire& questionnaire
 
   ReaderOptions options;
   options.format = InputFormat::json;
-  std::unique_ptr<ResponseReader> reader = open_response_reader(path.string(), questionnaire, options);
+  std::unique_ptr<ResponseReader> reader = open_response_reader(
+      std::make_unique<ByteSource>(ByteSource::InMemory{}, path.string(), text), questionnaire, options);
   ResponseRecord record;
   if (!reader->next(record)) invalid(path, "expected one response document");
   if (!record.valid()) {

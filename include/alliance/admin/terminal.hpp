@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -94,6 +95,29 @@ class Terminal : public Console {
   int out_fd_;
   std::string pending_;
 };
+
+// How an administration is shown, decided from what the process was given,
+// so that the rule is tested without a terminal (tests/admin/front_end_test.cpp).
+enum class FrontEnd {
+  full_screen,  // one item per screen (Console)
+  plain,        // line by line, for a person (a screen reader, a dumb terminal)
+  scripted,     // answers one per line from a pipe or a file
+};
+struct TerminalFacts {
+  bool input_is_terminal = false;       // standard input
+  bool output_is_terminal = false;      // standard output
+  std::optional<std::string> term;      // TERM; nullopt when not set
+  std::optional<std::string> no_color;  // NO_COLOR; nullopt when not set
+};
+// Scripted when standard input is not a terminal; plain with --plain
+// (`plain`), with TERM unset, empty or "dumb", or when standard output is not
+// a terminal; full screen otherwise.
+FrontEnd choose_front_end(const TerminalFacts& facts, bool plain);
+// Colour and reverse video: standard output a terminal, TERM set, not empty
+// and not "dumb", NO_COLOR unset or empty (https://no-color.org).
+bool colour_allowed(const TerminalFacts& facts);
+// isatty() of standard input and output, TERM and NO_COLOR are the caller's
+// to fill in (the cli reads them through io::Env).
 
 // The width in columns of the terminal on `fd`; 0 when `fd` is not a
 // terminal, or its width is not known.

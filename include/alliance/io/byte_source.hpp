@@ -28,6 +28,10 @@ class ByteSource {
   // Opens `path` ("-" = standard input), to be read as `encoding` unless it
   // starts with a byte-order mark. Throws Error(io) on failure.
   explicit ByteSource(const std::string& path, TextEncoding encoding = TextEncoding::utf8);
+  // Reads `bytes` (a file already read, e.g. through an io::Env), named `name`
+  // in messages, as if they were the file's.
+  struct InMemory {};
+  ByteSource(InMemory, std::string name, std::string bytes, TextEncoding encoding = TextEncoding::utf8);
   ~ByteSource();
   ByteSource(const ByteSource&) = delete;
   ByteSource& operator=(const ByteSource&) = delete;
@@ -85,7 +89,9 @@ class ByteSource {
   void check_on();
 
   std::string name_;
-  int fd_ = -1;
+  int fd_ = -1;  // -1: the bytes are memory_'s
+  std::string memory_;
+  std::size_t memory_read_ = 0;
   bool owns_fd_ = false;
   // Left uninitialised: zeroing 1 MiB would touch all its pages (256 page
   // faults) before a 20-row file had filled one.

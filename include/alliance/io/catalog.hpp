@@ -30,14 +30,20 @@ struct CatalogEntry {
   bool shadowed = false;  // an earlier entry has the same id
 };
 
+class Env;
+
 class Catalog {
  public:
   // Scans each directory's *.json files (sorted by name), then the bundled ones.
   explicit Catalog(std::vector<std::filesystem::path> directories);
+  // The same, every file listed and read through `env`, which must outlive the catalog.
+  Catalog(std::vector<std::filesystem::path> directories, Env& env);
 
   // --path flags first, then ALLIANCE_PATH (which may be null).
   static std::vector<std::filesystem::path> search_path(const std::vector<std::string>& flags,
                                                         const char* environment);
+  // --path flags first, then `env`'s ALLIANCE_PATH.
+  static std::vector<std::filesystem::path> search_path(const std::vector<std::string>& flags, Env& env);
 
   const std::vector<CatalogEntry>& entries() const { return entries_; }
   std::vector<std::string> ids() const;
@@ -60,6 +66,7 @@ class Catalog {
   std::optional<core::Questionnaire> load_base(const std::string& id) const;
 
   std::vector<CatalogEntry> entries_;
+  Env* env_;
 };
 
 }  // namespace alliance::io

@@ -77,6 +77,10 @@ struct NamedFile {
 // now or by earlier versions, sorted by name. A legacy name may belong to
 // another respondent ("P/03" and "P_03" both gave "P_03"): callers check the
 // respondent inside. An unreadable directory gives nothing.
+// The directory is listed through `env`.
+class Env;
+std::vector<NamedFile> default_named_files(const std::filesystem::path& dir, std::string_view respondent,
+                                           std::string_view questionnaire, Env& env);
 std::vector<NamedFile> default_named_files(const std::filesystem::path& dir, std::string_view respondent,
                                            std::string_view questionnaire);
 

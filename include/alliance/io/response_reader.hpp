@@ -96,4 +96,11 @@ std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
                                                      const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options);
 
+// The same for bytes already open (a file read through an io::Env, in a
+// ByteSource::InMemory); the format is told from source->name() and content.
+class ByteSource;
+std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource> source,
+                                                     const core::Questionnaire& questionnaire,
+                                                     const ReaderOptions& options);
+
 }  // namespace alliance::io

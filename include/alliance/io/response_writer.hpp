@@ -38,6 +38,10 @@ std::string response_to_json(const core::Questionnaire& questionnaire, const Res
 // "status" is complete. Throws Error(io) when the file cannot be read, and
 // Error(invalid_input) with every located problem when it is not a valid
 // response to this questionnaire.
+// The file is read once, through `env`.
+class Env;
+ResponseDocument read_response_document(const core::Questionnaire& questionnaire,
+                                        const std::filesystem::path& path, Env& env);
 ResponseDocument read_response_document(const core::Questionnaire& questionnaire,
                                         const std::filesystem::path& path);
 
