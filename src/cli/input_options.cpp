@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
-#include <cstring>
 #include <deque>
 #include <exception>
 #include <iostream>
@@ -16,6 +15,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/io/env.hpp"
 
 namespace alliance::cli {
 
@@ -208,11 +208,12 @@ class Pipeline {
 // record gained from the reading thread on both machines.
 bool use_two_threads(const InputOptions& options) {
   if (options.threads > 0) return options.threads == 2;
-  if (const char* variable = std::getenv("ALLIANCE_THREADS"); variable && *variable) {
-    if (std::strcmp(variable, "1") == 0) return false;
-    if (std::strcmp(variable, "2") == 0) return true;
-    throw Error(ExitCode::usage, std::string("ALLIANCE_THREADS='") + variable +
-                                     "': expected 1 or 2 (or unset it for the default)");
+  if (const std::optional<std::string> variable = io::real_env().variable("ALLIANCE_THREADS");
+      variable && !variable->empty()) {
+    if (*variable == "1") return false;
+    if (*variable == "2") return true;
+    throw Error(ExitCode::usage,
+                "ALLIANCE_THREADS='" + *variable + "': expected 1 or 2 (or unset it for the default)");
   }
   return options.two_threads_by_default && std::thread::hardware_concurrency() > 1;
 }
