@@ -34,6 +34,25 @@ Threshold parse_scale_value(const std::string& flag, const std::string& spec, co
   return t;
 }
 
+namespace {
+
+// A scale given twice ("--sd total=3 --sd total=4") would let one value win
+// unseen: refused, naming both, as a repeated --map is.
+void refuse_repeats(const std::string& flag, const std::vector<Threshold>& thresholds,
+                    const core::Questionnaire& q) {
+  for (std::size_t i = 0; i < thresholds.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (thresholds[j].subscale == thresholds[i].subscale) {
+        const std::string scale =
+            thresholds[i].subscale ? q.subscales[*thresholds[i].subscale].id : std::string("total");
+        throw Error(ExitCode::usage, flag + " '" + thresholds[i].spec + "': " + scale +
+                                         " is already given ('" + thresholds[j].spec +
+                                         "'); give each scale once");
+      }
+}
+
+}  // namespace
+
 std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q) {
   std::vector<Threshold> out;
   for (const std::string& spec : specs) {
@@ -48,6 +67,7 @@ std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, c
                                        core::format_number(range.high));
     out.push_back(t);
   }
+  refuse_repeats("--fail-below", out, q);
   return out;
 }
 
@@ -62,6 +82,7 @@ std::vector<Threshold> parse_scale_list(const std::string& flag, const std::vect
       start = comma + 1;
     }
   }
+  refuse_repeats(flag, out, q);
   return out;
 }
 

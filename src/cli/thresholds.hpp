@@ -25,10 +25,12 @@ struct Threshold {
 Threshold parse_scale_value(const std::string& flag, const std::string& spec, const core::Questionnaire& q);
 
 // Comma-separated SCALE=VALUE lists ("--sd goals=0.8,total=0.7", repeatable).
+// A scale given twice, in one list or two, is a usage error.
 std::vector<Threshold> parse_scale_list(const std::string& flag, const std::vector<std::string>& specs,
                                         const core::Questionnaire& q);
 
-// --fail-below specs. Throws Error(usage) for a malformed spec or an unknown scale (with "did you mean").
+// --fail-below specs. Throws Error(usage) for a malformed spec, an unknown scale (with "did you mean"),
+// a value outside the scale's possible scores or a scale given twice.
 std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q);
 
 // True when a scale of `sheet` is ok and below one of the thresholds; each
