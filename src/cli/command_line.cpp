@@ -86,8 +86,9 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
 CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
   CLI::App* cmd = app.add_subcommand("list", "List the available questionnaires");
   cmd->add_option("-f,--format", options.format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "text", "json", "ndjson", "csv", "tsv"}));
+                  "Output: table ('text' is accepted too), json, ndjson, csv, tsv (default: table on a "
+                  "terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "text", "json", "ndjson", "jsonl", "csv", "tsv"}));
   cmd->add_option("--lang", options.lang, "Language of titles (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}));
   return cmd;
@@ -128,7 +129,7 @@ CLI::App* add_score_command(CLI::App& app, ScoreOptions& o) {
   cmd->add_option("-f,--format", o.format,
                   "Output: table, json, ndjson, csv, tsv (default: table on a terminal, "
                   "csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
+      ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
       ->group("Output");
   cmd->add_flag("--long", o.long_format, "One row per response and subscale (tidy data for R, pandas)")
       ->group("Output");
@@ -194,7 +195,7 @@ CLI::App* add_stats_command(CLI::App& app, StatsCommandOptions& o) {
       ->group("Statistics");
   cmd->add_option("-f,--format", o.format,
                   "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
+      ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
       ->group("Output");
   cmd->add_option("--section", o.section,
                   "Only this table: summary, scales, items, correlations, warnings (csv/tsv/ndjson hold "
@@ -257,7 +258,7 @@ CLI::App* add_trend_command(CLI::App& app, TrendOptions& o) {
       ->group("Checks");
   cmd->add_option("-f,--format", o.format,
                   "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
+      ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
       ->group("Output");
   cmd->add_option("--precision", o.precision,
                   "Decimals for numbers (default: exact shortest form; 2 in tables)")
@@ -285,7 +286,7 @@ CLI::App* add_compare_command(CLI::App& app, CompareOptions& o) {
   cmd->remove_option(cmd->get_option("files"));
   cmd->add_option("-f,--format", o.format,
                   "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "tsv"}))
+      ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
       ->group("Output");
   cmd->add_option("--section", o.section,
                   "Only this table: forms, comparisons, pairs, agreement, unpaired (csv/tsv/ndjson hold "

@@ -148,6 +148,11 @@ TEST(CommandLine, StatsDefaultsAndOptions) {
       options_of<StatsCommandOptions>({"stats", "gtb-12", "-f", "ndjson", "--section", "items"});
   EXPECT_EQ(items.format, "ndjson");
   EXPECT_EQ(items.section, "items");
+  // jsonl, the other name of ndjson (docs/output-format.md), in every data command.
+  EXPECT_EQ(options_of<StatsCommandOptions>({"stats", "gtb-12", "-f", "jsonl"}).format, "jsonl");
+  EXPECT_EQ(options_of<ScoreOptions>({"score", "gtb-12", "-f", "jsonl"}).format, "jsonl");
+  EXPECT_EQ(options_of<TrendOptions>({"trend", "gtb-12", "-f", "jsonl"}).format, "jsonl");
+  EXPECT_EQ(options_of<ListOptions>({"list", "-f", "jsonl"}).format, "jsonl");
   const auto o = options_of<StatsCommandOptions>(
       {"stats", "gtb-12", "--missing", "listwise", "--min-complete", "0", "--floor-ceiling", "12.5",
        "--run-limit", "4", "--quality", "--format", "tsv", "--precision", "0"});
@@ -314,9 +319,9 @@ TEST(CommandLine, UsageErrorsNameTheOptionAndWhatItExpects) {
       {{"score", "gtb-12", "--formt", "csv"},
        "alliance: The following argument was not expected: --formt" + kHelp},
       {{"list", "--format", "xml"},
-       "alliance: --format: xml not in {table,text,json,ndjson,csv,tsv}" + kHelp},
+       "alliance: --format: xml not in {table,text,json,ndjson,jsonl,csv,tsv}" + kHelp},
       {{"score", "gtb-12", "--format", "xml"},
-       "alliance: --format: xml not in {table,json,ndjson,csv,tsv}" + kHelp},
+       "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}" + kHelp},
       {{"score", "gtb-12", "--lang", "de"}, "alliance: --lang: de not in {en,fr}" + kHelp},
       {{"score", "gtb-12", "--input-format", "xls"},
        "alliance: --input-format: xls not in {auto,json,ndjson,jsonl,csv,tsv}" + kHelp},

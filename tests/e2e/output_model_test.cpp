@@ -70,6 +70,16 @@ TEST(OutputModel, EveryDataCommandWritesEveryFormat) {
     }
 }
 
+// docs/output-format.md: "jsonl is accepted too" — the same bytes as ndjson.
+TEST(OutputModel, JsonlIsNdjson) {
+  for (const Command& command : data_commands()) {
+    const Outcome ndjson = run_in_source(command.args, "ndjson");
+    const Outcome jsonl = run_in_source(command.args, "jsonl");
+    EXPECT_EQ(jsonl.status, 0) << join(command.args) << ": " << jsonl.err;
+    EXPECT_EQ(jsonl.out, ndjson.out) << join(command.args);
+  }
+}
+
 TEST(OutputModel, NdjsonCarriesTheProvenanceInEveryRecord) {
   for (const Command& command : data_commands()) {
     const nlohmann::ordered_json expected = expected_provenance(command.ids);
