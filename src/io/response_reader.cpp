@@ -60,6 +60,23 @@ InputFormat from_content(ByteSource& source) {
   return tabs > commas ? InputFormat::tsv : InputFormat::csv;
 }
 
+
+// The column options given ("--id-column, --map"), or "" when none: they
+// mean nothing to a JSON response, which names its own fields, and must not
+// pass unseen there (a researcher who typed --id-column would think it used).
+std::string column_options(const ColumnMapping& mapping) {
+  std::string out;
+  const auto add = [&out](bool given, const char* option) {
+    if (given) out += (out.empty() ? "" : ", ") + std::string(option);
+  };
+  add(!mapping.respondent_column.empty(), "--id-column");
+  add(!mapping.session_column.empty(), "--session-column");
+  add(!mapping.pattern.empty(), "--columns");
+  add(!mapping.columns.empty(), "--map");
+  add(mapping.skip_rows > 0, "--skip-rows");
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
@@ -78,8 +95,18 @@ std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource>
   if (format == InputFormat::automatic) format = from_extension(source->name());
   if (format == InputFormat::automatic) format = from_content(*source);
   switch (format) {
-    case InputFormat::json: return make_json_reader(std::move(source), questionnaire);
-    case InputFormat::ndjson: return make_ndjson_reader(std::move(source), questionnaire);
+    case InputFormat::json:
+    case InputFormat::ndjson: {
+      const std::string name = source->name();
+      std::unique_ptr<ResponseReader> reader = format == InputFormat::json
+                                                   ? make_json_reader(std::move(source), questionnaire)
+                                                   : make_ndjson_reader(std::move(source), questionnaire);
+      if (const std::string unused = column_options(options.mapping); !unused.empty())
+        reader->add_warning(name + ": " + unused + ": for CSV/TSV columns; not used for this " +
+                            (format == InputFormat::json ? "JSON" : "NDJSON") +
+                            " input, whose responses name their own fields");
+      return reader;
+    }
     case InputFormat::tsv: return make_csv_reader(std::move(source), '\t', questionnaire, options.mapping);
     case InputFormat::csv:
     case InputFormat::automatic: break;

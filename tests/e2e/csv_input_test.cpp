@@ -164,6 +164,23 @@ TEST(CsvInput, ColumnsNamedInOptionsMustBeInTheHeader) {
   EXPECT_EQ(right.out, "respondent,total,source\nS1,4,x.csv:2\n");
 }
 
+// A JSON response names its own fields: column options given with one are
+// said to be unused (they were ignored without a word), and the CSV beside it
+// still uses them.
+TEST(CsvInput, ColumnOptionsGivenForJsonInputAreSaidUnused) {
+  const std::string csv = "Subject_ID,1,2,3,4\n" + row("S1", 1, 1, 1, 1);
+  const std::string ndjson = R"({"respondent": "P1", "answers": {"1": 2, "2": 2, "3": 2, "4": 2}})"
+                             "\n";
+  std::vector<std::string> args = kScore;
+  args.insert(args.end(), {"y.ndjson", "--id-column", "Subject_ID"});
+  const Outcome run = run_in_dir(args, {{"x.csv", csv}, {"y.ndjson", ndjson}});
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out, "respondent,total,source\nS1,4,x.csv:2\nP1,8,y.ndjson:1\n");
+  EXPECT_EQ(run.err,
+            "warning: y.ndjson: --id-column: for CSV/TSV columns; not used for this NDJSON input, whose "
+            "responses name their own fields\n");
+}
+
 TEST(CsvInput, AColumnOrAnItemMappedTwiceIsRefused) {
   const std::string csv = "id,a,b,c,d\n" + row("P1", 1, 2, 3, 4);
   const std::vector<std::string> args = {"score", "srs", "x.csv", "--map", "a=1",   "--map", "b=2",

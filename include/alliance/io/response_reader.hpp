@@ -72,8 +72,9 @@ class ResponseReader {
   // that is not is one invalid record, as for a syntax error.
   virtual bool next(ResponseRecord& record) = 0;
   // Problems with the input as a whole that do not stop reading (an item
-  // with no column), as located messages.
-  virtual std::vector<std::string> warnings() const { return {}; }
+  // with no column, column options given for a JSON file), as located messages.
+  virtual std::vector<std::string> warnings() const { return notes_; }
+  void add_warning(std::string message) { notes_.push_back(std::move(message)); }
 
   // Reading a file in two parts (io/part_reading.hpp). Only a reader of a
   // regular file in a format with a record per line (CSV, TSV, NDJSON) can:
@@ -87,6 +88,9 @@ class ResponseReader {
   // Moves to the first line start at or after `offset` (a record start unless
   // a quoted CSV field spans it) and numbers that line 1.
   virtual void resume_after(std::uint64_t /*offset*/) {}
+
+ private:
+  std::vector<std::string> notes_;
 };
 
 // `path` "-" reads standard input (and is named "<stdin>" in messages).
