@@ -60,7 +60,6 @@ InputFormat from_content(ByteSource& source) {
   return tabs > commas ? InputFormat::tsv : InputFormat::csv;
 }
 
-
 // The column options given ("--id-column, --map"), or "" when none: they
 // mean nothing to a JSON response, which names its own fields, and must not
 // pass unseen there (a researcher who typed --id-column would think it used).
