@@ -23,23 +23,16 @@ struct Row {
   std::optional<io::LoadedQuestionnaire> loaded;
 };
 
-io::Field field(const char* name, io::FieldType type) {
-  io::Field f;
-  f.name = name;
-  f.type = type;
-  return f;
-}
-
 // The machine formats' table (docs/output-format.md#list): one record per
 // definition found; an invalid one has only its id, origin and shadowed.
 io::Table list_table() {
   using T = io::FieldType;
   return {"questionnaires",
-          {field("id", T::text), field("origin", T::text), field("shadowed", T::boolean),
-           field("valid", T::boolean), field("version", T::text), field("family", T::text),
-           field("form", T::text), field("title", T::text), field("items", T::integer),
-           field("subscales", T::list), field("languages", T::list), field("administrable", T::boolean),
-           field("validated", T::boolean), field("hash", T::text)},
+          {io::field("id", T::text), io::field("origin", T::text), io::field("shadowed", T::boolean),
+           io::field("valid", T::boolean), io::field("version", T::text), io::field("family", T::text),
+           io::field("form", T::text), io::field("title", T::text), io::field("items", T::integer),
+           io::field("subscales", T::list), io::field("languages", T::list), io::field("administrable", T::boolean),
+           io::field("validated", T::boolean), io::field("hash", T::text)},
           false};
 }
 

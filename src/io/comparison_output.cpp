@@ -53,15 +53,6 @@ std::string role_name(const std::string& role, bool fr) {
 
 // ---- Machine formats: the record model ----------------------------------------
 
-Field field(std::string name, FieldType type, std::vector<std::string> group = {}, std::string key = "") {
-  Field f;
-  f.name = std::move(name);
-  f.type = type;
-  f.group = std::move(group);
-  f.key = std::move(key);
-  return f;
-}
-
 Field element_field(std::string name, FieldType type, bool in_cell) {
   Field f = field(std::move(name), type);
   f.in_cell = in_cell;

@@ -6,13 +6,6 @@ namespace alliance::io {
 
 namespace {
 
-Field field(std::string name, FieldType type) {
-  Field f;
-  f.name = std::move(name);
-  f.type = type;
-  return f;
-}
-
 // A scale's field of the wide layout: "goals_answered" in CSV, at
 // scores.goals.answered in JSON.
 Field scale_field(const std::string& scale, const std::string& suffix, const std::string& key,

@@ -38,13 +38,6 @@ std::string count(double n) {
 
 // ---------------------------------------------------------------- machine formats
 
-Field field(std::string name, FieldType type) {
-  Field f;
-  f.name = std::move(name);
-  f.type = type;
-  return f;
-}
-
 std::vector<Field> fields(std::initializer_list<std::pair<const char*, FieldType>> list) {
   std::vector<Field> out;
   for (const auto& [name, type] : list) out.push_back(field(name, type));

@@ -6,15 +6,6 @@ namespace alliance::io {
 
 namespace {
 
-Field field(std::string name, FieldType type, std::vector<std::string> group = {}, std::string key = "") {
-  Field f;
-  f.name = std::move(name);
-  f.type = type;
-  f.group = std::move(group);
-  f.key = std::move(key);
-  return f;
-}
-
 // Per scale: the suffix of its CSV column, its JSON key, its type.
 struct ScaleColumn {
   const char* suffix;

@@ -21,15 +21,6 @@ namespace {
 
 const Provenance kProvenance{"mini", "1.0.0", "fnv1a64:0123456789abcdef", "9.9.9"};
 
-Field field(std::string name, FieldType type, std::vector<std::string> group = {}, std::string key = "") {
-  Field f;
-  f.name = std::move(name);
-  f.type = type;
-  f.group = std::move(group);
-  f.key = std::move(key);
-  return f;
-}
-
 // One field of every type; `score` and `status` sit in the object scores.a.
 Table every_type() {
   Table t;

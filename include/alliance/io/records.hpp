@@ -70,6 +70,17 @@ struct Field {
   const std::string& json_key() const { return key.empty() ? name : key; }
 };
 
+// A field of `type` named `name`, in the JSON objects `group`, under JSON key
+// `key` when it is not `name`: how every command describes its columns.
+inline Field field(std::string name, FieldType type, std::vector<std::string> group = {}, std::string key = "") {
+  Field f;
+  f.name = std::move(name);
+  f.type = type;
+  f.group = std::move(group);
+  f.key = std::move(key);
+  return f;
+}
+
 // A set of records sharing their fields. CSV, TSV and NDJSON outputs hold one
 // table; a JSON document holds any number, each under its name.
 struct Table {
