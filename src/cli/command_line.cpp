@@ -116,6 +116,8 @@ CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
                   "table (one line per problem; 'text' is accepted too) or json; default: table on a "
                   "terminal, json otherwise")
       ->check(CLI::IsMember({"table", "text", "json"}));
+  cmd->add_option("--lang", options.lang, "Language of the messages (default: from the locale)")
+      ->check(CLI::IsMember({"en", "fr"}));
   return cmd;
 }
 

@@ -56,10 +56,10 @@ class Checker {
   }
 
   void error(std::string where, std::string message) {
-    out_.push_back({Severity::error, "", std::move(where), 0, 0, std::move(message)});
+    out_.push_back({Severity::error, "", std::move(where), 0, 0, std::move(message), std::nullopt});
   }
   void warning(std::string where, std::string message) {
-    out_.push_back({Severity::warning, "", std::move(where), 0, 0, std::move(message)});
+    out_.push_back({Severity::warning, "", std::move(where), 0, 0, std::move(message), std::nullopt});
   }
 
   static std::string at(const std::string& base, std::size_t index) {
