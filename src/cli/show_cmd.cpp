@@ -136,7 +136,7 @@ void print_text(const io::LoadedQuestionnaire& loaded, const std::string& lang) 
   std::cout << fill(m.show_source, {q.source.citation}) << '\n';
   std::cout << fill(m.show_licence, {q.source.licence}) << '\n';
   std::cout << (q.source.validated ? m.show_validated : m.show_not_validated) << '\n';
-  if (!q.source.notes.empty()) std::cout << q.source.notes << '\n';
+  if (!q.source.notes.empty()) std::cout << core::pick_text(q.source.notes, lang) << '\n';
   std::cout << '\n';
   print_scale(q, lang);
   print_subscales(q, lang);

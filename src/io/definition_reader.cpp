@@ -73,7 +73,10 @@ class DefinitionParser {
     s.licence = f_.text(*j, "/source", "licence", true);
     s.validated = f_.boolean(*j, "/source", "validated", true, false);
     s.url = f_.text(*j, "/source", "url", false);
-    s.notes = f_.text(*j, "/source", "notes", false);
+    if (const auto notes = j->find("notes"); notes != j->end() && notes->is_string())
+      s.notes[""] = notes->get<std::string>();  // one text, in any language
+    else
+      s.notes = f_.localized(*j, "/source", "notes", false);
     return s;
   }
 

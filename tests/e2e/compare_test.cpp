@@ -344,8 +344,8 @@ TEST(Compare, OneNonBinaryValueEverywhereHasNoRNorIcc) {
   const Outcome table = run_alliance(with(args, {"--format", "table", "--lang", "fr"}), {.cwd = dir});
   ASSERT_EQ(table.status, 0) << table.err;
   EXPECT_NE(
-      table.out.find("note : Score global : tous les scores client et thérapeute valent 3.666666667 : sans "
-                     "variance, r et l'ICC(2,1) ne sont pas définis\n"),
+      table.out.find("remarque\u00a0: Score global\u00a0: tous les scores client et thérapeute valent 3,666666667\u00a0: "
+                     "sans variance, r et l’ICC(2,1) ne sont pas définis\n"),
       std::string::npos)
       << table.out;
   EXPECT_EQ(table.err, "");
