@@ -107,7 +107,8 @@ std::string usage_error(ParseErrorKind kind, const std::string& what, int argc, 
   } else if (kind == ParseErrorKind::not_member && after.find(" not in {") != std::string::npos) {
     const std::size_t in = after.find(" not in {");
     message = text::fill(m.cli_not_member, {before, after.substr(0, in), after.substr(in + 8)});
-  } else if (kind == ParseErrorKind::missing_value && after.starts_with("1 required ") && after.ends_with(" missing")) {
+  } else if (kind == ParseErrorKind::missing_value && after.starts_with("1 required ") &&
+             after.ends_with(" missing")) {
     message = text::fill(m.cli_missing_value, {before, after.substr(11, after.size() - 11 - 8)});
   }
   return text::fill(m.error_line, {message}) + "\n" + m.cli_usage_hint + "\n";

@@ -75,7 +75,8 @@ int run(int argc, char** argv) {
     std::cerr << text::say(lang, text::Msg::error_line, {e.in_language(lang)}) << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << text::say(lang, text::Msg::error_line, {text::say(lang, text::Msg::internal_error, {e.what()})})
+    std::cerr << text::say(lang, text::Msg::error_line,
+                           {text::say(lang, text::Msg::internal_error, {e.what()})})
               << '\n';
     return static_cast<int>(ExitCode::io);
   }

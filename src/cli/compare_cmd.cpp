@@ -6,8 +6,8 @@
 #include "alliance/core/agreement.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/io/comparison_writer.hpp"
-#include "alliance/version.hpp"
 #include "alliance/text/messages.hpp"
+#include "alliance/version.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
@@ -31,16 +31,16 @@ std::vector<LoadedForm> load_forms(const CompareOptions& options, const GlobalOp
     const std::vector<std::string>& given = options.forms[r];
     if (given.empty()) continue;
     const std::string flag = std::string("--") + kRoles[r];
-    if (given.size() < 2) throw Error(ExitCode::usage, text::Message{text::Msg::compare_form_needs_files, {flag}});
+    if (given.size() < 2)
+      throw Error(ExitCode::usage, text::Message{text::Msg::compare_form_needs_files, {flag}});
     LoadedForm form{kRoles[r], catalog.load(given[0]), {given.begin() + 1, given.end()}};
     const core::Questionnaire& q = form.loaded.questionnaire;
     if (q.form != static_cast<core::Form>(r))
-      throw Error(ExitCode::usage,
-                  text::Message{text::Msg::compare_wrong_form, {flag, given[0], q.id, core::to_string(q.form)}});
+      throw Error(ExitCode::usage, text::Message{text::Msg::compare_wrong_form,
+                                                 {flag, given[0], q.id, core::to_string(q.form)}});
     out.push_back(std::move(form));
   }
-  if (out.size() < 2)
-    throw Error(ExitCode::usage, text::Message{text::Msg::compare_two_forms, {}});
+  if (out.size() < 2) throw Error(ExitCode::usage, text::Message{text::Msg::compare_two_forms, {}});
   for (std::size_t f = 1; f < out.size(); ++f) {
     const std::string problem =
         core::comparability_problem(out[0].loaded.questionnaire, out[f].loaded.questionnaire);

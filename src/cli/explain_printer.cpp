@@ -22,7 +22,8 @@ std::string number(double value, const std::string& lang) {
 void print_items(std::ostream& out, const core::Questionnaire& q, const core::Explanation& e,
                  const std::string& lang) {
   const text::Messages& m = text::messages(lang);
-  io::TextTable table({m.col_item, m.col_subscale, m.col_answer, m.col_keyed, m.col_weight, m.col_contribution});
+  io::TextTable table(
+      {m.col_item, m.col_subscale, m.col_answer, m.col_keyed, m.col_weight, m.col_contribution});
   for (const core::ItemWorking& w : e.items) {
     const core::Item& item = q.items[w.item];
     if (!w.answer) {
@@ -31,11 +32,11 @@ void print_items(std::ostream& out, const core::Questionnaire& q, const core::Ex
     }
     std::string keyed = number(w.keyed, lang);
     if (item.reverse)
-      keyed += " (" + number(q.scale.min, lang) + "+" + number(q.scale.max, lang) + "−" + number(*w.answer, lang) +
-               ")";
+      keyed += " (" + number(q.scale.min, lang) + "+" + number(q.scale.max, lang) + "−" +
+               number(*w.answer, lang) + ")";
     if (w.item_score != w.keyed) keyed += " → " + number(w.item_score, lang);
-    table.add({item.id, q.subscales[item.subscale].id, number(*w.answer, lang), keyed, number(item.weight, lang),
-               number(w.contribution, lang)});
+    table.add({item.id, q.subscales[item.subscale].id, number(*w.answer, lang), keyed,
+               number(item.weight, lang), number(w.contribution, lang)});
   }
   table.print(out);
 }
@@ -57,8 +58,8 @@ void print_rule(std::ostream& out, const std::string& name, core::Method method,
   if (method == core::Method::mean)
     out << fill(m.explain_mean, {number(w.sum, lang), number(w.answered_weight, lang), value}) << '\n';
   else if (prorate && w.answered < w.parts)
-    out << fill(m.explain_prorated, {number(w.sum, lang), number(w.total_weight, lang),
-                                     number(w.answered_weight, lang), value})
+    out << fill(m.explain_prorated,
+                {number(w.sum, lang), number(w.total_weight, lang), number(w.answered_weight, lang), value})
         << '\n';
   else
     out << fill(m.explain_sum, {value}) << '\n';
@@ -87,7 +88,8 @@ void print_explanation(std::ostream& out, const core::Questionnaire& q, const io
                e.subscales[s], lang);
   }
   if (q.total.present)
-    print_rule(out, q.total.of == core::TotalOf::items ? m.explain_total_of_items : m.explain_total_of_subscales,
+    print_rule(out,
+               q.total.of == core::TotalOf::items ? m.explain_total_of_items : m.explain_total_of_subscales,
                q.total.method, q.total.prorate, e.total, lang);
   out << '\n';
 }

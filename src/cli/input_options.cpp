@@ -293,7 +293,8 @@ void print_line_count(const LineCount& count, const std::string& lang) {
   if (count.spanning == 0) return;
   const text::Messages& m = text::messages(lang);
   std::string message = text::fill(
-      m.line_count, {std::to_string(count.responses), std::to_string(count.lines), std::to_string(count.spanning)});
+      m.line_count,
+      {std::to_string(count.responses), std::to_string(count.lines), std::to_string(count.spanning)});
   if (!count.first.empty())
     message += text::fill(m.line_count_first,
                           {text::fill(m.lines_taken, {count.first, std::to_string(count.first_lines)})});

@@ -50,9 +50,9 @@ void report_problems(const io::ResponseRecord& record, const std::string& lang);
 struct LineCount {
   long responses = 0;
   long lines = 0;
-  long spanning = 0;  // responses that took more than one line
-  std::string first;  // the first of them: "batch.csv:17"; "" when not known
-  long first_lines = 0;  // the lines it took
+  long spanning = 0;                            // responses that took more than one line
+  std::string first;                            // the first of them: "batch.csv:17"; "" when not known
+  long first_lines = 0;                         // the lines it took
   void add(const io::ResponseRecord& record) {  // inline: once per record
     ++responses;
     lines += record.lines;

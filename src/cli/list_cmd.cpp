@@ -32,8 +32,9 @@ io::Table list_table() {
           {io::field("id", T::text), io::field("origin", T::text), io::field("shadowed", T::boolean),
            io::field("valid", T::boolean), io::field("version", T::text), io::field("family", T::text),
            io::field("form", T::text), io::field("title", T::text), io::field("items", T::integer),
-           io::field("subscales", T::list), io::field("languages", T::list), io::field("administrable", T::boolean),
-           io::field("validated", T::boolean), io::field("hash", T::text)},
+           io::field("subscales", T::list), io::field("languages", T::list),
+           io::field("administrable", T::boolean), io::field("validated", T::boolean),
+           io::field("hash", T::text)},
           false};
 }
 

@@ -8,8 +8,8 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/result_writer.hpp"
-#include "alliance/version.hpp"
 #include "alliance/text/messages.hpp"
+#include "alliance/version.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "explain_printer.hpp"
@@ -58,7 +58,7 @@ int finish_status(const Tally& tally, bool stopped, const std::string& lang) {
   const text::Messages& m = text::messages(lang);
   if (tally.invalid > 0 || stopped)
     std::cerr << text::fill(m.error_line, {text::fill(m.invalid_count, {std::to_string(tally.invalid),
-                                                                         std::to_string(tally.responses)}) +
+                                                                        std::to_string(tally.responses)}) +
                                            (stopped ? m.strict_stopped : "")})
               << '\n';
   if (tally.below > 0) return static_cast<int>(ExitCode::threshold);
@@ -74,8 +74,7 @@ void check_explain_alone(const ScoreOptions& options) {
                         : options.long_format     ? "--long"
                         : options.precision >= 0  ? "--precision"
                                                   : nullptr;
-  if (shaping)
-    throw Error(ExitCode::usage, text::Message{text::Msg::explain_alone, {shaping}});
+  if (shaping) throw Error(ExitCode::usage, text::Message{text::Msg::explain_alone, {shaping}});
 }
 
 }  // namespace

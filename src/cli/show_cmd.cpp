@@ -26,9 +26,10 @@ std::string rule_text(const core::MissingRule& rule, const std::string& lang) {
   if (rule.max_missing) return fill(m.show_rule_max_missing, {std::to_string(*rule.max_missing)});
   if (rule.min_answered)
     return fill(m.show_rule_min_answered,
-                {number(*rule.min_answered * 100, lang), rule.rounding == core::Rounding::up     ? m.show_rounding_up
-                                                         : rule.rounding == core::Rounding::down ? m.show_rounding_down
-                                                                                                 : m.show_rounding_nearest});
+                {number(*rule.min_answered * 100, lang),
+                 rule.rounding == core::Rounding::up     ? m.show_rounding_up
+                 : rule.rounding == core::Rounding::down ? m.show_rounding_down
+                                                         : m.show_rounding_nearest});
   return m.show_rule_any;
 }
 
@@ -45,7 +46,8 @@ std::string range_text(core::ScoreRange range, const std::string& lang) {
 void print_bands(const std::optional<core::Bands>& bands, const std::string& lang) {
   if (!bands) return;
   for (const core::Band& band : bands->ranges) {
-    std::string edges = band.min ? std::string(band.min_inclusive ? "[" : "(") + number(*band.min, lang) : "(−∞";
+    std::string edges =
+        band.min ? std::string(band.min_inclusive ? "[" : "(") + number(*band.min, lang) : "(−∞";
     edges += text::is_french(lang) ? "\u00a0; " : ", ";  // the comma is the French decimal sign
     edges += band.max ? number(*band.max, lang) + (band.max_inclusive ? "]" : ")") : "+∞)";
     std::cout << "      " << core::pad_right(edges, 12) << core::pick_text(band.label, lang)
@@ -57,9 +59,8 @@ void print_bands(const std::optional<core::Bands>& bands, const std::string& lan
 void print_norms(const std::vector<core::Norm>& norms, const std::string& lang) {
   for (const core::Norm& n : norms)
     std::cout << "      "
-              << fill(text::messages(lang).show_norm,
-                      {n.population, number(n.mean, lang), number(n.sd, lang),
-                       n.n ? ", n = " + std::to_string(n.n) : "", n.citation})
+              << fill(text::messages(lang).show_norm, {n.population, number(n.mean, lang), number(n.sd, lang),
+                                                       n.n ? ", n = " + std::to_string(n.n) : "", n.citation})
               << '\n';
 }
 
@@ -67,7 +68,8 @@ void print_scale(const core::Questionnaire& q, const std::string& lang) {
   const text::Messages& m = text::messages(lang);
   const core::Scale& s = q.scale;
   std::cout << fill(m.show_scale, {number(s.min, lang), number(s.max, lang)});
-  if (s.kind == core::ScaleKind::continuous) std::cout << fill(m.show_continuous, {number(s.precision, lang)});
+  if (s.kind == core::ScaleKind::continuous)
+    std::cout << fill(m.show_continuous, {number(s.precision, lang)});
   std::cout << '\n';
   auto labels = s.labels.find(lang);
   if (labels == s.labels.end() && !s.labels.empty()) labels = s.labels.begin();
@@ -90,9 +92,10 @@ void print_subscales(const core::Questionnaire& q, const std::string& lang) {
   for (std::size_t i = 0; i < q.subscales.size(); ++i) {
     const core::Subscale& s = q.subscales[i];
     std::cout << "\n"
-              << fill(m.show_subscale, {s.id, core::pick_text(s.title, lang), method_text(s.method, s.prorate, lang),
-                                        std::to_string(s.items.size()), rule_text(s.missing, lang),
-                                        range_text(ranges.subscales[i], lang)})
+              << fill(m.show_subscale,
+                      {s.id, core::pick_text(s.title, lang), method_text(s.method, s.prorate, lang),
+                       std::to_string(s.items.size()), rule_text(s.missing, lang),
+                       range_text(ranges.subscales[i], lang)})
               << '\n';
     for (std::size_t item : s.items) {
       const core::Item& it = q.items[item];
@@ -114,12 +117,12 @@ void print_total(const core::Questionnaire& q, const std::string& lang) {
     return;
   }
   std::cout << '\n'
-            << fill(m.show_total, {method_text(t.method, t.prorate, lang),
-                                   t.of == core::TotalOf::items ? m.show_of_items : m.show_of_subscales,
-                                   rule_text(t.missing, lang), range_text(core::total_range(q), lang),
-                                   t.of == core::TotalOf::items && t.requires_all_subscales
-                                       ? m.show_total_requires_all
-                                       : ""})
+            << fill(m.show_total,
+                    {method_text(t.method, t.prorate, lang),
+                     t.of == core::TotalOf::items ? m.show_of_items : m.show_of_subscales,
+                     rule_text(t.missing, lang), range_text(core::total_range(q), lang),
+                     t.of == core::TotalOf::items && t.requires_all_subscales ? m.show_total_requires_all
+                                                                              : ""})
             << '\n';
   print_bands(t.bands, lang);
   print_norms(t.norms, lang);

@@ -10,7 +10,8 @@
 
 namespace alliance::cli {
 
-Error did_you_mean_error(text::Msg id, std::vector<std::string> args, const std::optional<std::string>& close) {
+Error did_you_mean_error(text::Msg id, std::vector<std::string> args,
+                         const std::optional<std::string>& close) {
   return Error(ExitCode::usage, [id, args, close](std::string_view lang) {
     std::vector<std::string> all = args;
     all.push_back(close ? text::say(lang, text::Msg::did_you_mean, {*close}) : "");
@@ -28,7 +29,8 @@ Threshold parse_scale_value(const std::string& flag, const std::string& spec, co
   // Strictly: "nan" passes no comparison (--fail-below total=nan never fired), "inf" every one.
   const std::optional<double> value = parse_finite(std::string_view(spec).substr(eq + 1));
   if (!value)
-    throw Error(ExitCode::usage, text::Message{text::Msg::scale_value_not_number, {flag, spec, spec.substr(eq + 1)}});
+    throw Error(ExitCode::usage,
+                text::Message{text::Msg::scale_value_not_number, {flag, spec, spec.substr(eq + 1)}});
   const std::string name = spec.substr(0, eq);
   Threshold t{std::nullopt, *value, spec};
   if (name != "total") {
@@ -53,8 +55,8 @@ void refuse_repeats(const std::string& flag, const std::vector<Threshold>& thres
       if (thresholds[j].subscale == thresholds[i].subscale) {
         const std::string scale =
             thresholds[i].subscale ? q.subscales[*thresholds[i].subscale].id : std::string("total");
-        throw Error(ExitCode::usage,
-                    text::Message{text::Msg::scale_given_twice, {flag, thresholds[i].spec, scale, thresholds[j].spec}});
+        throw Error(ExitCode::usage, text::Message{text::Msg::scale_given_twice,
+                                                   {flag, thresholds[i].spec, scale, thresholds[j].spec}});
       }
 }
 
@@ -103,13 +105,14 @@ bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnai
     if (s.status != core::Status::ok || !(*s.value < t.value)) continue;
     below = true;
     const core::Response& r = record.response;
-    log << text::fill(m.below_threshold,
-                      {record.location,
-                       r.respondent.empty() ? std::string(m.no_respondent_id) : core::terminal_safe(r.respondent),
-                       r.session ? text::fill(m.trend_alert_session, {std::to_string(*r.session)}) : "",
-                       t.subscale ? q.subscales[*t.subscale].id : std::string("total"),
-                       text::decimal(lang, core::format_readable(*s.value)),
-                       text::decimal(lang, core::format_readable(t.value))})
+    log << text::fill(
+               m.below_threshold,
+               {record.location,
+                r.respondent.empty() ? std::string(m.no_respondent_id) : core::terminal_safe(r.respondent),
+                r.session ? text::fill(m.trend_alert_session, {std::to_string(*r.session)}) : "",
+                t.subscale ? q.subscales[*t.subscale].id : std::string("total"),
+                text::decimal(lang, core::format_readable(*s.value)),
+                text::decimal(lang, core::format_readable(t.value))})
         << '\n';
   }
   return below;

@@ -43,6 +43,7 @@ bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnai
 // A usage error: catalogue message `id` with `args`, and a last argument
 // that is text::Msg::did_you_mean of `close` in the user's language (""
 // when there is nothing close).
-Error did_you_mean_error(text::Msg id, std::vector<std::string> args, const std::optional<std::string>& close);
+Error did_you_mean_error(text::Msg id, std::vector<std::string> args,
+                         const std::optional<std::string>& close);
 
 }  // namespace alliance::cli

@@ -15,8 +15,8 @@
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/text_table.hpp"
 #include "alliance/io/trend_writer.hpp"
-#include "alliance/version.hpp"
 #include "alliance/text/messages.hpp"
+#include "alliance/version.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
@@ -119,8 +119,8 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
     if (person > 0) std::cout << '\n';
     std::cout << respondent_label(records.front().respondent, lang) << ", ";
     if (records.front().session && records.back().session && records.size() > 1)
-      std::cout << text::fill(m.trend_sessions_range,
-                              {std::to_string(*records.front().session), std::to_string(*records.back().session)});
+      std::cout << text::fill(m.trend_sessions_range, {std::to_string(*records.front().session),
+                                                       std::to_string(*records.back().session)});
     else if (records.front().session && records.size() == 1)
       std::cout << text::fill(m.trend_session, {std::to_string(*records.front().session)});
     else
@@ -154,7 +154,8 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
     table.print(std::cout);
   }
   std::cout << '\n'
-            << text::fill(m.trend_summary, {std::to_string(people.size()), std::to_string(responses)}) << '\n';
+            << text::fill(m.trend_summary, {std::to_string(people.size()), std::to_string(responses)})
+            << '\n';
 }
 
 // Scales without a reliable change index, and why: said, not guessed.
@@ -216,14 +217,15 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
     std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
     const core::SessionOrdering ordering = core::session_ordering(person.sessions);
     if (ordering == core::SessionOrdering::as_given && person.sessions.size() > 1)
-      std::cerr << m.warning_prefix << text::fill(m.trend_unordered, {respondent_label(person.respondent, lang)})
-                << '\n';
+      std::cerr << m.warning_prefix
+                << text::fill(m.trend_unordered, {respondent_label(person.respondent, lang)}) << '\n';
     std::vector<io::TrendRecord> records;
     for (std::size_t p = 0; p < points.size(); ++p) {
       const core::SessionScores& s = person.sessions[points[p].input];
       if (points[p].tied)
         std::cerr << m.warning_prefix
-                  << text::fill(ordering == core::SessionOrdering::by_number ? m.trend_tied_number : m.trend_tied_date,
+                  << text::fill(ordering == core::SessionOrdering::by_number ? m.trend_tied_number
+                                                                             : m.trend_tied_date,
                                 {person.sources[points[p].input], respondent_label(person.respondent, lang),
                                  person.sources[records.back().point.input]})
                   << '\n';
@@ -242,13 +244,14 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
         const io::TrendRecord& r = records[i];
         for (const core::TrendAlert& alert : core::trend_alerts(q, r.point, fail_on)) {
           ++alerts;
-          const std::string when = r.session       ? text::fill(m.trend_alert_session, {std::to_string(*r.session)})
+          const std::string when = r.session ? text::fill(m.trend_alert_session, {std::to_string(*r.session)})
                                    : !r.date.empty() ? " " + r.date
                                                      : "";
-          std::cerr << text::fill(m.trend_alert, {r.source, core::to_string(alert.flag),
-                                                  respondent_label(r.respondent, lang), when, names[alert.scale],
-                                                  text::decimal(lang, core::format_readable(
-                                                                          *r.point.scales[alert.scale].score))})
+          std::cerr << text::fill(
+                           m.trend_alert,
+                           {r.source, core::to_string(alert.flag), respondent_label(r.respondent, lang), when,
+                            names[alert.scale],
+                            text::decimal(lang, core::format_readable(*r.point.scales[alert.scale].score))})
                     << '\n';
         }
       }
@@ -268,7 +271,8 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
 
   print_line_count(lines, lang);
   if (invalid > 0)
-    std::cerr << text::fill(m.error_line, {text::fill(m.invalid_count, {std::to_string(invalid), std::to_string(total)})})
+    std::cerr << text::fill(m.error_line,
+                            {text::fill(m.invalid_count, {std::to_string(invalid), std::to_string(total)})})
               << '\n';
   if (alerts > 0) return static_cast<int>(ExitCode::threshold);
   return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;

@@ -77,9 +77,10 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
     }
     for (const core::Diagnostic& d :
          report.diagnostics)  // quoting the file: shown, never obeyed by the terminal
-      std::cout << core::terminal_safe(
-                       (d.file.empty() && !report.unreadable ? text::say(lang, text::Msg::at_where, {file}) : "") +
-                       core::format(d, lang))
+      std::cout << core::terminal_safe((d.file.empty() && !report.unreadable
+                                            ? text::say(lang, text::Msg::at_where, {file})
+                                            : "") +
+                                       core::format(d, lang))
                 << '\n';
     if (report.valid)
       std::cout << text::say(lang, text::Msg::validate_ok, {file, std::to_string(report.examples)}) << '\n';

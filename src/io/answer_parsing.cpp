@@ -30,7 +30,8 @@ namespace {
 text::Msg answer_message(core::AnswerProblem problem, const core::Scale& scale) {
   switch (problem) {
     case core::AnswerProblem::not_a_scale_point:
-      return scale.kind == core::ScaleKind::continuous ? text::Msg::answer_not_a_step : text::Msg::answer_not_a_point;
+      return scale.kind == core::ScaleKind::continuous ? text::Msg::answer_not_a_step
+                                                       : text::Msg::answer_not_a_point;
     case core::AnswerProblem::not_finite: return text::Msg::answer_not_finite;
     default: return text::Msg::answer_outside;
   }

@@ -166,9 +166,10 @@ LoadedQuestionnaire Catalog::load(const std::string& id_or_path) const {
   }
   Checked checked = check_text(text, origin);
   if (!checked.loaded)
-    throw Error(ExitCode::invalid_input, [diagnostics = std::move(checked.diagnostics)](std::string_view lang) {
-      return all_messages(diagnostics, lang);
-    });
+    throw Error(ExitCode::invalid_input,
+                [diagnostics = std::move(checked.diagnostics)](std::string_view lang) {
+                  return all_messages(diagnostics, lang);
+                });
   return std::move(*checked.loaded);
 }
 

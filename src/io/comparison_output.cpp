@@ -6,8 +6,8 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/comparison_writer.hpp"
-#include "alliance/text/messages.hpp"
 #include "alliance/io/text_table.hpp"
+#include "alliance/text/messages.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
@@ -260,7 +260,11 @@ class Records {
 class PeopleView {
  public:
   PeopleView(const ComparisonReport& r, const CompareWriterOptions& o, std::FILE* out)
-      : r_(r), o_(o), m_(text::messages(o.language)), decimals_(o.precision < 0 ? 2 : o.precision), out_(out) {}
+      : r_(r),
+        o_(o),
+        m_(text::messages(o.language)),
+        decimals_(o.precision < 0 ? 2 : o.precision),
+        out_(out) {}
 
   void write() {
     const bool all = o_.section == CompareSection::all;
@@ -302,7 +306,9 @@ class PeopleView {
   }
 
   // Numbers for people: a decimal comma in French.
-  std::string fixed(double value) const { return text::decimal(o_.language, core::format_fixed(value, decimals_)); }
+  std::string fixed(double value) const {
+    return text::decimal(o_.language, core::format_fixed(value, decimals_));
+  }
   std::string fixed(const std::optional<double>& value) const { return value ? fixed(*value) : kMissingCell; }
 
   std::string status_word(core::Status s) const {
@@ -341,9 +347,10 @@ class PeopleView {
       }
       std::string items;
       for (const core::ItemDifference& d : p.comparison.items)
-        items += (items.empty() ? "" : ", ") +
-                 text::fill(m_.compare_item_difference,
-                            {item_id(r_, c, d, true), text::decimal(o_.language, signed_number(d.difference))});
+        items +=
+            (items.empty() ? "" : ", ") +
+            text::fill(m_.compare_item_difference,
+                       {item_id(r_, c, d, true), text::decimal(o_.language, signed_number(d.difference))});
       row.push_back(items);
       rows.push_back(std::move(row));
     }
@@ -362,12 +369,13 @@ class PeopleView {
     heading(c, m_.compare_agreement);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({m_.col_scale, "N", m_.col_excluded, upper_role(r_.forms[c.first].role),
-                    upper_role(r_.forms[c.second].role), m_.col_mean_difference, m_.col_sd_difference, m_.col_limits,
-                    "r", kIccName});
+                    upper_role(r_.forms[c.second].role), m_.col_mean_difference, m_.col_sd_difference,
+                    m_.col_limits, "r", kIccName});
     for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
       const core::AgreementStats& a = c.stats[s];
       const std::string limits =
-          a.loa_lower ? text::fill(m_.compare_limits, {fixed(*a.loa_lower), fixed(*a.loa_upper)}) : kMissingCell;
+          a.loa_lower ? text::fill(m_.compare_limits, {fixed(*a.loa_lower), fixed(*a.loa_upper)})
+                      : kMissingCell;
       rows.push_back({scale_title(s), std::to_string(a.n), std::to_string(c.excluded[s]), fixed(a.mean_first),
                       fixed(a.mean_second), fixed(a.mean_difference), fixed(a.sd_difference), limits,
                       fixed(a.pearson_r), fixed(a.icc)});
@@ -385,7 +393,8 @@ class PeopleView {
     out_.put(text::fill(m_.compare_unpaired, {std::to_string(n), n ? "" : "."}) + "\n");
     if (n == 0) return;
     std::vector<std::vector<std::string>> rows;
-    rows.push_back({m_.col_form, "QUESTIONNAIRE", m_.col_respondent, m_.col_session, m_.col_reason, m_.col_source});
+    rows.push_back(
+        {m_.col_form, "QUESTIONNAIRE", m_.col_respondent, m_.col_session, m_.col_reason, m_.col_source});
     for (const core::Unpaired& u : r_.unpaired) {
       const ComparedForm& f = r_.forms[u.form];
       const ResponseRecord& record = f.records[u.index];
@@ -441,14 +450,11 @@ std::vector<AgreementNoteText> agreement_notes(const ComparisonReport& report, c
       what = text::fill(m.note_both, {fa, fb, x, y});
     else
       what = text::fill(m.note_one, {first ? fa : fb, first ? x : y});
-    note.message = text::fill(m.note_no_variance, {what, stats.icc ? m.note_r_undefined : m.note_r_icc_undefined});
+    note.message =
+        text::fill(m.note_no_variance, {what, stats.icc ? m.note_r_undefined : m.note_r_icc_undefined});
     out.push_back(std::move(note));
   }
-  if (has(core::AgreementNote::two_pairs))
-    out.push_back(
-        {"two_pairs",
-         {},
-         m.note_two_pairs});
+  if (has(core::AgreementNote::two_pairs)) out.push_back({"two_pairs", {}, m.note_two_pairs});
   return out;
 }
 

@@ -148,7 +148,8 @@ std::string definition_to_json(const core::Questionnaire& q, int indent) {
                          {"url", q.source.url},
                          {"notes", q.source.notes.size() == 1 && q.source.notes.count("")
                                        ? ordered(q.source.notes.begin()->second)
-                                       : q.source.notes.empty() ? ordered("") : texts(q.source.notes)}}},
+                                   : q.source.notes.empty() ? ordered("")
+                                                            : texts(q.source.notes)}}},
                        {"scale", scale(q.scale)},
                        {"subscales", subscales(q)},
                        {"items", items(q)},

@@ -9,7 +9,8 @@ namespace alliance::io {
 
 namespace {
 
-void read_all(ResponseReader& reader, PartTally& tally, const ProblemsHandler& report, std::string_view language) {
+void read_all(ResponseReader& reader, PartTally& tally, const ProblemsHandler& report,
+              std::string_view language) {
   ResponseRecord record;
   while (reader.next(record)) {
     if (!record.valid()) report(problem_texts(record, language));

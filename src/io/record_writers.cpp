@@ -482,7 +482,8 @@ class PeopleTableWriter final : public RecordWriter {
   std::string cell(const Field& field, const Value& value) const {
     if (value.is_missing()) return kMissingCell;
     switch (value.type()) {
-      case FieldType::number: return text::decimal(options_.language, core::format_fixed(value.as_number(), decimals_));
+      case FieldType::number:
+        return text::decimal(options_.language, core::format_fixed(value.as_number(), decimals_));
       case FieldType::boolean: return value.as_boolean() ? words_.yes : words_.no;
       case FieldType::list:
       case FieldType::records: {

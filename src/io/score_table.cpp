@@ -74,14 +74,15 @@ class TableWriter final : public ResultWriter {
   }
 
   // Numbers for people: a decimal comma in French.
-  std::string number(std::string_view formatted) const { return text::decimal(options_.language, formatted);
-  }
+  std::string number(std::string_view formatted) const { return text::decimal(options_.language, formatted); }
 
   Cell cell(const core::ScaleScore& s, const std::optional<core::Bands>& bands, bool valid) const {
     if (!valid) return {m_.status_invalid, kDim};
     if (s.status != core::Status::ok) return {m_.status_insufficient, kDim};
     const int decimals = options_.precision < 0 ? 2 : options_.precision;
-    Cell out{number(s.exact ? core::format_fixed(*s.exact, decimals) : core::format_fixed(*s.value, decimals)), ""};
+    Cell out{
+        number(s.exact ? core::format_fixed(*s.exact, decimals) : core::format_fixed(*s.value, decimals)),
+        ""};
     if (s.band && bands) {
       const core::Band& band = bands->ranges[*s.band];
       out.text += " " + core::pick_text(band.label, options_.language);
@@ -93,8 +94,9 @@ class TableWriter final : public ResultWriter {
   void print_legend() {
     const std::size_t n = rows_.size();
     const std::size_t ok = n - insufficient_ - invalid_;
-    const std::string text = text::fill(m_.score_legend, {std::to_string(n), std::to_string(ok),
-                                                          std::to_string(insufficient_), std::to_string(invalid_)});
+    const std::string text = text::fill(
+        m_.score_legend,
+        {std::to_string(n), std::to_string(ok), std::to_string(insufficient_), std::to_string(invalid_)});
     out_.put('\n');
     out_.put(text);
     out_.put('\n');

@@ -21,7 +21,8 @@ std::string scale_id(const core::Questionnaire& q, const core::ScaleStats& s) {
 
 // The scale as a table for people names it: its id in English (the name
 // --fail-below and the machine formats use), its title in French.
-std::string scale_name(const core::Questionnaire& q, std::optional<std::size_t> subscale, const std::string& lang) {
+std::string scale_name(const core::Questionnaire& q, std::optional<std::size_t> subscale,
+                       const std::string& lang) {
   if (!text::is_french(lang)) return subscale ? q.subscales[*subscale].id : "total";
   const core::LocalizedText& title = subscale ? q.subscales[*subscale].title : q.total.title;
   const std::string& picked = core::pick_text(title, lang);
@@ -210,7 +211,9 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
   const int d = options.precision < 0 ? 2 : options.precision;   // scores
   const int dc = options.precision < 0 ? 3 : options.precision;  // coefficients
   // Numbers for people: a decimal comma in French.
-  const auto num = [&lang](const auto& value, int decimals) { return text::decimal(lang, fixed(value, decimals)); };
+  const auto num = [&lang](const auto& value, int decimals) {
+    return text::decimal(lang, fixed(value, decimals));
+  };
   const auto name = [&](const core::ScaleStats& s) { return scale_name(q, s, lang); };
   OutputBuffer out(file);
 
@@ -224,14 +227,16 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
   Rows scores = {{m.col_scores, "N", m.col_complete, m.col_insufficient, m.col_mean, m.col_sd, "MIN", "MAX",
                   m.col_floor, m.col_ceiling}};
   for (const core::ScaleStats& s : report.scales)
-    scores.push_back({name(s), std::to_string(s.scored), std::to_string(s.complete), std::to_string(s.insufficient),
-                      num(s.mean, d), num(s.sd, d), num(s.min, d), num(s.max, d), num(s.floor_pct, 0) + " %",
-                      num(s.ceiling_pct, 0) + " %"});
+    scores.push_back({name(s), std::to_string(s.scored), std::to_string(s.complete),
+                      std::to_string(s.insufficient), num(s.mean, d), num(s.sd, d), num(s.min, d),
+                      num(s.max, d), num(s.floor_pct, 0) + " %", num(s.ceiling_pct, 0) + " %"});
   put_table(out, scores);
   out.put('\n');
 
-  Rows reliability = {{m.col_reliability, m.col_items, "N", "ALPHA", m.col_ci95, m.col_std_alpha, m.col_mean_r}};
-  const std::string between = text::is_french(lang) ? "\u00a0; " : ", ";  // the comma is the French decimal sign
+  Rows reliability = {
+      {m.col_reliability, m.col_items, "N", "ALPHA", m.col_ci95, m.col_std_alpha, m.col_mean_r}};
+  const std::string between =
+      text::is_french(lang) ? "\u00a0; " : ", ";  // the comma is the French decimal sign
   for (const core::ScaleStats& s : report.scales) {
     const std::string ci =
         s.alpha_lower && s.alpha_upper
@@ -243,13 +248,14 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
   put_table(out, reliability);
   out.put('\n');
 
-  Rows items = {{m.col_item, m.col_scale, m.col_missing, m.col_mean, m.col_sd, "R.DROP", m.col_alpha_if_dropped}};
+  Rows items = {
+      {m.col_item, m.col_scale, m.col_missing, m.col_mean, m.col_sd, "R.DROP", m.col_alpha_if_dropped}};
   for (const core::ScaleStats& s : report.scales) {
     if (!s.subscale) continue;  // the total's items are in the machine formats
     for (const core::ItemStats& item : s.items)
       items.push_back({q.items[item.item].id + (q.items[item.item].reverse ? " (R)" : ""), name(s),
-                       num(item.missing_pct, 1) + " %", num(item.mean, d), num(item.sd, d), num(item.r_drop, dc),
-                       num(item.alpha_if_dropped, dc)});
+                       num(item.missing_pct, 1) + " %", num(item.mean, d), num(item.sd, d),
+                       num(item.r_drop, dc), num(item.alpha_if_dropped, dc)});
   }
   if (items.size() > 1) {
     put_table(out, items);
@@ -259,12 +265,14 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
   if (!report.correlations.empty()) {
     Rows correlations = {{m.col_correlations, "N", "R"}};
     for (const core::Correlation& r : report.correlations)
-      correlations.push_back({scale_name(q, r.a, lang) + " – " + scale_name(q, r.b, lang), count(r.n), num(r.r, dc)});
+      correlations.push_back(
+          {scale_name(q, r.a, lang) + " – " + scale_name(q, r.b, lang), count(r.n), num(r.r, dc)});
     put_table(out, correlations);
     out.put('\n');
   }
 
-  for (const core::StatsWarning& w : report.warnings) out.put(m.warning_prefix + describe(q, report, w, lang) + "\n");
+  for (const core::StatsWarning& w : report.warnings)
+    out.put(m.warning_prefix + describe(q, report, w, lang) + "\n");
   const core::QualitySummary& quality = report.quality;
   out.put(text::fill(m.stats_quality_flags,
                      {std::to_string(quality.straightline), std::to_string(quality.zero_variance),
@@ -350,15 +358,19 @@ class QualityListing final : public QualityWriter {
 std::string describe(const core::Questionnaire& q, const StatsReport& report, const core::StatsWarning& w,
                      const std::string& language) {
   const text::Messages& m = text::messages(language);
-  const auto num = [&language](double value, int decimals) { return text::decimal(language, fixed(value, decimals)); };
+  const auto num = [&language](double value, int decimals) {
+    return text::decimal(language, fixed(value, decimals));
+  };
   const std::string scale = scale_name(q, report.scales[w.scale], language);
   const std::string item = w.item ? q.items[*w.item].id : "";
-  const std::string threshold = text::decimal(language, core::format_number(report.options.floor_ceiling_pct));
+  const std::string threshold =
+      text::decimal(language, core::format_number(report.options.floor_ceiling_pct));
   switch (w.kind) {
     case core::WarningKind::negative_item_rest:
       return text::fill(m.warn_negative_item_rest, {scale, item, num(w.value, 3)});
     case core::WarningKind::few_complete:
-      return text::fill(m.warn_few_complete, {scale, count(w.value), std::to_string(report.options.min_complete)});
+      return text::fill(m.warn_few_complete,
+                        {scale, count(w.value), std::to_string(report.options.min_complete)});
     case core::WarningKind::floor: return text::fill(m.warn_floor, {scale, num(w.value, 1), threshold});
     case core::WarningKind::ceiling: return text::fill(m.warn_ceiling, {scale, num(w.value, 1), threshold});
     case core::WarningKind::no_variance: return text::fill(m.warn_no_variance, {scale, item});

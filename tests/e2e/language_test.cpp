@@ -34,7 +34,8 @@ std::string write_bad_csv() {
 
 using Outcome = alliance::testing::Run;  // Run alone is gtest's, inside a TEST
 
-Outcome in_dir(const std::string& dir, std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+Outcome in_dir(const std::string& dir, std::vector<std::string> args,
+               std::map<std::string, std::string> env = {}) {
   return run_alliance(args, {.env = env, .cwd = dir});
 }
 
@@ -54,8 +55,8 @@ TEST(French, ScoreTableHasADecimalCommaAndReaderProblemsAreFrench) {
   EXPECT_FALSE(has(run.out, "3.75")) << run.out;
   EXPECT_TRUE(has(run.out, "2 réponses" + kNbsp + ": 1 complète, 0 avec des scores insuffisants, 1 invalide"))
       << run.out;
-  EXPECT_EQ(run.err, "bad.csv:3" + kNbsp + ": item 1 = 9" + kNbsp + ": hors de l’échelle 1 à 5\n" + "alliance" +
-                         kNbsp + ": 1 réponse sur 2 est invalide\n");
+  EXPECT_EQ(run.err, "bad.csv:3" + kNbsp + ": item 1 = 9" + kNbsp + ": hors de l’échelle 1 à 5\n" +
+                         "alliance" + kNbsp + ": 1 réponse sur 2 est invalide\n");
 }
 
 TEST(English, ScoreTableAndReaderProblemsUnchanged) {
@@ -65,7 +66,8 @@ TEST(English, ScoreTableAndReaderProblemsUnchanged) {
   EXPECT_TRUE(has(run.out, "RESPONDENT")) << run.out;
   EXPECT_TRUE(has(run.out, "3.75")) << run.out;
   EXPECT_TRUE(has(run.out, "2 responses: 1 ok, 0 with insufficient scores, 1 invalid")) << run.out;
-  EXPECT_EQ(run.err, "bad.csv:3: item 1 = 9 is outside the scale 1..5\nalliance: 1 of 2 responses is invalid\n");
+  EXPECT_EQ(run.err,
+            "bad.csv:3: item 1 = 9 is outside the scale 1..5\nalliance: 1 of 2 responses is invalid\n");
 }
 
 TEST(French, MachineFormatsAreNeverTranslated) {
@@ -83,8 +85,9 @@ TEST(French, MachineFormatsAreNeverTranslated) {
 // ---- stats -----------------------------------------------------------------
 
 TEST(French, StatsTableShowsTitlesAndDecimalCommas) {
-  const Outcome run = run_alliance({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--format", "table", "--lang", "fr"},
-                               {.cwd = source_path("")});
+  const Outcome run =
+      run_alliance({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--format", "table", "--lang", "fr"},
+                   {.cwd = source_path("")});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "gtb-12 1.0.0 — 40 réponses" + kNbsp + "; réponses manquantes" + kNbsp +
                                ": par paires (pairwise)"))
@@ -94,14 +97,16 @@ TEST(French, StatsTableShowsTitlesAndDecimalCommas) {
   EXPECT_TRUE(has(run.out, "Objectifs     4      40  0,863  [0,777" + kNbsp + "; 0,921]")) << run.out;
   EXPECT_TRUE(has(run.out, "Score global")) << run.out;
   EXPECT_FALSE(has(run.out, "goals")) << run.out;
-  EXPECT_TRUE(has(run.out, "Signalements" + kNbsp +
-                               ": 1 réponse toute identique, 1 sans variance, 1 série de 7+ (voir --quality)"))
+  EXPECT_TRUE(
+      has(run.out, "Signalements" + kNbsp +
+                       ": 1 réponse toute identique, 1 sans variance, 1 série de 7+ (voir --quality)"))
       << run.out;
 }
 
 TEST(English, StatsTableUnchanged) {
-  const Outcome run = run_alliance({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--format", "table", "--lang", "en"},
-                               {.cwd = source_path("")});
+  const Outcome run =
+      run_alliance({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--format", "table", "--lang", "en"},
+                   {.cwd = source_path("")});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "goals        4      40  0.863  [0.777, 0.921]")) << run.out;
   EXPECT_TRUE(has(run.out, "Quality flags: 1 straight-lining, 1 no variance, 1 run of 7+ (see --quality)"))
@@ -111,9 +116,10 @@ TEST(English, StatsTableUnchanged) {
 // ---- trend -----------------------------------------------------------------
 
 TEST(French, TrendTableAndNotes) {
-  const Outcome run = run_alliance({"trend", "srs", "examples/srs-sessions.ndjson", "--sd", "total=4", "--retest-r",
-                                "total=0.8", "--format", "table", "--precision", "1", "--lang", "fr"},
-                               {.cwd = source_path("")});
+  const Outcome run =
+      run_alliance({"trend", "srs", "examples/srs-sessions.ndjson", "--sd", "total=4", "--retest-r",
+                    "total=0.8", "--format", "table", "--precision", "1", "--lang", "fr"},
+                   {.cwd = source_path("")});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "C01, séances 1–6\n")) << run.out;
   EXPECT_TRUE(has(run.out, "SÉANCES")) << run.out;
@@ -125,10 +131,10 @@ TEST(French, TrendTableAndNotes) {
 // ---- compare ---------------------------------------------------------------
 
 TEST(French, CompareAgreementTable) {
-  const Outcome run = run_alliance({"compare", "--client", "gtb-12", "examples/gtb-12-sessions.ndjson", "--therapist",
-                                "gtb-12-t", "examples/gtb-12-t-sessions.csv", "--section", "agreement", "--format",
-                                "table", "--lang", "fr"},
-                               {.cwd = source_path("")});
+  const Outcome run = run_alliance(
+      {"compare", "--client", "gtb-12", "examples/gtb-12-sessions.ndjson", "--therapist", "gtb-12-t",
+       "examples/gtb-12-t-sessions.csv", "--section", "agreement", "--format", "table", "--lang", "fr"},
+      {.cwd = source_path("")});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "Accord — client (gtb-12) − thérapeute (gtb-12-t)\n")) << run.out;
   // The README's English row "Goals  9  0  3.61  3.53  0.08  0.60  -1.09 to 1.26  0.92  0.75".
@@ -142,7 +148,8 @@ TEST(French, CompareAgreementTable) {
 TEST(French, ShowIsFrenchThroughout) {
   const Outcome run = run_alliance({"show", "gtb-12", "--format", "table", "--lang", "fr"});
   ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_TRUE(has(run.out, "Forme" + kNbsp + ": client · famille gtb · 12 items · administrable\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "Forme" + kNbsp + ": client · famille gtb · 12 items · administrable\n"))
+      << run.out;
   EXPECT_TRUE(has(run.out, "Échelle" + kNbsp + ": 1 à 5\n")) << run.out;
   EXPECT_TRUE(has(run.out, "au plus 1 réponse manquante" + kNbsp + "; étendue 1–5")) << run.out;
   EXPECT_TRUE(has(run.out, "5 exemples intégrés concordent avec la cotation.")) << run.out;
@@ -171,20 +178,22 @@ TEST(French, ListHeadings) {
 }
 
 TEST(French, ValidateLocatesDefinitionProblemsInFrench) {
-  const Outcome run = run_alliance({"validate", "tests/data/invalid/semantic.json", "questionnaires/gtb-12.json",
-                                "--format", "table", "--lang", "fr"},
-                               {.cwd = source_path("")});
+  const Outcome run = run_alliance({"validate", "tests/data/invalid/semantic.json",
+                                    "questionnaires/gtb-12.json", "--format", "table", "--lang", "fr"},
+                                   {.cwd = source_path("")});
   EXPECT_EQ(run.status, 1);
-  EXPECT_TRUE(has(run.out, "semantic.json:13:5" + kNbsp + ": /subscales/1" + kNbsp +
-                               ": la sous-échelle «" + kNbsp + "e" + kNbsp + "» n’a aucun item\n"))
+  EXPECT_TRUE(has(run.out, "semantic.json:13:5" + kNbsp + ": /subscales/1" + kNbsp + ": la sous-échelle «" +
+                               kNbsp + "e" + kNbsp + "» n’a aucun item\n"))
       << run.out;
-  EXPECT_TRUE(has(run.out, "questionnaires/gtb-12.json" + kNbsp + ": valide (5 exemples vérifiés)\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "questionnaires/gtb-12.json" + kNbsp + ": valide (5 exemples vérifiés)\n"))
+      << run.out;
 }
 
+// Without --lang (which validate did not have), in an English locale.
 TEST(English, ValidateUnchanged) {
-  const Outcome run = run_alliance({"validate", "tests/data/invalid/semantic.json", "questionnaires/gtb-12.json",
-                                "--format", "table", "--lang", "en"},
-                               {.cwd = source_path("")});
+  const Outcome run = run_alliance(
+      {"validate", "tests/data/invalid/semantic.json", "questionnaires/gtb-12.json", "--format", "table"},
+      {.env = {{"LANGUAGE", ""}, {"LC_ALL", "en_GB.UTF-8"}}, .cwd = source_path("")});
   EXPECT_EQ(run.status, 1);
   EXPECT_TRUE(has(run.out, "semantic.json:13:5: /subscales/1: subscale \"e\" has no items\n")) << run.out;
   EXPECT_TRUE(has(run.out, "questionnaires/gtb-12.json: ok (5 examples checked)\n")) << run.out;
@@ -195,8 +204,8 @@ TEST(English, ValidateUnchanged) {
 TEST(French, CommandErrors) {
   Outcome run = run_alliance({"score", "gtb-13", "--lang", "fr"});
   EXPECT_EQ(run.status, 2);
-  EXPECT_EQ(run.err, "alliance" + kNbsp + ": questionnaire inconnu «" + kNbsp + "gtb-13" + kNbsp + "»" + kNbsp +
-                         "; vouliez-vous dire «" + kNbsp + "gtb-12" + kNbsp + "»" + kNbsp +
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": questionnaire inconnu «" + kNbsp + "gtb-13" + kNbsp + "»" +
+                         kNbsp + "; vouliez-vous dire «" + kNbsp + "gtb-12" + kNbsp + "»" + kNbsp +
                          "? (pour les voir tous" + kNbsp + ": alliance list)\n");
   run = run_alliance({"score", "gtb-12", "--fail-below", "goal=3", "--lang", "fr"}, {.input = ""});
   EXPECT_EQ(run.status, 2);
@@ -216,25 +225,30 @@ TEST(English, CommandErrorsUnchanged) {
   Outcome run = run_alliance({"score", "gtb-13", "--lang", "en"});
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err,
-            "alliance: unknown questionnaire 'gtb-13', did you mean 'gtb-12'? (run 'alliance list' to see them all)\n");
+            "alliance: unknown questionnaire 'gtb-13', did you mean 'gtb-12'? (run 'alliance list' to see "
+            "them all)\n");
   run = run_alliance({"score", "gtb-12", "--fail-below", "goal=3", "--lang", "en"}, {.input = ""});
-  EXPECT_EQ(run.err, "alliance: --fail-below 'goal=3': gtb-12 has no subscale 'goal', did you mean 'goals'?\n");
+  EXPECT_EQ(run.err,
+            "alliance: --fail-below 'goal=3': gtb-12 has no subscale 'goal', did you mean 'goals'?\n");
   run = run_alliance({"score", "gtb-12", "--bogus", "--lang", "en"});
-  EXPECT_EQ(run.err, "alliance: The following argument was not expected: --bogus\nRun 'alliance --help' for usage.\n");
+  EXPECT_EQ(run.err,
+            "alliance: The following argument was not expected: --bogus\nRun 'alliance --help' for usage.\n");
   run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "en"});
-  EXPECT_EQ(run.err, "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance --help' for usage.\n");
+  EXPECT_EQ(
+      run.err,
+      "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance --help' for usage.\n");
 }
 
 // administer: a definition that cannot be loaded, its problems located in French.
 TEST(French, AdministerReportsADefinitionsProblemsInFrench) {
-  const Outcome run = run_alliance({"administer", "tests/data/invalid/semantic.json", "--respondent", "P017", "--lang",
-                                "fr"},
-                               {.input = "", .cwd = source_path("")});
+  const Outcome run =
+      run_alliance({"administer", "tests/data/invalid/semantic.json", "--respondent", "P017", "--lang", "fr"},
+                   {.input = "", .cwd = source_path("")});
   EXPECT_EQ(run.status, 1);
   EXPECT_TRUE(has(run.err, "alliance" + kNbsp + ": ce questionnaire ne peut pas être chargé" + kNbsp + ":\n"))
       << run.err;
-  EXPECT_TRUE(has(run.err, "semantic.json:13:5" + kNbsp + ": /subscales/1" + kNbsp + ": la sous-échelle «" + kNbsp +
-                               "e" + kNbsp + "» n’a aucun item"))
+  EXPECT_TRUE(has(run.err, "semantic.json:13:5" + kNbsp + ": /subscales/1" + kNbsp + ": la sous-échelle «" +
+                               kNbsp + "e" + kNbsp + "» n’a aucun item"))
       << run.err;
   EXPECT_FALSE(has(run.err, "has no items")) << run.err;
 }
@@ -242,8 +256,8 @@ TEST(French, AdministerReportsADefinitionsProblemsInFrench) {
 // ---- the language from the environment --------------------------------------
 
 TEST(Language, LanguageVariableAsGettextReadsIt) {
-  const std::map<std::string, std::string> french_first = {{"LANGUAGE", "fr:en"}, {"LANG", "en_US.UTF-8"},
-                                                           {"LC_ALL", ""},       {"LC_MESSAGES", ""}};
+  const std::map<std::string, std::string> french_first = {
+      {"LANGUAGE", "fr:en"}, {"LANG", "en_US.UTF-8"}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}};
   Outcome run = run_alliance({"show", "gtb-12", "--format", "table"}, {.env = french_first});
   EXPECT_TRUE(has(run.out, "Échelle" + kNbsp + ": 1 à 5")) << run.out;
   run = run_alliance({"show", "gtb-12", "--format", "table", "--lang", "en"}, {.env = french_first});

@@ -21,7 +21,8 @@ Msg id_at(std::size_t i) {
 std::set<int> placeholders(std::string_view templ) {
   std::set<int> out;
   for (std::size_t i = 0; i + 2 < templ.size(); ++i)
-    if (templ[i] == '{' && templ[i + 1] >= '1' && templ[i + 1] <= '9' && (templ[i + 2] == '}' || templ[i + 2] == ':'))
+    if (templ[i] == '{' && templ[i + 1] >= '1' && templ[i + 1] <= '9' &&
+        (templ[i + 2] == '}' || templ[i + 2] == ':'))
       out.insert(templ[i + 1] - '0');
   return out;
 }
@@ -75,7 +76,8 @@ TEST(Catalogue, FrenchTypography) {
     EXPECT_EQ(text.find(" »"), std::string_view::npos);
     EXPECT_EQ(text.find("(s)"), std::string_view::npos);
   }
-  for (std::size_t n = 0; n < kMessageCount; ++n) EXPECT_EQ(text("en", id_at(n)).find("(s)"), std::string_view::npos);
+  for (std::size_t n = 0; n < kMessageCount; ++n)
+    EXPECT_EQ(text("en", id_at(n)).find("(s)"), std::string_view::npos);
 }
 
 TEST(Catalogue, FillAndSay) {
