@@ -216,6 +216,10 @@ TEST(French, CommandErrors) {
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err, "alliance" + kNbsp + ": argument inattendu" + kNbsp + ": --bogus\nPour l’aide" + kNbsp +
                          ": alliance --help\n");
+  run = run_alliance({"score", "gtb-12", "absent.csv", "--lang", "fr"});
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": absent.csv" + kNbsp + ": lecture impossible" + kNbsp +
+                         ": le fichier n’existe pas\n");
   run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "fr"});
   EXPECT_EQ(run.status, 2);
   EXPECT_TRUE(has(run.err, "--format" + kNbsp + ": xml n’est pas une valeur possible")) << run.err;
@@ -233,6 +237,9 @@ TEST(English, CommandErrorsUnchanged) {
   run = run_alliance({"score", "gtb-12", "--bogus", "--lang", "en"});
   EXPECT_EQ(run.err,
             "alliance: The following argument was not expected: --bogus\nRun 'alliance --help' for usage.\n");
+  run = run_alliance({"score", "gtb-12", "absent.csv", "--lang", "en"});
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "alliance: absent.csv: cannot open: No such file or directory\n");
   run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "en"});
   EXPECT_EQ(
       run.err,
