@@ -246,6 +246,23 @@ TEST(English, CommandErrorsUnchanged) {
       "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance --help' for usage.\n");
 }
 
+// A CSV header naming no item: the whole file refused, located, in French.
+TEST(French, CsvHeaderErrorIsFrench) {
+  const std::string dir = make_temp_dir();
+  std::ofstream(dir + "/h.csv") << "a,b\n1,2\n";
+  const Outcome fr = in_dir(dir, {"score", "gtb-12", "h.csv", "--lang", "fr"});
+  EXPECT_EQ(fr.status, 1);
+  EXPECT_EQ(fr.err,
+            "alliance" + kNbsp + ": h.csv:1" + kNbsp + ": aucune colonne ne contient un item de gtb-12 " +
+                "(les colonnes d’items sont nommées «" + kNbsp + "{id}" + kNbsp + "»" + kNbsp +
+                "; utilisez --columns «" + kNbsp + "MOTIF" + kNbsp + "» avec {id}, ou --map COLONNE=ITEM)\n");
+  const Outcome en = in_dir(dir, {"score", "gtb-12", "h.csv", "--lang", "en"});
+  EXPECT_EQ(
+      en.err,
+      "alliance: h.csv:1: no column holds an item of gtb-12 (item columns are named by '{id}'; use --columns "
+      "'PATTERN' with {id}, or --map COLUMN=ITEM)\n");
+}
+
 // administer: a definition that cannot be loaded, its problems located in French.
 TEST(French, AdministerReportsADefinitionsProblemsInFrench) {
   const Outcome run =
