@@ -80,8 +80,7 @@ std::string scores_text(const ScreenContext& context, const core::ScoreSheet& sh
     c.name = row.name;
     c.value = "—";
     if (row.score->value) {
-      c.value = core::format_fixed(*row.score->value, 2);
-      if (context.lang == "fr") std::replace(c.value.begin(), c.value.end(), '.', ',');
+      c.value = text::decimal(context.lang, core::format_fixed(*row.score->value, 2));
     }
     c.range = "(" + number_text(row.range.low, context.lang) + "–" +
               number_text(row.range.high, context.lang) + ")";

@@ -315,9 +315,7 @@ bool one_key_scale(const core::Scale& scale) {
 }
 
 std::string number_text(double value, const std::string& lang) {
-  std::string out = core::format_number(value);
-  if (lang == "fr") std::replace(out.begin(), out.end(), '.', ',');
-  return out;
+  return text::decimal(lang, core::format_number(value));
 }
 
 std::string shown_text(const ScreenContext& context, const core::LocalizedText& text) {

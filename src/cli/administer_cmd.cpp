@@ -96,7 +96,8 @@ void check_respondent(AdministerOptions& o, const core::Questionnaire& q, const 
 }
 
 io::LoadedQuestionnaire load_questionnaire(const AdministerOptions& o, const GlobalOptions& global,
-                                           const admin::Messages& m) {
+                                           const std::string& lang) {
+  const admin::Messages& m = admin::messages(lang);
   const io::Catalog catalog = make_catalog(global);
   try {
     return catalog.load(o.questionnaire);
@@ -109,7 +110,7 @@ io::LoadedQuestionnaire load_questionnaire(const AdministerOptions& o, const Glo
                   admin::fill(m.unknown_questionnaire,
                               {o.questionnaire, close ? admin::fill(m.did_you_mean, {*close}) : ""}));
     }
-    throw Error(e.code(), admin::fill(m.definition_problems, {o.questionnaire, e.what()}));
+    throw Error(e.code(), admin::fill(m.definition_problems, {o.questionnaire, e.in_language(lang)}));
   }
 }
 
@@ -171,7 +172,7 @@ int report_unfinished(const AdministerOptions& o, const GlobalOptions& global, c
 int run_administer(AdministerOptions o, const GlobalOptions& global, std::string& lang, io::Env& env) {
   lang = session_language(o.lang);
   check_command_line(o, admin::messages(lang));
-  const io::LoadedQuestionnaire loaded = load_questionnaire(o, global, admin::messages(lang));
+  const io::LoadedQuestionnaire loaded = load_questionnaire(o, global, lang);
   const core::Questionnaire& q = loaded.questionnaire;
   check_administrable(q, admin::messages(lang));
   check_respondent(o, q, admin::messages(lang), env);
@@ -272,7 +273,7 @@ int administer(const AdministerOptions& o, const GlobalOptions& global) {
               << '\n';
     return static_cast<int>(e.code());
   } catch (const Error& e) {
-    std::cerr << admin::fill(admin::messages(lang).error_line, {e.what()}) << '\n';
+    std::cerr << admin::fill(admin::messages(lang).error_line, {e.in_language(lang)}) << '\n';
     return static_cast<int>(e.code());
   }
 }

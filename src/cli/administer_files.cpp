@@ -159,7 +159,7 @@ class Chooser {
     } catch (const io::FileError& e) {
       throw io_error(admin::fill(m_.cannot_read, {file.string(), reason(m_, e)}));
     } catch (const Error& e) {
-      throw Error(e.code(), admin::fill(m_.resume_foreign, {file.string(), q_.id, e.what()}));
+      throw Error(e.code(), admin::fill(m_.resume_foreign, {file.string(), q_.id, e.in_language(lang_)}));
     }
     if (doc.status == io::ResponseStatus::complete)
       throw usage(admin::fill(m_.resume_complete, {file.string(), score_command(o_, global_, lang_, file)}));

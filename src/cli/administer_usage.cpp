@@ -8,6 +8,7 @@
 
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::cli {
 
@@ -83,6 +84,34 @@ std::optional<std::string> administer_usage_error(ParseErrorKind kind, const std
   else
     message = admin::fill(m.bad_command_line, {what});
   return admin::fill(m.error_line, {message}) + "\n" + m.usage_hint + "\n";
+}
+
+std::string usage_error(ParseErrorKind kind, const std::string& what, int argc, const char* const* argv,
+                        const std::string& locale_language) {
+  if (std::optional<std::string> administer = administer_usage_error(kind, what, argc, argv, locale_language))
+    return *administer;
+  const std::string given = language_in(argc, argv, 1);
+  const std::string lang = given == "fr" || given == "en" ? given : locale_language;
+  const text::Messages& m = text::messages(lang);
+  const std::size_t colon = what.find(": ");
+  const std::string before = colon == std::string::npos ? what : what.substr(0, colon);
+  const std::string after = colon == std::string::npos ? "" : what.substr(colon + 2);
+  std::string message = text::fill(m.cli_other, {what});
+  if (kind == ParseErrorKind::unexpected && colon != std::string::npos) {
+    const auto count = std::count(after.begin(), after.end(), ' ') + 1;
+    message = text::fill(m.cli_unexpected, {after, std::to_string(count)});
+  } else if (kind == ParseErrorKind::required && what == "A subcommand is required") {
+    message = m.cli_command_required;
+  } else if (kind == ParseErrorKind::required && what.ends_with(" is required")) {
+    message = text::fill(m.cli_required, {what.substr(0, what.size() - 12)});
+  } else if (kind == ParseErrorKind::not_member && after.find(" not in {") != std::string::npos) {
+    const std::size_t in = after.find(" not in {");
+    message = text::fill(m.cli_not_member, {before, after.substr(0, in), after.substr(in + 8)});
+  } else if (kind == ParseErrorKind::missing_value && after.starts_with("1 required ") &&
+             after.ends_with(" missing")) {
+    message = text::fill(m.cli_missing_value, {before, after.substr(11, after.size() - 11 - 8)});
+  }
+  return text::fill(m.error_line, {message}) + "\n" + m.cli_usage_hint + "\n";
 }
 
 }  // namespace alliance::cli

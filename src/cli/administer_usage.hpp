@@ -1,5 +1,6 @@
-// administer's usage errors, worded in the session's language
-// (administer_usage.cpp): the parser (command_line.cpp) says what it refused.
+// Usage errors worded in the user's language (administer_usage.cpp): the
+// parser (command_line.cpp) says what it refused, in CLI11's English words,
+// and these functions say it again from the message catalogue.
 #pragma once
 
 #include <optional>
@@ -9,7 +10,7 @@ namespace alliance::cli {
 
 // What the command-line parser refused (command_line.cpp), without its types:
 // arguments it did not expect, an option given no value, anything else.
-enum class ParseErrorKind { unexpected, missing_value, other };
+enum class ParseErrorKind { unexpected, missing_value, required, not_member, other };
 
 // The text for standard error of a usage error in `alliance administer ...`,
 // in the session's language (--lang among the arguments after "administer",
@@ -20,5 +21,12 @@ enum class ParseErrorKind { unexpected, missing_value, other };
 std::optional<std::string> administer_usage_error(ParseErrorKind kind, const std::string& what, int argc,
                                                   const char* const* argv,
                                                   const std::string& locale_language);
+
+// The text for standard error of any usage error: administer's as above,
+// else in the language of --lang among the arguments (else
+// `locale_language`): "alliance: <message>" and a line on where to find help.
+// In English the message is CLI11's own.
+std::string usage_error(ParseErrorKind kind, const std::string& what, int argc, const char* const* argv,
+                        const std::string& locale_language);
 
 }  // namespace alliance::cli

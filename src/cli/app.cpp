@@ -7,8 +7,11 @@
 #include <type_traits>
 #include <variant>
 
+#include "administer.hpp"
 #include "alliance/cli/command_line.hpp"
 #include "alliance/core/error.hpp"
+#include "alliance/io/files.hpp"
+#include "alliance/text/messages.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 
@@ -20,21 +23,28 @@ namespace {
 // have reached it: a full disk is exit 3 with a message on every path, --help
 // and --version included, never 0. (A closed pipe ends the process by SIGPIPE
 // before this: main.cpp.)
-int checked_output(int status) {
+int checked_output(int status, const std::string& lang) {
   errno = 0;  // so that the reason given is this flush's, or none
   std::cout.flush();
   const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout);
   if (!failed) return status;
   const int error = errno;
-  std::cerr << "alliance: cannot write to standard output"
-            << (error ? std::string(": ") + std::strerror(error) : "") << '\n';
+  std::cerr << text::say(lang, text::Msg::error_line,
+                         {text::say(lang, text::Msg::cannot_write_stdout,
+                                    {error ? std::string(": ") + std::strerror(error) : ""})})
+            << '\n';
   return static_cast<int>(ExitCode::io);
 }
 
 int print(const Printout& printout) {
   std::cout << printout.out;
   std::cerr << printout.err;
-  return printout.code == ExitCode::ok ? checked_output(0) : exit_status(printout.code);
+  return printout.code == ExitCode::ok ? checked_output(0, locale_language()) : exit_status(printout.code);
+}
+
+// The language the command's messages are in: its --lang, else the environment's.
+std::string command_language(const Command& command) {
+  return choose_language(std::visit([](const auto& options) { return options.lang; }, command.options));
 }
 
 int run_command(const Command& command) {
@@ -57,18 +67,31 @@ int run_command(const Command& command) {
 
 int run(int argc, char** argv) {
   int status = 0;
+  std::string lang = locale_language();
   try {
-    const ParsedCommandLine parsed = parse_command_line(argc, argv, locale_language());
+    const ParsedCommandLine parsed = parse_command_line(argc, argv, lang);
     if (const Printout* printout = std::get_if<Printout>(&parsed)) return print(*printout);
+    lang = command_language(std::get<Command>(parsed));
     status = run_command(std::get<Command>(parsed));
+  } catch (const io::FileError& e) {
+    // In French, worded from the catalogue as administer words it; in English, as it always was.
+    const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
+    const std::string message =
+        text::is_french(lang) ? text::say(lang, reading ? text::Msg::cannot_read : text::Msg::cannot_write,
+                                          {e.path().string(), reason(text::messages(lang), e)})
+                              : std::string(e.what());
+    std::cerr << text::say(lang, text::Msg::error_line, {message}) << '\n';
+    return static_cast<int>(e.code());
   } catch (const Error& e) {
-    std::cerr << "alliance: " << e.what() << '\n';
+    std::cerr << text::say(lang, text::Msg::error_line, {e.in_language(lang)}) << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "alliance: internal error: " << e.what() << '\n';
+    std::cerr << text::say(lang, text::Msg::error_line,
+                           {text::say(lang, text::Msg::internal_error, {e.what()})})
+              << '\n';
     return static_cast<int>(ExitCode::io);
   }
-  return checked_output(status);
+  return checked_output(status, lang);
 }
 
 }  // namespace alliance::cli

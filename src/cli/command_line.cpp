@@ -116,6 +116,8 @@ CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
                   "table (one line per problem; 'text' is accepted too) or json; default: table on a "
                   "terminal, json otherwise")
       ->check(CLI::IsMember({"table", "text", "json"}));
+  cmd->add_option("--lang", options.lang, "Language of the messages (default: from the locale)")
+      ->check(CLI::IsMember({"en", "fr"}));
   return cmd;
 }
 
@@ -368,11 +370,11 @@ Printout parse_error(const CLI::App& app, const CLI::ParseError& e, int argc, co
   }
   const ParseErrorKind kind = dynamic_cast<const CLI::ExtrasError*>(&e)        ? ParseErrorKind::unexpected
                               : dynamic_cast<const CLI::ArgumentMismatch*>(&e) ? ParseErrorKind::missing_value
+                              : dynamic_cast<const CLI::RequiredError*>(&e)    ? ParseErrorKind::required
+                              : dynamic_cast<const CLI::ValidationError*>(&e)  ? ParseErrorKind::not_member
                                                                                : ParseErrorKind::other;
-  if (std::optional<std::string> message =
-          administer_usage_error(kind, e.what(), argc, argv, locale_language))
-    return {"", std::move(*message), ExitCode::usage};
-  return {"", std::string("alliance: ") + e.what() + "\nRun 'alliance --help' for usage.\n", ExitCode::usage};
+  // In the user's language, from the message catalogue (administer_usage.cpp).
+  return {"", usage_error(kind, e.what(), argc, argv, locale_language), ExitCode::usage};
 }
 
 }  // namespace

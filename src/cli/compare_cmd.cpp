@@ -6,6 +6,7 @@
 #include "alliance/core/agreement.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/io/comparison_writer.hpp"
+#include "alliance/text/messages.hpp"
 #include "alliance/version.hpp"
 #include "commands.hpp"
 #include "context.hpp"
@@ -31,24 +32,19 @@ std::vector<LoadedForm> load_forms(const CompareOptions& options, const GlobalOp
     if (given.empty()) continue;
     const std::string flag = std::string("--") + kRoles[r];
     if (given.size() < 2)
-      throw Error(ExitCode::usage,
-                  flag + " needs a questionnaire and at least one file: " + flag + " ID FILE...");
+      throw Error(ExitCode::usage, text::Message{text::Msg::compare_form_needs_files, {flag}});
     LoadedForm form{kRoles[r], catalog.load(given[0]), {given.begin() + 1, given.end()}};
     const core::Questionnaire& q = form.loaded.questionnaire;
     if (q.form != static_cast<core::Form>(r))
-      throw Error(ExitCode::usage, flag + " " + given[0] + ": " + q.id + " is the " +
-                                       core::to_string(q.form) + " form (use --" + core::to_string(q.form) +
-                                       " " + given[0] + ")");
+      throw Error(ExitCode::usage, text::Message{text::Msg::compare_wrong_form,
+                                                 {flag, given[0], q.id, core::to_string(q.form)}});
     out.push_back(std::move(form));
   }
-  if (out.size() < 2)
-    throw Error(ExitCode::usage,
-                "compare needs two forms or more: --client ID FILE... --therapist ID FILE... [--observer ID "
-                "FILE...]");
+  if (out.size() < 2) throw Error(ExitCode::usage, text::Message{text::Msg::compare_two_forms, {}});
   for (std::size_t f = 1; f < out.size(); ++f) {
     const std::string problem =
         core::comparability_problem(out[0].loaded.questionnaire, out[f].loaded.questionnaire);
-    if (!problem.empty()) throw Error(ExitCode::usage, "cannot compare: " + problem);
+    if (!problem.empty()) throw Error(ExitCode::usage, text::Message{text::Msg::compare_cannot, {problem}});
   }
   return out;
 }
@@ -91,7 +87,7 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     core::FormResponses& form_scored = scored.emplace_back();
     form_scored.questionnaire = compared.questionnaire;
     const core::Scorer scorer(*compared.questionnaire);
-    for_each_response(*compared.questionnaire, input, [&](const io::ResponseRecord& record) {
+    for_each_response(*compared.questionnaire, input, write.language, [&](const io::ResponseRecord& record) {
       ++responses;
       lines.add(record);
       compared.records.push_back(record);
@@ -99,7 +95,7 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
         form_scored.sheets.push_back(scorer.score(record.response.answers));
       } else {
         ++invalid;
-        report_problems(record);
+        report_problems(record, write.language);
         form_scored.sheets.push_back(core::invalid_sheet(*compared.questionnaire));
       }
       form_scored.keys.push_back({record.response.respondent, record.response.session});
@@ -120,13 +116,17 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
       (write.section == io::CompareSection::all && write.format == io::OutputFormat::json);
   if (write.format != io::OutputFormat::table && agreement_written)
     for (const io::Comparison& c : report.comparisons)
-      for (const std::string& line : io::agreement_note_lines(report, c, "en", false))
-        std::cerr << "note: " << report.forms[c.first].role << "-" << report.forms[c.second].role << ", "
-                  << line << '\n';
-  print_line_count(lines);
+      for (const std::string& line : io::agreement_note_lines(report, c, write.language, false))
+        std::cerr << text::text(write.language, text::Msg::note_prefix)
+                  << text::say(write.language, text::Msg::compare_note,
+                               {report.forms[c.first].role, report.forms[c.second].role, line})
+                  << '\n';
+  print_line_count(lines, write.language);
   if (invalid > 0) {
-    std::cerr << "alliance: " << invalid << " of " << responses << " response" << (responses == 1 ? "" : "s")
-              << (invalid == 1 ? " is" : " are") << " invalid\n";
+    std::cerr << text::say(write.language, text::Msg::error_line,
+                           {text::say(write.language, text::Msg::invalid_count,
+                                      {std::to_string(invalid), std::to_string(responses)})})
+              << '\n';
     return static_cast<int>(ExitCode::invalid_input);
   }
   return 0;

@@ -19,7 +19,7 @@ std::string locale_language() {
 }
 
 std::string choose_language(const std::string& flag) {
-  return flag.empty() ? locale_language() : flag;
+  return io::choose_language(flag, io::real_env());
 }
 
 bool stdout_is_terminal() {

@@ -13,16 +13,12 @@ namespace alliance::cli {
 // The catalog for --path flags and ALLIANCE_PATH.
 io::Catalog make_catalog(const GlobalOptions& global);
 
-// "fr" when the locale (LC_ALL, LC_MESSAGES, LANG) is French, else "en".
+// io::locale_language of the real environment: LANGUAGE, LC_ALL, LC_MESSAGES, LANG.
 std::string locale_language();
 
-// The language to use: --lang when given, else the locale's.
+// The language to use: --lang when given, else the environment's
+// (io::choose_language, the one place it is decided).
 std::string choose_language(const std::string& flag);
-
-// The French or English wording of a message, by language code.
-inline const char* tr(const std::string& lang, const char* en, const char* fr) {
-  return lang == "fr" ? fr : en;
-}
 
 // True when stdout is a terminal (tables and colour; pipes get machine formats).
 bool stdout_is_terminal();

@@ -4,6 +4,7 @@
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/text_table.hpp"
+#include "alliance/text/messages.hpp"
 #include "context.hpp"
 
 namespace alliance::cli {
@@ -11,69 +12,72 @@ namespace alliance::cli {
 namespace {
 
 using core::format_number;
+using text::fill;
+
+// A number as the table shows it: a decimal comma in French.
+std::string number(double value, const std::string& lang) {
+  return text::decimal(lang, format_number(value));
+}
 
 void print_items(std::ostream& out, const core::Questionnaire& q, const core::Explanation& e,
                  const std::string& lang) {
-  io::TextTable table({tr(lang, "ITEM", "ITEM"), tr(lang, "SUBSCALE", "SOUS-ÉCHELLE"),
-                       tr(lang, "ANSWER", "RÉPONSE"), tr(lang, "KEYED", "APRÈS INVERSION"),
-                       tr(lang, "WEIGHT", "POIDS"), tr(lang, "CONTRIBUTION", "CONTRIBUTION")});
+  const text::Messages& m = text::messages(lang);
+  io::TextTable table(
+      {m.col_item, m.col_subscale, m.col_answer, m.col_keyed, m.col_weight, m.col_contribution});
   for (const core::ItemWorking& w : e.items) {
     const core::Item& item = q.items[w.item];
     if (!w.answer) {
-      table.add(
-          {item.id, q.subscales[item.subscale].id, tr(lang, "not answered", "sans réponse"), "", "", ""});
+      table.add({item.id, q.subscales[item.subscale].id, m.explain_not_answered, "", "", ""});
       continue;
     }
-    std::string keyed = format_number(w.keyed);
+    std::string keyed = number(w.keyed, lang);
     if (item.reverse)
-      keyed += " (" + format_number(q.scale.min) + "+" + format_number(q.scale.max) + "−" +
-               format_number(*w.answer) + ")";
-    if (w.item_score != w.keyed) keyed += " → " + format_number(w.item_score);
-    table.add({item.id, q.subscales[item.subscale].id, format_number(*w.answer), keyed,
-               format_number(item.weight), format_number(w.contribution)});
+      keyed += " (" + number(q.scale.min, lang) + "+" + number(q.scale.max, lang) + "−" +
+               number(*w.answer, lang) + ")";
+    if (w.item_score != w.keyed) keyed += " → " + number(w.item_score, lang);
+    table.add({item.id, q.subscales[item.subscale].id, number(*w.answer, lang), keyed,
+               number(item.weight, lang), number(w.contribution, lang)});
   }
   table.print(out);
 }
 
 void print_rule(std::ostream& out, const std::string& name, core::Method method, bool prorate,
                 const core::ScaleWorking& w, const std::string& lang) {
-  out << name << ": " << w.answered << tr(lang, " of ", " sur ") << w.parts
-      << tr(lang, " answered", " renseignés") << tr(lang, " (at least ", " (au moins ") << w.required
-      << tr(lang, " needed); ", " requis) ; ");
+  const text::Messages& m = text::messages(lang);
+  out << fill(m.explain_rule,
+              {name, std::to_string(w.answered), std::to_string(w.parts), std::to_string(w.required)});
   if (w.subscales_insufficient) {
-    out << tr(lang, "insufficient, because a subscale is insufficient\n",
-              "insuffisant, car une sous-échelle est insuffisante\n");
+    out << m.explain_insufficient_subscale << '\n';
     return;
   }
   if (w.result.status != core::Status::ok) {
-    out << tr(lang, "insufficient: too many missing\n", "insuffisant : trop de réponses manquantes\n");
+    out << m.explain_insufficient << '\n';
     return;
   }
-  const std::string value = format_number(*w.result.value);
-  if (method == core::Method::mean) {
-    out << tr(lang, "mean = ", "moyenne = ") << format_number(w.sum) << " / "
-        << format_number(w.answered_weight) << " = " << value << '\n';
-  } else if (prorate && w.answered < w.parts) {
-    out << tr(lang, "prorated sum = ", "somme au prorata = ") << format_number(w.sum) << " × "
-        << format_number(w.total_weight) << " / " << format_number(w.answered_weight) << " = " << value
+  const std::string value = number(*w.result.value, lang);
+  if (method == core::Method::mean)
+    out << fill(m.explain_mean, {number(w.sum, lang), number(w.answered_weight, lang), value}) << '\n';
+  else if (prorate && w.answered < w.parts)
+    out << fill(m.explain_prorated,
+                {number(w.sum, lang), number(w.total_weight, lang), number(w.answered_weight, lang), value})
         << '\n';
-  } else {
-    out << tr(lang, "sum = ", "somme = ") << value << '\n';
-  }
+  else
+    out << fill(m.explain_sum, {value}) << '\n';
 }
 
 }  // namespace
 
 void print_explanation(std::ostream& out, const core::Questionnaire& q, const io::ResponseRecord& record,
                        const std::string& lang) {
+  const text::Messages& m = text::messages(lang);
   const core::Response& r = record.response;
-  out << (r.respondent.empty() ? tr(lang, "(no respondent id)", "(sans identifiant)")
-                               : core::terminal_safe(r.respondent));
-  if (r.session) out << tr(lang, ", session ", ", séance ") << *r.session;
+  out << (r.respondent.empty() ? std::string(m.no_respondent_id) : core::terminal_safe(r.respondent));
+  if (r.session) out << fill(m.explain_session, {std::to_string(*r.session)});
   out << " — " << core::terminal_safe(record.location) << '\n';
   if (!record.valid()) {
-    for (const std::string& problem : record.problems) out << "  " << core::terminal_safe(problem) << '\n';
-    out << tr(lang, "invalid: not scored\n\n", "invalide : non coté\n\n");
+    for (const std::string& problem : io::problem_texts(record, lang))
+      out << "  " << core::terminal_safe(problem) << '\n';
+    out << m.explain_invalid << "\n\n";
     return;
   }
   const core::Explanation e = core::explain(q, r.answers);
@@ -85,9 +89,7 @@ void print_explanation(std::ostream& out, const core::Questionnaire& q, const io
   }
   if (q.total.present)
     print_rule(out,
-               q.total.of == core::TotalOf::items
-                   ? tr(lang, "total, of items", "total, des items")
-                   : tr(lang, "total, of subscales", "total, des sous-échelles"),
+               q.total.of == core::TotalOf::items ? m.explain_total_of_items : m.explain_total_of_subscales,
                q.total.method, q.total.prorate, e.total, lang);
   out << '\n';
 }

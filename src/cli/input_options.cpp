@@ -16,6 +16,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/env.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::cli {
 
@@ -31,26 +32,24 @@ io::ReaderOptions reader_options(const InputOptions& options) {
   for (const std::string& map : options.maps) {
     const auto eq = map.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == map.size())
-      throw Error(ExitCode::usage, "--map '" + map + "': expected COLUMN=ITEM, as in --map Q7_1=7");
+      throw Error(ExitCode::usage, text::Message{text::Msg::map_syntax, {map}});
     const std::string column = map.substr(0, eq);
     const std::string item = map.substr(eq + 1);
     // Each column once and each item once: a second mapping would silently
     // replace the first, or leave two columns answering one item.
     if (auto [it, added] = out.mapping.columns.emplace(column, item); !added)
-      throw Error(ExitCode::usage, "--map " + map + ": column " + column + " is already mapped (--map " +
-                                       column + "=" + it->second + "); map each column once");
+      throw Error(ExitCode::usage, text::Message{text::Msg::map_column_twice, {map, column, it->second}});
     if (auto [it, added] = column_of_item.emplace(item, column); !added)
-      throw Error(ExitCode::usage, "--map " + map + ": item " + item + " is already mapped (--map " +
-                                       it->second + "=" + item + "); one column holds one item");
+      throw Error(ExitCode::usage, text::Message{text::Msg::map_item_twice, {map, item, it->second}});
   }
   return out;
 }
 
 namespace {
 
-// Messages to stderr, one per line: a file's warnings ("warning: "), a record's problems ("").
+// Messages to stderr, one per line: a file's warnings (text::Msg::warning_prefix), a record's problems ("").
 // A line break quoted from the input is shown as \n, so one message stays one line.
-void print_lines(const std::vector<std::string>& lines, const char* prefix) {
+void print_lines(const std::vector<std::string>& lines, std::string_view prefix) {
   for (const std::string& line : lines) std::cerr << prefix << core::terminal_safe(line) << '\n';
 }
 
@@ -66,12 +65,12 @@ bool regular_file(const std::string& path) {
 
 // Every file's records in order, on the calling thread: the one-thread path.
 bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOptions& read,
-                   const std::vector<std::string>& files,
+                   const std::vector<std::string>& files, const std::string& lang,
                    const std::function<bool(const io::ResponseRecord&)>& visit) {
   io::ResponseRecord record;
   for (const std::string& file : files) {
     std::unique_ptr<io::ResponseReader> reader = io::open_response_reader(file, questionnaire, read);
-    print_lines(reader->warnings(), "warning: ");
+    print_lines(reader->warnings(), text::text(lang, text::Msg::warning_prefix));
     while (reader->next(record))
       if (!visit(record)) return false;
   }
@@ -105,8 +104,8 @@ class Pipeline {
   static constexpr std::size_t kBatches = 4;
 
   Pipeline(const core::Questionnaire& q, const io::ReaderOptions& read, std::vector<std::string> files,
-           bool score)
-      : q_(q), scorer_(q), read_(read), files_(std::move(files)), score_(score) {
+           bool score, std::string lang)
+      : q_(q), scorer_(q), read_(read), files_(std::move(files)), score_(score), lang_(std::move(lang)) {
     for (std::size_t i = 0; i < kBatches; ++i) free_.push_back(std::make_unique<Batch>());
     thread_ = std::thread([this] { produce(); });
   }
@@ -124,7 +123,7 @@ class Pipeline {
   bool run(const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
     while (true) {
       std::unique_ptr<Batch> batch = take(full_);
-      print_lines(batch->warnings, "warning: ");
+      print_lines(batch->warnings, text::text(lang_, text::Msg::warning_prefix));
       for (std::size_t i = 0; i < batch->size; ++i)
         if (!visit(batch->records[i], score_ ? batch->sheets[i] : no_sheet_)) return false;
       if (batch->error) std::rethrow_exception(batch->error);
@@ -191,6 +190,7 @@ class Pipeline {
   const io::ReaderOptions& read_;
   std::vector<std::string> files_;
   bool score_;
+  std::string lang_;
   core::ScoreSheet no_sheet_;
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -212,8 +212,7 @@ bool use_two_threads(const InputOptions& options) {
       variable && !variable->empty()) {
     if (*variable == "1") return false;
     if (*variable == "2") return true;
-    throw Error(ExitCode::usage,
-                "ALLIANCE_THREADS='" + *variable + "': expected 1 or 2 (or unset it for the default)");
+    throw Error(ExitCode::usage, text::Message{text::Msg::threads_variable, {*variable}});
   }
   return options.two_threads_by_default && std::thread::hardware_concurrency() > 1;
 }
@@ -221,40 +220,40 @@ bool use_two_threads(const InputOptions& options) {
 }  // namespace
 
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
-                       const std::function<bool(const io::ResponseRecord&)>& visit) {
+                       const std::string& lang, const std::function<bool(const io::ResponseRecord&)>& visit) {
   const io::ReaderOptions read = reader_options(options);
   const std::vector<std::string> files = input_files(options);
-  if (!use_two_threads(options)) return read_serially(questionnaire, read, files, visit);
-  Pipeline pipeline(questionnaire, read, files, false);
+  if (!use_two_threads(options)) return read_serially(questionnaire, read, files, lang, visit);
+  Pipeline pipeline(questionnaire, read, files, false, lang);
   return pipeline.run(
       [&visit](const io::ResponseRecord& record, const core::ScoreSheet&) { return visit(record); });
 }
 
 bool for_each_scored_response(
-    const core::Questionnaire& questionnaire, const InputOptions& options,
+    const core::Questionnaire& questionnaire, const InputOptions& options, const std::string& lang,
     const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
   const io::ReaderOptions read = reader_options(options);
   const std::vector<std::string> files = input_files(options);
   if (!use_two_threads(options)) {
     const core::Scorer scorer(questionnaire);
     core::ScoreSheet sheet;
-    return read_serially(questionnaire, read, files, [&](const io::ResponseRecord& record) {
+    return read_serially(questionnaire, read, files, lang, [&](const io::ResponseRecord& record) {
       score_record(questionnaire, scorer, record, sheet);
       return visit(record, sheet);
     });
   }
-  Pipeline pipeline(questionnaire, read, files, true);
+  Pipeline pipeline(questionnaire, read, files, true, lang);
   return pipeline.run(visit);
 }
 
 void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
-                     io::PartTally& tally) {
+                     const std::string& lang, io::PartTally& tally) {
   const std::vector<std::string> files = input_files(options);
   // Whether files are split may not depend on the threads (the sums would
   // differ in the last digits): a pipe among the inputs means none is.
   if (!std::all_of(files.begin(), files.end(), regular_file)) {
-    for_each_response(questionnaire, options, [&](const io::ResponseRecord& record) {
-      report_problems(record);
+    for_each_response(questionnaire, options, lang, [&](const io::ResponseRecord& record) {
+      report_problems(record, lang);
       tally.add(record);
       return true;
     });
@@ -263,19 +262,25 @@ void tally_responses(const core::Questionnaire& questionnaire, const InputOption
   const io::ReaderOptions read = reader_options(options);
   io::PartOptions parts;
   parts.second_thread = use_two_threads(options);
+  parts.language = lang;
   for (const std::string& file : files)
     io::read_in_parts(
         file, questionnaire, read, tally, parts,
-        [](const std::vector<std::string>& warnings) { print_lines(warnings, "warning: "); },
+        [&lang](const std::vector<std::string>& warnings) {
+          print_lines(warnings, text::text(lang, text::Msg::warning_prefix));
+        },
         [](const std::vector<std::string>& problems) { print_lines(problems, ""); });
 }
 
-void report_problems(const io::ResponseRecord& record) {
-  print_lines(record.problems, "");
+void report_problems(const io::ResponseRecord& record, const std::string& lang) {
+  print_lines(io::problem_texts(record, lang), "");
 }
 
 void LineCount::add_spanning(const io::ResponseRecord& record) {
-  if (spanning++ == 0) first = record.location + " (" + std::to_string(record.lines) + " lines)";
+  if (spanning++ == 0) {
+    first = record.location;
+    first_lines = record.lines;
+  }
 }
 
 void LineCount::append(const LineCount& later) {
@@ -284,13 +289,16 @@ void LineCount::append(const LineCount& later) {
   spanning += later.spanning;
 }
 
-void print_line_count(const LineCount& count) {
+void print_line_count(const LineCount& count, const std::string& lang) {
   if (count.spanning == 0) return;
-  std::cerr << "alliance: " << count.responses << " response" << (count.responses == 1 ? " was" : "s were")
-            << " read from " << count.lines << " lines: " << count.spanning
-            << " took several lines (a quoted field holding line breaks)";
-  if (!count.first.empty()) std::cerr << ", the first at " << count.first;
-  std::cerr << '\n';
+  const text::Messages& m = text::messages(lang);
+  std::string message = text::fill(
+      m.line_count,
+      {std::to_string(count.responses), std::to_string(count.lines), std::to_string(count.spanning)});
+  if (!count.first.empty())
+    message += text::fill(m.line_count_first,
+                          {text::fill(m.lines_taken, {count.first, std::to_string(count.first_lines)})});
+  std::cerr << text::fill(m.error_line, {message}) << '\n';
 }
 
 }  // namespace alliance::cli

@@ -22,14 +22,15 @@ io::ReaderOptions reader_options(const InputOptions& options);
 // thread reads and parses ahead, a few batches at most.
 // `visit` returns false to stop reading (e.g. --strict after a problem).
 // Returns false when stopped early.
+// Warnings are printed in `lang` ("fr" or "en").
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
-                       const std::function<bool(const io::ResponseRecord&)>& visit);
+                       const std::string& lang, const std::function<bool(const io::ResponseRecord&)>& visit);
 
 // As for_each_response, with each record's scores (core::score_into, or
 // core::invalid_sheet for an invalid record). With two threads, the scoring
 // is done on the reading thread, so the caller's thread only writes.
 bool for_each_scored_response(
-    const core::Questionnaire& questionnaire, const InputOptions& options,
+    const core::Questionnaire& questionnaire, const InputOptions& options, const std::string& lang,
     const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit);
 
 // Adds every response of every file into `tally` (for statistics, where only
@@ -38,10 +39,10 @@ bool for_each_scored_response(
 // the same time with --threads 2; otherwise as for_each_response. Problems
 // and warnings go to stderr in input order.
 void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
-                     io::PartTally& tally);
+                     const std::string& lang, io::PartTally& tally);
 
-// Prints a record's problems to stderr, one per line.
-void report_problems(const io::ResponseRecord& record);
+// Prints a record's problems to stderr, one per line, in `lang`.
+void report_problems(const io::ResponseRecord& record, const std::string& lang);
 
 // Responses against the input lines they took, for the closing summary: a
 // CSV row whose quoted field holds line breaks takes several lines, and the
@@ -49,8 +50,9 @@ void report_problems(const io::ResponseRecord& record);
 struct LineCount {
   long responses = 0;
   long lines = 0;
-  long spanning = 0;  // responses that took more than one line
-  std::string first;  // the first of them: "batch.csv:17 (3 lines)"; "" when not known
+  long spanning = 0;                            // responses that took more than one line
+  std::string first;                            // the first of them: "batch.csv:17"; "" when not known
+  long first_lines = 0;                         // the lines it took
   void add(const io::ResponseRecord& record) {  // inline: once per record
     ++responses;
     lines += record.lines;
@@ -64,6 +66,6 @@ struct LineCount {
 
 // When some response took several lines, prints to stderr
 // "alliance: 3 responses were read from 7 lines: 1 took several lines (...)".
-void print_line_count(const LineCount& count);
+void print_line_count(const LineCount& count, const std::string& lang);
 
 }  // namespace alliance::cli

@@ -5,6 +5,7 @@
 #include "alliance/core/text.hpp"
 #include "alliance/io/records.hpp"
 #include "alliance/io/text_table.hpp"
+#include "alliance/text/messages.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 
@@ -31,8 +32,9 @@ io::Table list_table() {
           {io::field("id", T::text), io::field("origin", T::text), io::field("shadowed", T::boolean),
            io::field("valid", T::boolean), io::field("version", T::text), io::field("family", T::text),
            io::field("form", T::text), io::field("title", T::text), io::field("items", T::integer),
-           io::field("subscales", T::list), io::field("languages", T::list), io::field("administrable", T::boolean),
-           io::field("validated", T::boolean), io::field("hash", T::text)},
+           io::field("subscales", T::list), io::field("languages", T::list),
+           io::field("administrable", T::boolean), io::field("validated", T::boolean),
+           io::field("hash", T::text)},
           false};
 }
 
@@ -65,19 +67,21 @@ void write_records(const std::vector<Row>& rows, io::OutputFormat format, const 
 }
 
 void print_table(const std::vector<Row>& rows, const std::string& lang) {
-  io::TextTable table({"ID", "FORM", "ITEMS", "SUBSCALES", "LANGUAGES", "USE", "FROM", "TITLE"});
+  const text::Messages& m = text::messages(lang);
+  io::TextTable table(
+      {"ID", m.col_form, m.col_items, m.col_subscales, m.col_languages, m.col_use, m.col_from, m.col_title});
   for (const Row& row : rows) {
-    const std::string from = row.entry->bundled ? "bundled" : row.entry->origin;
+    const std::string from = row.entry->bundled ? m.list_bundled : row.entry->origin;
     if (!row.loaded) {
-      table.add({row.entry->id.empty() ? "?" : row.entry->id, "", "", "", "", "INVALID", from,
-                 "run 'alliance validate " + row.entry->origin + "'"});
+      table.add({row.entry->id.empty() ? "?" : row.entry->id, "", "", "", "", m.list_invalid, from,
+                 text::fill(m.list_run_validate, {row.entry->origin})});
       continue;
     }
     const core::Questionnaire& q = row.loaded->questionnaire;
     std::vector<std::string> subscales;
     for (const core::Subscale& s : q.subscales) subscales.push_back(s.id);
-    std::string use = q.administrable() ? "administer+score" : "score (key only)";
-    if (row.entry->shadowed) use = "shadowed";
+    std::string use = q.administrable() ? m.list_administer_score : m.list_score_only;
+    if (row.entry->shadowed) use = m.list_shadowed;
     table.add({q.id, core::to_string(q.form), std::to_string(q.items.size()), joined(subscales),
                q.languages.empty() ? "-" : joined(q.languages), use, from, core::pick_text(q.title, lang)});
   }

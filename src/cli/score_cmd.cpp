@@ -8,6 +8,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/result_writer.hpp"
+#include "alliance/text/messages.hpp"
 #include "alliance/version.hpp"
 #include "commands.hpp"
 #include "context.hpp"
@@ -52,12 +53,14 @@ struct Tally {
   LineCount lines;
 };
 
-int finish_status(const Tally& tally, bool stopped) {
-  print_line_count(tally.lines);
+int finish_status(const Tally& tally, bool stopped, const std::string& lang) {
+  print_line_count(tally.lines, lang);
+  const text::Messages& m = text::messages(lang);
   if (tally.invalid > 0 || stopped)
-    std::cerr << "alliance: " << tally.invalid << " of " << tally.responses << " response"
-              << (tally.responses == 1 ? "" : "s") << (tally.invalid == 1 ? " is" : " are") << " invalid"
-              << (stopped ? " (--strict: stopped)" : "") << '\n';
+    std::cerr << text::fill(m.error_line, {text::fill(m.invalid_count, {std::to_string(tally.invalid),
+                                                                        std::to_string(tally.responses)}) +
+                                           (stopped ? m.strict_stopped : "")})
+              << '\n';
   if (tally.below > 0) return static_cast<int>(ExitCode::threshold);
   return tally.invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
 }
@@ -71,10 +74,7 @@ void check_explain_alone(const ScoreOptions& options) {
                         : options.long_format     ? "--long"
                         : options.precision >= 0  ? "--precision"
                                                   : nullptr;
-  if (shaping)
-    throw Error(
-        ExitCode::usage,
-        std::string(shaping) + " does not apply to --explain, which prints each response's working as text");
+  if (shaping) throw Error(ExitCode::usage, text::Message{text::Msg::explain_alone, {shaping}});
 }
 
 }  // namespace
@@ -96,18 +96,18 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
     tally.lines.add(record);
     if (!record.valid()) {
       ++tally.invalid;
-      report_problems(record);
+      report_problems(record, lang);
     }
     if (options.explain)
       print_explanation(std::cout, q, record, lang);
     else
       writer->write(record, sheet);
-    if (record.valid() && below_any(thresholds, q, record, sheet, std::cerr)) ++tally.below;
+    if (record.valid() && below_any(thresholds, q, record, sheet, std::cerr, lang)) ++tally.below;
     return !(options.strict && !record.valid());
   };
-  const bool completed = for_each_scored_response(q, options.input, visit);
+  const bool completed = for_each_scored_response(q, options.input, lang, visit);
   if (writer) writer->finish();
-  return finish_status(tally, !completed);
+  return finish_status(tally, !completed, lang);
 }
 
 }  // namespace alliance::cli

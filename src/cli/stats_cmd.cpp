@@ -6,6 +6,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/stats.hpp"
 #include "alliance/io/stats_writer.hpp"
+#include "alliance/text/messages.hpp"
 #include "alliance/version.hpp"
 #include "commands.hpp"
 #include "context.hpp"
@@ -16,11 +17,13 @@ namespace alliance::cli {
 namespace {
 
 // Says on stderr how many responses were left out; the exit status.
-int report_invalid(long responses, long invalid) {
+int report_invalid(long responses, long invalid, const std::string& lang) {
   if (invalid == 0) return 0;
   const long all = responses + invalid;
-  std::cerr << "alliance: " << invalid << " of " << all << " response" << (all == 1 ? "" : "s")
-            << (invalid == 1 ? " is" : " are") << " invalid and left out\n";
+  std::cerr << text::say(lang, text::Msg::error_line,
+                         {text::say(lang, text::Msg::invalid_count_left_out,
+                                    {std::to_string(invalid), std::to_string(all)})})
+            << '\n';
   return static_cast<int>(ExitCode::invalid_input);
 }
 
@@ -65,11 +68,11 @@ int run_quality(const core::Questionnaire& q, const io::Provenance& provenance,
   LineCount lines;
   std::unique_ptr<io::QualityWriter> quality =
       io::make_quality_writer(stats_options.run_limit, provenance, out, stdout);
-  for_each_response(q, options.input, [&](const io::ResponseRecord& record) {
+  for_each_response(q, options.input, out.language, [&](const io::ResponseRecord& record) {
     lines.add(record);
     if (!record.valid()) {
       ++invalid;
-      report_problems(record);
+      report_problems(record, out.language);
       return true;
     }
     ++responses;
@@ -79,8 +82,8 @@ int run_quality(const core::Questionnaire& q, const io::Provenance& provenance,
     return true;
   });
   quality->finish(responses);
-  print_line_count(lines);
-  return report_invalid(responses, invalid);
+  print_line_count(lines, out.language);
+  return report_invalid(responses, invalid, out.language);
 }
 
 }  // namespace
@@ -104,15 +107,16 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   const io::Provenance provenance{q.id, q.version, loaded.hash, kVersion};
   if (options.quality) return run_quality(q, provenance, options, stats_options, out);
   StatsTally tally(q, stats_options);
-  tally_responses(q, options.input, tally);
+  tally_responses(q, options.input, out.language, tally);
   const core::StatsReport report = tally.stats().report();
   io::write_stats(q, provenance, report, tally.invalid(), out, stdout);
   // The warnings describe the data: said here when the output asked for has no place for them.
   if (!io::stats_output_has_warnings(out))
     for (const core::StatsWarning& warning : report.warnings)
-      std::cerr << "warning: " << io::describe(q, report, warning, "en") << '\n';
-  print_line_count(tally.lines());
-  return report_invalid(report.responses, tally.invalid());
+      std::cerr << text::text(out.language, text::Msg::warning_prefix)
+                << io::describe(q, report, warning, out.language) << '\n';
+  print_line_count(tally.lines(), out.language);
+  return report_invalid(report.responses, tally.invalid(), out.language);
 }
 
 }  // namespace alliance::cli

@@ -5,9 +5,19 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/text/messages.hpp"
 #include "option_values.hpp"
 
 namespace alliance::cli {
+
+Error did_you_mean_error(text::Msg id, std::vector<std::string> args,
+                         const std::optional<std::string>& close) {
+  return Error(ExitCode::usage, [id, args, close](std::string_view lang) {
+    std::vector<std::string> all = args;
+    all.push_back(close ? text::say(lang, text::Msg::did_you_mean, {*close}) : "");
+    return text::say(lang, text::Message{id, all});
+  });
+}
 
 Threshold parse_scale_value(const std::string& flag, const std::string& spec, const core::Questionnaire& q) {
   std::vector<std::string> scales;
@@ -15,21 +25,21 @@ Threshold parse_scale_value(const std::string& flag, const std::string& spec, co
   scales.push_back("total");
   const auto eq = spec.find('=');
   if (eq == std::string::npos || eq + 1 == spec.size())
-    throw Error(ExitCode::usage, flag + " '" + spec + "': expected SCALE=VALUE, as in bond=3.5");
+    throw Error(ExitCode::usage, text::Message{text::Msg::scale_value_syntax, {flag, spec}});
   // Strictly: "nan" passes no comparison (--fail-below total=nan never fired), "inf" every one.
   const std::optional<double> value = parse_finite(std::string_view(spec).substr(eq + 1));
   if (!value)
-    throw Error(ExitCode::usage, flag + " '" + spec + "': '" + spec.substr(eq + 1) +
-                                     "' is not a finite number (expected SCALE=VALUE, as in bond=3.5)");
+    throw Error(ExitCode::usage,
+                text::Message{text::Msg::scale_value_not_number, {flag, spec, spec.substr(eq + 1)}});
   const std::string name = spec.substr(0, eq);
   Threshold t{std::nullopt, *value, spec};
   if (name != "total") {
     t.subscale = q.find_subscale(name);
     if (!t.subscale)
-      throw Error(ExitCode::usage, flag + " '" + spec + "': " + q.id + " has no subscale '" + name + "'" +
-                                       core::did_you_mean(name, scales));
+      throw did_you_mean_error(text::Msg::no_such_subscale, {flag, spec, q.id, name},
+                               core::closest_match(name, scales));
   } else if (!q.total.present) {
-    throw Error(ExitCode::usage, flag + " '" + spec + "': " + q.id + " has no total score");
+    throw Error(ExitCode::usage, text::Message{text::Msg::no_total_score, {flag, spec, q.id}});
   }
   return t;
 }
@@ -45,9 +55,8 @@ void refuse_repeats(const std::string& flag, const std::vector<Threshold>& thres
       if (thresholds[j].subscale == thresholds[i].subscale) {
         const std::string scale =
             thresholds[i].subscale ? q.subscales[*thresholds[i].subscale].id : std::string("total");
-        throw Error(ExitCode::usage, flag + " '" + thresholds[i].spec + "': " + scale +
-                                         " is already given ('" + thresholds[j].spec +
-                                         "'); give each scale once");
+        throw Error(ExitCode::usage, text::Message{text::Msg::scale_given_twice,
+                                                   {flag, thresholds[i].spec, scale, thresholds[j].spec}});
       }
 }
 
@@ -61,10 +70,10 @@ std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, c
     // one under the lowest on none: a sum's cut-off given for a mean, say.
     const core::ScoreRange range = t.subscale ? core::subscale_range(q, *t.subscale) : core::total_range(q);
     if (t.value < range.low || t.value > range.high)
-      throw Error(ExitCode::usage, "--fail-below '" + spec + "': " + q.id + "'s " +
-                                       (t.subscale ? q.subscales[*t.subscale].id : std::string("total")) +
-                                       " scores run from " + core::format_number(range.low) + " to " +
-                                       core::format_number(range.high));
+      throw Error(ExitCode::usage,
+                  text::Message{text::Msg::threshold_outside,
+                                {spec, q.id, t.subscale ? q.subscales[*t.subscale].id : std::string("total"),
+                                 core::format_number(range.low), core::format_number(range.high)}});
     out.push_back(t);
   }
   refuse_repeats("--fail-below", out, q);
@@ -87,18 +96,24 @@ std::vector<Threshold> parse_scale_list(const std::string& flag, const std::vect
 }
 
 bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnaire& q,
-               const io::ResponseRecord& record, const core::ScoreSheet& sheet, std::ostream& log) {
+               const io::ResponseRecord& record, const core::ScoreSheet& sheet, std::ostream& log,
+               const std::string& lang) {
+  const text::Messages& m = text::messages(lang);
   bool below = false;
   for (const Threshold& t : thresholds) {
     const core::ScaleScore& s = t.subscale ? sheet.subscales[*t.subscale] : sheet.total;
     if (s.status != core::Status::ok || !(*s.value < t.value)) continue;
     below = true;
     const core::Response& r = record.response;
-    log << record.location << ": below threshold: "
-        << (r.respondent.empty() ? "(no respondent id)" : core::terminal_safe(r.respondent));
-    if (r.session) log << " session " << *r.session;
-    log << ": " << (t.subscale ? q.subscales[*t.subscale].id : std::string("total")) << " = "
-        << core::format_readable(*s.value) << " < " << core::format_readable(t.value) << '\n';
+    log << text::fill(
+               m.below_threshold,
+               {record.location,
+                r.respondent.empty() ? std::string(m.no_respondent_id) : core::terminal_safe(r.respondent),
+                r.session ? text::fill(m.trend_alert_session, {std::to_string(*r.session)}) : "",
+                t.subscale ? q.subscales[*t.subscale].id : std::string("total"),
+                text::decimal(lang, core::format_readable(*s.value)),
+                text::decimal(lang, core::format_readable(t.value))})
+        << '\n';
   }
   return below;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "alliance/core/error.hpp"
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/scoring.hpp"
 #include "alliance/io/response_reader.hpp"
@@ -36,6 +37,13 @@ std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, c
 // True when a scale of `sheet` is ok and below one of the thresholds; each
 // such finding is reported on `log`.
 bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnaire& q,
-               const io::ResponseRecord& record, const core::ScoreSheet& sheet, std::ostream& log);
+               const io::ResponseRecord& record, const core::ScoreSheet& sheet, std::ostream& log,
+               const std::string& lang);
+
+// A usage error: catalogue message `id` with `args`, and a last argument
+// that is text::Msg::did_you_mean of `close` in the user's language (""
+// when there is nothing close).
+Error did_you_mean_error(text::Msg id, std::vector<std::string> args,
+                         const std::optional<std::string>& close);
 
 }  // namespace alliance::cli

@@ -15,6 +15,7 @@
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/text_table.hpp"
 #include "alliance/io/trend_writer.hpp"
+#include "alliance/text/messages.hpp"
 #include "alliance/version.hpp"
 #include "commands.hpp"
 #include "context.hpp"
@@ -30,34 +31,36 @@ core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnair
   const std::size_t n = q.subscales.size();
   for (const Threshold& t : parse_scale_list("--sd", o.sd, q)) {
     if (!(t.value > 0))
-      throw Error(ExitCode::usage, "--sd '" + t.spec + "': the SD must be greater than 0, as in total=4");
+      throw Error(ExitCode::usage, text::Message{text::Msg::trend_sd_not_positive, {t.spec}});
     settings.reference_sd[t.subscale.value_or(n)] = t.value;
   }
   for (const Threshold& t : parse_scale_list("--retest-r", o.retest_r, q)) {
     if (!(t.value >= 0 && t.value < 1))
-      throw Error(ExitCode::usage, "--retest-r '" + t.spec + "': r must be at least 0 and less than 1");
+      throw Error(ExitCode::usage, text::Message{text::Msg::trend_retest_out_of_range, {t.spec}});
     settings.retest_r[t.subscale.value_or(n)] = t.value;
   }
   settings.rupture_sds = o.rupture == "strict" ? 2 : 1;
   settings.baseline = o.baseline;
   settings.repair_within = o.repair_within;
   if (o.low_item && !(*o.low_item >= q.scale.min && *o.low_item <= q.scale.max))
-    throw Error(ExitCode::usage, "--low-item " + core::format_number(*o.low_item) + ": outside " + q.id +
-                                     "'s answer scale " + core::format_number(q.scale.min) + ".." +
-                                     core::format_number(q.scale.max));
+    throw Error(ExitCode::usage,
+                text::Message{text::Msg::trend_low_item_outside,
+                              {core::format_number(*o.low_item), q.id, core::format_number(q.scale.min),
+                               core::format_number(q.scale.max)}});
   settings.low_item = o.low_item;
   settings.reliable_z = o.reliable_z;
   return settings;
 }
 
 const char* flag_label(core::TrendFlag flag, const std::string& lang) {
+  const text::Messages& m = text::messages(lang);
   switch (flag) {
-    case core::TrendFlag::below_band: return tr(lang, "below band", "sous le seuil");
-    case core::TrendFlag::reliable_drop: return tr(lang, "reliable drop", "baisse fiable");
-    case core::TrendFlag::rupture: return tr(lang, "rupture", "rupture");
-    case core::TrendFlag::repair: return tr(lang, "repair", "réparation");
-    case core::TrendFlag::ceiling: return tr(lang, "ceiling", "plafond");
-    case core::TrendFlag::low_item: return tr(lang, "low item", "item bas");
+    case core::TrendFlag::below_band: return m.flag_below_band;
+    case core::TrendFlag::reliable_drop: return m.flag_reliable_drop;
+    case core::TrendFlag::rupture: return m.flag_rupture;
+    case core::TrendFlag::repair: return m.flag_repair;
+    case core::TrendFlag::ceiling: return m.flag_ceiling;
+    case core::TrendFlag::low_item: return m.flag_low_item;
   }
   return "?";
 }
@@ -97,14 +100,15 @@ std::string session_label(const io::TrendRecord& r) {
   return r.session ? std::to_string(*r.session) : "#" + std::to_string(r.position);
 }
 
-// Messages on stderr are in English like every diagnostic; the table follows --lang.
-std::string respondent_label(const std::string& id, const std::string& lang = "en") {
-  return id.empty() ? tr(lang, "(no respondent id)", "(sans identifiant)") : core::terminal_safe(id);
+std::string respondent_label(const std::string& id, const std::string& lang) {
+  return id.empty() ? std::string(text::messages(lang).no_respondent_id) : core::terminal_safe(id);
 }
 
 void print_table(const core::Questionnaire& q, const std::vector<std::vector<io::TrendRecord>>& people,
                  const TrendOptions& o, const std::string& lang) {
+  const text::Messages& m = text::messages(lang);
   const int decimals = o.precision < 0 ? 2 : o.precision;
+  const auto fixed = [&](double value) { return text::decimal(lang, core::format_fixed(value, decimals)); };
   const std::vector<std::string> names = io::trend_scale_names(q);
   const core::ScoreRanges ranges = core::score_ranges(q);
   const std::size_t n = q.subscales.size();
@@ -115,17 +119,14 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
     if (person > 0) std::cout << '\n';
     std::cout << respondent_label(records.front().respondent, lang) << ", ";
     if (records.front().session && records.back().session && records.size() > 1)
-      std::cout << tr(lang, "sessions ", "séances ") << *records.front().session << "–"
-                << *records.back().session;
+      std::cout << text::fill(m.trend_sessions_range, {std::to_string(*records.front().session),
+                                                       std::to_string(*records.back().session)});
     else if (records.front().session && records.size() == 1)
-      std::cout << tr(lang, "session ", "séance ") << *records.front().session;
+      std::cout << text::fill(m.trend_session, {std::to_string(*records.front().session)});
     else
-      std::cout << records.size() << ' '
-                << (records.size() == 1 ? tr(lang, "session", "séance") : tr(lang, "sessions", "séances"));
+      std::cout << text::fill(m.trend_session_count, {std::to_string(records.size())});
     std::cout << '\n';
-    io::TextTable table({tr(lang, "SCALE", "ÉCHELLE"), tr(lang, "SESSIONS", "SÉANCES"),
-                         tr(lang, "LATEST", "DERNIER"), tr(lang, "CHANGE", "ÉCART"),
-                         tr(lang, "FLAGS (SESSIONS)", "SIGNAUX (SÉANCES)")});
+    io::TextTable table({m.col_scale, m.col_sessions, m.col_latest, m.col_change, m.col_flags});
     for (std::size_t s = 0; s < names.size(); ++s) {
       const std::size_t k = s < n ? s : n;
       const std::string title = core::pick_text(k < n ? q.subscales[k].title : q.total.title, lang);
@@ -145,20 +146,16 @@ void print_table(const core::Questionnaire& q, const std::vector<std::vector<io:
       }
       std::string change = io::kMissingCell;
       if (last.change_previous)
-        change =
-            (*last.change_previous >= 0 ? "+" : "") + core::format_fixed(*last.change_previous, decimals);
-      table.add({title.empty() ? (k < n ? names[s] : std::string(tr(lang, "Total", "Total"))) : title,
+        change = (*last.change_previous >= 0 ? "+" : "") + fixed(*last.change_previous);
+      table.add({title.empty() ? (k < n ? names[s] : std::string(m.total)) : title,
                  sparkline(values, k < n ? ranges.subscales[k] : ranges.total),
-                 last.score ? core::format_fixed(*last.score, decimals) : io::kMissingCell, change, flags});
+                 last.score ? fixed(*last.score) : io::kMissingCell, change, flags});
     }
     table.print(std::cout);
   }
   std::cout << '\n'
-            << people.size() << ' '
-            << (people.size() == 1 ? tr(lang, "respondent", "répondant")
-                                   : tr(lang, "respondents", "répondants"))
-            << ", " << responses << ' '
-            << (responses == 1 ? tr(lang, "response", "réponse") : tr(lang, "responses", "réponses")) << '\n';
+            << text::fill(m.trend_summary, {std::to_string(people.size()), std::to_string(responses)})
+            << '\n';
 }
 
 // Scales without a reliable change index, and why: said, not guessed.
@@ -176,20 +173,9 @@ std::vector<std::string> rc_notes(const core::Questionnaire& q, const core::Tren
     if (list) *list += (list->empty() ? "" : ", ") + names[s];
   }
   std::vector<std::string> notes;
-  if (!no_sd.empty())
-    notes.push_back(
-        std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
-        no_sd + tr(lang, ": no reference SD (--sd).", " : pas d'écart-type de référence (--sd)."));
-  if (!no_r.empty())
-    notes.push_back(
-        std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
-        no_r + tr(lang, ": no test-retest r (--retest-r).", " : pas de fidélité test-retest (--retest-r)."));
-  if (!perfect_r.empty())
-    notes.push_back(
-        std::string(tr(lang, "No reliable change index for ", "Pas d'indice de changement fiable pour ")) +
-        perfect_r +
-        tr(lang, ": the definition's test-retest r is 1, which leaves no measurement error (--retest-r).",
-           " : la fidélité test-retest de la définition vaut 1, sans erreur de mesure (--retest-r)."));
+  if (!no_sd.empty()) notes.push_back(text::say(lang, text::Msg::trend_no_sd, {no_sd}));
+  if (!no_r.empty()) notes.push_back(text::say(lang, text::Msg::trend_no_r, {no_r}));
+  if (!perfect_r.empty()) notes.push_back(text::say(lang, text::Msg::trend_perfect_r, {perfect_r}));
   return notes;
 }
 
@@ -199,6 +185,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   const io::LoadedQuestionnaire loaded = make_catalog(global).load(o.questionnaire);
   const core::Questionnaire& q = loaded.questionnaire;
   const std::string lang = choose_language(o.lang);
+  const text::Messages& m = text::messages(lang);
   const core::TrendSettings settings = settings_for(o, q);
   const unsigned fail_on = core::parse_trend_flags(o.fail_on);
   const io::OutputFormat output = choose_output_format(o.format);
@@ -207,12 +194,12 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   long total = 0, invalid = 0;
   LineCount lines;
   const core::Scorer scorer(q);
-  for_each_response(q, o.input, [&](const io::ResponseRecord& record) {
+  for_each_response(q, o.input, lang, [&](const io::ResponseRecord& record) {
     ++total;
     lines.add(record);
     if (!record.valid()) {
       ++invalid;
-      report_problems(record);
+      report_problems(record, lang);
       return true;
     }
     const core::Response& r = record.response;
@@ -230,16 +217,18 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
     std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
     const core::SessionOrdering ordering = core::session_ordering(person.sessions);
     if (ordering == core::SessionOrdering::as_given && person.sessions.size() > 1)
-      std::cerr << "warning: " << respondent_label(person.respondent)
-                << ": sessions have neither numbers nor dates throughout; kept in input order\n";
+      std::cerr << m.warning_prefix
+                << text::fill(m.trend_unordered, {respondent_label(person.respondent, lang)}) << '\n';
     std::vector<io::TrendRecord> records;
     for (std::size_t p = 0; p < points.size(); ++p) {
       const core::SessionScores& s = person.sessions[points[p].input];
       if (points[p].tied)
-        std::cerr << "warning: " << person.sources[points[p].input] << ": "
-                  << respondent_label(person.respondent) << ": same "
-                  << (ordering == core::SessionOrdering::by_number ? "session number" : "date") << " as "
-                  << person.sources[records.back().point.input] << "; kept in input order\n";
+        std::cerr << m.warning_prefix
+                  << text::fill(ordering == core::SessionOrdering::by_number ? m.trend_tied_number
+                                                                             : m.trend_tied_date,
+                                {person.sources[points[p].input], respondent_label(person.respondent, lang),
+                                 person.sources[records.back().point.input]})
+                  << '\n';
       records.push_back({person.respondent, s.session, s.date, person.sources[points[p].input], p + 1,
                          std::move(points[p])});
     }
@@ -255,14 +244,15 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
         const io::TrendRecord& r = records[i];
         for (const core::TrendAlert& alert : core::trend_alerts(q, r.point, fail_on)) {
           ++alerts;
-          std::cerr << r.source << ": " << core::to_string(alert.flag) << ": "
-                    << respondent_label(r.respondent);
-          if (r.session)
-            std::cerr << " session " << *r.session;
-          else if (!r.date.empty())
-            std::cerr << ' ' << r.date;
-          std::cerr << ": " << names[alert.scale] << " = "
-                    << core::format_readable(*r.point.scales[alert.scale].score) << '\n';
+          const std::string when = r.session ? text::fill(m.trend_alert_session, {std::to_string(*r.session)})
+                                   : !r.date.empty() ? " " + r.date
+                                                     : "";
+          std::cerr << text::fill(
+                           m.trend_alert,
+                           {r.source, core::to_string(alert.flag), respondent_label(r.respondent, lang), when,
+                            names[alert.scale],
+                            text::decimal(lang, core::format_readable(*r.point.scales[alert.scale].score))})
+                    << '\n';
         }
       }
   }
@@ -276,13 +266,14 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
       for (std::size_t i = o.latest ? records.size() - 1 : 0; i < records.size(); ++i)
         all.push_back(std::move(records[i]));
     io::write_trend(q, all, output, o.precision, {q.id, q.version, loaded.hash, kVersion}, stdout);
-    for (const std::string& note : rc_notes(q, settings, "en")) std::cerr << "note: " << note << '\n';
+    for (const std::string& note : rc_notes(q, settings, lang)) std::cerr << m.note_prefix << note << '\n';
   }
 
-  print_line_count(lines);
+  print_line_count(lines, lang);
   if (invalid > 0)
-    std::cerr << "alliance: " << invalid << " of " << total << " response" << (total == 1 ? "" : "s")
-              << (invalid == 1 ? " is" : " are") << " invalid\n";
+    std::cerr << text::fill(m.error_line,
+                            {text::fill(m.invalid_count, {std::to_string(invalid), std::to_string(total)})})
+              << '\n';
   if (alerts > 0) return static_cast<int>(ExitCode::threshold);
   return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
 }

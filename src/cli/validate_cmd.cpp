@@ -5,6 +5,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/files.hpp"
+#include "alliance/text/messages.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 
@@ -20,13 +21,17 @@ struct FileReport {
   bool unreadable = false;
 };
 
-FileReport check_file(const io::Catalog& catalog, const std::string& file) {
+// `lang`: the language a file that cannot be read is reported in.
+FileReport check_file(const io::Catalog& catalog, const std::string& file, const std::string& lang) {
   FileReport report{file, {}, 0, false, false};
   std::string text;
   try {
     text = io::read_file(file);
   } catch (const Error& e) {
-    report.diagnostics.push_back({core::Severity::error, "", "", 0, 0, e.what()});
+    core::Diagnostic d;
+    d.message = e.what();
+    d.said = text::Message{text::Msg::verbatim, {e.in_language(lang)}};  // worded where it was thrown
+    report.diagnostics.push_back(std::move(d));
     report.unreadable = true;
     return report;
   }
@@ -57,12 +62,13 @@ nlohmann::ordered_json to_json(const FileReport& report) {
 
 int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
   const io::Catalog catalog = make_catalog(global);
+  const std::string lang = choose_language(options.lang);
   const bool json = choose_output_format(options.format, io::OutputFormat::json) == io::OutputFormat::json;
   bool any_invalid = false;
   bool any_unreadable = false;
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const std::string& file : options.files) {
-    const FileReport report = check_file(catalog, file);
+    const FileReport report = check_file(catalog, file, lang);
     any_invalid = any_invalid || (!report.valid && !report.unreadable);
     any_unreadable = any_unreadable || report.unreadable;
     if (json) {
@@ -71,12 +77,13 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& global) {
     }
     for (const core::Diagnostic& d :
          report.diagnostics)  // quoting the file: shown, never obeyed by the terminal
-      std::cout << core::terminal_safe((d.file.empty() && !report.unreadable ? file + ": " : "") +
-                                       core::format(d))
+      std::cout << core::terminal_safe((d.file.empty() && !report.unreadable
+                                            ? text::say(lang, text::Msg::at_where, {file})
+                                            : "") +
+                                       core::format(d, lang))
                 << '\n';
     if (report.valid)
-      std::cout << file << ": ok (" << report.examples << " example" << (report.examples == 1 ? "" : "s")
-                << " checked)\n";
+      std::cout << text::say(lang, text::Msg::validate_ok, {file, std::to_string(report.examples)}) << '\n';
   }
   // Paths are bytes, not always UTF-8: a byte that is not is written as U+FFFD.
   if (json) std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

@@ -13,6 +13,7 @@
 #include "alliance/core/exact.hpp"
 #include "alliance/core/scoring.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/text/messages.hpp"
 #include "scale_math.hpp"
 
 namespace alliance::core {
@@ -56,10 +57,15 @@ class Checker {
   }
 
   void error(std::string where, std::string message) {
-    out_.push_back({Severity::error, "", std::move(where), 0, 0, std::move(message)});
+    out_.push_back({Severity::error, "", std::move(where), 0, 0, std::move(message), std::nullopt});
   }
+  // An error worded by catalogue message `id` (shown in the user's language).
+  void error(std::string where, text::Msg id, std::vector<std::string> args) {
+    out_.push_back(error_at(std::move(where), id, std::move(args)));
+  }
+
   void warning(std::string where, std::string message) {
-    out_.push_back({Severity::warning, "", std::move(where), 0, 0, std::move(message)});
+    out_.push_back({Severity::warning, "", std::move(where), 0, 0, std::move(message), std::nullopt});
   }
 
   static std::string at(const std::string& base, std::size_t index) {
@@ -73,10 +79,10 @@ class Checker {
       return;
     }
     for (const std::string& lang : q_.languages)
-      if (!text.count(lang)) error(where, "missing the '" + lang + "' text");
+      if (!text.count(lang)) error(where, text::Msg::def_missing_text, {lang});
     for (const auto& [lang, value] : text) {
-      if (!is_language(lang)) error(where + "/" + lang, "language '" + lang + "' is not in /languages");
-      if (value.empty()) error(where + "/" + lang, "expected non-empty text");
+      if (!is_language(lang)) error(where + "/" + lang, text::Msg::def_language_not_listed, {lang});
+      if (value.empty()) error(where + "/" + lang, text::Msg::def_empty_text, {});
     }
   }
 
@@ -113,17 +119,17 @@ class Checker {
     for (std::size_t i = 0; i < q_.languages.size(); ++i)
       if (!seen.insert(q_.languages[i]).second)
         error(at("/languages", i), "language '" + q_.languages[i] + "' is listed twice");
-    if (q_.title.empty()) error("/title", "expected a title");
+    if (q_.title.empty()) error("/title", text::Msg::def_no_title, {});
     check_languages(q_.title, "/title", true);
     check_languages(q_.description, "/description", false);
     check_languages(q_.instructions, "/instructions", false);
-    if (q_.source.citation.empty()) error("/source/citation", "expected a citation");
+    if (q_.source.citation.empty()) error("/source/citation", text::Msg::def_no_citation, {});
   }
 
   void check_scale() {
     const Scale& s = q_.scale;
     if (!(s.min < s.max)) {
-      error("/scale", "expected min < max");
+      error("/scale", text::Msg::def_min_max, {});
       return;
     }
     if (s.kind == ScaleKind::integer) {
@@ -147,17 +153,16 @@ class Checker {
     }
     for (std::size_t k = 0; k < s.scores.size(); ++k) check_places(s.scores[k], at("/scale/scores", k));
     const std::size_t labels = s.kind == ScaleKind::integer ? static_cast<std::size_t>(s.points()) : 2;
-    const char* what =
-        s.kind == ScaleKind::integer ? " labels (one per point, " : " labels (the two anchors, ";
     for (const auto& [lang, list] : s.labels) {
       if (list.size() != labels)
         error("/scale/labels/" + lang,
-              "expected " + std::to_string(labels) + what + "min..max), got " + std::to_string(list.size()));
-      if (!is_language(lang)) error("/scale/labels/" + lang, "language '" + lang + "' is not in /languages");
+              s.kind == ScaleKind::integer ? text::Msg::def_labels_points : text::Msg::def_labels_anchors,
+              {std::to_string(labels), std::to_string(list.size())});
+      if (!is_language(lang)) error("/scale/labels/" + lang, text::Msg::def_language_not_listed, {lang});
     }
     if (!s.labels.empty())
       for (const std::string& lang : q_.languages)
-        if (!s.labels.count(lang)) error("/scale/labels", "missing the '" + lang + "' labels");
+        if (!s.labels.count(lang)) error("/scale/labels", text::Msg::def_missing_labels, {lang});
     if (s.kind == ScaleKind::integer && !s.scores.empty() &&
         s.scores.size() != static_cast<std::size_t>(s.points()))
       error("/scale/scores", "expected " + std::to_string(s.points()) + " scores (one per point), got " +
@@ -220,9 +225,9 @@ class Checker {
         error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + sub.id + "\"");
       if (sub.id == "total") error(where + "/id", "\"total\" is reserved for the total score");
       if (const std::string clash = column_clash(sub.id, scales); !clash.empty()) error(where + "/id", clash);
-      if (!seen.insert(sub.id).second) error(where + "/id", "duplicate subscale id \"" + sub.id + "\"");
+      if (!seen.insert(sub.id).second) error(where + "/id", text::Msg::def_duplicate_subscale, {sub.id});
       check_languages(sub.title, where + "/title", !q_.languages.empty());
-      if (sub.items.empty()) error(where, "subscale \"" + sub.id + "\" has no items");
+      if (sub.items.empty()) error(where, text::Msg::def_subscale_no_items, {sub.id});
       if (sub.prorate && sub.method != Method::sum)
         error(where + "/prorate", "prorating applies to sums only");
       check_rule(sub.missing, static_cast<int>(sub.items.size()), where + "/missing");
@@ -238,7 +243,7 @@ class Checker {
       const std::string where = at("/items", i);
       if (!is_id(item.id, false))
         error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + item.id + "\"");
-      if (!seen.insert(item.id).second) error(where + "/id", "duplicate item id \"" + item.id + "\"");
+      if (!seen.insert(item.id).second) error(where + "/id", text::Msg::def_duplicate_item, {item.id});
       if (!(item.weight > 0) || !std::isfinite(item.weight))
         error(where + "/weight", "expected a weight > 0");
       else
@@ -305,8 +310,7 @@ void Checker::check_bands(const std::optional<Bands>& bands, ScoreRange range, c
         (*band.min == *previous.max && band.min_inclusive && previous.max_inclusive))
       error(here + "/min", "ranges overlap at " + show(*band.min) + " (list ranges in increasing order)");
     else if (*band.min > *previous.max || (!band.min_inclusive && !previous.max_inclusive))
-      error(here + "/min",
-            "the ranges leave a gap between " + show(*previous.max) + " and " + show(*band.min));
+      error(here + "/min", text::Msg::def_ranges_gap, {show(*previous.max), show(*band.min)});
   }
   if (!ranges.empty()) {
     const Band& last = ranges.back();
@@ -341,7 +345,7 @@ void Checker::check_examples_against_scorer() {
     for (const auto& [item_id, value] : example.answers) {
       const auto found = items.find(item_id);
       if (found == items.end()) {
-        error(where + "/answers/" + item_id, "unknown item \"" + item_id + "\"");
+        error(where + "/answers/" + item_id, text::Msg::def_unknown_item, {item_id});
         usable = false;
         continue;
       }
@@ -363,7 +367,7 @@ void Checker::check_examples_against_scorer() {
       else if (auto s = subscales.find(scale_id); s != subscales.end())
         got = &sheet.subscales[s->second];
       if (!got) {
-        error(where + "/expect/" + scale_id, "unknown subscale \"" + scale_id + "\"");
+        error(where + "/expect/" + scale_id, text::Msg::def_unknown_subscale, {scale_id});
         continue;
       }
       const std::string got_text = got->value ? show(*got->value) : "insufficient";

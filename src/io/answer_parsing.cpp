@@ -2,6 +2,7 @@
 
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::io {
 
@@ -9,14 +10,44 @@ void add_problem(ResponseRecord& record, const std::string& message) {
   record.problems.push_back(record.location + ": " + message);
 }
 
+void add_problem(ResponseRecord& record, text::Msg id, std::vector<std::string> args) {
+  SaidProblem said{record.problems.size(), record.location, text::Message{id, std::move(args)}};
+  record.problems.push_back(record.location + ": " + text::say("en", said.message));
+  record.said.push_back(std::move(said));
+}
+
+std::vector<std::string> problem_texts(const ResponseRecord& record, std::string_view lang) {
+  std::vector<std::string> out = record.problems;
+  if (!text::is_french(lang)) return out;
+  for (const SaidProblem& said : record.said)
+    if (said.index < out.size())
+      out[said.index] = text::say(lang, text::Msg::at_where, {said.place}) + text::say(lang, said.message);
+  return out;
+}
+
+namespace {
+
+text::Msg answer_message(core::AnswerProblem problem, const core::Scale& scale) {
+  switch (problem) {
+    case core::AnswerProblem::not_a_scale_point:
+      return scale.kind == core::ScaleKind::continuous ? text::Msg::answer_not_a_step
+                                                       : text::Msg::answer_not_a_point;
+    case core::AnswerProblem::not_finite: return text::Msg::answer_not_finite;
+    default: return text::Msg::answer_outside;
+  }
+}
+
+}  // namespace
+
 void set_answer(const core::Questionnaire& q, std::size_t item, double value, ResponseRecord& record) {
   const core::AnswerProblem problem = core::check_answer(q, value);
   if (problem == core::AnswerProblem::none) {
     record.response.answers[item] = value;
     return;
   }
-  add_problem(record, "item " + q.items[item].id + " = " + core::format_number(value) + " " +
-                          core::describe(problem, q.scale));
+  add_problem(record, answer_message(problem, q.scale),
+              {q.items[item].id, core::format_number(value), core::format_number(q.scale.min),
+               core::format_number(q.scale.max), core::format_number(q.scale.precision)});
 }
 
 void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string_view text,
@@ -24,17 +55,15 @@ void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string
   text = trim(text);
   if (is_missing_text(text)) return;
   if (auto value = parse_number(text)) return set_answer(q, item, *value, record);
-  add_problem(record, "item " + q.items[item].id + " = \"" + core::excerpt(text, 40) + "\" is not a number");
+  add_problem(record, text::Msg::answer_not_a_number, {q.items[item].id, core::excerpt(text, 40)});
 }
 
 void check_identity(const core::Questionnaire& q, ResponseRecord& record) {
   const core::Response& r = record.response;
   if (!r.questionnaire_id.empty() && r.questionnaire_id != q.id)
-    add_problem(record,
-                "this response is for questionnaire \"" + r.questionnaire_id + "\", not \"" + q.id + "\"");
+    add_problem(record, text::Msg::response_other_questionnaire, {r.questionnaire_id, q.id});
   if (!r.form.empty() && r.form != core::to_string(q.form))
-    add_problem(record, "this response is a " + r.form + " form; " + q.id + " is the " +
-                            core::to_string(q.form) + " form");
+    add_problem(record, text::Msg::response_other_form, {r.form, q.id, core::to_string(q.form)});
 }
 
 void reset_record(const core::Questionnaire& q, ResponseRecord& record) {
@@ -48,6 +77,7 @@ void reset_record(const core::Questionnaire& q, ResponseRecord& record) {
   r.language.clear();
   r.answers.assign(q.items.size(), std::nullopt);
   record.problems.clear();
+  record.said.clear();
   record.location.clear();
   record.lines = 1;
 }

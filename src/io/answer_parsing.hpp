@@ -53,6 +53,8 @@ void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string
                      ResponseRecord& record);
 
 void add_problem(ResponseRecord& record, const std::string& message);
+// A problem that is catalogue message `id` with `args`, at record.location.
+void add_problem(ResponseRecord& record, text::Msg id, std::vector<std::string> args);
 
 // Problems that concern the whole response: another questionnaire, another form.
 void check_identity(const core::Questionnaire& q, ResponseRecord& record);

@@ -10,6 +10,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/io/files.hpp"
 #include "text_decoding.hpp"
 
 namespace alliance::io {
@@ -29,7 +30,10 @@ ByteSource::ByteSource(const std::string& path, TextEncoding encoding)
   }
   name_ = path;
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ < 0) throw Error(ExitCode::io, path + ": cannot open: " + std::strerror(errno));
+  if (fd_ < 0) {
+    const int error = errno;
+    throw FileError(path, FileError::Step::open, error);  // "<path>: cannot open: <why>"
+  }
   owns_fd_ = true;
 }
 

@@ -14,6 +14,7 @@
 #include "alliance/io/definition_writer.hpp"
 #include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
+#include "alliance/text/messages.hpp"
 #include "json_text.hpp"
 
 namespace alliance::io {
@@ -51,11 +52,11 @@ bool looks_like_path(const std::string& arg) {
   return arg.find('/') != std::string::npos || arg.ends_with(".json");
 }
 
-std::string all_messages(const std::vector<core::Diagnostic>& diagnostics) {
+std::string all_messages(const std::vector<core::Diagnostic>& diagnostics, std::string_view lang) {
   std::string out;
   for (const core::Diagnostic& d : diagnostics) {
     if (d.severity != core::Severity::error) continue;
-    out += (out.empty() ? "" : "\n") + core::format(d);
+    out += (out.empty() ? "" : "\n") + core::format(d, lang);
   }
   return out;
 }
@@ -157,12 +158,18 @@ LoadedQuestionnaire Catalog::load(const std::string& id_or_path) const {
     text = entry->text;
     origin = entry->origin;
   } else {
-    throw Error(ExitCode::usage, "unknown questionnaire '" + id_or_path + "'" +
-                                     core::did_you_mean(id_or_path, ids()) +
-                                     " (run 'alliance list' to see them all)");
+    const std::optional<std::string> close = core::closest_match(id_or_path, ids());
+    throw Error(ExitCode::usage, [id_or_path, close](std::string_view lang) {
+      return text::say(lang, text::Msg::catalog_unknown,
+                       {id_or_path, close ? text::say(lang, text::Msg::did_you_mean, {*close}) : ""});
+    });
   }
   Checked checked = check_text(text, origin);
-  if (!checked.loaded) throw Error(ExitCode::invalid_input, all_messages(checked.diagnostics));
+  if (!checked.loaded)
+    throw Error(ExitCode::invalid_input,
+                [diagnostics = std::move(checked.diagnostics)](std::string_view lang) {
+                  return all_messages(diagnostics, lang);
+                });
   return std::move(*checked.loaded);
 }
 

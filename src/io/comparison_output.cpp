@@ -7,6 +7,7 @@
 #include "alliance/core/text.hpp"
 #include "alliance/io/comparison_writer.hpp"
 #include "alliance/io/text_table.hpp"
+#include "alliance/text/messages.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
@@ -46,9 +47,11 @@ std::string signed_number(double value) {
   return (value > 0 ? "+" : "") + core::format_number(value);
 }
 
-std::string role_name(const std::string& role, bool fr) {
-  if (!fr || role == "client") return role;
-  return role == "therapist" ? "thérapeute" : "observateur";
+// A role ("client", "therapist", "observer") in `lang`.
+std::string role_name(const std::string& role, const std::string& lang) {
+  const text::Messages& m = text::messages(lang);
+  if (role == "client") return m.role_client;
+  return role == "therapist" ? m.role_therapist : m.role_observer;
 }
 
 // ---- Machine formats: the record model ----------------------------------------
@@ -257,7 +260,11 @@ class Records {
 class PeopleView {
  public:
   PeopleView(const ComparisonReport& r, const CompareWriterOptions& o, std::FILE* out)
-      : r_(r), o_(o), fr_(o.language == "fr"), decimals_(o.precision < 0 ? 2 : o.precision), out_(out) {}
+      : r_(r),
+        o_(o),
+        m_(text::messages(o.language)),
+        decimals_(o.precision < 0 ? 2 : o.precision),
+        out_(out) {}
 
   void write() {
     const bool all = o_.section == CompareSection::all;
@@ -285,18 +292,12 @@ class PeopleView {
     first_block = false;
   }
 
-  const char* tr(const char* en, const char* fr) const { return fr_ ? fr : en; }
-
-  std::string role(const std::string& r) const {
-    if (r == "client") return "client";
-    if (r == "therapist") return tr("therapist", "thérapeute");
-    return tr("observer", "observateur");
-  }
+  std::string role(const std::string& r) const { return role_name(r, o_.language); }
 
   std::string upper_role(const std::string& r) const {
-    if (r == "client") return "CLIENT";
-    if (r == "therapist") return tr("THERAPIST", "THÉRAPEUTE");
-    return tr("OBSERVER", "OBSERVATEUR");
+    if (r == "client") return m_.col_role_client;
+    if (r == "therapist") return m_.col_role_therapist;
+    return m_.col_role_observer;
   }
 
   std::string scale_title(std::size_t s) const {
@@ -304,11 +305,14 @@ class PeopleView {
     return title.empty() ? r_.scale_ids[s] : title;
   }
 
-  std::string fixed(double value) const { return core::format_fixed(value, decimals_); }
+  // Numbers for people: a decimal comma in French.
+  std::string fixed(double value) const {
+    return text::decimal(o_.language, core::format_fixed(value, decimals_));
+  }
   std::string fixed(const std::optional<double>& value) const { return value ? fixed(*value) : kMissingCell; }
 
   std::string status_word(core::Status s) const {
-    return s == core::Status::insufficient ? tr("insufficient", "insuffisant") : tr("invalid", "invalide");
+    return s == core::Status::insufficient ? m_.status_insufficient : m_.status_invalid;
   }
 
   void heading(const Comparison& c, const std::string& what) {
@@ -327,12 +331,11 @@ class PeopleView {
   }
 
   void write_pairs(const Comparison& c) {
-    heading(c,
-            std::to_string(c.pairs.size()) + (fr_ ? " paire" : " pair") + (c.pairs.size() == 1 ? "" : "s"));
+    heading(c, text::fill(m_.compare_pairs, {std::to_string(c.pairs.size())}));
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> head = {tr("RESPONDENT", "RÉPONDANT"), tr("SESSION", "SÉANCE")};
+    std::vector<std::string> head = {m_.col_respondent, m_.col_session};
     for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) head.push_back(scale_title(s));
-    head.emplace_back(tr("MOST APART (ITEM: DIFF.)", "PLUS GRANDS ÉCARTS (ITEM : DIFF.)"));
+    head.emplace_back(m_.col_most_apart);
     rows.push_back(head);
     for (const ComparedPair& p : c.pairs) {
       std::vector<std::string> row = {p.key.respondent,
@@ -344,33 +347,35 @@ class PeopleView {
       }
       std::string items;
       for (const core::ItemDifference& d : p.comparison.items)
-        items += (items.empty() ? "" : ", ") + item_id(r_, c, d, true) + (fr_ ? " : " : ": ") +
-                 signed_number(d.difference);
+        items +=
+            (items.empty() ? "" : ", ") +
+            text::fill(m_.compare_item_difference,
+                       {item_id(r_, c, d, true), text::decimal(o_.language, signed_number(d.difference))});
       row.push_back(items);
       rows.push_back(std::move(row));
     }
     print(rows);
     const std::string a = role(r_.forms[c.first].role);
     const std::string b = role(r_.forms[c.second].role);
-    out_.put(fr_ ? "Cellules : " + a + " / " + b + " (différence " + a + " − " + b + ")\n"
-                 : "Cells: " + a + " / " + b + " (difference " + a + " − " + b + ")\n");
+    out_.put(text::fill(m_.compare_cells, {a, b}) + "\n");
   }
 
   std::string signed_fixed(double value) const {
     const std::string text = fixed(value);
-    return value > 0 && text.find_first_not_of("0.") != std::string::npos ? "+" + text : text;
+    return value > 0 && text.find_first_not_of("0.,") != std::string::npos ? "+" + text : text;
   }
 
   void write_agreement(const Comparison& c) {
-    heading(c, tr("Agreement", "Accord"));
+    heading(c, m_.compare_agreement);
     std::vector<std::vector<std::string>> rows;
-    rows.push_back({tr("SCALE", "ÉCHELLE"), "N", tr("EXCL.", "EXCL."), upper_role(r_.forms[c.first].role),
-                    upper_role(r_.forms[c.second].role), tr("MEAN DIFF.", "DIFF. MOY."), tr("SD", "ÉT"),
-                    tr("95% LIMITS", "LIMITES À 95 %"), "r", kIccName});
+    rows.push_back({m_.col_scale, "N", m_.col_excluded, upper_role(r_.forms[c.first].role),
+                    upper_role(r_.forms[c.second].role), m_.col_mean_difference, m_.col_sd_difference,
+                    m_.col_limits, "r", kIccName});
     for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
       const core::AgreementStats& a = c.stats[s];
       const std::string limits =
-          a.loa_lower ? fixed(*a.loa_lower) + tr(" to ", " à ") + fixed(*a.loa_upper) : kMissingCell;
+          a.loa_lower ? text::fill(m_.compare_limits, {fixed(*a.loa_lower), fixed(*a.loa_upper)})
+                      : kMissingCell;
       rows.push_back({scale_title(s), std::to_string(a.n), std::to_string(c.excluded[s]), fixed(a.mean_first),
                       fixed(a.mean_second), fixed(a.mean_difference), fixed(a.sd_difference), limits,
                       fixed(a.pearson_r), fixed(a.icc)});
@@ -378,29 +383,18 @@ class PeopleView {
     print(rows);
     const std::string a = role(r_.forms[c.first].role);
     const std::string b = role(r_.forms[c.second].role);
-    out_.put(fr_ ? "Moyennes de chaque forme ; différences " + a + " − " + b +
-                       " ; limites d'accord = diff. moy. ± 1,96 ÉT\n"
-                       "(Bland & Altman 1986) ; ICC(2,1) : effets aléatoires à deux facteurs, accord absolu, "
-                       "un seul\n"
-                       "juge (Shrout & Fleiss 1979). EXCL. : paires sans les deux scores.\n"
-                 : "Means of each form; differences " + a + " − " + b +
-                       "; limits of agreement = mean diff. ± 1.96 SD\n"
-                       "(Bland & Altman 1986); ICC(2,1): two-way random effects, absolute agreement, single "
-                       "rater\n"
-                       "(Shrout & Fleiss 1979). EXCL.: pairs without both scores.\n");
+    out_.put(text::fill(m_.compare_agreement_legend, {a, b}) + "\n");
     for (const std::string& line : agreement_note_lines(r_, c, o_.language, true))
-      out_.put(tr("note: ", "note : ") + line + "\n");
+      out_.put(m_.note_prefix + line + "\n");
   }
 
   void write_unpaired() {
     const std::size_t n = r_.unpaired.size();
-    out_.put(fr_ ? std::to_string(n) + " réponse" + (n == 1 ? "" : "s") + " sans paire" + (n ? "" : ".") +
-                       "\n"
-                 : std::to_string(n) + " unpaired response" + (n == 1 ? "" : "s") + (n ? "" : ".") + "\n");
+    out_.put(text::fill(m_.compare_unpaired, {std::to_string(n), n ? "" : "."}) + "\n");
     if (n == 0) return;
     std::vector<std::vector<std::string>> rows;
-    rows.push_back({tr("FORM", "FORME"), "QUESTIONNAIRE", tr("RESPONDENT", "RÉPONDANT"),
-                    tr("SESSION", "SÉANCE"), tr("REASON", "RAISON"), "SOURCE"});
+    rows.push_back(
+        {m_.col_form, "QUESTIONNAIRE", m_.col_respondent, m_.col_session, m_.col_reason, m_.col_source});
     for (const core::Unpaired& u : r_.unpaired) {
       const ComparedForm& f = r_.forms[u.form];
       const ResponseRecord& record = f.records[u.index];
@@ -414,16 +408,16 @@ class PeopleView {
 
   std::string reason(core::UnpairedReason r) const {
     switch (r) {
-      case core::UnpairedReason::no_partner: return tr("no other form", "pas d'autre forme");
-      case core::UnpairedReason::duplicate: return tr("duplicate", "doublon");
+      case core::UnpairedReason::no_partner: return m_.unpaired_no_partner;
+      case core::UnpairedReason::duplicate: return m_.unpaired_duplicate;
       case core::UnpairedReason::no_respondent: break;
     }
-    return tr("no respondent id", "pas d'identifiant");
+    return m_.unpaired_no_respondent;
   }
 
   const ComparisonReport& r_;
   const CompareWriterOptions& o_;
-  bool fr_;
+  const text::Messages& m_;
   int decimals_;
   OutputBuffer out_;
 };
@@ -432,7 +426,7 @@ class PeopleView {
 
 std::vector<AgreementNoteText> agreement_notes(const ComparisonReport& report, const Comparison& comparison,
                                                std::size_t scale, const std::string& language) {
-  const bool fr = language == "fr";
+  const text::Messages& m = text::messages(language);
   const core::AgreementStats& stats = comparison.stats[scale];
   const std::string a = report.forms[comparison.first].role;
   const std::string b = report.forms[comparison.second].role;
@@ -446,33 +440,21 @@ std::vector<AgreementNoteText> agreement_notes(const ComparisonReport& report, c
     AgreementNoteText note{"no_variance", {}, ""};
     if (first) note.forms.push_back(a);
     if (second) note.forms.push_back(b);
-    const std::string x = core::format_readable(*stats.mean_first);
-    const std::string y = core::format_readable(*stats.mean_second);
-    const std::string fa = role_name(a, fr), fb = role_name(b, fr);
+    const std::string x = text::decimal(language, core::format_readable(*stats.mean_first));
+    const std::string y = text::decimal(language, core::format_readable(*stats.mean_second));
+    const std::string fa = role_name(a, language), fb = role_name(b, language);
     std::string what;
     if (first && second && x == y && !stats.icc)
-      what = fr ? "tous les scores " + fa + " et " + fb + " valent " + x
-                : "every " + fa + " and every " + fb + " score is " + x;
+      what = text::fill(m.note_both_same, {fa, fb, x});
     else if (first && second)
-      what = fr ? "tous les scores " + fa + " valent " + x + " et tous les scores " + fb + " " + y
-                : "every " + fa + " score is " + x + " and every " + fb + " score " + y;
+      what = text::fill(m.note_both, {fa, fb, x, y});
     else
-      what = fr ? "tous les scores " + (first ? fa : fb) + " valent " + (first ? x : y)
-                : "every " + (first ? fa : fb) + " score is " + (first ? x : y);
-    const std::string consequence =
-        stats.icc ? (fr ? "r n'est pas défini (l'ICC(2,1) vaut 0)" : "r is undefined (the ICC(2,1) is 0)")
-                  : (fr ? "r et l'ICC(2,1) ne sont pas définis" : "r and the ICC(2,1) are undefined");
-    note.message = what + (fr ? " : sans variance, " : ": no variance, so ") + consequence;
+      what = text::fill(m.note_one, {first ? fa : fb, first ? x : y});
+    note.message =
+        text::fill(m.note_no_variance, {what, stats.icc ? m.note_r_undefined : m.note_r_icc_undefined});
     out.push_back(std::move(note));
   }
-  if (has(core::AgreementNote::two_pairs))
-    out.push_back(
-        {"two_pairs",
-         {},
-         fr ? "2 paires seulement : r vaut +1 ou −1 quels que soient les scores, et l'ICC(2,1) ne "
-              "repose que sur deux paires ; ni l'un ni l'autre ne dit si les formes s'accordent"
-            : "only 2 pairs: r is +1 or −1 whatever the scores, and the ICC(2,1) rests on two pairs; "
-              "neither says how well the forms agree"});
+  if (has(core::AgreementNote::two_pairs)) out.push_back({"two_pairs", {}, m.note_two_pairs});
   return out;
 }
 
@@ -496,7 +478,7 @@ std::vector<std::string> agreement_note_lines(const ComparisonReport& report, co
   }
   std::vector<std::string> out;
   for (const auto& [message, scales] : grouped)
-    out.push_back(scales + (language == "fr" ? " : " : ": ") + message);
+    out.push_back(text::say(language, text::Msg::note_scales, {scales, message}));
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/text/messages.hpp"
 #include "answer_parsing.hpp"
 #include "item_index.hpp"
 
@@ -301,10 +302,12 @@ void settle_identifiers(const std::vector<std::string>& names, const ColumnMappi
 void check_items(const core::Questionnaire& q, const std::vector<bool>& held, const std::string& pattern,
                  const std::string& where, HeaderMapping& out) {
   if (std::none_of(held.begin(), held.end(), [](bool h) { return h; }))
-    throw Error(ExitCode::invalid_input,
-                where + ": no column holds an item of " + q.id + " (item columns are named by " +
-                    (pattern.empty() ? std::string("the item id") : "'" + pattern + "'") +
-                    "; use --columns 'PATTERN' with {id}, or --map COLUMN=ITEM)");
+    throw Error(ExitCode::invalid_input, [where, id = q.id, pattern](std::string_view lang) {
+      return text::say(lang, text::Msg::at_where, {where}) +
+             text::say(lang,
+                       pattern.empty() ? text::Msg::csv_no_item_column_by_id : text::Msg::csv_no_item_column,
+                       {id, pattern});
+    });
   for (std::size_t i = 0; i < held.size(); ++i)
     if (!held[i])
       out.warnings.push_back(where + ": no column for item " + q.items[i].id +
@@ -327,13 +330,17 @@ std::vector<bool> check_options(const core::Questionnaire& q, const ItemIndex& i
     if (!item) {
       std::vector<std::string> ids;
       for (const core::Item& i : q.items) ids.push_back(i.id);
-      throw Error(ExitCode::usage, "--map " + column + "=" + item_id + ": " + q.id + " has no item \"" +
-                                       item_id + "\"" + core::did_you_mean(item_id, ids));
+      throw Error(ExitCode::usage, [column, item_id, id = q.id,
+                                    close = core::closest_match(item_id, ids)](std::string_view lang) {
+        return text::say(
+            lang, text::Msg::map_no_such_item,
+            {column, item_id, id, close ? text::say(lang, text::Msg::did_you_mean, {*close}) : ""});
+      });
     }
     mapped[*item] = true;
   }
   if (!mapping.pattern.empty() && mapping.pattern.find("{id}") == std::string::npos)
-    throw Error(ExitCode::usage, "--columns '" + mapping.pattern + "' must contain {id}, as in 'wai_{id}'");
+    throw Error(ExitCode::usage, text::Message{text::Msg::columns_without_id, {mapping.pattern}});
   return mapped;
 }
 

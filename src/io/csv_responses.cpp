@@ -5,6 +5,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/text/messages.hpp"
 #include "answer_parsing.hpp"
 #include "csv_columns.hpp"
 #include "csv_reader.hpp"
@@ -237,8 +238,8 @@ class CsvResponseReader final : public ResponseReader {
     if (!csv_.text_problem().empty()) record.problems.push_back(csv_.text_problem());
     if (csv_.stray().why != CsvReader::Stray::none) add_stray_quote_problem(record);
     if (fields_.size() != columns_.size())
-      add_problem(record, "expected " + std::to_string(columns_.size()) + " fields as in the header, got " +
-                              std::to_string(fields_.size()));
+      add_problem(record, text::Msg::csv_field_count,
+                  {std::to_string(columns_.size()), std::to_string(fields_.size())});
     const std::size_t n = std::min(fields_.size(), columns_.size());
     for (std::size_t c = 0; c < n; ++c) apply(columns_[c], fields_[c], record);
     check_identity(q_, record);
@@ -273,7 +274,7 @@ class CsvResponseReader final : public ResponseReader {
     int session = 0;
     auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), session);
     if (ec != std::errc() || ptr != cell.data() + cell.size())
-      add_problem(record, "session \"" + core::excerpt(cell, 40) + "\" is not a whole number");
+      add_problem(record, text::Msg::session_not_whole, {core::excerpt(cell, 40)});
     else
       record.response.session = session;
   }

@@ -73,7 +73,10 @@ class DefinitionParser {
     s.licence = f_.text(*j, "/source", "licence", true);
     s.validated = f_.boolean(*j, "/source", "validated", true, false);
     s.url = f_.text(*j, "/source", "url", false);
-    s.notes = f_.text(*j, "/source", "notes", false);
+    if (const auto notes = j->find("notes"); notes != j->end() && notes->is_string())
+      s.notes[""] = notes->get<std::string>();  // one text, in any language
+    else
+      s.notes = f_.localized(*j, "/source", "notes", false);
     return s;
   }
 
@@ -354,7 +357,8 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
     const TextPosition pos = position_of(text, check.bad);
     out.push_back(
         {core::Severity::error, file, "", pos.line, pos.column,
-         describe_not_utf8(text.substr(check.bad, 4)) + ": a definition is UTF-8 (save it as UTF-8)"});
+         describe_not_utf8(text.substr(check.bad, 4)) + ": a definition is UTF-8 (save it as UTF-8)",
+         std::nullopt});
     return std::nullopt;
   }
   ParsedJson parsed = parse_json_text(text);
@@ -363,7 +367,8 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
       parsed.error->message =
           empty_input_message(file) + ": expected a JSON object (a questionnaire definition)";
     const JsonError& e = *parsed.error;
-    out.push_back({core::Severity::error, file, e.pointer, e.position.line, e.position.column, e.message});
+    out.push_back({core::Severity::error, file, e.pointer, e.position.line, e.position.column, e.message,
+                   std::nullopt});
     return std::nullopt;
   }
   return std::move(parsed.value);
@@ -391,12 +396,14 @@ DefinitionResult read_definition(std::string_view text, const std::string& file,
     result.diagnostics.push_back({core::Severity::error, file, dup.pointer, dup.second.line,
                                   dup.second.column,
                                   "duplicate key (first at line " + std::to_string(dup.first.line) +
-                                      "); JSON readers would silently keep only one"});
+                                      "); JSON readers would silently keep only one",
+                                  std::nullopt});
   for (const auto& [part, count] : locations.more_duplicates)
-    result.diagnostics.push_back(
-        {core::Severity::error, file, "", 0, 0, "and " + std::to_string(count) + " more duplicate keys"});
+    result.diagnostics.push_back({core::Severity::error, file, "", 0, 0,
+                                  "and " + std::to_string(count) + " more duplicate keys", std::nullopt});
   if (!doc->is_object()) {
-    result.diagnostics.push_back({core::Severity::error, file, "", 1, 1, "expected a JSON object"});
+    result.diagnostics.push_back(
+        {core::Severity::error, file, "", 1, 1, "expected a JSON object", std::nullopt});
     return result;
   }
   std::vector<Diagnostic> found;

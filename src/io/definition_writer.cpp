@@ -146,7 +146,10 @@ std::string definition_to_json(const core::Questionnaire& q, int indent) {
                          {"licence", q.source.licence},
                          {"validated", q.source.validated},
                          {"url", q.source.url},
-                         {"notes", q.source.notes}}},
+                         {"notes", q.source.notes.size() == 1 && q.source.notes.count("")
+                                       ? ordered(q.source.notes.begin()->second)
+                                   : q.source.notes.empty() ? ordered("")
+                                                            : texts(q.source.notes)}}},
                        {"scale", scale(q.scale)},
                        {"subscales", subscales(q)},
                        {"items", items(q)},

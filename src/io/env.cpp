@@ -120,11 +120,34 @@ std::optional<std::string> nonempty_variable(Env& env, const std::string& name) 
   return value;
 }
 
+namespace {
+
+// "fr" or "en" for a locale or LANGUAGE entry ("fr_FR.UTF-8", "en", "fr@euro"), else "".
+std::string known_language(std::string_view entry) {
+  const std::string_view language = entry.substr(0, entry.find_first_of("_.@"));
+  return language == "fr" || language == "en" ? std::string(language) : "";
+}
+
+}  // namespace
+
 std::string locale_language(Env& env) {
+  std::optional<std::string> locale;
   for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
-    if (const std::optional<std::string> value = nonempty_variable(env, name))
-      return value->starts_with("fr") ? "fr" : "en";
-  return "en";
+    if ((locale = nonempty_variable(env, name))) break;
+  const bool c_locale = !locale || *locale == "C" || *locale == "POSIX" || locale->starts_with("C.");
+  if (!c_locale)
+    if (const std::optional<std::string> list = nonempty_variable(env, "LANGUAGE"))
+      for (std::size_t start = 0; start <= list->size();) {
+        const std::size_t colon = std::min(list->find(':', start), list->size());
+        const std::string language = known_language(std::string_view(*list).substr(start, colon - start));
+        if (!language.empty()) return language;
+        start = colon + 1;
+      }
+  return locale && locale->starts_with("fr") ? "fr" : "en";
+}
+
+std::string choose_language(const std::string& flag, Env& env) {
+  return flag.empty() ? locale_language(env) : flag;
 }
 
 }  // namespace alliance::io

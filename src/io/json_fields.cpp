@@ -39,7 +39,7 @@ const char* expected_int(const nlohmann::json& value) {
 }
 
 void Fields::error(const std::string& where, const std::string& message) {
-  out_.push_back({core::Severity::error, "", where, 0, 0, message});
+  out_.push_back({core::Severity::error, "", where, 0, 0, message, std::nullopt});
 }
 
 void Fields::expected(const std::string& where, const char* what, const json& got) {

@@ -9,10 +9,11 @@ namespace alliance::io {
 
 namespace {
 
-void read_all(ResponseReader& reader, PartTally& tally, const ProblemsHandler& report) {
+void read_all(ResponseReader& reader, PartTally& tally, const ProblemsHandler& report,
+              std::string_view language) {
   ResponseRecord record;
   while (reader.next(record)) {
-    if (!record.valid()) report(record.problems);
+    if (!record.valid()) report(problem_texts(record, language));
     tally.add(record);
   }
 }
@@ -40,7 +41,7 @@ std::string relocate(const std::string& problem, const std::string& name, long f
     if (last.empty() || at == problem.size()) return problem;
     out += "-" + last;
   }
-  if (problem[at] != ':') return problem;
+  if (problem[at] != ':' && !std::string_view(problem).substr(at).starts_with("\u00a0:")) return problem;
   return out + problem.substr(at);
 }
 
@@ -49,7 +50,8 @@ std::string relocate(const std::string& problem, const std::string& name, long f
 // located by line within the part, and relocated when the first part is done.
 class SecondPart {
  public:
-  SecondPart(const PartTally& model, std::size_t max_problems) : model_(model), max_problems_(max_problems) {}
+  SecondPart(const PartTally& model, std::size_t max_problems, std::string language)
+      : model_(model), max_problems_(max_problems), language_(std::move(language)) {}
 
   // On the second thread. ok_ stays false when it gives up (or fails).
   void read(const std::string& path, const core::Questionnaire& q, const ReaderOptions& options,
@@ -70,7 +72,7 @@ class SecondPart {
         if (!record.valid()) {
           held += record.problems.size();
           if (held > max_problems_) return;
-          problems_.push_back(record.problems);
+          problems_.push_back(problem_texts(record, language_));
         }
         tally_->add(record);
       }
@@ -101,6 +103,7 @@ class SecondPart {
   const PartTally& model_;
   std::unique_ptr<PartTally> tally_;
   std::size_t max_problems_;
+  std::string language_;
   std::optional<ReadPosition> start_;
   std::vector<std::vector<std::string>> problems_;  // of each invalid record, located within the part
   bool ok_ = false;
@@ -115,20 +118,20 @@ void read_in_parts(const std::string& path, const core::Questionnaire& questionn
   warn(reader->warnings());
   const std::optional<std::uint64_t> size = reader->splittable_size();
   if (!size || *size < parts.min_split_bytes) {
-    read_all(*reader, tally, report);
+    read_all(*reader, tally, report, parts.language);
     return;
   }
   const std::uint64_t middle = *size / 2;
   // The header (with the rows --skip-rows skips) reaching the middle leaves no first part.
   if (const std::optional<ReadPosition> start = reader->position(); !start || start->offset >= middle) {
-    read_all(*reader, tally, report);
+    read_all(*reader, tally, report, parts.language);
     return;
   }
   std::optional<SecondPart> ahead;
   std::atomic<bool> cancelled = false;
   std::jthread thread;
   if (parts.second_thread) {
-    ahead.emplace(tally, parts.max_held_problems);
+    ahead.emplace(tally, parts.max_held_problems, parts.language);
     thread = std::jthread([&] { ahead->read(path, questionnaire, options, middle, cancelled); });
   }
   // Declared after the thread, so destroyed first: an exception here stops
@@ -139,7 +142,7 @@ void read_in_parts(const std::string& path, const core::Questionnaire& questionn
   } cancel_on_exit{cancelled};
 
   reader->stop_at(middle);
-  read_all(*reader, tally, report);
+  read_all(*reader, tally, report, parts.language);
   const std::optional<ReadPosition> end_of_first = reader->position();
   reader->stop_at(UINT64_MAX);
   if (ahead) {
@@ -151,11 +154,11 @@ void read_in_parts(const std::string& path, const core::Questionnaire& questionn
     }
   }
   if (!end_of_first) {  // no clean place to split: the rest goes into the same tally
-    read_all(*reader, tally, report);
+    read_all(*reader, tally, report, parts.language);
     return;
   }
   std::unique_ptr<PartTally> second = tally.empty_copy();
-  read_all(*reader, *second, report);
+  read_all(*reader, *second, report, parts.language);
   tally.append(*second);
 }
 

@@ -7,6 +7,7 @@
 #include "alliance/core/text.hpp"
 #include "alliance/io/records.hpp"
 #include "alliance/io/text_table.hpp"
+#include "alliance/text/messages.hpp"
 #include "output_buffer.hpp"
 #include "record_format.hpp"
 
@@ -442,17 +443,6 @@ class JsonDocumentWriter final : public RecordWriter {
 
 // ---------------------------------------------------------------- a table for people
 
-// The words of tables for people; one place per language (issue 14: they
-// move to the message catalogue with the others).
-struct TableWords {
-  const char* yes;
-  const char* no;
-};
-TableWords table_words(const std::string& language) {
-  if (language == "fr") return {"oui", "non"};
-  return {"yes", "no"};
-}
-
 std::string heading(const Field& field) {
   if (!field.title.empty()) return field.title;
   std::string out = field.name;
@@ -492,7 +482,8 @@ class PeopleTableWriter final : public RecordWriter {
   std::string cell(const Field& field, const Value& value) const {
     if (value.is_missing()) return kMissingCell;
     switch (value.type()) {
-      case FieldType::number: return core::format_fixed(value.as_number(), decimals_);
+      case FieldType::number:
+        return text::decimal(options_.language, core::format_fixed(value.as_number(), decimals_));
       case FieldType::boolean: return value.as_boolean() ? words_.yes : words_.no;
       case FieldType::list:
       case FieldType::records: {
@@ -510,7 +501,7 @@ class PeopleTableWriter final : public RecordWriter {
 
   RecordOptions options_;
   int decimals_;
-  TableWords words_ = table_words(options_.language);
+  const text::Messages& words_ = text::messages(options_.language);
   OutputBuffer out_;
   const Table* table_ = nullptr;
   TextTable text_;

@@ -2,6 +2,7 @@
 
 #include "alliance/core/text.hpp"
 #include "alliance/io/text_table.hpp"
+#include "alliance/text/messages.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
@@ -20,7 +21,7 @@ struct Cell {
 class TableWriter final : public ResultWriter {
  public:
   TableWriter(const core::Questionnaire& q, const WriterOptions& o, std::FILE* out)
-      : q_(q), options_(o), fr_(o.language == "fr"), out_(out) {}
+      : q_(q), options_(o), m_(text::messages(o.language)), out_(out) {}
 
   void write(const ResponseRecord& record, const core::ScoreSheet& sheet) override {
     std::vector<Cell> row;
@@ -45,7 +46,7 @@ class TableWriter final : public ResultWriter {
   }
 
   void finish() override {
-    std::vector<std::string> header = {fr_ ? "RÉPONDANT" : "RESPONDENT", fr_ ? "SÉANCE" : "SESSION"};
+    std::vector<std::string> header = {m_.col_respondent, m_.col_session};
     const core::ScoreRanges ranges = core::score_ranges(q_);
     for (const core::ScaleRef& scale : core::scale_list(q_))
       header.push_back(
@@ -68,15 +69,20 @@ class TableWriter final : public ResultWriter {
 
  private:
   std::string title(const core::LocalizedText& text, core::ScoreRange range) const {
-    return core::pick_text(text, options_.language) + " (" + core::format_number(range.low) + "–" +
-           core::format_number(range.high) + ")";
+    return core::pick_text(text, options_.language) + " (" + number(core::format_number(range.low)) + "–" +
+           number(core::format_number(range.high)) + ")";
   }
 
+  // Numbers for people: a decimal comma in French.
+  std::string number(std::string_view formatted) const { return text::decimal(options_.language, formatted); }
+
   Cell cell(const core::ScaleScore& s, const std::optional<core::Bands>& bands, bool valid) const {
-    if (!valid) return {fr_ ? "invalide" : "invalid", kDim};
-    if (s.status != core::Status::ok) return {fr_ ? "insuffisant" : "insufficient", kDim};
+    if (!valid) return {m_.status_invalid, kDim};
+    if (s.status != core::Status::ok) return {m_.status_insufficient, kDim};
     const int decimals = options_.precision < 0 ? 2 : options_.precision;
-    Cell out{s.exact ? core::format_fixed(*s.exact, decimals) : core::format_fixed(*s.value, decimals), ""};
+    Cell out{
+        number(s.exact ? core::format_fixed(*s.exact, decimals) : core::format_fixed(*s.value, decimals)),
+        ""};
     if (s.band && bands) {
       const core::Band& band = bands->ranges[*s.band];
       out.text += " " + core::pick_text(band.label, options_.language);
@@ -88,13 +94,9 @@ class TableWriter final : public ResultWriter {
   void print_legend() {
     const std::size_t n = rows_.size();
     const std::size_t ok = n - insufficient_ - invalid_;
-    std::string text = fr_ ? std::to_string(n) + " réponse" + (n == 1 ? "" : "s") + " : " +
-                                 std::to_string(ok) + " complète" + (ok == 1 ? "" : "s") + ", " +
-                                 std::to_string(insufficient_) + " avec des scores insuffisants, " +
-                                 std::to_string(invalid_) + " invalide" + (invalid_ == 1 ? "" : "s")
-                           : std::to_string(n) + " response" + (n == 1 ? "" : "s") + ": " +
-                                 std::to_string(ok) + " ok, " + std::to_string(insufficient_) +
-                                 " with insufficient scores, " + std::to_string(invalid_) + " invalid";
+    const std::string text = text::fill(
+        m_.score_legend,
+        {std::to_string(n), std::to_string(ok), std::to_string(insufficient_), std::to_string(invalid_)});
     out_.put('\n');
     out_.put(text);
     out_.put('\n');
@@ -102,7 +104,7 @@ class TableWriter final : public ResultWriter {
 
   const core::Questionnaire& q_;
   WriterOptions options_;
-  bool fr_;
+  const text::Messages& m_;
   OutputBuffer out_;
   std::vector<std::vector<Cell>> rows_;
   bool any_session_ = false;

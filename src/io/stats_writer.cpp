@@ -6,6 +6,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/text_table.hpp"
+#include "alliance/text/messages.hpp"
 #include "output_buffer.hpp"
 
 namespace alliance::io {
@@ -16,6 +17,21 @@ using core::StatsReport;
 
 std::string scale_id(const core::Questionnaire& q, const core::ScaleStats& s) {
   return s.subscale ? q.subscales[*s.subscale].id : "total";
+}
+
+// The scale as a table for people names it: its id in English (the name
+// --fail-below and the machine formats use), its title in French.
+std::string scale_name(const core::Questionnaire& q, std::optional<std::size_t> subscale,
+                       const std::string& lang) {
+  if (!text::is_french(lang)) return subscale ? q.subscales[*subscale].id : "total";
+  const core::LocalizedText& title = subscale ? q.subscales[*subscale].title : q.total.title;
+  const std::string& picked = core::pick_text(title, lang);
+  if (!picked.empty()) return picked;
+  return subscale ? q.subscales[*subscale].id : std::string(text::messages(lang).total);
+}
+
+std::string scale_name(const core::Questionnaire& q, const core::ScaleStats& s, const std::string& lang) {
+  return scale_name(q, s.subscale, lang);
 }
 
 std::string fixed(double value, int decimals) {
@@ -191,54 +207,55 @@ void put_table(OutputBuffer& out, Rows rows) {
 void write_table(const core::Questionnaire& q, const StatsReport& report, long invalid,
                  const StatsWriterOptions& options, std::FILE* file) {
   const std::string& lang = options.language;
-  const bool fr = lang == "fr";
-  auto tr = [fr](const char* en, const char* french) { return std::string(fr ? french : en); };
+  const text::Messages& m = text::messages(lang);
   const int d = options.precision < 0 ? 2 : options.precision;   // scores
   const int dc = options.precision < 0 ? 3 : options.precision;  // coefficients
+  // Numbers for people: a decimal comma in French.
+  const auto num = [&lang](const auto& value, int decimals) {
+    return text::decimal(lang, fixed(value, decimals));
+  };
+  const auto name = [&](const core::ScaleStats& s) { return scale_name(q, s, lang); };
   OutputBuffer out(file);
 
-  const std::string missing =
-      fr ? (report.missing == core::MissingHandling::pairwise ? "par paires (pairwise)"
-                                                              : "réponses complètes (listwise)")
-         : core::to_string(report.missing);
-  out.put(q.id + " " + q.version + " — " + std::to_string(report.responses) +
-          (fr ? " réponse" : " response") + (report.responses == 1 ? "" : "s") +
-          (invalid > 0
-               ? tr(" (", " (") + std::to_string(invalid) + tr(" invalid left out)", " invalides écartées)")
-               : "") +
-          tr("; missing answers: ", " ; réponses manquantes : ") + missing + "\n\n");
+  out.put(text::fill(m.stats_heading,
+                     {q.id + " " + q.version, std::to_string(report.responses),
+                      invalid > 0 ? text::fill(m.stats_invalid_left_out, {std::to_string(invalid)}) : "",
+                      report.missing == core::MissingHandling::pairwise ? m.stats_missing_pairwise
+                                                                        : m.stats_missing_listwise}) +
+          "\n\n");
 
-  Rows scores = {{tr("SCORES", "SCORES"), "N", tr("COMPLETE", "COMPLETS"), tr("INSUFF.", "INSUFF."),
-                  tr("MEAN", "MOYENNE"), tr("SD", "É.-T."), "MIN", "MAX", tr("FLOOR", "PLANCHER"),
-                  tr("CEILING", "PLAFOND")}};
+  Rows scores = {{m.col_scores, "N", m.col_complete, m.col_insufficient, m.col_mean, m.col_sd, "MIN", "MAX",
+                  m.col_floor, m.col_ceiling}};
   for (const core::ScaleStats& s : report.scales)
-    scores.push_back({scale_id(q, s), std::to_string(s.scored), std::to_string(s.complete),
-                      std::to_string(s.insufficient), fixed(s.mean, d), fixed(s.sd, d), fixed(s.min, d),
-                      fixed(s.max, d), fixed(s.floor_pct, 0) + " %", fixed(s.ceiling_pct, 0) + " %"});
+    scores.push_back({name(s), std::to_string(s.scored), std::to_string(s.complete),
+                      std::to_string(s.insufficient), num(s.mean, d), num(s.sd, d), num(s.min, d),
+                      num(s.max, d), num(s.floor_pct, 0) + " %", num(s.ceiling_pct, 0) + " %"});
   put_table(out, scores);
   out.put('\n');
 
-  Rows reliability = {{tr("RELIABILITY", "FIDÉLITÉ"), tr("ITEMS", "ITEMS"), "N", "ALPHA",
-                       tr("95% CI", "IC 95 %"), tr("STD ALPHA", "ALPHA STD"), tr("MEAN R", "R MOYEN")}};
+  Rows reliability = {
+      {m.col_reliability, m.col_items, "N", "ALPHA", m.col_ci95, m.col_std_alpha, m.col_mean_r}};
+  const std::string between =
+      text::is_french(lang) ? "\u00a0; " : ", ";  // the comma is the French decimal sign
   for (const core::ScaleStats& s : report.scales) {
     const std::string ci =
         s.alpha_lower && s.alpha_upper
-            ? "[" + fixed(*s.alpha_lower, dc) + ", " + fixed(*s.alpha_upper, dc) + "]"
+            ? "[" + num(*s.alpha_lower, dc) + between + num(*s.alpha_upper, dc) + "]"
             : kMissingCell;  // brackets: a dash between bounds misreads when one is negative
-    reliability.push_back({scale_id(q, s), std::to_string(s.items.size()), count(s.n_used),
-                           fixed(s.alpha, dc), ci, fixed(s.std_alpha, dc), fixed(s.average_r, dc)});
+    reliability.push_back({name(s), std::to_string(s.items.size()), count(s.n_used), num(s.alpha, dc), ci,
+                           num(s.std_alpha, dc), num(s.average_r, dc)});
   }
   put_table(out, reliability);
   out.put('\n');
 
-  Rows items = {{tr("ITEM", "ITEM"), tr("SCALE", "ÉCHELLE"), tr("MISSING", "MANQUANT"), tr("MEAN", "MOYENNE"),
-                 tr("SD", "É.-T."), "R.DROP", tr("ALPHA IF DROPPED", "ALPHA SANS L'ITEM")}};
+  Rows items = {
+      {m.col_item, m.col_scale, m.col_missing, m.col_mean, m.col_sd, "R.DROP", m.col_alpha_if_dropped}};
   for (const core::ScaleStats& s : report.scales) {
     if (!s.subscale) continue;  // the total's items are in the machine formats
     for (const core::ItemStats& item : s.items)
-      items.push_back({q.items[item.item].id + (q.items[item.item].reverse ? " (R)" : ""), scale_id(q, s),
-                       fixed(item.missing_pct, 1) + " %", fixed(item.mean, d), fixed(item.sd, d),
-                       fixed(item.r_drop, dc), fixed(item.alpha_if_dropped, dc)});
+      items.push_back({q.items[item.item].id + (q.items[item.item].reverse ? " (R)" : ""), name(s),
+                       num(item.missing_pct, 1) + " %", num(item.mean, d), num(item.sd, d),
+                       num(item.r_drop, dc), num(item.alpha_if_dropped, dc)});
   }
   if (items.size() > 1) {
     put_table(out, items);
@@ -246,21 +263,22 @@ void write_table(const core::Questionnaire& q, const StatsReport& report, long i
   }
 
   if (!report.correlations.empty()) {
-    Rows correlations = {{tr("CORRELATIONS", "CORRÉLATIONS"), "N", "R"}};
+    Rows correlations = {{m.col_correlations, "N", "R"}};
     for (const core::Correlation& r : report.correlations)
-      correlations.push_back({q.subscales[r.a].id + " – " + q.subscales[r.b].id, count(r.n), fixed(r.r, dc)});
+      correlations.push_back(
+          {scale_name(q, r.a, lang) + " – " + scale_name(q, r.b, lang), count(r.n), num(r.r, dc)});
     put_table(out, correlations);
     out.put('\n');
   }
 
   for (const core::StatsWarning& w : report.warnings)
-    out.put(tr("warning: ", "attention : ") + describe(q, report, w, lang) + "\n");
+    out.put(m.warning_prefix + describe(q, report, w, lang) + "\n");
   const core::QualitySummary& quality = report.quality;
-  out.put(tr("Quality flags: ", "Signalements : ") + std::to_string(quality.straightline) +
-          tr(" straight-lining, ", " réponses toutes identiques, ") + std::to_string(quality.zero_variance) +
-          tr(" no variance, ", " sans variance, ") + std::to_string(quality.long_run) +
-          tr(" run of ", " série de ") + std::to_string(quality.run_limit) + "+" +
-          (quality.flagged > 0 ? tr(" (see --quality)", " (voir --quality)") : std::string()) + "\n");
+  out.put(text::fill(m.stats_quality_flags,
+                     {std::to_string(quality.straightline), std::to_string(quality.zero_variance),
+                      std::to_string(quality.long_run), std::to_string(quality.run_limit),
+                      quality.flagged > 0 ? m.stats_see_quality : ""}) +
+          "\n");
   out.flush();
 }
 
@@ -282,11 +300,9 @@ class QualityListing final : public QualityWriter {
                             {"longest_run", kInt},
                             {"long_run", FieldType::boolean}});
     if (o.format == OutputFormat::table) {
-      const bool fr = o.language == "fr";
-      rows_.push_back({fr ? "RÉPONDANT" : "RESPONDENT", fr ? "SÉANCE" : "SESSION",
-                       fr ? "RÉPONSES" : "ANSWERED", fr ? "IDENTIQUES" : "STRAIGHT",
-                       fr ? "SANS VARIANCE" : "NO VARIANCE", fr ? "PLUS LONGUE SÉRIE" : "LONGEST RUN",
-                       fr ? "SOURCE" : "SOURCE"});
+      const text::Messages& m = text::messages(o.language);
+      rows_.push_back({m.col_respondent, m.col_session, m.col_answered, m.col_straight, m.col_no_variance,
+                       m.col_longest_run, m.col_source});
     } else {
       writer_ = make_record_writer(o.format, provenance, {o.precision, o.language}, out);
       writer_->begin(table_);
@@ -304,7 +320,7 @@ class QualityListing final : public QualityWriter {
                       Value::boolean(quality.long_run)});
       return;
     }
-    const char* yes = options_.language == "fr" ? "oui" : "yes";
+    const char* yes = text::messages(options_.language).yes;
     rows_.push_back({r.respondent.empty() ? kMissingCell : r.respondent,
                      r.session ? std::to_string(*r.session) : kMissingCell, std::to_string(quality.answered),
                      quality.straightline ? yes : "", quality.zero_variance ? yes : "",
@@ -317,17 +333,13 @@ class QualityListing final : public QualityWriter {
       writer_->finish();
       return;
     }
-    const bool fr = options_.language == "fr";
     if (flagged_ > 0) {
       put_table(out_, rows_);
       out_.put('\n');
     }
-    out_.put(std::to_string(flagged_) + (fr ? " réponse" : " response") + (flagged_ == 1 ? "" : "s") +
-             (fr ? (flagged_ == 1 ? " signalée sur " : " signalées sur ") : " flagged of ") +
-             std::to_string(responses) +
-             (fr ? " (réponses identiques partout, sans variance, ou série de "
-                 : " (straight-lining, no variance, or a run of ") +
-             std::to_string(run_limit_) + (fr ? "+ réponses identiques)\n" : "+ identical answers)\n"));
+    out_.put(text::say(options_.language, text::Msg::quality_summary,
+                       {std::to_string(flagged_), std::to_string(responses), std::to_string(run_limit_)}) +
+             "\n");
     out_.flush();
   }
 
@@ -345,50 +357,33 @@ class QualityListing final : public QualityWriter {
 
 std::string describe(const core::Questionnaire& q, const StatsReport& report, const core::StatsWarning& w,
                      const std::string& language) {
-  const bool fr = language == "fr";
-  const std::string scale = scale_id(q, report.scales[w.scale]);
+  const text::Messages& m = text::messages(language);
+  const auto num = [&language](double value, int decimals) {
+    return text::decimal(language, fixed(value, decimals));
+  };
+  const std::string scale = scale_name(q, report.scales[w.scale], language);
   const std::string item = w.item ? q.items[*w.item].id : "";
+  const std::string threshold =
+      text::decimal(language, core::format_number(report.options.floor_ceiling_pct));
   switch (w.kind) {
     case core::WarningKind::negative_item_rest:
-      return fr ? scale + " : l'item " + item + " a une corrélation item–reste négative (" +
-                      fixed(w.value, 3) + ") : sa clé est peut-être inversée"
-                : scale + ": item " + item + " has a negative item–rest correlation (" + fixed(w.value, 3) +
-                      "): possibly not reverse-keyed";
+      return text::fill(m.warn_negative_item_rest, {scale, item, num(w.value, 3)});
     case core::WarningKind::few_complete:
-      return fr ? scale + " : alpha ne repose que sur " + count(w.value) + " réponses (moins de " +
-                      std::to_string(report.options.min_complete) + ") : estimation imprécise"
-                : scale + ": alpha rests on as few as " + count(w.value) + " responses (fewer than " +
-                      std::to_string(report.options.min_complete) + "): an imprecise estimate";
-    case core::WarningKind::floor:
-      return fr ? scale + " : " + fixed(w.value, 1) + " % des scores au minimum (effet plancher, seuil " +
-                      core::format_number(report.options.floor_ceiling_pct) + " %)"
-                : scale + ": " + fixed(w.value, 1) + " % of scores at the minimum (floor effect, threshold " +
-                      core::format_number(report.options.floor_ceiling_pct) + " %)";
-    case core::WarningKind::ceiling:
-      return fr ? scale + " : " + fixed(w.value, 1) + " % des scores au maximum (effet plafond, seuil " +
-                      core::format_number(report.options.floor_ceiling_pct) + " %)"
-                : scale + ": " + fixed(w.value, 1) +
-                      " % of scores at the maximum (ceiling effect, threshold " +
-                      core::format_number(report.options.floor_ceiling_pct) + " %)";
-    case core::WarningKind::no_variance:
-      return fr ? scale + " : l'item " + item + " n'a aucune variance : alpha n'est pas calculé"
-                : scale + ": item " + item + " has no variance: alpha is not computed";
+      return text::fill(m.warn_few_complete,
+                        {scale, count(w.value), std::to_string(report.options.min_complete)});
+    case core::WarningKind::floor: return text::fill(m.warn_floor, {scale, num(w.value, 1), threshold});
+    case core::WarningKind::ceiling: return text::fill(m.warn_ceiling, {scale, num(w.value, 1), threshold});
+    case core::WarningKind::no_variance: return text::fill(m.warn_no_variance, {scale, item});
     case core::WarningKind::score_no_variance: {
       const core::ScaleStats& stats = report.scales[w.scale];
       const bool correlations = stats.subscale.has_value() && q.subscales.size() > 1;
       const bool alpha = !stats.alpha && stats.items.size() >= 2;
-      const std::string value = core::format_readable(w.value);
-      if (fr)
-        return scale + " : tous les scores valent " + value + " : aucune variance" +
-               (alpha && correlations ? ", ni alpha ni ses corrélations ne sont calculés"
-                : alpha               ? ", alpha n'est pas calculé"
-                : correlations        ? ", ses corrélations ne sont pas calculées"
-                                      : "");
-      return scale + ": every score is " + value + ": no variance" +
-             (alpha && correlations ? ", so alpha and its correlations are not computed"
-              : alpha               ? ", so alpha is not computed"
-              : correlations        ? ", so its correlations are not computed"
-                                    : "");
+      return text::fill(m.warn_score_no_variance,
+                        {scale, text::decimal(language, core::format_readable(w.value)),
+                         alpha && correlations ? m.warn_score_alpha_correlations
+                         : alpha               ? m.warn_score_alpha
+                         : correlations        ? m.warn_score_correlations
+                                               : ""});
     }
   }
   return "";
@@ -400,8 +395,7 @@ StatsSection parse_stats_section(const std::string& name) {
   if (name == "items") return StatsSection::items;
   if (name == "correlations") return StatsSection::correlations;
   if (name == "warnings") return StatsSection::warnings;
-  throw Error(ExitCode::usage,
-              "unknown section '" + name + "' (expected summary, scales, items, correlations or warnings)");
+  throw Error(ExitCode::usage, text::Message{text::Msg::stats_unknown_section, {name}});
 }
 
 void write_stats(const core::Questionnaire& questionnaire, const Provenance& provenance,

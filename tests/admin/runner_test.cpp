@@ -308,42 +308,7 @@ TEST(Messages, PluralForms) {
             "Stopped: 1 of 1 question answered; the answers are saved in r.json.");
 }
 
-// Every template of the messages struct (it holds nothing but them).
-std::vector<std::string_view> all_templates(const Messages& m) {
-  static_assert(sizeof(Messages) % sizeof(const char*) == 0);
-  std::vector<const char*> pointers(sizeof(Messages) / sizeof(const char*));
-  std::memcpy(pointers.data(), &m, sizeof(Messages));
-  return {pointers.begin(), pointers.end()};
-}
-
-// French typography, checked in every French template: a no-break space
-// (U+00A0) before : ; ? ! and inside « », typographic apostrophes, no "(s)".
-// The key ? ("? pour l’aide") is a word, set off by ordinary spaces.
-TEST(Messages, FrenchTypography) {
-  constexpr std::string_view kNbsp = "\u00a0";
-  for (std::string_view text : all_templates(messages("fr"))) {
-    SCOPED_TRACE(std::string(text));
-    ASSERT_FALSE(text.empty());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      const bool at_line_start = i == 0 || text[i - 1] == '\n';
-      if (c == '\'') {
-        ADD_FAILURE() << "straight apostrophe at " << i;
-      } else if ((c == ':' || c == ';' || c == '!' || c == '?') && !at_line_start) {
-        const bool nbsp = i >= 2 && text.substr(i - 2, 2) == kNbsp;
-        const bool key = c == '?' && text[i - 1] == ' ' && i + 2 < text.size() && text[i + 1] == ' ' &&
-                         std::islower(static_cast<unsigned char>(text[i + 2]));
-        const bool plural = c == ':' && i >= 2 && text[i - 2] == '{';  // {1:one|other}
-        EXPECT_TRUE(nbsp || key || plural) << "'" << c << "' at " << i << " without a no-break space";
-      }
-    }
-    EXPECT_EQ(text.find("« "), std::string_view::npos);
-    EXPECT_EQ(text.find(" »"), std::string_view::npos);
-    EXPECT_EQ(text.find("(s)"), std::string_view::npos);
-  }
-  for (std::string_view text : all_templates(messages("en")))
-    EXPECT_EQ(text.find("(s)"), std::string_view::npos);
-}
+// Every template, French typography included: tests/text/messages_test.cpp.
 
 }  // namespace
 }  // namespace alliance::admin

@@ -382,8 +382,22 @@ TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
       {{"administer", "gtb-12", "--lang", "en", "--frob"},
        "alliance: unexpected on the command line: --frob" + kAdministerHelp,
        "fr"},
-      // Another command's errors stay the parser's, in English.
+      // Every command's errors are in its language (issue 14); in English, the parser's words.
       {{"score", "gtb-12", "--lang", "fr", "--frob"},
+       "alliance\u00a0: argument inattendu\u00a0: --frob\nPour l’aide\u00a0: alliance --help\n",
+       "en"},
+      {{"score", "gtb-12", "--frob", "--bar"},
+       "alliance\u00a0: arguments inattendus\u00a0: --bar --frob\nPour l’aide\u00a0: alliance --help\n",
+       "fr"},
+      {{"score", "--lang", "fr"},
+       "alliance\u00a0: questionnaire\u00a0: obligatoire\nPour l’aide\u00a0: alliance --help\n"},
+      {{"stats", "gtb-12", "--section", "pairs", "--lang", "fr"},
+       "alliance\u00a0: --section\u00a0: pairs n’est pas une valeur possible (valeurs possibles\u00a0: "
+       "{summary,scales,items,correlations,warnings})\nPour l’aide\u00a0: alliance --help\n"},
+      {{"score", "gtb-12", "--fail-below"},
+       "alliance\u00a0: --fail-below attend une valeur (SCALE=VALUE)\nPour l’aide\u00a0: alliance --help\n",
+       "fr"},
+      {{"score", "gtb-12", "--lang", "en", "--frob"},
        "alliance: The following argument was not expected: --frob" + kHelp,
        "fr"},
   });

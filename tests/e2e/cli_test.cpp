@@ -90,7 +90,7 @@ TEST(Cli, ListIncludesTheUsersDirectories) {
 TEST(Cli, ShowInEitherLanguage) {
   const Outcome fr = run_alliance({"show", "gtb-12", "--lang", "fr", "--format", "table"});
   ASSERT_EQ(fr.status, 0) << fr.err;
-  EXPECT_NE(fr.out.find("Échelle : 1..5"), std::string::npos) << fr.out;
+  EXPECT_NE(fr.out.find("Échelle\u00a0: 1 à 5"), std::string::npos) << fr.out;
   EXPECT_NE(fr.out.find("Jamais"), std::string::npos);
   EXPECT_NE(fr.out.find("Instrument non validé."), std::string::npos);
   const Outcome en = run_alliance({"show", "wai-sr", "--lang", "en", "--format", "text"});  // the old name

@@ -343,10 +343,10 @@ TEST(Compare, OneNonBinaryValueEverywhereHasNoRNorIcc) {
 
   const Outcome table = run_alliance(with(args, {"--format", "table", "--lang", "fr"}), {.cwd = dir});
   ASSERT_EQ(table.status, 0) << table.err;
-  EXPECT_NE(
-      table.out.find("note : Score global : tous les scores client et thérapeute valent 3.666666667 : sans "
-                     "variance, r et l'ICC(2,1) ne sont pas définis\n"),
-      std::string::npos)
+  EXPECT_NE(table.out.find("remarque\u00a0: Score global\u00a0: tous les scores client et thérapeute valent "
+                           "3,666666667\u00a0: "
+                           "sans variance, r et l’ICC(2,1) ne sont pas définis\n"),
+            std::string::npos)
       << table.out;
   EXPECT_EQ(table.err, "");
   std::filesystem::remove_all(dir);
@@ -370,7 +370,7 @@ TEST(Compare, TwoPairsGiveRWithinOneAndAWarning) {
     return out;
   }();
   ASSERT_EQ(cells.size(), 17u) << total;  // 13, then the provenance
-  EXPECT_EQ(cells[10], "1");  // pearson_r
+  EXPECT_EQ(cells[10], "1");              // pearson_r
   EXPECT_LE(std::stod(cells[11]), 1.0);
   EXPECT_EQ(cells[12], "two_pairs");
   EXPECT_NE(

@@ -152,11 +152,11 @@ TEST(TrendCommand, FrenchTable) {
   // Totals 36 37 37 28 33 37 over 28..37 (span 9): (x - 28) / 9 * 7 rounded =
   // 6.2 -> 6, 7, 7, 0, 3.9 -> 4, 7: ▇ █ █ ▁ ▅ █. Latest 37, change +4.
   EXPECT_EQ(rows[6],
-            "Total                ▇██▁▅█   37.00    +4.00  sous le seuil 4, 5; baisse fiable 4; "
+            "Total                ▇██▁▅█   37,00    +4,00  sous le seuil 4, 5; baisse fiable 4; "
             "rupture 4; réparation 6");
   EXPECT_NE(
-      run.out.find("Pas d'indice de changement fiable pour relationship, goals, approach, overall : pas "
-                   "d'écart-type de référence (--sd)."),
+      run.out.find("Pas d’indice de changement fiable pour relationship, goals, approach, overall\u00a0: pas "
+                   "d’écart-type de référence (--sd)."),
       std::string::npos)
       << run.out;
 }

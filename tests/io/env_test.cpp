@@ -233,6 +233,44 @@ TEST(EnvVariables, TheLocaleLanguage) {
   EXPECT_EQ(nonempty_variable(env, "LC_ALL"), std::nullopt);
 }
 
+// GNU's LANGUAGE, a colon list, comes first: its first entry that is French
+// or English, unless the locale is C or POSIX (as gettext does).
+TEST(EnvVariables, LanguageComesBeforeTheLocaleUnlessTheLocaleIsC) {
+  MemoryEnv env;
+  env.set_variable("LANGUAGE", "fr");
+  EXPECT_EQ(locale_language(env), "en");  // no locale at all: C, LANGUAGE ignored
+  env.set_variable("LANG", "en_US.UTF-8");
+  EXPECT_EQ(locale_language(env), "fr");
+  env.set_variable("LANGUAGE", "de_DE:fr_CA:en");  // the first known one
+  EXPECT_EQ(locale_language(env), "fr");
+  env.set_variable("LANGUAGE", "en_GB:fr");
+  env.set_variable("LANG", "fr_FR.UTF-8");
+  EXPECT_EQ(locale_language(env), "en");
+  env.set_variable("LANGUAGE", "de:it");  // none known: the locale
+  EXPECT_EQ(locale_language(env), "fr");
+  env.set_variable("LANGUAGE", "");
+  EXPECT_EQ(locale_language(env), "fr");
+  env.set_variable("LANGUAGE", "fr");
+  env.set_variable("LC_ALL", "C");
+  EXPECT_EQ(locale_language(env), "en");
+  env.set_variable("LC_ALL", "POSIX");
+  EXPECT_EQ(locale_language(env), "en");
+  env.set_variable("LC_ALL", "C.UTF-8");
+  EXPECT_EQ(locale_language(env), "en");
+  env.set_variable("LC_ALL", "en_US.UTF-8");
+  EXPECT_EQ(locale_language(env), "fr");
+}
+
+TEST(EnvVariables, TheFlagWinsOverTheEnvironment) {
+  MemoryEnv env;
+  env.set_variable("LANG", "fr_FR.UTF-8");
+  EXPECT_EQ(choose_language("en", env), "en");
+  EXPECT_EQ(choose_language("", env), "fr");
+  env.set_variable("LANG", "en_US.UTF-8");
+  EXPECT_EQ(choose_language("fr", env), "fr");
+  EXPECT_EQ(choose_language("", env), "en");
+}
+
 std::string bundled_text(std::string_view file_name) {
   for (const BundledDefinition& def : bundled_definitions())
     if (def.file_name == file_name) return std::string(def.text);

@@ -241,7 +241,7 @@ TEST(RecordWriters, TableForPeople) {
   // lists joined with ", "; missing is –; no provenance.
   EXPECT_EQ(out,
             "RÉPONDANT  N   A     A_STATUS  OK   FLAGS            NOTES\n"
-            "P1         12  3.25  ok        oui  rupture, repair  two_pairs:2.50, x:–\n"
+            "P1         12  3,25  ok        oui  rupture, repair  two_pairs:2.50, x:–\n"
             "–          –   –     –         –\n"
             "\n"
             "RÉPONDANT  N  A  A_STATUS  OK  FLAGS  NOTES\n");

@@ -50,6 +50,7 @@ struct ShowOptions {
 struct ValidateOptions {
   std::vector<std::string> files;
   std::string format;  // "" = table (one line per problem) on a terminal, json otherwise
+  std::string lang;    // of the table's messages (JSON keeps them in English)
 };
 
 struct ScoreOptions {

@@ -4,8 +4,13 @@
 // not errors but diagnostics, collected so that every one is reported.
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
+
+#include "alliance/text/message.hpp"
 
 namespace alliance {
 
@@ -41,13 +46,27 @@ constexpr int exit_status(ExitCode code) {
   return static_cast<int>(code);
 }
 
+// what() is the message in English; in_language(lang) the words the user
+// reads: the same unless the error was made from a catalogue message (or
+// with a way to word it in any language), which the place that prints it
+// then shows in the user's language.
 class Error : public std::runtime_error {
  public:
+  using Render = std::function<std::string(std::string_view lang)>;
+
   Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  Error(ExitCode code, const text::Message& message)
+      : Error(code, [message](std::string_view lang) { return text::say(lang, message); }) {}
+  Error(ExitCode code, Render render)
+      : std::runtime_error(render("en")), code_(code), render_(std::move(render)) {}
+
   ExitCode code() const { return code_; }
+  // The message in `lang` ("fr"; anything else English).
+  std::string in_language(std::string_view lang) const { return render_ ? render_(lang) : what(); }
 
  private:
   ExitCode code_;
+  Render render_;
 };
 
 }  // namespace alliance

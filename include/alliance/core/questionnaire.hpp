@@ -36,7 +36,9 @@ struct Source {
   std::string licence;
   bool validated = false;
   std::string url;
-  std::string notes;
+  // Per language; a definition giving one string (in whatever language) has
+  // it under the key "" (pick_text falls back to it).
+  LocalizedText notes;
 };
 
 struct Scale {

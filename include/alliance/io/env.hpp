@@ -80,8 +80,17 @@ std::string file_stamp(Env& env);
 // A variable that is set and not empty; nullopt otherwise.
 std::optional<std::string> nonempty_variable(Env& env, const std::string& name);
 
-// "fr" when the locale (LC_ALL, then LC_MESSAGES, then LANG: the first set and
-// not empty) is French, else "en".
+// The language of messages from the environment, "fr" or "en", as GNU
+// gettext chooses: LANGUAGE first (a colon list, "fr_CA:en": its first entry
+// that is French or English), unless the locale is C or POSIX, where
+// LANGUAGE is ignored; then the locale itself: LC_ALL, LC_MESSAGES, LANG
+// (the first set and not empty), French when it starts with "fr". English
+// otherwise (no locale, C, or another language).
 std::string locale_language(Env& env);
+
+// The one place the language is chosen: `flag` (--lang) when given, else
+// locale_language(env). The result is "fr" or "en" unless `flag` is
+// something else (which the command line refuses before).
+std::string choose_language(const std::string& flag, Env& env);
 
 }  // namespace alliance::io

@@ -50,6 +50,7 @@ struct PartOptions {
   // Problems (of invalid records) the second part holds back until the first
   // is done, before it gives up and leaves its part to be read after the first.
   std::size_t max_held_problems = 10000;
+  std::string language = "en";  // of the problems reported (problem_texts)
 };
 
 using ProblemsHandler = std::function<void(const std::vector<std::string>& problems)>;

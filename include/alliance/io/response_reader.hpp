@@ -13,6 +13,7 @@
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/response.hpp"
 #include "alliance/io/text_encoding.hpp"
+#include "alliance/text/message.hpp"
 
 namespace alliance::io {
 
@@ -41,6 +42,15 @@ struct ReaderOptions {
   TextEncoding encoding = TextEncoding::utf8;  // unless a byte-order mark says otherwise
 };
 
+// A problem of a record that is also a catalogue message, so that it can be
+// shown in the user's language: ResponseRecord::problems[index] is its
+// English text, "<place>: <message in English>".
+struct SaidProblem {
+  std::size_t index = 0;
+  std::string place;  // "batch.csv:1042"
+  text::Message message;
+};
+
 // One response as read, with everything wrong with it.
 struct ResponseRecord {
   core::Response response;
@@ -48,11 +58,19 @@ struct ResponseRecord {
   // Each a full located message ("batch.csv:1042: …"; "batch.csv:2-1003: …"
   // for a CSV row's stray quote, naming the lines it would have joined); empty = valid.
   std::vector<std::string> problems;
+  // Those of the problems that are catalogue messages (the others are
+  // shown in English whatever the language).
+  std::vector<SaidProblem> said;
   // Input lines the record takes: more than 1 for a CSV row whose quoted
   // field holds line breaks (its location names the first).
   long lines = 1;
   bool valid() const { return problems.empty(); }
 };
+
+// The record's problems in `lang` ("fr"; anything else English, which is
+// `problems` itself): what a command prints on stderr. Machine outputs
+// (score's problems column) keep `problems`, in English.
+std::vector<std::string> problem_texts(const ResponseRecord& record, std::string_view lang);
 
 // Where a reader's next record starts.
 struct ReadPosition {

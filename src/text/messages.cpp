@@ -1,0 +1,124 @@
+#include "alliance/text/messages.hpp"
+
+#include <charconv>
+#include <vector>
+
+namespace alliance::text {
+
+namespace {
+
+constexpr const char* kEnglishTexts[] = {
+#define ALLIANCE_MSG(id, en, fr) en,
+#include "alliance/text/catalogue.inc"
+#undef ALLIANCE_MSG
+};
+
+constexpr const char* kFrenchTexts[] = {
+#define ALLIANCE_MSG(id, en, fr) fr,
+#include "alliance/text/catalogue.inc"
+#undef ALLIANCE_MSG
+};
+
+constexpr const char* kNames[] = {
+#define ALLIANCE_MSG(id, en, fr) #id,
+#include "alliance/text/catalogue.inc"
+#undef ALLIANCE_MSG
+};
+
+const Messages kEnglish = {
+#define ALLIANCE_MSG(id, en, fr) en,
+#include "alliance/text/catalogue.inc"
+#undef ALLIANCE_MSG
+};
+
+const Messages kFrench = {
+#define ALLIANCE_MSG(id, en, fr) fr,
+#include "alliance/text/catalogue.inc"
+#undef ALLIANCE_MSG
+};
+
+static_assert(sizeof(kEnglishTexts) / sizeof(kEnglishTexts[0]) == kMessageCount);
+static_assert(sizeof(Messages) == kMessageCount * sizeof(const char*));
+
+// {N:one|other} or {N:zero|one|other} (the part after ':' in `forms`) for the number `arg`.
+std::string_view plural(std::string_view forms, std::string_view arg) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t bar = forms.find('|', start);
+    parts.push_back(forms.substr(start, bar == std::string_view::npos ? bar : bar - start));
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  long n = -1;
+  const auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), n);
+  const bool number = ec == std::errc() && end == arg.data() + arg.size();
+  if (parts.size() == 3 && number && n == 0) return parts[0];
+  if (number && n == 1) return parts[parts.size() == 3 ? 1 : 0];
+  return parts.back();
+}
+
+template <typename Args>
+std::string fill_from(std::string_view templ, const Args& args) {
+  std::string out;
+  out.reserve(templ.size() + 32);
+  for (std::size_t i = 0; i < templ.size(); ++i) {
+    if (templ[i] == '{' && i + 2 < templ.size() && templ[i + 1] >= '1' && templ[i + 1] <= '9' &&
+        (templ[i + 2] == '}' || templ[i + 2] == ':')) {
+      const auto index = static_cast<std::size_t>(templ[i + 1] - '1');
+      const std::size_t close = templ.find('}', i + 2);
+      if (index < args.size() && close != std::string_view::npos) {
+        const std::string_view arg = *(args.begin() + static_cast<std::ptrdiff_t>(index));
+        out += templ[i + 2] == '}' ? arg : plural(templ.substr(i + 3, close - i - 3), arg);
+        i = close;
+        continue;
+      }
+    }
+    out += templ[i];
+  }
+  return out;
+}
+
+bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+}  // namespace
+
+bool is_french(std::string_view lang) {
+  return lang == "fr";
+}
+
+const Messages& messages(std::string_view lang) {
+  return is_french(lang) ? kFrench : kEnglish;
+}
+
+std::string_view text(std::string_view lang, Msg id) {
+  const auto i = static_cast<std::size_t>(id);
+  return is_french(lang) ? kFrenchTexts[i] : kEnglishTexts[i];
+}
+
+std::string_view name(Msg id) {
+  return kNames[static_cast<std::size_t>(id)];
+}
+
+std::string fill(std::string_view templ, std::initializer_list<std::string_view> args) {
+  return fill_from(templ, args);
+}
+
+std::string say(std::string_view lang, Msg id, std::initializer_list<std::string_view> args) {
+  return fill_from(text(lang, id), args);
+}
+
+std::string say(std::string_view lang, const Message& message) {
+  return fill_from(text(lang, message.id), message.args);
+}
+
+std::string decimal(std::string_view lang, std::string_view number) {
+  std::string out(number);
+  if (!is_french(lang)) return out;
+  for (std::size_t i = 1; i + 1 < out.size(); ++i)
+    if (out[i] == '.' && digit(out[i - 1]) && digit(out[i + 1])) out[i] = ',';
+  return out;
+}
+
+}  // namespace alliance::text

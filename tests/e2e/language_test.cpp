@@ -1,0 +1,295 @@
+// Every command family under --lang fr and --lang en (issue 14, item 4):
+// tables with French headings and a decimal comma, notes, errors and a
+// reader's problems in French, located as in English; machine formats never
+// translated; the language taken from LANGUAGE as gettext does. Expected
+// texts are written by hand from the catalogue's wording; the numbers are
+// worked out below or are the README's (checked against R there).
+//
+// bad.csv (GTB-12: goals 1 4 7R 10, tasks 2 5 8R 11, bond 3 6 9 12R; reverse
+// = 6 − answer; subscales and total are means, the total of items):
+//   A: item 1 = 5, every other item 4 → goals (5 + 4 + 2 + 4) / 4 = 3.75,
+//      tasks (4 + 4 + 2 + 4) / 4 = 3.50, bond (4 + 4 + 4 + 2) / 4 = 3.50,
+//      total 43 / 12 = 3.5833… → 3.58.
+//   B (line 3): item 1 = 9, outside the scale 1..5: invalid.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "process.hpp"
+
+namespace alliance::testing {
+namespace {
+
+const std::string kNbsp = "\u00a0";
+
+std::string write_bad_csv() {
+  const std::string dir = make_temp_dir();
+  std::ofstream(dir + "/bad.csv") << "respondent,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                                     "A,5,4,4,4,4,4,4,4,4,4,4,4\n"
+                                     "B,9,4,4,4,4,4,4,4,4,4,4,4\n";
+  return dir;
+}
+
+using Outcome = alliance::testing::Run;  // Run alone is gtest's, inside a TEST
+
+Outcome in_dir(const std::string& dir, std::vector<std::string> args,
+               std::map<std::string, std::string> env = {}) {
+  return run_alliance(args, {.env = env, .cwd = dir});
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// ---- score -----------------------------------------------------------------
+
+TEST(French, ScoreTableHasADecimalCommaAndReaderProblemsAreFrench) {
+  const std::string dir = write_bad_csv();
+  const Outcome run = in_dir(dir, {"score", "gtb-12", "bad.csv", "--format", "table", "--lang", "fr"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.out, "RÉPONDANT")) << run.out;
+  EXPECT_TRUE(has(run.out, "3,75")) << run.out;
+  EXPECT_TRUE(has(run.out, "3,58")) << run.out;
+  EXPECT_FALSE(has(run.out, "3.75")) << run.out;
+  EXPECT_TRUE(has(run.out, "2 réponses" + kNbsp + ": 1 complète, 0 avec des scores insuffisants, 1 invalide"))
+      << run.out;
+  EXPECT_EQ(run.err, "bad.csv:3" + kNbsp + ": item 1 = 9" + kNbsp + ": hors de l’échelle 1 à 5\n" +
+                         "alliance" + kNbsp + ": 1 réponse sur 2 est invalide\n");
+}
+
+TEST(English, ScoreTableAndReaderProblemsUnchanged) {
+  const std::string dir = write_bad_csv();
+  const Outcome run = in_dir(dir, {"score", "gtb-12", "bad.csv", "--format", "table", "--lang", "en"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.out, "RESPONDENT")) << run.out;
+  EXPECT_TRUE(has(run.out, "3.75")) << run.out;
+  EXPECT_TRUE(has(run.out, "2 responses: 1 ok, 0 with insufficient scores, 1 invalid")) << run.out;
+  EXPECT_EQ(run.err,
+            "bad.csv:3: item 1 = 9 is outside the scale 1..5\nalliance: 1 of 2 responses is invalid\n");
+}
+
+TEST(French, MachineFormatsAreNeverTranslated) {
+  const std::string dir = write_bad_csv();
+  for (const char* format : {"csv", "tsv", "json", "ndjson"}) {
+    SCOPED_TRACE(format);
+    const Outcome fr = in_dir(dir, {"score", "gtb-12", "bad.csv", "--format", format, "--lang", "fr"});
+    const Outcome en = in_dir(dir, {"score", "gtb-12", "bad.csv", "--format", format, "--lang", "en"});
+    EXPECT_EQ(fr.out, en.out);
+    EXPECT_TRUE(has(fr.out, "3.75")) << fr.out;
+    EXPECT_TRUE(has(fr.out, "item 1 = 9 is outside the scale 1..5")) << fr.out;  // the problems column
+  }
+}
+
+// ---- stats -----------------------------------------------------------------
+
+TEST(French, StatsTableShowsTitlesAndDecimalCommas) {
+  const Outcome run =
+      run_alliance({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--format", "table", "--lang", "fr"},
+                   {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(has(run.out, "gtb-12 1.0.0 — 40 réponses" + kNbsp + "; réponses manquantes" + kNbsp +
+                               ": par paires (pairwise)"))
+      << run.out;
+  EXPECT_TRUE(has(run.out, "FIDÉLITÉ")) << run.out;
+  // The README's English figures (goals: alpha 0.863, CI [0.777, 0.921]), in French.
+  EXPECT_TRUE(has(run.out, "Objectifs     4      40  0,863  [0,777" + kNbsp + "; 0,921]")) << run.out;
+  EXPECT_TRUE(has(run.out, "Score global")) << run.out;
+  EXPECT_FALSE(has(run.out, "goals")) << run.out;
+  EXPECT_TRUE(
+      has(run.out, "Signalements" + kNbsp +
+                       ": 1 réponse toute identique, 1 sans variance, 1 série de 7+ (voir --quality)"))
+      << run.out;
+}
+
+TEST(English, StatsTableUnchanged) {
+  const Outcome run =
+      run_alliance({"stats", "gtb-12", "examples/gtb-12-batch.csv", "--format", "table", "--lang", "en"},
+                   {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(has(run.out, "goals        4      40  0.863  [0.777, 0.921]")) << run.out;
+  EXPECT_TRUE(has(run.out, "Quality flags: 1 straight-lining, 1 no variance, 1 run of 7+ (see --quality)"))
+      << run.out;
+}
+
+// ---- trend -----------------------------------------------------------------
+
+TEST(French, TrendTableAndNotes) {
+  const Outcome run =
+      run_alliance({"trend", "srs", "examples/srs-sessions.ndjson", "--sd", "total=4", "--retest-r",
+                    "total=0.8", "--format", "table", "--precision", "1", "--lang", "fr"},
+                   {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(has(run.out, "C01, séances 1–6\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "SÉANCES")) << run.out;
+  EXPECT_TRUE(has(run.out, "38,0")) << run.out;  // the README's 38.0
+  EXPECT_TRUE(has(run.out, "3 répondants, 18 réponses\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "Pas d’indice de changement fiable pour ")) << run.out;
+}
+
+// ---- compare ---------------------------------------------------------------
+
+TEST(French, CompareAgreementTable) {
+  const Outcome run = run_alliance(
+      {"compare", "--client", "gtb-12", "examples/gtb-12-sessions.ndjson", "--therapist", "gtb-12-t",
+       "examples/gtb-12-t-sessions.csv", "--section", "agreement", "--format", "table", "--lang", "fr"},
+      {.cwd = source_path("")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(has(run.out, "Accord — client (gtb-12) − thérapeute (gtb-12-t)\n")) << run.out;
+  // The README's English row "Goals  9  0  3.61  3.53  0.08  0.60  -1.09 to 1.26  0.92  0.75".
+  EXPECT_TRUE(has(run.out, "3,61")) << run.out;
+  EXPECT_TRUE(has(run.out, "-1,09 à 1,26")) << run.out;
+  EXPECT_TRUE(has(run.out, "limites d’accord = diff. moy. ± 1,96 ÉT")) << run.out;
+}
+
+// ---- show, list, validate --------------------------------------------------
+
+TEST(French, ShowIsFrenchThroughout) {
+  const Outcome run = run_alliance({"show", "gtb-12", "--format", "table", "--lang", "fr"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(has(run.out, "Forme" + kNbsp + ": client · famille gtb · 12 items · administrable\n"))
+      << run.out;
+  EXPECT_TRUE(has(run.out, "Échelle" + kNbsp + ": 1 à 5\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "au plus 1 réponse manquante" + kNbsp + "; étendue 1–5")) << run.out;
+  EXPECT_TRUE(has(run.out, "5 exemples intégrés concordent avec la cotation.")) << run.out;
+  // The definition's note, given in both languages (source.notes).
+  EXPECT_TRUE(has(run.out, "Instrument non validé.\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "Instrument non validé" + kNbsp + ": il n’a ni normes ni seuils.")) << run.out;
+  EXPECT_FALSE(has(run.out, "Not a validated instrument")) << run.out;
+  EXPECT_FALSE(has(run.out, "(s)")) << run.out;
+}
+
+TEST(English, ShowUnchanged) {
+  const Outcome run = run_alliance({"show", "gtb-12", "--format", "table", "--lang", "en"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(has(run.out, "Form: client · family gtb · 12 items · administrable\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "Scale: 1..5\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "Not a validated instrument: it has no norms and no cutoffs.")) << run.out;
+  EXPECT_TRUE(has(run.out, "at most 1 missing; range 1–5")) << run.out;
+}
+
+TEST(French, ListHeadings) {
+  const Outcome run = run_alliance({"list", "--format", "table", "--lang", "fr"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(has(run.out, "SOUS-ÉCHELLES")) << run.out;
+  EXPECT_TRUE(has(run.out, "intégré")) << run.out;
+  EXPECT_TRUE(has(run.out, "passation+cotation")) << run.out;
+}
+
+TEST(French, ValidateLocatesDefinitionProblemsInFrench) {
+  const Outcome run = run_alliance({"validate", "tests/data/invalid/semantic.json",
+                                    "questionnaires/gtb-12.json", "--format", "table", "--lang", "fr"},
+                                   {.cwd = source_path("")});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.out, "semantic.json:13:5" + kNbsp + ": /subscales/1" + kNbsp + ": la sous-échelle «" +
+                               kNbsp + "e" + kNbsp + "» n’a aucun item\n"))
+      << run.out;
+  EXPECT_TRUE(has(run.out, "questionnaires/gtb-12.json" + kNbsp + ": valide (5 exemples vérifiés)\n"))
+      << run.out;
+}
+
+// Without --lang (which validate did not have), in an English locale.
+TEST(English, ValidateUnchanged) {
+  const Outcome run = run_alliance(
+      {"validate", "tests/data/invalid/semantic.json", "questionnaires/gtb-12.json", "--format", "table"},
+      {.env = {{"LANGUAGE", ""}, {"LC_ALL", "en_GB.UTF-8"}}, .cwd = source_path("")});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.out, "semantic.json:13:5: /subscales/1: subscale \"e\" has no items\n")) << run.out;
+  EXPECT_TRUE(has(run.out, "questionnaires/gtb-12.json: ok (5 examples checked)\n")) << run.out;
+}
+
+// ---- errors ----------------------------------------------------------------
+
+TEST(French, CommandErrors) {
+  Outcome run = run_alliance({"score", "gtb-13", "--lang", "fr"});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": questionnaire inconnu «" + kNbsp + "gtb-13" + kNbsp + "»" +
+                         kNbsp + "; vouliez-vous dire «" + kNbsp + "gtb-12" + kNbsp + "»" + kNbsp +
+                         "? (pour les voir tous" + kNbsp + ": alliance list)\n");
+  run = run_alliance({"score", "gtb-12", "--fail-below", "goal=3", "--lang", "fr"}, {.input = ""});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": --fail-below «" + kNbsp + "goal=3" + kNbsp + "»" + kNbsp +
+                         ": gtb-12 n’a pas de sous-échelle «" + kNbsp + "goal" + kNbsp + "»" + kNbsp +
+                         "; vouliez-vous dire «" + kNbsp + "goals" + kNbsp + "»" + kNbsp + "?\n");
+  run = run_alliance({"score", "gtb-12", "--bogus", "--lang", "fr"});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": argument inattendu" + kNbsp + ": --bogus\nPour l’aide" + kNbsp +
+                         ": alliance --help\n");
+  run = run_alliance({"score", "gtb-12", "absent.csv", "--lang", "fr"});
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": absent.csv" + kNbsp + ": lecture impossible" + kNbsp +
+                         ": le fichier n’existe pas\n");
+  run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "fr"});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_TRUE(has(run.err, "--format" + kNbsp + ": xml n’est pas une valeur possible")) << run.err;
+}
+
+TEST(English, CommandErrorsUnchanged) {
+  Outcome run = run_alliance({"score", "gtb-13", "--lang", "en"});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err,
+            "alliance: unknown questionnaire 'gtb-13', did you mean 'gtb-12'? (run 'alliance list' to see "
+            "them all)\n");
+  run = run_alliance({"score", "gtb-12", "--fail-below", "goal=3", "--lang", "en"}, {.input = ""});
+  EXPECT_EQ(run.err,
+            "alliance: --fail-below 'goal=3': gtb-12 has no subscale 'goal', did you mean 'goals'?\n");
+  run = run_alliance({"score", "gtb-12", "--bogus", "--lang", "en"});
+  EXPECT_EQ(run.err,
+            "alliance: The following argument was not expected: --bogus\nRun 'alliance --help' for usage.\n");
+  run = run_alliance({"score", "gtb-12", "absent.csv", "--lang", "en"});
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.err, "alliance: absent.csv: cannot open: No such file or directory\n");
+  run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "en"});
+  EXPECT_EQ(
+      run.err,
+      "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance --help' for usage.\n");
+}
+
+// A CSV header naming no item: the whole file refused, located, in French.
+TEST(French, CsvHeaderErrorIsFrench) {
+  const std::string dir = make_temp_dir();
+  std::ofstream(dir + "/h.csv") << "a,b\n1,2\n";
+  const Outcome fr = in_dir(dir, {"score", "gtb-12", "h.csv", "--lang", "fr"});
+  EXPECT_EQ(fr.status, 1);
+  EXPECT_EQ(fr.err,
+            "alliance" + kNbsp + ": h.csv:1" + kNbsp + ": aucune colonne ne contient un item de gtb-12 " +
+                "(les colonnes d’items sont nommées «" + kNbsp + "{id}" + kNbsp + "»" + kNbsp +
+                "; utilisez --columns «" + kNbsp + "MOTIF" + kNbsp + "» avec {id}, ou --map COLONNE=ITEM)\n");
+  const Outcome en = in_dir(dir, {"score", "gtb-12", "h.csv", "--lang", "en"});
+  EXPECT_EQ(
+      en.err,
+      "alliance: h.csv:1: no column holds an item of gtb-12 (item columns are named by '{id}'; use --columns "
+      "'PATTERN' with {id}, or --map COLUMN=ITEM)\n");
+}
+
+// administer: a definition that cannot be loaded, its problems located in French.
+TEST(French, AdministerReportsADefinitionsProblemsInFrench) {
+  const Outcome run =
+      run_alliance({"administer", "tests/data/invalid/semantic.json", "--respondent", "P017", "--lang", "fr"},
+                   {.input = "", .cwd = source_path("")});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.err, "alliance" + kNbsp + ": ce questionnaire ne peut pas être chargé" + kNbsp + ":\n"))
+      << run.err;
+  EXPECT_TRUE(has(run.err, "semantic.json:13:5" + kNbsp + ": /subscales/1" + kNbsp + ": la sous-échelle «" +
+                               kNbsp + "e" + kNbsp + "» n’a aucun item"))
+      << run.err;
+  EXPECT_FALSE(has(run.err, "has no items")) << run.err;
+}
+
+// ---- the language from the environment --------------------------------------
+
+TEST(Language, LanguageVariableAsGettextReadsIt) {
+  const std::map<std::string, std::string> french_first = {
+      {"LANGUAGE", "fr:en"}, {"LANG", "en_US.UTF-8"}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}};
+  Outcome run = run_alliance({"show", "gtb-12", "--format", "table"}, {.env = french_first});
+  EXPECT_TRUE(has(run.out, "Échelle" + kNbsp + ": 1 à 5")) << run.out;
+  run = run_alliance({"show", "gtb-12", "--format", "table", "--lang", "en"}, {.env = french_first});
+  EXPECT_TRUE(has(run.out, "Scale: 1..5")) << run.out;  // --lang wins
+  const std::map<std::string, std::string> c_locale = {{"LANGUAGE", "fr"}, {"LC_ALL", "C"}};
+  run = run_alliance({"show", "gtb-12", "--format", "table"}, {.env = c_locale});
+  EXPECT_TRUE(has(run.out, "Scale: 1..5")) << run.out;  // LANGUAGE is ignored in the C locale
+}
+
+}  // namespace
+}  // namespace alliance::testing
