@@ -1,4 +1,4 @@
-#include "input_options.hpp"
+#include "../cli/input_options.hpp"
 
 #include <sys/stat.h>
 

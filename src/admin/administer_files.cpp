@@ -4,7 +4,7 @@
 #include <cstring>
 #include <vector>
 
-#include "administer.hpp"
+#include "../cli/administer.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_files.hpp"
