@@ -1,50 +1,20 @@
-#include "../cli/input_options.hpp"
+// The reading pipeline of score, stats, trend and compare (response_pipeline.hpp).
+#include "alliance/io/response_pipeline.hpp"
 
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <condition_variable>
-#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
 
-#include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
-#include "alliance/io/env.hpp"
 
-namespace alliance::cli {
-
-io::ReaderOptions reader_options(const InputOptions& options) {
-  io::ReaderOptions out;
-  out.format = io::parse_input_format(options.input_format);
-  out.mapping.pattern = options.columns;
-  out.mapping.respondent_column = options.id_column;
-  out.mapping.session_column = options.session_column;
-  out.mapping.skip_rows = options.skip_rows;
-  out.encoding = io::parse_text_encoding(options.encoding);
-  std::map<std::string, std::string> column_of_item;
-  for (const std::string& map : options.maps) {
-    const auto eq = map.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == map.size())
-      throw Error(ExitCode::usage, "--map '" + map + "': expected COLUMN=ITEM, as in --map Q7_1=7");
-    const std::string column = map.substr(0, eq);
-    const std::string item = map.substr(eq + 1);
-    // Each column once and each item once: a second mapping would silently
-    // replace the first, or leave two columns answering one item.
-    if (auto [it, added] = out.mapping.columns.emplace(column, item); !added)
-      throw Error(ExitCode::usage, "--map " + map + ": column " + column + " is already mapped (--map " +
-                                       column + "=" + it->second + "); map each column once");
-    if (auto [it, added] = column_of_item.emplace(item, column); !added)
-      throw Error(ExitCode::usage, "--map " + map + ": item " + item + " is already mapped (--map " +
-                                       it->second + "=" + item + "); one column holds one item");
-  }
-  return out;
-}
+namespace alliance::io {
 
 namespace {
 
@@ -52,11 +22,6 @@ namespace {
 // A line break quoted from the input is shown as \n, so one message stays one line.
 void print_lines(const std::vector<std::string>& lines, const char* prefix) {
   for (const std::string& line : lines) std::cerr << prefix << core::terminal_safe(line) << '\n';
-}
-
-// The files named, or standard input when none is.
-std::vector<std::string> input_files(const InputOptions& options) {
-  return options.files.empty() ? std::vector<std::string>{"-"} : options.files;
 }
 
 bool regular_file(const std::string& path) {
@@ -200,72 +165,49 @@ class Pipeline {
   std::thread thread_;
 };
 
-// --threads, else ALLIANCE_THREADS, else the command's default. Two threads
-// hand every record from one core to the other: for `score` that paid on one
-// machine and took twice the time on another (bench/README.md), so it is
-// asked for, never assumed from the number of cores. `stats` reads files in
-// two parts instead (tally_responses); from a pipe, its larger work per
-// record gained from the reading thread on both machines.
-bool use_two_threads(const InputOptions& options) {
-  if (options.threads > 0) return options.threads == 2;
-  if (const std::optional<std::string> variable = io::real_env().variable("ALLIANCE_THREADS");
-      variable && !variable->empty()) {
-    if (*variable == "1") return false;
-    if (*variable == "2") return true;
-    throw Error(ExitCode::usage,
-                "ALLIANCE_THREADS='" + *variable + "': expected 1 or 2 (or unset it for the default)");
-  }
-  return options.two_threads_by_default && std::thread::hardware_concurrency() > 1;
-}
-
 }  // namespace
 
-bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
+bool for_each_response(const core::Questionnaire& questionnaire, const ReadRequest& request,
                        const std::function<bool(const io::ResponseRecord&)>& visit) {
-  const io::ReaderOptions read = reader_options(options);
-  const std::vector<std::string> files = input_files(options);
-  if (!use_two_threads(options)) return read_serially(questionnaire, read, files, visit);
-  Pipeline pipeline(questionnaire, read, files, false);
+  if (!request.two_threads) return read_serially(questionnaire, request.reader, request.files, visit);
+  Pipeline pipeline(questionnaire, request.reader, request.files, false);
   return pipeline.run(
       [&visit](const io::ResponseRecord& record, const core::ScoreSheet&) { return visit(record); });
 }
 
 bool for_each_scored_response(
-    const core::Questionnaire& questionnaire, const InputOptions& options,
+    const core::Questionnaire& questionnaire, const ReadRequest& request,
     const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
-  const io::ReaderOptions read = reader_options(options);
-  const std::vector<std::string> files = input_files(options);
-  if (!use_two_threads(options)) {
+  if (!request.two_threads) {
     const core::Scorer scorer(questionnaire);
     core::ScoreSheet sheet;
-    return read_serially(questionnaire, read, files, [&](const io::ResponseRecord& record) {
+    return read_serially(questionnaire, request.reader, request.files, [&](const io::ResponseRecord& record) {
       score_record(questionnaire, scorer, record, sheet);
       return visit(record, sheet);
     });
   }
-  Pipeline pipeline(questionnaire, read, files, true);
+  Pipeline pipeline(questionnaire, request.reader, request.files, true);
   return pipeline.run(visit);
 }
 
-void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
+void tally_responses(const core::Questionnaire& questionnaire, const ReadRequest& request,
                      io::PartTally& tally) {
-  const std::vector<std::string> files = input_files(options);
+  const std::vector<std::string>& files = request.files;
   // Whether files are split may not depend on the threads (the sums would
   // differ in the last digits): a pipe among the inputs means none is.
   if (!std::all_of(files.begin(), files.end(), regular_file)) {
-    for_each_response(questionnaire, options, [&](const io::ResponseRecord& record) {
+    for_each_response(questionnaire, request, [&](const io::ResponseRecord& record) {
       report_problems(record);
       tally.add(record);
       return true;
     });
     return;
   }
-  const io::ReaderOptions read = reader_options(options);
   io::PartOptions parts;
-  parts.second_thread = use_two_threads(options);
+  parts.second_thread = request.two_threads;
   for (const std::string& file : files)
     io::read_in_parts(
-        file, questionnaire, read, tally, parts,
+        file, questionnaire, request.reader, tally, parts,
         [](const std::vector<std::string>& warnings) { print_lines(warnings, "warning: "); },
         [](const std::vector<std::string>& problems) { print_lines(problems, ""); });
 }
@@ -293,4 +235,4 @@ void print_line_count(const LineCount& count) {
   std::cerr << '\n';
 }
 
-}  // namespace alliance::cli
+}  // namespace alliance::io

@@ -1,0 +1,92 @@
+// The input options of score, stats, trend and compare turned into what io
+// reads (input_options.hpp).
+#include "input_options.hpp"
+
+#include <map>
+#include <optional>
+#include <thread>
+
+#include "alliance/core/error.hpp"
+#include "alliance/io/env.hpp"
+
+namespace alliance::cli {
+
+io::ReaderOptions reader_options(const InputOptions& options) {
+  io::ReaderOptions out;
+  out.format = io::parse_input_format(options.input_format);
+  out.mapping.pattern = options.columns;
+  out.mapping.respondent_column = options.id_column;
+  out.mapping.session_column = options.session_column;
+  out.mapping.skip_rows = options.skip_rows;
+  out.encoding = io::parse_text_encoding(options.encoding);
+  std::map<std::string, std::string> column_of_item;
+  for (const std::string& map : options.maps) {
+    const auto eq = map.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == map.size())
+      throw Error(ExitCode::usage, "--map '" + map + "': expected COLUMN=ITEM, as in --map Q7_1=7");
+    const std::string column = map.substr(0, eq);
+    const std::string item = map.substr(eq + 1);
+    // Each column once and each item once: a second mapping would silently
+    // replace the first, or leave two columns answering one item.
+    if (auto [it, added] = out.mapping.columns.emplace(column, item); !added)
+      throw Error(ExitCode::usage, "--map " + map + ": column " + column + " is already mapped (--map " +
+                                       column + "=" + it->second + "); map each column once");
+    if (auto [it, added] = column_of_item.emplace(item, column); !added)
+      throw Error(ExitCode::usage, "--map " + map + ": item " + item + " is already mapped (--map " +
+                                       it->second + "=" + item + "); one column holds one item");
+  }
+  return out;
+}
+
+namespace {
+
+// The files named, or standard input when none is.
+std::vector<std::string> input_files(const InputOptions& options) {
+  return options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+}
+
+// --threads, else ALLIANCE_THREADS, else the command's default. Two threads
+// hand every record from one core to the other: for `score` that paid on one
+// machine and took twice the time on another (bench/README.md), so it is
+// asked for, never assumed from the number of cores. `stats` reads files in
+// two parts instead (tally_responses); from a pipe, its larger work per
+// record gained from the reading thread on both machines.
+bool use_two_threads(const InputOptions& options) {
+  if (options.threads > 0) return options.threads == 2;
+  if (const std::optional<std::string> variable = io::real_env().variable("ALLIANCE_THREADS");
+      variable && !variable->empty()) {
+    if (*variable == "1") return false;
+    if (*variable == "2") return true;
+    throw Error(ExitCode::usage,
+                "ALLIANCE_THREADS='" + *variable + "': expected 1 or 2 (or unset it for the default)");
+  }
+  return options.two_threads_by_default && std::thread::hardware_concurrency() > 1;
+}
+
+}  // namespace
+
+io::ReadRequest read_request(const InputOptions& options) {
+  io::ReadRequest request;
+  request.reader = reader_options(options);
+  request.files = input_files(options);
+  request.two_threads = use_two_threads(options);
+  return request;
+}
+
+bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
+                       const std::function<bool(const io::ResponseRecord&)>& visit) {
+  return io::for_each_response(questionnaire, read_request(options), visit);
+}
+
+bool for_each_scored_response(
+    const core::Questionnaire& questionnaire, const InputOptions& options,
+    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
+  return io::for_each_scored_response(questionnaire, read_request(options), visit);
+}
+
+void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
+                     io::PartTally& tally) {
+  io::tally_responses(questionnaire, read_request(options), tally);
+}
+
+}  // namespace alliance::cli
