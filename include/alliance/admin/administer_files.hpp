@@ -2,7 +2,7 @@
 // default name, an unfinished file to resume, a complete one never
 // overwritten. Every file is looked at and read through an io::Env; every
 // message is in the session's language, from the admin catalogue
-// (messages.hpp). The command line (src/cli/administer_files.cpp) turns its
+// (messages.hpp). The command line (src/cli/administer_commands.cpp) turns its
 // options into a FileRequest and says how the commands it suggests are written.
 #pragma once
 
