@@ -77,8 +77,8 @@ TEST_P(ResponsePipeline, StopsWhenTheVisitSaysSo) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Threads, ResponsePipeline, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& info) {
-                           return info.param ? "Two" : "One";
+                         [](const ::testing::TestParamInfo<bool>& tested) {
+                           return tested.param ? "Two" : "One";
                          });
 
 }  // namespace
