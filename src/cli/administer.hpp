@@ -1,7 +1,7 @@
 // Inside `alliance administer` (administer_cmd.cpp): its options, where the
-// response is saved (administer_files.cpp), and the commands it prints for the
-// user to run next. Every message is in the session's language, from the
-// admin catalogue (alliance/admin/messages.hpp).
+// response is saved (admin's rules, alliance/admin/administer_files.hpp), and
+// the commands it prints for the user to run next (administer_commands.cpp). Every message is in the
+// session's language, from the admin catalogue (alliance/admin/messages.hpp).
 #pragma once
 
 #include <filesystem>
@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "alliance/admin/administer_files.hpp"
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/io/env.hpp"
@@ -18,9 +19,9 @@
 
 namespace alliance::cli {
 
-// `arg` as a POSIX shell reads it back: unquoted when it is only safe ASCII
-// characters, else in single quotes.
-std::string shell_quote(std::string_view arg);
+using admin::reason;
+using admin::shell_quote;
+using admin::Target;
 
 // The command to run an administration again, complete (--path, --session,
 // --lang, --plain, --hide-scores as in this one) and runnable as printed:
@@ -32,27 +33,9 @@ std::string administer_command(const AdministerOptions& o, const GlobalOptions& 
 std::string score_command(const AdministerOptions& o, const GlobalOptions& global, const std::string& lang,
                           const std::filesystem::path& file);
 
-// Why a file could not be read or written, in words of the catalogue.
-std::string reason(const admin::Messages& m, const io::FileError& e);
-
-// Where the response goes, decided before the first question.
-struct Target {
-  std::filesystem::path file;
-  bool resume = false;
-  io::ResponseDocument document;              // resume: as read from `file`
-  std::optional<std::filesystem::path> keep;  // --force: where the unfinished `file` is kept first
-  std::string note;                           // said before the session starts, or ""
-};
-
-// The file of this administration (docs/administration.md, "Files"):
-// --resume finds the unfinished one (-o FILE, or the one unfinished
-// default-named file of this respondent and questionnaire in the directory,
-// any session unless --session, any date); a new administration takes -o FILE
-// or the next default name for `today`. Never a complete response: that is
-// refused even with --force, which only replaces an unfinished session, kept
-// under `keep`. Throws Error with a message in `lang`'s words `m`.
+// admin::choose_target (alliance/admin/administer_files.hpp) for these
+// options, the commands it suggests written as above.
 // REQUIRES: o.respondent is checked and NFC.
-// Every file is looked at and read through `env`.
 Target choose_target(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
                      const std::string& lang, const std::string& today, const std::string& stamp,
                      io::Env& env);

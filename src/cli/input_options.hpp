@@ -1,5 +1,7 @@
 // Reading responses as the input options say (InputOptions, shared by score,
-// stats, trend and compare: alliance/cli/options.hpp).
+// stats, trend and compare: alliance/cli/options.hpp). The reading itself, on
+// one thread or two, is io's (alliance/io/response_pipeline.hpp); this is the
+// option handling: the files, the reader options, the number of threads.
 #pragma once
 
 #include <functional>
@@ -9,6 +11,7 @@
 #include "alliance/cli/options.hpp"
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/io/part_reading.hpp"
+#include "alliance/io/response_pipeline.hpp"
 #include "alliance/io/response_reader.hpp"
 
 namespace alliance::cli {
@@ -16,56 +19,25 @@ namespace alliance::cli {
 // The reader options they stand for; throws Error(usage) on a malformed --map.
 io::ReaderOptions reader_options(const InputOptions& options);
 
-// Reads every response of every file (standard input when none) in order,
-// printing reader warnings to stderr, and calls `visit` on each record, on
-// the calling thread. With --threads 2 (or ALLIANCE_THREADS=2), a second
-// thread reads and parses ahead, a few batches at most.
-// `visit` returns false to stop reading (e.g. --strict after a problem).
-// Returns false when stopped early.
-// Warnings are printed in `lang` ("fr" or "en").
+// What to read: the files (standard input when none), the reader options,
+// and two threads or one (--threads, else ALLIANCE_THREADS, else the
+// command's default), and the language of the messages printed while
+// reading. Throws Error(usage) on a malformed --map or ALLIANCE_THREADS.
+io::ReadRequest read_request(const InputOptions& options, const std::string& lang);
+
+// io::for_each_response, io::for_each_scored_response and io::tally_responses
+// (alliance/io/response_pipeline.hpp) for the request these options make.
+// Warnings and problems are printed in `lang` ("fr" or "en").
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
                        const std::string& lang, const std::function<bool(const io::ResponseRecord&)>& visit);
-
-// As for_each_response, with each record's scores (core::score_into, or
-// core::invalid_sheet for an invalid record). With two threads, the scoring
-// is done on the reading thread, so the caller's thread only writes.
 bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const InputOptions& options, const std::string& lang,
     const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit);
-
-// Adds every response of every file into `tally` (for statistics, where only
-// the sum matters, not the order of the records): when every input is a
-// regular file, a large one is read in two parts (io/part_reading.hpp), at
-// the same time with --threads 2; otherwise as for_each_response. Problems
-// and warnings go to stderr in input order.
 void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
                      const std::string& lang, io::PartTally& tally);
 
-// Prints a record's problems to stderr, one per line, in `lang`.
-void report_problems(const io::ResponseRecord& record, const std::string& lang);
-
-// Responses against the input lines they took, for the closing summary: a
-// CSV row whose quoted field holds line breaks takes several lines, and the
-// summary says so, so that many lines read as one response cannot go unseen.
-struct LineCount {
-  long responses = 0;
-  long lines = 0;
-  long spanning = 0;                            // responses that took more than one line
-  std::string first;                            // the first of them: "batch.csv:17"; "" when not known
-  long first_lines = 0;                         // the lines it took
-  void add(const io::ResponseRecord& record) {  // inline: once per record
-    ++responses;
-    lines += record.lines;
-    if (record.lines != 1) add_spanning(record);
-  }
-  void add_spanning(const io::ResponseRecord& record);
-  // Adds what `later` counted. Its `first` is not taken: read on another
-  // thread, its locations count lines from the start of its part.
-  void append(const LineCount& later);
-};
-
-// When some response took several lines, prints to stderr
-// "alliance: 3 responses were read from 7 lines: 1 took several lines (...)".
-void print_line_count(const LineCount& count, const std::string& lang);
+using io::LineCount;
+using io::print_line_count;
+using io::report_problems;
 
 }  // namespace alliance::cli

@@ -28,7 +28,7 @@ std::string normalised(std::string_view name) {
   return out;
 }
 
-std::string lower(std::string_view name) {
+std::string lowered(std::string_view name) {
   std::string out(name);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
@@ -101,7 +101,7 @@ void require_column(const std::vector<std::string>& names, const std::string& wa
   if (std::find(names.begin(), names.end(), wanted) != names.end()) return;
   std::string hint;
   for (const std::string& name : names)
-    if (hint.empty() && lower(name) == lower(wanted)) hint = name;
+    if (hint.empty() && lowered(name) == lowered(wanted)) hint = name;
   for (const std::string& name : names)
     if (hint.empty() && !normalised(wanted).empty() && normalised(name) == normalised(wanted)) hint = name;
   if (hint.empty()) hint = core::closest_match(wanted, names).value_or("");
@@ -162,8 +162,8 @@ struct Candidate {
 };
 
 // "'WAI_{id}' names 11 of the 12 (WAI_1, WAI_2, WAI_3, …, WAI_12; no column for item 7)"
-std::string describe(const Candidate& c, const core::Questionnaire& q, const std::vector<bool>& mapped,
-                     std::size_t wanted) {
+std::string describe_candidate(const Candidate& c, const core::Questionnaire& q,
+                               const std::vector<bool>& mapped, std::size_t wanted) {
   std::string columns;
   for (std::size_t i = 0; i < c.columns.size() && i < 3; ++i) columns += (i ? ", " : "") + c.columns[i];
   if (c.columns.size() > 4) columns += ", …";
@@ -231,7 +231,7 @@ std::string detect_pattern(const core::Questionnaire& q, const ItemIndex& items,
       listed += "; …";
       break;
     }
-    listed += (n++ ? "; " : "") + describe(c, q, mapped, unmapped);
+    listed += (n++ ? "; " : "") + describe_candidate(c, q, mapped, unmapped);
   }
   const std::string of = (unmapped == q.items.size() ? "" : "unmapped ") + std::string("item of ") + q.id;
   if (complete.empty())

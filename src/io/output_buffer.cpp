@@ -10,13 +10,13 @@ namespace alliance::io {
 
 namespace {
 
-constexpr char kHex[] = "0123456789abcdef";
+constexpr char kLowerHexDigits[] = "0123456789abcdef";
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 char* put_unicode_escape(char* out, unsigned code) {
   *out++ = '\\';
   *out++ = 'u';
-  for (int shift = 12; shift >= 0; shift -= 4) *out++ = kHex[(code >> shift) & 0xF];
+  for (int shift = 12; shift >= 0; shift -= 4) *out++ = kLowerHexDigits[(code >> shift) & 0xF];
   return out;
 }
 

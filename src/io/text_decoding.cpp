@@ -90,7 +90,7 @@ std::string lower(std::string text) {
   return text;
 }
 
-const std::pair<const char*, TextEncoding> kNames[] = {
+const std::pair<const char*, TextEncoding> kEncodingNames[] = {
     {"utf-8", TextEncoding::utf8},
     {"utf8", TextEncoding::utf8},
     {"utf-16", TextEncoding::utf16},
@@ -112,7 +112,7 @@ const std::pair<const char*, TextEncoding> kNames[] = {
 
 TextEncoding parse_text_encoding(const std::string& name) {
   const std::string key = lower(name);
-  for (const auto& [known, encoding] : kNames)
+  for (const auto& [known, encoding] : kEncodingNames)
     if (key == known) return encoding;
   throw Error(ExitCode::usage, "--encoding '" + name +
                                    "': unknown encoding (expected utf-8, windows-1252, latin-1, utf-16, "

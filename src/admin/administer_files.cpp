@@ -1,24 +1,19 @@
-// Where an administration is saved, and the commands printed for what comes
-// next (administer.hpp).
+// Where an administration is saved (administer_files.hpp).
+#include "alliance/admin/administer_files.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <vector>
 
-#include "administer.hpp"
 #include "alliance/core/error.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_files.hpp"
 
-namespace alliance::cli {
+namespace alliance::admin {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// A path or a questionnaire argument that a command does not take for an option.
-std::string path_argument(const std::string& path) {
-  return shell_quote(path.starts_with('-') ? "./" + path : path);
-}
 
 Error usage(const std::string& message) {
   return Error(ExitCode::usage, message);
@@ -52,15 +47,15 @@ std::string respondent_of(const io::ResponseDocument& doc) {
 }
 
 // The command continuing the unfinished session in `file` (its own respondent and session).
-std::string resume_command_for(const AdministerOptions& o, const GlobalOptions& global,
+std::string resume_command_for(const FileRequest& request, const SuggestedCommands& commands,
                                const std::string& lang, const fs::path& file,
                                const io::ResponseDocument& doc) {
-  AdministerOptions its = o;
+  FileRequest its = request;
   its.respondent = doc.response.respondent;
   its.session = doc.response.session;
   const std::string& language = doc.response.language;
-  const bool its_language = o.lang.empty() && (language == "fr" || language == "en");
-  return administer_command(its, global, its_language ? language : lang, file.string(), true);
+  const bool its_language = !request.lang_given && (language == "fr" || language == "en");
+  return commands.administer(its, its_language ? language : lang, file.string(), true);
 }
 
 // "r.json" -> "r-2.json", "r-3.json"...: the first that does not exist.
@@ -74,10 +69,10 @@ fs::path free_name_beside(const fs::path& file, io::Env& env) {
 
 class Chooser {
  public:
-  Chooser(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
+  Chooser(const FileRequest& o, const SuggestedCommands& commands, const core::Questionnaire& q,
           const std::string& lang, const std::string& today, const std::string& stamp, io::Env& env)
       : o_(o),
-        global_(global),
+        commands_(commands),
         q_(q),
         lang_(lang),
         m_(admin::messages(lang)),
@@ -151,8 +146,8 @@ class Chooser {
   // --resume -o FILE.
   Target resume(const fs::path& file) const {
     if (env_.target_kind(file) == io::FileKind::missing)
-      throw io_error(admin::fill(m_.resume_missing,
-                                 {file.string(), administer_command(o_, global_, lang_, o_.output, false)}));
+      throw io_error(
+          admin::fill(m_.resume_missing, {file.string(), commands_.administer(o_, lang_, o_.output, false)}));
     io::ResponseDocument doc;
     try {
       doc = io::read_response_document(q_, file, env_);
@@ -162,7 +157,7 @@ class Chooser {
       throw Error(e.code(), admin::fill(m_.resume_foreign, {file.string(), q_.id, e.in_language(lang_)}));
     }
     if (doc.status == io::ResponseStatus::complete)
-      throw usage(admin::fill(m_.resume_complete, {file.string(), score_command(o_, global_, lang_, file)}));
+      throw usage(admin::fill(m_.resume_complete, {file.string(), commands_.score(lang_, file)}));
     if (respondent_of(doc) != o_.respondent)
       throw usage(admin::fill(m_.resume_respondent, {file.string(), doc.response.respondent, o_.respondent}));
     if (o_.session && doc.response.session != o_.session)
@@ -190,12 +185,12 @@ class Chooser {
       found.emplace_back(file.path, std::move(*doc));
     }
     if (found.empty())
-      throw io_error(admin::fill(m_.resume_none, {q_.id, who(), shown(dir),
-                                                  administer_command(o_, global_, lang_, o_.output, false)}));
+      throw io_error(admin::fill(
+          m_.resume_none, {q_.id, who(), shown(dir), commands_.administer(o_, lang_, o_.output, false)}));
     if (found.size() > 1) {
       std::string list;
       for (const auto& [path, doc] : found)
-        list += (list.empty() ? "  " : "\n  ") + resume_command_for(o_, global_, lang_, path, doc);
+        list += (list.empty() ? "  " : "\n  ") + resume_command_for(o_, commands_, lang_, path, doc);
       throw usage(admin::fill(m_.resume_several, {q_.id, who(), shown(dir), list}));
     }
     Target out;
@@ -215,8 +210,7 @@ class Chooser {
     if (doc->status == io::ResponseStatus::complete)
       throw io_error(admin::fill(
           m_.file_complete,
-          {file.string(),
-           administer_command(o_, global_, lang_, free_name_beside(file, env_).string(), false)}));
+          {file.string(), commands_.administer(o_, lang_, free_name_beside(file, env_).string(), false)}));
     return over_unfinished(file, *doc);
   }
 
@@ -246,7 +240,7 @@ class Chooser {
       throw io_error(admin::fill(
           m_.file_unfinished,
           {file.string(), std::to_string(answered(doc)), std::to_string(doc.response.answers.size()),
-           resume_command_for(o_, global_, lang_, file, doc), kept.string() + "…"}));
+           resume_command_for(o_, commands_, lang_, file, doc), kept.string() + "…"}));
     }
     Target out;
     out.file = file;
@@ -255,8 +249,8 @@ class Chooser {
     return out;
   }
 
-  const AdministerOptions& o_;
-  const GlobalOptions& global_;
+  const FileRequest& o_;
+  const SuggestedCommands& commands_;
   const core::Questionnaire& q_;
   const std::string& lang_;
   const admin::Messages& m_;
@@ -275,31 +269,6 @@ std::string shell_quote(std::string_view arg) {
   std::string out = "'";
   for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
-}
-
-std::string administer_command(const AdministerOptions& o, const GlobalOptions& global,
-                               const std::string& lang, const std::string& output, bool resume) {
-  std::string out = "alliance";
-  for (const std::string& path : global.paths) out += " --path " + path_argument(path);
-  out += " administer " + path_argument(o.questionnaire);
-  // An id starting with '-' would be read as an option: glued to its flag.
-  out += o.respondent.starts_with('-') ? " --respondent=" + shell_quote(o.respondent)
-                                       : " --respondent " + shell_quote(o.respondent);
-  if (o.session) out += " --session " + std::to_string(*o.session);
-  out += " --lang " + lang;
-  if (o.plain) out += " --plain";
-  if (o.hide_scores) out += " --hide-scores";
-  if (!output.empty()) out += " -o " + path_argument(output);
-  if (resume) out += " --resume";
-  return out;
-}
-
-std::string score_command(const AdministerOptions& o, const GlobalOptions& global, const std::string& lang,
-                          const std::filesystem::path& file) {
-  std::string out = "alliance";
-  for (const std::string& path : global.paths) out += " --path " + path_argument(path);
-  return out + " score " + path_argument(o.questionnaire) + " " + path_argument(file.string()) + " --lang " +
-         lang;
 }
 
 std::string reason(const admin::Messages& m, const io::FileError& e) {
@@ -324,10 +293,10 @@ std::string reason(const admin::Messages& m, const io::FileError& e) {
   }
 }
 
-Target choose_target(const AdministerOptions& o, const GlobalOptions& global, const core::Questionnaire& q,
-                     const std::string& lang, const std::string& today, const std::string& stamp,
-                     io::Env& env) {
-  return Chooser(o, global, q, lang, today, stamp, env).choose();
+Target choose_target(const FileRequest& request, const SuggestedCommands& commands,
+                     const core::Questionnaire& q, const std::string& lang, const std::string& today,
+                     const std::string& stamp, io::Env& env) {
+  return Chooser(request, commands, q, lang, today, stamp, env).choose();
 }
 
-}  // namespace alliance::cli
+}  // namespace alliance::admin

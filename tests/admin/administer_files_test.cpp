@@ -1,5 +1,6 @@
-// Administer's file rules (administer.hpp, docs/administration.md "Files")
-// and its saves (response_store.hpp), on an in-memory Env: files in a map, a
+// Administer's file rules (alliance/admin/administer_files.hpp, through the
+// command line's choose_target, cli/administer.hpp; docs/administration.md
+// "Files") and its saves (response_store.hpp), on an in-memory Env: files in a map, a
 // clock stopped at 2026-01-05T14:22:33Z, a disk that fills up on demand; and
 // the full screen driven by scripted keys (FakeConsole), checked as text.
 // No process, no pseudo-terminal, nothing written to disk.

@@ -1,0 +1,38 @@
+# alliance_unity(TARGET [TOGETHER file...]): a unity build of TARGET (docs/performance.md, "Build
+# time"): its files compiled in a few large ones, so the standard headers, nlohmann/json and
+# GoogleTest are parsed, and their templates instantiated, optimised and instrumented, once per
+# group rather than once per file. The files named after TOGETHER (those that parse nlohmann/json)
+# form one group of their own; the others are shared evenly among groups of at most
+# ALLIANCE_UNITY_BATCH files, in the order listed. A file with SKIP_UNITY_BUILD_INCLUSION is
+# compiled alone. Names in anonymous namespaces must therefore differ across a target's files.
+function(alliance_unity target)
+  if(NOT ALLIANCE_UNITY)
+    return()
+  endif()
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "TOGETHER")
+  set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_MODE GROUP)
+  get_target_property(sources ${target} SOURCES)
+  set(rest "")
+  foreach(source IN LISTS sources)
+    get_source_file_property(alone ${source} SKIP_UNITY_BUILD_INCLUSION)
+    get_source_file_property(generated ${source} GENERATED)
+    if(alone OR generated OR NOT source MATCHES "\\.cpp$")
+      continue()
+    elseif(source IN_LIST arg_TOGETHER)
+      set_source_files_properties(${source} PROPERTIES UNITY_GROUP ${target}_together)
+    else()
+      list(APPEND rest ${source})
+    endif()
+  endforeach()
+  list(LENGTH rest count)
+  if(count EQUAL 0)
+    return()
+  endif()
+  math(EXPR groups "(${count} + ${ALLIANCE_UNITY_BATCH} - 1) / ${ALLIANCE_UNITY_BATCH}")
+  set(index 0)
+  foreach(source IN LISTS rest)
+    math(EXPR group "${index} * ${groups} / ${count}")
+    set_source_files_properties(${source} PROPERTIES UNITY_GROUP ${target}_${group})
+    math(EXPR index "${index} + 1")
+  endforeach()
+endfunction()
