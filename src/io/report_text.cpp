@@ -10,10 +10,10 @@ namespace alliance::io::report {
 
 namespace {
 
-// French: a no-break space (U+00A0) before ':' and a narrow one (U+202F)
-// before ';', '?', '!' and '%'; a decimal comma (report::number).
+// French: a no-break space (U+00A0, as admin's catalogue writes it) before
+// ':', ';', '?', '!' and '%', between a number and its unit; a decimal comma
+// (report::number).
 #define NBSP "\u00A0"
-#define NNBSP "\u202F"
 
 struct Words {
   const char* en;
@@ -25,7 +25,7 @@ constexpr Words kWords[] = {
     {"Alliance over sessions", "Alliance au fil des séances"},
     {"Caseload", "File active"},
     {"{} clients, {} sessions; {} to look at first (latest session flagged)",
-     "{}" NBSP "personnes suivies, {}" NBSP "séances" NNBSP
+     "{}" NBSP "personnes suivies, {}" NBSP "séances" NBSP
      "; {} à regarder d’abord (dernière séance signalée)"},
     {"Client", "Personne suivie"},
     {"sessions {}–{}", "séances {}–{}"},
@@ -66,21 +66,21 @@ constexpr Words kWords[] = {
     {"Differences are client − therapist; 95 % limits of agreement = mean difference ± 1.96 SD "
      "(Bland & Altman 1986); ICC(2,1): two-way random effects, absolute agreement, single rater "
      "(Shrout & Fleiss 1979); as alliance compare computes them.",
-     "Écarts = personne suivie − thérapeute" NNBSP "; limites d’agrément à 95" NNBSP "% = écart moyen "
-     "± 1,96" NBSP "écart-type (Bland et Altman, 1986)" NNBSP "; CCI(2,1)" NBSP ": effets aléatoires à "
-     "deux facteurs, accord absolu, un seul évaluateur (Shrout et Fleiss, 1979)" NNBSP "; calculés comme "
+     "Écarts = personne suivie − thérapeute" NBSP "; limites d’agrément à 95" NBSP "% = écart moyen "
+     "± 1,96" NBSP "écart-type (Bland et Altman, 1986)" NBSP "; CCI(2,1)" NBSP ": effets aléatoires à "
+     "deux facteurs, accord absolu, un seul évaluateur (Shrout et Fleiss, 1979)" NBSP "; calculés comme "
      "par alliance compare."},
     {"Pairs", "Paires"},
     {"Client", "Personne suivie"},
     {"Therapist", "Thérapeute"},
     {"Mean difference", "Écart moyen"},
-    {"95 % limits", "Limites à 95" NNBSP "%"},
+    {"95 % limits", "Limites à 95" NBSP "%"},
     {"r", "r"},
     {"ICC(2,1)", "CCI(2,1)"},
     {"With fewer than 10 pairs these figures are illustrations, not estimates.",
-     "Avec moins de 10" NBSP "paires, ces chiffres illustrent" NNBSP "; ce ne sont pas des estimations."},
+     "Avec moins de 10" NBSP "paires, ces chiffres illustrent" NBSP "; ce ne sont pas des estimations."},
     {"The therapist’s scores are not drawn: the sessions of one of the forms have no numbers.",
-     "Les scores du thérapeute ne sont pas tracés" NNBSP ": les séances de l’un des questionnaires ne "
+     "Les scores du thérapeute ne sont pas tracés" NBSP ": les séances de l’un des questionnaires ne "
      "sont pas numérotées."},
     {"Lowest answers of the latest session ({})", "Réponses les plus basses de la dernière séance ({})"},
     {"Item", "Item"},
@@ -88,7 +88,7 @@ constexpr Words kWords[] = {
     {"Wording", "Énoncé"},
     {"Answer", "Réponse"},
     {"Scored as", "Cotée"},
-    {"(key only: no wording)", "(clé de cotation seule" NNBSP ": pas d’énoncé)"},
+    {"(key only: no wording)", "(clé de cotation seule" NBSP ": pas d’énoncé)"},
     {"no answer", "sans réponse"},
     {"Parameters and provenance", "Paramètres et provenance"},
     {"Questionnaire", "Questionnaire"},
@@ -114,7 +114,7 @@ constexpr Words kWords[] = {
      "Réparation" NBSP ": retour au niveau d’avant la baisse en {}" NBSP "séances au plus."},
     {"Reliable change (Jacobson & Truax, 1991): |RC| above {}; without a reference SD and r, no reliable "
      "change and no rupture are claimed.",
-     "Changement fiable (Jacobson et Truax, 1991)" NBSP ": |RC| supérieur à {}" NNBSP "; sans écart-type "
+     "Changement fiable (Jacobson et Truax, 1991)" NBSP ": |RC| supérieur à {}" NBSP "; sans écart-type "
      "de référence ni fidélité, aucun changement fiable ni aucune rupture n’est affirmé."},
     {"Low item: an answer, as scored, at or below {}.",
      "Item bas" NBSP ": une réponse, telle que cotée, inférieure ou égale à {}."},
@@ -125,14 +125,13 @@ constexpr Words kWords[] = {
     {"client’s score", "score de la personne suivie"},
     {"therapist’s score", "score du thérapeute"},
     {"session without a score: not drawn, never drawn as zero",
-     "séance sans score" NNBSP ": non tracée, jamais comptée comme zéro"},
+     "séance sans score" NBSP ": non tracée, jamais comptée comme zéro"},
     {"Go to", "Aller à"},
     {"Total", "Score global"},
 };
 static_assert(std::size(kWords) == static_cast<std::size_t>(Word::count), "one entry per Word, in order");
 
 #undef NBSP
-#undef NNBSP
 
 bool replaced(char32_t c) {
   return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c < 0xA0) || c == 0x061C || c == 0x200E ||
