@@ -118,8 +118,8 @@ constexpr Words kWords[] = {
      "de référence ni fidélité, aucun changement fiable ni aucune rupture n’est affirmé."},
     {"Low item: an answer, as scored, at or below {}.",
      "Item bas" NBSP ": une réponse, telle que cotée, inférieure ou égale à {}."},
-    {"{} responses could not be read or scored and are not shown (see the command’s messages).",
-     "{}" NBSP "réponses n’ont pu être lues ou cotées et ne figurent pas ici (voir les messages de la "
+    {"Responses that could not be read or scored, not shown: {} (see the command’s messages).",
+     "Réponses illisibles ou impossibles à coter, absentes du rapport" NBSP ": {} (voir les messages de la "
      "commande)."},
     {"Legend", "Légende"},
     {"client’s score", "score de la personne suivie"},
