@@ -32,6 +32,7 @@ constexpr const char* kPageStyle =
     "caption{text-align:left;font-weight:600;padding:.2em 0}"
     "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}"
     "th{background:#f2f2f2}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
+    "table.scores td{white-space:nowrap}table.scores td:last-child{white-space:normal}"
     ".scroll{overflow-x:auto;max-width:100%}"
     ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:10px 16px}"
     ".charts figure{margin:0}.charts figure.total{grid-column:1/-1}.charts figure.total svg{max-width:760px}"
