@@ -138,8 +138,9 @@ std::string sessions_text(const ReportClient& client, const std::string& lang) {
 std::pair<std::string, std::string> change_text(const Report& report, const ReportClient& client) {
   const core::Questionnaire& q = *report.client.questionnaire;
   const std::string& lang = report.language;
-  const std::size_t k = q.total.present ? q.subscales.size() : 0;
-  const std::optional<double>& change = client.sessions.back().point.scales[k].change_previous;
+  if (!q.total.present) return {"—", "—"};
+  const std::optional<double>& change =
+      client.sessions.back().point.scales[q.subscales.size()].change_previous;
   if (!change) return {"—", report::word(Word::no_change, lang)};
   const std::string value = number(*change, 2, lang, true);
   const std::string rounded = core::format_fixed(*change, 2);
@@ -454,7 +455,7 @@ std::string report_html(const Report& report) {
   title += " — " + core::pick_text(q.title, lang);
   if (report.clients.size() == 1) title += " — " + report.clients.front().respondent;
   std::string out;
-  out.reserve(4096 + report.clients.size() * 24000);
+  out.reserve(std::min<std::size_t>(4096 + report.clients.size() * 27000, std::size_t{1} << 28));
   out += "<!DOCTYPE html>\n<html lang=\"" + std::string(lang == "fr" ? "fr" : "en") +
          "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
