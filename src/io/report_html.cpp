@@ -32,7 +32,7 @@ constexpr const char* kPageStyle =
     "caption{text-align:left;font-weight:600;padding:.2em 0}"
     "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}"
     "th{background:#f2f2f2}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
-    "table.scores td{white-space:nowrap}table.scores td:last-child{white-space:normal}"
+    "table.scores td{white-space:nowrap}table.scores td:last-child{white-space:normal;min-width:14em}"
     ".scroll{overflow-x:auto;max-width:100%}"
     ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:10px 16px}"
     ".charts figure{margin:0}.charts figure.total{grid-column:1/-1}.charts figure.total svg{max-width:760px}"
@@ -42,7 +42,7 @@ constexpr const char* kPageStyle =
     ".legend svg{width:34px;height:14px;vertical-align:middle;margin-right:4px}"
     ".note{font-size:.9em;color:#333}"
     "@media (max-width:640px){body{padding:8px;font-size:14px}.charts{grid-template-columns:1fr}"
-    "th,td{padding:2px 4px}.chart{font-size:19px}}"
+    "th,td{padding:2px 4px}.charts .chart{font-size:20px}}"
     "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:10pt}"
     "section.client+section.client,#parameters{break-before:page}figure,tr{break-inside:avoid}"
     ".charts{grid-template-columns:1fr 1fr}a{color:inherit;text-decoration:none}nav{display:none}}";
