@@ -8,6 +8,7 @@
 
 #include "alliance/core/agreement.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/core/trend_series.hpp"
 #include "alliance/io/report_writer.hpp"
 #include "report_parts.hpp"
 #include "report_text.hpp"
@@ -86,11 +87,13 @@ std::string flags_text(const Report& report, const TrendRecord& record) {
   };
   static constexpr Word kFlagWords[] = {Word::flag_below_band, Word::flag_reliable_drop, Word::flag_rupture,
                                         Word::flag_repair,     Word::flag_ceiling,       Word::flag_low_item};
+  // trend's flags as --fail-on would report them (core::trend_alerts), grouped by flag.
+  const std::vector<core::TrendAlert> alerts = core::trend_alerts(q, record.point, ~0u);
   const std::vector<core::TrendFlag>& all = core::all_trend_flags();
   for (std::size_t f = 0; f < all.size(); ++f)
-    for (std::size_t s : scale_order(q))
-      if (record.point.scales[s].has(all[f])) add(report::word(kFlagWords[f], lang), s);
-  for (std::size_t s : scale_order(q)) {
+    for (const core::TrendAlert& alert : alerts)
+      if (alert.flag == all[f]) add(report::word(kFlagWords[f], lang), alert.scale);
+  for (std::size_t s = 0; s < q.subscales.size() + (q.total.present ? 1 : 0); ++s) {
     const std::vector<std::string> marks = report::mark_words(report, record.point.scales[s]);
     if (std::find(marks.begin(), marks.end(), report::word(Word::reliable_rise, lang)) != marks.end())
       add(report::word(Word::reliable_rise, lang), s);
@@ -103,16 +106,14 @@ std::string flags_text(const Report& report, const TrendRecord& record) {
 // 0: rupture, reliable drop or concern band in the latest session; 1: a low
 // item or no total; 2: the others.
 int attention_level(const Report& report, const ReportClient& client) {
+  // What `trend --latest --fail-on rupture,reliable-drop,below-band` (then low-item) alerts on.
+  const core::Questionnaire& q = *report.client.questionnaire;
   const core::TrendPoint& latest = client.sessions.back().point;
   const unsigned urgent = static_cast<unsigned>(core::TrendFlag::rupture) |
                           static_cast<unsigned>(core::TrendFlag::reliable_drop) |
                           static_cast<unsigned>(core::TrendFlag::below_band);
-  bool low = false;
-  for (const core::ScalePoint& p : latest.scales) {
-    if (p.flags & urgent) return 0;
-    low = low || p.has(core::TrendFlag::low_item);
-  }
-  const core::Questionnaire& q = *report.client.questionnaire;
+  if (!core::trend_alerts(q, latest, urgent).empty()) return 0;
+  const bool low = !core::trend_alerts(q, latest, static_cast<unsigned>(core::TrendFlag::low_item)).empty();
   const bool no_total = q.total.present && !latest.scales[q.subscales.size()].score;
   return low || no_total ? 1 : 2;
 }
