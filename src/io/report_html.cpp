@@ -427,6 +427,25 @@ void parameters(std::string& out, const Report& report) {
   out += "</ul>\n</section>\n";
 }
 
+// The provenance of docs/output-format.md, for a script reading the page: its four fields as
+// <meta name="alliance.FIELD">; with the therapist's form, each lists both forms, joined by ';'.
+std::string provenance_meta(const Report& report) {
+  const Provenance& c = report.client.provenance;
+  const Provenance* t = report.therapist ? &report.therapist->provenance : nullptr;
+  const auto both = [&](const std::string& first, const std::string* second) {
+    return second ? first + ";" + *second : first;
+  };
+  const std::pair<const char*, std::string> fields[] = {
+      {"questionnaire", both(c.questionnaire_id, t ? &t->questionnaire_id : nullptr)},
+      {"questionnaire_version", both(c.questionnaire_version, t ? &t->questionnaire_version : nullptr)},
+      {"definition_hash", both(c.definition_hash, t ? &t->definition_hash : nullptr)},
+      {"alliance_version", c.alliance_version}};
+  std::string out;
+  for (const auto& [name, value] : fields)
+    out += std::string("<meta name=\"alliance.") + name + "\" content=\"" + escape(value) + "\">\n";
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::size_t> attention_order(const Report& report) {
@@ -464,8 +483,8 @@ std::string report_html(const Report& report) {
          "<meta name=\"referrer\" content=\"no-referrer\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"alliance " +
-         escape(report.client.provenance.alliance_version) + "\">\n<title>" + escape(title) +
-         "</title>\n<style>" + kPageStyle + report::kChartStyle +
+         escape(report.client.provenance.alliance_version) + "\">\n" + provenance_meta(report) + "<title>" +
+         escape(title) + "</title>\n<style>" + kPageStyle + report::kChartStyle +
          "</style>\n</head>\n<body>\n<header>\n<h1>" + escape(report::word(Word::page_title, lang)) +
          "</h1>\n<p class=\"meta\">" + escape(core::pick_text(q.title, lang)) + " · " +
          escape(report::word(Word::report_date, lang)) + colon(lang) + escape(report.generated_at) +

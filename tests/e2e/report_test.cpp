@@ -57,6 +57,12 @@ TEST(ReportCommand, WritesTheFileAskedForOwnerOnly) {
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
   EXPECT_NE(html.find("Date of the report: 2026-01-05T14:22:33Z"), std::string::npos);
   EXPECT_NE(html.find("definition hash <code>" + bundled_hash("srs") + "</code>"), std::string::npos);
+  EXPECT_NE(html.find("<meta name=\"alliance.questionnaire\" content=\"srs\">\n<meta "
+                      "name=\"alliance.questionnaire_version\" content=\"1.0.0\">\n<meta "
+                      "name=\"alliance.definition_hash\" "
+                      "content=\"" +
+                      bundled_hash("srs") + "\">\n"),
+            std::string::npos);
   const std::string version = run_alliance({"--version"}).out.substr(9);  // "alliance 0.1.0\n"
   EXPECT_NE(html.find("<tr><th scope=\"row\">alliance version</th><td>" +
                       version.substr(0, version.size() - 1) + "</td></tr>"),
@@ -120,7 +126,10 @@ TEST(ReportCommand, TheTherapistsFormWithCompareAgreement) {
                 "class=\"num\">3.62</td><td class=\"num\">0.08</td>"),
       std::string::npos)
       << html;
-  EXPECT_EQ(html.find("<g class=\"therapist\">") != std::string::npos, true);
+  EXPECT_NE(html.find("<g class=\"therapist\">"), std::string::npos);
+  EXPECT_NE(html.find("<meta name=\"alliance.definition_hash\" content=\"" + bundled_hash("gtb-12") + ";" +
+                      bundled_hash("gtb-12-t") + "\">"),
+            std::string::npos);
   // Its latest session (5): answers 4 4 5 4 4 5 1 1 4 5 4 2 (items 7, 8, 12 reversed: 5, 5, 4), so the
   // lowest as scored are items 1, 2 and 4 (4 each), in item order.
   const std::string lowest = between(html, "Lowest answers of the latest session (5)", "</table>");
