@@ -42,6 +42,9 @@ constexpr const char* kPageStyle =
     ".legend{display:flex;flex-wrap:wrap;gap:4px 18px;padding:0;margin:.4em 0;list-style:none;font-size:.9em}"
     ".legend svg{width:34px;height:14px;vertical-align:middle;margin-right:4px}"
     ".note{font-size:.9em;color:#333}"
+    // A caseload of a thousand clients: the browser lays out only the sections in view (they stay
+    // in the accessibility tree and in find-in-page); printing lays out every one.
+    "@media screen{section.client{content-visibility:auto;contain-intrinsic-size:auto 1800px}}"
     "@media (max-width:640px){body{padding:8px;font-size:14px}.charts{grid-template-columns:1fr}"
     "th,td{padding:2px 4px}.charts .chart{font-size:20px}}"
     "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:10pt}"
