@@ -130,6 +130,71 @@ void write_output(const std::string& path, const std::string& content) {
   io::real_env().write_file_atomic(path, content, io::Overwrite::allow);
 }
 
+// The scale --format svg draws. Throws Error(usage) naming the scales.
+std::size_t svg_scale(const ReportOptions& o, const core::Questionnaire& q) {
+  const std::vector<std::string> names = io::trend_scale_names(q);
+  const auto found = std::find(names.begin(), names.end(), o.scale);
+  if (found != names.end()) return static_cast<std::size_t>(found - names.begin());
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+  throw Error(ExitCode::usage, "--scale '" + o.scale + "': not a scale of " + q.id + " (" + list + ")" +
+                                   core::did_you_mean(o.scale, names));
+}
+
+// Checked before reading, so that a long read does not end in a refusal;
+// write_file_atomic checks again when it writes.
+void check_output(const std::string& path) {
+  if (path == "-") return;
+  const io::FileKind kind = io::real_env().file_kind(path);
+  if (kind != io::FileKind::missing && kind != io::FileKind::regular)
+    throw Error(ExitCode::io, path +
+                                  ": not a regular file; the report replaces only a regular file "
+                                  "(give a new file name with -o)");
+}
+
+// Every --respondent has a valid response, and there is something to draw.
+void check_respondents(const ReportOptions& o, const ReadForm& client) {
+  std::set<std::string> seen;
+  for (const core::RespondentSessions& p : client.groups.respondents()) seen.insert(p.respondent);
+  for (const std::string& id : o.respondents)
+    if (!seen.count(id))
+      throw Error(ExitCode::invalid_input, "--respondent '" + core::terminal_safe(id) +
+                                               "': no valid response of the client's form has this id");
+  if (seen.empty()) throw Error(ExitCode::invalid_input, "no valid response to report on; nothing written");
+  if (o.format == "svg" && seen.size() != 1)
+    throw Error(ExitCode::usage, "--format svg draws one respondent's chart, and the input has " +
+                                     std::to_string(seen.size()) + ": choose one with --respondent ID");
+}
+
+// Each client's trend records, and with the therapist's form its records and
+// compare's comparison of the two.
+void add_clients(io::Report& report, ReadForm& client, ReadForm* therapist) {
+  const core::Questionnaire& q = client.loaded.questionnaire;
+  client.people = trend_records(q, client.groups, report.settings);
+  std::map<std::string, std::size_t> therapist_of;
+  if (therapist) {
+    const core::Questionnaire& tq = therapist->loaded.questionnaire;
+    therapist->people = trend_records(tq, therapist->groups, core::settings_from_norms(tq));
+    for (std::size_t p = 0; p < therapist->groups.respondents().size(); ++p)
+      therapist_of.emplace(therapist->groups.respondents()[p].respondent, p);
+    report.therapist =
+        io::ReportForm{&tq, {tq.id, tq.version, therapist->loaded.hash, kVersion}, therapist->files};
+  }
+  report.client = {&q, {q.id, q.version, client.loaded.hash, kVersion}, client.files};
+  for (std::size_t p = 0; p < client.people.size(); ++p) {
+    const core::RespondentSessions& person = client.groups.respondents()[p];
+    io::ReportClient& c = report.clients.emplace_back();
+    c.respondent = person.respondent;
+    c.latest_answers = person.sessions[client.people[p].back().point.input].answers;
+    c.sessions = std::move(client.people[p]);
+    const auto t = therapist_of.find(person.respondent);
+    if (t == therapist_of.end()) continue;
+    c.therapist = std::move(therapist->people[t->second]);
+    c.agreement = client_comparison(person, therapist->groups.respondents()[t->second], q,
+                                    therapist->loaded.questionnaire);
+  }
+}
+
 }  // namespace
 
 int run_report(const ReportOptions& o, const GlobalOptions& global) {
@@ -140,79 +205,20 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   report.settings = trend_settings(o.trend, q);
   report.sd_source = sources("--sd", o.trend.sd, report.settings.reference_sd, q);
   report.r_source = sources("--retest-r", o.trend.retest_r, report.settings.retest_r, q);
-  const std::vector<std::string> names = io::trend_scale_names(q);
-  std::size_t svg_scale = 0;
-  if (o.format == "svg") {
-    const auto found = std::find(names.begin(), names.end(), o.scale);
-    if (found == names.end())
-      throw Error(
-          ExitCode::usage, "--scale '" + o.scale + "': not a scale of " + q.id + " (" + [&] {
-            std::string list;
-            for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
-            return list;
-          }() + ")" + core::did_you_mean(o.scale, names));
-    svg_scale = static_cast<std::size_t>(found - names.begin());
-  }
+  const std::size_t scale = o.format == "svg" ? svg_scale(o, q) : 0;
   std::optional<ReadForm> therapist;
   if (!o.therapist.empty()) therapist = load_therapist(o, global, q);
-  // Checked before reading, so that a long read does not end in a refusal.
-  if (o.output != "-") {
-    const io::FileKind kind = io::real_env().file_kind(o.output);
-    if (kind != io::FileKind::missing && kind != io::FileKind::regular)
-      throw Error(ExitCode::io, o.output +
-                                    ": not a regular file; the report replaces only a regular file "
-                                    "(give a new file name with -o)");
-  }
-  const std::string generated_at = report_date(io::real_env());
+  check_output(o.output);
+  report.generated_at = report_date(io::real_env());
 
   const std::set<std::string> only(o.respondents.begin(), o.respondents.end());
   long invalid = read_form(client, o.trend.input, only);
   if (therapist) invalid += read_form(*therapist, o.trend.input, only);
-
-  std::vector<std::string> seen;
-  for (const core::RespondentSessions& p : client.groups.respondents()) seen.push_back(p.respondent);
-  for (const std::string& id : o.respondents)
-    if (std::find(seen.begin(), seen.end(), id) == seen.end())
-      throw Error(ExitCode::invalid_input, "--respondent '" + core::terminal_safe(id) +
-                                               "': no valid response of the client's form has this id");
-  if (seen.empty()) throw Error(ExitCode::invalid_input, "no valid response to report on; nothing written");
-  if (o.format == "svg" && seen.size() != 1)
-    throw Error(ExitCode::usage, "--format svg draws one respondent's chart, and the input has " +
-                                     std::to_string(seen.size()) + ": choose one with --respondent ID");
-
-  client.people = trend_records(q, client.groups, report.settings);
-  std::map<std::string, std::size_t> therapist_of;
-  if (therapist) {
-    therapist->people = trend_records(therapist->loaded.questionnaire, therapist->groups,
-                                      core::settings_from_norms(therapist->loaded.questionnaire));
-    for (std::size_t p = 0; p < therapist->groups.respondents().size(); ++p)
-      therapist_of.emplace(therapist->groups.respondents()[p].respondent, p);
-  }
-
-  report.client = {&q, {q.id, q.version, client.loaded.hash, kVersion}, client.files};
-  if (therapist) {
-    const core::Questionnaire& tq = therapist->loaded.questionnaire;
-    report.therapist =
-        io::ReportForm{&tq, {tq.id, tq.version, therapist->loaded.hash, kVersion}, therapist->files};
-  }
-  report.generated_at = generated_at;
+  check_respondents(o, client);
   report.invalid = static_cast<std::size_t>(invalid);
-  for (std::size_t p = 0; p < client.people.size(); ++p) {
-    const core::RespondentSessions& person = client.groups.respondents()[p];
-    io::ReportClient& c = report.clients.emplace_back();
-    c.respondent = person.respondent;
-    c.latest_answers = person.sessions[client.people[p].back().point.input].answers;
-    c.sessions = std::move(client.people[p]);
-    const auto t = therapist_of.find(person.respondent);
-    if (t != therapist_of.end()) {
-      c.therapist = std::move(therapist->people[t->second]);
-      c.agreement = client_comparison(person, therapist->groups.respondents()[t->second], q,
-                                      therapist->loaded.questionnaire);
-    }
-  }
+  add_clients(report, client, therapist ? &*therapist : nullptr);
 
-  const std::string content =
-      o.format == "svg" ? io::report_svg(report, 0, svg_scale) : io::report_html(report);
+  const std::string content = o.format == "svg" ? io::report_svg(report, 0, scale) : io::report_html(report);
   write_output(o.output, content);
   if (o.output != "-") {
     std::size_t sessions = 0;
