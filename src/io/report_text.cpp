@@ -45,7 +45,7 @@ constexpr Words kWords[] = {
     {"Date", "Date"},
     {"Scores by session", "Scores par séance"},
     {"therapist", "thérapeute"},
-    {"Client’s form", "Questionnaire de la personne"},
+    {"Client’s form", "Questionnaire de la personne suivie"},
     {"Therapist’s form", "Questionnaire du thérapeute"},
     {"no response", "pas de réponse"},
     {"no score (too many missing answers)", "pas de score (trop de réponses manquantes)"},
@@ -87,11 +87,10 @@ constexpr Words kWords[] = {
     {"Subscale", "Sous-échelle"},
     {"Wording", "Énoncé"},
     {"Answer", "Réponse"},
-    {"Scored as", "Cotée"},
+    {"Scored as", "Cotation"},
     {"(key only: no wording)", "(clé de cotation seule" NBSP ": pas d’énoncé)"},
     {"no answer", "sans réponse"},
     {"Parameters and provenance", "Paramètres et provenance"},
-    {"Questionnaire", "Questionnaire"},
     {"version", "version"},
     {"definition hash", "empreinte de la définition"},
     {"alliance version", "version d’alliance"},
@@ -103,7 +102,7 @@ constexpr Words kWords[] = {
     {"Test-retest r", "Fidélité test-retest (r)"},
     {"Source", "Source"},
     {"the definition’s norms", "normes de la définition"},
-    {"given on the command line", "donné en ligne de commande"},
+    {"given on the command line", "en ligne de commande"},
     {"none", "aucune"},
     {"Rupture: a drop of at least {} SD from the previous session or from the baseline.",
      "Rupture" NBSP ": une baisse d’au moins {}" NBSP "écart-type par rapport à la séance précédente ou à "
@@ -126,7 +125,6 @@ constexpr Words kWords[] = {
     {"therapist’s score", "score du thérapeute"},
     {"session without a score: not drawn, never drawn as zero",
      "séance sans score" NBSP ": non tracée, jamais comptée comme zéro"},
-    {"Go to", "Aller à"},
     {"Total", "Score global"},
 };
 static_assert(std::size(kWords) == static_cast<std::size_t>(Word::count), "one entry per Word, in order");

@@ -70,7 +70,6 @@ enum class Word : std::size_t {
   key_only,            // "(key only: no wording)"
   no_answers,          // "no answer"
   parameters_title,    // "Parameters and provenance"
-  questionnaire,       // "Questionnaire"
   version,             // "version"
   definition_hash,     // "definition hash"
   alliance_version,    // "alliance"
@@ -94,7 +93,6 @@ enum class Word : std::size_t {
   legend_client,       // "client's score"
   legend_therapist,    // "therapist's score"
   legend_gap,          // "session without a score (not drawn as zero)"
-  skip_to,             // "Go to"
   total,               // "Total"
   count
 };
