@@ -202,6 +202,14 @@ TEST(ReportCommand, NothingToReportOn) {
   EXPECT_FALSE(fs::exists(dir + "/r.html"));
 }
 
+TEST(ReportCommand, SourceDateEpochMustBeSeconds) {
+  const std::string dir = make_temp_dir();
+  const Outcome run = report(dir + "/r.html", {}, {.env = {{"SOURCE_DATE_EPOCH", "yesterday"}}});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "alliance: SOURCE_DATE_EPOCH 'yesterday': expected whole seconds since 1970\n");
+  EXPECT_FALSE(fs::exists(dir + "/r.html"));
+}
+
 TEST(ReportCommand, InvalidResponsesAreReportedAndTheRestDrawn) {
   const std::string dir = make_temp_dir();
   {
