@@ -92,7 +92,8 @@ TEST(ReportCommand, TrendsRuptureIsMarkedAtItsSession) {
   const Outcome trend = run_alliance({"trend", "srs", source_path(kVShape), "--sd", "total=4", "--retest-r",
                                       "total=0.8", "--format", "json"});
   ASSERT_EQ(trend.status, 0) << trend.err;
-  for (const auto& record : nlohmann::json::parse(trend.out)["sessions"]) {
+  const nlohmann::json records = nlohmann::json::parse(trend.out);  // named: the loop reads into it
+  for (const auto& record : records["sessions"]) {
     if (record["respondent"] != "A") continue;
     const std::string session = std::to_string(record["session"].get<int>());
     for (const char* flag : {"rupture", "repair"}) {
