@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
 # nlohmann/json (header-only, from Debian's packages), utf8proc, plus cmake, g++,
-# GoogleTest, jq, python3, python3-jsonschema, R (r-base-core), python3-pandas, and
-# clang with libFuzzer's runtime (the fuzz targets) if they are missing. Does nothing
-# when everything is present.
+# GoogleTest, jq, python3, python3-jsonschema, R (r-base-core), python3-pandas,
+# clang with libFuzzer's runtime (the fuzz targets), and chromium (the report's
+# tests) if they are missing. Does nothing when everything is present.
 set -euo pipefail
 
 need=()
@@ -26,6 +26,10 @@ python3 -c 'import jsonschema' 2>/dev/null || /usr/bin/python3 -c 'import jsonsc
 command -v Rscript >/dev/null || need+=(r-base-core)
 python3 -c 'import pandas' 2>/dev/null || /usr/bin/python3 -c 'import pandas' 2>/dev/null ||
   need+=(python3-pandas)
+
+# tests/report/chromium_test.sh opens `alliance report`'s HTML in headless Chromium (console errors,
+# network requests, screenshots, a PDF print); without it that test prints SKIPPED. Debian's package.
+command -v chromium >/dev/null || need+=(chromium)
 
 # The fuzz run of scripts/test.sh (scripts/fuzz.sh): clang, and libFuzzer's runtime, which Debian
 # ships in libclang-rt-14-dev (the compiler-rt of clang 14, bookworm's clang).

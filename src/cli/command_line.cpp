@@ -214,13 +214,8 @@ CLI::App* add_stats_command(CLI::App& app, StatsCommandOptions& o) {
   return cmd;
 }
 
-CLI::App* add_trend_command(CLI::App& app, TrendOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "trend", "The alliance over sessions: change, reliable change, ruptures and repairs, per subscale");
-  cmd->add_option("questionnaire", o.questionnaire, "Questionnaire id or definition file")
-      ->required()
-      ->type_name("ID|FILE");
-  add_input_options(cmd, o.input);
+// Trend's reference and flag options (--sd ... --reliable-z), which report takes too.
+void add_trend_reference_options(CLI::App* cmd, TrendOptions& o) {
   cmd->add_option("--sd", o.sd,
                   "Reference SD per scale, for the RC and ruptures (default: the definition's norms)")
       ->type_name("SCALE=V,...")
@@ -251,6 +246,16 @@ CLI::App* add_trend_command(CLI::App& app, TrendOptions& o) {
       ->check(finite_number(0, std::numeric_limits<double>::max(), true))
       ->capture_default_str()
       ->group("Flags");
+}
+
+CLI::App* add_trend_command(CLI::App& app, TrendOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "trend", "The alliance over sessions: change, reliable change, ruptures and repairs, per subscale");
+  cmd->add_option("questionnaire", o.questionnaire, "Questionnaire id or definition file")
+      ->required()
+      ->type_name("ID|FILE");
+  add_input_options(cmd, o.input);
+  add_trend_reference_options(cmd, o);
   cmd->add_flag("--latest", o.latest, "Only each respondent's latest session: its flags, records and alerts")
       ->group("Flags");
   cmd->add_option("--fail-on", o.fail_on,
@@ -304,6 +309,50 @@ CLI::App* add_compare_command(CLI::App& app, CompareOptions& o) {
   cmd->add_option("--lang", o.lang, "Language of tables (default: from the locale)")
       ->check(CLI::IsMember({"en", "fr"}))
       ->group("Output");
+  return cmd;
+}
+
+CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "report",
+      "The alliance over sessions as a self-contained HTML file: a chart per subscale and the total, "
+      "flags, agreement with the therapist's form; one client or a caseload");
+  cmd->add_option("questionnaire", o.trend.questionnaire, "Questionnaire id or definition file (client form)")
+      ->required()
+      ->type_name("ID|FILE");
+  add_input_options(cmd, o.trend.input);
+  cmd->add_option("-o,--output", o.output,
+                  "The report file, required: written atomically, mode 0600 (it holds health data); an "
+                  "existing regular file is replaced; - writes to standard output")
+      ->required()
+      ->type_name("FILE")
+      ->group("Output");
+  cmd->add_option("--therapist", o.therapist,
+                  "The therapist's form: questionnaire id or file, then its response files (respondent = "
+                  "the client), drawn beside the client's with the agreement, as compare computes it")
+      ->expected(2, CLI::detail::expected_max_vector_size)
+      ->type_name("ID FILE")
+      ->group("Forms");
+  cmd->add_option("--respondent", o.respondents,
+                  "Only this respondent (repeatable); default: every respondent, as a caseload")
+      ->type_name("ID")
+      ->group("Output");
+  add_trend_reference_options(cmd, o.trend);
+  cmd->add_option("-f,--format", o.format,
+                  "html (the report) or svg (one chart of one respondent, --scale, for a letter or a paper)")
+      ->check(CLI::IsMember({"html", "svg"}))
+      ->capture_default_str()
+      ->group("Output");
+  cmd->add_option("--scale", o.scale, "The chart --format svg draws: a subscale id or total")
+      ->capture_default_str()
+      ->group("Output");
+  cmd->add_option("--lang", o.trend.lang, "Language of the report (default: from the locale)")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->group("Output");
+  cmd->footer(
+      "Nothing is fetched from the network: styles and charts are inline, and the page has no script.\n"
+      "The output is the same for the same input, but for the date of the report (SOURCE_DATE_EPOCH\n"
+      "fixes it). See docs/report.md.");
   return cmd;
 }
 
@@ -400,10 +449,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
   TrendOptions trend;
   CompareOptions compare;
   AdministerOptions administer;
+  ReportOptions report;
   const CLI::App* commands[] = {add_list_command(app, list),         add_show_command(app, show),
                                 add_validate_command(app, validate), add_score_command(app, score),
                                 add_stats_command(app, stats),       add_trend_command(app, trend),
-                                add_compare_command(app, compare),   add_administer_command(app, administer)};
+                                add_compare_command(app, compare),   add_administer_command(app, administer),
+                                add_report_command(app, report)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -418,6 +469,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
   if (commands[5]->parsed()) command.options = std::move(trend);
   if (commands[6]->parsed()) command.options = std::move(compare);
   if (commands[7]->parsed()) command.options = std::move(administer);
+  if (commands[8]->parsed()) command.options = std::move(report);
   return command;
 }
 

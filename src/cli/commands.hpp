@@ -15,6 +15,7 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global);
 int run_stats(const StatsCommandOptions& options, const GlobalOptions& global);
 int run_trend(const TrendOptions& options, const GlobalOptions& global);
 int run_compare(const CompareOptions& options, const GlobalOptions& global);
+int run_report(const ReportOptions& options, const GlobalOptions& global);
 // Reports its own errors, in the session's language, and returns their status.
 int administer(const AdministerOptions& options, const GlobalOptions& global);
 

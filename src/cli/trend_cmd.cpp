@@ -20,37 +20,11 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "input_options.hpp"
-#include "thresholds.hpp"
+#include "trend_records.hpp"
 
 namespace alliance::cli {
 
 namespace {
-
-core::TrendSettings settings_for(const TrendOptions& o, const core::Questionnaire& q) {
-  core::TrendSettings settings = core::settings_from_norms(q);
-  const std::size_t n = q.subscales.size();
-  for (const Threshold& t : parse_scale_list("--sd", o.sd, q)) {
-    if (!(t.value > 0))
-      throw Error(ExitCode::usage, text::Message{text::Msg::trend_sd_not_positive, {t.spec}});
-    settings.reference_sd[t.subscale.value_or(n)] = t.value;
-  }
-  for (const Threshold& t : parse_scale_list("--retest-r", o.retest_r, q)) {
-    if (!(t.value >= 0 && t.value < 1))
-      throw Error(ExitCode::usage, text::Message{text::Msg::trend_retest_out_of_range, {t.spec}});
-    settings.retest_r[t.subscale.value_or(n)] = t.value;
-  }
-  settings.rupture_sds = o.rupture == "strict" ? 2 : 1;
-  settings.baseline = o.baseline;
-  settings.repair_within = o.repair_within;
-  if (o.low_item && !(*o.low_item >= q.scale.min && *o.low_item <= q.scale.max))
-    throw Error(ExitCode::usage,
-                text::Message{text::Msg::trend_low_item_outside,
-                              {core::format_number(*o.low_item), q.id, core::format_number(q.scale.min),
-                               core::format_number(q.scale.max)}});
-  settings.low_item = o.low_item;
-  settings.reliable_z = o.reliable_z;
-  return settings;
-}
 
 const char* flag_label(core::TrendFlag flag, const std::string& lang) {
   const text::Messages& m = text::messages(lang);
@@ -98,10 +72,6 @@ std::string sparkline(const std::vector<std::optional<double>>& values, core::Sc
 
 std::string session_label(const io::TrendRecord& r) {
   return r.session ? std::to_string(*r.session) : "#" + std::to_string(r.position);
-}
-
-std::string respondent_label(const std::string& id, const std::string& lang) {
-  return id.empty() ? std::string(text::messages(lang).no_respondent_id) : core::terminal_safe(id);
 }
 
 void print_table(const core::Questionnaire& q, const std::vector<std::vector<io::TrendRecord>>& people,
@@ -186,7 +156,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   const core::Questionnaire& q = loaded.questionnaire;
   const std::string lang = choose_language(o.lang);
   const text::Messages& m = text::messages(lang);
-  const core::TrendSettings settings = settings_for(o, q);
+  const core::TrendSettings settings = trend_settings(o, q);
   const unsigned fail_on = core::parse_trend_flags(o.fail_on);
   const io::OutputFormat output = choose_output_format(o.format);
 
@@ -212,28 +182,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
     return true;
   });
 
-  std::vector<std::vector<io::TrendRecord>> people;
-  for (const core::RespondentSessions& person : groups.respondents()) {
-    std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
-    const core::SessionOrdering ordering = core::session_ordering(person.sessions);
-    if (ordering == core::SessionOrdering::as_given && person.sessions.size() > 1)
-      std::cerr << m.warning_prefix
-                << text::fill(m.trend_unordered, {respondent_label(person.respondent, lang)}) << '\n';
-    std::vector<io::TrendRecord> records;
-    for (std::size_t p = 0; p < points.size(); ++p) {
-      const core::SessionScores& s = person.sessions[points[p].input];
-      if (points[p].tied)
-        std::cerr << m.warning_prefix
-                  << text::fill(ordering == core::SessionOrdering::by_number ? m.trend_tied_number
-                                                                             : m.trend_tied_date,
-                                {person.sources[points[p].input], respondent_label(person.respondent, lang),
-                                 person.sources[records.back().point.input]})
-                  << '\n';
-      records.push_back({person.respondent, s.session, s.date, person.sources[points[p].input], p + 1,
-                         std::move(points[p])});
-    }
-    people.push_back(std::move(records));
-  }
+  std::vector<std::vector<io::TrendRecord>> people = trend_records(q, groups, settings, lang);
 
   // Alerts: the listed flags, in every session (only the latest with --latest).
   long alerts = 0;

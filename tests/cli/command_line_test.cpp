@@ -210,6 +210,53 @@ TEST(CommandLine, TrendOptions) {
   EXPECT_EQ(o.fail_on, (std::vector<std::string>{"rupture,repair", "ceiling"}));
 }
 
+TEST(CommandLine, ReportOptions) {
+  const auto d = options_of<ReportOptions>({"report", "srs", "s.ndjson", "-o", "r.html"});
+  EXPECT_EQ(d.trend.questionnaire, "srs");
+  EXPECT_EQ(d.trend.input.files, (std::vector<std::string>{"s.ndjson"}));
+  EXPECT_EQ(d.output, "r.html");
+  EXPECT_EQ(d.format, "html");
+  EXPECT_EQ(d.scale, "total");
+  EXPECT_TRUE(d.therapist.empty());
+  EXPECT_TRUE(d.respondents.empty());
+  EXPECT_EQ(d.trend.rupture, "lenient");  // trend's defaults, as trend has them
+  EXPECT_EQ(d.trend.baseline, 3);
+  EXPECT_EQ(d.trend.reliable_z, 1.96);
+  const auto o = options_of<ReportOptions>({"report",    "gtb-12",
+                                            "c.ndjson",  "--therapist",
+                                            "gtb-12-t",  "t1.csv",
+                                            "t2.csv",    "--output",
+                                            "-",         "--respondent",
+                                            "P1",        "--respondent",
+                                            "P2",        "--sd",
+                                            "total=0.5", "--retest-r",
+                                            "total=0.7", "--rupture",
+                                            "strict",    "--baseline",
+                                            "2",         "--repair-within",
+                                            "4",         "--low-item",
+                                            "2",         "--reliable-z",
+                                            "1.64",      "-f",
+                                            "svg",       "--scale",
+                                            "bond",      "--lang",
+                                            "fr",        "--map",
+                                            "Q1=1"});
+  EXPECT_EQ(o.trend.input.files, (std::vector<std::string>{"c.ndjson"}));
+  EXPECT_EQ(o.therapist, (std::vector<std::string>{"gtb-12-t", "t1.csv", "t2.csv"}));
+  EXPECT_EQ(o.output, "-");
+  EXPECT_EQ(o.respondents, (std::vector<std::string>{"P1", "P2"}));
+  EXPECT_EQ(o.trend.sd, (std::vector<std::string>{"total=0.5"}));
+  EXPECT_EQ(o.trend.retest_r, (std::vector<std::string>{"total=0.7"}));
+  EXPECT_EQ(o.trend.rupture, "strict");
+  EXPECT_EQ(o.trend.baseline, 2);
+  EXPECT_EQ(o.trend.repair_within, 4);
+  EXPECT_EQ(o.trend.low_item, std::optional<double>(2));
+  EXPECT_EQ(o.trend.reliable_z, 1.64);
+  EXPECT_EQ(o.format, "svg");
+  EXPECT_EQ(o.scale, "bond");
+  EXPECT_EQ(o.trend.lang, "fr");
+  EXPECT_EQ(o.trend.input.maps, (std::vector<std::string>{"Q1=1"}));
+}
+
 TEST(CommandLine, CompareFormsTakeTheirFiles) {
   const auto o = options_of<CompareOptions>({"compare", "--client", "gtb-12", "a.csv", "b.csv", "--therapist",
                                              "gtb-12-t", "c.csv", "--items", "5", "--section", "agreement",
@@ -271,7 +318,7 @@ TEST(CommandLine, HelpAndVersionGoToStandardOutput) {
   EXPECT_EQ(help.err, "");
   EXPECT_TRUE(help.out.starts_with("alliance — administer and score therapeutic alliance questionnaires"));
   for (const char* text : {"list", "show", "validate", "score", "stats", "trend", "compare", "administer",
-                           "Exit status: 0 ok", "ALLIANCE_PATH"})
+                           "report", "Exit status: 0 ok", "ALLIANCE_PATH"})
     EXPECT_NE(help.out.find(text), std::string::npos) << text;
   // A command's help is its own, whatever follows.
   const Printout score = printout_of({"score", "--help", "--frob"});
@@ -353,6 +400,13 @@ TEST(CommandLine, UsageErrorsNameTheOptionAndWhatItExpects) {
        "alliance: --reliable-z: '0' is out of range (expected a number, greater than 0)" + kHelp},
       {{"compare", "--client", "gtb-12"}, "alliance: --client: At least 2 required but received 1" + kHelp},
       {{"compare", "x.csv"}, "alliance: The following argument was not expected: x.csv" + kHelp},
+      // report writes only where it is told: -o is required.
+      {{"report", "srs", "s.ndjson"}, "alliance: --output is required" + kHelp},
+      {{"report", "srs", "-o", "r.html", "-f", "pdf"}, "alliance: --format: pdf not in {html,svg}" + kHelp},
+      {{"report", "srs", "-o", "r.html", "--therapist", "gtb-12-t"},
+       "alliance: --therapist: At least 2 required but received 1" + kHelp},
+      {{"report", "srs", "-o", "r.html", "--baseline", "1"},
+       "alliance: --baseline: '1' is out of range (expected a whole number, 2 to 1000)" + kHelp},
       {{"compare", "--items", "1001"},
        "alliance: --items: '1001' is out of range (expected a whole number, 0 to 1000)" + kHelp},
   });

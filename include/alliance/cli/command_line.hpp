@@ -16,7 +16,7 @@ namespace alliance::cli {
 struct Command {
   GlobalOptions global;
   std::variant<ListOptions, ShowOptions, ValidateOptions, ScoreOptions, StatsCommandOptions, TrendOptions,
-               CompareOptions, AdministerOptions>
+               CompareOptions, AdministerOptions, ReportOptions>
       options;
 };
 

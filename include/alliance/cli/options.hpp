@@ -110,6 +110,22 @@ struct CompareOptions {
   int precision = -1;
 };
 
+// alliance report: trend's series of each respondent, and compare's agreement
+// with the therapist's form when given, drawn in one self-contained HTML file
+// (docs/report.md).
+struct ReportOptions {
+  // The questionnaire, the input, --lang and trend's reference and flag
+  // options (--sd, --retest-r, --rupture, --baseline, --repair-within,
+  // --low-item, --reliable-z), as trend takes them; trend's --format,
+  // --precision, --latest and --fail-on are not used.
+  TrendOptions trend;
+  std::vector<std::string> therapist;    // --therapist ID FILE...; empty = no therapist form
+  std::vector<std::string> respondents;  // --respondent ID, repeatable; empty = every respondent
+  std::string output;                    // -o FILE, required; "-" = standard output
+  std::string format = "html";           // html, or svg: one chart of one respondent
+  std::string scale = "total";           // --scale: the chart --format svg draws
+};
+
 // Nothing of administer's is checked by the parser but its syntax: the
 // command checks each value itself, so that the message is in the session's
 // language.

@@ -1,0 +1,236 @@
+// alliance report: trend's series of each client (and compare's agreement
+// with the therapist's form) drawn in one self-contained HTML file, or one
+// chart as SVG (docs/report.md). Glue: reads and scores as trend and compare
+// do, then hands the data to io's report writer and writes the file.
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "alliance/core/agreement.hpp"
+#include "alliance/core/error.hpp"
+#include "alliance/core/text.hpp"
+#include "alliance/core/utf8.hpp"
+#include "alliance/io/env.hpp"
+#include "alliance/io/report_writer.hpp"
+#include "alliance/version.hpp"
+#include "commands.hpp"
+#include "context.hpp"
+#include "input_options.hpp"
+#include "thresholds.hpp"
+#include "trend_records.hpp"
+
+namespace alliance::cli {
+
+namespace {
+
+// One form's valid responses, scored, by respondent (only those asked for).
+struct ReadForm {
+  io::LoadedQuestionnaire loaded;
+  std::vector<std::string> files;
+  core::RespondentGroups groups;
+  std::vector<std::vector<io::TrendRecord>> people;
+};
+
+long read_form(ReadForm& form, const InputOptions& input, const std::set<std::string>& only) {
+  const core::Questionnaire& q = form.loaded.questionnaire;
+  const core::Scorer scorer(q);
+  long invalid = 0;
+  LineCount lines;
+  InputOptions options = input;
+  options.files = form.files;
+  for_each_response(q, options, [&](const io::ResponseRecord& record) {
+    lines.add(record);
+    if (!record.valid()) {
+      ++invalid;
+      report_problems(record);
+      return true;
+    }
+    const core::Response& r = record.response;
+    if (!only.empty() && !only.count(r.respondent)) return true;
+    core::SessionScores session;
+    session.session = r.session;
+    session.date = r.date;
+    session.answers = r.answers;
+    session.sheet = scorer.score(r.answers);
+    form.groups.add(r.respondent, std::move(session), record.location);
+    return true;
+  });
+  print_line_count(lines);
+  return invalid;
+}
+
+// Where each scale's reference SD (or r) came from: the option, the norms, or nowhere.
+std::vector<io::ParameterSource> sources(const std::string& flag, const std::vector<std::string>& specs,
+                                         const std::vector<std::optional<double>>& values,
+                                         const core::Questionnaire& q) {
+  std::vector<io::ParameterSource> out(values.size(), io::ParameterSource::none);
+  for (std::size_t k = 0; k < values.size(); ++k)
+    if (values[k]) out[k] = io::ParameterSource::norms;
+  for (const Threshold& t : parse_scale_list(flag, specs, q))
+    out[t.subscale.value_or(q.subscales.size())] = io::ParameterSource::option;
+  return out;
+}
+
+// SOURCE_DATE_EPOCH (reproducible builds' convention) when set to whole
+// seconds, else now.
+std::string report_date(io::Env& env) {
+  if (const std::optional<std::string> epoch = io::nonempty_variable(env, "SOURCE_DATE_EPOCH")) {
+    long long seconds = 0;
+    const char* end = epoch->data() + epoch->size();
+    const auto [at, ec] = std::from_chars(epoch->data(), end, seconds);
+    if (ec == std::errc() && at == end && seconds >= 0) return io::utc_timestamp(seconds);
+    throw Error(ExitCode::usage, "SOURCE_DATE_EPOCH '" + *epoch + "': expected whole seconds since 1970");
+  }
+  return io::utc_now(env);
+}
+
+ReadForm load_therapist(const ReportOptions& o, const GlobalOptions& global,
+                        const core::Questionnaire& client) {
+  if (o.therapist.size() < 2)
+    throw Error(ExitCode::usage,
+                "--therapist needs a questionnaire and at least one file: --therapist ID FILE...");
+  ReadForm form{
+      make_catalog(global).load(o.therapist[0]), {o.therapist.begin() + 1, o.therapist.end()}, {}, {}};
+  const core::Questionnaire& q = form.loaded.questionnaire;
+  if (q.form != core::Form::therapist)
+    throw Error(ExitCode::usage, "--therapist " + o.therapist[0] + ": " + q.id + " is the " +
+                                     core::to_string(q.form) + " form, not the therapist's");
+  const std::string problem = core::comparability_problem(client, q);
+  if (!problem.empty()) throw Error(ExitCode::usage, "cannot compare: " + problem);
+  return form;
+}
+
+// compare's computation restricted to one client: the pairs of the client's
+// and the therapist's sessions, and their agreement.
+core::Comparison client_comparison(const core::RespondentSessions& client,
+                                   const core::RespondentSessions& therapist, const core::Questionnaire& cq,
+                                   const core::Questionnaire& tq) {
+  std::vector<core::FormResponses> forms(2);
+  const core::RespondentSessions* people[] = {&client, &therapist};
+  const core::Questionnaire* questionnaires[] = {&cq, &tq};
+  for (std::size_t f = 0; f < 2; ++f) {
+    forms[f].questionnaire = questionnaires[f];
+    for (const core::SessionScores& s : people[f]->sessions) {
+      forms[f].answers.push_back(&s.answers);
+      forms[f].sheets.push_back(s.sheet);
+      forms[f].keys.push_back({people[f]->respondent, s.session});
+    }
+  }
+  return std::move(core::compare_forms(forms, cq, 3).comparisons.front());
+}
+
+void write_output(const std::string& path, const std::string& content) {
+  if (path == "-") {
+    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size())
+      throw Error(ExitCode::io, "cannot write to standard output");
+    return;
+  }
+  io::real_env().write_file_atomic(path, content, io::Overwrite::allow);
+}
+
+// The scale --format svg draws. Throws Error(usage) naming the scales.
+std::size_t svg_scale(const ReportOptions& o, const core::Questionnaire& q) {
+  const std::vector<std::string> names = io::trend_scale_names(q);
+  const auto found = std::find(names.begin(), names.end(), o.scale);
+  if (found != names.end()) return static_cast<std::size_t>(found - names.begin());
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+  throw Error(ExitCode::usage, "--scale '" + o.scale + "': not a scale of " + q.id + " (" + list + ")" +
+                                   core::did_you_mean(o.scale, names));
+}
+
+// Checked before reading, so that a long read does not end in a refusal;
+// write_file_atomic checks again when it writes.
+void check_output(const std::string& path) {
+  if (path == "-") return;
+  const io::FileKind kind = io::real_env().file_kind(path);
+  if (kind != io::FileKind::missing && kind != io::FileKind::regular)
+    throw Error(ExitCode::io, path +
+                                  ": not a regular file; the report replaces only a regular file "
+                                  "(give a new file name with -o)");
+}
+
+// Every --respondent has a valid response, and there is something to draw.
+void check_respondents(const ReportOptions& o, const ReadForm& client) {
+  std::set<std::string> seen;
+  for (const core::RespondentSessions& p : client.groups.respondents()) seen.insert(p.respondent);
+  for (const std::string& id : o.respondents)
+    if (!seen.count(id))
+      throw Error(ExitCode::invalid_input, "--respondent '" + core::terminal_safe(id) +
+                                               "': no valid response of the client's form has this id");
+  if (seen.empty()) throw Error(ExitCode::invalid_input, "no valid response to report on; nothing written");
+  if (o.format == "svg" && seen.size() != 1)
+    throw Error(ExitCode::usage, "--format svg draws one respondent's chart, and the input has " +
+                                     std::to_string(seen.size()) + ": choose one with --respondent ID");
+}
+
+// Each client's trend records, and with the therapist's form its records and
+// compare's comparison of the two.
+void add_clients(io::Report& report, ReadForm& client, ReadForm* therapist) {
+  const core::Questionnaire& q = client.loaded.questionnaire;
+  client.people = trend_records(q, client.groups, report.settings, report.language);
+  std::map<std::string, std::size_t> therapist_of;
+  if (therapist) {
+    const core::Questionnaire& tq = therapist->loaded.questionnaire;
+    therapist->people = trend_records(tq, therapist->groups, core::settings_from_norms(tq), report.language);
+    for (std::size_t p = 0; p < therapist->groups.respondents().size(); ++p)
+      therapist_of.emplace(therapist->groups.respondents()[p].respondent, p);
+    report.therapist =
+        io::ReportForm{&tq, {tq.id, tq.version, therapist->loaded.hash, kVersion}, therapist->files};
+  }
+  report.client = {&q, {q.id, q.version, client.loaded.hash, kVersion}, client.files};
+  for (std::size_t p = 0; p < client.people.size(); ++p) {
+    const core::RespondentSessions& person = client.groups.respondents()[p];
+    io::ReportClient& c = report.clients.emplace_back();
+    c.respondent = person.respondent;
+    c.latest_answers = person.sessions[client.people[p].back().point.input].answers;
+    c.sessions = std::move(client.people[p]);
+    const auto t = therapist_of.find(person.respondent);
+    if (t == therapist_of.end()) continue;
+    c.therapist = std::move(therapist->people[t->second]);
+    c.agreement = client_comparison(person, therapist->groups.respondents()[t->second], q,
+                                    therapist->loaded.questionnaire);
+  }
+}
+
+}  // namespace
+
+int run_report(const ReportOptions& o, const GlobalOptions& global) {
+  ReadForm client{make_catalog(global).load(o.trend.questionnaire), o.trend.input.files, {}, {}};
+  const core::Questionnaire& q = client.loaded.questionnaire;
+  io::Report report;
+  report.language = choose_language(o.trend.lang);
+  report.settings = trend_settings(o.trend, q);
+  report.sd_source = sources("--sd", o.trend.sd, report.settings.reference_sd, q);
+  report.r_source = sources("--retest-r", o.trend.retest_r, report.settings.retest_r, q);
+  const std::size_t scale = o.format == "svg" ? svg_scale(o, q) : 0;
+  std::optional<ReadForm> therapist;
+  if (!o.therapist.empty()) therapist = load_therapist(o, global, q);
+  check_output(o.output);
+  report.generated_at = report_date(io::real_env());
+
+  const std::set<std::string> only(o.respondents.begin(), o.respondents.end());
+  long invalid = read_form(client, o.trend.input, only);
+  if (therapist) invalid += read_form(*therapist, o.trend.input, only);
+  check_respondents(o, client);
+  report.invalid = static_cast<std::size_t>(invalid);
+  add_clients(report, client, therapist ? &*therapist : nullptr);
+
+  const std::string content = o.format == "svg" ? io::report_svg(report, 0, scale) : io::report_html(report);
+  write_output(o.output, content);
+  if (o.output != "-") {
+    std::size_t sessions = 0;
+    for (const io::ReportClient& c : report.clients) sessions += c.sessions.size();
+    std::cerr << "alliance: " << o.output << ": report of " << report.clients.size() << " respondent"
+              << (report.clients.size() == 1 ? "" : "s") << ", " << sessions << " session"
+              << (sessions == 1 ? "" : "s") << " (" << content.size() << " bytes, mode 0600)\n";
+  }
+  if (invalid > 0)
+    std::cerr << "alliance: " << invalid << " response" << (invalid == 1 ? " is" : "s are")
+              << " invalid and not in the report\n";
+  return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
+}
+
+}  // namespace alliance::cli
