@@ -44,7 +44,14 @@ int print(const Printout& printout) {
 
 // The language the command's messages are in: its --lang, else the environment's.
 std::string command_language(const Command& command) {
-  return choose_language(std::visit([](const auto& options) { return options.lang; }, command.options));
+  return choose_language(std::visit(
+      [](const auto& options) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(options)>, ReportOptions>)
+          return options.trend.lang;
+        else
+          return options.lang;
+      },
+      command.options));
 }
 
 int run_command(const Command& command) {

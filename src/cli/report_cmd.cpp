@@ -33,18 +33,19 @@ struct ReadForm {
   std::vector<std::vector<io::TrendRecord>> people;
 };
 
-long read_form(ReadForm& form, const InputOptions& input, const std::set<std::string>& only) {
+long read_form(ReadForm& form, const InputOptions& input, const std::set<std::string>& only,
+               const std::string& lang) {
   const core::Questionnaire& q = form.loaded.questionnaire;
   const core::Scorer scorer(q);
   long invalid = 0;
   LineCount lines;
   InputOptions options = input;
   options.files = form.files;
-  for_each_response(q, options, [&](const io::ResponseRecord& record) {
+  for_each_response(q, options, lang, [&](const io::ResponseRecord& record) {
     lines.add(record);
     if (!record.valid()) {
       ++invalid;
-      report_problems(record);
+      report_problems(record, lang);
       return true;
     }
     const core::Response& r = record.response;
@@ -57,7 +58,7 @@ long read_form(ReadForm& form, const InputOptions& input, const std::set<std::st
     form.groups.add(r.respondent, std::move(session), record.location);
     return true;
   });
-  print_line_count(lines);
+  print_line_count(lines, lang);
   return invalid;
 }
 
@@ -212,8 +213,8 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   report.generated_at = report_date(io::real_env());
 
   const std::set<std::string> only(o.respondents.begin(), o.respondents.end());
-  long invalid = read_form(client, o.trend.input, only);
-  if (therapist) invalid += read_form(*therapist, o.trend.input, only);
+  long invalid = read_form(client, o.trend.input, only, report.language);
+  if (therapist) invalid += read_form(*therapist, o.trend.input, only, report.language);
   check_respondents(o, client);
   report.invalid = static_cast<std::size_t>(invalid);
   add_clients(report, client, therapist ? &*therapist : nullptr);

@@ -20,11 +20,11 @@ namespace {
 namespace fs = std::filesystem;
 using Outcome = alliance::testing::Run;
 
-const std::string kVShape = "tests/data/trend/v-shape.ndjson";
+const std::string kReportSeries = "tests/data/trend/v-shape.ndjson";
 
 Outcome report(const std::string& out, std::vector<std::string> extra = {}, RunOptions options = {}) {
   std::vector<std::string> args{
-      "report", "srs", source_path(kVShape), "--sd", "total=4", "--retest-r", "total=0.8", "-o", out};
+      "report", "srs", source_path(kReportSeries), "--sd", "total=4", "--retest-r", "total=0.8", "-o", out};
   args.insert(args.end(), extra.begin(), extra.end());
   if (options.env.empty()) options.env = {{"SOURCE_DATE_EPOCH", "1767622953"}};
   return run_alliance(args, options);
@@ -89,7 +89,7 @@ TEST(ReportCommand, TrendsRuptureIsMarkedAtItsSession) {
   EXPECT_NE(a_total.find("<circle class=\"pt\" cx=\"396.8\" cy=\"70.0\" r=\"4\" data-session=\"4\">"),
             std::string::npos);
   // Every rupture and repair the chart marks is one trend's JSON raises on A's total, and back.
-  const Outcome trend = run_alliance({"trend", "srs", source_path(kVShape), "--sd", "total=4", "--retest-r",
+  const Outcome trend = run_alliance({"trend", "srs", source_path(kReportSeries), "--sd", "total=4", "--retest-r",
                                       "total=0.8", "--format", "json"});
   ASSERT_EQ(trend.status, 0) << trend.err;
   const nlohmann::json records = nlohmann::json::parse(trend.out);  // named: the loop reads into it
