@@ -34,7 +34,8 @@ int checked_output(int status) {
 int print(const Printout& printout) {
   std::cout << printout.out;
   std::cerr << printout.err;
-  return printout.code == ExitCode::ok ? checked_output(0) : exit_status(printout.code);
+  // The short help of a bare `alliance` is on standard output too: 2, or 3 when unwritten.
+  return checked_output(printout.code == ExitCode::ok ? 0 : exit_status(printout.code));
 }
 
 int run_command(const Command& command) {
@@ -49,6 +50,7 @@ int run_command(const Command& command) {
         if constexpr (std::is_same_v<Options, TrendOptions>) return run_trend(options, global);
         if constexpr (std::is_same_v<Options, CompareOptions>) return run_compare(options, global);
         if constexpr (std::is_same_v<Options, AdministerOptions>) return administer(options, global);
+        if constexpr (std::is_same_v<Options, GenerateOptions>) return run_generate(options);
       },
       command.options);
 }

@@ -10,7 +10,8 @@
 
 namespace alliance::cli {
 
-// The catalog for --path flags and ALLIANCE_PATH.
+// The catalog for --path flags, ALLIANCE_PATH, the installed questionnaires and
+// the bundled ones (io::Catalog::search_directories).
 io::Catalog make_catalog(const GlobalOptions& global);
 
 // "fr" when the locale (LC_ALL, LC_MESSAGES, LANG) is French, else "en".
