@@ -9,7 +9,9 @@
 #   share/bash-completion/completions/alliance
 #   share/zsh/vendor-completions/_alliance
 #   share/fish/vendor_completions.d/alliance.fish
-#   share/doc/alliance/                                 README, CHANGELOG, docs/*.md, copyright, LICENSE
+#   share/doc/alliance/                                 README.md, docs/*.md, copyright (the licences),
+#                                                       changelog.gz (CHANGELOG.md), changelog.Debian.gz
+#   share/lintian/overrides/alliance                    the one lintian tag that does not apply, and why
 
 # The man pages and completion scripts, made by the built program (cmake/generate_docs.cmake).
 set(generated_share ${PROJECT_BINARY_DIR}/generated/share)
@@ -34,31 +36,36 @@ install(FILES ${generated_share}/completions/alliance.fish
         DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 file(GLOB doc_pages CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
 install(FILES README.md ${doc_pages} packaging/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
-# Debian keeps a package's change log compressed, under this name.
-set(changelog_gz ${PROJECT_BINARY_DIR}/generated/changelog.gz)
+# Debian keeps change logs compressed: the program's (CHANGELOG.md) as changelog.gz, the
+# package's, in Debian's format, as changelog.Debian.gz (packaging/changelog.Debian: a new
+# entry, with its version, for each release).
+set(changelogs ${PROJECT_BINARY_DIR}/generated/changelog.gz ${PROJECT_BINARY_DIR}/generated/changelog.Debian.gz)
 add_custom_command(
-  OUTPUT ${changelog_gz}
-  COMMAND sh -c "gzip -9nc < \"$0\" > \"$1\"" ${PROJECT_SOURCE_DIR}/CHANGELOG.md ${changelog_gz}
-  DEPENDS ${PROJECT_SOURCE_DIR}/CHANGELOG.md
+  OUTPUT ${changelogs}
+  COMMAND sh -c "gzip -9nc < \"$0\" > \"$1\" && gzip -9nc < \"$2\" > \"$3\"" ${PROJECT_SOURCE_DIR}/CHANGELOG.md
+          ${PROJECT_BINARY_DIR}/generated/changelog.gz ${PROJECT_SOURCE_DIR}/packaging/changelog.Debian
+          ${PROJECT_BINARY_DIR}/generated/changelog.Debian.gz
+  DEPENDS ${PROJECT_SOURCE_DIR}/CHANGELOG.md ${PROJECT_SOURCE_DIR}/packaging/changelog.Debian
   VERBATIM)
-add_custom_target(alliance_changelog ALL DEPENDS ${changelog_gz})
-install(FILES ${changelog_gz} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+add_custom_target(alliance_changelog ALL DEPENDS ${changelogs})
+install(FILES ${changelogs} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES packaging/lintian-overrides DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME alliance)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME alliance)
 set(CPACK_PACKAGE_VENDOR "alliance project")
 set(CPACK_PACKAGE_CONTACT "alliance maintainers <maintainers@users.noreply.r-seed-17ecad36.example>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "administer and score therapeutic alliance questionnaires")
+# The extended description: CPack puts the summary above it and a space before each line.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "administer and score therapeutic alliance questionnaires
- alliance gives therapeutic alliance questionnaires (goals, tasks and bond, after
- Bordin) to a respondent in a terminal, in French or English, and scores them:
- one response or millions, from CSV, TSV, JSON or NDJSON, exactly, with
- reliability statistics, the alliance over sessions and client-therapist
- agreement, for R, pandas, jq and spreadsheets.
- .
- Bundled: GTB-12 (client and therapist forms) and the scoring keys of the
- WAI, WAI-SR, WAI-S and SRS (keys only, never the copyrighted wording).")
+    "alliance gives therapeutic alliance questionnaires (goals, tasks and bond,
+after Bordin) to a respondent in a terminal, in French or English, and scores
+them: one response or millions, from CSV, TSV, JSON or NDJSON, exactly, with
+reliability statistics, the alliance over sessions and client-therapist
+agreement, for R, pandas, jq and spreadsheets.
+.
+Bundled: GTB-12 (client and therapist forms) and the scoring keys of the WAI,
+WAI-SR, WAI-S and SRS (keys only, never the copyrighted wording).")
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -7,8 +7,8 @@
 # bash, zsh, fish
 #       the completion script, loaded by its shell, completes a command, an option, an
 #       option's value and a questionnaire id (one found through --path too)
-# deb   cpack builds the .deb; its contents and control fields are checked; it is
-#       extracted (dpkg-deb -x, not installed: /usr/share/alliance would change the other
+# deb   cpack builds the .deb; its contents and control fields are checked, and lintian finds
+#       neither error nor warning (when installed); it is extracted (dpkg-deb -x, not installed: /usr/share/alliance would change the other
 #       tests) and the extracted alliance finds the questionnaires installed beside it
 # A missing tool prints SKIPPED with the reason and exits 77 (ctest: skipped);
 # scripts/setup.sh installs them.
@@ -109,6 +109,13 @@ zpty -w z 'compadd() { local -a m; local x; builtin compadd -O m "$@"; for x in 
 zpty -w z 'print READY'
 zpty -r z line '*READY*' || exit 3
 zpty -n -w z "$3"$'\t'
+# zle gives up a completion when more keys are waiting: nothing more is typed until the
+# terminal has been quiet for 0.6 s (the ids are asked of alliance), 10 s at most.
+quiet=0
+for ((i = 0; i < 50 && quiet < 3; i++)); do
+  sleep 0.2
+  if zpty -r -t z chunk; then quiet=0; else ((quiet++)); fi
+done
 # Then the line is emptied (Ctrl-U) and a marker printed, so that every match is in before it ends.
 zpty -n -w z $'\C-u'
 zpty -w z 'print DO""NE'
@@ -184,6 +191,12 @@ deb)
   "$tmp/root/usr/bin/alliance" score gtb-12 "$source/examples/gtb-12-response.json" --format csv \
     --output-columns respondent,total >"$tmp/score.csv" || fail "score with the installed gtb-12"
   [ "$(tail -n 1 "$tmp/score.csv")" = "P017,4.25" ] || fail "score: $(cat "$tmp/score.csv")"
+  # lintian: no error and no warning (the informational tags left are explained in README.md#install).
+  if command -v lintian >/dev/null; then
+    lintian --fail-on error,warning "$deb" >"$tmp/lintian.log" 2>&1 || fail "lintian: $(cat "$tmp/lintian.log")"
+  else
+    echo "SKIPPED: lintian on the package (not installed; scripts/setup.sh installs it)"
+  fi
   echo "package: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB, Depends: $depends"
   ;;
 *)
