@@ -678,6 +678,8 @@ OptionSpec describe_option(const CLI::Option& opt) {
   const std::string type_name = opt.get_type_name();
   spec.choices = choices_in(type_name);
   spec.value_name = spec.choices.empty() ? type_name.substr(0, type_name.find(':')) : "";
+  if (spec.choices.empty() && type_name.find(':') != std::string::npos)
+    spec.range = type_name.substr(type_name.find(':') + 1);  // "INT:0 to 17"
   if (!spec.choices.empty()) {
     spec.kind = ValueKind::choice;
     for (const std::string& c : spec.choices) spec.value_name += (spec.value_name.empty() ? "" : "|") + c;

@@ -80,6 +80,8 @@ std::string option_entry(const OptionSpec& o) {
     if (!o.value_name.empty()) head += " \\fI" + roff(o.value_name) + "\\fR";
   }
   std::string body = o.description;
+  if (!body.empty() && body.back() != '.') body += '.';
+  if (!o.range.empty()) body += " Accepted: " + o.range + ".";
   if (o.required) body += " Required.";
   if (!o.default_value.empty()) body += " Default: " + o.default_value + ".";
   if (!o.positional && o.repeatable) body += " May be given more than once.";
@@ -140,7 +142,10 @@ std::string program_page(const CommandLineSpec& spec, const std::string& version
   out +=
       ".SH SYNOPSIS\n.B alliance\n[\\fB\\-\\-path\\fR \\fIDIR\\fR]... \\fICOMMAND\\fR [\\fIOPTIONS\\fR] "
       "[\\fIARGUMENTS\\fR]\n.br\n.B alliance help\n[\\fICOMMAND\\fR]\n";
-  out += ".SH DESCRIPTION\n" + paragraphs(spec.program.summary == "" ? "" : "alliance " + p.summary + ".") +
+  std::string description = p.summary + ".";
+  if (!description.empty() && description[0] >= 'a' && description[0] <= 'z')
+    description[0] = static_cast<char>(description[0] - 'a' + 'A');
+  out += ".SH DESCRIPTION\n" + paragraphs(description) +
          ".PP\nWithout a command, alliance prints a short help and exits with status 2.\n";
   out += ".SH COMMANDS\n";
   for (const CommandSpec& c : spec.commands)
@@ -159,6 +164,7 @@ std::string command_page(const CommandLineSpec& spec, const CommandSpec& c, cons
   std::string out = header("alliance-" + c.name, c.summary, version);
   std::string usage = c.usage;
   if (usage.starts_with("alliance " + c.name)) usage = usage.substr(9 + c.name.size());
+  usage.erase(0, usage.find_first_not_of(' '));  // a line that starts with a space is a break
   out += ".SH SYNOPSIS\n.B alliance " + roff(c.name) + "\n" + roff(usage) + "\n";
   out += ".SH DESCRIPTION\n" + paragraphs(c.summary + ".");
   out += options_sections(c);

@@ -64,6 +64,7 @@ TEST(CommandSpec, DescribesTheCommandsAndTheirValues) {
   EXPECT_EQ(option(score, "--input-format").default_value, "auto");
   EXPECT_EQ(option(score, "--long").kind, ValueKind::none);
   EXPECT_EQ(option(score, "--precision").kind, ValueKind::text);
+  EXPECT_EQ(option(score, "--precision").range, "0 to 17");
   EXPECT_TRUE(option(score, "--fail-below").repeatable);
   EXPECT_EQ(option(command(spec, "administer"), "--lang").choices, (std::vector<std::string>{"fr", "en"}));
   EXPECT_EQ(option(command(spec, "administer"), "--respondent").kind, ValueKind::text);
@@ -89,7 +90,14 @@ TEST(ManPages, OnePerCommandNamingEveryOptionInPlainAscii) {
     for (const Example& e : c.examples)
       EXPECT_NE(text.find(roff_name(e.command)), std::string::npos) << e.command;
   }
-  EXPECT_NE(page(pages, "alliance-score.1").text.find(".TH ALLIANCE-SCORE 1 "), std::string::npos);
+  const std::string& score = page(pages, "alliance-score.1").text;
+  EXPECT_NE(score.find(".TH ALLIANCE-SCORE 1 "), std::string::npos);
+  EXPECT_NE(score.find(".SH SYNOPSIS\n.B alliance score\n[OPTIONS] questionnaire [files...]"),
+            std::string::npos)
+      << score.substr(0, 400);
+  EXPECT_NE(
+      score.find("Decimals for scores (default: exact shortest form; 2 in tables). Accepted: 0 to 17.\n"),
+      std::string::npos);
   for (const GeneratedFile& p : pages)
     EXPECT_TRUE(std::all_of(p.text.begin(), p.text.end(), [](char c) { return c > 0 && c != '\r'; }))
         << p.name;

@@ -31,6 +31,7 @@ struct OptionSpec {
   bool required = false;
   bool repeatable = false;
   std::string default_value;  // "" when none is shown
+  std::string range;          // the numbers accepted, as --help says them: "0 to 17", "1 or more"
 };
 
 struct Example {
