@@ -21,12 +21,18 @@ TEST(Cli, VersionAndHelp) {
   const std::vector<std::string> said = lines(version.out);
   ASSERT_GE(said.size(), 3u) << version.out;
   EXPECT_EQ(said[0], "alliance 0.1.0");
-  const Outcome head =
-      run_program("/bin/sh", {"-c", "git -C \"$0\" rev-parse --short=12 HEAD", source_path("")});
-  if (head.status == 0 && lines(head.out).size() == 1)
-    EXPECT_TRUE(said[1].starts_with("revision: " + lines(head.out)[0])) << said[1];
-  else
+  // The commit built is HEAD, or one before it (a commit made since the build).
+  const Outcome git = run_program("/bin/sh", {"-c", "git -C \"$0\" rev-parse HEAD", source_path("")});
+  if (git.status == 0) {
+    ASSERT_TRUE(said[1].starts_with("revision: ") && said[1].ends_with(" (git)")) << said[1];
+    std::string commit = said[1].substr(10, said[1].size() - 16);
+    if (commit.ends_with("-dirty")) commit.resize(commit.size() - 6);
+    EXPECT_EQ(commit.size(), 12u) << said[1];
+    const std::string ancestor = "git -C \"$0\" merge-base --is-ancestor \"$1\" HEAD";
+    EXPECT_EQ(run_program("/bin/sh", {"-c", ancestor, source_path(""), commit}).status, 0) << said[1];
+  } else {
     EXPECT_EQ(said[1], "revision: unknown (not built from a git checkout)");
+  }
   for (const char* id : {"gtb-12", "gtb-12-t", "srs", "wai", "wai-s", "wai-sr", "wai-t"}) {
     std::string row = std::string("  ") + id;
     row.resize(10, ' ');
