@@ -2,8 +2,9 @@
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
 # nlohmann/json (header-only, from Debian's packages), utf8proc, plus cmake, g++,
 # GoogleTest, jq, python3, python3-jsonschema, R (r-base-core), python3-pandas,
-# clang with libFuzzer's runtime (the fuzz targets), and chromium (the report's
-# tests) if they are missing. Does nothing when everything is present.
+# clang with libFuzzer's runtime (the fuzz targets), chromium (the report's tests), groff,
+# dpkg-dev and file (the man page and package tests), and, optionally, zsh, fish and lintian,
+# if they are missing. Does nothing when everything is present.
 set -euo pipefail
 
 need=()
@@ -36,11 +37,24 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v clang++ >/dev/null || need+=(clang)
 ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
 
-if [ ${#need[@]} -eq 0 ]; then
+# The installation tests (tests/install/install_test.sh) and scripts/package.sh: groff renders the
+# man pages, dpkg-dev's dpkg-shlibdeps finds the package's dependencies, file tells a stripped binary.
+command -v groff >/dev/null || need+=(groff-base)
+command -v dpkg-shlibdeps >/dev/null || need+=(dpkg-dev)
+command -v file >/dev/null || need+=(file)
+# Optional: each completion script is tested in its shell, and the package checked by lintian,
+# when installed; without them those tests say SKIPPED and why. A failure to install them is not
+# fatal.
+optional=()
+command -v zsh >/dev/null || optional+=(zsh)
+command -v fish >/dev/null || optional+=(fish)
+command -v lintian >/dev/null || optional+=(lintian)
+
+if [ ${#need[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ]; then
   exit 0
 fi
 
-echo "setup: installing ${need[*]}" >&2
+echo "setup: installing ${need[*]} ${optional[*]}" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install ${need[*]}" >&2; exit 1; }
@@ -48,4 +62,10 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+if [ ${#need[@]} -gt 0 ]; then
+  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+if [ ${#optional[@]} -gt 0 ]; then
+  $sudo apt-get install -y -qq --no-install-recommends "${optional[@]}" >/dev/null ||
+    echo "setup: could not install ${optional[*]} (optional: their tests will say SKIPPED)" >&2
+fi

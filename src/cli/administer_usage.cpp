@@ -87,7 +87,8 @@ std::optional<std::string> administer_usage_error(ParseErrorKind kind, const std
 }
 
 std::string usage_error(ParseErrorKind kind, const std::string& what, int argc, const char* const* argv,
-                        const std::string& locale_language) {
+                        const std::string& locale_language, const std::string& command,
+                        const std::string& suggestion) {
   if (std::optional<std::string> administer = administer_usage_error(kind, what, argc, argv, locale_language))
     return *administer;
   const std::string given = language_in(argc, argv, 1);
@@ -111,7 +112,19 @@ std::string usage_error(ParseErrorKind kind, const std::string& what, int argc, 
              after.ends_with(" missing")) {
     message = text::fill(m.cli_missing_value, {before, after.substr(11, after.size() - 11 - 8)});
   }
-  return text::fill(m.error_line, {message}) + "\n" + m.cli_usage_hint + "\n";
+  if (!suggestion.empty()) message += text::fill(m.did_you_mean, {suggestion});
+  return text::fill(m.error_line, {message}) + "\n" +
+         text::fill(m.cli_usage_hint, {command.empty() ? "" : " " + command}) + "\n";
+}
+
+std::string unknown_command_error(const std::string& typed, const std::vector<std::string>& names, int argc,
+                                  const char* const* argv, const std::string& locale_language) {
+  const std::string given = language_in(argc, argv, 1);
+  const text::Messages& m = text::messages(given == "fr" || given == "en" ? given : locale_language);
+  const std::optional<std::string> closest = core::closest_match(typed, names);
+  const std::string suggestion = closest ? text::fill(m.did_you_mean, {*closest}) : "";
+  return text::fill(m.error_line, {text::fill(m.cli_unknown_command, {typed, suggestion})}) + "\n" +
+         m.cli_commands_hint + "\n";
 }
 
 }  // namespace alliance::cli

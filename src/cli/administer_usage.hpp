@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace alliance::cli {
 
@@ -26,7 +27,16 @@ std::optional<std::string> administer_usage_error(ParseErrorKind kind, const std
 // else in the language of --lang among the arguments (else
 // `locale_language`): "alliance: <message>" and a line on where to find help.
 // In English the message is CLI11's own.
+// `command` is the command typed ("" for none), named in the line on help;
+// `suggestion` the option closest to a mistyped one ("" for none).
 std::string usage_error(ParseErrorKind kind, const std::string& what, int argc, const char* const* argv,
-                        const std::string& locale_language);
+                        const std::string& locale_language, const std::string& command = "",
+                        const std::string& suggestion = "");
+
+// "alliance: unknown command 'scor', did you mean 'score'?" and where the
+// commands are listed, in the language of --lang among the arguments, else
+// `locale_language`. `names`: the commands a user can type.
+std::string unknown_command_error(const std::string& typed, const std::vector<std::string>& names, int argc,
+                                  const char* const* argv, const std::string& locale_language);
 
 }  // namespace alliance::cli

@@ -39,17 +39,20 @@ int checked_output(int status, const std::string& lang) {
 int print(const Printout& printout) {
   std::cout << printout.out;
   std::cerr << printout.err;
-  return printout.code == ExitCode::ok ? checked_output(0, locale_language()) : exit_status(printout.code);
+  // The short help of a bare `alliance` is on standard output too: 2, or 3 when unwritten.
+  return checked_output(printout.code == ExitCode::ok ? 0 : exit_status(printout.code), locale_language());
 }
 
 // The language the command's messages are in: its --lang, else the environment's.
 std::string command_language(const Command& command) {
   return choose_language(std::visit(
-      [](const auto& options) {
+      [](const auto& options) -> std::string {
         if constexpr (std::is_same_v<std::decay_t<decltype(options)>, ReportOptions>)
           return options.trend.lang;
-        else
+        else if constexpr (requires { options.lang; })
           return options.lang;
+        else
+          return "";  // the build's generators: the environment's
       },
       command.options));
 }
@@ -67,6 +70,7 @@ int run_command(const Command& command) {
         if constexpr (std::is_same_v<Options, CompareOptions>) return run_compare(options, global);
         if constexpr (std::is_same_v<Options, ReportOptions>) return run_report(options, global);
         if constexpr (std::is_same_v<Options, AdministerOptions>) return administer(options, global);
+        if constexpr (std::is_same_v<Options, GenerateOptions>) return run_generate(options);
       },
       command.options);
 }

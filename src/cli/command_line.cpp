@@ -6,23 +6,147 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <vector>
 
 #include "administer_usage.hpp"
-#include "alliance/version.hpp"
+#include "alliance/cli/command_spec.hpp"
+#include "alliance/core/text.hpp"
 #include "option_values.hpp"
+#include "version_text.hpp"
 
 namespace alliance::cli {
 
 namespace {
 
-constexpr const char* kFooter = R"(Exit status: 0 ok, 1 invalid input, 2 usage error, 3 I/O failure,
-4 --fail-below/--fail-on threshold met, 130 interrupted; administer also 5 stopped early,
-129 hang-up, 131 SIGQUIT, 143 SIGTERM.
-Questionnaires are found in --path directories, then ALLIANCE_PATH, then those bundled.)";
+// Every help text of the command line is in this file: the options' below,
+// where each is registered, and the notes and examples of each command here.
+// (The man pages and completions are made from them: describe_command_line.)
+constexpr const char* kFooter =
+    R"(Exit status: 0 ok, 1 invalid input, 2 usage error (alliance alone, which prints
+the short help, included), 3 I/O failure, 4 --fail-below/--fail-on threshold met,
+130 interrupted; administer also 5 stopped early, 129 hang-up, 131 SIGQUIT, 143 SIGTERM.
+Questionnaires are found in --path directories, then ALLIANCE_PATH, then the installed ones
+(alliance/questionnaires under $XDG_DATA_HOME or ~/.local/share, under each of $XDG_DATA_DIRS or
+/usr/local/share and /usr/share, then beside the program: <prefix>/share), then those bundled;
+'alliance list' shows where each was found. 'alliance help COMMAND' shows a command's options.)";
+
+// What bare `alliance` prints (to standard output, exit status 2) before the commands.
+constexpr const char* kShortHelpEnd =
+    "Run 'alliance help COMMAND' (or 'alliance COMMAND --help') for a command's options,\n"
+    "'alliance --help' for the global options and exit statuses; 'man alliance' when installed.\n";
+
+// The variables alliance reads, for alliance(1).
+const std::vector<EnvironmentVariable>& environment_variables() {
+  static const std::vector<EnvironmentVariable> table = {
+      {"ALLIANCE_PATH", "Directories of questionnaire definitions, colon-separated, searched after --path."},
+      {"XDG_DATA_HOME",
+       "The user's data directory (default ~/.local/share): its alliance/questionnaires is "
+       "searched after ALLIANCE_PATH."},
+      {"XDG_DATA_DIRS",
+       "The system's data directories (default /usr/local/share:/usr/share): each one's "
+       "alliance/questionnaires is searched next, then <prefix>/share/alliance/questionnaires "
+       "beside the program (<prefix>/bin/alliance)."},
+      {"LC_ALL, LC_MESSAGES, LANG",
+       "The first set and not empty chooses the language of tables, titles and "
+       "administer's messages when --lang is not given: French when it starts "
+       "with fr, else English."},
+      {"ALLIANCE_THREADS", "The default of --threads (1 or 2)."},
+      {"NO_COLOR", "When set, no colour on a terminal."},
+      {"TERM", "dumb: administer runs line by line, without cursor movement or colour."},
+  };
+  return table;
+}
+
+// Two or three examples per command, at the end of its --help and in its man
+// page: each runs as shown from a directory holding the project's examples/
+// and questionnaires/ (tests/e2e/help_test.cpp runs them).
+struct CommandExamples {
+  const char* command;  // "" for the program's own help
+  std::vector<Example> examples;
+};
+
+const std::vector<CommandExamples>& command_examples() {
+  static const std::vector<CommandExamples> table = {
+      {"",
+       {{"alliance list", "The questionnaires available, and where each was found."},
+        {"alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table",
+         "Score a batch of responses."},
+        {"alliance help score", "The options of one command."}}},
+      {"list",
+       {{"alliance list --format table", "The readable table, even in a pipe."},
+        {"alliance list --format json", "Every definition found, with its origin and content hash."}}},
+      {"show",
+       {{"alliance show gtb-12 --lang fr --format table",
+         "A questionnaire's items, rules and source, in French."},
+        {"alliance show wai-sr --format json > my-wai-sr.json",
+         "The normalised definition, to start your own."}}},
+      {"validate",
+       {{"alliance validate questionnaires/gtb-12.json", "Check a definition and its test vectors."},
+        {"alliance validate questionnaires/*.json --format json",
+         "Every problem of several files, for a script."}}},
+      {"score",
+       {{"alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table", "A batch, as a table."},
+        {"alliance score gtb-12 examples/gtb-12-batch.csv --output-columns respondent,session,total > "
+         "totals.csv",
+         "Only the columns a spreadsheet needs."},
+        {"alliance score gtb-12 examples/gtb-12-response.json --explain", "The working, item by item."}}},
+      {"stats",
+       {{"alliance stats gtb-12 examples/gtb-12-batch.csv --format table", "Reliability and descriptives."},
+        {"alliance stats gtb-12 examples/gtb-12-batch.csv --quality --format csv",
+         "The responses with quality flags."}}},
+      {"trend",
+       {{"alliance trend srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 --format table",
+         "Each respondent over sessions, with reliable change and ruptures."},
+        {"alliance trend srs examples/srs-sessions.ndjson --latest --format json",
+         "Only each respondent's latest session."}}},
+      {"compare",
+       {{"alliance compare --client gtb-12 examples/gtb-12-sessions.ndjson --therapist gtb-12-t "
+         "examples/gtb-12-t-sessions.csv --format table",
+         "Client and therapist, pair by pair."},
+        {"alliance compare --client gtb-12 examples/gtb-12-sessions.ndjson --therapist gtb-12-t "
+         "examples/gtb-12-t-sessions.csv --section agreement --format csv",
+         "How well the two sides agree, per subscale."}}},
+      {"report",
+       {{"alliance report srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 -o report.html",
+         "One page for the caseload: each client's charts, flags first."},
+        {"alliance report srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 --respondent C02 "
+         "--format svg -o c02-total.svg",
+         "One client's total as an SVG chart, for a letter."}}},
+      {"administer",
+       {{"alliance administer gtb-12 --respondent P017 --session 3 --lang fr",
+         "On a terminal: one item per screen, saved as answered."},
+        {"alliance administer gtb-12 --respondent P017 --session 3 --resume",
+         "Continue an interrupted session."},
+        {"printf '4\\n4\\n5\\n4\\n3\\n5\\n2\\n1\\n4\\n5\\n3\\n1\\n' | alliance administer gtb-12 "
+         "--respondent P01 --lang en -o p01.json",
+         "Scripted: one answer per line on standard input."}}},
+      {"help",
+       {{"alliance help", "The help of alliance itself."}, {"alliance help trend", "The options of trend."}}},
+  };
+  return table;
+}
+
+const std::vector<Example>& examples_of(const std::string& command) {
+  for (const CommandExamples& entry : command_examples())
+    if (command == entry.command) return entry.examples;
+  static const std::vector<Example> none;
+  return none;
+}
+
+// A footer: the notes, then the examples.
+std::string footer_text(const std::string& notes, const std::string& command) {
+  std::string out = notes;
+  const std::vector<Example>& examples = examples_of(command);
+  if (examples.empty()) return out;
+  out += (out.empty() ? "" : "\n\n") + std::string("Examples:");
+  for (const Example& e : examples) out += "\n  " + e.command + "\n      " + e.what;
+  return out;
+}
 
 // CLI11 validators on option_values: a bad number is a usage error naming the
 // option and what was expected ("--precision: 'abc' is not a whole number
@@ -408,39 +532,32 @@ CLI::App* add_administer_command(CLI::App& app, AdministerOptions& o) {
   return cmd;
 }
 
-// What a parse error prints: --help and --version, or the error and where to find help.
-Printout parse_error(const CLI::App& app, const CLI::ParseError& e, int argc, const char* const* argv,
-                     const std::string& locale_language) {
-  if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
-    std::ostringstream out;
-    std::ostringstream err;
-    app.exit(e, out, err);  // --help, --version
-    return {out.str(), err.str(), ExitCode::ok};
-  }
-  const ParseErrorKind kind = dynamic_cast<const CLI::ExtrasError*>(&e)        ? ParseErrorKind::unexpected
-                              : dynamic_cast<const CLI::ArgumentMismatch*>(&e) ? ParseErrorKind::missing_value
-                              : dynamic_cast<const CLI::RequiredError*>(&e)    ? ParseErrorKind::required
-                              : dynamic_cast<const CLI::ValidationError*>(&e)  ? ParseErrorKind::not_member
-                                                                               : ParseErrorKind::other;
-  // In the user's language, from the message catalogue (administer_usage.cpp).
-  return {"", usage_error(kind, e.what(), argc, argv, locale_language), ExitCode::usage};
+CLI::App* add_help_command(CLI::App& app, std::string& topic) {
+  CLI::App* cmd = app.add_subcommand("help", "Show the help of alliance, or of one command");
+  cmd->add_option("command", topic, "The command whose options to show (default: alliance's own help)")
+      ->type_name("COMMAND");
+  return cmd;
 }
 
-}  // namespace
+// Hidden: writes the man pages or a shell's completion script, made from
+// describe_command_line (generate.hpp), into a directory. The build runs it.
+CLI::App* add_generate_command(CLI::App& app, GenerateOptions& o) {
+  CLI::App* cmd =
+      app.add_subcommand("__generate", "Write the man pages or a completion script (for the build)");
+  cmd->group("");
+  cmd->add_option("what", o.what, "man, bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"man", "bash", "zsh", "fish"}));
+  cmd->add_option("directory", o.directory, "Where to write")->required()->type_name("DIR");
+  return cmd;
+}
 
-ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::string& locale_language) {
-  CLI::App app{
-      "alliance — administer and score therapeutic alliance questionnaires "
-      "(goals, tasks, bond).",
-      "alliance"};
-  app.set_version_flag("--version", std::string("alliance ") + kVersion);
-  app.footer(kFooter);
-  app.require_subcommand(1);
-  app.fallthrough();
+// Every command registered on one App, with the options structs they fill
+// (CLI11 keeps pointers into them: a Parser never moves).
+struct Parser {
+  CLI::App app{"alliance — administer and score therapeutic alliance questionnaires (goals, tasks, bond).",
+               "alliance"};
   Command command;
-  app.add_option("--path", command.global.paths, "Also look for questionnaires in DIR (repeatable)")
-      ->type_name("DIR");
-
   ListOptions list;
   ShowOptions show;
   ValidateOptions validate;
@@ -450,27 +567,250 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
   CompareOptions compare;
   AdministerOptions administer;
   ReportOptions report;
-  const CLI::App* commands[] = {add_list_command(app, list),         add_show_command(app, show),
-                                add_validate_command(app, validate), add_score_command(app, score),
-                                add_stats_command(app, stats),       add_trend_command(app, trend),
-                                add_compare_command(app, compare),   add_administer_command(app, administer),
-                                add_report_command(app, report)};
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return parse_error(app, e, argc, argv, locale_language);
+  GenerateOptions generate;
+  std::string help_topic;
+  std::vector<CLI::App*> commands;  // in the order of Command::options' alternatives
+  CLI::App* help = nullptr;
+
+  Parser() {
+    app.set_version_flag(
+        "-V,--version",
+        [] {
+          std::string text = version_text();
+          text.pop_back();  // CLI11 ends it with a new line
+          return text;
+        },
+        "Print the version, the build's revision and the bundled definitions' hashes, and exit");
+    app.footer(footer_text(kFooter, ""));
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.add_option("--path", command.global.paths, "Also look for questionnaires in DIR (repeatable)")
+        ->type_name("DIR");
+    commands = {add_list_command(app, list),         add_show_command(app, show),
+                add_validate_command(app, validate), add_score_command(app, score),
+                add_stats_command(app, stats),       add_trend_command(app, trend),
+                add_compare_command(app, compare),   add_administer_command(app, administer),
+                add_report_command(app, report),     add_generate_command(app, generate)};
+    help = add_help_command(app, help_topic);
+    // administer and report have notes of their own; the others the common footer.
+    for (CLI::App* cmd : commands) {
+      const bool own = cmd->get_name() == "administer" || cmd->get_name() == "report";
+      cmd->footer(footer_text(own ? cmd->get_footer() : kFooter, cmd->get_name()));
+    }
+    help->footer(footer_text("", "help"));
   }
+
+  // The commands a user can type (the hidden one left out).
+  std::vector<std::string> visible_names() const {
+    std::vector<std::string> out;
+    for (const CLI::App* cmd : app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); }))
+      out.push_back(cmd->get_name());
+    return out;
+  }
+};
+
+// The command typed (the first argument that is not a global option), or "".
+std::string command_typed(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--path") {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-")) continue;
+    return std::string(arg);
+  }
+  return "";
+}
+
+// What bare `alliance` prints: the commands, each on a line, and where to read more.
+std::string short_help(const Parser& parser) {
+  std::string out = parser.app.get_description() +
+                    "\nUsage: alliance [--path DIR] COMMAND [OPTIONS] [ARGUMENTS]\n\n" + "Commands:\n";
+  for (const CLI::App* cmd :
+       parser.app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); })) {
+    std::string name = cmd->get_name();
+    name.resize(std::max<std::size_t>(name.size() + 2, 12), ' ');
+    out += "  " + name + cmd->get_description() + "\n";
+  }
+  return out + "\n" + kShortHelpEnd;
+}
+
+// "--format" for the first mistyped option among the arguments CLI11 did
+// not expect ("The following arguments were not expected: x --formt"), or "".
+std::string option_suggestion(const CLI::App& app, const std::string& command, const std::string& what) {
+  std::vector<std::string> names;
+  std::vector<const CLI::App*> apps = {&app};
+  if (!command.empty()) apps.push_back(app.get_subcommand(command));
+  for (const CLI::App* a : apps)
+    for (const CLI::Option* opt : a->get_options())
+      for (const std::string& name : opt->get_lnames()) names.push_back("--" + name);
+  const std::size_t colon = what.find(": ");
+  std::istringstream listed(colon == std::string::npos ? "" : what.substr(colon + 2));
+  for (std::string arg; listed >> arg;) {
+    if (!arg.starts_with("--")) continue;
+    if (std::optional<std::string> closest = core::closest_match(arg.substr(0, arg.find('=')), names))
+      return *closest;
+  }
+  return "";
+}
+
+// What a parse error prints: --help and --version, or the error and where to find help.
+Printout parse_error(const CLI::App& app, const CLI::ParseError& e, int argc, const char* const* argv,
+                     const std::string& locale_language) {
+  if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+    std::ostringstream out;
+    std::ostringstream err;
+    app.exit(e, out, err);  // --help, --version
+    return {out.str(), err.str(), ExitCode::ok};
+  }
+  const bool extras = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
+  const ParseErrorKind kind = extras                                           ? ParseErrorKind::unexpected
+                              : dynamic_cast<const CLI::ArgumentMismatch*>(&e) ? ParseErrorKind::missing_value
+                              : dynamic_cast<const CLI::RequiredError*>(&e)    ? ParseErrorKind::required
+                              : dynamic_cast<const CLI::ValidationError*>(&e)  ? ParseErrorKind::not_member
+                                                                               : ParseErrorKind::other;
+  // In the user's language, from the message catalogue (administer_usage.cpp).
+  const std::string command = command_typed(argc, argv);
+  const std::string suggestion = extras ? option_suggestion(app, command, e.what()) : "";
+  return {"", usage_error(kind, e.what(), argc, argv, locale_language, command, suggestion), ExitCode::usage};
+}
+
+// `alliance help [COMMAND]`: that command's --help.
+Printout help_printout(const Parser& parser, int argc, const char* const* argv,
+                       const std::string& locale_language) {
+  if (parser.help_topic.empty())  // (app.help() would show the help command's own help: it was parsed)
+    return {parser.app.get_formatter()->make_help(&parser.app, "alliance", CLI::AppFormatMode::Normal), "",
+            ExitCode::ok};
+  const std::vector<std::string> names = parser.visible_names();
+  if (std::find(names.begin(), names.end(), parser.help_topic) == names.end())
+    return {"", unknown_command_error(parser.help_topic, names, argc, argv, locale_language), ExitCode::usage};
+  return {parser.app.get_subcommand(parser.help_topic)->help("alliance"), "", ExitCode::ok};
+}
+
+// ---- The description, for the man pages and completions -------------------
+
+// "TEXT:{table,json}" -> {"table", "json"}; "fr|en" (lower-case words) -> {"fr", "en"}.
+std::vector<std::string> choices_in(const std::string& type_name) {
+  std::vector<std::string> out;
+  std::string list;
+  const std::size_t brace = type_name.find(":{");
+  if (brace != std::string::npos && type_name.ends_with("}"))
+    list = type_name.substr(brace + 2, type_name.size() - brace - 3);
+  else if (type_name.find('|') != std::string::npos &&
+           std::none_of(type_name.begin(), type_name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    list = type_name;
+  std::string item;
+  for (char c : list + ",") {
+    if (c == ',' || c == '|') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else {
+      item += c;
+    }
+  }
+  return out;
+}
+
+OptionSpec describe_option(const CLI::Option& opt) {
+  OptionSpec spec;
+  spec.positional = !opt.nonpositional();
+  if (spec.positional) {
+    spec.names = {opt.get_name(true)};
+  } else {
+    for (const std::string& name : opt.get_snames()) spec.names.push_back("-" + name);
+    for (const std::string& name : opt.get_lnames()) spec.names.push_back("--" + name);
+  }
+  spec.description = opt.get_description();
+  spec.group = spec.positional || opt.get_group() == "Options" ? "" : opt.get_group();
+  spec.required = opt.get_required();
+  spec.repeatable = opt.get_expected_max() > 1;
+  spec.default_value = opt.get_default_str();
+  if (opt.get_expected_max() == 0) return spec;  // a flag
+  const std::string type_name = opt.get_type_name();
+  spec.choices = choices_in(type_name);
+  spec.value_name = spec.choices.empty() ? type_name.substr(0, type_name.find(':')) : "";
+  if (spec.choices.empty() && type_name.find(':') != std::string::npos)
+    spec.range = type_name.substr(type_name.find(':') + 1);  // "INT:0 to 17"
+  if (!spec.choices.empty()) {
+    spec.kind = ValueKind::choice;
+    for (const std::string& c : spec.choices) spec.value_name += (spec.value_name.empty() ? "" : "|") + c;
+  } else if (type_name == "ID|FILE" || type_name == "ID FILE") {
+    spec.kind = ValueKind::questionnaire;
+  } else if (type_name.starts_with("FILE")) {
+    spec.kind = ValueKind::file;
+  } else if (type_name == "DIR") {
+    spec.kind = ValueKind::directory;
+  } else if (type_name == "COMMAND") {
+    spec.kind = ValueKind::command;
+  } else {
+    spec.kind = ValueKind::text;
+  }
+  return spec;
+}
+
+CommandSpec describe_app(const CLI::App& app, const std::string& name, const std::string& notes) {
+  CommandSpec spec;
+  spec.name = name;
+  spec.summary = app.get_description();
+  const std::string help = name == "alliance" ? app.help() : app.help("alliance");
+  const std::size_t usage = help.find("Usage: ");
+  if (usage != std::string::npos) spec.usage = help.substr(usage + 7, help.find('\n', usage) - usage - 7);
+  for (const CLI::Option* opt : app.get_options()) spec.options.push_back(describe_option(*opt));
+  std::stable_partition(spec.options.begin(), spec.options.end(),
+                        [](const OptionSpec& o) { return o.positional; });  // as --help shows them
+  spec.notes = notes;
+  spec.examples = examples_of(name == "alliance" ? "" : name);
+  return spec;
+}
+
+}  // namespace
+
+CommandLineSpec describe_command_line() {
+  const Parser parser;
+  CommandLineSpec spec;
+  spec.program = describe_app(parser.app, "alliance", kFooter);
+  spec.program.summary = "administer and score therapeutic alliance questionnaires (goals, tasks, bond)";
+  spec.environment = environment_variables();
+  for (const CLI::App* cmd :
+       parser.app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); })) {
+    std::string notes = cmd->get_name() == "help" ? "" : kFooter;
+    if (cmd->get_name() == "administer" || cmd->get_name() == "report") {
+      notes = cmd->get_footer();
+      notes = notes.substr(0, notes.find("\n\nExamples:"));
+    }
+    spec.commands.push_back(describe_app(*cmd, cmd->get_name(), notes));
+  }
+  return spec;
+}
+
+ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::string& locale_language) {
+  Parser parser;
+  if (argc <= 1) return Printout{short_help(parser), "", ExitCode::usage};
+  const std::string typed = command_typed(argc, argv);
+  const std::vector<std::string> names = parser.visible_names();
+  if (!typed.empty() && typed != "__generate" && std::find(names.begin(), names.end(), typed) == names.end())
+    return Printout{"", unknown_command_error(typed, names, argc, argv, locale_language), ExitCode::usage};
+  try {
+    parser.app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return parse_error(parser.app, e, argc, argv, locale_language);
+  }
+  if (parser.help->parsed()) return help_printout(parser, argc, argv, locale_language);
   // require_subcommand(1): exactly one was parsed.
-  if (commands[0]->parsed()) command.options = std::move(list);
-  if (commands[1]->parsed()) command.options = std::move(show);
-  if (commands[2]->parsed()) command.options = std::move(validate);
-  if (commands[3]->parsed()) command.options = std::move(score);
-  if (commands[4]->parsed()) command.options = std::move(stats);
-  if (commands[5]->parsed()) command.options = std::move(trend);
-  if (commands[6]->parsed()) command.options = std::move(compare);
-  if (commands[7]->parsed()) command.options = std::move(administer);
-  if (commands[8]->parsed()) command.options = std::move(report);
-  return command;
+  Command& command = parser.command;
+  const std::vector<CLI::App*>& commands = parser.commands;
+  if (commands[0]->parsed()) command.options = std::move(parser.list);
+  if (commands[1]->parsed()) command.options = std::move(parser.show);
+  if (commands[2]->parsed()) command.options = std::move(parser.validate);
+  if (commands[3]->parsed()) command.options = std::move(parser.score);
+  if (commands[4]->parsed()) command.options = std::move(parser.stats);
+  if (commands[5]->parsed()) command.options = std::move(parser.trend);
+  if (commands[6]->parsed()) command.options = std::move(parser.compare);
+  if (commands[7]->parsed()) command.options = std::move(parser.administer);
+  if (commands[8]->parsed()) command.options = std::move(parser.report);
+  if (commands[9]->parsed()) command.options = std::move(parser.generate);
+  return std::move(command);
 }
 
 }  // namespace alliance::cli

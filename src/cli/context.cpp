@@ -11,7 +11,7 @@
 namespace alliance::cli {
 
 io::Catalog make_catalog(const GlobalOptions& global) {
-  return io::Catalog(io::Catalog::search_path(global.paths, io::real_env()));
+  return io::Catalog(io::Catalog::search_directories(global.paths, io::real_env()), io::real_env());
 }
 
 std::string locale_language() {

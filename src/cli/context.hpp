@@ -10,7 +10,8 @@
 
 namespace alliance::cli {
 
-// The catalog for --path flags and ALLIANCE_PATH.
+// The catalog for --path flags, ALLIANCE_PATH, the installed questionnaires and
+// the bundled ones (io::Catalog::search_directories).
 io::Catalog make_catalog(const GlobalOptions& global);
 
 // io::locale_language of the real environment: LANGUAGE, LC_ALL, LC_MESSAGES, LANG.

@@ -25,14 +25,14 @@ struct Row {
 };
 
 // The machine formats' table (docs/output-format.md#list): one record per
-// definition found; an invalid one has only its id, origin and shadowed.
+// definition found; an invalid one has only its id, origin, found_via and shadowed.
 io::Table list_table() {
   using T = io::FieldType;
   return {"questionnaires",
-          {io::field("id", T::text), io::field("origin", T::text), io::field("shadowed", T::boolean),
-           io::field("valid", T::boolean), io::field("version", T::text), io::field("family", T::text),
-           io::field("form", T::text), io::field("title", T::text), io::field("items", T::integer),
-           io::field("subscales", T::list), io::field("languages", T::list),
+          {io::field("id", T::text), io::field("origin", T::text), io::field("found_via", T::text),
+           io::field("shadowed", T::boolean), io::field("valid", T::boolean), io::field("version", T::text),
+           io::field("family", T::text), io::field("form", T::text), io::field("title", T::text),
+           io::field("items", T::integer), io::field("subscales", T::list), io::field("languages", T::list),
            io::field("administrable", T::boolean), io::field("validated", T::boolean),
            io::field("hash", T::text)},
           false};
@@ -45,6 +45,7 @@ void write_records(const std::vector<Row>& rows, io::OutputFormat format, const 
   writer->begin(table);
   for (const Row& row : rows) {
     io::Record values = {io::Value::text(row.entry->id), io::Value::text(row.entry->origin),
+                         io::Value::text(io::to_string(row.entry->via)),
                          io::Value::boolean(row.entry->shadowed), io::Value::boolean(row.loaded.has_value())};
     std::vector<std::string> subscales;
     if (row.loaded) {
@@ -71,7 +72,10 @@ void print_table(const std::vector<Row>& rows, const std::string& lang) {
   io::TextTable table(
       {"ID", m.col_form, m.col_items, m.col_subscales, m.col_languages, m.col_use, m.col_from, m.col_title});
   for (const Row& row : rows) {
-    const std::string from = row.entry->bundled ? m.list_bundled : row.entry->origin;
+    // Which part of the search found it, and the file: "installed /usr/share/alliance/...".
+    const std::string from = row.entry->bundled
+                                 ? std::string(m.list_bundled)
+                                 : std::string(io::to_string(row.entry->via)) + " " + row.entry->origin;
     if (!row.loaded) {
       table.add({row.entry->id.empty() ? "?" : row.entry->id, "", "", "", "", m.list_invalid, from,
                  text::fill(m.list_run_validate, {row.entry->origin})});

@@ -63,11 +63,36 @@ std::string all_messages(const std::vector<core::Diagnostic>& diagnostics, std::
 
 }  // namespace
 
+const char* to_string(Found found) {
+  switch (found) {
+    case Found::path_flag: return "--path";
+    case Found::alliance_path: return "ALLIANCE_PATH";
+    case Found::user_data: return "XDG_DATA_HOME";
+    case Found::system_data: return "XDG_DATA_DIRS";
+    case Found::installed: return "installed";
+    case Found::bundled: return "bundled";
+  }
+  return "";
+}
+
+namespace {
+
+std::vector<SearchDirectory> with_source(std::vector<fs::path> directories, Found via) {
+  std::vector<SearchDirectory> out;
+  for (fs::path& dir : directories) out.push_back({std::move(dir), via});
+  return out;
+}
+
+}  // namespace
+
 Catalog::Catalog(std::vector<fs::path> directories) : Catalog(std::move(directories), real_env()) {}
 
-Catalog::Catalog(std::vector<fs::path> directories, Env& env) : env_(&env) {
-  for (const fs::path& dir : directories)
-    for (const fs::path& file : json_files(dir, env)) {
+Catalog::Catalog(std::vector<fs::path> directories, Env& env)
+    : Catalog(with_source(std::move(directories), Found::path_flag), env) {}
+
+Catalog::Catalog(const std::vector<SearchDirectory>& directories, Env& env) : env_(&env) {
+  for (const SearchDirectory& dir : directories)
+    for (const fs::path& file : json_files(dir.path, env)) {
       std::string text;
       try {
         text = env.read_file(file);
@@ -75,13 +100,14 @@ Catalog::Catalog(std::vector<fs::path> directories, Env& env) : env_(&env) {
         // Listed with no id; loading it by path reports the error itself.
       }
       entries_.push_back(make_entry(file.string(), std::move(text), false));
+      entries_.back().via = dir.via;
     }
   // Bundled definitions are named <id>.json and extend nothing (a unit test
   // checks it), so none is parsed until it is loaded: a fast start.
   for (const BundledDefinition& def : bundled_definitions()) {
     std::string id(def.file_name.substr(0, def.file_name.rfind(".json")));
     entries_.push_back(CatalogEntry{std::move(id), "bundled:" + std::string(def.file_name),
-                                    std::string(def.text), true, false, false});
+                                    std::string(def.text), true, false, false, Found::bundled});
   }
   std::set<std::string_view> seen;  // ids of earlier entries (the entries no longer move)
   for (CatalogEntry& entry : entries_)
@@ -105,6 +131,35 @@ std::vector<fs::path> Catalog::search_path(const std::vector<std::string>& flags
 std::vector<fs::path> Catalog::search_path(const std::vector<std::string>& flags, Env& env) {
   const std::optional<std::string> variable = env.variable("ALLIANCE_PATH");
   return search_path(flags, variable ? variable->c_str() : nullptr);
+}
+
+std::vector<SearchDirectory> Catalog::search_directories(const std::vector<std::string>& flags, Env& env) {
+  std::vector<SearchDirectory> out;
+  for (const std::string& flag : flags) out.push_back({flag, Found::path_flag});
+  const std::optional<std::string> variable = env.variable("ALLIANCE_PATH");
+  for (fs::path& dir : search_path({}, variable ? variable->c_str() : nullptr))
+    out.push_back({std::move(dir), Found::alliance_path});
+
+  const fs::path below = fs::path("alliance") / "questionnaires";
+  // Each installed directory is searched once, where it first comes (an ALLIANCE_PATH naming
+  // /usr/share/alliance/questionnaires keeps its place).
+  const auto add = [&out](fs::path dir, Found via) {
+    if (!dir.is_absolute()) return;  // the XDG specification: relative entries are invalid
+    dir = dir.lexically_normal();
+    if (!dir.has_filename()) dir = dir.parent_path();  // "/usr/share/" is "/usr/share"
+    for (const SearchDirectory& seen : out)
+      if (seen.path.lexically_normal() == dir || seen.path.lexically_normal() == dir / "") return;
+    out.push_back({std::move(dir), via});
+  };
+  if (const std::optional<std::string> home = nonempty_variable(env, "XDG_DATA_HOME"))
+    add(fs::path(*home) / below, Found::user_data);
+  else if (const std::optional<std::string> user = nonempty_variable(env, "HOME"))
+    add(fs::path(*user) / ".local" / "share" / below, Found::user_data);
+  const std::string dirs = nonempty_variable(env, "XDG_DATA_DIRS").value_or("/usr/local/share:/usr/share");
+  for (fs::path& dir : search_path({}, dirs.c_str())) add(dir / below, Found::system_data);
+  if (const std::optional<fs::path> self = env.executable_path())
+    add(self->parent_path().parent_path() / "share" / below, Found::installed);
+  return out;
 }
 
 std::vector<std::string> Catalog::ids() const {

@@ -72,6 +72,12 @@ class RealEnv : public Env {
     if (!value) return std::nullopt;
     return std::string(value);
   }
+  std::optional<fs::path> executable_path() override {
+    std::error_code ec;
+    fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || self.empty()) return std::nullopt;
+    return self;
+  }
 };
 
 std::tm utc_fields(std::int64_t at) {

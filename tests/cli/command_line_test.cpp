@@ -310,7 +310,7 @@ TEST(CommandLine, ListShowValidate) {
 
 TEST(CommandLine, HelpAndVersionGoToStandardOutput) {
   const Printout version = printout_of({"--version"});
-  EXPECT_EQ(version.out, "alliance 0.1.0\n");
+  EXPECT_TRUE(version.out.starts_with("alliance 0.1.0\nrevision: ")) << version.out;
   EXPECT_EQ(version.err, "");
   EXPECT_EQ(version.code, ExitCode::ok);
   const Printout help = printout_of({"--help"});
@@ -330,6 +330,34 @@ TEST(CommandLine, HelpAndVersionGoToStandardOutput) {
   EXPECT_NE(administer.out.find("131 SIGQUIT, 143 SIGTERM"), std::string::npos);
   EXPECT_EQ(printout_of({"compare", "--help"}).out.find("FILE..."),
             std::string::npos);  // no files of its own
+}
+
+// Issue 18: bare `alliance` prints the short help (standard output, status 2);
+// `alliance help CMD` is CMD's --help; -V is --version.
+TEST(CommandLine, BareAllianceHelpCommandAndShortVersionFlag) {
+  const Printout bare = printout_of({});
+  EXPECT_EQ(bare.code, ExitCode::usage);
+  EXPECT_EQ(bare.err, "");
+  EXPECT_TRUE(bare.out.starts_with("alliance — administer and score")) << bare.out;
+  EXPECT_NE(bare.out.find("\n  score       Score responses: subscales and total"), std::string::npos)
+      << bare.out;
+  EXPECT_NE(bare.out.find("Run 'alliance help COMMAND'"), std::string::npos);
+  EXPECT_EQ(bare.out.find("--input-format"), std::string::npos);  // short: no option of a command
+  EXPECT_EQ(printout_of({"help", "score"}).out, printout_of({"score", "--help"}).out);
+  EXPECT_EQ(printout_of({"help", "score"}).code, ExitCode::ok);
+  EXPECT_EQ(printout_of({"help"}).out, printout_of({"--help"}).out);
+  EXPECT_EQ(printout_of({"-V"}).out, printout_of({"--version"}).out);
+  const std::string version = printout_of({"-V"}).out;
+  EXPECT_NE(version.find("\n  gtb-12    1.0.0  fnv1a64:"), std::string::npos) << version;
+  EXPECT_NE(version.find("\n  wai-sr    1.0.0  fnv1a64:"), std::string::npos) << version;
+  // Each command's help ends with examples.
+  for (const char* command :
+       {"list", "show", "validate", "score", "stats", "trend", "compare", "administer"}) {
+    const std::string help = printout_of({command, "--help"}).out;
+    const auto examples = help.find("\nExamples:\n  ");
+    ASSERT_NE(examples, std::string::npos) << command;
+    EXPECT_NE(help.find("alliance " + std::string(command), examples), std::string::npos) << command;
+  }
 }
 
 // ---- Usage errors ----------------------------------------------------------
@@ -355,60 +383,87 @@ void expect_usage_errors(const std::vector<UsageCase>& cases) {
 
 const std::string kHelp = "\nRun 'alliance --help' for usage.\n";
 
+std::string help_of(const std::string& command) {
+  return "\nRun 'alliance " + command + " --help' for usage.\n";
+}
+
 TEST(CommandLine, UsageErrorsNameTheOptionAndWhatItExpects) {
   expect_usage_errors({
-      {{}, "alliance: A subcommand is required" + kHelp},
-      {{"frobnicate"}, "alliance: A subcommand is required" + kHelp},
+      {{"frobnicate"},
+       "alliance: unknown command 'frobnicate'\nRun 'alliance --help' for the list of commands.\n"},
+      // Issue 18: a mistyped command or option gets a suggestion; the help named is the command's.
+      {{"scor", "gtb-12"},
+       "alliance: unknown command 'scor', did you mean 'score'?\nRun 'alliance --help' for the list of "
+       "commands.\n"},
+      {{"--path", "d", "lsit"},
+       "alliance: unknown command 'lsit', did you mean 'list'?\nRun 'alliance --help' for the list of "
+       "commands.\n"},
+      {{"help", "scor"},
+       "alliance: unknown command 'scor', did you mean 'score'?\nRun 'alliance --help' for the list of "
+       "commands.\n"},
+      {{"--path", "d"}, "alliance: A subcommand is required" + kHelp},
+      {{"score", "gtb-12", "--precison", "2"},
+       "alliance: The following argument was not expected: --precison, did you mean '--precision'?" +
+           help_of("score")},
+      {{"stats", "gtb-12", "--min-complet=3"},
+       "alliance: The following argument was not expected: --min-complet=3, did you mean '--min-complete'?" +
+           help_of("stats")},
       {{"--path"}, "alliance: --path: 1 required DIR missing" + kHelp},
-      {{"show"}, "alliance: questionnaire is required" + kHelp},
-      {{"validate"}, "alliance: files is required" + kHelp},
-      {{"list", "extra"}, "alliance: The following argument was not expected: extra" + kHelp},
+      {{"show"}, "alliance: questionnaire is required" + help_of("show")},
+      {{"validate"}, "alliance: files is required" + help_of("validate")},
+      {{"list", "extra"}, "alliance: The following argument was not expected: extra" + help_of("list")},
       {{"score", "gtb-12", "--formt", "csv"},
-       "alliance: The following argument was not expected: --formt" + kHelp},
+       "alliance: The following argument was not expected: --formt, did you mean '--format'?" +
+           help_of("score")},
       {{"list", "--format", "xml"},
-       "alliance: --format: xml not in {table,text,json,ndjson,jsonl,csv,tsv}" + kHelp},
+       "alliance: --format: xml not in {table,text,json,ndjson,jsonl,csv,tsv}" + help_of("list")},
       {{"score", "gtb-12", "--format", "xml"},
-       "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}" + kHelp},
-      {{"score", "gtb-12", "--lang", "de"}, "alliance: --lang: de not in {en,fr}" + kHelp},
+       "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}" + help_of("score")},
+      {{"score", "gtb-12", "--lang", "de"}, "alliance: --lang: de not in {en,fr}" + help_of("score")},
       {{"score", "gtb-12", "--input-format", "xls"},
-       "alliance: --input-format: xls not in {auto,json,ndjson,jsonl,csv,tsv}" + kHelp},
+       "alliance: --input-format: xls not in {auto,json,ndjson,jsonl,csv,tsv}" + help_of("score")},
       {{"score", "gtb-12", "--precision", "abc"},
-       "alliance: --precision: 'abc' is not a whole number (expected a whole number, 0 to 17)" + kHelp},
+       "alliance: --precision: 'abc' is not a whole number (expected a whole number, 0 to 17)" +
+           help_of("score")},
       {{"score", "gtb-12", "--precision", "0x10"},
-       "alliance: --precision: '0x10' is not a whole number (expected a whole number, 0 to 17)" + kHelp},
+       "alliance: --precision: '0x10' is not a whole number (expected a whole number, 0 to 17)" +
+           help_of("score")},
       {{"score", "gtb-12", "--precision", "18"},
-       "alliance: --precision: '18' is out of range (expected a whole number, 0 to 17)" + kHelp},
+       "alliance: --precision: '18' is out of range (expected a whole number, 0 to 17)" + help_of("score")},
       {{"score", "gtb-12", "--precision", ""},
-       "alliance: --precision: no value (expected a whole number, 0 to 17)" + kHelp},
+       "alliance: --precision: no value (expected a whole number, 0 to 17)" + help_of("score")},
       {{"score", "gtb-12", "--threads", "3"},
-       "alliance: --threads: '3' is out of range (expected a whole number, 1 or 2)" + kHelp},
+       "alliance: --threads: '3' is out of range (expected a whole number, 1 or 2)" + help_of("score")},
       {{"score", "gtb-12", "--skip-rows", "-1"},
-       "alliance: --skip-rows: '-1' is out of range (expected a whole number, 0 or more)" + kHelp},
-      {{"score", "gtb-12", "--fail-below"}, "alliance: --fail-below: 1 required SCALE=VALUE missing" + kHelp},
+       "alliance: --skip-rows: '-1' is out of range (expected a whole number, 0 or more)" + help_of("score")},
+      {{"score", "gtb-12", "--fail-below"},
+       "alliance: --fail-below: 1 required SCALE=VALUE missing" + help_of("score")},
       {{"stats", "gtb-12", "--floor-ceiling", "nan"},
-       "alliance: --floor-ceiling: 'nan' is not a finite number (expected a number, 0 to 100)" + kHelp},
+       "alliance: --floor-ceiling: 'nan' is not a finite number (expected a number, 0 to 100)" +
+           help_of("stats")},
       {{"stats", "gtb-12", "--run-limit", "0"},
-       "alliance: --run-limit: '0' is out of range (expected a whole number, 1 or more)" + kHelp},
+       "alliance: --run-limit: '0' is out of range (expected a whole number, 1 or more)" + help_of("stats")},
       {{"stats", "gtb-12", "--section", "pairs"},
-       "alliance: --section: pairs not in {summary,scales,items,correlations,warnings}" + kHelp},
-      {{"show", "gtb-12", "-f", "csv"}, "alliance: --format: csv not in {table,text,json}" + kHelp},
+       "alliance: --section: pairs not in {summary,scales,items,correlations,warnings}" + help_of("stats")},
+      {{"show", "gtb-12", "-f", "csv"}, "alliance: --format: csv not in {table,text,json}" + help_of("show")},
       {{"trend", "gtb-12", "--baseline", "1"},
-       "alliance: --baseline: '1' is out of range (expected a whole number, 2 to 1000)" + kHelp},
+       "alliance: --baseline: '1' is out of range (expected a whole number, 2 to 1000)" + help_of("trend")},
       {{"trend", "gtb-12", "--low-item", "inf"},
-       "alliance: --low-item: 'inf' is not a finite number (expected a finite number)" + kHelp},
+       "alliance: --low-item: 'inf' is not a finite number (expected a finite number)" + help_of("trend")},
       {{"trend", "gtb-12", "--reliable-z", "0"},
-       "alliance: --reliable-z: '0' is out of range (expected a number, greater than 0)" + kHelp},
-      {{"compare", "--client", "gtb-12"}, "alliance: --client: At least 2 required but received 1" + kHelp},
-      {{"compare", "x.csv"}, "alliance: The following argument was not expected: x.csv" + kHelp},
+       "alliance: --reliable-z: '0' is out of range (expected a number, greater than 0)" + help_of("trend")},
+      {{"compare", "--client", "gtb-12"},
+       "alliance: --client: At least 2 required but received 1" + help_of("compare")},
+      {{"compare", "x.csv"}, "alliance: The following argument was not expected: x.csv" + help_of("compare")},
       // report writes only where it is told: -o is required.
-      {{"report", "srs", "s.ndjson"}, "alliance: --output is required" + kHelp},
-      {{"report", "srs", "-o", "r.html", "-f", "pdf"}, "alliance: --format: pdf not in {html,svg}" + kHelp},
+      {{"report", "srs", "s.ndjson"}, "alliance: --output is required" + help_of("report")},
+      {{"report", "srs", "-o", "r.html", "-f", "pdf"}, "alliance: --format: pdf not in {html,svg}" + help_of("report")},
       {{"report", "srs", "-o", "r.html", "--therapist", "gtb-12-t"},
-       "alliance: --therapist: At least 2 required but received 1" + kHelp},
+       "alliance: --therapist: At least 2 required but received 1" + help_of("report")},
       {{"report", "srs", "-o", "r.html", "--baseline", "1"},
-       "alliance: --baseline: '1' is out of range (expected a whole number, 2 to 1000)" + kHelp},
+       "alliance: --baseline: '1' is out of range (expected a whole number, 2 to 1000)" + help_of("report")},
       {{"compare", "--items", "1001"},
-       "alliance: --items: '1001' is out of range (expected a whole number, 0 to 1000)" + kHelp},
+       "alliance: --items: '1001' is out of range (expected a whole number, 0 to 1000)" + help_of("compare")},
   });
 }
 
@@ -438,21 +493,21 @@ TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
        "fr"},
       // Every command's errors are in its language (issue 14); in English, the parser's words.
       {{"score", "gtb-12", "--lang", "fr", "--frob"},
-       "alliance\u00a0: argument inattendu\u00a0: --frob\nPour l’aide\u00a0: alliance --help\n",
+       "alliance\u00a0: argument inattendu\u00a0: --frob\nPour l’aide\u00a0: alliance score --help\n",
        "en"},
       {{"score", "gtb-12", "--frob", "--bar"},
-       "alliance\u00a0: arguments inattendus\u00a0: --bar --frob\nPour l’aide\u00a0: alliance --help\n",
+       "alliance\u00a0: arguments inattendus\u00a0: --bar --frob\nPour l’aide\u00a0: alliance score --help\n",
        "fr"},
       {{"score", "--lang", "fr"},
-       "alliance\u00a0: questionnaire\u00a0: obligatoire\nPour l’aide\u00a0: alliance --help\n"},
+       "alliance\u00a0: questionnaire\u00a0: obligatoire\nPour l’aide\u00a0: alliance score --help\n"},
       {{"stats", "gtb-12", "--section", "pairs", "--lang", "fr"},
        "alliance\u00a0: --section\u00a0: pairs n’est pas une valeur possible (valeurs possibles\u00a0: "
-       "{summary,scales,items,correlations,warnings})\nPour l’aide\u00a0: alliance --help\n"},
+       "{summary,scales,items,correlations,warnings})\nPour l’aide\u00a0: alliance stats --help\n"},
       {{"score", "gtb-12", "--fail-below"},
-       "alliance\u00a0: --fail-below attend une valeur (SCALE=VALUE)\nPour l’aide\u00a0: alliance --help\n",
+       "alliance\u00a0: --fail-below attend une valeur (SCALE=VALUE)\nPour l’aide\u00a0: alliance score --help\n",
        "fr"},
       {{"score", "gtb-12", "--lang", "en", "--frob"},
-       "alliance: The following argument was not expected: --frob" + kHelp,
+       "alliance: The following argument was not expected: --frob" + help_of("score"),
        "fr"},
   });
 }

@@ -16,7 +16,29 @@ using Outcome = alliance::testing::Run;
 TEST(Cli, VersionAndHelp) {
   const Outcome version = run_alliance({"--version"});
   EXPECT_EQ(version.status, 0);
-  EXPECT_EQ(version.out, "alliance 0.1.0\n");
+  // Issue 18: the version, the revision built (what git says of the source tree, "-dirty" when
+  // tracked files had changes) and each bundled definition's hash, as every output's provenance has it.
+  const std::vector<std::string> said = lines(version.out);
+  ASSERT_GE(said.size(), 3u) << version.out;
+  EXPECT_EQ(said[0], "alliance 0.1.0");
+  // The commit built is HEAD, or one before it (a commit made since the build).
+  const Outcome git = run_program("/bin/sh", {"-c", "git -C \"$0\" rev-parse HEAD", source_path("")});
+  if (git.status == 0) {
+    ASSERT_TRUE(said[1].starts_with("revision: ") && said[1].ends_with(" (git)")) << said[1];
+    std::string commit = said[1].substr(10, said[1].size() - 16);
+    if (commit.ends_with("-dirty")) commit.resize(commit.size() - 6);
+    EXPECT_EQ(commit.size(), 12u) << said[1];
+    const std::string ancestor = "git -C \"$0\" merge-base --is-ancestor \"$1\" HEAD";
+    EXPECT_EQ(run_program("/bin/sh", {"-c", ancestor, source_path(""), commit}).status, 0) << said[1];
+  } else {
+    EXPECT_EQ(said[1], "revision: unknown (not built from a git checkout)");
+  }
+  for (const char* id : {"gtb-12", "gtb-12-t", "srs", "wai", "wai-s", "wai-sr", "wai-t"}) {
+    std::string row = std::string("  ") + id;
+    row.resize(10, ' ');
+    EXPECT_NE(version.out.find("\n" + row + "  1.0.0  " + bundled_hash(id) + "\n"), std::string::npos) << id;
+  }
+  EXPECT_EQ(run_alliance({"-V"}).out, version.out);
   const Outcome help = run_alliance({"--help"});
   EXPECT_EQ(help.status, 0);
   for (const char* command : {"list", "show", "validate", "score"})
@@ -150,9 +172,10 @@ TEST(Cli, ListShowAndValidateGiveAPipeTheirMachineFormat) {
   const Outcome list = run_alliance({"list"});
   ASSERT_EQ(list.status, 0) << list.err;
   EXPECT_EQ(lines(list.out).at(0),
-            "id,origin,shadowed,valid,version,family,form,title,items,subscales,languages,administrable,"
-            "validated,hash");
-  EXPECT_NE(list.out.find("\nwai-sr,bundled:wai-sr.json,FALSE,TRUE,1.0.0,wai-sr,client,"), std::string::npos)
+            "id,origin,found_via,shadowed,valid,version,family,form,title,items,subscales,languages,"
+            "administrable,validated,hash");
+  EXPECT_NE(list.out.find("\nwai-sr,bundled:wai-sr.json,bundled,FALSE,TRUE,1.0.0,wai-sr,client,"),
+            std::string::npos)
       << list.out;
   const Outcome show = run_alliance({"show", "srs"});
   ASSERT_EQ(show.status, 0) << show.err;

@@ -215,7 +215,7 @@ TEST(French, CommandErrors) {
   run = run_alliance({"score", "gtb-12", "--bogus", "--lang", "fr"});
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err, "alliance" + kNbsp + ": argument inattendu" + kNbsp + ": --bogus\nPour l’aide" + kNbsp +
-                         ": alliance --help\n");
+                         ": alliance score --help\n");
   run = run_alliance({"score", "gtb-12", "absent.csv", "--lang", "fr"});
   EXPECT_EQ(run.status, 3);
   EXPECT_EQ(run.err, "alliance" + kNbsp + ": absent.csv" + kNbsp + ": lecture impossible" + kNbsp +
@@ -236,14 +236,14 @@ TEST(English, CommandErrorsUnchanged) {
             "alliance: --fail-below 'goal=3': gtb-12 has no subscale 'goal', did you mean 'goals'?\n");
   run = run_alliance({"score", "gtb-12", "--bogus", "--lang", "en"});
   EXPECT_EQ(run.err,
-            "alliance: The following argument was not expected: --bogus\nRun 'alliance --help' for usage.\n");
+            "alliance: The following argument was not expected: --bogus\nRun 'alliance score --help' for usage.\n");
   run = run_alliance({"score", "gtb-12", "absent.csv", "--lang", "en"});
   EXPECT_EQ(run.status, 3);
   EXPECT_EQ(run.err, "alliance: absent.csv: cannot open: No such file or directory\n");
   run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "en"});
   EXPECT_EQ(
       run.err,
-      "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance --help' for usage.\n");
+      "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance stats --help' for usage.\n");
 }
 
 // A CSV header naming no item: the whole file refused, located, in French.

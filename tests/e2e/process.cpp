@@ -81,6 +81,10 @@ Run run_program(const std::string& program, const std::vector<std::string>& args
     ::dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
     if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(126);
+    // Hermetic: questionnaires installed on this machine (/usr/share/alliance, ~/.local/share/alliance)
+    // are not the tests' business; a test that wants them sets these itself.
+    ::setenv("XDG_DATA_HOME", "/nonexistent/alliance-tests/data-home", 1);
+    ::setenv("XDG_DATA_DIRS", "/nonexistent/alliance-tests/data-dirs", 1);
     for (const auto& [name, value] : options.env) ::setenv(name.c_str(), value.c_str(), 1);
     std::vector<char*> argv;
     std::string bin = program;

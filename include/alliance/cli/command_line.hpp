@@ -16,13 +16,17 @@ namespace alliance::cli {
 struct Command {
   GlobalOptions global;
   std::variant<ListOptions, ShowOptions, ValidateOptions, ScoreOptions, StatsCommandOptions, TrendOptions,
-               CompareOptions, AdministerOptions, ReportOptions>
+               CompareOptions, AdministerOptions, ReportOptions,
+               GenerateOptions>
       options;
 };
 
-// What to print instead of running a command: --help or --version (`out`,
-// for standard output, and ExitCode::ok), or a usage error (`err`, for
-// standard error: the message and where to find help, and ExitCode::usage).
+// What to print instead of running a command: --help, `alliance help
+// [COMMAND]` or --version (`out`, for standard output, and ExitCode::ok); the
+// short help of a bare `alliance` (`out`, and ExitCode::usage); or a usage
+// error (`err`, for standard error: the message, "did you mean" for a
+// mistyped command or option, and the --help of the command typed, and
+// ExitCode::usage).
 struct Printout {
   std::string out;
   std::string err;

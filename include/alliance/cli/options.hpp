@@ -143,4 +143,12 @@ struct AdministerOptions {
   bool plain = false;
 };
 
+// The hidden `alliance __generate WHAT DIR` the build runs: the man pages
+// ("man": alliance.1, alliance-<command>.1) or a shell's completion script
+// ("bash": alliance, "zsh": _alliance, "fish": alliance.fish), written into DIR.
+struct GenerateOptions {
+  std::string what;
+  std::string directory;
+};
+
 }  // namespace alliance::cli

@@ -64,6 +64,11 @@ class Env {
 
   // An environment variable; nullopt when it is not set.
   virtual std::optional<std::string> variable(const std::string& name) = 0;
+
+  // The running program's file, absolute and with symbolic links resolved
+  // (/proc/self/exe); nullopt when it cannot be known. The catalog finds the
+  // questionnaires installed beside it (catalog.hpp).
+  virtual std::optional<std::filesystem::path> executable_path() = 0;
 };
 
 // The real operating system. One for the whole process; it holds no state.

@@ -31,6 +31,8 @@ class MemoryEnv : public Env {
   void advance(std::int64_t seconds) { now_ += seconds; }
   void set_variable(const std::string& name, std::string value);
   void unset_variable(const std::string& name);
+  // What executable_path() returns (nullopt until set).
+  void set_executable_path(std::filesystem::path path) { executable_ = std::move(path); }
   // From now on, every write of a file in `dir` (a save, a copy kept under
   // another name) fails with FileError(create, error_number) — ENOSPC for a
   // full disk — and leaves the directory as it was. 0 makes writes work again.
@@ -54,6 +56,7 @@ class MemoryEnv : public Env {
   std::int64_t now() override { return now_; }
   std::int64_t utc_offset(std::int64_t) override { return offset_; }
   std::optional<std::string> variable(const std::string& name) override;
+  std::optional<std::filesystem::path> executable_path() override { return executable_; }
 
  private:
   struct Node {
@@ -73,6 +76,7 @@ class MemoryEnv : public Env {
   std::map<std::string, std::string> variables_;
   std::map<std::filesystem::path, int> failing_;
   std::size_t writes_ = 0;
+  std::optional<std::filesystem::path> executable_;
 };
 
 }  // namespace alliance::io

@@ -1,0 +1,27 @@
+// alliance __generate: the man pages and completion scripts, written by the build.
+#include <fstream>
+#include <iostream>
+
+#include "alliance/cli/command_spec.hpp"
+#include "alliance/core/error.hpp"
+#include "alliance/version.hpp"
+#include "commands.hpp"
+#include "generate.hpp"
+
+namespace alliance::cli {
+
+int run_generate(const GenerateOptions& options) {
+  const CommandLineSpec spec = describe_command_line();
+  const std::vector<GeneratedFile> files =
+      options.what == "man" ? man_pages(spec, kVersion) : std::vector{completion_script(spec, options.what)};
+  for (const GeneratedFile& file : files) {
+    const std::string path = options.directory + "/" + file.name;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << file.text;
+    out.close();
+    if (!out) throw Error(ExitCode::io, path + ": cannot write");
+  }
+  return 0;
+}
+
+}  // namespace alliance::cli
