@@ -49,7 +49,7 @@ TEST(CommandSpec, DescribesTheCommandsAndTheirValues) {
   std::vector<std::string> names;
   for (const CommandSpec& c : spec.commands) names.push_back(c.name);
   EXPECT_EQ(names, (std::vector<std::string>{"list", "show", "validate", "score", "stats", "trend", "compare",
-                                             "administer", "help"}));  // __generate is hidden
+                                             "administer", "report", "help"}));  // __generate is hidden
   const CommandSpec& score = command(spec, "score");
   EXPECT_EQ(score.usage, "alliance score [OPTIONS] questionnaire [files...]");
   const OptionSpec& format = option(score, "--format");

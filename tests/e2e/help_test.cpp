@@ -43,7 +43,8 @@ TEST(HelpExamples, EveryCommandsExamplesRunAsShown) {
   };
   std::size_t ran = 0;
   for (const char* command :
-       {"", "list", "show", "validate", "score", "stats", "trend", "compare", "administer", "help"}) {
+       {"", "list", "show", "validate", "score", "stats", "trend", "compare", "administer", "report",
+        "help"}) {
     const Outcome help = run_alliance(*command ? std::vector<std::string>{command, "--help"}
                                                : std::vector<std::string>{"--help"});
     const std::vector<std::string> examples = examples_in(help.out);
@@ -54,8 +55,15 @@ TEST(HelpExamples, EveryCommandsExamplesRunAsShown) {
                       {.input = {}, .env = {{"PATH", path}, {"LC_ALL", "C.UTF-8"}}, .cwd = dir});
       const auto expected = status.find(example);
       EXPECT_EQ(run.status, expected == status.end() ? 0 : expected->second) << example << "\n" << run.err;
-      const bool shows = expected == status.end() && example.find('>') == std::string::npos;
-      EXPECT_TRUE(!shows || !run.out.empty()) << example;  // each shows something
+      // Each shows something, or writes the file it names with -o (report).
+      const std::size_t output = example.find(" -o ");
+      if (output != std::string::npos && expected == status.end()) {
+        const std::string name = example.substr(output + 4, example.find(' ', output + 4) - output - 4);
+        EXPECT_TRUE(fs::is_regular_file(fs::path(dir) / name)) << example;
+      }
+      const bool shows = expected == status.end() && example.find('>') == std::string::npos &&
+                         output == std::string::npos;
+      EXPECT_TRUE(!shows || !run.out.empty()) << example;
       ++ran;
     }
   }

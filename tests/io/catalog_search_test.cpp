@@ -17,7 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string bundled_text(std::string_view file_name) {
+std::string bundled_definition_text(std::string_view file_name) {
   for (const BundledDefinition& def : bundled_definitions())
     if (def.file_name == file_name) return std::string(def.text);
   ADD_FAILURE() << "no bundled " << file_name;
@@ -86,11 +86,11 @@ TEST(CatalogSearch, InstalledDefinitionsComeBeforeTheBundledOnesAndSayWhereTheyW
   env.set_executable_path("/opt/alliance/bin/alliance");
   env.set_variable("HOME", "/home/ana");
   // A lab-wide definition beside the program, a user's own, and a copy of a bundled one.
-  std::string lab = bundled_text("gtb-12.json");
+  std::string lab = bundled_definition_text("gtb-12.json");
   lab.replace(lab.find("\"id\": \"gtb-12\""), 14, "\"id\": \"lab-12\"");
   env.add_file("/opt/alliance/share/alliance/questionnaires/lab-12.json", lab);
-  env.add_file("/opt/alliance/share/alliance/questionnaires/gtb-12.json", bundled_text("gtb-12.json"));
-  env.add_file("/home/ana/.local/share/alliance/questionnaires/srs.json", bundled_text("srs.json"));
+  env.add_file("/opt/alliance/share/alliance/questionnaires/gtb-12.json", bundled_definition_text("gtb-12.json"));
+  env.add_file("/home/ana/.local/share/alliance/questionnaires/srs.json", bundled_definition_text("srs.json"));
   const Catalog catalog(Catalog::search_directories({}, env), env);
 
   const LoadedQuestionnaire gtb = catalog.load("gtb-12");
