@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "alliance/core/agreement.hpp"
@@ -14,6 +15,7 @@
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/env.hpp"
 #include "alliance/io/report_writer.hpp"
+#include "alliance/text/messages.hpp"
 #include "alliance/version.hpp"
 #include "commands.hpp"
 #include "context.hpp"
@@ -82,7 +84,7 @@ std::string report_date(io::Env& env) {
     const char* end = epoch->data() + epoch->size();
     const auto [at, ec] = std::from_chars(epoch->data(), end, seconds);
     if (ec == std::errc() && at == end && seconds >= 0) return io::utc_timestamp(seconds);
-    throw Error(ExitCode::usage, "SOURCE_DATE_EPOCH '" + *epoch + "': expected whole seconds since 1970");
+    throw Error(ExitCode::usage, text::Message{text::Msg::report_epoch, {*epoch}});
   }
   return io::utc_now(env);
 }
@@ -90,16 +92,15 @@ std::string report_date(io::Env& env) {
 ReadForm load_therapist(const ReportOptions& o, const GlobalOptions& global,
                         const core::Questionnaire& client) {
   if (o.therapist.size() < 2)
-    throw Error(ExitCode::usage,
-                "--therapist needs a questionnaire and at least one file: --therapist ID FILE...");
+    throw Error(ExitCode::usage, text::Message{text::Msg::compare_form_needs_files, {"--therapist"}});
   ReadForm form{
       make_catalog(global).load(o.therapist[0]), {o.therapist.begin() + 1, o.therapist.end()}, {}, {}};
   const core::Questionnaire& q = form.loaded.questionnaire;
   if (q.form != core::Form::therapist)
-    throw Error(ExitCode::usage, "--therapist " + o.therapist[0] + ": " + q.id + " is the " +
-                                     core::to_string(q.form) + " form, not the therapist's");
+    throw Error(ExitCode::usage, text::Message{text::Msg::report_not_therapist_form,
+                                               {o.therapist[0], q.id, std::string(core::to_string(q.form))}});
   const std::string problem = core::comparability_problem(client, q);
-  if (!problem.empty()) throw Error(ExitCode::usage, "cannot compare: " + problem);
+  if (!problem.empty()) throw Error(ExitCode::usage, text::Message{text::Msg::compare_cannot, {problem}});
   return form;
 }
 
@@ -125,21 +126,24 @@ core::Comparison client_comparison(const core::RespondentSessions& client,
 void write_output(const std::string& path, const std::string& content) {
   if (path == "-") {
     if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size())
-      throw Error(ExitCode::io, "cannot write to standard output");
+      throw Error(ExitCode::io, text::Message{text::Msg::cannot_write_stdout, {""}});
     return;
   }
   io::real_env().write_file_atomic(path, content, io::Overwrite::allow);
 }
 
 // The scale --format svg draws. Throws Error(usage) naming the scales.
-std::size_t svg_scale(const ReportOptions& o, const core::Questionnaire& q) {
+std::size_t svg_scale(const ReportOptions& o, const core::Questionnaire& q, const std::string& lang) {
   const std::vector<std::string> names = io::trend_scale_names(q);
   const auto found = std::find(names.begin(), names.end(), o.scale);
   if (found != names.end()) return static_cast<std::size_t>(found - names.begin());
   std::string list;
   for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
-  throw Error(ExitCode::usage, "--scale '" + o.scale + "': not a scale of " + q.id + " (" + list + ")" +
-                                   core::did_you_mean(o.scale, names));
+  const std::optional<std::string> closest = core::closest_match(o.scale, names);
+  throw Error(ExitCode::usage,
+              text::Message{text::Msg::report_unknown_scale,
+                            {o.scale, q.id, list,
+                             closest ? text::say(lang, text::Msg::did_you_mean, {*closest}) : ""}});
 }
 
 // Checked before reading, so that a long read does not end in a refusal;
@@ -148,9 +152,7 @@ void check_output(const std::string& path) {
   if (path == "-") return;
   const io::FileKind kind = io::real_env().file_kind(path);
   if (kind != io::FileKind::missing && kind != io::FileKind::regular)
-    throw Error(ExitCode::io, path +
-                                  ": not a regular file; the report replaces only a regular file "
-                                  "(give a new file name with -o)");
+    throw Error(ExitCode::io, text::Message{text::Msg::report_not_regular, {path}});
 }
 
 // Every --respondent has a valid response, and there is something to draw.
@@ -159,12 +161,11 @@ void check_respondents(const ReportOptions& o, const ReadForm& client) {
   for (const core::RespondentSessions& p : client.groups.respondents()) seen.insert(p.respondent);
   for (const std::string& id : o.respondents)
     if (!seen.count(id))
-      throw Error(ExitCode::invalid_input, "--respondent '" + core::terminal_safe(id) +
-                                               "': no valid response of the client's form has this id");
-  if (seen.empty()) throw Error(ExitCode::invalid_input, "no valid response to report on; nothing written");
+      throw Error(ExitCode::invalid_input,
+                  text::Message{text::Msg::report_unknown_respondent, {core::terminal_safe(id)}});
+  if (seen.empty()) throw Error(ExitCode::invalid_input, text::Message{text::Msg::report_nothing, {}});
   if (o.format == "svg" && seen.size() != 1)
-    throw Error(ExitCode::usage, "--format svg draws one respondent's chart, and the input has " +
-                                     std::to_string(seen.size()) + ": choose one with --respondent ID");
+    throw Error(ExitCode::usage, text::Message{text::Msg::report_svg_one, {std::to_string(seen.size())}});
 }
 
 // Each client's trend records, and with the therapist's form its records and
@@ -206,7 +207,7 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   report.settings = trend_settings(o.trend, q);
   report.sd_source = sources("--sd", o.trend.sd, report.settings.reference_sd, q);
   report.r_source = sources("--retest-r", o.trend.retest_r, report.settings.retest_r, q);
-  const std::size_t scale = o.format == "svg" ? svg_scale(o, q) : 0;
+  const std::size_t scale = o.format == "svg" ? svg_scale(o, q, report.language) : 0;
   std::optional<ReadForm> therapist;
   if (!o.therapist.empty()) therapist = load_therapist(o, global, q);
   check_output(o.output);
@@ -224,13 +225,16 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   if (o.output != "-") {
     std::size_t sessions = 0;
     for (const io::ReportClient& c : report.clients) sessions += c.sessions.size();
-    std::cerr << "alliance: " << o.output << ": report of " << report.clients.size() << " respondent"
-              << (report.clients.size() == 1 ? "" : "s") << ", " << sessions << " session"
-              << (sessions == 1 ? "" : "s") << " (" << content.size() << " bytes, mode 0600)\n";
+    std::cerr << text::say(report.language, text::Msg::error_line,
+                           {text::say(report.language, text::Msg::report_written,
+                                      {o.output, std::to_string(report.clients.size()),
+                                       std::to_string(sessions), std::to_string(content.size())})})
+              << '\n';
   }
   if (invalid > 0)
-    std::cerr << "alliance: " << invalid << " response" << (invalid == 1 ? " is" : "s are")
-              << " invalid and not in the report\n";
+    std::cerr << text::say(report.language, text::Msg::error_line,
+                           {text::say(report.language, text::Msg::report_invalid, {std::to_string(invalid)})})
+              << '\n';
   return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
 }
 

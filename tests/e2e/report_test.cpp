@@ -201,6 +201,13 @@ TEST(ReportCommand, NothingToReportOn) {
   EXPECT_EQ(missing.status, 1);
   EXPECT_EQ(missing.err, "alliance: --respondent 'Z': no valid response of the client's form has this id\n");
   EXPECT_FALSE(fs::exists(dir + "/r.html"));
+  // In French, as every command's errors (the message catalogue).
+  const std::string nb = "\u00a0";
+  const Outcome french = report(dir + "/r.html", {"--respondent", "Z", "--lang", "fr"});
+  EXPECT_EQ(french.status, 1);
+  EXPECT_EQ(french.err, "alliance" + nb + ": --respondent «" + nb + "Z" + nb + "»" + nb +
+                            ": aucune réponse valide de la forme client ne porte cet identifiant\n");
+  EXPECT_FALSE(fs::exists(dir + "/r.html"));
 }
 
 TEST(ReportCommand, SourceDateEpochMustBeSeconds) {
