@@ -330,7 +330,9 @@ std::vector<bool> check_options(const core::Questionnaire& q, const ItemIndex& i
     if (!item) {
       std::vector<std::string> ids;
       for (const core::Item& i : q.items) ids.push_back(i.id);
-      throw Error(ExitCode::usage, [column, item_id, id = q.id,
+      // Copies by name: a structured binding cannot be captured as such before C++20's
+      // P1091 (clang, which builds the fuzz targets, refuses it).
+      throw Error(ExitCode::usage, [column = column, item_id = item_id, id = q.id,
                                     close = core::closest_match(item_id, ids)](std::string_view lang) {
         return text::say(
             lang, text::Msg::map_no_such_item,
