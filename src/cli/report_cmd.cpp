@@ -37,31 +37,11 @@ struct ReadForm {
 
 long read_form(ReadForm& form, const InputOptions& input, const std::set<std::string>& only,
                const std::string& lang) {
-  const core::Questionnaire& q = form.loaded.questionnaire;
-  const core::Scorer scorer(q);
-  long invalid = 0;
-  LineCount lines;
   InputOptions options = input;
   options.files = form.files;
-  for_each_response(q, options, lang, [&](const io::ResponseRecord& record) {
-    lines.add(record);
-    if (!record.valid()) {
-      ++invalid;
-      report_problems(record, lang);
-      return true;
-    }
-    const core::Response& r = record.response;
-    if (!only.empty() && !only.count(r.respondent)) return true;
-    core::SessionScores session;
-    session.session = r.session;
-    session.date = r.date;
-    session.answers = r.answers;
-    session.sheet = scorer.score(r.answers);
-    form.groups.add(r.respondent, std::move(session), record.location);
-    return true;
-  });
-  print_line_count(lines, lang);
-  return invalid;
+  const SessionsRead read = read_sessions(form.loaded.questionnaire, options, lang, only, form.groups);
+  print_line_count(read.lines, lang);
+  return read.invalid;
 }
 
 // Where each scale's reference SD (or r) came from: the option, the norms, or nowhere.

@@ -161,26 +161,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   const io::OutputFormat output = choose_output_format(o.format);
 
   core::RespondentGroups groups;
-  long total = 0, invalid = 0;
-  LineCount lines;
-  const core::Scorer scorer(q);
-  for_each_response(q, o.input, lang, [&](const io::ResponseRecord& record) {
-    ++total;
-    lines.add(record);
-    if (!record.valid()) {
-      ++invalid;
-      report_problems(record, lang);
-      return true;
-    }
-    const core::Response& r = record.response;
-    core::SessionScores session;
-    session.session = r.session;
-    session.date = r.date;
-    session.answers = r.answers;
-    session.sheet = scorer.score(r.answers);
-    groups.add(r.respondent, std::move(session), record.location);
-    return true;
-  });
+  const SessionsRead read = read_sessions(q, o.input, lang, {}, groups);
 
   std::vector<std::vector<io::TrendRecord>> people = trend_records(q, groups, settings, lang);
 
@@ -218,13 +199,14 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
     for (const std::string& note : rc_notes(q, settings, lang)) std::cerr << m.note_prefix << note << '\n';
   }
 
-  print_line_count(lines, lang);
-  if (invalid > 0)
+  print_line_count(read.lines, lang);
+  if (read.invalid > 0)
     std::cerr << text::fill(m.error_line,
-                            {text::fill(m.invalid_count, {std::to_string(invalid), std::to_string(total)})})
+                            {text::fill(m.invalid_count, {std::to_string(read.invalid),
+                                                          std::to_string(read.lines.responses)})})
               << '\n';
   if (alerts > 0) return static_cast<int>(ExitCode::threshold);
-  return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
+  return read.invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
 }
 
 }  // namespace alliance::cli

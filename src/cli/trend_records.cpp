@@ -11,6 +11,30 @@
 
 namespace alliance::cli {
 
+SessionsRead read_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
+                           const std::set<std::string>& only, core::RespondentGroups& groups) {
+  const core::Scorer scorer(q);
+  SessionsRead read;
+  for_each_response(q, input, lang, [&](const io::ResponseRecord& record) {
+    read.lines.add(record);
+    if (!record.valid()) {
+      ++read.invalid;
+      report_problems(record, lang);
+      return true;
+    }
+    const core::Response& r = record.response;
+    if (!only.empty() && !only.count(r.respondent)) return true;
+    core::SessionScores session;
+    session.session = r.session;
+    session.date = r.date;
+    session.answers = r.answers;
+    session.sheet = scorer.score(r.answers);
+    groups.add(r.respondent, std::move(session), record.location);
+    return true;
+  });
+  return read;
+}
+
 core::TrendSettings trend_settings(const TrendOptions& o, const core::Questionnaire& q) {
   core::TrendSettings settings = core::settings_from_norms(q);
   const std::size_t n = q.subscales.size();
