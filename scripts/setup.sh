@@ -2,9 +2,9 @@
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
 # nlohmann/json (header-only, from Debian's packages), utf8proc, plus cmake, g++,
 # GoogleTest, jq, python3, python3-jsonschema, R (r-base-core), python3-pandas,
-# clang with libFuzzer's runtime (the fuzz targets), chromium (the report's tests), groff,
-# dpkg-dev and file (the man page and package tests), and, optionally, zsh, fish and lintian,
-# if they are missing. Does nothing when everything is present.
+# clang with libFuzzer's runtime (the fuzz targets), groff, dpkg-dev and file (the man page
+# and package tests), and, optionally, zsh, fish, lintian and chromium (the report's browser
+# test), if they are missing. Does nothing when everything is present.
 set -euo pipefail
 
 need=()
@@ -28,9 +28,6 @@ command -v Rscript >/dev/null || need+=(r-base-core)
 python3 -c 'import pandas' 2>/dev/null || /usr/bin/python3 -c 'import pandas' 2>/dev/null ||
   need+=(python3-pandas)
 
-# tests/report/chromium_test.sh opens `alliance report`'s HTML in headless Chromium (console errors,
-# network requests, screenshots, a PDF print); without it that test prints SKIPPED. Debian's package.
-command -v chromium >/dev/null || need+=(chromium)
 
 # The fuzz run of scripts/test.sh (scripts/fuzz.sh): clang, and libFuzzer's runtime, which Debian
 # ships in libclang-rt-14-dev (the compiler-rt of clang 14, bookworm's clang).
@@ -49,6 +46,9 @@ optional=()
 command -v zsh >/dev/null || optional+=(zsh)
 command -v fish >/dev/null || optional+=(fish)
 command -v lintian >/dev/null || optional+=(lintian)
+# tests/report/chromium_test.py opens `alliance report`'s HTML in headless Chromium (console
+# errors, network requests, screenshots, a PDF print); without it that test prints SKIPPED.
+command -v chromium >/dev/null || optional+=(chromium)
 
 if [ ${#need[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ]; then
   exit 0
