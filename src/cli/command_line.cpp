@@ -166,10 +166,15 @@ CLI::Validator finite_number(double min = std::numeric_limits<double>::lowest(),
 
 // Adds the FILE... positional and the "Input" group of options to `cmd`.
 void add_input_options(CLI::App* cmd, InputOptions& o) {
-  cmd->add_option("files", o.files, "Response files (JSON, NDJSON, CSV, TSV); - or none reads standard input")
+  cmd->add_option("files", o.files,
+                  "Response files (JSON, NDJSON, CSV, TSV; SPSS .sav/.zsav/.por, Stata .dta, SAS "
+                  ".sas7bdat/.xpt); - or none reads standard input")
       ->type_name("FILE...");
-  cmd->add_option("--input-format", o.input_format, "auto (from the name or content), json, ndjson, csv, tsv")
-      ->check(CLI::IsMember({"auto", "json", "ndjson", "jsonl", "csv", "tsv"}))
+  cmd->add_option("--input-format", o.input_format,
+                  "auto (from the name or content), json, ndjson, csv, tsv, sav (also .zsav), por, dta, "
+                  "sas7bdat, xpt")
+      ->check(CLI::IsMember({"auto", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "zsav", "por", "dta",
+                             "sas7bdat", "xpt"}))
       ->capture_default_str()
       ->group("Input");
   cmd->add_option("--columns", o.columns,
@@ -253,9 +258,15 @@ CLI::App* add_score_command(CLI::App& app, ScoreOptions& o) {
       ->type_name("ID|FILE");
   add_input_options(cmd, o.input);
   cmd->add_option("-f,--format", o.format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, "
-                  "csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
+                  "Output: table, json, ndjson, csv, tsv, sav (SPSS), dta (Stata) (default: from -o's "
+                  "extension, else table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "dta"}))
+      ->group("Output");
+  cmd->add_option("-o,--output", o.output,
+                  "Write the scores to FILE (atomically, mode 0600) instead of standard output; its "
+                  "extension chooses the format (.sav, .dta, .csv, .tsv, .json, .ndjson) unless --format "
+                  "is given")
+      ->type_name("FILE")
       ->group("Output");
   cmd->add_flag("--long", o.long_format, "One row per response and subscale (tidy data for R, pandas)")
       ->group("Output");
