@@ -75,3 +75,8 @@ whole <- readBin("gtb-12-study.sav", "raw", file.info("gtb-12-study.sav")$size)
 writeBin(whole[1:700], "truncated.sav")
 writeBin(whole[1:(length(whole) - 40)], "cut-rows.sav")
 writeLines("respondent,session\nP01,1", "not-stata.dta")
+
+# The worked examples of docs/data-sources.md: rows 1 to 5 (the valid ones), in examples/.
+examples <- file.path(here, "..", "..", "..", "examples")
+write_sav(spss_frame()[1:5, ], file.path(examples, "gtb-12-study.sav"))
+write_dta(stata[1:5, ], file.path(examples, "gtb-12-study.dta"), version = 14)
