@@ -94,6 +94,8 @@ const std::vector<CommandExamples>& command_examples() {
         {"alliance score gtb-12 examples/gtb-12-batch.csv --output-columns respondent,session,total > "
          "totals.csv",
          "Only the columns a spreadsheet needs."},
+        {"alliance score gtb-12 examples/gtb-12-study.sav -o scores.sav --lang fr",
+         "An SPSS file in, an SPSS file out, its variables labelled in French."},
         {"alliance score gtb-12 examples/gtb-12-response.json --explain", "The working, item by item."}}},
       {"stats",
        {{"alliance stats gtb-12 examples/gtb-12-batch.csv --format table", "Reliability and descriptives."},
@@ -173,25 +175,27 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
   cmd->add_option("--input-format", o.input_format,
                   "auto (from the name or content), json, ndjson, csv, tsv, sav (also .zsav), por, dta, "
                   "sas7bdat, xpt")
-      ->check(CLI::IsMember({"auto", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "zsav", "por", "dta",
-                             "sas7bdat", "xpt"}))
+      ->check(CLI::IsMember(
+          {"auto", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"}))
       ->capture_default_str()
       ->group("Input");
   cmd->add_option("--columns", o.columns,
-                  "CSV item columns named by PATTERN, {id} standing for the item id (e.g. 'wai_{id}'); "
-                  "default: the one pattern that names every item")
+                  "CSV item columns (SPSS, Stata, SAS variables) named by PATTERN, {id} standing for the "
+                  "item id (e.g. 'wai_{id}'); default: the one pattern that names every item")
       ->type_name("PATTERN")
       ->group("Input");
   cmd->add_option("--map", o.maps,
-                  "CSV column holding an item (repeatable, each column and item once), e.g. --map Q7_1=7")
+                  "CSV column (or SPSS, Stata, SAS variable) holding an item (repeatable, each column and "
+                  "item once), e.g. --map Q7_1=7")
       ->type_name("COLUMN=ITEM")
       ->group("Input");
   cmd->add_option("--id-column", o.id_column,
-                  "CSV column of respondent ids (default: recognised by name, else an unnamed first column)")
+                  "CSV column (or variable) of respondent ids (default: recognised by name, else an unnamed "
+                  "first column)")
       ->type_name("NAME")
       ->group("Input");
   cmd->add_option("--session-column", o.session_column,
-                  "CSV column of session numbers (default: recognised by name)")
+                  "CSV column (or variable) of session numbers (default: recognised by name)")
       ->type_name("NAME")
       ->group("Input");
   cmd->add_option("--skip-rows", o.skip_rows, "CSV rows to skip after the header (Qualtrics exports: 2)")

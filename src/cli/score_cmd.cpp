@@ -1,14 +1,13 @@
 // alliance score: subscale and total scores of responses, one or millions.
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
-#include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/result_writer.hpp"
 #include "alliance/text/messages.hpp"
@@ -68,40 +67,21 @@ io::OutputFormat output_format(const ScoreOptions& options) {
   return format;
 }
 
-// Standard output, or -o's file: written to memory, then atomically (mode
-// 0600) when the scores are complete, so that a failed run never leaves half
-// a file in place of a good one.
+// Standard output, or -o's file: written beside it, then put in its place
+// atomically (mode 0600) when the scores are complete (io::AtomicFile), so
+// that a failed run never leaves half a file in place of a good one.
 class ScoreOutput {
  public:
-  explicit ScoreOutput(const std::string& path) : path_(path) {
-    if (path_.empty()) return;
-    const io::FileKind kind = io::real_env().file_kind(path_);
-    if (kind != io::FileKind::missing && kind != io::FileKind::regular)
-      throw io::FileError(path_, io::FileError::Step::not_regular, 0);
-    file_ = open_memstream(&data_, &size_);
-    if (!file_) throw Error(ExitCode::io, text::Message{text::Msg::cannot_write_stdout, {""}});
+  explicit ScoreOutput(const std::string& path) {
+    if (!path.empty()) file_ = std::make_unique<io::AtomicFile>(path);
   }
-  ~ScoreOutput() {
-    if (file_) std::fclose(file_);
-    std::free(data_);
-  }
-  ScoreOutput(const ScoreOutput&) = delete;
-  ScoreOutput& operator=(const ScoreOutput&) = delete;
-
-  std::FILE* stream() const { return file_ ? file_ : stdout; }
-
-  // Writes the file (nothing to do for standard output).
+  std::FILE* stream() const { return file_ ? file_->stream() : stdout; }
   void commit() {
-    if (!file_) return;
-    std::fflush(file_);
-    io::real_env().write_file_atomic(path_, std::string_view(data_, size_), io::Overwrite::allow);
+    if (file_) file_->commit();
   }
 
  private:
-  std::string path_;
-  std::FILE* file_ = nullptr;
-  char* data_ = nullptr;
-  std::size_t size_ = 0;
+  std::unique_ptr<io::AtomicFile> file_;
 };
 
 io::WriterOptions writer_options(const ScoreOptions& options, const std::string& lang) {
