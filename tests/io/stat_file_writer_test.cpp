@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "../common/temp_dir.hpp"
+#include "alliance/io/catalog.hpp"
 #include "alliance/io/records.hpp"
+#include "alliance/io/response_reader.hpp"
 
 namespace alliance::io {
 namespace {
@@ -136,6 +138,45 @@ TEST_P(StatFileWriterTest, VariablesLabelsNumbersMissingTextAndProvenance) {
 
 INSTANTIATE_TEST_SUITE_P(Formats, StatFileWriterTest,
                          ::testing::Values(OutputFormat::sav, OutputFormat::dta));
+
+// A table of answers written by alliance's writer and read back by its
+// reader: the same numbers, the missing ones missing, the identifiers.
+TEST_P(StatFileWriterTest, AnswersWrittenAreReadBackByTheReader) {
+  const bool dta = GetParam() == OutputFormat::dta;
+  const std::string path = alliance::testing::own_temp_dir() + (dta ? "/answers.dta" : "/answers.sav");
+  Table table;
+  table.fields = {field("respondent", FieldType::text), field("session", FieldType::integer)};
+  for (int i = 1; i <= 12; ++i) table.fields.push_back(field("gtb_" + std::to_string(i), FieldType::number));
+  const std::vector<std::vector<std::optional<double>>> answers = {
+      {4, 4, 3, 5, 4, 3, 2, 2, 2, 4, 4, 3}, {1, std::nullopt, 1, 1, 1, 1, 1, 1, 1, 1, 1, std::nullopt}};
+  std::FILE* out = std::fopen(path.c_str(), "wb");
+  ASSERT_NE(out, nullptr);
+  auto writer = make_record_writer(GetParam(), std::nullopt, RecordOptions{}, out);
+  writer->begin(table);
+  const char* ids[] = {"P01", "Zoé"};
+  for (std::size_t row = 0; row < answers.size(); ++row) {
+    Record record = {Value::text(ids[row]), row == 0 ? Value::integer(7LL) : Value::missing()};
+    for (const std::optional<double>& a : answers[row]) record.push_back(Value::number(a));
+    writer->write(record);
+  }
+  writer->end();
+  writer->finish();
+  ASSERT_EQ(std::fclose(out), 0);
+
+  static const Catalog catalog({});
+  const core::Questionnaire q = catalog.load("gtb-12").questionnaire;
+  auto reader = open_response_reader(path, q, ReaderOptions{});
+  ResponseRecord record;
+  for (std::size_t row = 0; row < answers.size(); ++row) {
+    ASSERT_TRUE(reader->next(record)) << row;
+    EXPECT_TRUE(record.valid()) << record.problems.front();
+    EXPECT_EQ(record.location, path + ":" + std::to_string(row + 1));
+    EXPECT_EQ(record.response.respondent, ids[row]);
+    EXPECT_EQ(record.response.session, row == 0 ? std::optional<int>(7) : std::nullopt);
+    EXPECT_EQ(record.response.answers, answers[row]);
+  }
+  EXPECT_FALSE(reader->next(record));
+}
 
 TEST(StatFileFormats, ParsedByName) {
   EXPECT_EQ(parse_output_format("sav"), OutputFormat::sav);
