@@ -68,7 +68,7 @@ constexpr std::size_t kStatQueued = 4;
 using StatRow = std::vector<StatCell>;  // one cell per mapped column, in `kept_` order
 
 // Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm), and back.
-std::string civil_date(long long days) {
+std::string stat_civil_date(long long days) {
   days += 719468;
   const long long era = (days >= 0 ? days : days - 146096) / 146097;
   const long long doe = days - era * 146097;
@@ -87,7 +87,7 @@ std::string civil_date(long long days) {
 // not a date: SPSS counts seconds from 1582-10-14, Stata days (%td) or
 // milliseconds (%tc) from 1960-01-01, SAS days (DATE…) or seconds
 // (DATETIME…) from 1960-01-01.
-std::string date_text(StatFormat file, const std::string& format, double value) {
+std::string stat_date_text(StatFormat file, const std::string& format, double value) {
   constexpr long long kDays1960 = -3653;    // 1960-01-01 from 1970-01-01
   constexpr long long kDays1582 = -141428;  // 1582-10-14 from 1970-01-01
   const auto starts = [&format](const char* prefix) { return format.rfind(prefix, 0) == 0; };
@@ -98,20 +98,20 @@ std::string date_text(StatFormat file, const std::string& format, double value) 
     case StatFormat::por:
       if (starts("DATE") || starts("ADATE") || starts("EDATE") || starts("SDATE") || starts("DATETIME") ||
           starts("JDATE"))
-        return civil_date(kDays1582 + static_cast<long long>(std::floor(whole / 86400)));
+        return stat_civil_date(kDays1582 + static_cast<long long>(std::floor(whole / 86400)));
       return "";
     case StatFormat::dta:
-      if (starts("%td") || starts("%d")) return civil_date(kDays1960 + static_cast<long long>(whole));
+      if (starts("%td") || starts("%d")) return stat_civil_date(kDays1960 + static_cast<long long>(whole));
       if (starts("%tc") || starts("%tC"))
-        return civil_date(kDays1960 + static_cast<long long>(std::floor(whole / 86400000)));
+        return stat_civil_date(kDays1960 + static_cast<long long>(std::floor(whole / 86400000)));
       return "";
     case StatFormat::sas7bdat:
     case StatFormat::xport:
       if (starts("DATETIME"))
-        return civil_date(kDays1960 + static_cast<long long>(std::floor(whole / 86400)));
+        return stat_civil_date(kDays1960 + static_cast<long long>(std::floor(whole / 86400)));
       if (starts("DATE") || starts("YYMMDD") || starts("MMDDYY") || starts("DDMMYY") || starts("E8601DA") ||
           starts("IS8601DA"))
-        return civil_date(kDays1960 + static_cast<long long>(whole));
+        return stat_civil_date(kDays1960 + static_cast<long long>(whole));
       return "";
   }
   return "";
@@ -119,7 +119,7 @@ std::string date_text(StatFormat file, const std::string& format, double value) 
 
 // A number as an identifier: whole numbers without a decimal point (SPSS
 // stores respondent 1001 as 1001.0), others in their shortest exact form.
-std::string number_text(double value) {
+std::string stat_number_text(double value) {
   if (std::fabs(value) < 1e15 && value == std::floor(value)) {
     char out[32];
     std::snprintf(out, sizeof out, "%.0f", value);
@@ -354,8 +354,8 @@ class StatFileReader final : public ResponseReader {
     }
     const StatVariable& v = variables_[kept_variable_[k]];
     if (kept_[k].role == Role::date)
-      if (std::string date = date_text(format_, v.format, cell.value); !date.empty()) return date;
-    return number_text(cell.value);
+      if (std::string date = stat_date_text(format_, v.format, cell.value); !date.empty()) return date;
+    return stat_number_text(cell.value);
   }
 
   void apply(std::size_t k, const StatCell& cell, ResponseRecord& record) {
@@ -423,7 +423,7 @@ class StatFileReader final : public ResponseReader {
   std::vector<StatRow> filling_;
   int row_ = -1;
   std::size_t values_in_row_ = 0;  // of the row being filled: it is whole at variables_.size()
-  bool mapping_known_ = false;  // mapped_ was seen
+  bool mapping_known_ = false;     // mapped_ was seen
 
   // The reading thread's own.
   std::vector<StatRow> current_;

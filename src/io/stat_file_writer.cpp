@@ -22,7 +22,7 @@ namespace alliance::io {
 
 namespace {
 
-std::string ascii_lower(std::string text) {
+std::string stat_ascii_lower(std::string text) {
   for (char& c : text)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return text;
@@ -34,7 +34,7 @@ constexpr std::size_t kStataStrMax = 2045;
 constexpr std::size_t kStataLabelMax = 80;
 
 // `text` cut to at most `max` bytes, not inside a UTF-8 character.
-std::string cut_utf8(std::string text, std::size_t max) {
+std::string stat_cut_utf8(std::string text, std::size_t max) {
   if (text.size() <= max) return text;
   std::size_t end = max;
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
@@ -44,7 +44,7 @@ std::string cut_utf8(std::string text, std::size_t max) {
 
 // A variable name both SPSS and Stata take: letters, digits and '_', not
 // starting with a digit, at most 32 bytes, not a reserved word; made unique.
-std::string variable_name(const std::string& wanted, std::vector<std::string>& taken) {
+std::string stat_variable_name(const std::string& wanted, std::vector<std::string>& taken) {
   std::string name;
   for (char c : wanted) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -57,15 +57,15 @@ std::string variable_name(const std::string& wanted, std::vector<std::string>& t
                                           "int", "long", "float", "double", "if",  "in",   "using",
                                           "str", "strL", "_n",    "_N",     "_pi", "_b",   "_coef"};
   for (const char* word : kReserved)
-    if (ascii_lower(name) == ascii_lower(word)) name += "_";
+    if (stat_ascii_lower(name) == stat_ascii_lower(word)) name += "_";
   std::string unique = name;
-  for (int n = 2; std::find(taken.begin(), taken.end(), ascii_lower(unique)) != taken.end(); ++n)
+  for (int n = 2; std::find(taken.begin(), taken.end(), stat_ascii_lower(unique)) != taken.end(); ++n)
     unique = name.substr(0, 28) + "_" + std::to_string(n);
-  taken.push_back(ascii_lower(unique));
+  taken.push_back(stat_ascii_lower(unique));
   return unique;
 }
 
-ssize_t put_bytes(const void* data, size_t length, void* context) {
+ssize_t stat_put_bytes(const void* data, size_t length, void* context) {
   std::FILE* out = static_cast<std::FILE*>(context);
   return std::fwrite(data, 1, length, out) == length ? static_cast<ssize_t>(length) : -1;
 }
@@ -184,7 +184,7 @@ class StatFileWriter final : public RecordWriter {
 
   void write_file(readstat_writer_t* writer) {
     const bool dta = format_ == OutputFormat::dta;
-    check(readstat_set_data_writer(writer, &put_bytes));
+    check(readstat_set_data_writer(writer, &stat_put_bytes));
     if (dta) check(readstat_writer_set_file_format_version(writer, 118));  // Stata 14 and later: UTF-8
     if (!dta) check(readstat_writer_set_compression(writer, READSTAT_COMPRESS_ROWS));
     std::vector<std::string> notes;
@@ -192,9 +192,10 @@ class StatFileWriter final : public RecordWriter {
       const std::vector<const std::string*> values = provenance_values(*provenance_);
       for (std::size_t i = 0; i < 4; ++i)
         notes.push_back(std::string(kProvenanceNames[i]) + ": " + *values[i]);
-      file_label_ = cut_utf8("alliance " + provenance_->alliance_version + ": " +
-                                 provenance_->questionnaire_id + " " + provenance_->questionnaire_version,
-                             kStataLabelMax);
+      file_label_ =
+          stat_cut_utf8("alliance " + provenance_->alliance_version + ": " + provenance_->questionnaire_id +
+                            " " + provenance_->questionnaire_version,
+                        kStataLabelMax);
       check(readstat_writer_set_file_label(writer, file_label_.c_str()));
       for (const std::string& note : notes) readstat_add_note(writer, note.c_str());
     }
@@ -205,8 +206,8 @@ class StatFileWriter final : public RecordWriter {
     labels_.clear();
     for (std::size_t c = 0; c < table_->fields.size(); ++c) {
       const Field& f = table_->fields[c];
-      names_.push_back(variable_name(f.name, taken));
-      labels_.push_back(dta ? cut_utf8(f.title, kStataLabelMax) : cut_utf8(f.title, 255));
+      names_.push_back(stat_variable_name(f.name, taken));
+      labels_.push_back(dta ? stat_cut_utf8(f.title, kStataLabelMax) : stat_cut_utf8(f.title, 255));
     }
     for (std::size_t c = 0; c < table_->fields.size(); ++c) {
       readstat_variable_t* v = nullptr;

@@ -19,7 +19,7 @@
 namespace alliance::io {
 namespace {
 
-struct ReadBack {
+struct StatReadBack {
   std::string file_label;
   std::vector<std::string> notes;
   std::vector<std::string> names, labels;
@@ -29,22 +29,22 @@ struct ReadBack {
   long rows = 0;
 };
 
-ReadBack read_back(const std::string& path, bool dta) {
-  ReadBack out;
+StatReadBack stat_read_back(const std::string& path, bool dta) {
+  StatReadBack out;
   readstat_parser_t* parser = readstat_parser_init();
   readstat_set_metadata_handler(parser, [](readstat_metadata_t* m, void* c) {
-    auto& r = *static_cast<ReadBack*>(c);
+    auto& r = *static_cast<StatReadBack*>(c);
     const char* label = readstat_get_file_label(m);
     r.file_label = label ? label : "";
     r.rows = readstat_get_row_count(m);
     return 0;
   });
   readstat_set_note_handler(parser, [](int, const char* note, void* c) {
-    static_cast<ReadBack*>(c)->notes.emplace_back(note);
+    static_cast<StatReadBack*>(c)->notes.emplace_back(note);
     return 0;
   });
   readstat_set_variable_handler(parser, [](int, readstat_variable_t* v, const char*, void* c) {
-    auto& r = *static_cast<ReadBack*>(c);
+    auto& r = *static_cast<StatReadBack*>(c);
     r.names.emplace_back(readstat_variable_get_name(v));
     const char* label = readstat_variable_get_label(v);
     r.labels.emplace_back(label ? label : "");
@@ -52,7 +52,7 @@ ReadBack read_back(const std::string& path, bool dta) {
     return 0;
   });
   readstat_set_value_handler(parser, [](int row, readstat_variable_t* v, readstat_value_t value, void* c) {
-    auto& r = *static_cast<ReadBack*>(c);
+    auto& r = *static_cast<StatReadBack*>(c);
     const std::pair<int, int> at{row, readstat_variable_get_index(v)};
     if (readstat_variable_get_type_class(v) == READSTAT_TYPE_CLASS_STRING) {
       const char* s = readstat_string_value(value);
@@ -69,21 +69,21 @@ ReadBack read_back(const std::string& path, bool dta) {
   return out;
 }
 
-Field titled(std::string name, FieldType type, std::string title) {
+Field stat_titled(std::string name, FieldType type, std::string title) {
   Field f = field(std::move(name), type);
   f.title = std::move(title);
   return f;
 }
 
-void write_table(OutputFormat format, const std::string& path, const std::string& long_text) {
+void stat_write_table(OutputFormat format, const std::string& path, const std::string& long_text) {
   Table table;
   table.name = "responses";
-  table.fields = {titled("respondent", FieldType::text, "Répondant"),
-                  titled("session", FieldType::integer, "Numéro de séance"),
-                  titled("goals", FieldType::number, "Objectifs"),
-                  titled("in", FieldType::boolean, ""),
+  table.fields = {stat_titled("respondent", FieldType::text, "Répondant"),
+                  stat_titled("session", FieldType::integer, "Numéro de séance"),
+                  stat_titled("goals", FieldType::number, "Objectifs"),
+                  stat_titled("in", FieldType::boolean, ""),
                   field("problems", FieldType::list),
-                  titled("goals-2", FieldType::text, "")};
+                  stat_titled("goals-2", FieldType::text, "")};
   const Provenance provenance{"gtb-12", "1.0.0", "fnv1a64:0553c8033adc40f3", "0.1.0"};
   std::FILE* out = std::fopen(path.c_str(), "wb");
   ASSERT_NE(out, nullptr);
@@ -108,8 +108,8 @@ TEST_P(StatFileWriterTest, VariablesLabelsNumbersMissingTextAndProvenance) {
       alliance::testing::own_temp_dir() + (dta ? "/writer-test.dta" : "/writer-test.sav");
   // Longer than Stata's str2045: a strL in .dta, a very long string in .sav.
   const std::string long_text(3000, 'x');
-  write_table(GetParam(), path, long_text);
-  const ReadBack r = read_back(path, dta);
+  stat_write_table(GetParam(), path, long_text);
+  const StatReadBack r = stat_read_back(path, dta);
 
   EXPECT_EQ(r.rows, 2);
   EXPECT_EQ(r.names,
