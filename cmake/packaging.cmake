@@ -71,7 +71,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 # The dependencies are the shared libraries the binary really links, found by dpkg-shlibdeps:
-# with ALLIANCE_STATIC_RUNTIME (the default), libc6 alone.
+# with ALLIANCE_STATIC_RUNTIME (the default), libc6 and libreadstat1 (ReadStat: SPSS, Stata and SAS files).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_STRIP_FILES ON)

@@ -24,7 +24,7 @@ if [[ ${1:-} == --check ]]; then
 fi
 seconds=${1:-600}
 [[ $# -gt 0 ]] && shift
-all=(definition json_response ndjson ndjson_differential csv options)
+all=(definition json_response ndjson ndjson_differential csv options stat_file)
 targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=("${all[@]}")
 

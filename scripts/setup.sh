@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
-# nlohmann/json (header-only, from Debian's packages), utf8proc, plus cmake, g++,
+# nlohmann/json (header-only, from Debian's packages), utf8proc, ReadStat (SPSS, Stata and SAS
+# files), plus cmake, g++,
 # GoogleTest, jq, python3, python3-jsonschema, R (r-base-core), python3-pandas,
 # clang with libFuzzer's runtime (the fuzz targets), groff, dpkg-dev and file (the man page
-# and package tests), and, optionally, zsh, fish, lintian and chromium (the report's browser
-# test), if they are missing. Does nothing when everything is present.
+# and package tests), and, optionally, zsh, fish, lintian, chromium (the report's browser
+# test) and r-cran-haven (the .sav/.dta round trip through R), if they are missing. Does nothing when everything is present.
 set -euo pipefail
 
 need=()
@@ -13,6 +14,8 @@ need=()
 [ -f /usr/include/gtest/gtest.h ] || need+=(libgtest-dev)
 # Unicode normalisation (NFC) of respondent ids, for their file names.
 [ -f /usr/include/utf8proc.h ] || need+=(libutf8proc-dev)
+# SPSS, Stata and SAS files (read), .sav and .dta (written): ReadStat.
+[ -f /usr/include/readstat.h ] || need+=(libreadstat-dev)
 command -v cmake >/dev/null || need+=(cmake)
 command -v g++ >/dev/null || need+=(g++)
 # The README's examples, run by the tests, pipe into jq and read CSV with Python.
@@ -49,6 +52,9 @@ command -v lintian >/dev/null || optional+=(lintian)
 # tests/report/chromium_test.py opens `alliance report`'s HTML in headless Chromium (console
 # errors, network requests, screenshots, a PDF print); without it that test prints SKIPPED.
 command -v chromium >/dev/null || optional+=(chromium)
+# tests/e2e/haven_roundtrip.R reads alliance's .sav and .dta with R's haven (the reader SPSS and
+# Stata users of R rely on); without it that test prints SKIPPED.
+Rscript -e 'library(haven)' >/dev/null 2>&1 || optional+=(r-cran-haven)
 
 if [ ${#need[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ]; then
   exit 0

@@ -94,6 +94,8 @@ const std::vector<CommandExamples>& command_examples() {
         {"alliance score gtb-12 examples/gtb-12-batch.csv --output-columns respondent,session,total > "
          "totals.csv",
          "Only the columns a spreadsheet needs."},
+        {"alliance score gtb-12 examples/gtb-12-study.sav -o scores.sav --lang fr",
+         "An SPSS file in, an SPSS file out, its variables labelled in French."},
         {"alliance score gtb-12 examples/gtb-12-response.json --explain", "The working, item by item."}}},
       {"stats",
        {{"alliance stats gtb-12 examples/gtb-12-batch.csv --format table", "Reliability and descriptives."},
@@ -166,27 +168,34 @@ CLI::Validator finite_number(double min = std::numeric_limits<double>::lowest(),
 
 // Adds the FILE... positional and the "Input" group of options to `cmd`.
 void add_input_options(CLI::App* cmd, InputOptions& o) {
-  cmd->add_option("files", o.files, "Response files (JSON, NDJSON, CSV, TSV); - or none reads standard input")
+  cmd->add_option("files", o.files,
+                  "Response files (JSON, NDJSON, CSV, TSV; SPSS .sav/.zsav/.por, Stata .dta, SAS "
+                  ".sas7bdat/.xpt); - or none reads standard input")
       ->type_name("FILE...");
-  cmd->add_option("--input-format", o.input_format, "auto (from the name or content), json, ndjson, csv, tsv")
-      ->check(CLI::IsMember({"auto", "json", "ndjson", "jsonl", "csv", "tsv"}))
+  cmd->add_option("--input-format", o.input_format,
+                  "auto (from the name or content), json, ndjson, csv, tsv, sav (also .zsav), por, dta, "
+                  "sas7bdat, xpt")
+      ->check(CLI::IsMember(
+          {"auto", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"}))
       ->capture_default_str()
       ->group("Input");
   cmd->add_option("--columns", o.columns,
-                  "CSV item columns named by PATTERN, {id} standing for the item id (e.g. 'wai_{id}'); "
-                  "default: the one pattern that names every item")
+                  "CSV item columns (SPSS, Stata, SAS variables) named by PATTERN, {id} standing for the "
+                  "item id (e.g. 'wai_{id}'); default: the one pattern that names every item")
       ->type_name("PATTERN")
       ->group("Input");
   cmd->add_option("--map", o.maps,
-                  "CSV column holding an item (repeatable, each column and item once), e.g. --map Q7_1=7")
+                  "CSV column (or SPSS, Stata, SAS variable) holding an item (repeatable, each column and "
+                  "item once), e.g. --map Q7_1=7")
       ->type_name("COLUMN=ITEM")
       ->group("Input");
   cmd->add_option("--id-column", o.id_column,
-                  "CSV column of respondent ids (default: recognised by name, else an unnamed first column)")
+                  "CSV column (or variable) of respondent ids (default: recognised by name, else an unnamed "
+                  "first column)")
       ->type_name("NAME")
       ->group("Input");
   cmd->add_option("--session-column", o.session_column,
-                  "CSV column of session numbers (default: recognised by name)")
+                  "CSV column (or variable) of session numbers (default: recognised by name)")
       ->type_name("NAME")
       ->group("Input");
   cmd->add_option("--skip-rows", o.skip_rows, "CSV rows to skip after the header (Qualtrics exports: 2)")
@@ -253,9 +262,15 @@ CLI::App* add_score_command(CLI::App& app, ScoreOptions& o) {
       ->type_name("ID|FILE");
   add_input_options(cmd, o.input);
   cmd->add_option("-f,--format", o.format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, "
-                  "csv otherwise)")
-      ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
+                  "Output: table, json, ndjson, csv, tsv, sav (SPSS), dta (Stata) (default: from -o's "
+                  "extension, else table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "dta"}))
+      ->group("Output");
+  cmd->add_option("-o,--output", o.output,
+                  "Write the scores to FILE (atomically, mode 0600) instead of standard output; its "
+                  "extension chooses the format (.sav, .dta, .csv, .tsv, .json, .ndjson) unless --format "
+                  "is given")
+      ->type_name("FILE")
       ->group("Output");
   cmd->add_flag("--long", o.long_format, "One row per response and subscale (tidy data for R, pandas)")
       ->group("Output");

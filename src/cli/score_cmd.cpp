@@ -1,12 +1,14 @@
 // alliance score: subscale and total scores of responses, one or millions.
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/io/files.hpp"
 #include "alliance/io/result_writer.hpp"
 #include "alliance/text/messages.hpp"
 #include "alliance/version.hpp"
@@ -34,9 +36,57 @@ std::vector<std::string> split_at_commas(const std::string& list) {
   }
 }
 
+// The format -o's file name says: ".sav" -> "sav"; "" when it says none.
+std::string format_of_name(const std::string& path) {
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return "";
+  std::string extension = path.substr(dot + 1);
+  for (char& c : extension)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (const char* known : {"sav", "dta", "csv", "tsv", "json", "ndjson", "jsonl"})
+    if (extension == known) return extension;
+  return "";
+}
+
+// --format, else -o's extension, else a table on a terminal and CSV elsewhere.
+// A binary format (sav, dta) is never written to a terminal; a -o name that
+// says another format than --format is refused rather than guessed.
+io::OutputFormat output_format(const ScoreOptions& options) {
+  const std::string named = options.output.empty() ? "" : format_of_name(options.output);
+  if (!options.format.empty() && !named.empty() &&
+      io::parse_output_format(named) != io::parse_output_format(options.format))
+    throw Error(ExitCode::usage,
+                text::Message{text::Msg::output_format_conflict, {options.output, options.format}});
+  const std::string flag = !options.format.empty() ? options.format : named;
+  const io::OutputFormat format =
+      options.output.empty() ? choose_output_format(flag)
+                             : (flag.empty() ? io::OutputFormat::csv : io::parse_output_format(flag));
+  if ((format == io::OutputFormat::sav || format == io::OutputFormat::dta) && options.output.empty() &&
+      stdout_is_terminal())
+    throw Error(ExitCode::usage, text::Message{text::Msg::stat_output_terminal, {flag}});
+  return format;
+}
+
+// Standard output, or -o's file: written beside it, then put in its place
+// atomically (mode 0600) when the scores are complete (io::AtomicFile), so
+// that a failed run never leaves half a file in place of a good one.
+class ScoreOutput {
+ public:
+  explicit ScoreOutput(const std::string& path) {
+    if (!path.empty()) file_ = std::make_unique<io::AtomicFile>(path);
+  }
+  std::FILE* stream() const { return file_ ? file_->stream() : stdout; }
+  void commit() {
+    if (file_) file_->commit();
+  }
+
+ private:
+  std::unique_ptr<io::AtomicFile> file_;
+};
+
 io::WriterOptions writer_options(const ScoreOptions& options, const std::string& lang) {
   io::WriterOptions out;
-  out.format = choose_output_format(options.format);
+  out.format = output_format(options);
   out.long_format = options.long_format;
   out.precision = options.precision;
   out.language = lang;
@@ -70,6 +120,7 @@ int finish_status(const Tally& tally, bool stopped, const std::string& lang) {
 void check_explain_alone(const ScoreOptions& options) {
   if (!options.explain) return;
   const char* shaping = options.output_columns    ? "--output-columns"
+                        : !options.output.empty() ? "-o"
                         : !options.format.empty() ? "--format"
                         : options.long_format     ? "--long"
                         : options.precision >= 0  ? "--precision"
@@ -86,9 +137,11 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   const std::vector<Threshold> thresholds = parse_thresholds(options.fail_below, q);
   const io::Provenance provenance{q.id, q.version, loaded.hash, kVersion};
   check_explain_alone(options);
-  // Made before any input is read, so a bad --output-columns fails at once.
+  // Made before any input is read, so a bad --output-columns or -o fails at once.
+  ScoreOutput output(options.explain ? "" : options.output);
   std::unique_ptr<io::ResultWriter> writer;
-  if (!options.explain) writer = io::make_result_writer(q, provenance, writer_options(options, lang), stdout);
+  if (!options.explain)
+    writer = io::make_result_writer(q, provenance, writer_options(options, lang), output.stream());
 
   Tally tally;
   const auto visit = [&](const io::ResponseRecord& record, const core::ScoreSheet& sheet) {
@@ -107,6 +160,10 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   };
   const bool completed = for_each_scored_response(q, options.input, lang, visit);
   if (writer) writer->finish();
+  output.commit();
+  if (!options.output.empty())
+    std::cerr << text::say(lang, text::Msg::scores_written, {options.output, std::to_string(tally.responses)})
+              << '\n';
   return finish_status(tally, !completed, lang);
 }
 

@@ -142,6 +142,55 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
   }
 }
 
+AtomicFile::AtomicFile(std::filesystem::path path) : path_(std::move(path)) {
+  check_replaceable(path_);
+  const std::filesystem::path dir = path_.has_parent_path() ? path_.parent_path() : ".";
+  temp_ = (dir / ("." + path_.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(temp_.data());  // mode 0600
+  if (fd < 0) fail(path_, FileError::Step::create);
+  file_ = ::fdopen(fd, "wb");
+  if (!file_) {
+    const int saved = errno;
+    ::close(fd);
+    ::unlink(temp_.c_str());
+    fail(path_, FileError::Step::create, saved);
+  }
+}
+
+AtomicFile::~AtomicFile() {
+  if (!file_) return;
+  std::fclose(file_);
+  ::unlink(temp_.c_str());
+}
+
+void AtomicFile::commit() {
+  std::FILE* file = file_;
+  file_ = nullptr;
+  const bool written = std::fflush(file) == 0 && !std::ferror(file) && ::fsync(::fileno(file)) == 0;
+  const int saved = errno;
+  if (std::fclose(file) != 0 || !written) {
+    ::unlink(temp_.c_str());
+    fail(path_, FileError::Step::write, written ? errno : saved);
+  }
+  try {
+    check_replaceable(path_);  // again: it may have changed while the file was written
+  } catch (...) {
+    ::unlink(temp_.c_str());
+    throw;
+  }
+  if (::rename(temp_.c_str(), path_.c_str()) != 0) {
+    const int failed = errno;
+    ::unlink(temp_.c_str());
+    fail(path_, FileError::Step::replace, failed);
+  }
+  const std::filesystem::path dir = path_.has_parent_path() ? path_.parent_path() : ".";
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+}
+
 void keep_under_name(const std::filesystem::path& from, const std::filesystem::path& to) {
   if (::link(from.c_str(), to.c_str()) == 0) return;
   if (errno != EPERM && errno != ENOTSUP && errno != EMLINK && errno != EXDEV)

@@ -3,6 +3,8 @@
 // and by score's spelled-out CSV rows, which must give the same bytes.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,14 @@ std::string json_provenance(const Provenance& provenance);
 // calls (lists are joined in it before they are made safe).
 void put_delimited_value(OutputBuffer& out, const Field& field, const Value& value, char sep, int precision,
                          std::string& scratch);
+
+// An SPSS .sav or Stata .dta file (format sav or dta) of one table, written
+// at finish() (stat_file_writer.cpp): one variable per field, labelled with
+// Field::title; missing numbers are system-missing; the provenance in the
+// file label and notes.
+std::unique_ptr<RecordWriter> make_stat_file_writer(OutputFormat format,
+                                                    const std::optional<Provenance>& provenance,
+                                                    const RecordOptions& options, std::FILE* out);
 
 // One JSON value (a string, a number, null, an array...).
 void put_json_value(OutputBuffer& out, const Field& field, const Value& value, int precision);

@@ -19,8 +19,10 @@ OutputFormat parse_output_format(const std::string& name) {
   if (name == "ndjson" || name == "jsonl") return OutputFormat::ndjson;
   if (name == "csv") return OutputFormat::csv;
   if (name == "tsv") return OutputFormat::tsv;
+  if (name == "sav") return OutputFormat::sav;
+  if (name == "dta") return OutputFormat::dta;
   throw Error(ExitCode::usage,
-              "unknown output format '" + name + "' (expected table, json, ndjson, csv or tsv)");
+              "unknown output format '" + name + "' (expected table, json, ndjson, csv, tsv, sav or dta)");
 }
 
 // ---------------------------------------------------------------- values
@@ -518,6 +520,8 @@ std::unique_ptr<RecordWriter> make_record_writer(OutputFormat format,
     case OutputFormat::tsv: return std::make_unique<DelimitedWriter>('\t', provenance, options, out);
     case OutputFormat::ndjson: return std::make_unique<NdjsonWriter>(provenance, options, out);
     case OutputFormat::json: return std::make_unique<JsonDocumentWriter>(provenance, options, out);
+    case OutputFormat::sav:
+    case OutputFormat::dta: return make_stat_file_writer(format, provenance, options, out);
     case OutputFormat::table: break;
   }
   return std::make_unique<PeopleTableWriter>(options, out);

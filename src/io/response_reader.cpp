@@ -1,6 +1,7 @@
 #include "alliance/io/response_reader.hpp"
 
 #include "alliance/core/error.hpp"
+#include "alliance/text/messages.hpp"
 #include "json_text.hpp"
 #include "response_readers.hpp"
 
@@ -11,8 +12,14 @@ InputFormat parse_input_format(const std::string& name) {
   if (name == "ndjson" || name == "jsonl") return InputFormat::ndjson;
   if (name == "csv") return InputFormat::csv;
   if (name == "tsv") return InputFormat::tsv;
+  if (name == "sav" || name == "zsav") return InputFormat::sav;
+  if (name == "por") return InputFormat::por;
+  if (name == "dta") return InputFormat::dta;
+  if (name == "sas7bdat") return InputFormat::sas7bdat;
+  if (name == "xpt") return InputFormat::xpt;
   if (name == "auto") return InputFormat::automatic;
-  throw Error(ExitCode::usage, "unknown input format '" + name + "' (expected json, ndjson, csv or tsv)");
+  throw Error(ExitCode::usage, "unknown input format '" + name +
+                                   "' (expected json, ndjson, csv, tsv, sav, por, dta, sas7bdat or xpt)");
 }
 
 namespace {
@@ -23,6 +30,11 @@ InputFormat from_extension(const std::string& path) {
   if (ends(".ndjson") || ends(".jsonl")) return InputFormat::ndjson;
   if (ends(".csv")) return InputFormat::csv;
   if (ends(".tsv") || ends(".tab")) return InputFormat::tsv;
+  if (ends(".sav") || ends(".zsav") || ends(".SAV") || ends(".ZSAV")) return InputFormat::sav;
+  if (ends(".por") || ends(".POR")) return InputFormat::por;
+  if (ends(".dta") || ends(".DTA")) return InputFormat::dta;
+  if (ends(".sas7bdat") || ends(".SAS7BDAT")) return InputFormat::sas7bdat;
+  if (ends(".xpt") || ends(".XPT")) return InputFormat::xpt;
   return InputFormat::automatic;
 }
 
@@ -76,11 +88,31 @@ std::string column_options(const ColumnMapping& mapping) {
   return out;
 }
 
+std::optional<StatFormat> stat_format(InputFormat format) {
+  switch (format) {
+    case InputFormat::sav: return StatFormat::sav;
+    case InputFormat::por: return StatFormat::por;
+    case InputFormat::dta: return StatFormat::dta;
+    case InputFormat::sas7bdat: return StatFormat::sas7bdat;
+    case InputFormat::xpt: return StatFormat::xport;
+    default: return std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
                                                      const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options) {
+  // SPSS, Stata and SAS files are read by ReadStat, which seeks in a named file.
+  const InputFormat format = options.format == InputFormat::automatic ? from_extension(path) : options.format;
+  if (const std::optional<StatFormat> stat = stat_format(format)) {
+    if (path == "-")
+      throw Error(ExitCode::usage, text::Message{text::Msg::stat_file_stdin, {stat_format_name(*stat)}});
+    if (options.mapping.skip_rows > 0)
+      throw Error(ExitCode::usage, text::Message{text::Msg::stat_file_skip_rows, {path}});
+    return make_stat_file_reader(path, *stat, questionnaire, options.mapping);
+  }
   auto source = std::make_unique<ByteSource>(path, options.encoding);
   if (path == "-" && source->is_terminal())
     throw Error(ExitCode::usage, "no responses given: name a FILE, or pipe responses into standard input");
@@ -107,6 +139,13 @@ std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource>
       return reader;
     }
     case InputFormat::tsv: return make_csv_reader(std::move(source), '\t', questionnaire, options.mapping);
+    case InputFormat::sav:
+    case InputFormat::por:
+    case InputFormat::dta:
+    case InputFormat::sas7bdat:
+    case InputFormat::xpt:
+      throw Error(ExitCode::usage,
+                  text::Message{text::Msg::stat_file_stdin, {stat_format_name(*stat_format(format))}});
     case InputFormat::csv:
     case InputFormat::automatic: break;
   }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "alliance/io/byte_source.hpp"
@@ -19,6 +20,14 @@ std::unique_ptr<ResponseReader> make_ndjson_reader(std::unique_ptr<ByteSource> s
 // location set, with the response and every located problem.
 void read_json_line(const core::Questionnaire& q, const ItemIndex& items, std::string_view line,
                     ResponseRecord& record);
+
+// SPSS (.sav and .zsav; .por), Stata (.dta), SAS (.sas7bdat; .xpt) files, read through ReadStat
+// (readstat_responses.cpp) from a named file: its variables are mapped as a CSV header is.
+enum class StatFormat { sav, por, dta, sas7bdat, xport };
+const char* stat_format_name(StatFormat format);  // "SPSS", "Stata", "SAS"…
+std::unique_ptr<ResponseReader> make_stat_file_reader(const std::string& path, StatFormat format,
+                                                      const core::Questionnaire& q,
+                                                      const ColumnMapping& mapping);
 
 std::unique_ptr<ResponseReader> make_json_reader(std::unique_ptr<ByteSource> source,
                                                  const core::Questionnaire& q);

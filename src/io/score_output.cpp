@@ -10,6 +10,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/result_writer.hpp"
+#include "alliance/text/messages.hpp"
 #include "output_buffer.hpp"
 #include "record_format.hpp"
 #include "score_records.hpp"
@@ -307,13 +308,49 @@ class ScoreRowWriter final : public ResultWriter {
   std::string scratch_;
 };
 
-// NDJSON (one object per line) and JSON (one document): the records of the
-// layout through the record model's writers.
+// The variable labels of a .sav or .dta file (Field::title), in `language`:
+// a score is labelled with its scale's title, its companions after it.
+ScoreLayout labelled(ScoreLayout layout, const std::string& language) {
+  const text::Messages& m = text::messages(language);
+  const bool long_format = layout.table.name == "scores";
+  for (std::size_t i = 0; i < layout.table.fields.size(); ++i) {
+    const ScoreColumn& column = layout.columns[i];
+    const std::string scale =
+        long_format ? m.label_scale : core::pick_text(*layout.scales[column.scale].title, language);
+    std::string& title = layout.table.fields[i].title;
+    switch (column.cell) {
+      case ScoreCell::respondent: title = m.label_respondent; break;
+      case ScoreCell::session: title = m.label_session; break;
+      case ScoreCell::form: title = m.label_form; break;
+      case ScoreCell::date: title = m.label_date; break;
+      case ScoreCell::language: title = m.label_language; break;
+      case ScoreCell::response_status: title = m.label_status; break;
+      case ScoreCell::scale: title = m.label_scale; break;
+      case ScoreCell::score: title = long_format ? m.label_score : scale; break;
+      case ScoreCell::answered: title = text::fill(m.label_answered, {scale}); break;
+      case ScoreCell::missing: title = text::fill(m.label_missing, {scale}); break;
+      case ScoreCell::scale_status: title = text::fill(m.label_scale_status, {scale}); break;
+      case ScoreCell::band: title = text::fill(m.label_band, {scale}); break;
+      case ScoreCell::z: title = text::fill(m.label_z, {scale}); break;
+      case ScoreCell::t: title = text::fill(m.label_t, {scale}); break;
+      case ScoreCell::percentile: title = text::fill(m.label_percentile, {scale}); break;
+      case ScoreCell::problems: title = m.label_problems; break;
+      case ScoreCell::source: title = m.label_source; break;
+      case ScoreCell::provenance: break;
+    }
+  }
+  return layout;
+}
+
+// NDJSON (one object per line), JSON (one document), SPSS .sav and Stata
+// .dta: the records of the layout through the record model's writers.
 class JsonWriter final : public ResultWriter {
  public:
   JsonWriter(const core::Questionnaire& q, const Provenance& p, const WriterOptions& o, std::FILE* out)
       : long_format_(o.long_format),
-        layout_(score_layout(q, o.long_format)),
+        layout_(o.format == OutputFormat::sav || o.format == OutputFormat::dta
+                    ? labelled(score_layout(q, o.long_format), o.language)
+                    : score_layout(q, o.long_format)),
         records_(layout_, o.long_format, o.language),
         writer_(make_record_writer(o.format, p, RecordOptions{o.precision, o.language}, out)) {
     writer_->begin(layout_.table);
@@ -341,6 +378,8 @@ std::string not_delimited_message(OutputFormat format) {
   const std::string start = "--output-columns applies to csv and tsv output only";
   if (format == OutputFormat::table)
     return start + ", not a table (the default on a terminal); add --format csv or --format tsv";
+  if (format == OutputFormat::sav || format == OutputFormat::dta)
+    return start + ", not SPSS or Stata files; keep the variables you need in SPSS or Stata (or write csv)";
   return start +
          ", not JSON; to keep some fields of JSON, use jq (e.g. jq -c '{respondent, total: "
          ".scores.total.score}' on --format ndjson)";
@@ -356,7 +395,9 @@ std::unique_ptr<ResultWriter> make_result_writer(const core::Questionnaire& ques
   switch (options.format) {
     case OutputFormat::table: return make_table_writer(questionnaire, options, out);
     case OutputFormat::json:
-    case OutputFormat::ndjson: return std::make_unique<JsonWriter>(questionnaire, provenance, options, out);
+    case OutputFormat::ndjson:
+    case OutputFormat::sav:
+    case OutputFormat::dta: return std::make_unique<JsonWriter>(questionnaire, provenance, options, out);
     case OutputFormat::csv:
     case OutputFormat::tsv: break;
   }

@@ -418,10 +418,10 @@ TEST(CommandLine, UsageErrorsNameTheOptionAndWhatItExpects) {
       {{"list", "--format", "xml"},
        "alliance: --format: xml not in {table,text,json,ndjson,jsonl,csv,tsv}" + help_of("list")},
       {{"score", "gtb-12", "--format", "xml"},
-       "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}" + help_of("score")},
+       "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv,sav,dta}" + help_of("score")},
       {{"score", "gtb-12", "--lang", "de"}, "alliance: --lang: de not in {en,fr}" + help_of("score")},
       {{"score", "gtb-12", "--input-format", "xls"},
-       "alliance: --input-format: xls not in {auto,json,ndjson,jsonl,csv,tsv}" + help_of("score")},
+       "alliance: --input-format: xls not in {auto,json,ndjson,jsonl,csv,tsv,sav,zsav,por,dta,sas7bdat,xpt}" + help_of("score")},
       {{"score", "gtb-12", "--precision", "abc"},
        "alliance: --precision: 'abc' is not a whole number (expected a whole number, 0 to 17)" +
            help_of("score")},

@@ -55,7 +55,8 @@ TEST(CommandSpec, DescribesTheCommandsAndTheirValues) {
   const OptionSpec& format = option(score, "--format");
   EXPECT_EQ(format.names, (std::vector<std::string>{"-f", "--format"}));
   EXPECT_EQ(format.kind, ValueKind::choice);
-  EXPECT_EQ(format.choices, (std::vector<std::string>{"table", "json", "ndjson", "jsonl", "csv", "tsv"}));
+  EXPECT_EQ(format.choices,
+            (std::vector<std::string>{"table", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "dta"}));
   EXPECT_EQ(format.group, "Output");
   EXPECT_EQ(option(score, "questionnaire").kind, ValueKind::questionnaire);
   EXPECT_TRUE(option(score, "questionnaire").positional);

@@ -1,4 +1,4 @@
-// Runs every example in README.md and checks that the tool prints what the
+// Runs every example in README.md (and docs/data-sources.md) and checks that the tool prints what the
 // README says it prints. A ```console block holds commands ("$ " lines) each
 // followed by its expected standard output; the commands of one block run in
 // one shell, in a fresh directory that holds examples/ and questionnaires/,
@@ -85,11 +85,12 @@ TEST(Readme, HasExamplesToRun) {
   for (const Block& block : blocks) EXPECT_FALSE(block.steps.empty()) << "README.md:" << block.line;
 }
 
-TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
+// Runs every ```console block of `page` (a path in the source tree).
+void expect_examples_print_what_they_show(const std::string& page) {
   const fs::path bin_dir = fs::path(ALLIANCE_BIN).parent_path();
   const std::string path =
       bin_dir.string() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin");
-  for (const Block& block : console_blocks(readme())) {
+  for (const Block& block : console_blocks(alliance::testing::slurp(alliance::testing::source_path(page)))) {
     const std::string dir = alliance::testing::make_temp_dir();
     for (const char* shared : {"examples", "questionnaires"})
       fs::create_directory_symlink(alliance::testing::source_path(shared), fs::path(dir) / shared);
@@ -101,9 +102,21 @@ TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
     const std::vector<std::string> outputs = split_outputs(run.out, block.steps.size());
     for (std::size_t i = 0; i < block.steps.size(); ++i)
       EXPECT_EQ(outputs[i], block.steps[i].expected)
-          << "README.md:" << block.line << ": $ " << block.steps[i].command;
+          << page << ":" << block.line << ": $ " << block.steps[i].command;
     fs::remove_all(dir);
   }
+}
+
+TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
+  expect_examples_print_what_they_show("README.md");
+}
+
+// docs/data-sources.md's worked examples, one section per source.
+TEST(DataSources, EveryExamplePrintsWhatThePageShows) {
+  EXPECT_GE(
+      console_blocks(alliance::testing::slurp(alliance::testing::source_path("docs/data-sources.md"))).size(),
+      3u);
+  expect_examples_print_what_they_show("docs/data-sources.md");
 }
 
 }  // namespace

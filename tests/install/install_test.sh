@@ -171,18 +171,20 @@ deb)
   unexpected=$(grep -vE '^/(usr/?)?$|^/usr/(bin|share)(/|$)' <<<"$contents" || true)
   [ -z "$unexpected" ] || fail "files outside /usr/bin and /usr/share: $unexpected"
   [ "$(dpkg-deb -f "$deb" Package)" = alliance ] || fail "Package: $(dpkg-deb -f "$deb" Package)"
-  # The dependencies are the libraries the binary links: libc6; and with the sanitizers or a
-  # shared C++ runtime, their libraries — never utf8proc or anything else linked statically.
+  # The dependencies are the libraries the binary links: libc6 and libreadstat1 (SPSS, Stata and
+  # SAS files); and with the sanitizers or a shared C++ runtime, their libraries — never utf8proc or
+  # anything else linked statically.
   depends=$(dpkg-deb -f "$deb" Depends)
   for dependency in $(tr ',' '\n' <<<"$depends" | sed 's/ *(.*//; s/^ *//'); do
     case $dependency in
-    libc6) ;;
+    libc6 | libreadstat1) ;;
     libstdc++6 | libgcc-s1) [ "${ALLIANCE_SHARED_RUNTIME:-0}" = 1 ] || fail "Depends on $dependency: $depends" ;;
     libasan* | libubsan*) [ "${ALLIANCE_SANITIZED:-0}" = 1 ] || fail "Depends on $dependency: $depends" ;;
     *) fail "unexpected dependency $dependency: $depends" ;;
     esac
   done
   grep -q 'libc6' <<<"$depends" || fail "Depends without libc6: $depends"
+  grep -q 'libreadstat1' <<<"$depends" || fail "Depends without libreadstat1 (ReadStat is linked as a shared library): $depends"
   dpkg-deb -x "$deb" "$tmp/root"
   file -L "$tmp/root/usr/bin/alliance" | grep -q ', stripped' || fail "the binary is not stripped: $(file -L "$tmp/root/usr/bin/alliance")"
   # The extracted program finds the questionnaires installed beside it, before its bundled copies.

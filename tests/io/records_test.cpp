@@ -287,7 +287,8 @@ TEST(OutputFormatNames, OneVocabularyWithTheOldNames) {
     ADD_FAILURE() << "expected a usage error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::usage);
-    EXPECT_STREQ(e.what(), "unknown output format 'xml' (expected table, json, ndjson, csv or tsv)");
+    EXPECT_STREQ(e.what(),
+                 "unknown output format 'xml' (expected table, json, ndjson, csv, tsv, sav or dta)");
   }
 }
 

@@ -56,7 +56,8 @@ struct ValidateOptions {
 struct ScoreOptions {
   std::string questionnaire;
   InputOptions input;
-  std::string format;  // "" = table on a terminal, csv otherwise
+  std::string format;  // "" = from -o's extension, else table on a terminal, csv otherwise
+  std::string output;  // -o FILE: written atomically, mode 0600; "" = standard output
   bool long_format = false;
   std::optional<std::string> output_columns;  // --output-columns LIST as given
   std::string lang;

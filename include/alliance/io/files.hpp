@@ -4,6 +4,7 @@
 // wrong in the user's language.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -56,6 +57,26 @@ enum class Overwrite { refuse, allow };
 // again just before the rename. On any failure the temporary file is removed
 // and `path` is as it was.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, Overwrite overwrite);
+
+// A file written as a stream, then put in place as write_file_atomic does
+// with Overwrite::allow (a temporary file beside `path`, mode 0600, fsync,
+// rename; only a regular file is replaced): for an output too large to hold
+// in memory (score -o). `path` is untouched until commit(); destroyed
+// without commit(), the temporary file is removed. Throws FileError.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::filesystem::path path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  std::FILE* stream() const { return file_; }
+  void commit();
+
+ private:
+  std::filesystem::path path_;
+  std::string temp_;
+  std::FILE* file_ = nullptr;
+};
 
 // Gives the file `from` a second name `to` (a hard link; a copy, written as
 // above, where the file system has no hard links). Never replaces `to`:

@@ -10,6 +10,9 @@
 //   json      one document: the provenance object, then each table as an
 //             array of records (or one object for a single-record table); null
 //   table     aligned columns for people; a missing value is "–"
+//   sav, dta  an SPSS or Stata file: one variable per field, labelled with
+//             its title; a missing number is system-missing (.), missing
+//             text empty; the provenance as the file's label and notes
 //
 // The provenance is the writer's, never the command's: every output carries
 // the same object, written the same way.
@@ -26,10 +29,10 @@
 
 namespace alliance::io {
 
-enum class OutputFormat { table, json, ndjson, csv, tsv };
+enum class OutputFormat { table, json, ndjson, csv, tsv, sav, dta };
 
 // "table" (or "text", its former name in show and validate), "json",
-// "ndjson" (or "jsonl"), "csv", "tsv"; throws Error(usage) otherwise.
+// "ndjson" (or "jsonl"), "csv", "tsv", "sav", "dta"; throws Error(usage) otherwise.
 OutputFormat parse_output_format(const std::string& name);
 
 // Where a result comes from, in every machine output: in CSV and TSV the
@@ -62,7 +65,7 @@ struct Field {
   // "goals"}); empty at the top level. Consecutive fields share them.
   std::vector<std::string> group;
   std::string key;            // JSON key when it is not `name` ("score" for the column "goals")
-  std::string title;          // table heading when it is not `name` in capitals
+  std::string title;          // table heading when it is not `name` in capitals; sav, dta: the variable label
   std::string join = ";";     // list, records: between the elements of a CSV/TSV cell
   std::vector<Field> fields;  // records: the fields of each element (no groups)
   bool in_cell = true;        // an element's field: part of the CSV/TSV cell

@@ -17,9 +17,12 @@
 
 namespace alliance::io {
 
-enum class InputFormat { automatic, json, ndjson, csv, tsv };
+// sav: SPSS .sav and .zsav; por: SPSS portable; dta: Stata; sas7bdat and xpt:
+// SAS data and transport files (read through ReadStat, from a named file).
+enum class InputFormat { automatic, json, ndjson, csv, tsv, sav, por, dta, sas7bdat, xpt };
 
-// "json", "ndjson", "csv", "tsv"; throws Error(usage) for anything else.
+// "json", "ndjson", "csv", "tsv", "sav" (or "zsav"), "por", "dta",
+// "sas7bdat", "xpt"; throws Error(usage) for anything else.
 InputFormat parse_input_format(const std::string& name);
 
 // How CSV/TSV columns map to items and identifiers.
@@ -113,7 +116,10 @@ class ResponseReader {
 
 // `path` "-" reads standard input (and is named "<stdin>" in messages).
 // Throws Error(io) when the file cannot be opened, Error(usage) when the
-// format cannot be told from the name and content.
+// format cannot be told from the name and content, or is an SPSS, Stata or
+// SAS format for standard input (ReadStat reads named files);
+// Error(invalid_input) when such a file cannot be read (from next(), when
+// it is cut short after some rows).
 std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
                                                      const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options);
