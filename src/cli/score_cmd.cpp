@@ -36,7 +36,11 @@ std::vector<std::string> split_at_commas(const std::string& list) {
 
 io::WriterOptions writer_options(const ScoreOptions& options, const std::string& lang) {
   io::WriterOptions out;
-  out.format = choose_output_format(options.format);
+  out.excel_fr = options.csv_dialect == "excel-fr";
+  out.format =
+      out.excel_fr && options.format.empty() ? io::OutputFormat::csv : choose_output_format(options.format);
+  if (out.excel_fr && out.format != io::OutputFormat::csv)
+    throw Error(ExitCode::usage, text::Message{text::Msg::csv_dialect_not_csv, {options.format}});
   out.long_format = options.long_format;
   out.precision = options.precision;
   out.language = lang;
@@ -69,11 +73,12 @@ int finish_status(const Tally& tally, bool stopped, const std::string& lang) {
 // the score output would be silently ignored, so it is refused instead.
 void check_explain_alone(const ScoreOptions& options) {
   if (!options.explain) return;
-  const char* shaping = options.output_columns    ? "--output-columns"
-                        : !options.format.empty() ? "--format"
-                        : options.long_format     ? "--long"
-                        : options.precision >= 0  ? "--precision"
-                                                  : nullptr;
+  const char* shaping = options.output_columns              ? "--output-columns"
+                        : !options.format.empty()           ? "--format"
+                        : options.long_format               ? "--long"
+                        : options.precision >= 0            ? "--precision"
+                        : options.csv_dialect != "standard" ? "--csv-dialect"
+                                                            : nullptr;
   if (shaping) throw Error(ExitCode::usage, text::Message{text::Msg::explain_alone, {shaping}});
 }
 

@@ -6,6 +6,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/io/answer_text.hpp"
 #include "alliance/text/messages.hpp"
 #include "answer_parsing.hpp"
 #include "item_index.hpp"
@@ -18,11 +19,11 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// Lower case without separators, so "Respondent ID", "respondent_id" and
-// "RespondentId" are one name.
+// Lower case without separators or accents, so "Respondent ID",
+// "respondent_id" and "RespondentId" are one name, and "Séance" is "seance".
 std::string normalised(std::string_view name) {
   std::string out;
-  for (char c : name)
+  for (char c : fold_answer_text(name))
     if (std::isalnum(static_cast<unsigned char>(c)))
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
@@ -54,6 +55,8 @@ Role identifier_role(std::string_view name) {
                                                                    {"sessionnumber", Role::session},
                                                                    {"sessionno", Role::session},
                                                                    {"visit", Role::session},
+                                                                   {"redcaprepeatinstance", Role::session},
+                                                                   {"seance", Role::session},
                                                                    {"form", Role::form},
                                                                    {"date", Role::date},
                                                                    {"sessiondate", Role::date},

@@ -57,7 +57,31 @@ InputFormat from_content(ByteSource& source) {
   }
   const auto tabs = std::count(first_line.begin(), first_line.end(), '\t');
   const auto commas = std::count(first_line.begin(), first_line.end(), ',');
-  return tabs > commas ? InputFormat::tsv : InputFormat::csv;
+  const auto semicolons = std::count(first_line.begin(), first_line.end(), ';');
+  return tabs > commas && tabs > semicolons ? InputFormat::tsv : InputFormat::csv;
+}
+
+// The delimiter of a CSV file: of ',' ';' and tab, the one found most often
+// outside quotes on its first line (the header); ',' when none is. French
+// Excel writes ';' (the comma being its decimal mark).
+char sniff_delimiter(ByteSource& source) {
+  const auto line_read = [](std::string_view text) { return text.find('\n') != std::string_view::npos; };
+  while (source.available().size() < (1 << 16) && !line_read(source.available()) && source.fill()) {
+  }
+  const std::string_view head = source.available().substr(0, 1 << 16);
+  long counts[3] = {0, 0, 0};  // ',' ';' tab
+  bool quoted = false;
+  for (char c : head) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') break;
+    if (c == ',') ++counts[0];
+    if (c == ';') ++counts[1];
+    if (c == '\t') ++counts[2];
+  }
+  if (counts[1] > counts[0] && counts[1] >= counts[2]) return ';';
+  if (counts[2] > counts[0] && counts[2] > counts[1]) return '\t';
+  return ',';
 }
 
 // The column options given ("--id-column, --map"), or "" when none: they
@@ -73,6 +97,7 @@ std::string column_options(const ColumnMapping& mapping) {
   add(!mapping.pattern.empty(), "--columns");
   add(!mapping.columns.empty(), "--map");
   add(mapping.skip_rows > 0, "--skip-rows");
+  add(!mapping.where.empty(), "--where");
   return out;
 }
 
@@ -106,11 +131,14 @@ std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource>
                             " input, whose responses name their own fields");
       return reader;
     }
-    case InputFormat::tsv: return make_csv_reader(std::move(source), '\t', questionnaire, options.mapping);
+    case InputFormat::tsv:
+      return make_csv_reader(std::move(source), options.delimiter ? options.delimiter : '\t', questionnaire,
+                             options);
     case InputFormat::csv:
     case InputFormat::automatic: break;
   }
-  return make_csv_reader(std::move(source), ',', questionnaire, options.mapping);
+  const char delimiter = options.delimiter ? options.delimiter : sniff_delimiter(*source);
+  return make_csv_reader(std::move(source), delimiter, questionnaire, options);
 }
 
 }  // namespace alliance::io
