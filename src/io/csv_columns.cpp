@@ -22,8 +22,10 @@ bool is_digit(char c) {
 // Lower case without separators or accents, so "Respondent ID",
 // "respondent_id" and "RespondentId" are one name, and "Séance" is "seance".
 std::string normalised(std::string_view name) {
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; });
+  const std::string folded = ascii ? std::string() : fold_answer_text(name);  // the common case: ASCII
   std::string out;
-  for (char c : fold_answer_text(name))
+  for (char c : ascii ? name : std::string_view(folded))
     if (std::isalnum(static_cast<unsigned char>(c)))
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;

@@ -1,6 +1,7 @@
 #include "alliance/io/response_reader.hpp"
 
 #include "alliance/core/error.hpp"
+#include "alliance/text/messages.hpp"
 #include "json_text.hpp"
 #include "response_readers.hpp"
 
@@ -106,7 +107,13 @@ std::string column_options(const ColumnMapping& mapping) {
 std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
                                                      const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options) {
-  auto source = std::make_unique<ByteSource>(path, options.encoding);
+  // JSON is UTF-8 (RFC 8259): --encoding auto looks for Windows-1252 in CSV and TSV only, and
+  // in what can only be told from its content (standard input).
+  TextEncoding encoding = options.encoding;
+  const InputFormat named = options.format != InputFormat::automatic ? options.format : from_extension(path);
+  if (encoding == TextEncoding::automatic && (named == InputFormat::json || named == InputFormat::ndjson))
+    encoding = TextEncoding::utf8;
+  auto source = std::make_unique<ByteSource>(path, encoding);
   if (path == "-" && source->is_terminal())
     throw Error(ExitCode::usage, "no responses given: name a FILE, or pipe responses into standard input");
   return open_response_reader(std::move(source), questionnaire, options);
@@ -122,6 +129,7 @@ std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource>
     case InputFormat::json:
     case InputFormat::ndjson: {
       const std::string name = source->name();
+      const bool detected = source->detected_windows1252();
       std::unique_ptr<ResponseReader> reader = format == InputFormat::json
                                                    ? make_json_reader(std::move(source), questionnaire)
                                                    : make_ndjson_reader(std::move(source), questionnaire);
@@ -129,6 +137,7 @@ std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource>
         reader->add_warning(name + ": " + unused + ": for CSV/TSV columns; not used for this " +
                             (format == InputFormat::json ? "JSON" : "NDJSON") +
                             " input, whose responses name their own fields");
+      if (detected) reader->add_warning(text::say(options.language, text::Msg::encoding_detected, {name}));
       return reader;
     }
     case InputFormat::tsv:

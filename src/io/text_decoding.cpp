@@ -153,6 +153,8 @@ ByteOrderMark byte_order_mark(std::string_view head, TextEncoding requested) {
 bool looks_single_byte(std::string_view head, bool whole) {
   bool bad = false;
   for (std::size_t i = 0; i < head.size(); ++i) {
+    i += core::ascii_prefix(head.substr(i));  // sixteen bytes at a time: most files are ASCII
+    if (i >= head.size()) break;
     const auto c = static_cast<unsigned char>(head[i]);
     if (c == 0) return false;  // UTF-16 without its mark, or not text: the check says so
     if (c < 0x80) continue;

@@ -523,11 +523,11 @@ TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
        "alliance: unexpected on the command line: --frob" + kAdministerHelp,
        "fr"},
       // Every command's errors are in its language (issue 14); in English, the parser's words.
-      {{"score", "gtb-12", "--lang", "fr", "--frob"},
-       "alliance\u00a0: argument inattendu\u00a0: --frob\nPour l’aide\u00a0: alliance score --help\n",
+      {{"score", "gtb-12", "--lang", "fr", "--frobnicate"},
+       "alliance\u00a0: argument inattendu\u00a0: --frobnicate\nPour l’aide\u00a0: alliance score --help\n",
        "en"},
-      {{"score", "gtb-12", "--frob", "--bar"},
-       "alliance\u00a0: arguments inattendus\u00a0: --bar --frob\nPour l’aide\u00a0: alliance score --help\n",
+      {{"score", "gtb-12", "--frobnicate", "--bar"},
+       "alliance\u00a0: arguments inattendus\u00a0: --bar --frobnicate\nPour l’aide\u00a0: alliance score --help\n",
        "fr"},
       {{"score", "--lang", "fr"},
        "alliance\u00a0: questionnaire\u00a0: obligatoire\nPour l’aide\u00a0: alliance score --help\n"},
@@ -538,8 +538,8 @@ TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
        "alliance\u00a0: --fail-below attend une valeur (SCALE=VALUE)\nPour l’aide\u00a0: alliance score "
        "--help\n",
        "fr"},
-      {{"score", "gtb-12", "--lang", "en", "--frob"},
-       "alliance: The following argument was not expected: --frob" + help_of("score"),
+      {{"score", "gtb-12", "--lang", "en", "--frobnicate"},
+       "alliance: The following argument was not expected: --frobnicate" + help_of("score"),
        "fr"},
   });
 }
