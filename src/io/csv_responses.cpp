@@ -73,7 +73,9 @@ class CsvResponseReader final : public ResponseReader {
     for (const auto& [column, values] : mapping.where) {
       const auto at = std::find(names_.begin(), names_.end(), column);
       if (at == names_.end()) {
-        const std::optional<std::string> close = core::closest_match(column, names_);
+        std::optional<std::string> close = core::closest_match(column, names_);
+        for (const std::string& name : names_)  // else a column whose name holds it ("redcap_event")
+          if (!close && name.find(column) != std::string::npos) close = name;
         throw Error(ExitCode::usage, [column = column, close](std::string_view lang) {
           return text::say(lang, text::Msg::where_no_column,
                            {column, close ? text::say(lang, text::Msg::did_you_mean, {*close}) : ""});

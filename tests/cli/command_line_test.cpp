@@ -527,7 +527,8 @@ TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
        "alliance\u00a0: argument inattendu\u00a0: --frobnicate\nPour l’aide\u00a0: alliance score --help\n",
        "en"},
       {{"score", "gtb-12", "--frobnicate", "--bar"},
-       "alliance\u00a0: arguments inattendus\u00a0: --bar --frobnicate\nPour l’aide\u00a0: alliance score --help\n",
+       "alliance\u00a0: arguments inattendus\u00a0: --bar --frobnicate\nPour l’aide\u00a0: alliance score "
+       "--help\n",
        "fr"},
       {{"score", "--lang", "fr"},
        "alliance\u00a0: questionnaire\u00a0: obligatoire\nPour l’aide\u00a0: alliance score --help\n"},

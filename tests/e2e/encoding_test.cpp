@@ -104,9 +104,10 @@ TEST(Encoding, Windows1252ReadsAFrenchExcelExport) {
   EXPECT_EQ(latin1.out, "respondent\nHélène L" + kReplacement + "Hôte\n" + kReplacement + "uros\n");
   const Outcome unknown = score_in(dir, {"excel.csv", "--encoding", "latin9"});
   EXPECT_EQ(unknown.status, 2);
-  EXPECT_EQ(unknown.err,
-            "alliance: --encoding 'latin9': unknown encoding (expected auto, utf-8, windows-1252, latin-1, utf-16, "
-            "utf-16le or utf-16be)\n");
+  EXPECT_EQ(
+      unknown.err,
+      "alliance: --encoding 'latin9': unknown encoding (expected auto, utf-8, windows-1252, latin-1, utf-16, "
+      "utf-16le or utf-16be)\n");
 }
 
 // Excel's "Unicode text": UTF-16 little-endian with a byte-order mark, tabs, CRLF.
@@ -226,11 +227,12 @@ TEST(Encoding, NoInputCanDriveTheTerminal) {
   write_file(dir + "/cell.csv", kHeader + "P2,1,\"\x1b[31mred\",4,5,4,3,5,2,1,4,5,3,1\n");
   const Outcome cell = score_in(dir, {"cell.csv", "--format", "csv"});
   EXPECT_EQ(cell.status, 1);
-  EXPECT_EQ(cell.err,
-            "cell.csv:2: item 1 (column \"1\") = \"\\x1b[31mred\" is not an answer of the scale: expected a "
-            "number from 1 to 5 or one of: Never, Rarely, Sometimes, Often, Always; Jamais, Rarement, Parfois, "
-            "Souvent, Toujours (case and accents do not count; --recode CODE=VALUE names other codes)\n"
-            "alliance: 1 of 1 response is invalid\n");
+  EXPECT_EQ(
+      cell.err,
+      "cell.csv:2: item 1 (column \"1\") = \"\\x1b[31mred\" is not an answer of the scale: expected a "
+      "number from 1 to 5 or one of: Never, Rarely, Sometimes, Often, Always; Jamais, Rarement, Parfois, "
+      "Souvent, Toujours (case and accents do not count; --recode CODE=VALUE names other codes)\n"
+      "alliance: 1 of 1 response is invalid\n");
   write_file(dir + "/cell.ndjson", R"({"respondent":"P2","answers":{"1":"\u001b[31m\nred"}})"
                                    "\n");
   const Outcome string = score_in(dir, {"cell.ndjson", "--format", "csv"});

@@ -121,7 +121,8 @@ TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
 TEST(DataSourcesPage, EveryExamplePrintsWhatThePageShows) {
   const std::vector<Block> blocks = console_blocks(page("docs/data-sources.md"));
   EXPECT_GE(blocks.size(), 6u);
-  for (const Block& block : blocks) EXPECT_FALSE(block.steps.empty()) << "docs/data-sources.md:" << block.line;
+  for (const Block& block : blocks)
+    EXPECT_FALSE(block.steps.empty()) << "docs/data-sources.md:" << block.line;
   run_page_examples("docs/data-sources.md");
 }
 

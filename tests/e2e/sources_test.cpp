@@ -141,12 +141,13 @@ TEST(Sources, AnUnmatchedLabelIsLocatedAndTheRestScored) {
           "Rarement, Parfois, Souvent, Toujours)");
   const Outcome fr =
       run_alliance({"score", "gtb-12", path, "--from", "qualtrics", "--lang", "fr", "-f", "csv"});
-  EXPECT_EQ(lines(fr.err).at(0),
-            path +
-                ":5\u00a0: item 1 (colonne «\u00a0Q2_1\u00a0») = «\u00a0Oftn\u00a0»\u00a0: pas une réponse de "
-                "l’échelle\u00a0; vouliez-vous dire «\u00a0Often\u00a0»\u00a0? (attendu\u00a0: un nombre de 1 à 5 "
-                "ou l’un de ceux-ci\u00a0: Never, Rarely, Sometimes, Often, Always; Jamais, Rarement, Parfois, "
-                "Souvent, Toujours)");
+  EXPECT_EQ(
+      lines(fr.err).at(0),
+      path +
+          ":5\u00a0: item 1 (colonne «\u00a0Q2_1\u00a0») = «\u00a0Oftn\u00a0»\u00a0: pas une réponse de "
+          "l’échelle\u00a0; vouliez-vous dire «\u00a0Often\u00a0»\u00a0? (attendu\u00a0: un nombre de 1 à 5 "
+          "ou l’un de ceux-ci\u00a0: Never, Rarely, Sometimes, Often, Always; Jamais, Rarement, Parfois, "
+          "Souvent, Toujours)");
 }
 
 TEST(Sources, AnUnknownCodeIsLocated) {

@@ -215,6 +215,14 @@ TEST(AnswerTextCsv, WhereKeepsTheRowsOfOneValue) {
     EXPECT_EQ(std::string(e.what()),
               "--where evnt=…: the header has no column \"evnt\", did you mean 'event'?");
   }
+  options.mapping.where.clear();
+  options.mapping.where["ev"] = {"x"};  // too short to guess by spelling: a column holding it
+  try {
+    read_labelled_csv(testing::mini_questionnaire(), "w.csv", csv, options);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "--where ev=…: the header has no column \"ev\", did you mean 'event'?");
+  }
 }
 
 TEST(AnswerTextCsv, UnansweredRowsAreSkippedWhenAsked) {
