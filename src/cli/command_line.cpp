@@ -116,7 +116,8 @@ const std::vector<CommandExamples>& command_examples() {
       {"report",
        {{"alliance report srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 -o report.html",
          "One page for the caseload: each client's charts, flags first."},
-        {"alliance report srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 --respondent C02 "
+        {"alliance report srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 --respondent "
+         "C02 "
          "--format svg -o c02-total.svg",
          "One client's total as an SVG chart, for a letter."}}},
       {"administer",
@@ -202,10 +203,38 @@ void add_input_options(CLI::App* cmd, InputOptions& o) {
       ->check(whole_number(0))
       ->group("Input");
   cmd->add_option("--encoding", o.encoding,
-                  "Character encoding of the input: utf-8, windows-1252 (Excel's CSV on Windows), latin-1, "
-                  "utf-16 (Excel's Unicode text); a byte-order mark, when there is one, decides")
+                  "Character encoding of the input: auto (UTF-8, or Windows-1252 when the first bytes are "
+                  "not UTF-8), utf-8, windows-1252 (Excel's CSV on Windows), latin-1, utf-16 (Excel's "
+                  "Unicode text); a byte-order mark, when there is one, decides")
       ->capture_default_str()
       ->type_name("NAME")
+      ->group("Input");
+  cmd->add_option("--from", o.from,
+                  "The survey tool that exported the CSV: qualtrics (skips its extra header rows), redcap "
+                  "(skips rows with no answer, e.g. other events), limesurvey (answer codes A1, A2... are "
+                  "the scale's points); see docs/data-sources.md")
+      ->check(CLI::IsMember({"qualtrics", "redcap", "limesurvey"}))
+      ->type_name("TOOL")
+      ->group("Input");
+  cmd->add_option("--recode", o.recode,
+                  "Answers written as codes or labels the definition does not have, e.g. "
+                  "'A1=1,A2=2' or 'Seldom=1,Sometimes=2'; a value NA or nothing is a missing answer "
+                  "(repeatable; the definition's labels, in any of its languages, are always read)")
+      ->type_name("CODE=VALUE,...")
+      ->group("Input");
+  cmd->add_option("--where", o.where,
+                  "CSV: only the rows whose COLUMN holds VALUE (repeatable: one column's values are "
+                  "alternatives, different columns must all match), e.g. --where "
+                  "redcap_event_name=week_4_arm_1")
+      ->type_name("COLUMN=VALUE")
+      ->group("Input");
+  cmd->add_option("--delimiter", o.delimiter,
+                  "CSV field delimiter: one character, or tab (default: the most frequent of , ; and tab "
+                  "on the header line)")
+      ->type_name("CHAR")
+      ->group("Input");
+  cmd->add_flag("--decimal-comma", o.decimal_comma,
+                "Answers may have a decimal comma (4,5); on by itself when the delimiter is ;")
       ->group("Input");
   cmd->add_option("--threads", o.threads,
                   "1 or 2: with 2, a second thread reads and parses ahead (stats: reads the second half "
@@ -278,6 +307,13 @@ CLI::App* add_score_command(CLI::App& app, ScoreOptions& o) {
                   "CSV/TSV: only these columns, in this order, named as in the header "
                   "(e.g. respondent,total)")
       ->type_name("LIST")
+      ->group("Output");
+  cmd->add_option("--csv-dialect", o.csv_dialect,
+                  "CSV for: standard (',' and '.', UTF-8) or excel-fr (';', decimal comma, UTF-8 with a "
+                  "byte-order mark: opens in columns in French Excel); excel-fr implies --format csv")
+      ->check(CLI::IsMember({"standard", "excel-fr"}))
+      ->capture_default_str()
+      ->type_name("DIALECT")
       ->group("Output");
   cmd->add_option("--precision", o.precision,
                   "Decimals for scores (default: exact shortest form; 2 in tables)")
@@ -699,7 +735,8 @@ Printout help_printout(const Parser& parser, int argc, const char* const* argv,
             ExitCode::ok};
   const std::vector<std::string> names = parser.visible_names();
   if (std::find(names.begin(), names.end(), parser.help_topic) == names.end())
-    return {"", unknown_command_error(parser.help_topic, names, argc, argv, locale_language), ExitCode::usage};
+    return {"", unknown_command_error(parser.help_topic, names, argc, argv, locale_language),
+            ExitCode::usage};
   return {parser.app.get_subcommand(parser.help_topic)->help("alliance"), "", ExitCode::ok};
 }
 

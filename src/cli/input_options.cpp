@@ -12,6 +12,39 @@
 
 namespace alliance::cli {
 
+namespace {
+
+// --from, --recode, --where, --delimiter, --decimal-comma (docs/data-sources.md).
+void apply_source_options(const InputOptions& options, io::ReaderOptions& out) {
+  if (options.from == "qualtrics") {
+    out.mapping.skip_header_rows = true;  // the question text and {"ImportId":…} rows
+  } else if (options.from == "redcap") {
+    out.mapping.skip_unanswered_rows = true;  // a row per event and instance, filled or not
+  } else if (options.from == "limesurvey") {
+    out.answers.numbered_codes = "A";  // LimeSurvey's default answer codes A1, A2…
+  }
+  for (const std::string& list : options.recode)
+    for (auto& pair : io::parse_recode(list)) out.answers.recode.push_back(std::move(pair));
+  for (const std::string& where : options.where) {
+    const auto eq = where.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw Error(ExitCode::usage, text::Message{text::Msg::where_syntax, {where}});
+    out.mapping.where[where.substr(0, eq)].push_back(where.substr(eq + 1));
+  }
+  if (!options.delimiter.empty()) {
+    const std::string& d = options.delimiter;
+    if (d == "tab" || d == "\\t" || d == "\t")
+      out.delimiter = '\t';
+    else if (d.size() == 1 && d[0] != '"' && d[0] != '\n' && d[0] != '\r')
+      out.delimiter = d[0];
+    else
+      throw Error(ExitCode::usage, text::Message{text::Msg::delimiter_bad, {d}});
+  }
+  out.answers.decimal_comma = options.decimal_comma;
+}
+
+}  // namespace
+
 io::ReaderOptions reader_options(const InputOptions& options) {
   io::ReaderOptions out;
   out.format = io::parse_input_format(options.input_format);
@@ -20,6 +53,7 @@ io::ReaderOptions reader_options(const InputOptions& options) {
   out.mapping.session_column = options.session_column;
   out.mapping.skip_rows = options.skip_rows;
   out.encoding = io::parse_text_encoding(options.encoding);
+  apply_source_options(options, out);
   std::map<std::string, std::string> column_of_item;
   for (const std::string& map : options.maps) {
     const auto eq = map.find('=');
@@ -67,6 +101,7 @@ io::ReadRequest read_request(const InputOptions& options, const std::string& lan
   io::ReadRequest request;
   request.language = lang;
   request.reader = reader_options(options);
+  request.reader.language = lang;
   request.files = input_files(options);
   request.two_threads = use_two_threads(options);
   return request;

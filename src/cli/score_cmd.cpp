@@ -86,7 +86,15 @@ class ScoreOutput {
 
 io::WriterOptions writer_options(const ScoreOptions& options, const std::string& lang) {
   io::WriterOptions out;
-  out.format = output_format(options);
+  out.excel_fr = options.csv_dialect == "excel-fr";
+  // excel-fr asks for CSV: on a terminal too, unless a format is named.
+  out.format = out.excel_fr && options.format.empty() && format_of_name(options.output).empty()
+                   ? io::OutputFormat::csv
+                   : output_format(options);
+  if (out.excel_fr && out.format != io::OutputFormat::csv)
+    throw Error(ExitCode::usage,
+                text::Message{text::Msg::csv_dialect_not_csv,
+                              {options.format.empty() ? format_of_name(options.output) : options.format}});
   out.long_format = options.long_format;
   out.precision = options.precision;
   out.language = lang;
@@ -119,12 +127,13 @@ int finish_status(const Tally& tally, bool stopped, const std::string& lang) {
 // the score output would be silently ignored, so it is refused instead.
 void check_explain_alone(const ScoreOptions& options) {
   if (!options.explain) return;
-  const char* shaping = options.output_columns    ? "--output-columns"
-                        : !options.output.empty() ? "-o"
-                        : !options.format.empty() ? "--format"
-                        : options.long_format     ? "--long"
-                        : options.precision >= 0  ? "--precision"
-                                                  : nullptr;
+  const char* shaping = options.output_columns              ? "--output-columns"
+                        : !options.output.empty()           ? "-o"
+                        : !options.format.empty()           ? "--format"
+                        : options.long_format               ? "--long"
+                        : options.precision >= 0            ? "--precision"
+                        : options.csv_dialect != "standard" ? "--csv-dialect"
+                                                            : nullptr;
   if (shaping) throw Error(ExitCode::usage, text::Message{text::Msg::explain_alone, {shaping}});
 }
 

@@ -51,11 +51,33 @@ void set_answer(const core::Questionnaire& q, std::size_t item, double value, Re
 }
 
 void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string_view text,
-                     ResponseRecord& record) {
+                     ResponseRecord& record, const AnswerText* answers, std::string_view column) {
   text = trim(text);
-  if (is_missing_text(text)) return;
-  if (auto value = parse_number(text)) return set_answer(q, item, *value, record);
-  add_problem(record, text::Msg::answer_not_a_number, {q.items[item].id, core::excerpt(text, 40)});
+  if (answers == nullptr) {
+    if (is_missing_text(text)) return;
+    if (auto value = parse_number(text)) return set_answer(q, item, *value, record);
+    add_problem(record, text::Msg::answer_not_a_number, {q.items[item].id, core::excerpt(text, 40)});
+    return;
+  }
+  const AnswerText::Result result = answers->read(text);
+  switch (result.kind) {
+    case AnswerText::Result::Kind::missing: return;
+    case AnswerText::Result::Kind::number: return set_answer(q, item, result.value, record);
+    case AnswerText::Result::Kind::unmatched: break;
+  }
+  if (!answers->has_words()) {
+    add_problem(record, text::Msg::answer_not_a_number, {q.items[item].id, core::excerpt(text, 40)});
+    return;
+  }
+  std::vector<std::string> args{q.items[item].id,
+                                std::string(column),
+                                core::excerpt(text, 40),
+                                core::format_number(q.scale.min),
+                                core::format_number(q.scale.max),
+                                answers->words()};
+  if (result.suggestion.empty()) return add_problem(record, text::Msg::answer_unmatched, std::move(args));
+  args.push_back(result.suggestion);
+  add_problem(record, text::Msg::answer_unmatched_close, std::move(args));
 }
 
 void check_identity(const core::Questionnaire& q, ResponseRecord& record) {

@@ -9,6 +9,7 @@
 
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/scoring.hpp"
+#include "alliance/io/answer_text.hpp"
 #include "alliance/io/response_reader.hpp"
 
 namespace alliance::io {
@@ -48,9 +49,12 @@ inline std::optional<double> parse_number(std::string_view text) {
 // Records `value` for `item`, or a problem "<location>: item <id> = <value> <why>".
 void set_answer(const core::Questionnaire& q, std::size_t item, double value, ResponseRecord& record);
 
-// As set_answer, from the text of a CSV cell (missing markers, then a number).
+// As set_answer, from the text of a CSV cell (missing markers, then a
+// number; with `answers`, labels, codes and decimal commas too). `column`
+// names the cell's column in the message of an answer that matches nothing.
 void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string_view text,
-                     ResponseRecord& record);
+                     ResponseRecord& record, const AnswerText* answers = nullptr,
+                     std::string_view column = {});
 
 void add_problem(ResponseRecord& record, const std::string& message);
 // A problem that is catalogue message `id` with `args`, at record.location.

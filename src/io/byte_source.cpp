@@ -108,6 +108,11 @@ void ByteSource::start() {
   }
   const ByteOrderMark mark = byte_order_mark(available(), requested_);
   decoding_ = mark.decoding;
+  if (decoding_ == Decoding::none && mark.length == 0 && requested_ == TextEncoding::automatic &&
+      looks_single_byte(available(), eof_)) {
+    decoding_ = Decoding::windows1252;
+    detected_ = true;
+  }
   if (decoding_ == Decoding::none) {
     begin_ += mark.length;
     checked_ = offset();
@@ -176,6 +181,7 @@ std::optional<std::uint64_t> ByteSource::regular_file_size() const {
   const ssize_t n = ::pread(fd_, head, sizeof head, 0);
   const std::string_view start(head, n > 0 ? static_cast<std::size_t>(n) : 0);
   if (byte_order_mark(start, requested_).decoding != Decoding::none) return std::nullopt;
+  if (started_ && decoding_ != Decoding::none) return std::nullopt;  // found single-byte (auto)
   return static_cast<std::uint64_t>(status.st_size);
 }
 

@@ -6,6 +6,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/io/answer_text.hpp"
 #include "alliance/text/messages.hpp"
 #include "answer_parsing.hpp"
 #include "item_index.hpp"
@@ -18,11 +19,13 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// Lower case without separators, so "Respondent ID", "respondent_id" and
-// "RespondentId" are one name.
+// Lower case without separators or accents, so "Respondent ID",
+// "respondent_id" and "RespondentId" are one name, and "Séance" is "seance".
 std::string normalised(std::string_view name) {
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; });
+  const std::string folded = ascii ? std::string() : fold_answer_text(name);  // the common case: ASCII
   std::string out;
-  for (char c : name)
+  for (char c : ascii ? name : std::string_view(folded))
     if (std::isalnum(static_cast<unsigned char>(c)))
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
@@ -54,6 +57,8 @@ Role identifier_role(std::string_view name) {
                                                                    {"sessionnumber", Role::session},
                                                                    {"sessionno", Role::session},
                                                                    {"visit", Role::session},
+                                                                   {"redcaprepeatinstance", Role::session},
+                                                                   {"seance", Role::session},
                                                                    {"form", Role::form},
                                                                    {"date", Role::date},
                                                                    {"sessiondate", Role::date},

@@ -18,17 +18,26 @@ namespace {
 class CsvResponseReader final : public ResponseReader {
  public:
   CsvResponseReader(std::unique_ptr<ByteSource> source, char delimiter, const core::Questionnaire& q,
-                    const ColumnMapping& mapping)
+                    const ReaderOptions& options)
       : source_(std::move(source)), csv_(*source_, delimiter), q_(q) {
-    read_header(mapping);
-    skip_rows(mapping.skip_rows);
+    AnswerTextOptions answers = options.answers;
+    if (delimiter == ';') answers.decimal_comma = true;  // French Excel: "4,5" is 4.5
+    answers_.emplace(q, std::move(answers));
+    if (!answers_->has_words() && !answers_->decimal_comma()) answers_.reset();  // numbers only, as ever
+    recode_all_ = answers_ && answers_->recodes_numbers();
+    read_header(options.mapping);
+    if (source_->detected_windows1252())
+      warnings_.push_back(text::say(options.language, text::Msg::encoding_detected, {source_->name()}));
+    set_filters(options.mapping);
+    skip_rows(options.mapping.skip_rows);
     expect_rows();
-    check_rows_under_header();
+    check_rows_under_header(options.mapping.skip_header_rows);
   }
 
   bool next(ResponseRecord& record) override {
     while (csv_.next(fields_)) {
       if (blank(fields_)) continue;
+      if (!unfiltered_ && !keep(fields_)) continue;
       fill(record);
       return true;
     }
@@ -57,6 +66,40 @@ class CsvResponseReader final : public ResponseReader {
   }
 
   std::string where(long line) const { return source_->name() + ":" + std::to_string(line); }
+
+  // --where and skip_unanswered_rows (ColumnMapping).
+  void set_filters(const ColumnMapping& mapping) {
+    skip_unanswered_ = mapping.skip_unanswered_rows;
+    for (const auto& [column, values] : mapping.where) {
+      const auto at = std::find(names_.begin(), names_.end(), column);
+      if (at == names_.end()) {
+        std::optional<std::string> close = core::closest_match(column, names_);
+        for (const std::string& name : names_)  // else a column whose name holds it ("redcap_event")
+          if (!close && name.find(column) != std::string::npos) close = name;
+        throw Error(ExitCode::usage, [column = column, close](std::string_view lang) {
+          return text::say(lang, text::Msg::where_no_column,
+                           {column, close ? text::say(lang, text::Msg::did_you_mean, {*close}) : ""});
+        });
+      }
+      std::vector<std::string> folded;
+      for (const std::string& value : values) folded.push_back(fold_answer_text(value));
+      where_.emplace_back(static_cast<std::size_t>(at - names_.begin()), std::move(folded));
+    }
+    unfiltered_ = where_.empty() && !skip_unanswered_;
+  }
+
+  // Whether a row passes --where, and has an answer when unanswered rows are skipped.
+  bool keep(const std::vector<std::string_view>& cells) const {
+    for (const auto& [column, values] : where_) {
+      if (column >= cells.size()) return false;
+      const std::string folded = fold_answer_text(cells[column]);
+      if (std::find(values.begin(), values.end(), folded) == values.end()) return false;
+    }
+    if (!skip_unanswered_) return true;
+    for (std::size_t c = 0; c < cells.size() && c < columns_.size(); ++c)
+      if (columns_[c].role == Role::item && !is_missing_text(trim(cells[c]))) return true;
+    return false;
+  }
 
   void read_header(const ColumnMapping& mapping) {
     if (!csv_.next(fields_))
@@ -106,7 +149,8 @@ class CsvResponseReader final : public ResponseReader {
       if (columns_[c].role != Role::item) continue;
       const std::string_view cell = trim(cells[c]);
       if (is_missing_text(cell) || parse_number(cell) ||
-          std::string_view("0123456789+-.,").find(cell[0]) != std::string_view::npos)
+          std::string_view("0123456789+-.,").find(cell[0]) != std::string_view::npos ||
+          (answers_ && answers_->read(cell).kind != AnswerText::Result::Kind::unmatched))
         return "";
       if (first.empty())
         first =
@@ -143,7 +187,7 @@ class CsvResponseReader final : public ResponseReader {
   // Looks at the first rows after the skipped ones without consuming them:
   // rows that are more header, not answers, are an error (they would be
   // read as phantom respondents).
-  void check_rows_under_header() {
+  void check_rows_under_header(bool skip_them) {
     std::string storage;
     std::vector<std::string_view> cells;
     std::pair<long, long> lines;
@@ -162,6 +206,12 @@ class CsvResponseReader final : public ResponseReader {
       rows.emplace_back(line, std::move(evidence));
     }
     if (rows.empty()) return;
+    if (skip_them && (answers_follow || import_ids)) {  // --from qualtrics: its header rows, as expected
+      for (std::size_t skipped = 0; skipped < rows.size() && csv_.next(fields_);)
+        if (!blank(fields_)) ++skipped;
+      skipped_ += static_cast<int>(rows.size());
+      return;
+    }
     const std::string first = where(rows.front().first) + ": ";
     // Text in every row looked at, with no ImportId: labels, not header rows.
     if (!answers_follow && !import_ids)
@@ -169,8 +219,9 @@ class CsvResponseReader final : public ResponseReader {
                   first + (rows.size() == kHeaderRowsLookedFor ? "the first " : "the ") +
                       std::to_string(rows.size()) + (rows.size() == 1 ? " row holds" : " rows hold") +
                       " text in every item column (" + rows.front().second +
-                      "): are the answers exported as labels? alliance reads numbers (Qualtrics: export "
-                      "with \"Use numeric values\"); --skip-rows N skips rows under the header");
+                      "): are the answers exported as labels that the definition does not have? name them "
+                      "with --recode 'LABEL=VALUE,…' (docs/data-sources.md), or export numbers; --skip-rows "
+                      "N skips rows under the header");
     const std::string skip = "--skip-rows " + std::to_string(skipped_ + static_cast<int>(rows.size()));
     if (rows.size() == 1)
       throw Error(ExitCode::invalid_input, first + "this row holds header text, not answers (" +
@@ -241,22 +292,23 @@ class CsvResponseReader final : public ResponseReader {
       add_problem(record, text::Msg::csv_field_count,
                   {std::to_string(columns_.size()), std::to_string(fields_.size())});
     const std::size_t n = std::min(fields_.size(), columns_.size());
-    for (std::size_t c = 0; c < n; ++c) apply(columns_[c], fields_[c], record);
+    for (std::size_t c = 0; c < n; ++c) apply(c, fields_[c], record);
     check_identity(q_, record);
   }
 
-  void apply(const Column& column, std::string_view cell, ResponseRecord& record) {
+  void apply(std::size_t c, std::string_view cell, ResponseRecord& record) {
+    const Column& column = columns_[c];
     core::Response& r = record.response;
     switch (column.role) {
       case Role::item:
-        if (cell.size() == 1 && cell[0] >= '0' && cell[0] <= '9') {  // the common case: one digit
+        if (cell.size() == 1 && cell[0] >= '0' && cell[0] <= '9' && !recode_all_) {  // the common case
           const double value = cell[0] - '0';
           if (value >= q_.scale.min && value <= q_.scale.max) {
             r.answers[column.item] = value;
             break;
           }
         }
-        set_answer_text(q_, column.item, cell, record);
+        set_answer_text(q_, column.item, cell, record, answers_ ? &*answers_ : nullptr, names_[c]);
         break;
       case Role::respondent: r.respondent.assign(trim(cell)); break;
       case Role::form: r.form.assign(trim(cell)); break;
@@ -286,14 +338,19 @@ class CsvResponseReader final : public ResponseReader {
   std::vector<std::string> names_;  // the header's, trimmed
   std::vector<Column> columns_;
   std::vector<std::string> warnings_;
-  int skipped_ = 0;  // --skip-rows
+  int skipped_ = 0;                    // --skip-rows
+  std::optional<AnswerText> answers_;  // none: answers are numbers only (the fast path)
+  bool recode_all_ = false;            // --recode names a number: every cell is looked up
+  std::vector<std::pair<std::size_t, std::vector<std::string>>> where_;  // column, folded values
+  bool skip_unanswered_ = false;
+  bool unfiltered_ = true;  // no --where, no skipping of unanswered rows
 };
 
 }  // namespace
 
 std::unique_ptr<ResponseReader> make_csv_reader(std::unique_ptr<ByteSource> source, char delimiter,
-                                                const core::Questionnaire& q, const ColumnMapping& mapping) {
-  return std::make_unique<CsvResponseReader>(std::move(source), delimiter, q, mapping);
+                                                const core::Questionnaire& q, const ReaderOptions& options) {
+  return std::make_unique<CsvResponseReader>(std::move(source), delimiter, q, options);
 }
 
 }  // namespace alliance::io

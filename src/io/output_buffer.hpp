@@ -91,6 +91,15 @@ class OutputBuffer {
   // A CSV or TSV cell from user data, made safe (append_delimited_cell).
   void put_delimited_cell(std::string_view cell, char sep);
 
+  // Bytes written and not yet flushed; a mark for decimal_comma_since().
+  std::size_t size() const { return size_; }
+  // Every '.' written since `mark` becomes ','. REQUIRES: no flush since
+  // size() gave `mark` (maybe_flush is called between rows only).
+  void decimal_comma_since(std::size_t mark) {
+    for (std::size_t i = mark; i < size_; ++i)
+      if (data_[i] == '.') data_[i] = ',';
+  }
+
   // Writes out the buffer when it holds a block or more.
   void maybe_flush() {
     if (size_ >= kBlock) flush();

@@ -18,11 +18,13 @@
 #include <cstdio>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/io/answer_text.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/text/messages.hpp"
 #include "answer_parsing.hpp"
@@ -131,8 +133,11 @@ std::string stat_number_text(double value) {
 class StatFileReader final : public ResponseReader {
  public:
   StatFileReader(const std::string& path, StatFormat format, const core::Questionnaire& q,
-                 const ColumnMapping& mapping)
+                 const ColumnMapping& mapping, const AnswerTextOptions& answers)
       : path_(path), format_(format), q_(q) {
+    // String answers are read as a CSV cell's are: labels, --recode's codes.
+    answers_.emplace(q, answers);
+    if (!answers_->has_words() && !answers_->decimal_comma()) answers_.reset();
     // Opened here first, so that a missing or unreadable file is told as for every other input.
     if (std::FILE* file = std::fopen(path.c_str(), "rb"))
       std::fclose(file);
@@ -368,7 +373,8 @@ class StatFileReader final : public ResponseReader {
         if (cell.kind == StatCell::number)
           set_answer(q_, column.item, cell.value, record);
         else if (cell.kind == StatCell::text)
-          set_answer_text(q_, column.item, cell.chars, record);
+          set_answer_text(q_, column.item, cell.chars, record, answers_ ? &*answers_ : nullptr,
+                          variables_[kept_variable_[k]].name);
         return;
       case Role::session:
         if (cell.kind == StatCell::number && cell.value == std::floor(cell.value) &&
@@ -412,7 +418,8 @@ class StatFileReader final : public ResponseReader {
   std::string error_;   // ReadStat's message for its error code
   std::string detail_;  // the first message of its error handler
   std::deque<std::vector<StatRow>> batches_;
-  long rows_read_ = 0;  // handed over
+  long rows_read_ = 0;                 // handed over
+  std::optional<AnswerText> answers_;  // labels and codes of string answers; none: numbers only
 
   // Set by the reading thread before mapped_, then read only.
   std::vector<Column> kept_;                // the mapped columns
@@ -437,8 +444,8 @@ class StatFileReader final : public ResponseReader {
 
 std::unique_ptr<ResponseReader> make_stat_file_reader(const std::string& path, StatFormat format,
                                                       const core::Questionnaire& q,
-                                                      const ColumnMapping& mapping) {
-  return std::make_unique<StatFileReader>(path, format, q, mapping);
+                                                      const ReaderOptions& options) {
+  return std::make_unique<StatFileReader>(path, format, q, options.mapping, options.answers);
 }
 
 }  // namespace alliance::io

@@ -69,7 +69,31 @@ InputFormat from_content(ByteSource& source) {
   }
   const auto tabs = std::count(first_line.begin(), first_line.end(), '\t');
   const auto commas = std::count(first_line.begin(), first_line.end(), ',');
-  return tabs > commas ? InputFormat::tsv : InputFormat::csv;
+  const auto semicolons = std::count(first_line.begin(), first_line.end(), ';');
+  return tabs > commas && tabs > semicolons ? InputFormat::tsv : InputFormat::csv;
+}
+
+// The delimiter of a CSV file: of ',' ';' and tab, the one found most often
+// outside quotes on its first line (the header); ',' when none is. French
+// Excel writes ';' (the comma being its decimal mark).
+char sniff_delimiter(ByteSource& source) {
+  const auto line_read = [](std::string_view text) { return text.find('\n') != std::string_view::npos; };
+  while (source.available().size() < (1 << 16) && !line_read(source.available()) && source.fill()) {
+  }
+  const std::string_view head = source.available().substr(0, 1 << 16);
+  long counts[3] = {0, 0, 0};  // ',' ';' tab
+  bool quoted = false;
+  for (char c : head) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') break;
+    if (c == ',') ++counts[0];
+    if (c == ';') ++counts[1];
+    if (c == '\t') ++counts[2];
+  }
+  if (counts[1] > counts[0] && counts[1] >= counts[2]) return ';';
+  if (counts[2] > counts[0] && counts[2] > counts[1]) return '\t';
+  return ',';
 }
 
 // The column options given ("--id-column, --map"), or "" when none: they
@@ -85,6 +109,7 @@ std::string column_options(const ColumnMapping& mapping) {
   add(!mapping.pattern.empty(), "--columns");
   add(!mapping.columns.empty(), "--map");
   add(mapping.skip_rows > 0, "--skip-rows");
+  add(!mapping.where.empty(), "--where");
   return out;
 }
 
@@ -105,15 +130,22 @@ std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
                                                      const core::Questionnaire& questionnaire,
                                                      const ReaderOptions& options) {
   // SPSS, Stata and SAS files are read by ReadStat, which seeks in a named file.
-  const InputFormat format = options.format == InputFormat::automatic ? from_extension(path) : options.format;
-  if (const std::optional<StatFormat> stat = stat_format(format)) {
+  const InputFormat named = options.format != InputFormat::automatic ? options.format : from_extension(path);
+  if (const std::optional<StatFormat> stat = stat_format(named)) {
     if (path == "-")
       throw Error(ExitCode::usage, text::Message{text::Msg::stat_file_stdin, {stat_format_name(*stat)}});
     if (options.mapping.skip_rows > 0)
       throw Error(ExitCode::usage, text::Message{text::Msg::stat_file_skip_rows, {path}});
-    return make_stat_file_reader(path, *stat, questionnaire, options.mapping);
+    if (!options.mapping.where.empty())
+      throw Error(ExitCode::usage, text::Message{text::Msg::stat_file_where, {path}});
+    return make_stat_file_reader(path, *stat, questionnaire, options);
   }
-  auto source = std::make_unique<ByteSource>(path, options.encoding);
+  // JSON is UTF-8 (RFC 8259): --encoding auto looks for Windows-1252 in CSV and TSV only, and
+  // in what can only be told from its content (standard input).
+  TextEncoding encoding = options.encoding;
+  if (encoding == TextEncoding::automatic && (named == InputFormat::json || named == InputFormat::ndjson))
+    encoding = TextEncoding::utf8;
+  auto source = std::make_unique<ByteSource>(path, encoding);
   if (path == "-" && source->is_terminal())
     throw Error(ExitCode::usage, "no responses given: name a FILE, or pipe responses into standard input");
   return open_response_reader(std::move(source), questionnaire, options);
@@ -129,6 +161,7 @@ std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource>
     case InputFormat::json:
     case InputFormat::ndjson: {
       const std::string name = source->name();
+      const bool detected = source->detected_windows1252();
       std::unique_ptr<ResponseReader> reader = format == InputFormat::json
                                                    ? make_json_reader(std::move(source), questionnaire)
                                                    : make_ndjson_reader(std::move(source), questionnaire);
@@ -136,9 +169,12 @@ std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource>
         reader->add_warning(name + ": " + unused + ": for CSV/TSV columns; not used for this " +
                             (format == InputFormat::json ? "JSON" : "NDJSON") +
                             " input, whose responses name their own fields");
+      if (detected) reader->add_warning(text::say(options.language, text::Msg::encoding_detected, {name}));
       return reader;
     }
-    case InputFormat::tsv: return make_csv_reader(std::move(source), '\t', questionnaire, options.mapping);
+    case InputFormat::tsv:
+      return make_csv_reader(std::move(source), options.delimiter ? options.delimiter : '\t', questionnaire,
+                             options);
     case InputFormat::sav:
     case InputFormat::por:
     case InputFormat::dta:
@@ -149,7 +185,8 @@ std::unique_ptr<ResponseReader> open_response_reader(std::unique_ptr<ByteSource>
     case InputFormat::csv:
     case InputFormat::automatic: break;
   }
-  return make_csv_reader(std::move(source), ',', questionnaire, options.mapping);
+  const char delimiter = options.delimiter ? options.delimiter : sniff_delimiter(*source);
+  return make_csv_reader(std::move(source), delimiter, questionnaire, options);
 }
 
 }  // namespace alliance::io

@@ -11,8 +11,9 @@
 
 namespace alliance::io {
 
+// `delimiter` as given or sniffed (a ';' turns the decimal comma on).
 std::unique_ptr<ResponseReader> make_csv_reader(std::unique_ptr<ByteSource> source, char delimiter,
-                                                const core::Questionnaire& q, const ColumnMapping& mapping);
+                                                const core::Questionnaire& q, const ReaderOptions& options);
 std::unique_ptr<ResponseReader> make_ndjson_reader(std::unique_ptr<ByteSource> source,
                                                    const core::Questionnaire& q);
 // The full reader of one NDJSON line (every line the fast path of
@@ -27,7 +28,7 @@ enum class StatFormat { sav, por, dta, sas7bdat, xport };
 const char* stat_format_name(StatFormat format);  // "SPSS", "Stata", "SAS"…
 std::unique_ptr<ResponseReader> make_stat_file_reader(const std::string& path, StatFormat format,
                                                       const core::Questionnaire& q,
-                                                      const ColumnMapping& mapping);
+                                                      const ReaderOptions& options);
 
 std::unique_ptr<ResponseReader> make_json_reader(std::unique_ptr<ByteSource> source,
                                                  const core::Questionnaire& q);

@@ -77,7 +77,10 @@ class ScoreRowWriter final : public ResultWriter {
   ScoreRowWriter(const core::Questionnaire& q, const Provenance& p, const WriterOptions& o, std::FILE* out)
       : options_(o),
         layout_(score_layout(q, o.long_format)),
-        sep_(o.format == OutputFormat::tsv ? '\t' : ','),
+        sep_(o.format == OutputFormat::tsv ? '\t'
+             : o.excel_fr                  ? ';'
+                                           : ','),
+        comma_(o.excel_fr),
         selected_(o.columns.has_value()),
         out_(out) {
     columns_ = selected_ ? select_columns(layout_.columns, *o.columns, q.id, o.long_format) : layout_.columns;
@@ -94,6 +97,7 @@ class ScoreRowWriter final : public ResultWriter {
         append_delimited_cell(provenance_cells_[i], *values[i], sep_);
     }
     suffix_ = delimited_provenance(p, sep_);
+    if (comma_) out_.put("\xEF\xBB\xBF");  // Excel reads UTF-8 only after its byte-order mark
     out_.put(joined_names(columns_, sep_));
     out_.put('\n');
   }
@@ -261,18 +265,26 @@ class ScoreRowWriter final : public ResultWriter {
   }
 
   void put_value(const core::ScaleScore& s, const std::optional<double>& value) {
-    if (s.status == core::Status::ok && value)
+    if (s.status == core::Status::ok && value) {
+      const std::size_t mark = out_.size();
       out_.put_number(*value, options_.precision);
-    else
+      if (comma_) [[unlikely]]
+        out_.decimal_comma_since(mark);
+    } else {
       out_.put(kMissingDelimited);
+    }
   }
 
   // The score: with --precision, rounded from its exact value when it has one.
   void put_score(const core::ScaleScore& s) {
-    if (options_.precision >= 0 && s.status == core::Status::ok && s.value && s.exact)
+    if (options_.precision >= 0 && s.status == core::Status::ok && s.value && s.exact) {
+      const std::size_t mark = out_.size();
       out_.put(core::format_fixed(*s.exact, options_.precision));
-    else
+      if (comma_) [[unlikely]]
+        out_.decimal_comma_since(mark);
+    } else {
       put_value(s, s.value);
+    }
   }
 
   // An invalid response has no counts: nothing was scored.
@@ -299,6 +311,7 @@ class ScoreRowWriter final : public ResultWriter {
   WriterOptions options_;
   ScoreLayout layout_;
   char sep_;
+  bool comma_;                          // WriterOptions::excel_fr: decimal commas
   bool selected_;                       // WriterOptions::columns given
   std::vector<ScoreColumn> columns_;    // the layout's, or the chosen ones
   std::vector<std::string> scale_ids_;  // made safe once

@@ -91,6 +91,7 @@ std::string lower(std::string text) {
 }
 
 const std::pair<const char*, TextEncoding> kEncodingNames[] = {
+    {"auto", TextEncoding::automatic},
     {"utf-8", TextEncoding::utf8},
     {"utf8", TextEncoding::utf8},
     {"utf-16", TextEncoding::utf16},
@@ -114,13 +115,15 @@ TextEncoding parse_text_encoding(const std::string& name) {
   const std::string key = lower(name);
   for (const auto& [known, encoding] : kEncodingNames)
     if (key == known) return encoding;
-  throw Error(ExitCode::usage, "--encoding '" + name +
-                                   "': unknown encoding (expected utf-8, windows-1252, latin-1, utf-16, "
-                                   "utf-16le or utf-16be)");
+  throw Error(ExitCode::usage,
+              "--encoding '" + name +
+                  "': unknown encoding (expected auto, utf-8, windows-1252, latin-1, utf-16, "
+                  "utf-16le or utf-16be)");
 }
 
 const char* to_string(TextEncoding encoding) {
   switch (encoding) {
+    case TextEncoding::automatic: return "auto";
     case TextEncoding::utf8: return "utf-8";
     case TextEncoding::utf16: return "utf-16";
     case TextEncoding::utf16le: return "utf-16le";
@@ -136,6 +139,7 @@ ByteOrderMark byte_order_mark(std::string_view head, TextEncoding requested) {
   if (head.starts_with("\xFF\xFE")) return {2, Decoding::utf16le};
   if (head.starts_with("\xFE\xFF")) return {2, Decoding::utf16be};
   switch (requested) {
+    case TextEncoding::automatic:  // ByteSource looks at the first bytes (looks_single_byte)
     case TextEncoding::utf8: return {0, Decoding::none};
     case TextEncoding::utf16:
     case TextEncoding::utf16le: return {0, Decoding::utf16le};
@@ -144,6 +148,33 @@ ByteOrderMark byte_order_mark(std::string_view head, TextEncoding requested) {
     case TextEncoding::latin1: return {0, Decoding::latin1};
   }
   return {0, Decoding::none};
+}
+
+bool looks_single_byte(std::string_view head, bool whole) {
+  bool bad = false;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    i += core::ascii_prefix(head.substr(i));  // sixteen bytes at a time: most files are ASCII
+    if (i >= head.size()) break;
+    const auto c = static_cast<unsigned char>(head[i]);
+    if (c == 0) return false;  // UTF-16 without its mark, or not text: the check says so
+    if (c < 0x80) continue;
+    const std::size_t length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (length == 0 || c > 0xF4) {
+      bad = true;
+      continue;
+    }
+    if (i + length > head.size()) {
+      if (!whole) break;  // cut by the end of what was read: not evidence either way
+      bad = true;
+      break;
+    }
+    bool continued = true;
+    for (std::size_t k = 1; k < length; ++k)
+      continued = continued && (static_cast<unsigned char>(head[i + k]) & 0xC0) == 0x80;
+    if (continued) return false;  // a UTF-8 character: a UTF-8 file, whatever else is wrong in it
+    bad = true;
+  }
+  return bad;
 }
 
 Decoded decode_to_utf8(Decoding decoding, std::string_view in, char* out, std::size_t room,

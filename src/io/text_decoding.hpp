@@ -23,6 +23,11 @@ struct ByteOrderMark {
 // WHATWG Encoding Standard does); without one, `requested` does.
 ByteOrderMark byte_order_mark(std::string_view head, TextEncoding requested);
 
+// True when `head`, the first bytes of a file (all of it when `whole`), is
+// not UTF-8 and holds no UTF-8 character of more than one byte, nor a NUL:
+// text in a single-byte encoding (--encoding auto reads it as Windows-1252).
+bool looks_single_byte(std::string_view head, bool whole);
+
 struct Decoded {
   std::size_t used = 0;     // bytes of `in` decoded
   std::size_t written = 0;  // bytes of UTF-8 written to `out`

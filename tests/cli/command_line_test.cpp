@@ -53,8 +53,14 @@ TEST(CommandLine, ScoreDefaults) {
   EXPECT_EQ(o.questionnaire, "gtb-12");
   EXPECT_TRUE(o.input.files.empty());  // standard input
   EXPECT_EQ(o.input.input_format, "auto");
-  EXPECT_EQ(o.input.encoding, "utf-8");
+  EXPECT_EQ(o.input.encoding, "auto");
   EXPECT_EQ(o.input.skip_rows, 0);
+  EXPECT_EQ(o.input.from, "");
+  EXPECT_TRUE(o.input.recode.empty());
+  EXPECT_TRUE(o.input.where.empty());
+  EXPECT_EQ(o.input.delimiter, "");
+  EXPECT_FALSE(o.input.decimal_comma);
+  EXPECT_EQ(o.csv_dialect, "standard");
   EXPECT_EQ(o.input.threads, 0);
   EXPECT_FALSE(o.input.two_threads_by_default);
   EXPECT_EQ(o.format, "");  // decided later: a table on a terminal, else CSV
@@ -106,6 +112,21 @@ TEST(CommandLine, ScoreEveryOption) {
                                            "visit",
                                            "--output-columns",
                                            "respondent,total",
+                                           "--from",
+                                           "redcap",
+                                           "--recode",
+                                           "A1=1,A2=2",
+                                           "--recode",
+                                           "Never=1",
+                                           "--where",
+                                           "redcap_event_name=week_4_arm_1",
+                                           "--where",
+                                           "redcap_event_name=week_8_arm_1",
+                                           "--delimiter",
+                                           ";",
+                                           "--decimal-comma",
+                                           "--csv-dialect",
+                                           "excel-fr",
                                            "--path",
                                            "more"},
                                           &global);
@@ -126,6 +147,13 @@ TEST(CommandLine, ScoreEveryOption) {
   EXPECT_EQ(o.input.columns, "wai_{id}");
   EXPECT_EQ(o.input.id_column, "pid");
   EXPECT_EQ(o.input.session_column, "visit");
+  EXPECT_EQ(o.input.from, "redcap");
+  EXPECT_EQ(o.input.recode, (std::vector<std::string>{"A1=1,A2=2", "Never=1"}));
+  EXPECT_EQ(o.input.where,
+            (std::vector<std::string>{"redcap_event_name=week_4_arm_1", "redcap_event_name=week_8_arm_1"}));
+  EXPECT_EQ(o.input.delimiter, ";");
+  EXPECT_TRUE(o.input.decimal_comma);
+  EXPECT_EQ(o.csv_dialect, "excel-fr");
   EXPECT_EQ(o.output_columns, std::optional<std::string>("respondent,total"));
   EXPECT_FALSE(o.explain);
   // Given empty, --output-columns is there and empty (the writer refuses it), not absent.
@@ -421,7 +449,10 @@ TEST(CommandLine, UsageErrorsNameTheOptionAndWhatItExpects) {
        "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv,sav,dta}" + help_of("score")},
       {{"score", "gtb-12", "--lang", "de"}, "alliance: --lang: de not in {en,fr}" + help_of("score")},
       {{"score", "gtb-12", "--input-format", "xls"},
-       "alliance: --input-format: xls not in {auto,json,ndjson,jsonl,csv,tsv,sav,zsav,por,dta,sas7bdat,xpt}" + help_of("score")},
+       "alliance: --input-format: xls not in {auto,json,ndjson,jsonl,csv,tsv,sav,zsav,por,dta,sas7bdat,xpt}" +
+           help_of("score")},
+      {{"score", "gtb-12", "--from", "surveymonkey"},
+       "alliance: --from: surveymonkey not in {qualtrics,redcap,limesurvey}" + help_of("score")},
       {{"score", "gtb-12", "--precision", "abc"},
        "alliance: --precision: 'abc' is not a whole number (expected a whole number, 0 to 17)" +
            help_of("score")},
@@ -457,7 +488,8 @@ TEST(CommandLine, UsageErrorsNameTheOptionAndWhatItExpects) {
       {{"compare", "x.csv"}, "alliance: The following argument was not expected: x.csv" + help_of("compare")},
       // report writes only where it is told: -o is required.
       {{"report", "srs", "s.ndjson"}, "alliance: --output is required" + help_of("report")},
-      {{"report", "srs", "-o", "r.html", "-f", "pdf"}, "alliance: --format: pdf not in {html,svg}" + help_of("report")},
+      {{"report", "srs", "-o", "r.html", "-f", "pdf"},
+       "alliance: --format: pdf not in {html,svg}" + help_of("report")},
       {{"report", "srs", "-o", "r.html", "--therapist", "gtb-12-t"},
        "alliance: --therapist: At least 2 required but received 1" + help_of("report")},
       {{"report", "srs", "-o", "r.html", "--baseline", "1"},
@@ -492,11 +524,12 @@ TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
        "alliance: unexpected on the command line: --frob" + kAdministerHelp,
        "fr"},
       // Every command's errors are in its language (issue 14); in English, the parser's words.
-      {{"score", "gtb-12", "--lang", "fr", "--frob"},
-       "alliance\u00a0: argument inattendu\u00a0: --frob\nPour l’aide\u00a0: alliance score --help\n",
+      {{"score", "gtb-12", "--lang", "fr", "--frobnicate"},
+       "alliance\u00a0: argument inattendu\u00a0: --frobnicate\nPour l’aide\u00a0: alliance score --help\n",
        "en"},
-      {{"score", "gtb-12", "--frob", "--bar"},
-       "alliance\u00a0: arguments inattendus\u00a0: --bar --frob\nPour l’aide\u00a0: alliance score --help\n",
+      {{"score", "gtb-12", "--frobnicate", "--bar"},
+       "alliance\u00a0: arguments inattendus\u00a0: --bar --frobnicate\nPour l’aide\u00a0: alliance score "
+       "--help\n",
        "fr"},
       {{"score", "--lang", "fr"},
        "alliance\u00a0: questionnaire\u00a0: obligatoire\nPour l’aide\u00a0: alliance score --help\n"},
@@ -504,10 +537,11 @@ TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
        "alliance\u00a0: --section\u00a0: pairs n’est pas une valeur possible (valeurs possibles\u00a0: "
        "{summary,scales,items,correlations,warnings})\nPour l’aide\u00a0: alliance stats --help\n"},
       {{"score", "gtb-12", "--fail-below"},
-       "alliance\u00a0: --fail-below attend une valeur (SCALE=VALUE)\nPour l’aide\u00a0: alliance score --help\n",
+       "alliance\u00a0: --fail-below attend une valeur (SCALE=VALUE)\nPour l’aide\u00a0: alliance score "
+       "--help\n",
        "fr"},
-      {{"score", "gtb-12", "--lang", "en", "--frob"},
-       "alliance: The following argument was not expected: --frob" + help_of("score"),
+      {{"score", "gtb-12", "--lang", "en", "--frobnicate"},
+       "alliance: The following argument was not expected: --frobnicate" + help_of("score"),
        "fr"},
   });
 }

@@ -306,8 +306,9 @@ TEST(CsvInput, HeaderRowsUnderTheHeaderAreNotRespondents) {
   EXPECT_EQ(
       text.err,
       "alliance: x.csv:2: the first 5 rows hold text in every item column (item 1 is \"Agree\", not a "
-      "number): are the answers exported as labels? alliance reads numbers (Qualtrics: export with \"Use "
-      "numeric values\"); --skip-rows N skips rows under the header\n");
+      "number): are the answers exported as labels that the definition does not have? name them with "
+      "--recode 'LABEL=VALUE,…' (docs/data-sources.md), or export numbers; --skip-rows N skips rows under "
+      "the header\n");
   const Outcome two = run_in_dir(kScore, {{"x.csv", "id,1,2,3,4\nA,Agree,x,y,z\n\nB,Agree,x,y,z\n"}});
   EXPECT_EQ(two.status, 1);
   EXPECT_EQ(

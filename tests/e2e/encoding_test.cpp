@@ -65,13 +65,13 @@ TEST(Encoding, ALatin1RowIsReportedTheOthersScoredAndTheOutputStaysUtf8) {
              kHeader + "P1,1" + kAnswers + "H\xE9l\xE8ne,1" + kAnswers + "P3,1" + kAnswers);
   for (const std::string format : {"ndjson", "csv", "tsv", "json", "table"}) {
     SCOPED_TRACE(format);
-    const Outcome run = score_in(dir, {"export.csv", "--format", format});
+    const Outcome run = score_in(dir, {"export.csv", "--format", format, "--encoding", "utf-8"});
     EXPECT_EQ(run.status, 1);
     EXPECT_TRUE(valid_utf8(run.out)) << run.out;
     EXPECT_EQ(run.err, "export.csv:3:2: byte 0xE9 is not UTF-8 ('é' in Windows-1252)" + kWayOut +
                            "\nalliance: 1 of 3 responses is invalid\n");
   }
-  const Outcome ndjson = score_in(dir, {"export.csv", "--format", "ndjson"});
+  const Outcome ndjson = score_in(dir, {"export.csv", "--format", "ndjson", "--encoding", "utf-8"});
   const auto rows = lines(ndjson.out);
   ASSERT_EQ(rows.size(), 3u);
   ASSERT_TRUE(valid_utf8(ndjson.out));
@@ -104,9 +104,10 @@ TEST(Encoding, Windows1252ReadsAFrenchExcelExport) {
   EXPECT_EQ(latin1.out, "respondent\nHélène L" + kReplacement + "Hôte\n" + kReplacement + "uros\n");
   const Outcome unknown = score_in(dir, {"excel.csv", "--encoding", "latin9"});
   EXPECT_EQ(unknown.status, 2);
-  EXPECT_EQ(unknown.err,
-            "alliance: --encoding 'latin9': unknown encoding (expected utf-8, windows-1252, latin-1, utf-16, "
-            "utf-16le or utf-16be)\n");
+  EXPECT_EQ(
+      unknown.err,
+      "alliance: --encoding 'latin9': unknown encoding (expected auto, utf-8, windows-1252, latin-1, utf-16, "
+      "utf-16le or utf-16be)\n");
 }
 
 // Excel's "Unicode text": UTF-16 little-endian with a byte-order mark, tabs, CRLF.
@@ -145,7 +146,7 @@ TEST(Encoding, ANdjsonLineThatIsNotUtf8IsLocated) {
   EXPECT_EQ(run.err, "s.ndjson:2:17: byte 0xE9 is not UTF-8 ('é' in Windows-1252)" + kWayOut +
                          "\nalliance: 1 of 2 responses is invalid\n");
   // From a pipe, the format is told from the first line: still NDJSON when that line is not UTF-8.
-  const Outcome piped = score_in(dir, {"--output-columns", "respondent,status"},
+  const Outcome piped = score_in(dir, {"--output-columns", "respondent,status", "--encoding", "utf-8"},
                                  "{\"respondent\":\"H\xE9l\xE8ne\",\"answers\":{\"1\":4}}\n"
                                  "{\"respondent\":\"P2\",\"answers\":{\"1\":4}}\n");
   EXPECT_EQ(piped.out,
@@ -226,9 +227,12 @@ TEST(Encoding, NoInputCanDriveTheTerminal) {
   write_file(dir + "/cell.csv", kHeader + "P2,1,\"\x1b[31mred\",4,5,4,3,5,2,1,4,5,3,1\n");
   const Outcome cell = score_in(dir, {"cell.csv", "--format", "csv"});
   EXPECT_EQ(cell.status, 1);
-  EXPECT_EQ(cell.err,
-            "cell.csv:2: item 1 = \"\\x1b[31mred\" is not a number\n"
-            "alliance: 1 of 1 response is invalid\n");
+  EXPECT_EQ(
+      cell.err,
+      "cell.csv:2: item 1 (column \"1\") = \"\\x1b[31mred\" is not an answer of the scale: expected a "
+      "number from 1 to 5 or one of: Never, Rarely, Sometimes, Often, Always; Jamais, Rarement, Parfois, "
+      "Souvent, Toujours (case and accents do not count; --recode CODE=VALUE names other codes)\n"
+      "alliance: 1 of 1 response is invalid\n");
   write_file(dir + "/cell.ndjson", R"({"respondent":"P2","answers":{"1":"\u001b[31m\nred"}})"
                                    "\n");
   const Outcome string = score_in(dir, {"cell.ndjson", "--format", "csv"});

@@ -75,22 +75,21 @@ std::vector<std::string> split_outputs(const std::string& out, std::size_t steps
   return outputs;
 }
 
+std::string page(const std::string& relative) {
+  return alliance::testing::slurp(alliance::testing::source_path(relative));
+}
+
 std::string readme() {
-  return alliance::testing::slurp(alliance::testing::source_path("README.md"));
+  return page("README.md");
 }
 
-TEST(Readme, HasExamplesToRun) {
-  const std::vector<Block> blocks = console_blocks(readme());
-  EXPECT_GE(blocks.size(), 8u);
-  for (const Block& block : blocks) EXPECT_FALSE(block.steps.empty()) << "README.md:" << block.line;
-}
-
-// Runs every ```console block of `page` (a path in the source tree).
-void expect_examples_print_what_they_show(const std::string& page) {
+// Runs every console block of `relative` (README.md, docs/data-sources.md),
+// comparing each command's output with what the page shows.
+void run_page_examples(const std::string& relative) {
   const fs::path bin_dir = fs::path(ALLIANCE_BIN).parent_path();
   const std::string path =
       bin_dir.string() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin");
-  for (const Block& block : console_blocks(alliance::testing::slurp(alliance::testing::source_path(page)))) {
+  for (const Block& block : console_blocks(page(relative))) {
     const std::string dir = alliance::testing::make_temp_dir();
     for (const char* shared : {"examples", "questionnaires"})
       fs::create_directory_symlink(alliance::testing::source_path(shared), fs::path(dir) / shared);
@@ -102,21 +101,29 @@ void expect_examples_print_what_they_show(const std::string& page) {
     const std::vector<std::string> outputs = split_outputs(run.out, block.steps.size());
     for (std::size_t i = 0; i < block.steps.size(); ++i)
       EXPECT_EQ(outputs[i], block.steps[i].expected)
-          << page << ":" << block.line << ": $ " << block.steps[i].command;
+          << relative << ":" << block.line << ": $ " << block.steps[i].command;
     fs::remove_all(dir);
   }
 }
 
-TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
-  expect_examples_print_what_they_show("README.md");
+TEST(Readme, HasExamplesToRun) {
+  const std::vector<Block> blocks = console_blocks(readme());
+  EXPECT_GE(blocks.size(), 8u);
+  for (const Block& block : blocks) EXPECT_FALSE(block.steps.empty()) << "README.md:" << block.line;
 }
 
-// docs/data-sources.md's worked examples, one section per source.
-TEST(DataSources, EveryExamplePrintsWhatThePageShows) {
-  EXPECT_GE(
-      console_blocks(alliance::testing::slurp(alliance::testing::source_path("docs/data-sources.md"))).size(),
-      3u);
-  expect_examples_print_what_they_show("docs/data-sources.md");
+TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
+  run_page_examples("README.md");
+}
+
+// docs/data-sources.md: one worked example per source (Qualtrics, REDCap,
+// LimeSurvey, French Excel), run as the README's are.
+TEST(DataSourcesPage, EveryExamplePrintsWhatThePageShows) {
+  const std::vector<Block> blocks = console_blocks(page("docs/data-sources.md"));
+  EXPECT_GE(blocks.size(), 6u);
+  for (const Block& block : blocks)
+    EXPECT_FALSE(block.steps.empty()) << "docs/data-sources.md:" << block.line;
+  run_page_examples("docs/data-sources.md");
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 // CSV and TSV responses through the reader the commands use. The first byte
 // picks the delimiter (bit 0), the questionnaire (bits 1-2) and one of eight
 // column mappings (bits 3-5: detection, patterns, --map, id and session
-// columns, skipped rows); the rest is the file.
+// columns, skipped rows), the survey-export options (bit 6: --encoding auto,
+// the delimiter sniffed, --recode, LimeSurvey's codes, --from qualtrics and
+// redcap's row skipping) and a ';' with decimal commas and a --where (bit 7);
+// the rest is the file.
 #include "fuzz_support.hpp"
 
 namespace {
@@ -42,6 +45,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   io::ReaderOptions options;
   options.format = (data[0] & 1) ? io::InputFormat::tsv : io::InputFormat::csv;
   options.mapping = mapping(static_cast<unsigned>(data[0] >> 3));
+  if (data[0] & 0x40) {
+    options.format = io::InputFormat::automatic;  // the delimiter sniffed
+    options.encoding = io::TextEncoding::automatic;
+    options.answers.recode = {{"A1", "1"}, {"Don't know", ""}, {"1", "5"}, {"Très souvent", "4"}};
+    options.answers.numbered_codes = "A";
+    options.mapping.skip_header_rows = true;
+    options.mapping.skip_unanswered_rows = true;
+  }
+  if (data[0] & 0x80) {
+    options.delimiter = ';';
+    options.answers.decimal_comma = true;
+    options.mapping.where["session"] = {"1", "Week 4"};
+  }
   fuzz::read_all(file.path(), fuzz::questionnaire(static_cast<std::uint8_t>(data[0] >> 1)), options);
   return 0;
 }

@@ -57,6 +57,11 @@ tsv = read("examples/gtb-12-batch.csv").replace(b",", b"\t")
 seed("csv", "gtb-12-batch.tsv", b"\x01" + tsv)
 # WAI-SR (bits 1-2 = 1), mapping 5 (WAI_{id}, two rows skipped): Qualtrics.
 seed("csv", "qualtrics-wai-sr.csv", bytes([(5 << 3) | (1 << 1)]) + read("examples/qualtrics-wai-sr.csv"))
+# GTB-12 with the survey-export options (bit 6), and French Excel's ';' (bit 7): labels, codes,
+# events, decimal commas, Windows-1252 (tests/data/sources/make_sources.py).
+for name in ("qualtrics-labels.csv", "redcap-labels.csv", "limesurvey-codes.csv", "limesurvey-text.csv"):
+    seed("csv", name, bytes([0x40]) + read("tests/data/sources/" + name))
+seed("csv", "excel-fr-srs.csv", bytes([0xC0 | (2 << 1)]) + read("tests/data/sources/excel-fr-srs.csv"))
 
 seed("options", "qualtrics.txt", WAI_SR + b"WAI_{id}\n\n\n2\nQ2=1\ntotal=3.5\n\n" + read("examples/qualtrics-wai-sr.csv"))
 seed("options", "ids.txt", GTB + b"\nrespondent\nsession\n0\nitem_1=1\nbond=3.5,goals=2\n\n"

@@ -29,8 +29,13 @@ struct InputOptions {
   std::string id_column;
   std::string session_column;
   int skip_rows = 0;
-  std::string encoding = "utf-8";  // --encoding
-  int threads = 0;                 // --threads: 1 or 2; 0 = ALLIANCE_THREADS, else the command's default
+  std::string encoding = "auto";    // --encoding
+  std::string from;                 // --from qualtrics|redcap|limesurvey: the export's layout; "" = none
+  std::vector<std::string> recode;  // --recode 'CODE=VALUE,…' (repeatable)
+  std::vector<std::string> where;   // --where COLUMN=VALUE (repeatable)
+  std::string delimiter;            // --delimiter: "" = sniffed
+  bool decimal_comma = false;       // --decimal-comma
+  int threads = 0;                  // --threads: 1 or 2; 0 = ALLIANCE_THREADS, else the command's default
   // The command's default: two threads on two cores or more. For commands
   // whose work per record is large next to handing the record over (stats).
   bool two_threads_by_default = false;
@@ -60,6 +65,7 @@ struct ScoreOptions {
   std::string output;  // -o FILE: written atomically, mode 0600; "" = standard output
   bool long_format = false;
   std::optional<std::string> output_columns;  // --output-columns LIST as given
+  std::string csv_dialect = "standard";       // --csv-dialect: standard or excel-fr
   std::string lang;
   int precision = -1;
   bool strict = false;

@@ -37,6 +37,9 @@ class ByteSource {
   ByteSource& operator=(const ByteSource&) = delete;
 
   const std::string& name() const { return name_; }
+  // True when --encoding auto found the first bytes read not UTF-8 and
+  // reads the file as Windows-1252 (known once something has been read).
+  bool detected_windows1252() const { return detected_; }
 
   // The unconsumed bytes currently buffered.
   std::string_view available() const { return {buffer_.get() + begin_, end_ - begin_}; }
@@ -105,6 +108,7 @@ class ByteSource {
   TextEncoding requested_;
   Decoding decoding_{};  // none (0): the bytes are UTF-8 as read
   bool started_ = false;
+  bool detected_ = false;
   std::unique_ptr<char[]> raw_;  // bytes read but not yet decoded, when decoding
   std::size_t raw_begin_ = 0;
   std::size_t raw_end_ = 0;

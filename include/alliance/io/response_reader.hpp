@@ -12,6 +12,7 @@
 
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/response.hpp"
+#include "alliance/io/answer_text.hpp"
 #include "alliance/io/text_encoding.hpp"
 #include "alliance/text/message.hpp"
 
@@ -37,12 +38,29 @@ struct ColumnMapping {
   std::string respondent_column;  // "" = recognised by name, else an unnamed first column
   std::string session_column;
   int skip_rows = 0;  // rows after the header to ignore (Qualtrics' extra header rows)
+  // Rows under the header that are more header (Qualtrics' question text and
+  // {"ImportId":…} rows) are skipped instead of being an error (--from qualtrics).
+  bool skip_header_rows = false;
+  // Rows whose item cells are all empty are not responses (--from redcap:
+  // one row per event and repeat instance, whether this instrument was filled or not).
+  bool skip_unanswered_rows = false;
+  // --where COLUMN=VALUE: only rows whose COLUMN holds one of the VALUEs
+  // (compared as answer labels are: io/answer_text.hpp); every column must
+  // be in the header, else Error(usage).
+  std::map<std::string, std::vector<std::string>> where;
 };
 
 struct ReaderOptions {
   InputFormat format = InputFormat::automatic;
   ColumnMapping mapping;
   TextEncoding encoding = TextEncoding::utf8;  // unless a byte-order mark says otherwise
+  // CSV: the delimiter; 0 = sniffed from the header line (',' ';' or tab,
+  // the most frequent outside quotes; ',' when none).
+  char delimiter = 0;
+  // Answers as labels, codes, decimal commas (a ';' delimiter turns the
+  // decimal comma on).
+  AnswerTextOptions answers;
+  std::string language = "en";  // of the warnings a reader words from the catalogue
 };
 
 // A problem of a record that is also a catalogue message, so that it can be

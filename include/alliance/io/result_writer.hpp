@@ -28,6 +28,10 @@ struct WriterOptions {
   // the layout's header, in this order; nullopt = every column. Only these
   // cells are formatted, which is what makes a narrow output faster.
   std::optional<std::vector<std::string>> columns;
+  // CSV only (--csv-dialect excel-fr): ';' between fields, a decimal comma in
+  // numbers and a UTF-8 byte-order mark first, so that Excel in a French
+  // locale opens the file in columns with its accents right.
+  bool excel_fr = false;
 };
 
 class ResultWriter {

@@ -8,6 +8,7 @@
 namespace alliance::io {
 
 enum class TextEncoding {
+  automatic,  // UTF-8, or Windows-1252 when the first bytes read are not UTF-8 and hold no UTF-8 character
   utf8,
   utf16,    // byte order from the byte-order mark; little-endian (as Windows writes) without one
   utf16le,  // without a byte-order mark
@@ -16,7 +17,7 @@ enum class TextEncoding {
   latin1,       // ISO-8859-1
 };
 
-// "utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "latin-1", and
+// "auto", "utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "latin-1", and
 // the usual other spellings ("utf8", "cp1252", "iso-8859-1", ...; any case).
 // Throws Error(usage) for anything else, listing the names.
 TextEncoding parse_text_encoding(const std::string& name);
