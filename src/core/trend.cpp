@@ -102,6 +102,7 @@ struct DropSd {
   double sd = 0;
   Exact reference;
   std::optional<Exact> variance;
+  bool own = false;
 };
 
 // Whether drop >= k * SD.
@@ -226,6 +227,50 @@ TrendSettings settings_from_norms(const Questionnaire& q) {
   return out;
 }
 
+const char* to_string(ReliableFrom from) {
+  switch (from) {
+    case ReliableFrom::previous: return "previous";
+    case ReliableFrom::first: return "first";
+    case ReliableFrom::both: return "both";
+  }
+  return "?";
+}
+
+double score_step(const Questionnaire& q, std::size_t scale) {
+  const std::size_t n = q.subscales.size();
+  // The step of a score over `items`: the lightest item moved by one answer step.
+  const auto over_items = [&](const std::vector<std::size_t>& items, Method method) {
+    double lightest = 0, weights = 0;
+    for (std::size_t i : items) {
+      const double w = q.items[i].weight;
+      lightest = lightest == 0 ? w : std::min(lightest, w);
+      weights += w;
+    }
+    const double step = q.scale.precision * lightest;
+    return method == Method::sum || weights == 0 ? step : step / weights;
+  };
+  if (scale < n) return over_items(q.subscales[scale].items, q.subscales[scale].method);
+  if (q.total.of == TotalOf::items) {
+    std::vector<std::size_t> all(q.items.size());
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    return over_items(all, q.total.method);
+  }
+  double smallest = 0;
+  for (std::size_t s = 0; s < n; ++s) {
+    const double step = score_step(q, s);
+    smallest = s == 0 ? step : std::min(smallest, step);
+  }
+  return q.total.method == Method::sum || n == 0 ? smallest : smallest / static_cast<double>(n);
+}
+
+std::optional<SdProblem> implausible_sd(const Questionnaire& q, std::size_t scale, double sd) {
+  const ScoreRanges ranges = score_ranges(q);
+  const ScoreRange range = scale < q.subscales.size() ? ranges.subscales[scale] : ranges.total;
+  if (sd < score_step(q, scale) * (1 - kTolerance)) return SdProblem::below_step;
+  if (sd > (range.high - range.low) / 2 * (1 + kTolerance)) return SdProblem::above_half_range;
+  return std::nullopt;
+}
+
 double reliable_change(double x1, double x2, double sd, double r) {
   return (x2 - x1) / (sd * std::sqrt(2.0) * std::sqrt(1 - r));
 }
@@ -272,7 +317,8 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
     static const std::optional<double> kNone;
     const std::optional<double>& ref_sd = s < settings.reference_sd.size() ? settings.reference_sd[s] : kNone;
     const std::optional<double>& r = s < settings.retest_r.size() ? settings.retest_r[s] : kNone;
-    std::vector<Exact> earlier;  // scores of the earlier sessions, in order
+    std::vector<Exact> earlier;         // scores of the earlier sessions, in order
+    std::vector<bool> earlier_rupture;  // whether each was flagged rupture
     std::optional<Exact> first;
     // The rupture awaiting repair: its position and pre-drop level.
     std::optional<std::size_t> open_rupture;
@@ -302,20 +348,31 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
           const ReliableChange rc_first = reliable_change_of(from_first, *ref_sd, *r);
           point.rc_previous = rc_previous.rc;
           point.rc_first = rc_first.rc;
-          if (reliable_drop(rc_previous, from_previous, settings.reliable_z) ||
-              reliable_drop(rc_first, from_first, settings.reliable_z))
+          // One test per session unless asked for both (docs/trend.md: multiple comparisons).
+          const ReliableFrom from = settings.reliable_from;
+          if ((from != ReliableFrom::first &&
+               reliable_drop(rc_previous, from_previous, settings.reliable_z)) ||
+              (from != ReliableFrom::previous && reliable_drop(rc_first, from_first, settings.reliable_z)))
             raise(point, TrendFlag::reliable_drop);
         }
 
-        // The rolling baseline: mean and SD of the last `baseline` earlier scores.
+        // The rolling baseline: the mean of the last `baseline` earlier
+        // scores; the respondent's own SD from the same window without the
+        // sessions flagged rupture, so that a drop does not widen the spread
+        // the next drop is judged in (docs/trend.md; Montgomery's revised
+        // control limits leave out the points found out of control).
         std::optional<Spread> window_spread;
         std::optional<Exact> baseline;
         const std::size_t window = static_cast<std::size_t>(std::max(settings.baseline, 1));
         if (earlier.size() >= window) {
-          const std::vector<Exact> last(earlier.end() - static_cast<std::ptrdiff_t>(window), earlier.end());
-          window_spread = spread(last);
-          baseline = window_spread->mean;
+          const std::size_t start = earlier.size() - window;
+          const std::vector<Exact> last(earlier.begin() + static_cast<std::ptrdiff_t>(start), earlier.end());
+          baseline = spread(last).mean;
           point.baseline = baseline->value;
+          std::vector<Exact> steady;
+          for (std::size_t i = start; i < earlier.size(); ++i)
+            if (!earlier_rupture[i]) steady.push_back(earlier[i]);
+          if (steady.size() >= 2) window_spread = spread(steady);
         }
         // The stricter (larger) of the reference SD and the respondent's own.
         // Without a reference SD no rupture is claimed: a steady respondent's
@@ -323,13 +380,13 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         std::optional<DropSd> sd;
         if (ref_sd) {
           sd = DropSd{*ref_sd, of_setting(*ref_sd), std::nullopt};
-          if (window_spread && window >= 2) {
+          if (window_spread) {
             const Exact& variance = window_spread->variance;
             const Exact reference_squared = times(sd->reference, sd->reference);
             const bool own_larger = variance.fraction && reference_squared.fraction
                                         ? compare(*variance.fraction, *reference_squared.fraction) > 0
                                         : std::sqrt(variance.value) > *ref_sd;
-            if (own_larger) sd = DropSd{std::sqrt(variance.value), {}, variance};
+            if (own_larger) sd = DropSd{std::sqrt(variance.value), {}, variance, true};
           }
         }
         if (open_rupture && at_least(x, repair_level)) {
@@ -338,6 +395,7 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         }
         if (sd && sd->sd > 0) {
           point.rupture_sd = sd->sd;
+          point.own_sd = sd->own;
           const bool previous_drop = drop_at_least(minus(previous, x), k, *sd);
           const bool baseline_drop = baseline && drop_at_least(minus(*baseline, x), k, *sd);
           if (previous_drop || baseline_drop) {
@@ -350,6 +408,7 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
       }
       if (!first) first = x;
       earlier.push_back(x);
+      earlier_rupture.push_back(point.has(TrendFlag::rupture));
     }
   }
   return points;
