@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 
 #include "alliance/core/exact.hpp"
@@ -68,7 +69,60 @@ struct Spread {
   Exact variance;
 };
 
-Spread spread(const std::vector<Exact>& values) {
+// 128-bit whole numbers (GCC and Clang), for the exact sums of a window.
+__extension__ typedef __int128 TrendWide;
+
+// a / b in lowest terms, when both fit in 64 bits.
+std::optional<Fraction> lowest_terms(TrendWide a, TrendWide b) {
+  if (b < 0) a = -a, b = -b;
+  TrendWide x = a < 0 ? -a : a, y = b;
+  while (y != 0) {
+    const TrendWide t = x % y;
+    x = y;
+    y = t;
+  }
+  if (x > 1) a /= x, b /= x;
+  constexpr TrendWide kMax = std::numeric_limits<std::int64_t>::max();
+  if (b == 0 || a > kMax || -a > kMax || b > kMax) return std::nullopt;
+  return Fraction{static_cast<std::int64_t>(a), static_cast<std::int64_t>(b)};
+}
+
+// spread() over whole numbers: every value's fraction on a common denominator
+// L, then sum S and sum of squares Q of the numerators, mean = S / (n L) and
+// variance = (n Q - S^2) / (n (n - 1) L^2), each reduced once. None when a
+// value has no fraction or a number outgrows 128 bits' safe range.
+std::optional<Spread> whole_number_spread(const std::vector<Exact>& values, bool variance) {
+  constexpr std::int64_t kLargestDenominator = 1'000'000'000;  // keeps L^2 n^2 and the squares in range
+  std::int64_t common = 1;
+  for (const Exact& v : values) {
+    if (!v.fraction || v.fraction->den <= 0) return std::nullopt;
+    common = std::lcm(common, v.fraction->den);
+    if (common > kLargestDenominator) return std::nullopt;
+  }
+  constexpr TrendWide kLargestNumerator = static_cast<TrendWide>(1) << 60;
+  TrendWide sum = 0, squares = 0;
+  for (const Exact& v : values) {
+    const TrendWide a = static_cast<TrendWide>(v.fraction->num) * (common / v.fraction->den);
+    if (a > kLargestNumerator || -a > kLargestNumerator) return std::nullopt;
+    sum += a;
+    squares += a * a;
+  }
+  const auto n = static_cast<TrendWide>(values.size());
+  Spread out;
+  out.mean.fraction = lowest_terms(sum, n * common);
+  if (!out.mean.fraction) return std::nullopt;
+  out.mean.value = to_double(*out.mean.fraction);
+  if (!variance || n < 2) return out;
+  // n Q - S^2 <= n^2 2^120 needs n small; windows are --baseline long (at most 1000).
+  if (n > 1000 || squares > (static_cast<TrendWide>(1) << 120) / n) return std::nullopt;
+  out.variance.fraction = lowest_terms(n * squares - sum * sum, n * (n - 1) * common * common);
+  if (!out.variance.fraction) return std::nullopt;
+  out.variance.value = to_double(*out.variance.fraction);
+  return out;
+}
+
+Spread spread(const std::vector<Exact>& values, bool variance = true) {
+  if (std::optional<Spread> fast = whole_number_spread(values, variance)) return *fast;
   const auto n = static_cast<std::int64_t>(values.size());
   double sum = 0;
   for (const Exact& v : values) sum += v.value;
@@ -156,23 +210,20 @@ void session_flags(const Questionnaire& q, const SessionScores& session, const T
   if (!point.score) return;
   if (in_concern(bands, score)) raise(point, TrendFlag::below_band);
 
-  std::vector<std::size_t> items;
-  if (scale < n) {
-    items = q.subscales[scale].items;
-  } else {
-    items.resize(q.items.size());
-    std::iota(items.begin(), items.end(), std::size_t{0});
-  }
   bool all_top = true;
   int answered = 0;
   const double low = settings.low_item.value_or(q.scale.min);
-  for (std::size_t item : items) {
-    if (!session.answers[item]) continue;
+  const auto look = [&](std::size_t item) {
+    if (!session.answers[item]) return;
     ++answered;
     const double keyed = keyed_answer(q, item, *session.answers[item]);
     if (keyed != q.scale.max) all_top = false;
     if (keyed <= low + kTolerance) point.low_items.push_back(item);
-  }
+  };
+  if (scale < n)
+    for (std::size_t item : q.subscales[scale].items) look(item);
+  else
+    for (std::size_t item = 0; item < q.items.size(); ++item) look(item);
   if (answered > 0 && all_top) raise(point, TrendFlag::ceiling);
 
   // A low item is flagged unless the total (without a total, the scale
@@ -367,12 +418,14 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         if (earlier.size() >= window) {
           const std::size_t start = earlier.size() - window;
           const std::vector<Exact> last(earlier.begin() + static_cast<std::ptrdiff_t>(start), earlier.end());
-          baseline = spread(last).mean;
+          baseline = spread(last, false).mean;
           point.baseline = baseline->value;
-          std::vector<Exact> steady;
-          for (std::size_t i = start; i < earlier.size(); ++i)
-            if (!earlier_rupture[i]) steady.push_back(earlier[i]);
-          if (steady.size() >= 2) window_spread = spread(steady);
+          if (ref_sd) {  // the own SD only ever matters beside a reference SD
+            std::vector<Exact> steady;
+            for (std::size_t i = start; i < earlier.size(); ++i)
+              if (!earlier_rupture[i]) steady.push_back(earlier[i]);
+            if (steady.size() >= 2) window_spread = spread(steady);
+          }
         }
         // The stricter (larger) of the reference SD and the respondent's own.
         // Without a reference SD no rupture is claimed: a steady respondent's

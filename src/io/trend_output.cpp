@@ -66,7 +66,7 @@ Table trend_table(const std::vector<core::ScaleRef>& scales) {
 class TrendRecordValues {
  public:
   TrendRecordValues(const core::Questionnaire& q, const TrendParameters& parameters, std::size_t scales)
-      : q_(q), parameters_(parameters), flags_(scales), low_items_(scales) {
+      : q_(q), parameters_(parameters), names_(trend_scale_names(q)), flags_(scales), low_items_(scales) {
     const core::TrendSettings& t = parameters.settings;
     bool from_norms = false;
     for (std::size_t s = 0; s < scales; ++s) {
@@ -113,7 +113,9 @@ class TrendRecordValues {
       values_.push_back(Value::number(k < t.retest_r.size() ? t.retest_r[k] : std::nullopt));
       values_.push_back(Value::text(to_string(source(parameters_.r_source, k))));
     }
-    all_flags_ = trend_flag_list(q_, r.point);
+    all_flags_.clear();
+    for (std::size_t s = 0; s < flags_.size(); ++s)
+      for (const std::string& flag : flags_[s]) all_flags_.push_back(names_[s] + ":" + flag);
     values_.push_back(Value::list(all_flags_));
     values_.insert(values_.end(), fixed_.begin(), fixed_.end());
     return values_;
@@ -126,6 +128,7 @@ class TrendRecordValues {
 
   const core::Questionnaire& q_;
   const TrendParameters& parameters_;
+  std::vector<std::string> names_;
   std::string norms_file_;
   Record fixed_;
   std::vector<std::vector<std::string>> flags_;
