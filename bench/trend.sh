@@ -4,7 +4,7 @@
 # Markdown table: median wall time of each command (RUNS runs, default 3, run in pairs score then
 # trend so that a shared machine's drift cancels in the ratio), trend's time / score's time (the
 # median of the per-pair ratios), and each one's peak RSS (one more run under /usr/bin/time). A last
-# row: 100 k rows in session order (not grouped by client), which trend holds in memory (--hold).
+# row: 40 k rows in session order (not grouped by client), which trend holds in memory (--hold).
 #
 #   bench/trend.sh [ALLIANCE_BIN] [DATA_DIR]   (defaults: build/bench/src/alliance, built Release when
 #                                               absent; /tmp/alliance-bench-trend, about 0.5 GB)
@@ -31,14 +31,14 @@ gen() {  # CLIENTS SESSIONS NAME
 }
 gen 102041 10 sessions-1m.ndjson   # 2 % of sessions skipped: about 1.0 M rows
 gen 510204 10 sessions-5m.ndjson
-if [[ ! -s $data/interleaved-100k.ndjson ]]; then
-  head -n 100000 "$data/sessions-1m.ndjson" |
+if [[ ! -s $data/interleaved-40k.ndjson ]]; then
+  head -n 40000 "$data/sessions-1m.ndjson" |
     python3 -c 'import sys, json; rows = sys.stdin.readlines(); rows.sort(key=lambda r: json.loads(r)["session"]); sys.stdout.writelines(rows)' \
-      >"$data/interleaved-100k.ndjson"
+      >"$data/interleaved-40k.ndjson"
 fi
 
-score_cmd() { echo "'$bin' score srs '$1' --format csv >'$data/score.out'"; }
-trend_cmd() { echo "'$bin' trend srs '$1' --sd total=4 --retest-r total=0.8 --format csv >'$data/trend.out'"; }
+score_cmd() { echo "'$bin' score srs '$1' --format csv >'$data/score.out' 2>/dev/null"; }
+trend_cmd() { echo "'$bin' trend srs '$1' --sd total=4 --retest-r total=0.8 --format csv >'$data/trend.out' 2>/dev/null"; }
 timed() {  # prints a command's wall time in seconds
   local start end
   start=$EPOCHREALTIME
@@ -51,7 +51,7 @@ peak_mb() { { /usr/bin/time -f %M sh -c "$1" 2>&1 >/dev/null || true; } | tail -
 
 printf '| input | rows | score s | trend s | trend / score | score peak MiB | trend peak MiB |\n'
 printf '|---|---:|---:|---:|---:|---:|---:|\n'
-for name in sessions-1m sessions-5m interleaved-100k; do
+for name in sessions-1m sessions-5m interleaved-40k; do
   file=$data/$name.ndjson
   rows=$(wc -l <"$file")
   s=() t=() r=()

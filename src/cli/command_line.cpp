@@ -56,6 +56,8 @@ const std::vector<EnvironmentVariable>& environment_variables() {
        "administer's messages when --lang is not given: French when it starts "
        "with fr, else English."},
       {"ALLIANCE_THREADS", "The default of --threads (1 or 2)."},
+      {"ALLIANCE_PROGRESS_AFTER",
+       "Seconds a read lasts before its progress line shows on a terminal's standard error (default 2)."},
       {"NO_COLOR", "When set, no colour on a terminal."},
       {"TERM", "dumb: administer runs line by line, without cursor movement or colour."},
   };
