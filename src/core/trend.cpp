@@ -180,25 +180,39 @@ struct ReliableChange {
   std::optional<Fraction> squared;
 };
 
-ReliableChange reliable_change_of(const Exact& change, double sd, double r) {
+// What every RC of a scale shares, worked out once: SD^2 2 (1 - r) exactly
+// when SD and r are decimals, and z^2 when z is one (z >= 0).
+struct RcSetting {
+  double sd = 0, r = 0, z = 0;
+  Exact denominator;
+  std::optional<Fraction> z_squared;
+};
+
+RcSetting rc_setting(double sd, double r, double z) {
+  RcSetting out{sd, r, z, {}, std::nullopt};
   const Exact sd_e = of_setting(sd);
   const Exact twice_unreliable =
       times(Exact{2, Fraction{2, 1}}, minus(Exact{1, Fraction{1, 1}}, of_setting(r)));
-  const Exact denominator = times(times(sd_e, sd_e), twice_unreliable);
+  out.denominator = times(times(sd_e, sd_e), twice_unreliable);
+  const Exact zz = of_setting(z);
+  if (zz.fraction && zz.fraction->num >= 0) out.z_squared = multiply(*zz.fraction, *zz.fraction);
+  return out;
+}
+
+ReliableChange reliable_change_of(const Exact& change, const RcSetting& setting) {
+  const Exact& denominator = setting.denominator;
   const Exact square = times(change, change);
   if (change.fraction && square.fraction && denominator.fraction && denominator.fraction->num > 0)
     if (const std::optional<Fraction> q = divide(*square.fraction, *denominator.fraction))
       return {std::copysign(std::sqrt(to_double(*q)), change.value), q};
-  return {change.value / (sd * std::sqrt(2.0) * std::sqrt(1 - r)), std::nullopt};
+  return {change.value / (setting.sd * std::sqrt(2.0) * std::sqrt(1 - setting.r)), std::nullopt};
 }
 
-// RC < -z: exactly, as change < 0 and RC^2 > z^2, when RC^2 and z are exact (z >= 0).
-bool reliable_drop(const ReliableChange& rc, const Exact& change, double z) {
-  const Exact zz = of_setting(z);
-  if (rc.squared && change.fraction && zz.fraction && zz.fraction->num >= 0)
-    if (const std::optional<Fraction> z2 = multiply(*zz.fraction, *zz.fraction))
-      return change.fraction->num < 0 && compare(*rc.squared, *z2) > 0;
-  return rc.rc < -z;
+// RC < -z: exactly, as change < 0 and RC^2 > z^2, when RC^2 and z^2 are exact.
+bool reliable_drop(const ReliableChange& rc, const Exact& change, const RcSetting& setting) {
+  if (rc.squared && change.fraction && setting.z_squared)
+    return change.fraction->num < 0 && compare(*rc.squared, *setting.z_squared) > 0;
+  return rc.rc < -setting.z;
 }
 
 // Per-session flags that need no history: below-band, ceiling, low-item.
@@ -375,6 +389,7 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
     std::optional<std::size_t> open_rupture;
     Exact repair_level;
     const Exact k = of_setting(settings.rupture_sds);
+    std::optional<RcSetting> rc;  // made at the first RC of the scale
 
     for (std::size_t p = 0; p < points.size(); ++p) {
       const SessionScores& session = sessions[points[p].input];
@@ -395,15 +410,15 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         point.change_first = from_first.value;
         // r = 1 (a norm may say so) leaves no measurement error to divide by: no RC.
         if (ref_sd && r && *ref_sd > 0 && *r < 1) {
-          const ReliableChange rc_previous = reliable_change_of(from_previous, *ref_sd, *r);
-          const ReliableChange rc_first = reliable_change_of(from_first, *ref_sd, *r);
+          if (!rc) rc = rc_setting(*ref_sd, *r, settings.reliable_z);
+          const ReliableChange rc_previous = reliable_change_of(from_previous, *rc);
+          const ReliableChange rc_first = reliable_change_of(from_first, *rc);
           point.rc_previous = rc_previous.rc;
           point.rc_first = rc_first.rc;
           // One test per session unless asked for both (docs/trend.md: multiple comparisons).
           const ReliableFrom from = settings.reliable_from;
-          if ((from != ReliableFrom::first &&
-               reliable_drop(rc_previous, from_previous, settings.reliable_z)) ||
-              (from != ReliableFrom::previous && reliable_drop(rc_first, from_first, settings.reliable_z)))
+          if ((from != ReliableFrom::first && reliable_drop(rc_previous, from_previous, *rc)) ||
+              (from != ReliableFrom::previous && reliable_drop(rc_first, from_first, *rc)))
             raise(point, TrendFlag::reliable_drop);
         }
 
