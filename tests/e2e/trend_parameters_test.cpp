@@ -124,6 +124,20 @@ TEST(TrendParameters, CsvColumnsAndTableFooter) {
       << table.out;
 }
 
+TEST(TrendParameters, FrenchTableFooterAgrees) {
+  const Outcome run =
+      trend_of(kVShapeData, {"--sd", "total=4", "--rupture", "strict", "--format", "table", "--lang", "fr"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("\nParamètres\u00a0: rupture = une baisse de 2 écarts-types depuis la séance "
+                         "précédente ou la moyenne des 3 dernières\u00a0;"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("\n  total (somme 0–40)\u00a0: écart-type de référence 4 (--sd total=4)\u00a0; "
+                         "fidélité test-retest (aucune valeur)\n"),
+            std::string::npos)
+      << run.out;
+}
+
 TEST(TrendParameters, ImplausibleSdIsWarnedAboutNamingTheOption) {
   // One step of an SRS total is 0.1 (one line moved by 0.1); half its range 0-40 is 20.
   Outcome run = trend_of(kVShapeData, {"--sd", "total=0.05", "--format", "csv", "--lang", "en"});
