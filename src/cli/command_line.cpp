@@ -56,6 +56,8 @@ const std::vector<EnvironmentVariable>& environment_variables() {
        "administer's messages when --lang is not given: French when it starts "
        "with fr, else English."},
       {"ALLIANCE_THREADS", "The default of --threads (1 or 2)."},
+      {"ALLIANCE_PROGRESS_AFTER",
+       "Seconds a read lasts before its progress line shows on a terminal's standard error (default 2)."},
       {"NO_COLOR", "When set, no colour on a terminal."},
       {"TERM", "dumb: administer runs line by line, without cursor movement or colour."},
   };
@@ -421,6 +423,12 @@ void add_trend_reference_options(CLI::App* cmd, TrendOptions& o) {
       ->check(finite_number(0, std::numeric_limits<double>::max(), true))
       ->capture_default_str()
       ->group("Flags");
+  cmd->add_option("--reliable-from", o.reliable_from,
+                  "The change a reliable drop is tested on: from the previous session (one test), the first, "
+                  "or both (two tests a session: more false alarms)")
+      ->check(CLI::IsMember({"previous", "first", "both"}))
+      ->capture_default_str()
+      ->group("Flags");
 }
 
 CLI::App* add_trend_command(CLI::App& app, TrendOptions& o) {
@@ -433,6 +441,12 @@ CLI::App* add_trend_command(CLI::App& app, TrendOptions& o) {
   add_trend_reference_options(cmd, o);
   cmd->add_flag("--latest", o.latest, "Only each respondent's latest session: its flags, records and alerts")
       ->group("Flags");
+  cmd->add_option("--hold", o.hold,
+                  "Sessions held in memory to put together a respondent whose responses are not consecutive; "
+                  "input grouped by respondent streams whatever its size")
+      ->check(whole_number(1, 1000000000))
+      ->capture_default_str()
+      ->group("Input");
   cmd->add_option("--fail-on", o.fail_on,
                   "Exit 4 when one of these flags is raised: below-band, reliable-drop, rupture, repair, "
                   "ceiling, low-item")

@@ -9,6 +9,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/io/env.hpp"
 #include "alliance/text/messages.hpp"
+#include "progress.hpp"
 
 namespace alliance::cli {
 
@@ -109,13 +110,22 @@ io::ReadRequest read_request(const InputOptions& options, const std::string& lan
 
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
                        const std::string& lang, const std::function<bool(const io::ResponseRecord&)>& visit) {
-  return io::for_each_response(questionnaire, read_request(options, lang), visit);
+  ProgressLine progress(lang);  // on a terminal, during a long read (progress.hpp)
+  return io::for_each_response(questionnaire, read_request(options, lang), [&](const io::ResponseRecord& r) {
+    progress.tick();
+    return visit(r);
+  });
 }
 
 bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const InputOptions& options, const std::string& lang,
     const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
-  return io::for_each_scored_response(questionnaire, read_request(options, lang), visit);
+  ProgressLine progress(lang);
+  return io::for_each_scored_response(questionnaire, read_request(options, lang),
+                                      [&](const io::ResponseRecord& r, const core::ScoreSheet& sheet) {
+                                        progress.tick();
+                                        return visit(r, sheet);
+                                      });
 }
 
 void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,

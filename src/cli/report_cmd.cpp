@@ -44,18 +44,6 @@ long read_form(ReadForm& form, const InputOptions& input, const std::set<std::st
   return read.invalid;
 }
 
-// Where each scale's reference SD (or r) came from: the option, the norms, or nowhere.
-std::vector<io::ParameterSource> sources(const std::string& flag, const std::vector<std::string>& specs,
-                                         const std::vector<std::optional<double>>& values,
-                                         const core::Questionnaire& q) {
-  std::vector<io::ParameterSource> out(values.size(), io::ParameterSource::none);
-  for (std::size_t k = 0; k < values.size(); ++k)
-    if (values[k]) out[k] = io::ParameterSource::norms;
-  for (const Threshold& t : parse_scale_list(flag, specs, q))
-    out[t.subscale.value_or(q.subscales.size())] = io::ParameterSource::option;
-  return out;
-}
-
 // SOURCE_DATE_EPOCH (reproducible builds' convention) when set to whole
 // seconds, else now.
 std::string report_date(io::Env& env) {
@@ -185,8 +173,10 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   io::Report report;
   report.language = choose_language(o.trend.lang);
   report.settings = trend_settings(o.trend, q);
-  report.sd_source = sources("--sd", o.trend.sd, report.settings.reference_sd, q);
-  report.r_source = sources("--retest-r", o.trend.retest_r, report.settings.retest_r, q);
+  const io::TrendParameters parameters = trend_parameters(o.trend, client.loaded, report.settings);
+  report.sd_source = parameters.sd_source;
+  report.r_source = parameters.r_source;
+  warn_implausible_sds(o.trend, client.loaded, parameters, report.language);
   const std::size_t scale = o.format == "svg" ? svg_scale(o, q, report.language) : 0;
   std::optional<ReadForm> therapist;
   if (!o.therapist.empty()) therapist = load_therapist(o, global, q);

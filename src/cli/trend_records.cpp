@@ -1,6 +1,8 @@
 #include "trend_records.hpp"
 
 #include <iostream>
+#include <optional>
+#include <unordered_set>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
@@ -10,6 +12,169 @@
 #include "thresholds.hpp"
 
 namespace alliance::cli {
+
+namespace {
+
+// The stream of stream_sessions: each respondent handed out once complete.
+class TrendSessionStream {
+ public:
+  TrendSessionStream(std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit)
+      : hold_(hold), visit_(visit) {}
+
+  void add(const std::string& respondent, core::SessionScores session, const std::string& source,
+           const std::string& lang) {
+    const bool new_run = !started_ || respondent != last_;
+    if (new_run) {
+      if (started_) finished_.insert(std::hash<std::string>{}(last_));
+      // A 64-bit hash of the id: a collision could only call a grouped input ungrouped.
+      if (grouped_ && finished_.count(std::hash<std::string>{}(respondent))) {
+        grouped_ = false;
+        regrouped_ = text::Message{text::Msg::trend_not_grouped,
+                                   {source, respondent_label(respondent, lang), std::to_string(hold_)}};
+        if (streaming_) throw Error(ExitCode::invalid_input, regrouped_);
+      }
+      started_ = true;
+      last_ = respondent;
+    }
+    if (streaming_) {
+      if (new_run) {
+        visit_(std::move(current_));
+        current_ = {respondent, {}, {}};
+      }
+      current_.sessions.push_back(std::move(session));
+      current_.sources.push_back(source);
+      return;
+    }
+    held_.add(respondent, std::move(session), source);
+    if (++held_sessions_ <= hold_) return;
+    if (!grouped_) throw Error(ExitCode::invalid_input, regrouped_);
+    start_streaming();
+  }
+
+  void finish() {
+    if (streaming_) {
+      if (started_) visit_(std::move(current_));
+      return;
+    }
+    for (const core::RespondentSessions& person : held_.respondents())
+      visit_(core::RespondentSessions(person));
+  }
+
+ private:
+  // Hands out every held respondent but the one being read, which becomes current_.
+  void start_streaming() {
+    streaming_ = true;
+    const std::vector<core::RespondentSessions>& people = held_.respondents();
+    for (std::size_t p = 0; p + 1 < people.size(); ++p) visit_(core::RespondentSessions(people[p]));
+    current_ = people.back();
+    held_ = {};
+  }
+
+  std::size_t hold_;
+  const std::function<void(core::RespondentSessions&&)>& visit_;
+  core::RespondentGroups held_;
+  std::size_t held_sessions_ = 0;
+  bool started_ = false, grouped_ = true, streaming_ = false;
+  std::string last_;
+  std::unordered_set<std::size_t> finished_;  // respondents whose responses were followed by another's
+  text::Message regrouped_;                   // the first respondent seen again after another
+  core::RespondentSessions current_;
+};
+
+// The option spec that set scale k's value, if any.
+std::optional<std::string> option_spec(const std::string& flag, const std::vector<std::string>& specs,
+                                       const core::Questionnaire& q, std::size_t k) {
+  std::optional<std::string> out;
+  for (const Threshold& t : parse_scale_list(flag, specs, q))
+    if (t.subscale.value_or(q.subscales.size()) == k) out = flag + " " + t.spec;
+  return out;
+}
+
+}  // namespace
+
+SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
+                             std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit) {
+  const core::Scorer scorer(q);
+  SessionsRead read;
+  TrendSessionStream stream(hold, visit);
+  for_each_response(q, input, lang, [&](const io::ResponseRecord& record) {
+    read.lines.add(record);
+    if (!record.valid()) {
+      ++read.invalid;
+      report_problems(record, lang);
+      return true;
+    }
+    const core::Response& r = record.response;
+    core::SessionScores session;
+    session.session = r.session;
+    session.date = r.date;
+    session.answers = r.answers;
+    session.sheet = scorer.score(r.answers);
+    stream.add(r.respondent, std::move(session), record.location, lang);
+    return true;
+  });
+  stream.finish();
+  return read;
+}
+
+io::TrendParameters trend_parameters(const TrendOptions& o, const io::LoadedQuestionnaire& loaded,
+                                     const core::TrendSettings& settings) {
+  const core::Questionnaire& q = loaded.questionnaire;
+  io::TrendParameters out;
+  out.settings = settings;
+  out.norms_file = loaded.origin;
+  const auto sources = [&](const std::string& flag, const std::vector<std::string>& specs,
+                           const std::vector<std::optional<double>>& values) {
+    std::vector<io::ParameterSource> list(values.size(), io::ParameterSource::none);
+    for (std::size_t k = 0; k < values.size(); ++k)
+      if (values[k]) list[k] = io::ParameterSource::norms;
+    for (const Threshold& t : parse_scale_list(flag, specs, q))
+      list[t.subscale.value_or(q.subscales.size())] = io::ParameterSource::option;
+    return list;
+  };
+  out.sd_source = sources("--sd", o.sd, settings.reference_sd);
+  out.r_source = sources("--retest-r", o.retest_r, settings.retest_r);
+  return out;
+}
+
+std::string scale_metric(const core::Questionnaire& q, std::size_t k, const std::string& lang) {
+  const core::ScoreRanges ranges = core::score_ranges(q);
+  const std::size_t n = q.subscales.size();
+  const core::ScoreRange range = k < n ? ranges.subscales[k] : ranges.total;
+  const core::Method method = k < n ? q.subscales[k].method : q.total.method;
+  return text::say(lang,
+                   method == core::Method::sum ? text::Msg::trend_metric_sum : text::Msg::trend_metric_mean,
+                   {text::decimal(lang, core::format_readable(range.low)),
+                    text::decimal(lang, core::format_readable(range.high))});
+}
+
+void warn_implausible_sds(const TrendOptions& o, const io::LoadedQuestionnaire& loaded,
+                          const io::TrendParameters& parameters, const std::string& lang) {
+  const core::Questionnaire& q = loaded.questionnaire;
+  const std::vector<std::string> names = io::trend_scale_names(q);
+  const core::ScoreRanges ranges = core::score_ranges(q);
+  const std::size_t n = q.subscales.size();
+  for (std::size_t s = 0; s < names.size(); ++s) {
+    const std::size_t k = s < n ? s : n;
+    const std::optional<double>& sd = parameters.settings.reference_sd[k];
+    if (!sd) continue;
+    const std::optional<core::SdProblem> problem = core::implausible_sd(q, k, *sd);
+    if (!problem) continue;
+    const std::string from = parameters.sd_source[k] == io::ParameterSource::option
+                                 ? option_spec("--sd", o.sd, q, k).value_or("--sd")
+                                 : text::say(lang, text::Msg::trend_from_norms, {loaded.origin});
+    const core::ScoreRange range = k < n ? ranges.subscales[k] : ranges.total;
+    const double limit =
+        *problem == core::SdProblem::below_step ? core::score_step(q, k) : (range.high - range.low) / 2;
+    std::cerr << text::say(lang, text::Msg::warning_prefix, {})
+              << text::say(lang,
+                           *problem == core::SdProblem::below_step ? text::Msg::trend_sd_below_step
+                                                                   : text::Msg::trend_sd_above_range,
+                           {from, text::decimal(lang, core::format_readable(*sd)), names[s],
+                            text::decimal(lang, core::format_readable(limit)), scale_metric(q, k, lang)})
+              << '\n';
+  }
+}
 
 SessionsRead read_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
                            const std::set<std::string>& only, core::RespondentGroups& groups) {
@@ -58,6 +223,9 @@ core::TrendSettings trend_settings(const TrendOptions& o, const core::Questionna
                                core::format_number(q.scale.max)}});
   settings.low_item = o.low_item;
   settings.reliable_z = o.reliable_z;
+  settings.reliable_from = o.reliable_from == "first"  ? core::ReliableFrom::first
+                           : o.reliable_from == "both" ? core::ReliableFrom::both
+                                                       : core::ReliableFrom::previous;
   return settings;
 }
 
@@ -65,33 +233,39 @@ std::string respondent_label(const std::string& id, const std::string& lang) {
   return id.empty() ? std::string(text::messages(lang).no_respondent_id) : core::terminal_safe(id);
 }
 
+std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
+                                                const core::RespondentSessions& person,
+                                                const core::TrendSettings& settings,
+                                                const std::string& lang) {
+  const text::Messages& m = text::messages(lang);
+  std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
+  const core::SessionOrdering ordering = core::session_ordering(person.sessions);
+  if (ordering == core::SessionOrdering::as_given && person.sessions.size() > 1)
+    std::cerr << m.warning_prefix
+              << text::fill(m.trend_unordered, {respondent_label(person.respondent, lang)}) << '\n';
+  std::vector<io::TrendRecord> records;
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    const core::SessionScores& s = person.sessions[points[p].input];
+    if (points[p].tied)
+      std::cerr << m.warning_prefix
+                << text::fill(
+                       ordering == core::SessionOrdering::by_number ? m.trend_tied_number : m.trend_tied_date,
+                       {person.sources[points[p].input], respondent_label(person.respondent, lang),
+                        person.sources[records.back().point.input]})
+                << '\n';
+    records.push_back(
+        {person.respondent, s.session, s.date, person.sources[points[p].input], p + 1, std::move(points[p])});
+  }
+  return records;
+}
+
 std::vector<std::vector<io::TrendRecord>> trend_records(const core::Questionnaire& q,
                                                         const core::RespondentGroups& groups,
                                                         const core::TrendSettings& settings,
                                                         const std::string& lang) {
-  const text::Messages& m = text::messages(lang);
   std::vector<std::vector<io::TrendRecord>> people;
-  for (const core::RespondentSessions& person : groups.respondents()) {
-    std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
-    const core::SessionOrdering ordering = core::session_ordering(person.sessions);
-    if (ordering == core::SessionOrdering::as_given && person.sessions.size() > 1)
-      std::cerr << m.warning_prefix
-                << text::fill(m.trend_unordered, {respondent_label(person.respondent, lang)}) << '\n';
-    std::vector<io::TrendRecord> records;
-    for (std::size_t p = 0; p < points.size(); ++p) {
-      const core::SessionScores& s = person.sessions[points[p].input];
-      if (points[p].tied)
-        std::cerr << m.warning_prefix
-                  << text::fill(ordering == core::SessionOrdering::by_number ? m.trend_tied_number
-                                                                             : m.trend_tied_date,
-                                {person.sources[points[p].input], respondent_label(person.respondent, lang),
-                                 person.sources[records.back().point.input]})
-                  << '\n';
-      records.push_back({person.respondent, s.session, s.date, person.sources[points[p].input], p + 1,
-                         std::move(points[p])});
-    }
-    people.push_back(std::move(records));
-  }
+  for (const core::RespondentSessions& person : groups.respondents())
+    people.push_back(respondent_records(q, person, settings, lang));
   return people;
 }
 

@@ -5,6 +5,8 @@
 // order (core::analyse_trend), with trend's warnings on stderr.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/trend.hpp"
 #include "alliance/core/trend_series.hpp"
+#include "alliance/io/catalog.hpp"
 #include "alliance/io/trend_writer.hpp"
 #include "input_options.hpp"
 
@@ -31,9 +34,43 @@ SessionsRead read_sessions(const core::Questionnaire& questionnaire, const Input
                            const std::string& lang, const std::set<std::string>& only,
                            core::RespondentGroups& groups);
 
+// Reads every response of `input` as read_sessions does, and hands each
+// respondent's sessions to `visit` as soon as they are complete, in the order
+// respondents first appear. Input grouped by respondent (each respondent's
+// responses consecutive, as exports sorted by id are) streams: one
+// respondent at a time is held. Otherwise up to `hold` sessions are held
+// until the end of the input, where every respondent is complete; past that,
+// trend streams while the input stays grouped, and throws
+// Error(invalid_input) (at the first response of a respondent already handed
+// out) when it does not (docs/trend.md, "Memory").
+SessionsRead stream_sessions(const core::Questionnaire& questionnaire, const InputOptions& input,
+                             const std::string& lang, std::size_t hold,
+                             const std::function<void(core::RespondentSessions&&)>& visit);
+
+// Where each scale's reference SD and r came from (an option, the norms of
+// the definition file, none), with the settings they are part of.
+io::TrendParameters trend_parameters(const TrendOptions& options, const io::LoadedQuestionnaire& loaded,
+                                     const core::TrendSettings& settings);
+
+// Warns on stderr (in `lang`) about each reference SD that cannot be right
+// for its scale's metric (core::implausible_sd), naming the option or the
+// norms file it came from.
+void warn_implausible_sds(const TrendOptions& options, const io::LoadedQuestionnaire& loaded,
+                          const io::TrendParameters& parameters, const std::string& lang);
+
+// A scale's metric as the table says it: "sum 4–20", "mean 1–5" (in `lang`).
+// k: 0..n-1 the subscales, n the total.
+std::string scale_metric(const core::Questionnaire& questionnaire, std::size_t k, const std::string& lang);
+
 // Throws Error(usage) naming the option for a value that does not fit the
 // questionnaire (--sd 0, --retest-r 1, --low-item outside the answer scale).
 core::TrendSettings trend_settings(const TrendOptions& options, const core::Questionnaire& questionnaire);
+
+// One respondent's records in session order (core::session_ordering), with
+// the warnings trend_records gives.
+std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& questionnaire,
+                                                const core::RespondentSessions& person,
+                                                const core::TrendSettings& settings, const std::string& lang);
 
 // One vector of records per respondent, in the order respondents first appear;
 // each in session order (core::session_ordering). Warns on stderr when a

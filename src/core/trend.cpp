@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 
 #include "alliance/core/exact.hpp"
@@ -68,7 +69,60 @@ struct Spread {
   Exact variance;
 };
 
-Spread spread(const std::vector<Exact>& values) {
+// 128-bit whole numbers (GCC and Clang), for the exact sums of a window.
+__extension__ typedef __int128 TrendWide;
+
+// a / b in lowest terms, when both fit in 64 bits.
+std::optional<Fraction> lowest_terms(TrendWide a, TrendWide b) {
+  if (b < 0) a = -a, b = -b;
+  TrendWide x = a < 0 ? -a : a, y = b;
+  while (y != 0) {
+    const TrendWide t = x % y;
+    x = y;
+    y = t;
+  }
+  if (x > 1) a /= x, b /= x;
+  constexpr TrendWide kMax = std::numeric_limits<std::int64_t>::max();
+  if (b == 0 || a > kMax || -a > kMax || b > kMax) return std::nullopt;
+  return Fraction{static_cast<std::int64_t>(a), static_cast<std::int64_t>(b)};
+}
+
+// spread() over whole numbers: every value's fraction on a common denominator
+// L, then sum S and sum of squares Q of the numerators, mean = S / (n L) and
+// variance = (n Q - S^2) / (n (n - 1) L^2), each reduced once. None when a
+// value has no fraction or a number outgrows 128 bits' safe range.
+std::optional<Spread> whole_number_spread(const std::vector<Exact>& values, bool variance) {
+  constexpr std::int64_t kLargestDenominator = 1'000'000'000;  // keeps L^2 n^2 and the squares in range
+  std::int64_t common = 1;
+  for (const Exact& v : values) {
+    if (!v.fraction || v.fraction->den <= 0) return std::nullopt;
+    common = std::lcm(common, v.fraction->den);
+    if (common > kLargestDenominator) return std::nullopt;
+  }
+  constexpr TrendWide kLargestNumerator = static_cast<TrendWide>(1) << 60;
+  TrendWide sum = 0, squares = 0;
+  for (const Exact& v : values) {
+    const TrendWide a = static_cast<TrendWide>(v.fraction->num) * (common / v.fraction->den);
+    if (a > kLargestNumerator || -a > kLargestNumerator) return std::nullopt;
+    sum += a;
+    squares += a * a;
+  }
+  const auto n = static_cast<TrendWide>(values.size());
+  Spread out;
+  out.mean.fraction = lowest_terms(sum, n * common);
+  if (!out.mean.fraction) return std::nullopt;
+  out.mean.value = to_double(*out.mean.fraction);
+  if (!variance || n < 2) return out;
+  // n Q - S^2 <= n^2 2^120 needs n small; windows are --baseline long (at most 1000).
+  if (n > 1000 || squares > (static_cast<TrendWide>(1) << 120) / n) return std::nullopt;
+  out.variance.fraction = lowest_terms(n * squares - sum * sum, n * (n - 1) * common * common);
+  if (!out.variance.fraction) return std::nullopt;
+  out.variance.value = to_double(*out.variance.fraction);
+  return out;
+}
+
+Spread spread(const std::vector<Exact>& values, bool variance = true) {
+  if (std::optional<Spread> fast = whole_number_spread(values, variance)) return *fast;
   const auto n = static_cast<std::int64_t>(values.size());
   double sum = 0;
   for (const Exact& v : values) sum += v.value;
@@ -102,6 +156,7 @@ struct DropSd {
   double sd = 0;
   Exact reference;
   std::optional<Exact> variance;
+  bool own = false;
 };
 
 // Whether drop >= k * SD.
@@ -125,25 +180,39 @@ struct ReliableChange {
   std::optional<Fraction> squared;
 };
 
-ReliableChange reliable_change_of(const Exact& change, double sd, double r) {
+// What every RC of a scale shares, worked out once: SD^2 2 (1 - r) exactly
+// when SD and r are decimals, and z^2 when z is one (z >= 0).
+struct RcSetting {
+  double sd = 0, r = 0, z = 0;
+  Exact denominator;
+  std::optional<Fraction> z_squared;
+};
+
+RcSetting rc_setting(double sd, double r, double z) {
+  RcSetting out{sd, r, z, {}, std::nullopt};
   const Exact sd_e = of_setting(sd);
   const Exact twice_unreliable =
       times(Exact{2, Fraction{2, 1}}, minus(Exact{1, Fraction{1, 1}}, of_setting(r)));
-  const Exact denominator = times(times(sd_e, sd_e), twice_unreliable);
+  out.denominator = times(times(sd_e, sd_e), twice_unreliable);
+  const Exact zz = of_setting(z);
+  if (zz.fraction && zz.fraction->num >= 0) out.z_squared = multiply(*zz.fraction, *zz.fraction);
+  return out;
+}
+
+ReliableChange reliable_change_of(const Exact& change, const RcSetting& setting) {
+  const Exact& denominator = setting.denominator;
   const Exact square = times(change, change);
   if (change.fraction && square.fraction && denominator.fraction && denominator.fraction->num > 0)
     if (const std::optional<Fraction> q = divide(*square.fraction, *denominator.fraction))
       return {std::copysign(std::sqrt(to_double(*q)), change.value), q};
-  return {change.value / (sd * std::sqrt(2.0) * std::sqrt(1 - r)), std::nullopt};
+  return {change.value / (setting.sd * std::sqrt(2.0) * std::sqrt(1 - setting.r)), std::nullopt};
 }
 
-// RC < -z: exactly, as change < 0 and RC^2 > z^2, when RC^2 and z are exact (z >= 0).
-bool reliable_drop(const ReliableChange& rc, const Exact& change, double z) {
-  const Exact zz = of_setting(z);
-  if (rc.squared && change.fraction && zz.fraction && zz.fraction->num >= 0)
-    if (const std::optional<Fraction> z2 = multiply(*zz.fraction, *zz.fraction))
-      return change.fraction->num < 0 && compare(*rc.squared, *z2) > 0;
-  return rc.rc < -z;
+// RC < -z: exactly, as change < 0 and RC^2 > z^2, when RC^2 and z^2 are exact.
+bool reliable_drop(const ReliableChange& rc, const Exact& change, const RcSetting& setting) {
+  if (rc.squared && change.fraction && setting.z_squared)
+    return change.fraction->num < 0 && compare(*rc.squared, *setting.z_squared) > 0;
+  return rc.rc < -setting.z;
 }
 
 // Per-session flags that need no history: below-band, ceiling, low-item.
@@ -155,23 +224,20 @@ void session_flags(const Questionnaire& q, const SessionScores& session, const T
   if (!point.score) return;
   if (in_concern(bands, score)) raise(point, TrendFlag::below_band);
 
-  std::vector<std::size_t> items;
-  if (scale < n) {
-    items = q.subscales[scale].items;
-  } else {
-    items.resize(q.items.size());
-    std::iota(items.begin(), items.end(), std::size_t{0});
-  }
   bool all_top = true;
   int answered = 0;
   const double low = settings.low_item.value_or(q.scale.min);
-  for (std::size_t item : items) {
-    if (!session.answers[item]) continue;
+  const auto look = [&](std::size_t item) {
+    if (!session.answers[item]) return;
     ++answered;
     const double keyed = keyed_answer(q, item, *session.answers[item]);
     if (keyed != q.scale.max) all_top = false;
     if (keyed <= low + kTolerance) point.low_items.push_back(item);
-  }
+  };
+  if (scale < n)
+    for (std::size_t item : q.subscales[scale].items) look(item);
+  else
+    for (std::size_t item = 0; item < q.items.size(); ++item) look(item);
   if (answered > 0 && all_top) raise(point, TrendFlag::ceiling);
 
   // A low item is flagged unless the total (without a total, the scale
@@ -226,6 +292,50 @@ TrendSettings settings_from_norms(const Questionnaire& q) {
   return out;
 }
 
+const char* to_string(ReliableFrom from) {
+  switch (from) {
+    case ReliableFrom::previous: return "previous";
+    case ReliableFrom::first: return "first";
+    case ReliableFrom::both: return "both";
+  }
+  return "?";
+}
+
+double score_step(const Questionnaire& q, std::size_t scale) {
+  const std::size_t n = q.subscales.size();
+  // The step of a score over `items`: the lightest item moved by one answer step.
+  const auto over_items = [&](const std::vector<std::size_t>& items, Method method) {
+    double lightest = 0, weights = 0;
+    for (std::size_t i : items) {
+      const double w = q.items[i].weight;
+      lightest = lightest == 0 ? w : std::min(lightest, w);
+      weights += w;
+    }
+    const double step = q.scale.precision * lightest;
+    return method == Method::sum || weights == 0 ? step : step / weights;
+  };
+  if (scale < n) return over_items(q.subscales[scale].items, q.subscales[scale].method);
+  if (q.total.of == TotalOf::items) {
+    std::vector<std::size_t> all(q.items.size());
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    return over_items(all, q.total.method);
+  }
+  double smallest = 0;
+  for (std::size_t s = 0; s < n; ++s) {
+    const double step = score_step(q, s);
+    smallest = s == 0 ? step : std::min(smallest, step);
+  }
+  return q.total.method == Method::sum || n == 0 ? smallest : smallest / static_cast<double>(n);
+}
+
+std::optional<SdProblem> implausible_sd(const Questionnaire& q, std::size_t scale, double sd) {
+  const ScoreRanges ranges = score_ranges(q);
+  const ScoreRange range = scale < q.subscales.size() ? ranges.subscales[scale] : ranges.total;
+  if (sd < score_step(q, scale) * (1 - kTolerance)) return SdProblem::below_step;
+  if (sd > (range.high - range.low) / 2 * (1 + kTolerance)) return SdProblem::above_half_range;
+  return std::nullopt;
+}
+
 double reliable_change(double x1, double x2, double sd, double r) {
   return (x2 - x1) / (sd * std::sqrt(2.0) * std::sqrt(1 - r));
 }
@@ -272,12 +382,14 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
     static const std::optional<double> kNone;
     const std::optional<double>& ref_sd = s < settings.reference_sd.size() ? settings.reference_sd[s] : kNone;
     const std::optional<double>& r = s < settings.retest_r.size() ? settings.retest_r[s] : kNone;
-    std::vector<Exact> earlier;  // scores of the earlier sessions, in order
+    std::vector<Exact> earlier;         // scores of the earlier sessions, in order
+    std::vector<bool> earlier_rupture;  // whether each was flagged rupture
     std::optional<Exact> first;
     // The rupture awaiting repair: its position and pre-drop level.
     std::optional<std::size_t> open_rupture;
     Exact repair_level;
     const Exact k = of_setting(settings.rupture_sds);
+    std::optional<RcSetting> rc;  // made at the first RC of the scale
 
     for (std::size_t p = 0; p < points.size(); ++p) {
       const SessionScores& session = sessions[points[p].input];
@@ -298,24 +410,37 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         point.change_first = from_first.value;
         // r = 1 (a norm may say so) leaves no measurement error to divide by: no RC.
         if (ref_sd && r && *ref_sd > 0 && *r < 1) {
-          const ReliableChange rc_previous = reliable_change_of(from_previous, *ref_sd, *r);
-          const ReliableChange rc_first = reliable_change_of(from_first, *ref_sd, *r);
+          if (!rc) rc = rc_setting(*ref_sd, *r, settings.reliable_z);
+          const ReliableChange rc_previous = reliable_change_of(from_previous, *rc);
+          const ReliableChange rc_first = reliable_change_of(from_first, *rc);
           point.rc_previous = rc_previous.rc;
           point.rc_first = rc_first.rc;
-          if (reliable_drop(rc_previous, from_previous, settings.reliable_z) ||
-              reliable_drop(rc_first, from_first, settings.reliable_z))
+          // One test per session unless asked for both (docs/trend.md: multiple comparisons).
+          const ReliableFrom from = settings.reliable_from;
+          if ((from != ReliableFrom::first && reliable_drop(rc_previous, from_previous, *rc)) ||
+              (from != ReliableFrom::previous && reliable_drop(rc_first, from_first, *rc)))
             raise(point, TrendFlag::reliable_drop);
         }
 
-        // The rolling baseline: mean and SD of the last `baseline` earlier scores.
+        // The rolling baseline: the mean of the last `baseline` earlier
+        // scores; the respondent's own SD from the same window without the
+        // sessions flagged rupture, so that a drop does not widen the spread
+        // the next drop is judged in (docs/trend.md; Montgomery's revised
+        // control limits leave out the points found out of control).
         std::optional<Spread> window_spread;
         std::optional<Exact> baseline;
         const std::size_t window = static_cast<std::size_t>(std::max(settings.baseline, 1));
         if (earlier.size() >= window) {
-          const std::vector<Exact> last(earlier.end() - static_cast<std::ptrdiff_t>(window), earlier.end());
-          window_spread = spread(last);
-          baseline = window_spread->mean;
+          const std::size_t start = earlier.size() - window;
+          const std::vector<Exact> last(earlier.begin() + static_cast<std::ptrdiff_t>(start), earlier.end());
+          baseline = spread(last, false).mean;
           point.baseline = baseline->value;
+          if (ref_sd) {  // the own SD only ever matters beside a reference SD
+            std::vector<Exact> steady;
+            for (std::size_t i = start; i < earlier.size(); ++i)
+              if (!earlier_rupture[i]) steady.push_back(earlier[i]);
+            if (steady.size() >= 2) window_spread = spread(steady);
+          }
         }
         // The stricter (larger) of the reference SD and the respondent's own.
         // Without a reference SD no rupture is claimed: a steady respondent's
@@ -323,13 +448,13 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         std::optional<DropSd> sd;
         if (ref_sd) {
           sd = DropSd{*ref_sd, of_setting(*ref_sd), std::nullopt};
-          if (window_spread && window >= 2) {
+          if (window_spread) {
             const Exact& variance = window_spread->variance;
             const Exact reference_squared = times(sd->reference, sd->reference);
             const bool own_larger = variance.fraction && reference_squared.fraction
                                         ? compare(*variance.fraction, *reference_squared.fraction) > 0
                                         : std::sqrt(variance.value) > *ref_sd;
-            if (own_larger) sd = DropSd{std::sqrt(variance.value), {}, variance};
+            if (own_larger) sd = DropSd{std::sqrt(variance.value), {}, variance, true};
           }
         }
         if (open_rupture && at_least(x, repair_level)) {
@@ -338,6 +463,7 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         }
         if (sd && sd->sd > 0) {
           point.rupture_sd = sd->sd;
+          point.own_sd = sd->own;
           const bool previous_drop = drop_at_least(minus(previous, x), k, *sd);
           const bool baseline_drop = baseline && drop_at_least(minus(*baseline, x), k, *sd);
           if (previous_drop || baseline_drop) {
@@ -350,6 +476,7 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
       }
       if (!first) first = x;
       earlier.push_back(x);
+      earlier_rupture.push_back(point.has(TrendFlag::rupture));
     }
   }
   return points;

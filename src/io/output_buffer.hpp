@@ -51,6 +51,25 @@ class OutputBuffer {
   }
   // Shortest round-trip form when precision < 0, else fixed decimals
   // rounded from that form (core::format_fixed), never the binary value.
+  bool put_short_decimal(double value) {
+    for (int places = 1, scale = 10; places <= 2; ++places, scale *= 10) {
+      const double k = std::nearbyint(value * scale);
+      if (k / scale != value) continue;
+      long long whole = static_cast<long long>(k);
+      if (whole < 0) {
+        put('-');
+        whole = -whole;
+      }
+      put_int(whole / scale);
+      put('.');
+      const long long part = whole % scale;
+      if (places == 2 && part < 10) put('0');
+      put_int(part);
+      return true;
+    }
+    return false;
+  }
+
   void put_number(double value, int precision) {
     if (precision >= 0) return put(core::format_fixed(value, precision));
     // Whole numbers below 10^5 print as their digits in the shortest form too
@@ -60,6 +79,10 @@ class OutputBuffer {
       put_int(static_cast<int>(value));
       return;
     }
+    // One or two decimals (7.3, 36.25: most scores, changes and means), from
+    // whole numbers when that decimal is the value's nearest double, which
+    // makes it the shortest round-trip form to_chars would write.
+    if (value > -1e5 && value < 1e5 && value != 0 && put_short_decimal(value)) return;
     reserve(32);  // the shortest form of any double
     char* at = data_.get() + size_;
     auto result = std::to_chars(at, at + 32, value);

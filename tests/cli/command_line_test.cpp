@@ -200,7 +200,14 @@ TEST(CommandLine, TrendOptions) {
   EXPECT_EQ(d.repair_within, 3);
   EXPECT_FALSE(d.low_item.has_value());
   EXPECT_EQ(d.reliable_z, 1.96);
+  EXPECT_EQ(d.reliable_from, "previous");  // one test a session (docs/trend.md)
+  EXPECT_EQ(d.hold, 50000);
   EXPECT_FALSE(d.latest);
+  const auto held = options_of<TrendOptions>({"trend", "gtb-12", "--reliable-from", "both", "--hold", "10"});
+  EXPECT_EQ(held.reliable_from, "both");
+  EXPECT_EQ(held.hold, 10);
+  EXPECT_EQ(printout_of({"trend", "gtb-12", "--reliable-from", "last"}).code, ExitCode::usage);
+  EXPECT_EQ(printout_of({"trend", "gtb-12", "--hold", "0"}).code, ExitCode::usage);
   const auto o = options_of<TrendOptions>({"trend",
                                            "gtb-12",
                                            "s.ndjson",

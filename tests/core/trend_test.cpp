@@ -127,11 +127,13 @@ TEST(Trend, VShapedRuptureAndRepair) {
   EXPECT_TRUE(s4.has(TrendFlag::below_band));  // 28 < 36
   EXPECT_FALSE(s4.has(TrendFlag::repair));
 
-  // Session 5: 33. Baseline = mean(37, 37, 28) = 34, own SD = sqrt((9 + 9 + 36) / 2) =
-  // sqrt(27) = 5.196 > 4: SD = 5.196; 34 - 33 = 1 < 5.196: no new rupture. 33 < 37: not yet repaired.
-  // RC from first = (33 - 36) / 2.5298 = -1.186: not reliable.
+  // Session 5: 33. Baseline = mean(37, 37, 28) = 34; the own SD leaves out session 4 (a
+  // rupture): SD of (37, 37) = 0 < 4, so SD = 4 (with 28 it would be sqrt(27) = 5.196);
+  // 34 - 33 = 1 < 4: no new rupture. 33 < 37: not yet repaired.
+  // RC from previous = (33 - 28) / 2.5298 > 0: not a drop.
   const ScalePoint& s5 = trend[4].scales[kTotal];
-  EXPECT_NEAR(*s5.rupture_sd, std::sqrt(27.0), 1e-12);
+  EXPECT_EQ(*s5.rupture_sd, 4);
+  EXPECT_FALSE(s5.own_sd);
   EXPECT_EQ(s5.flags, static_cast<unsigned>(TrendFlag::below_band));
 
   // Session 6: 37 >= 37, two sessions after the rupture (within 3): repair.
@@ -147,28 +149,93 @@ TEST(Trend, VShapedRuptureAndRepair) {
   EXPECT_EQ(*r4.change_previous, -2);
 }
 
+TEST(Trend, ASecondRuptureIsNotMaskedByTheFirst) {
+  const Questionnaire q = srs_like_questionnaire();
+  TrendSettings settings = settings_from_norms(q);
+  settings.reference_sd[kTotal] = 2;
+  settings.rupture_sds = 2;  // strict: a drop of 2 x 2 = 4
+  // Totals 30, 30, 30, 24, 30, 25.
+  const std::vector<SessionScores> sessions{
+      session(q, 1, {7.5, 7.5, 7.5, 7.5}), session(q, 2, {7.5, 7.5, 7.5, 7.5}),
+      session(q, 3, {7.5, 7.5, 7.5, 7.5}), session(q, 4, {6, 6, 6, 6}),
+      session(q, 5, {7.5, 7.5, 7.5, 7.5}), session(q, 6, {6.5, 6.5, 6, 6})};
+  const std::vector<TrendPoint> trend = analyse_trend(q, sessions, settings);
+  // Session 4: 30 - 24 = 6 >= 4: rupture. Session 5: 30 >= 30: repair.
+  EXPECT_TRUE(trend[3].scales[kTotal].has(TrendFlag::rupture));
+  EXPECT_TRUE(trend[4].scales[kTotal].has(TrendFlag::repair));
+  // Session 6: window (30, 24, 30), mean 28. With session 4 in it the own SD would be
+  // sqrt((4 + 16 + 4) / 2) = sqrt(12) = 3.46, 2 SD = 6.93 > the drop of 5: masked. Without
+  // it, SD of (30, 30) = 0 < 2: the reference SD, 2 SD = 4 <= 30 - 25 = 5: a rupture.
+  const ScalePoint& s6 = trend[5].scales[kTotal];
+  EXPECT_EQ(*s6.rupture_sd, 2);
+  EXPECT_FALSE(s6.own_sd);
+  EXPECT_EQ(*s6.baseline, 28);
+  EXPECT_TRUE(s6.has(TrendFlag::rupture));
+  EXPECT_EQ(*s6.repair_level, 30);
+}
+
+TEST(Trend, ReliableDropIsOneTestUnlessAsked) {
+  const Questionnaire q = srs_like_questionnaire();
+  // Totals 38, 36, 33 with SD 4, r 0.8 (denominator 2.5298). Session 3: from the
+  // previous -3 / 2.5298 = -1.186, from the first -5 / 2.5298 = -1.976 < -1.96.
+  const std::vector<SessionScores> sessions{session(q, 1, {9.5, 9.5, 9.5, 9.5}), session(q, 2, {9, 9, 9, 9}),
+                                            session(q, 3, {8, 8, 8.5, 8.5})};
+  TrendSettings settings = total_reference(q);
+  EXPECT_EQ(settings.reliable_from, ReliableFrom::previous);
+  EXPECT_FALSE(analyse_trend(q, sessions, settings)[2].scales[kTotal].has(TrendFlag::reliable_drop));
+  settings.reliable_from = ReliableFrom::first;
+  EXPECT_TRUE(analyse_trend(q, sessions, settings)[2].scales[kTotal].has(TrendFlag::reliable_drop));
+  settings.reliable_from = ReliableFrom::both;
+  EXPECT_TRUE(analyse_trend(q, sessions, settings)[2].scales[kTotal].has(TrendFlag::reliable_drop));
+  EXPECT_STREQ(to_string(ReliableFrom::previous), "previous");
+}
+
+TEST(Trend, ScoreStepOnTheScalesMetric) {
+  const Questionnaire srs = srs_like_questionnaire();
+  // One item recorded to 0.1, summed: 0.1; the total sums them: 0.1.
+  EXPECT_DOUBLE_EQ(score_step(srs, 0), 0.1);
+  EXPECT_DOUBLE_EQ(score_step(srs, kTotal), 0.1);
+  const Questionnaire mini = testing::mini_questionnaire();
+  // a: mean of 3 items on 1..5: 1/3. b: sum, lightest weight 1: 1. Total: mean of the six
+  // items, weights 1,1,1,1,1,2 (7): 1/7.
+  EXPECT_DOUBLE_EQ(score_step(mini, 0), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(score_step(mini, 1), 1.0);
+  EXPECT_DOUBLE_EQ(score_step(mini, 2), 1.0 / 7);
+}
+
+TEST(Trend, ImplausibleReferenceSd) {
+  const Questionnaire mini = testing::mini_questionnaire();
+  // b is a sum on 4..20 (weights 1, 1, 2): a step is 1, half the range 8.
+  EXPECT_EQ(implausible_sd(mini, 1, 0.8), SdProblem::below_step);
+  EXPECT_EQ(implausible_sd(mini, 1, 1), std::nullopt);
+  EXPECT_EQ(implausible_sd(mini, 1, 8), std::nullopt);
+  EXPECT_EQ(implausible_sd(mini, 1, 8.5), SdProblem::above_half_range);
+  // a is a mean on 1..5: 0.8 is plausible, 0.3 < 1/3 is not, 2.5 > 2 is not.
+  EXPECT_EQ(implausible_sd(mini, 0, 0.8), std::nullopt);
+  EXPECT_EQ(implausible_sd(mini, 0, 0.3), SdProblem::below_step);
+  EXPECT_EQ(implausible_sd(mini, 0, 2.5), SdProblem::above_half_range);
+}
+
 TEST(Trend, OwnSdIsUsedWhenStricter) {
   const Questionnaire q = srs_like_questionnaire();
-  // Totals 40, 32, 36, 30. Session 4: baseline = mean(40, 32, 36) = 36, own SD =
-  // sqrt((16 + 16 + 0) / 2) = 4; with a reference SD of 3 the SD is 4 (the larger).
-  // Drop from the previous 36 - 30 = 6 >= 4: rupture; strict needs 8: none.
-  const std::vector<SessionScores> sessions{session(q, 1, {10, 10, 10, 10}), session(q, 2, {8, 8, 8, 8}),
-                                            session(q, 3, {9, 9, 9, 9}), session(q, 4, {7.5, 7.5, 7.5, 7.5})};
+  // Totals 33, 39, 37, 33: no rupture before session 4 (39 -> 37 drops 2 < 3).
+  // Session 4: baseline = mean(33, 39, 37) = 109/3, own SD = sqrt(((-10/3)^2 + (8/3)^2 +
+  // (2/3)^2) / 2) = sqrt(28/3) = 3.055 > the reference 3: the SD is the own one.
+  // Drop from the previous 37 - 33 = 4 >= 3.055: rupture; strict needs 6.11: none.
+  const std::vector<SessionScores> sessions{
+      session(q, 1, {8.3, 8.2, 8.3, 8.2}), session(q, 2, {9.8, 9.7, 9.8, 9.7}),
+      session(q, 3, {9.3, 9.2, 9.3, 9.2}), session(q, 4, {8.3, 8.2, 8.3, 8.2})};
   TrendSettings settings = total_reference(q);
   settings.reference_sd[kTotal] = 3;
   std::vector<TrendPoint> trend = analyse_trend(q, sessions, settings);
-  EXPECT_NEAR(*trend[3].scales[kTotal].rupture_sd, 4, 1e-12);
-  EXPECT_EQ(*trend[3].scales[kTotal].baseline, 36);
+  for (std::size_t p = 0; p < 3; ++p) EXPECT_FALSE(trend[p].scales[kTotal].has(TrendFlag::rupture)) << p;
+  EXPECT_NEAR(*trend[3].scales[kTotal].rupture_sd, std::sqrt(28.0 / 3), 1e-12);
+  EXPECT_TRUE(trend[3].scales[kTotal].own_sd);
+  EXPECT_NEAR(*trend[3].scales[kTotal].baseline, 109.0 / 3, 1e-12);
   EXPECT_TRUE(trend[3].scales[kTotal].has(TrendFlag::rupture));
-  // Session 2: 40 -> 32, a drop of 8 >= 3 (no baseline yet, reference SD only).
-  EXPECT_TRUE(trend[1].scales[kTotal].has(TrendFlag::rupture));
-  // Session 3: 36 < 40, the pre-drop level: no repair.
-  EXPECT_FALSE(trend[2].scales[kTotal].has(TrendFlag::repair));
   settings.rupture_sds = 2;
   trend = analyse_trend(q, sessions, settings);
-  // Strict: 2 x 4 = 8 > 6: no rupture at session 4; session 2's drop of 8 >= 2 x 3 = 6 still is one.
   EXPECT_FALSE(trend[3].scales[kTotal].has(TrendFlag::rupture));
-  EXPECT_TRUE(trend[1].scales[kTotal].has(TrendFlag::rupture));
 }
 
 TEST(Trend, StrictNeedsTwoSdsAndRepairExpires) {
@@ -208,11 +275,16 @@ TEST(Trend, SlowDeclineIsAReliableDropButNoRupture) {
   // Each step drops 1 < 4; the baseline (mean of the last 3) is 1 above the
   // previous, so at most 2 above: never >= 4. No rupture anywhere.
   for (const TrendPoint& point : trend) EXPECT_FALSE(point.scales[kTotal].has(TrendFlag::rupture));
-  // Session 6: 33 - 38 = -5; RC = -5 / 2.5298 = -1.9764 < -1.96: reliable drop (from the first).
+  // Session 6: 33 - 38 = -5; RC = -5 / 2.5298 = -1.9764 < -1.96: a reliable drop from the
+  // first session, tested only when asked (the default tests the previous session: -1 / 2.5298).
   // Session 5: -4 / 2.5298 = -1.581: not yet.
   EXPECT_NEAR(*trend[5].scales[kTotal].rc_first, -1.9764235376052372, 1e-9);
-  EXPECT_TRUE(trend[5].scales[kTotal].has(TrendFlag::reliable_drop));
-  EXPECT_FALSE(trend[4].scales[kTotal].has(TrendFlag::reliable_drop));
+  EXPECT_FALSE(trend[5].scales[kTotal].has(TrendFlag::reliable_drop));
+  TrendSettings from_first = total_reference(q);
+  from_first.reliable_from = ReliableFrom::first;
+  const std::vector<TrendPoint> first = analyse_trend(q, sessions, from_first);
+  EXPECT_TRUE(first[5].scales[kTotal].has(TrendFlag::reliable_drop));
+  EXPECT_FALSE(first[4].scales[kTotal].has(TrendFlag::reliable_drop));
   // Below the band (< 36) from session 4 on; 36 itself is in the good band.
   EXPECT_FALSE(trend[2].scales[kTotal].has(TrendFlag::below_band));
   for (std::size_t p = 3; p < 6; ++p) EXPECT_TRUE(trend[p].scales[kTotal].has(TrendFlag::below_band)) << p;

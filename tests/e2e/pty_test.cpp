@@ -920,5 +920,31 @@ TEST(Pty, FailureScreenInATooSmallWindowTakesNoChoice) {
   std::filesystem::remove_all(dir);
 }
 
+// A long read shows a progress line on standard error when it is a terminal
+// (issue 16): here at once (ALLIANCE_PROGRESS_AFTER=0), over 3000 responses,
+// redrawn in place and erased before the closing lines. In a pipe it never
+// shows (trend_parameters_test.cpp, NoProgressLineInAPipe).
+TEST(Pty, TrendShowsAProgressLineOnATerminalAndErasesIt) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/sessions.ndjson";
+  {
+    std::ofstream out(file);
+    for (int i = 1; i <= 3000; ++i)
+      out << "{\"respondent\":\"P\",\"session\":" << i << ",\"answers\":{\"1\":9,\"2\":9,\"3\":9,\"4\":9}}\n";
+  }
+  ::setenv("ALLIANCE_PROGRESS_AFTER", "0", 1);
+  Pty pty({"trend", "srs", file, "--format", "csv", "--latest", "--lang", "en"});
+  ::unsetenv("ALLIANCE_PROGRESS_AFTER");
+  EXPECT_EQ(pty.wait_exit(), 0) << pty.output();
+  const std::string& out = pty.output();
+  // Drawn after 1024 responses at the earliest, with a carriage return, then erased.
+  EXPECT_NE(out.find("\r1024 responses read…\x1b[K"), std::string::npos) << out;
+  const std::size_t erased = out.rfind("\r\x1b[K");
+  ASSERT_NE(erased, std::string::npos) << out;
+  EXPECT_LT(out.rfind("responses read…"), erased);
+  EXPECT_NE(out.find("P,3000,", erased), std::string::npos) << out;  // the record is written after
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace alliance::testing

@@ -60,13 +60,14 @@ TEST(TrendCommand, JsonRecordsInSessionOrderWithFlags) {
   EXPECT_EQ(records[4]["flags"], nlohmann::json({"total:below-band"}));  // 33, not yet back to 37
   EXPECT_EQ(records[5]["flags"], nlohmann::json({"total:repair"}));      // 37 >= 37, two sessions on
   // B by date: 10-06 (40: ceiling everywhere), 10-13 (36: 40 - 36 = 4 >= 4, rupture),
-  // 10-20 (35: below band; RC from first (35 - 40) / 2.5298 = -1.976 < -1.96).
+  // 10-20 (35: below band; RC from the previous (35 - 36) / 2.5298 = -0.395: no reliable drop, which
+  // tests the previous session only; from the first it would be -1.976: trend_parameters_test.cpp).
   EXPECT_EQ(records[6]["date"], "2026-10-06");
   EXPECT_TRUE(records[6]["session"].is_null());
   EXPECT_EQ(records[6]["scales"]["total"]["flags"], nlohmann::json({"ceiling"}));
   EXPECT_EQ(records[7]["date"], "2026-10-13");
   EXPECT_EQ(records[7]["flags"], nlohmann::json({"total:rupture"}));
-  EXPECT_EQ(records[8]["flags"], nlohmann::json({"total:below-band", "total:reliable-drop"}));
+  EXPECT_EQ(records[8]["flags"], nlohmann::json({"total:below-band"}));
 }
 
 TEST(TrendCommand, CsvAndTsvColumns) {
@@ -77,15 +78,19 @@ TEST(TrendCommand, CsvAndTsvColumns) {
   std::string header = "respondent,session,date,position,tied,source";
   for (const char* scale : {"relationship", "goals", "approach", "overall", "total"})
     for (const char* suffix : {"", "_change_previous", "_change_first", "_rc_previous", "_rc_first",
-                               "_baseline", "_sd", "_repair_level", "_flags", "_low_items"})
+                               "_baseline", "_sd", "_repair_level", "_flags", "_low_items", "_sd_source",
+                               "_reference_sd", "_reference_sd_from", "_retest_r", "_retest_r_from"})
       header += std::string(",") + scale + suffix;
-  EXPECT_EQ(rows[0], header + ",flags,questionnaire,questionnaire_version,definition_hash,alliance_version");
+  EXPECT_EQ(rows[0], header +
+                         ",flags,rupture_k,baseline_sessions,repair_within,reliable_z,reliable_from,low_item,"
+                         "norms_file,questionnaire,questionnaire_version,definition_hash,alliance_version");
   // A session 1: relationship 9 ... total 36; no change, baseline or SD yet; no flags, no low item.
-  const std::string provenance = ",srs,1.0.0," + bundled_hash("srs") + ",0.1.0";
-  EXPECT_EQ(rows[1], "A,1,NA,1,FALSE," + kVShape +
-                         ":2,9,NA,NA,NA,NA,NA,NA,NA,,,9,NA,NA,NA,NA,NA,NA,NA,,,9,NA,NA,NA,NA,NA,NA,NA,,,"
-                         "9,NA,NA,NA,NA,NA,NA,NA,,,36,NA,NA,NA,NA,NA,NA,NA,,," +
-                         provenance);
+  // Each scale's parameters: no SD used yet, the reference SD and r (the total's from the options).
+  // Then the run's: k 1, baseline 3, repair within 3, z 1.96, from the previous session, low item 0.
+  const std::string provenance = ",1,3,3,1.96,previous,0,NA,srs,1.0.0," + bundled_hash("srs") + ",0.1.0";
+  const std::string subscale = "9,NA,NA,NA,NA,NA,NA,NA,,,NA,NA,NA,NA,NA,";
+  EXPECT_EQ(rows[1], "A,1,NA,1,FALSE," + kVShape + ":2," + subscale + subscale + subscale + subscale +
+                         "36,NA,NA,NA,NA,NA,NA,NA,,,NA,4,option,0.8,option," + provenance);
   // A session 6: relationship 9.5 (from 8: +1.5, from 9: +0.5), ... total 37 (+4, +1),
   // RC (37 - 33) / 2.5298 and (37 - 36) / 2.5298, flag repair.
   EXPECT_TRUE(rows[6].starts_with("A,6,NA,6,FALSE," + kVShape + ":6,9.5,1.5,0.5,NA,NA,")) << rows[6];
@@ -95,8 +100,8 @@ TEST(TrendCommand, CsvAndTsvColumns) {
   EXPECT_NE(rows[6].find(",1.581138830084"), std::string::npos) << rows[6];
   // Session 4: the total (28) is in the concern band, so no low item is flagged besides.
   EXPECT_TRUE(
-      rows[4].ends_with(",below-band;reliable-drop;rupture,,total:below-band;total:reliable-drop;total:"
-                        "rupture" +
+      rows[4].ends_with(",below-band;reliable-drop;rupture,,reference,4,option,0.8,option,total:below-band;"
+                        "total:reliable-drop;total:rupture" +
                         provenance))
       << rows[4];
 
@@ -149,11 +154,14 @@ TEST(TrendCommand, FrenchTable) {
   EXPECT_EQ(rows[0], "A, séances 1–6");
   EXPECT_TRUE(rows[1].starts_with("ÉCHELLE")) << rows[1];
   EXPECT_NE(rows[1].find("SIGNAUX (SÉANCES)"), std::string::npos);
-  // Totals 36 37 37 28 33 37 over 28..37 (span 9): (x - 28) / 9 * 7 rounded =
-  // 6.2 -> 6, 7, 7, 0, 3.9 -> 4, 7: ▇ █ █ ▁ ▅ █. Latest 37, change +4.
-  EXPECT_EQ(rows[6],
-            "Total                ▇██▁▅█   37,00    +4,00  sous le seuil 4, 5; baisse fiable 4; "
-            "rupture 4; réparation 6");
+  EXPECT_NE(rows[1].find("MESURE"), std::string::npos) << rows[1];
+  // Totals 36 37 37 28 33 37 on the total's range 0..40: x / 40 * 7 rounded =
+  // 6.3 -> 6, 6.475 -> 6, 6, 4.9 -> 5, 5.775 -> 6, 6: ▇ ▇ ▇ ▆ ▇ ▇. Latest 37, change +4.
+  EXPECT_TRUE(rows[6].starts_with("Total")) << rows[6];
+  EXPECT_NE(rows[6].find("somme 0–40  ▇▇▇▆▇▇ "), std::string::npos) << rows[6];
+  EXPECT_NE(rows[6].find(" 37,00 "), std::string::npos) << rows[6];
+  EXPECT_NE(rows[6].find(" +4,00 "), std::string::npos) << rows[6];
+  EXPECT_TRUE(rows[6].ends_with("sous le seuil 4, 5; baisse fiable 4; rupture 4; réparation 6")) << rows[6];
   EXPECT_NE(
       run.out.find("Pas d’indice de changement fiable pour relationship, goals, approach, overall\u00a0: pas "
                    "d’écart-type de référence (--sd)."),
@@ -207,7 +215,8 @@ TEST(TrendCommand, LatestTableShowsOnlyTheLatestFlags) {
   const auto rows = lines(run.out);
   ASSERT_GE(rows.size(), 7u);
   // A's rupture was at session 4; its latest session (6) only repairs it. The sparkline keeps every session.
-  EXPECT_EQ(rows[6], "Total               ▇██▁▅█    37.00   +4.00   repair 6");
+  EXPECT_NE(rows[6].find("▇▇▇▆▇▇ "), std::string::npos) << rows[6];
+  EXPECT_TRUE(rows[6].ends_with("  repair 6")) << rows[6];
 }
 
 // tests/data/trend/normed.json carries (made-up) norms: goals SD 0.5, r 0.75; total SD 0.6,

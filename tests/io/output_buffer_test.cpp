@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -114,6 +115,14 @@ TEST(OutputBuffer, NumbersAreTheShortestRoundTripForm) {
   std::vector<double> values;
   for (int i = -100001; i <= 100001; ++i) values.push_back(i);
   for (double v : {-0.0, 0.5, -2.25, 19.333333333333332, 1e5, 1e15, 1e300, 5e-324, 123456789.0})
+    values.push_back(v);
+  // One and two decimals (written from whole numbers) and their neighbours (not).
+  for (int i = -200000; i <= 200000; i += 7)
+    for (double v : {i / 10.0, i / 100.0, 0.1 * i, 0.01 * i}) {
+      values.push_back(v);
+      values.push_back(std::nextafter(v, 1e9));
+    }
+  for (double v : {99999.99, -99999.99, 99999.995, 0.05, -0.05, -0.5, 0.1 + 0.2, 37.199999999999996})
     values.push_back(v);
   const std::string ours = written([&](OutputBuffer& out) {
     for (double v : values) {

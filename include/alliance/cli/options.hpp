@@ -100,6 +100,8 @@ struct TrendOptions {
   int repair_within = 3;
   std::optional<double> low_item;
   double reliable_z = 1.96;
+  std::string reliable_from = "previous";  // previous, first, both
+  long hold = 50000;                       // sessions held to regroup input not grouped by respondent
   bool latest = false;
   std::vector<std::string> fail_on;
 };

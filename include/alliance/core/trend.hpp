@@ -20,7 +20,7 @@ namespace alliance::core {
 
 enum class TrendFlag : unsigned {
   below_band = 1u << 0,     // the score falls in a band marked "concern"
-  reliable_drop = 1u << 1,  // RC from the previous or the first session < -z
+  reliable_drop = 1u << 1,  // RC < -z, from the session(s) TrendSettings::reliable_from names
   rupture = 1u << 2,        // a drop of at least k SD from the previous session or the baseline
   repair = 1u << 3,         // back to the pre-drop level within K sessions of a rupture
   ceiling = 1u << 4,        // every answer of the scale at the top of the scale
@@ -33,6 +33,11 @@ const std::vector<TrendFlag>& all_trend_flags();
 const char* to_string(TrendFlag flag);
 std::optional<TrendFlag> parse_trend_flag(std::string_view name);
 
+// Which change the reliable-drop flag tests: one test per session by default
+// (docs/trend.md: each extra test adds false alarms).
+enum class ReliableFrom { previous, first, both };
+const char* to_string(ReliableFrom from);  // "previous", "first", "both"
+
 struct TrendSettings {
   std::vector<std::optional<double>> reference_sd;  // per scale; none = no reference SD
   std::vector<std::optional<double>> retest_r;      // per scale; none = no test-retest r
@@ -40,6 +45,7 @@ struct TrendSettings {
   int baseline = 3;                                 // earlier sessions in the rolling baseline
   int repair_within = 3;                            // sessions after a rupture
   double reliable_z = 1.96;
+  ReliableFrom reliable_from = ReliableFrom::previous;
   std::optional<double> low_item;  // keyed answer at or below it; none = the scale's minimum
 };
 
@@ -62,6 +68,7 @@ struct ScalePoint {
   std::optional<double> rc_first;
   std::optional<double> baseline;      // mean of the rolling baseline, when long enough
   std::optional<double> rupture_sd;    // the SD a drop is measured in, when there is one
+  bool own_sd = false;                 // rupture_sd is the respondent's own spread, not the reference SD
   std::optional<double> repair_level;  // the rupture's pre-drop level (rupture sessions)
   unsigned flags = 0;
   std::vector<std::size_t> low_items;  // the items behind low_item: empty exactly when it is not raised
@@ -84,6 +91,19 @@ std::vector<std::size_t> session_order(const std::vector<SessionScores>& session
 std::vector<TrendPoint> analyse_trend(const Questionnaire& questionnaire,
                                       const std::vector<SessionScores>& sessions,
                                       const TrendSettings& settings);
+
+// The smallest change of a scale's score: one answer moved by one step of the
+// answer scale (its precision), on the scale's metric — a step itself for a
+// sum, a step over the number of items (weighted) for a mean. scale: 0..n-1
+// the subscales, n the total.
+double score_step(const Questionnaire& questionnaire, std::size_t scale);
+
+// Why a reference SD cannot be right for a scale's metric: smaller than one
+// step of the score (every one-step wobble would be a rupture), or larger
+// than half the scale's range (no scores within the range spread that much:
+// the largest possible SD is half the range). None when plausible.
+enum class SdProblem { below_step, above_half_range };
+std::optional<SdProblem> implausible_sd(const Questionnaire& questionnaire, std::size_t scale, double sd);
 
 // Jacobson & Truax (1991): RC = (x2 - x1) / (SD * sqrt(2) * sqrt(1 - r)).
 // REQUIRES: sd > 0, r < 1 (analyse_trend gives no RC otherwise).

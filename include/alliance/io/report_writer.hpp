@@ -22,9 +22,6 @@
 
 namespace alliance::io {
 
-// Where a scale's reference SD or test-retest r came from.
-enum class ParameterSource { none, norms, option };
-
 // One questionnaire form of the report and what it was read from.
 struct ReportForm {
   const core::Questionnaire* questionnaire = nullptr;  // outlives the report
