@@ -85,11 +85,13 @@ TEST(Readme, HasExamplesToRun) {
   for (const Block& block : blocks) EXPECT_FALSE(block.steps.empty()) << "README.md:" << block.line;
 }
 
-TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
+// Runs every console block of `document` (a path in the source tree).
+void expect_examples_print_what_they_show(const std::string& document) {
   const fs::path bin_dir = fs::path(ALLIANCE_BIN).parent_path();
   const std::string path =
       bin_dir.string() + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin");
-  for (const Block& block : console_blocks(readme())) {
+  const std::string markdown = alliance::testing::slurp(alliance::testing::source_path(document));
+  for (const Block& block : console_blocks(markdown)) {
     const std::string dir = alliance::testing::make_temp_dir();
     for (const char* shared : {"examples", "questionnaires"})
       fs::create_directory_symlink(alliance::testing::source_path(shared), fs::path(dir) / shared);
@@ -101,9 +103,20 @@ TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
     const std::vector<std::string> outputs = split_outputs(run.out, block.steps.size());
     for (std::size_t i = 0; i < block.steps.size(); ++i)
       EXPECT_EQ(outputs[i], block.steps[i].expected)
-          << "README.md:" << block.line << ": $ " << block.steps[i].command;
+          << document << ":" << block.line << ": $ " << block.steps[i].command;
     fs::remove_all(dir);
   }
+}
+
+TEST(Readme, EveryExamplePrintsWhatTheReadmeShows) {
+  expect_examples_print_what_they_show("README.md");
+}
+
+// The worked example of local norms (docs/norms.md): norms, then trend and score using them.
+TEST(Readme, TheNormsExamplePrintsWhatItShows) {
+  EXPECT_FALSE(
+      console_blocks(alliance::testing::slurp(alliance::testing::source_path("docs/norms.md"))).empty());
+  expect_examples_print_what_they_show("docs/norms.md");
 }
 
 }  // namespace
