@@ -76,7 +76,8 @@ void print_norms_warning(const core::Questionnaire& q, const core::NormsReport& 
 void print_norms_table(const core::Questionnaire& q, const core::NormsReport& report,
                        const std::string& lang) {
   const text::Messages& m = text::messages(lang);
-  const auto shown = [&](double x) { return norms_number(x, lang); };
+  // Mean intervals to one decimal always ("1.0 sessions": a measure, plural as such).
+  const auto shown = [&](double x) { return text::decimal(lang, core::format_fixed(x, 1)); };
   const auto fixed = [&](const std::optional<double>& x) {
     return x ? text::decimal(lang, core::format_fixed(*x, 2)) : std::string("—");
   };
