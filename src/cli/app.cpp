@@ -69,6 +69,7 @@ int run_command(const Command& command) {
         if constexpr (std::is_same_v<Options, TrendOptions>) return run_trend(options, global);
         if constexpr (std::is_same_v<Options, CompareOptions>) return run_compare(options, global);
         if constexpr (std::is_same_v<Options, ReportOptions>) return run_report(options, global);
+        if constexpr (std::is_same_v<Options, NormsOptions>) return run_norms(options, global);
         if constexpr (std::is_same_v<Options, AdministerOptions>) return administer(options, global);
         if constexpr (std::is_same_v<Options, GenerateOptions>) return run_generate(options);
       },

@@ -122,6 +122,11 @@ const std::vector<CommandExamples>& command_examples() {
          "C02 "
          "--format svg -o c02-total.svg",
          "One client's total as an SVG chart, for a letter."}}},
+      {"norms",
+       {{"alliance norms wai-sr examples/clinic-wai-sr-sessions.csv -o clinic-wai-sr.json",
+         "Local norms from the clinic's own sessions, as a definition that extends wai-sr."},
+        {"alliance trend clinic-wai-sr.json examples/clinic-wai-sr-sessions.csv --format table",
+         "Then trend takes its SD and test-retest r from them (score adds z, T, percentile)."}}},
       {"administer",
        {{"alliance administer gtb-12 --respondent P017 --session 3 --lang fr",
          "On a terminal: one item per screen, saved as answered."},
@@ -597,6 +602,39 @@ CLI::App* add_administer_command(CLI::App& app, AdministerOptions& o) {
   return cmd;
 }
 
+CLI::App* add_norms_command(CLI::App& app, NormsOptions& o) {
+  CLI::App* cmd = app.add_subcommand(
+      "norms", "Local norms from your own responses (n, mean, SD, alpha, test-retest r), as a definition");
+  cmd->add_option("questionnaire", o.questionnaire, "Questionnaire id or definition file")
+      ->required()
+      ->type_name("ID|FILE");
+  add_input_options(cmd, o.input);
+  cmd->add_option(
+         "-o,--output", o.output,
+         "The definition to write (required): it extends the questionnaire with the norms, written "
+         "atomically with mode 0600; an existing regular file is replaced; - writes to standard output")
+      ->required()
+      ->type_name("FILE")
+      ->group("Output");
+  cmd->add_option("--sessions", o.sessions,
+                  "Which sessions of each respondent form the norm sample: first (default: one score per "
+                  "person, before treatment shapes it), last, or all (every session as if independent: the "
+                  "n overstates the information). Test-retest r always pairs each respondent's first two "
+                  "sessions")
+      ->check(CLI::IsMember({"first", "last", "all"}))
+      ->capture_default_str()
+      ->group("Norms");
+  cmd->add_option("--min-n", o.min_n, "Warn when a scale's norm rests on fewer than N scores")
+      ->check(whole_number(0))
+      ->capture_default_str()
+      ->type_name("N")
+      ->group("Norms");
+  cmd->add_option("--lang", o.lang, "Language of the messages (default: from the locale)")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->group("Output");
+  return cmd;
+}
+
 CLI::App* add_help_command(CLI::App& app, std::string& topic) {
   CLI::App* cmd = app.add_subcommand("help", "Show the help of alliance, or of one command");
   cmd->add_option("command", topic, "The command whose options to show (default: alliance's own help)")
@@ -632,6 +670,7 @@ struct Parser {
   CompareOptions compare;
   AdministerOptions administer;
   ReportOptions report;
+  NormsOptions norms;
   GenerateOptions generate;
   std::string help_topic;
   std::vector<CLI::App*> commands;  // in the order of Command::options' alternatives
@@ -655,7 +694,8 @@ struct Parser {
                 add_validate_command(app, validate), add_score_command(app, score),
                 add_stats_command(app, stats),       add_trend_command(app, trend),
                 add_compare_command(app, compare),   add_administer_command(app, administer),
-                add_report_command(app, report),     add_generate_command(app, generate)};
+                add_report_command(app, report),     add_norms_command(app, norms),
+                add_generate_command(app, generate)};
     help = add_help_command(app, help_topic);
     // administer and report have notes of their own; the others the common footer.
     for (CLI::App* cmd : commands) {
@@ -875,7 +915,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
   if (commands[6]->parsed()) command.options = std::move(parser.compare);
   if (commands[7]->parsed()) command.options = std::move(parser.administer);
   if (commands[8]->parsed()) command.options = std::move(parser.report);
-  if (commands[9]->parsed()) command.options = std::move(parser.generate);
+  if (commands[9]->parsed()) command.options = std::move(parser.norms);
+  if (commands[10]->parsed()) command.options = std::move(parser.generate);
   return std::move(command);
 }
 

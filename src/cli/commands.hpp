@@ -16,6 +16,7 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global);
 int run_trend(const TrendOptions& options, const GlobalOptions& global);
 int run_compare(const CompareOptions& options, const GlobalOptions& global);
 int run_report(const ReportOptions& options, const GlobalOptions& global);
+int run_norms(const NormsOptions& options, const GlobalOptions& global);
 // The man pages or a completion script (generate.hpp), for the build.
 int run_generate(const GenerateOptions& options);
 // Reports its own errors, in the session's language, and returns their status.

@@ -41,6 +41,29 @@ void print_items(std::ostream& out, const core::Questionnaire& q, const core::Ex
   table.print(out);
 }
 
+// The label of the band `value` falls in; "" when none.
+std::string band_of(const core::Bands& bands, double value, const std::string& lang) {
+  for (const core::Band& band : bands.ranges)
+    if (band.contains(value)) return core::terminal_safe(core::pick_text(band.label, lang));
+  return "";
+}
+
+// What the missing answers could change: the range, and whether the band is settled.
+void print_possible(std::ostream& out, const core::ScaleScore& s, const std::optional<core::Bands>& bands,
+                    const std::string& lang) {
+  if (!s.possible) return;
+  const text::Messages& m = text::messages(lang);
+  out << fill(m.explain_possible, {number(s.possible->low, lang), number(s.possible->high, lang)});
+  if (bands) {
+    const std::string low = band_of(*bands, s.possible->low, lang);
+    if (s.possible->band_settled)
+      out << fill(m.explain_band_settled, {low});
+    else
+      out << fill(m.explain_band_open, {low, band_of(*bands, s.possible->high, lang)});
+  }
+  out << '\n';
+}
+
 void print_rule(std::ostream& out, const std::string& name, core::Method method, bool prorate,
                 const core::ScaleWorking& w, const std::string& lang) {
   const text::Messages& m = text::messages(lang);
@@ -86,11 +109,14 @@ void print_explanation(std::ostream& out, const core::Questionnaire& q, const io
     const core::Subscale& sub = q.subscales[s];
     print_rule(out, sub.id + " (" + core::pick_text(sub.title, lang) + ")", sub.method, sub.prorate,
                e.subscales[s], lang);
+    print_possible(out, e.subscales[s].result, sub.bands, lang);
   }
-  if (q.total.present)
+  if (q.total.present) {
     print_rule(out,
                q.total.of == core::TotalOf::items ? m.explain_total_of_items : m.explain_total_of_subscales,
                q.total.method, q.total.prorate, e.total, lang);
+    print_possible(out, e.total.result, q.total.bands, lang);
+  }
   out << '\n';
 }
 

@@ -201,7 +201,9 @@ class Checker {
         "definition_hash", "alliance_version"};
     if (kFixed.count(id))
       return "\"" + id + "\" is the name of a column of the scores: it cannot name a subscale";
-    static const char* kSuffixes[] = {"_answered", "_missing", "_status", "_band", "_z", "_t", "_percentile"};
+    static const char* kSuffixes[] = {
+        "_answered",     "_missing", "_status", "_possible_low", "_possible_high", "_band",
+        "_band_settled", "_z",       "_t",      "_percentile"};
     // Looked up by the id less each suffix, so a long list of subscales is checked in n log n.
     for (const char* suffix : kSuffixes) {
       if (!id.ends_with(suffix)) continue;

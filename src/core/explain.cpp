@@ -80,6 +80,9 @@ Explanation explain(const Questionnaire& questionnaire, const Answers& answers) 
     detail::finish_total_of_subscales(rule, acc, sum, out.total.result, out.total.prorate_factor);
   }
   out.total.result = sheet.total;
+  // What the missing answers could change, as score() gives it.
+  for (std::size_t s = 0; s < q.subscales.size(); ++s)
+    out.subscales[s].result.possible = sheet.subscales[s].possible;
   out.total.subscales_insufficient = q.total.of == TotalOf::items && q.total.requires_all_subscales &&
                                      out.total.answered > 0 && out.total.answered >= out.total.required &&
                                      sheet.total.status == Status::insufficient;

@@ -53,6 +53,9 @@ struct ExactKey {
   std::vector<unsigned char> reverse;         // per item
   std::vector<int> required;                  // per subscale, then the total: fewest answered parts
   std::vector<std::optional<NormKey>> norms;  // per subscale, then the total: the first norm's, when exact
+  // Per item: the answers that key lowest and highest (possible_low/high).
+  std::vector<double> lowest_answer;
+  std::vector<double> highest_answer;
 };
 
 ExactKey make_key(const Questionnaire& questionnaire);

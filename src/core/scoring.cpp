@@ -125,6 +125,34 @@ ExactKey make_key(const Questionnaire& q) {
     key.required.push_back(s.missing.required(static_cast<int>(s.items.size())));
   const std::size_t total_parts = q.total.of == TotalOf::items ? q.items.size() : q.subscales.size();
   key.required.push_back(q.total.present ? q.total.missing.required(static_cast<int>(total_parts)) : 0);
+  for (const Item& item : q.items) {
+    // The answers whose weighted, keyed, option-scored value is least and
+    // greatest: without option scores the value is linear in the answer, so
+    // one of the scale's ends; with them, one of the points that has a score.
+    // (Called on unchecked definitions too: check_questionnaire's ranges.)
+    const std::size_t points = q.scale.scores.empty() ? 2 : q.scale.scores.size();
+    double low = q.scale.min, high = q.scale.max, low_value = 0, high_value = 0;
+    for (std::size_t k = 0; k < points; ++k) {
+      const double a = q.scale.scores.empty() ? (k == 0 ? q.scale.min : q.scale.max)
+                                              : q.scale.min + static_cast<double>(k);
+      const double keyed = item.reverse ? q.scale.min + q.scale.max - a : a;
+      const double index = keyed - q.scale.min;
+      const double value = item.weight * (q.scale.scores.empty() ? keyed
+                                          : index >= 0 && index < static_cast<double>(q.scale.scores.size())
+                                              ? q.scale.scores[static_cast<std::size_t>(index)]
+                                              : keyed);
+      if (k == 0 || value < low_value) {
+        low = a;
+        low_value = value;
+      }
+      if (k == 0 || value > high_value) {
+        high = a;
+        high_value = value;
+      }
+    }
+    key.lowest_answer.push_back(low);
+    key.highest_answer.push_back(high);
+  }
   if (exact_units(q, key)) {
     for (const Subscale& s : q.subscales) key.norms.push_back(norm_key(s.norms));
     key.norms.push_back(norm_key(q.total.norms));
@@ -142,6 +170,7 @@ void finish_scale(const ScaleRule& rule, const ExactKey& key, const Accumulator&
   out.z.reset();
   out.t.reset();
   out.percentile.reset();
+  out.possible.reset();
   prorate_factor = 1;
   if (acc.answered == 0 || acc.answered < rule.required) {
     out.status = Status::insufficient;
@@ -306,6 +335,42 @@ double Scorer::contribution(std::size_t item, double answer) const {
 
 namespace {
 
+// A missing item answered at the point that keys lowest (into `low`) and highest.
+template <bool Scaled>
+void add_extremes(const detail::ExactKey& key, std::size_t item, detail::Accumulator& low,
+                  detail::Accumulator& high) {
+  const double weight = key.weights[item];
+  low.add_answer(weight, weight * detail::item_units<Scaled>(key, item, key.lowest_answer[item]));
+  high.add_answer(weight, weight * detail::item_units<Scaled>(key, item, key.highest_answer[item]));
+}
+
+// The score of a scale whose every part is answered: finish_scale's value
+// without a missing rule to apply (one division, as there).
+double complete_value(const detail::ScaleRule& rule, const detail::ExactKey& key,
+                      const detail::Accumulator& acc) {
+  if (rule.method == Method::mean) return acc.sum / (acc.answered_weight * key.score_unit);
+  return acc.sum / key.sum_unit;
+}
+
+// The index of the band holding `value`, or bands.ranges.size().
+std::size_t band_index(const Bands& bands, double value) {
+  std::size_t i = 0;
+  while (i < bands.ranges.size() && !bands.ranges[i].contains(value)) ++i;
+  return i;
+}
+
+// out.possible from the scale's parts with every missing one answered at its
+// lowest (`low`) and highest (`high`).
+void possible_from(const detail::ScaleRule& rule, const detail::ExactKey& key, const detail::Accumulator& low,
+                   const detail::Accumulator& high, const std::optional<Bands>& bands, ScaleScore& out) {
+  PossibleScores possible{complete_value(rule, key, low), complete_value(rule, key, high), true};
+  if (bands) {
+    const std::size_t at_low = band_index(*bands, possible.low);
+    possible.band_settled = at_low < bands->ranges.size() && at_low == band_index(*bands, possible.high);
+  }
+  out.possible = possible;
+}
+
 template <bool Scaled>
 void score_subscale(const Questionnaire& q, const detail::ExactKey& key, std::size_t s,
                     const Answers& answers, ScaleScore& out) {
@@ -317,8 +382,55 @@ void score_subscale(const Questionnaire& q, const detail::ExactKey& key, std::si
     if (answers[item]) acc.add_answer(weight, weight * detail::item_units<Scaled>(key, item, *answers[item]));
   }
   double factor = 1;
-  detail::finish_scale({subscale.method, key.required[s], subscale.prorate}, key, acc, out, factor);
+  const detail::ScaleRule rule{subscale.method, key.required[s], subscale.prorate};
+  detail::finish_scale(rule, key, acc, out, factor);
   detail::interpret(subscale.bands, subscale.norms, key.norms[s], out);
+  if (out.status == Status::ok && acc.answered < acc.parts) {
+    detail::Accumulator low = acc, high = acc;
+    for (std::size_t item : subscale.items)
+      if (!answers[item]) add_extremes<Scaled>(key, item, low, high);
+    possible_from(rule, key, low, high, subscale.bands, out);
+  }
+}
+
+// The total's possible scores: a total of items as a subscale's; a total of
+// subscales from each subscale at its lowest and highest — its possible scores
+// when it misses items, its whole range when it has no score.
+template <bool Scaled>
+void total_possible(const Questionnaire& q, const detail::ExactKey& key, const Answers& answers,
+                    const ScoreSheet& sheet, const detail::ScaleRule& rule, const detail::Accumulator& acc,
+                    ScaleScore& out) {
+  if (q.total.of == TotalOf::items) {
+    detail::Accumulator low = acc, high = acc;
+    for (std::size_t item = 0; item < q.items.size(); ++item)
+      if (!answers[item]) add_extremes<Scaled>(key, item, low, high);
+    possible_from(rule, key, low, high, q.total.bands, out);
+    return;
+  }
+  detail::Accumulator low, high;
+  for (std::size_t s = 0; s < sheet.subscales.size(); ++s) {
+    const ScaleScore& sub = sheet.subscales[s];
+    low.add_part(1);
+    high.add_part(1);
+    if (sub.status == Status::ok) {
+      low.add_answer(1, sub.possible ? sub.possible->low : *sub.value);
+      high.add_answer(1, sub.possible ? sub.possible->high : *sub.value);
+      continue;
+    }
+    const Subscale& subscale = q.subscales[s];
+    detail::Accumulator all_low, all_high;
+    for (std::size_t item : subscale.items) {
+      all_low.add_part(key.weights[item]);
+      all_high.add_part(key.weights[item]);
+      add_extremes<Scaled>(key, item, all_low, all_high);
+    }
+    const detail::ScaleRule sub_rule{subscale.method, key.required[s], subscale.prorate};
+    low.add_answer(1, complete_value(sub_rule, key, all_low));
+    high.add_answer(1, complete_value(sub_rule, key, all_high));
+  }
+  // Subscale scores, not item units: in plain doubles, as the total's fallback.
+  static const detail::ExactKey kPlain;
+  possible_from(rule, kPlain, low, high, q.total.bands, out);
 }
 
 template <bool Scaled>
@@ -334,6 +446,7 @@ void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answ
   const detail::ScaleRule rule{total.method, key.required[n], total.prorate};
   detail::Accumulator acc;
   double factor = 1;
+  bool missing_parts = false;  // for a total of subscales, a subscale's missing items count too
   if (total.of == TotalOf::items) {
     for (std::size_t item = 0; item < q.items.size(); ++item) {
       const double weight = key.weights[item];
@@ -342,12 +455,15 @@ void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answ
         acc.add_answer(weight, weight * detail::item_units<Scaled>(key, item, *answers[item]));
     }
     detail::finish_scale(rule, key, acc, out, factor);
+    missing_parts = acc.answered < acc.parts;
   } else {
     for (const ScaleScore& sub : sheet.subscales) {
       acc.add_part(1);
       if (sub.status == Status::ok) acc.add_answer(1, *sub.value);
+      missing_parts = missing_parts || sub.possible.has_value();
     }
     detail::finish_total_of_subscales(rule, acc, detail::subscale_sum(sheet), out, factor);
+    missing_parts = missing_parts || acc.answered < acc.parts;
   }
   const bool blocked = total.of == TotalOf::items && total.requires_all_subscales &&
                        std::any_of(sheet.subscales.begin(), sheet.subscales.end(),
@@ -358,6 +474,8 @@ void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answ
     out.exact.reset();
   }
   detail::interpret(total.bands, total.norms, key.norms[n], out);
+  if (missing_parts && out.status == Status::ok)
+    total_possible<Scaled>(q, key, answers, sheet, rule, acc, out);
 }
 
 template <bool Scaled>

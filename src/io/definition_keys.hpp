@@ -28,13 +28,13 @@ inline const std::vector<std::string> kRange = {"min",           "max",   "min_i
 inline const std::vector<std::string> kNorm = {"population", "mean", "sd", "n", "reliability", "citation"};
 inline const std::vector<std::string> kExample = {"name", "answers", "expect"};
 
-// A text overlay (a document with "extends").
+// An overlay (a document with "extends"): text, local norms.
 inline const std::vector<std::string> kOverlay = {"$schema",   "format",      "extends",      "languages",
                                                   "title",     "description", "instructions", "scale",
                                                   "subscales", "total",       "items"};
 inline const std::vector<std::string> kOverlayScale = {"labels"};
-inline const std::vector<std::string> kOverlaySubscale = {"id", "title"};
-inline const std::vector<std::string> kOverlayTotal = {"title"};
+inline const std::vector<std::string> kOverlaySubscale = {"id", "title", "norms"};
+inline const std::vector<std::string> kOverlayTotal = {"title", "norms"};
 inline const std::vector<std::string> kOverlayItem = {"id", "text"};
 
 // Each list with the name of the same object under "$defs" in the schema.

@@ -29,6 +29,28 @@ std::string check_format(Fields& f, const json& doc, bool required) {
   return format;
 }
 
+// A subscale's or the total's "norms" (a full definition's, or an overlay's).
+std::vector<core::Norm> parse_norms(Fields& f, const json& j, const std::string& where) {
+  std::vector<core::Norm> out;
+  const json* list = f.array(j, where, "norms", false);
+  if (!list) return out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const json& n = (*list)[i];
+    const std::string w = where + "/norms/" + std::to_string(i);
+    if (!f.is_object(n, w)) continue;
+    f.keys(n, w, keys::kNorm);
+    core::Norm norm;
+    norm.population = f.text(n, w, "population", false);
+    norm.mean = f.number(n, w, "mean", true).value_or(0);
+    norm.sd = f.number(n, w, "sd", true).value_or(1);
+    norm.n = f.integer(n, w, "n", false).value_or(0);
+    norm.reliability = f.number(n, w, "reliability", false);
+    norm.citation = f.text(n, w, "citation", true);
+    out.push_back(std::move(norm));
+  }
+  return out;
+}
+
 class DefinitionParser {
  public:
   explicit DefinitionParser(Fields& f) : f_(f) {}
@@ -160,26 +182,7 @@ class DefinitionParser {
     return out;
   }
 
-  std::vector<core::Norm> norms(const json& j, const std::string& where) {
-    std::vector<core::Norm> out;
-    const json* list = f_.array(j, where, "norms", false);
-    if (!list) return out;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const json& n = (*list)[i];
-      const std::string w = where + "/norms/" + std::to_string(i);
-      if (!f_.is_object(n, w)) continue;
-      f_.keys(n, w, keys::kNorm);
-      core::Norm norm;
-      norm.population = f_.text(n, w, "population", false);
-      norm.mean = f_.number(n, w, "mean", true).value_or(0);
-      norm.sd = f_.number(n, w, "sd", true).value_or(1);
-      norm.n = f_.integer(n, w, "n", false).value_or(0);
-      norm.reliability = f_.number(n, w, "reliability", false);
-      norm.citation = f_.text(n, w, "citation", true);
-      out.push_back(std::move(norm));
-    }
-    return out;
-  }
+  std::vector<core::Norm> norms(const json& j, const std::string& where) { return parse_norms(f_, j, where); }
 
   void subscales(const json& doc, core::Questionnaire& q) {
     const json* list = f_.array(doc, "", "subscales", true);
@@ -303,7 +306,8 @@ class OverlayParser {
     }
     if (const json* t = f_.object(doc, "", "total", false)) {
       f_.keys(*t, "/total", keys::kOverlayTotal);
-      q.total.title = f_.localized(*t, "/total", "title", false);
+      if (auto title = f_.localized(*t, "/total", "title", false); !title.empty()) q.total.title = title;
+      if (t->contains("norms")) q.total.norms = parse_norms(f_, *t, "/total");
     }
     const IdIndex subscale_index(q.subscales);
     const IdIndex item_index(q.items);
@@ -311,7 +315,10 @@ class OverlayParser {
       auto s = subscale_index.find(id);
       if (!s) return unknown(w + "/id", "subscale", id, ids(q.subscales));
       f_.keys(j, w, keys::kOverlaySubscale);
-      q.subscales[*s].title = f_.localized(j, w, "title", true);
+      // Text, local norms (alliance norms), or both.
+      if (auto title = f_.localized(j, w, "title", !j.contains("norms")); !title.empty())
+        q.subscales[*s].title = title;
+      if (j.contains("norms")) q.subscales[*s].norms = parse_norms(f_, j, w);
     });
     named_list(doc, "items", [&](const json& j, const std::string& w, const std::string& id) {
       auto i = item_index.find(id);

@@ -97,6 +97,7 @@ class ScoreRowWriter final : public ResultWriter {
         append_delimited_cell(provenance_cells_[i], *values[i], sep_);
     }
     suffix_ = delimited_provenance(p, sep_);
+    no_range_ = std::string(1, sep_) + std::string(kMissingDelimited) + sep_ + std::string(kMissingDelimited);
     if (comma_) out_.put("\xEF\xBB\xBF");  // Excel reads UTF-8 only after its byte-order mark
     out_.put(joined_names(columns_, sep_));
     out_.put('\n');
@@ -158,7 +159,10 @@ class ScoreRowWriter final : public ResultWriter {
       case ScoreCell::answered: return put_count(s.answered, valid);
       case ScoreCell::missing: return put_count(s.missing, valid);
       case ScoreCell::scale_status: return out_.put(core::to_string(s.status));
+      case ScoreCell::possible_low: return put_possible_cell(s, false);
+      case ScoreCell::possible_high: return put_possible_cell(s, true);
       case ScoreCell::band: return put_band(v, s);
+      case ScoreCell::band_settled: return put_settled(v, s);
       case ScoreCell::z: return put_norm(v, s, s.z);
       case ScoreCell::t: return put_norm(v, s, s.t);
       case ScoreCell::percentile: return put_norm(v, s, s.percentile);
@@ -174,9 +178,12 @@ class ScoreRowWriter final : public ResultWriter {
       const core::ScaleRef& v = layout_.scales[i];
       const core::ScaleScore& s = scale_score(sheet, i);
       put_scale_counts_status(s, record.valid());
+      put_possible(s);
       if (*v.bands) {
         out_.put(sep_);
         put_band(v, s);
+        out_.put(sep_);
+        put_settled(v, s);
       }
       if (!v.norms->empty()) {
         for (const auto* value : {&s.z, &s.t, &s.percentile}) {
@@ -195,8 +202,11 @@ class ScoreRowWriter final : public ResultWriter {
     put_identity(record);
     out_.put(scale_ids_[i]);
     put_scale_counts_status(s, record.valid());
+    put_possible(s);
     out_.put(sep_);
     put_band(v, s);
+    out_.put(sep_);
+    put_settled(v, s);
     for (const auto* value : {&s.z, &s.t, &s.percentile}) {
       out_.put(sep_);
       put_norm(v, s, *value);
@@ -287,6 +297,37 @@ class ScoreRowWriter final : public ResultWriter {
     }
   }
 
+  // possible_low and possible_high, each after a separator; one constant
+  // when there is no range (no missing answer: most rows).
+  void put_possible(const core::ScaleScore& s) {
+    if (s.status != core::Status::ok || !s.possible) return out_.put(no_range_);
+    out_.put(sep_);
+    put_decimal(s.possible->low);
+    out_.put(sep_);
+    put_decimal(s.possible->high);
+  }
+
+  // A number, with a decimal comma under --csv-dialect excel-fr.
+  void put_decimal(double value) {
+    const std::size_t mark = out_.size();
+    out_.put_number(value, options_.precision);
+    if (comma_) [[unlikely]]
+      out_.decimal_comma_since(mark);
+  }
+
+  void put_possible_cell(const core::ScaleScore& s, bool high) {
+    if (s.status != core::Status::ok || !s.possible) return out_.put(kMissingDelimited);
+    put_decimal(high ? s.possible->high : s.possible->low);
+  }
+
+  // TRUE or FALSE; NA without a score or without bands.
+  void put_settled(const core::ScaleRef& v, const core::ScaleScore& s) {
+    if (const std::optional<bool> settled = core::band_settled(s, v.bands->has_value()))
+      out_.put(*settled ? "TRUE" : "FALSE");
+    else
+      out_.put(kMissingDelimited);
+  }
+
   // An invalid response has no counts: nothing was scored.
   void put_count(int count, bool valid) {
     if (valid)
@@ -316,7 +357,8 @@ class ScoreRowWriter final : public ResultWriter {
   std::vector<ScoreColumn> columns_;    // the layout's, or the chosen ones
   std::vector<std::string> scale_ids_;  // made safe once
   std::string provenance_cells_[4];
-  std::string suffix_;  // separator, the four provenance cells, line end
+  std::string suffix_;    // separator, the four provenance cells, line end
+  std::string no_range_;  // separator, NA, separator, NA: put_possible without a range
   OutputBuffer out_;
   std::string scratch_;
 };

@@ -39,7 +39,10 @@ ScoreLayout score_layout(const core::Questionnaire& q, bool long_format) {
     add(field("answered", FieldType::integer), ScoreCell::answered);
     add(field("missing", FieldType::integer), ScoreCell::missing);
     add(field("status", FieldType::text), ScoreCell::scale_status);
+    add(field("possible_low", FieldType::number), ScoreCell::possible_low);
+    add(field("possible_high", FieldType::number), ScoreCell::possible_high);
     add(field("band", FieldType::text), ScoreCell::band);
+    add(field("band_settled", FieldType::boolean), ScoreCell::band_settled);
     add(field("z", FieldType::number), ScoreCell::z);
     add(field("t", FieldType::number), ScoreCell::t);
     add(field("percentile", FieldType::number), ScoreCell::percentile);
@@ -51,7 +54,14 @@ ScoreLayout score_layout(const core::Questionnaire& q, bool long_format) {
       add(scale_field(s.id, "_answered", "answered", FieldType::integer), ScoreCell::answered, i);
       add(scale_field(s.id, "_missing", "missing", FieldType::integer), ScoreCell::missing, i);
       add(scale_field(s.id, "_status", "status", FieldType::text), ScoreCell::scale_status, i);
-      if (*s.bands) add(scale_field(s.id, "_band", "band", FieldType::text), ScoreCell::band, i);
+      add(scale_field(s.id, "_possible_low", "possible_low", FieldType::number), ScoreCell::possible_low, i);
+      add(scale_field(s.id, "_possible_high", "possible_high", FieldType::number), ScoreCell::possible_high,
+          i);
+      if (*s.bands) {
+        add(scale_field(s.id, "_band", "band", FieldType::text), ScoreCell::band, i);
+        add(scale_field(s.id, "_band_settled", "band_settled", FieldType::boolean), ScoreCell::band_settled,
+            i);
+      }
       if (!s.norms->empty()) {
         add(scale_field(s.id, "_z", "z", FieldType::number), ScoreCell::z, i);
         add(scale_field(s.id, "_t", "t", FieldType::number), ScoreCell::t, i);
@@ -101,7 +111,14 @@ void ScoreRecords::put_scale(const core::ScaleRef& scale, const core::ScaleScore
   values_.push_back(count(s.answered, valid));
   values_.push_back(count(s.missing, valid));
   values_.push_back(Value::text(core::to_string(s.status)));
-  if (long_format_ || *scale.bands) values_.push_back(Value::text(band_label(scale, s, language_)));
+  const bool possible = s.status == core::Status::ok && s.possible;
+  values_.push_back(possible ? Value::number(s.possible->low) : Value::missing());
+  values_.push_back(possible ? Value::number(s.possible->high) : Value::missing());
+  if (long_format_ || *scale.bands) {
+    values_.push_back(Value::text(band_label(scale, s, language_)));
+    const std::optional<bool> settled = core::band_settled(s, scale.bands->has_value());
+    values_.push_back(settled ? Value::boolean(*settled) : Value::missing());
+  }
   if (all_norms || !scale.norms->empty()) {
     const bool norms = !scale.norms->empty();
     for (const std::optional<double>* value : {&s.z, &s.t, &s.percentile})

@@ -341,6 +341,23 @@ TEST(CommandLine, ListShowValidate) {
   EXPECT_EQ(validate.format, "");  // table on a terminal, json otherwise
 }
 
+TEST(CommandLine, NormsOptions) {
+  const auto d = options_of<NormsOptions>({"norms", "wai-sr", "a.csv", "b.csv", "-o", "clinic.json"});
+  EXPECT_EQ(d.questionnaire, "wai-sr");
+  EXPECT_EQ(d.input.files, (std::vector<std::string>{"a.csv", "b.csv"}));
+  EXPECT_EQ(d.output, "clinic.json");
+  EXPECT_EQ(d.sessions, "first");  // one score per respondent (docs/norms.md)
+  EXPECT_EQ(d.min_n, 30);
+  EXPECT_EQ(d.lang, "");
+  const auto o = options_of<NormsOptions>({"norms", "srs", "s.ndjson", "--output", "-", "--sessions", "all",
+                                           "--min-n", "10", "--lang", "fr", "--id-column", "client"});
+  EXPECT_EQ(o.output, "-");
+  EXPECT_EQ(o.sessions, "all");
+  EXPECT_EQ(o.min_n, 10);
+  EXPECT_EQ(o.lang, "fr");
+  EXPECT_EQ(o.input.id_column, "client");  // score's input options
+}
+
 // ---- Help and version ------------------------------------------------------
 
 TEST(CommandLine, HelpAndVersionGoToStandardOutput) {
@@ -353,7 +370,7 @@ TEST(CommandLine, HelpAndVersionGoToStandardOutput) {
   EXPECT_EQ(help.err, "");
   EXPECT_TRUE(help.out.starts_with("alliance — administer and score therapeutic alliance questionnaires"));
   for (const char* text : {"list", "show", "validate", "score", "stats", "trend", "compare", "administer",
-                           "report", "Exit status: 0 ok", "ALLIANCE_PATH"})
+                           "report", "norms", "Exit status: 0 ok", "ALLIANCE_PATH"})
     EXPECT_NE(help.out.find(text), std::string::npos) << text;
   // A command's help is its own, whatever follows.
   const Printout score = printout_of({"score", "--help", "--frob"});
@@ -501,6 +518,12 @@ TEST(CommandLine, UsageErrorsNameTheOptionAndWhatItExpects) {
        "alliance: --therapist: At least 2 required but received 1" + help_of("report")},
       {{"report", "srs", "-o", "r.html", "--baseline", "1"},
        "alliance: --baseline: '1' is out of range (expected a whole number, 2 to 1000)" + help_of("report")},
+      // norms writes only where it is told: -o is required.
+      {{"norms", "wai-sr", "a.csv"}, "alliance: --output is required" + help_of("norms")},
+      {{"norms", "wai-sr", "-o", "n.json", "--sessions", "second"},
+       "alliance: --sessions: second not in {first,last,all}" + help_of("norms")},
+      {{"norms", "wai-sr", "-o", "n.json", "--min-n", "-1"},
+       "alliance: --min-n: '-1' is out of range (expected a whole number, 0 or more)" + help_of("norms")},
       {{"compare", "--items", "1001"},
        "alliance: --items: '1001' is out of range (expected a whole number, 0 to 1000)" + help_of("compare")},
   });

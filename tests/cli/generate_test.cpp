@@ -48,8 +48,9 @@ TEST(CommandSpec, DescribesTheCommandsAndTheirValues) {
   const CommandLineSpec spec = describe_command_line();
   std::vector<std::string> names;
   for (const CommandSpec& c : spec.commands) names.push_back(c.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"list", "show", "validate", "score", "stats", "trend", "compare",
-                                             "administer", "report", "help"}));  // __generate is hidden
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"list", "show", "validate", "score", "stats", "trend", "compare",
+                                      "administer", "report", "norms", "help"}));  // __generate is hidden
   const CommandSpec& score = command(spec, "score");
   EXPECT_EQ(score.usage, "alliance score [OPTIONS] questionnaire [files...]");
   const OptionSpec& format = option(score, "--format");

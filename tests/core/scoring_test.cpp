@@ -415,5 +415,106 @@ TEST(ScaleList, SubscalesThenTheTotal) {
   EXPECT_EQ(scales[1].id, "b");
 }
 
+// What the missing answers could change: each missing item answered at the
+// point that keys lowest, then highest.
+TEST(PossibleScores, MissingItemsAtTheirLowestAndHighestPoints) {
+  Questionnaire q = mini_questionnaire();
+  Band concern;
+  concern.max = 3;
+  concern.concern = true;
+  Band good;
+  good.min = 3;
+  q.subscales[0].bands = Bands{{concern, good}, "test"};
+  // a1 4, a2 (reversed) missing, a3 2: a = (4 + 2) / 2 = 3, in "good". a2 keys
+  // lowest answered 5 (6 - 5 = 1), highest answered 1 (5): a from (4+1+2)/3 = 7/3
+  // (concern) to (4+5+2)/3 = 11/3 (good): the band is not settled.
+  // b1 3, b2 4, b3 (weight 2) missing: b = 7 x 4 / 2 = 14, from 3+4+2x1 = 9 to 3+4+2x5 = 17.
+  // Total, the weighted mean of the items: (4+1+2+3+4+2)/7 = 16/7 to (4+5+2+3+4+10)/7 = 4.
+  const ScoreSheet sheet = score(q, {4, kNone, 2, 3, 4, kNone});
+  const ScaleScore& a = sheet.subscales[0];
+  EXPECT_NEAR(*a.value, 3, kTol);
+  ASSERT_TRUE(a.possible);
+  EXPECT_NEAR(a.possible->low, 7.0 / 3, kTol);
+  EXPECT_NEAR(a.possible->high, 11.0 / 3, kTol);
+  EXPECT_FALSE(a.possible->band_settled);
+  EXPECT_EQ(band_settled(a, true), false);
+  const ScaleScore& b = sheet.subscales[1];
+  EXPECT_NEAR(*b.value, 14, kTol);
+  ASSERT_TRUE(b.possible);
+  EXPECT_NEAR(b.possible->low, 9, kTol);
+  EXPECT_NEAR(b.possible->high, 17, kTol);
+  EXPECT_FALSE(band_settled(b, false));  // b has no bands
+  ASSERT_TRUE(sheet.total.possible);
+  EXPECT_NEAR(sheet.total.possible->low, 16.0 / 7, kTol);
+  EXPECT_NEAR(sheet.total.possible->high, 4, kTol);
+
+  // a1 5, a2 missing, a3 5: a = 5, from (5+1+5)/3 = 11/3 to 5: in "good" either way.
+  const ScoreSheet settled = score(q, {5, kNone, 5, 3, 4, 5});
+  ASSERT_TRUE(settled.subscales[0].possible);
+  EXPECT_NEAR(settled.subscales[0].possible->low, 11.0 / 3, kTol);
+  EXPECT_NEAR(settled.subscales[0].possible->high, 5, kTol);
+  EXPECT_EQ(band_settled(settled.subscales[0], true), true);
+  // Nothing missing in b: no range; the band of a complete score is settled.
+  EXPECT_FALSE(settled.subscales[1].possible);
+  const ScoreSheet complete = score(q, {1, 5, 1, 3, 4, 5});
+  EXPECT_FALSE(complete.subscales[0].possible);
+  EXPECT_EQ(band_settled(complete.subscales[0], true), true);
+  // No score (a has two missing): no range and no band decision.
+  const ScoreSheet insufficient = score(q, {kNone, kNone, 1, 3, 4, 5});
+  EXPECT_FALSE(insufficient.subscales[0].possible);
+  EXPECT_FALSE(band_settled(insufficient.subscales[0], true));
+}
+
+TEST(PossibleScores, ATotalOfSubscalesMovesWithItsSubscales) {
+  // Total = sum of the subscale scores, none missing: but b3 is, so b (and the
+  // total) could move: b 14 from 9 to 17 (above); a = (4 + 4 + 2) / 3 = 10/3
+  // complete; total 10/3 + 14, from 10/3 + 9 to 10/3 + 17.
+  Questionnaire q = mini_questionnaire();
+  q.total.of = TotalOf::subscales;
+  q.total.method = Method::sum;
+  q.total.missing.max_missing = 0;
+  const ScoreSheet sheet = score(q, {4, 2, 2, 3, 4, kNone});
+  EXPECT_EQ(sheet.total.missing, 0);
+  EXPECT_NEAR(*sheet.total.value, 10.0 / 3 + 14, kTol);
+  ASSERT_TRUE(sheet.total.possible);
+  EXPECT_NEAR(sheet.total.possible->low, 10.0 / 3 + 9, kTol);
+  EXPECT_NEAR(sheet.total.possible->high, 10.0 / 3 + 17, kTol);
+  EXPECT_FALSE(sheet.subscales[0].possible);  // a misses nothing
+  // A prorated total of subscales that may miss one: a has no score (two items
+  // missing); b = 3 + 4 + 2 x 1 = 9; the total 9 x 2 / 1 = 18. Answered, a would
+  // be 1 to 5, the total 10 to 14: the estimate can lie outside what the
+  // answers would have given, and the range says so.
+  q.total.missing.max_missing = 1;
+  q.total.prorate = true;
+  const ScoreSheet one_missing = score(q, {kNone, kNone, 2, 3, 4, 1});
+  EXPECT_EQ(one_missing.subscales[0].status, Status::insufficient);
+  ASSERT_TRUE(one_missing.total.value);
+  EXPECT_NEAR(*one_missing.total.value, 18, kTol);
+  ASSERT_TRUE(one_missing.total.possible);
+  EXPECT_NEAR(one_missing.total.possible->low, 10, kTol);
+  EXPECT_NEAR(one_missing.total.possible->high, 14, kTol);
+}
+
+TEST(PossibleScores, ContinuousScaleAndReuseOfTheSheet) {
+  // SRS-like: four 0-10 lines, each its own sum subscale; the total their sum,
+  // here scored with one line missing (not prorated): 9.5 + 9 + 8.5 = 27, from
+  // 27 (the line at 0) to 37 (at 10): concern below 36, good from 36: not settled.
+  Questionnaire q = srs_like_questionnaire();
+  q.total.requires_all_subscales = false;
+  q.total.missing.max_missing = 1;
+  const Scorer scorer(q);
+  ScoreSheet sheet;
+  scorer.score_into({9.5, kNone, 9, 8.5}, sheet);
+  EXPECT_NEAR(*sheet.total.value, 27, kTol);
+  ASSERT_TRUE(sheet.total.possible);
+  EXPECT_NEAR(sheet.total.possible->low, 27, kTol);
+  EXPECT_NEAR(sheet.total.possible->high, 37, kTol);
+  EXPECT_FALSE(sheet.total.possible->band_settled);
+  // The same sheet reused for a complete response: no range left behind.
+  scorer.score_into({9.5, 9, 9, 8.5}, sheet);
+  EXPECT_FALSE(sheet.total.possible);
+  EXPECT_EQ(band_settled(sheet.total, true), true);
+}
+
 }  // namespace
 }  // namespace alliance::core

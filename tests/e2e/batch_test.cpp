@@ -45,14 +45,14 @@ void expect_reference_scores(const std::string& csv) {
   const auto header = split(rows[0]);
   ASSERT_EQ(header[0], "respondent");
   ASSERT_EQ(header[6], "goal");
-  ASSERT_EQ(header[10], "task");
-  ASSERT_EQ(header[14], "bond");
-  ASSERT_EQ(header[18], "total");
+  ASSERT_EQ(header[12], "task");
+  ASSERT_EQ(header[18], "bond");
+  ASSERT_EQ(header[24], "total");
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto ours = split(rows[i]);
     const auto theirs = split(reference[i]);
     ASSERT_EQ(ours[0], theirs[0]);
-    const std::size_t columns[] = {6, 10, 14, 18};
+    const std::size_t columns[] = {6, 12, 18, 24};
     for (std::size_t k = 0; k < 4; ++k) {
       const std::string& a = ours[columns[k]];
       const std::string& b = theirs[k + 1];
@@ -81,7 +81,7 @@ TEST(Batch, CsvAndNdjsonGiveTheReferenceScoresWithOneAndTwoThreads) {
       std::string without_source;
       for (const std::string& row : lines(run.out)) {
         auto cells = split(row);
-        cells[23] = "";
+        cells[31] = "";
         for (const std::string& cell : cells) without_source += cell + ",";
         without_source += "\n";
       }
@@ -310,7 +310,11 @@ TEST(Batch, HeadClosingThePipeEndsItQuietly) {
     EXPECT_EQ(out[0].rfind("respondent,session,", 0), 0u);
     // goal i4,i6,i8,i11 = 4+1+3+1 = 9; task i1,i2,i10,i12 = 1+2+5+2 = 10; bond i3,i5,i7,i9 = 3+5+2+4 = 14;
     // total 33.
-    EXPECT_EQ(out[1].rfind("P1,NA,NA,NA,NA,ok,9,4,0,ok,10,4,0,ok,14,4,0,ok,33,12,0,ok,,<stdin>:2,", 0), 0u)
+    EXPECT_EQ(
+        out[1].rfind(
+            "P1,NA,NA,NA,NA,ok,9,4,0,ok,NA,NA,10,4,0,ok,NA,NA,14,4,0,ok,NA,NA,33,12,0,ok,NA,NA,,<stdin>:2,",
+            0),
+        0u)
         << out[1];
     EXPECT_EQ(out[3], "status 141");
     EXPECT_EQ(slurp(dir + "/err"), "");

@@ -30,7 +30,8 @@ TEST(Decimal, ScoresPrintAsTheDecimalTheyAre) {
   const auto rows = lines(json.out);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_NE(
-      rows[0].find(R"("total":{"score":36,"answered":4,"missing":0,"status":"ok","band":"Good alliance"})"),
+      rows[0].find(
+          R"("total":{"score":36,"answered":4,"missing":0,"status":"ok","possible_low":null,"possible_high":null,"band":"Good alliance","band_settled":true})"),
       std::string::npos)
       << rows[0];
   EXPECT_NE(rows[1].find(R"("total":{"score":37.2,)"), std::string::npos) << rows[1];

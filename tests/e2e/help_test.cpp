@@ -42,9 +42,8 @@ TEST(HelpExamples, EveryCommandsExamplesRunAsShown) {
       {"alliance administer gtb-12 --respondent P017 --session 3 --resume", 5},
   };
   std::size_t ran = 0;
-  for (const char* command :
-       {"", "list", "show", "validate", "score", "stats", "trend", "compare", "administer", "report",
-        "help"}) {
+  for (const char* command : {"", "list", "show", "validate", "score", "stats", "trend", "compare",
+                              "administer", "report", "norms", "help"}) {
     const Outcome help = run_alliance(*command ? std::vector<std::string>{command, "--help"}
                                                : std::vector<std::string>{"--help"});
     const std::vector<std::string> examples = examples_in(help.out);
@@ -55,7 +54,7 @@ TEST(HelpExamples, EveryCommandsExamplesRunAsShown) {
                       {.input = {}, .env = {{"PATH", path}, {"LC_ALL", "C.UTF-8"}}, .cwd = dir});
       const auto expected = status.find(example);
       EXPECT_EQ(run.status, expected == status.end() ? 0 : expected->second) << example << "\n" << run.err;
-      // Each shows something, or writes the file it names with -o (report).
+      // Each shows something, or writes the file it names with -o (report, norms).
       const std::size_t output = example.find(" -o ");
       if (output != std::string::npos && expected == status.end()) {
         const std::string name = example.substr(output + 4, example.find(' ', output + 4) - output - 4);

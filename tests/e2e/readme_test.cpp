@@ -126,4 +126,10 @@ TEST(DataSourcesPage, EveryExamplePrintsWhatThePageShows) {
   run_page_examples("docs/data-sources.md");
 }
 
+// The worked example of local norms (docs/norms.md): norms, then trend and score using them.
+TEST(Readme, TheNormsExamplePrintsWhatItShows) {
+  EXPECT_FALSE(console_blocks(page("docs/norms.md")).empty());
+  run_page_examples("docs/norms.md");
+}
+
 }  // namespace

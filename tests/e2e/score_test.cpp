@@ -19,10 +19,12 @@ TEST(Score, OneResponseDocumentAsCsv) {
   const auto rows = lines(run.out);
   ASSERT_EQ(rows.size(), 2u);
   // goals 4,4,(6-2),5 = 17/4; tasks 4,3,(6-1),3 = 15/4; bond 5,5,4,(6-1) = 19/4; total 51/12.
-  EXPECT_EQ(rows[1].rfind("P017,3,client,2026-11-24,fr,ok,4.25,4,0,ok,3.75,4,0,ok,4.75,4,0,ok,4.25,12,0,ok,,"
-                          "examples/gtb-12-response.json:1,gtb-12,1.0.0,fnv1a64:",
-                          0),
-            0u)
+  // Nothing missing: no possible range (NA NA after each status).
+  EXPECT_EQ(
+      rows[1].rfind("P017,3,client,2026-11-24,fr,ok,4.25,4,0,ok,NA,NA,3.75,4,0,ok,NA,NA,4.75,4,0,ok,NA,NA,"
+                    "4.25,12,0,ok,NA,NA,,examples/gtb-12-response.json:1,gtb-12,1.0.0,fnv1a64:",
+                    0),
+      0u)
       << rows[1];
   EXPECT_TRUE(rows[1].ends_with(",0.1.0"));
 }
@@ -112,7 +114,10 @@ TEST(Score, LongFormatHasOneRowPerScale) {
   ASSERT_EQ(rows.size(), 6u);  // header + 4 subscales + total
   EXPECT_EQ(rows[0].rfind("respondent\tsession\tform\tdate\tlanguage\tscale\tscore\t", 0), 0u);
   // No session, form, date or language given: NA, as every missing value; no norms: no z, T, percentile.
-  EXPECT_EQ(rows[5].rfind("A\tNA\tNA\tNA\tNA\ttotal\t36.4\t4\t0\tok\tGood alliance\tNA\tNA\tNA\t\t", 0), 0u)
+  // Nothing missing: no possible range, the band settled.
+  EXPECT_EQ(rows[5].rfind(
+                "A\tNA\tNA\tNA\tNA\ttotal\t36.4\t4\t0\tok\tNA\tNA\tGood alliance\tTRUE\tNA\tNA\tNA\t\t", 0),
+            0u)
       << rows[5];
 }
 
@@ -191,11 +196,12 @@ TEST(Score, OutputColumnsKeepTheChecks) {
 
 TEST(Score, OutputColumnsUsageErrors) {
   const std::string wide =
-      "respondent,session,form,date,language,status,goal,goal_answered,goal_missing,goal_status,task,"
-      "task_answered,task_missing,task_status,bond,bond_answered,bond_missing,bond_status,total,total_"
-      "answered,"
-      "total_missing,total_status,problems,source,questionnaire,questionnaire_version,definition_hash,"
-      "alliance_version";
+      "respondent,session,form,date,language,status,goal,goal_answered,goal_missing,goal_status,"
+      "goal_possible_low,goal_possible_high,task,task_answered,task_missing,task_status,task_possible_low,"
+      "task_possible_high,bond,bond_answered,bond_missing,bond_status,bond_possible_low,bond_possible_high,"
+      "total,total_answered,total_missing,total_status,total_possible_low,total_possible_high,problems,"
+      "source,"
+      "questionnaire,questionnaire_version,definition_hash,alliance_version";
   const Outcome unknown =
       run_alliance({"score", "wai-sr", "--output-columns", "respondent,totl"}, {.input = kWaiInput});
   EXPECT_EQ(unknown.status, 2);

@@ -101,5 +101,38 @@ TEST(DefinitionReader, OverlayAddsTextToTheBaseKey) {
   EXPECT_EQ(q.title.at("en"), "Licensed");
 }
 
+// alliance norms writes local norms as an overlay: they replace the base's,
+// and a subscale may carry them without a title.
+TEST(DefinitionReader, OverlayCarriesNormsForSubscalesAndTotal) {
+  const std::string overlay = R"({"format": "alliance/1", "extends": "minimal", "languages": ["en", "fr"],
+    "x-norms": {"made_by": "alliance"},
+    "subscales": [{"id": "bond", "norms": [{"mean": 3.5, "sd": 0.5, "n": 40, "reliability": 0.8,
+                                            "citation": "local"}], "x-norms": {"alpha": 0.8}}],
+    "total": {"norms": [{"population": "clinic", "mean": 7, "sd": 1.5, "citation": "local"}]}})";
+  const DefinitionResult result = read_definition(overlay, "clinic.json", minimal_base);
+  ASSERT_TRUE(result.questionnaire) << (result.diagnostics.empty() ? ""
+                                                                   : core::format(result.diagnostics[0]));
+  const core::Questionnaire& q = *result.questionnaire;
+  ASSERT_EQ(q.subscales[1].norms.size(), 1u);
+  EXPECT_EQ(q.subscales[1].norms[0].sd, 0.5);
+  EXPECT_EQ(q.subscales[1].norms[0].reliability, 0.8);
+  EXPECT_EQ(q.subscales[1].norms[0].n, 40);
+  EXPECT_FALSE(q.subscales[1].title.empty());  // kept from the base
+  ASSERT_EQ(q.total.norms.size(), 1u);
+  EXPECT_EQ(q.total.norms[0].population, "clinic");
+  EXPECT_TRUE(q.subscales[0].norms.empty());
+
+  // A subscale with neither a title nor norms, and a norm without its SD, are located errors.
+  const std::string bad = R"({"format": "alliance/1", "extends": "minimal", "languages": ["en", "fr"],
+    "subscales": [{"id": "bond"}, {"id": "goals", "norms": [{"mean": 3, "citation": "x"}]}]})";
+  const DefinitionResult refused = read_definition(bad, "bad.json", minimal_base);
+  EXPECT_FALSE(refused.questionnaire);
+  std::string text;
+  for (const core::Diagnostic& d : refused.diagnostics) text += core::format(d) + "\n";
+  EXPECT_EQ(text,
+            "bad.json:2:19: /subscales/0: missing required key \"title\"\n"
+            "bad.json:2:61: /subscales/1/norms/0: missing required key \"sd\"\n");
+}
+
 }  // namespace
 }  // namespace alliance::io

@@ -70,6 +70,18 @@ Row insufficient() {
   return row;
 }
 
+// a2 and b3 unanswered, both scales and the total still scored: a = (4 + 2) / 2 = 3,
+// b = (3 + 4) x 4 / 2 = 14, total (4 + 2 + 3 + 4) / 4 = 3.25 ("High"); with the
+// missing items answered the total could be 16/7 ("Low") to 4: its band is not settled.
+Row partial() {
+  Row row;
+  row.record.response.respondent = "P4";
+  row.record.response.answers = {4, std::nullopt, 2, 3, 4, std::nullopt};
+  row.record.location = "in.csv:5";
+  row.sheet = core::score(questionnaire(), row.record.response.answers);
+  return row;
+}
+
 Row invalid() {
   Row row;
   row.record.response.respondent = "P3";
@@ -123,12 +135,15 @@ std::string refusal(const WriterOptions& o) {
 }
 
 const char* const kWideColumns =
-    "respondent,session,form,date,language,status,a,a_answered,a_missing,a_status,b,b_answered,b_missing,"
-    "b_status,total,total_answered,total_missing,total_status,total_band,total_z,total_t,total_percentile,"
-    "problems,source,questionnaire,questionnaire_version,definition_hash,alliance_version";
+    "respondent,session,form,date,language,status,a,a_answered,a_missing,a_status,a_possible_low,"
+    "a_possible_high,b,b_answered,b_missing,b_status,b_possible_low,b_possible_high,total,total_answered,"
+    "total_missing,total_status,total_possible_low,total_possible_high,total_band,total_band_settled,total_z,"
+    "total_t,total_percentile,problems,source,questionnaire,questionnaire_version,definition_hash,"
+    "alliance_version";
 const char* const kLongColumns =
-    "respondent,session,form,date,language,scale,score,answered,missing,status,band,z,t,percentile,problems,"
-    "source,questionnaire,questionnaire_version,definition_hash,alliance_version";
+    "respondent,session,form,date,language,scale,score,answered,missing,status,possible_low,possible_high,"
+    "band,band_settled,z,t,percentile,problems,source,questionnaire,questionnaire_version,definition_hash,"
+    "alliance_version";
 
 std::vector<std::string> split(const std::string& list) {
   std::vector<std::string> out;
@@ -244,7 +259,7 @@ std::vector<Row> every_kind_of_row() {
   anonymous.record.response.form = "client";
   anonymous.record.response.date = "2026-01-02";
   anonymous.record.response.language = "fr";
-  return {complete(), insufficient(), two, complete("=x,y"), complete("a\tb\"c"), anonymous};
+  return {complete(), insufficient(), two, complete("=x,y"), complete("a\tb\"c"), anonymous, partial()};
 }
 
 // What the record model's CSV/TSV writer gives for the layout's records:
@@ -305,6 +320,18 @@ std::string projected(const std::string& text, const std::vector<std::string>& n
   return out;
 }
 
+// Issue 16: what the missing answers could change, worked out above partial().
+TEST(ScoreWriterColumns, PossibleScoresOfAPartialResponse) {
+  EXPECT_EQ(
+      written(options({"a", "a_possible_low", "a_possible_high", "b_possible_low", "b_possible_high", "total",
+                       "total_possible_low", "total_possible_high", "total_band", "total_band_settled"}),
+              {partial(), complete()}),
+      "a,a_possible_low,a_possible_high,b_possible_low,b_possible_high,total,total_possible_low,"
+      "total_possible_high,total_band,total_band_settled\n"
+      "3,2.3333333333333335,3.6666666666666665,9,17,3.25,2.2857142857142856,4,High,FALSE\n"
+      "4,NA,NA,NA,NA,4,NA,NA,High,TRUE\n");
+}
+
 // Issue 14: score's CSV rows are spelled out for speed; they are the record
 // model's rows byte for byte, in both layouts and both formats, and so are
 // the chosen columns of --output-columns.
@@ -320,10 +347,19 @@ TEST(ScoreWriterColumns, SpelledOutRowsAreTheRecordModelsBytes) {
       EXPECT_EQ(written(full, rows), model);
       const std::vector<std::string> chosen =
           long_format
-              ? std::vector<std::string>{"definition_hash", "scale", "respondent", "band", "z", "problems"}
-              : std::vector<std::string>{"total",      "respondent",       "session",
-                                         "total_band", "a_status",         "problems",
-                                         "source",     "total_percentile", "alliance_version"};
+              ? std::vector<std::string>{"definition_hash",
+                                         "scale",
+                                         "respondent",
+                                         "band",
+                                         "z",
+                                         "problems",
+                                         "possible_high",
+                                         "band_settled",
+                                         "possible_low"}
+              : std::vector<std::string>{"total",          "respondent",         "session",
+                                         "total_band",     "a_status",           "problems",
+                                         "source",         "total_percentile",   "alliance_version",
+                                         "b_possible_low", "total_band_settled", "total_possible_high"};
       EXPECT_EQ(written(options(chosen, long_format, format), rows), projected(model, chosen, sep));
     }
   }

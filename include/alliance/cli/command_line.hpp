@@ -16,8 +16,7 @@ namespace alliance::cli {
 struct Command {
   GlobalOptions global;
   std::variant<ListOptions, ShowOptions, ValidateOptions, ScoreOptions, StatsCommandOptions, TrendOptions,
-               CompareOptions, AdministerOptions, ReportOptions,
-               GenerateOptions>
+               CompareOptions, AdministerOptions, ReportOptions, NormsOptions, GenerateOptions>
       options;
 };
 

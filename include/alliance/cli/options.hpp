@@ -135,6 +135,18 @@ struct ReportOptions {
   std::string scale = "total";           // --scale: the chart --format svg draws
 };
 
+// alliance norms: a clinic's own norms (n, mean, SD, alpha, test-retest r,
+// percentiles per scale), written as a definition that extends the
+// questionnaire (docs/norms.md).
+struct NormsOptions {
+  std::string questionnaire;
+  InputOptions input;
+  std::string output;              // -o FILE, required; "-" = standard output
+  std::string sessions = "first";  // the norm sample: first, last or all sessions of each respondent
+  long min_n = 30;                 // warn below this many scores
+  std::string lang;
+};
+
 // Nothing of administer's is checked by the parser but its syntax: the
 // command checks each value itself, so that the message is in the session's
 // language.

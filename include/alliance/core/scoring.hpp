@@ -19,6 +19,17 @@ using Answers = std::vector<std::optional<double>>;
 enum class Status { ok, insufficient, invalid };
 const char* to_string(Status status);
 
+// What the missing answers could change (docs/output-format.md, "Missing
+// answers"): the lowest and highest score the scale would have had with every
+// missing item answered (each at the scale point that keys lowest, then
+// highest), and whether both fall in one band, so that answering them could
+// not change the band (meaningful only for a scale with bands).
+struct PossibleScores {
+  double low = 0;
+  double high = 0;
+  bool band_settled = true;
+};
+
 struct ScaleScore {
   std::optional<double> value;  // set only when status is ok: the double nearest to `exact`
   int answered = 0;             // items (or subscales, for a total of subscales) answered
@@ -32,7 +43,17 @@ struct ScaleScore {
   // when value is set and the definition's numbers are exact decimals; trend
   // and compare take differences from it.
   std::optional<Fraction> exact;
+  // What the missing answers could change: set when the score is set and
+  // parts the scale counts are missing (PossibleScores).
+  std::optional<PossibleScores> possible;
 };
+
+// Whether a scored scale's band is settled whatever its missing answers
+// would have been: nullopt without a score or when `has_bands` is false.
+inline std::optional<bool> band_settled(const ScaleScore& score, bool has_bands) {
+  if (!has_bands || score.status != Status::ok) return std::nullopt;
+  return score.possible ? score.possible->band_settled : true;
+}
 
 struct ScoreSheet {
   std::vector<ScaleScore> subscales;  // in definition order
@@ -72,6 +93,8 @@ class Scorer {
 
   // REQUIRES: answers.size() == questionnaire.items.size() and every answer
   // passes check_answer. Reuses sheet's storage, so a batch allocates once.
+  // A scale with missing parts is finished twice more (its missing items at
+  // their lowest and highest keyed points) for ScaleScore::possible.
   void score_into(const Answers& answers, ScoreSheet& sheet) const;
   ScoreSheet score(const Answers& answers) const;
   // As core::contribution, from the numbers read once.
