@@ -199,7 +199,8 @@ namespace {
 
 // Each dyad's mean of v, in label order; the common value itself when a
 // dyad's values are all equal.
-std::vector<double> dyad_means(std::span<const double> v, std::span<const std::size_t> dyad, std::size_t dyads) {
+std::vector<double> dyad_means(std::span<const double> v, std::span<const std::size_t> dyad,
+                               std::size_t dyads) {
   std::vector<double> sums(dyads, 0);
   std::vector<double> sizes(dyads, 0);
   std::vector<double> first(dyads, 0);
@@ -290,8 +291,10 @@ AgreementStats agreement(std::span<const double> x, std::span<const double> y,
   if (y_constant) out.notes.push_back(AgreementNote::no_variance_second);
   if (units == 2) out.notes.push_back(loa.repeated ? AgreementNote::two_dyads : AgreementNote::two_pairs);
 
-  const double ux_mean = x_constant ? x[0] : std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(units);
-  const double uy_mean = y_constant ? y[0] : std::accumulate(y.begin(), y.end(), 0.0) / static_cast<double>(units);
+  const double ux_mean =
+      x_constant ? x[0] : std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(units);
+  const double uy_mean =
+      y_constant ? y[0] : std::accumulate(y.begin(), y.end(), 0.0) / static_cast<double>(units);
   double sxx = 0;
   double syy = 0;
   double sxy = 0;

@@ -205,7 +205,9 @@ IccSet intraclass(std::span<const double> x, std::span<const double> y) {
     bounds(IccForm::icc_2_1, lower, upper);
     // Spearman-Brown, k b / (1 + (k - 1) b), is increasing only above b = -1 / (k - 1):
     // psych::ICC transforms a bound below it too, into a number above the value.
-    const auto average = [k](double b) { return b > -1 / (k - 1) ? b * k / (1 + b * (k - 1)) : kAgreementNaN; };
+    const auto average = [k](double b) {
+      return b > -1 / (k - 1) ? b * k / (1 + b * (k - 1)) : kAgreementNaN;
+    };
     bounds(IccForm::icc_2_k, average(lower), average(upper));
   }
   for (Estimate& e : out)
@@ -242,10 +244,10 @@ Estimate concordance(std::span<const double> x, std::span<const double> y) {
   // Lin (1989): the variance of z = atanh(rho_c), with u = (mean x - mean y) / (s_x s_y)^(1/2).
   const double u2 = (mx - my) * (mx - my) / std::sqrt(vx * vy);
   const double one = 1 - rho * rho;
-  const double variance = ((1 - r * r) * rho * rho / (one * r * r) +
-                           2 * rho * rho * rho * (1 - rho) * u2 / (r * one * one) -
-                           rho * rho * rho * rho * u2 * u2 / (2 * r * r * one * one)) /
-                          (n - 2);
+  const double variance =
+      ((1 - r * r) * rho * rho / (one * r * r) + 2 * rho * rho * rho * (1 - rho) * u2 / (r * one * one) -
+       rho * rho * rho * rho * u2 * u2 / (2 * r * r * one * one)) /
+      (n - 2);
   if (!(variance >= 0)) return out;
   const double z = std::atanh(rho);
   const double half = kNormalQuantile975 * std::sqrt(variance);

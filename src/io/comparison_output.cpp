@@ -100,12 +100,12 @@ struct CompareTables {
 
     agreement.name = "agreement";
     agreement.fields = {field("comparison", FieldType::text), field("scale", FieldType::text),
-                        field("method", FieldType::text), field("n", FieldType::integer),
-                        field("dyads", FieldType::integer), field("excluded", FieldType::integer)};
-    for (const char* name : {"mean_1", "mean_2", "mean_difference", "mean_difference_ci_lower",
-                             "mean_difference_ci_upper", "sd_difference", "sd_between", "sd_within", "loa_lower",
-                             "loa_lower_ci_lower", "loa_lower_ci_upper", "loa_upper", "loa_upper_ci_lower",
-                             "loa_upper_ci_upper", "pearson_r"})
+                        field("method", FieldType::text),     field("n", FieldType::integer),
+                        field("dyads", FieldType::integer),   field("excluded", FieldType::integer)};
+    for (const char* name :
+         {"mean_1", "mean_2", "mean_difference", "mean_difference_ci_lower", "mean_difference_ci_upper",
+          "sd_difference", "sd_between", "sd_within", "loa_lower", "loa_lower_ci_lower", "loa_lower_ci_upper",
+          "loa_upper", "loa_upper_ci_lower", "loa_upper_ci_upper", "pearson_r"})
       agreement.fields.push_back(field(name, FieldType::number));
     for (std::size_t f = 0; f < core::kIccForms; ++f) {
       const std::string name = core::to_string(static_cast<core::IccForm>(f));
@@ -231,14 +231,17 @@ class Records {
       const std::string name = comparison_name(r_, c);
       for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
         const core::AgreementStats& a = c.stats[s];
-        values = {Value::text(name), Value::text(r_.scale_ids[s]), Value::text(core::to_string(a.method)),
-                  Value::integer(static_cast<long long>(a.n)), Value::integer(static_cast<long long>(a.dyads)),
+        values = {Value::text(name),
+                  Value::text(r_.scale_ids[s]),
+                  Value::text(core::to_string(a.method)),
+                  Value::integer(static_cast<long long>(a.n)),
+                  Value::integer(static_cast<long long>(a.dyads)),
                   Value::integer(static_cast<long long>(c.excluded[s]))};
         for (const auto* v :
-             {&a.mean_first, &a.mean_second, &a.mean_difference, &a.mean_difference_lower, &a.mean_difference_upper,
-              &a.sd_difference, &a.sd_between, &a.sd_within, &a.loa_lower, &a.loa_lower_interval.lower,
-              &a.loa_lower_interval.upper, &a.loa_upper, &a.loa_upper_interval.lower, &a.loa_upper_interval.upper,
-              &a.pearson_r})
+             {&a.mean_first, &a.mean_second, &a.mean_difference, &a.mean_difference_lower,
+              &a.mean_difference_upper, &a.sd_difference, &a.sd_between, &a.sd_within, &a.loa_lower,
+              &a.loa_lower_interval.lower, &a.loa_lower_interval.upper, &a.loa_upper,
+              &a.loa_upper_interval.lower, &a.loa_upper_interval.upper, &a.pearson_r})
           values.push_back(Value::number(*v));
         for (const core::Estimate& e : a.icc_forms)
           for (const auto* v : {&e.value, &e.lower, &e.upper}) values.push_back(Value::number(*v));
@@ -393,8 +396,8 @@ class PeopleView {
     for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
       const core::AgreementStats& a = c.stats[s];
       repeated = repeated || a.method == core::AgreementMethod::repeated;
-      rows.push_back({scale_title(s), std::to_string(a.n), std::to_string(a.dyads), std::to_string(c.excluded[s]),
-                      fixed(a.mean_first), fixed(a.mean_second),
+      rows.push_back({scale_title(s), std::to_string(a.n), std::to_string(a.dyads),
+                      std::to_string(c.excluded[s]), fixed(a.mean_first), fixed(a.mean_second),
                       estimate({a.mean_difference, a.mean_difference_lower, a.mean_difference_upper}),
                       fixed(a.sd_difference), estimate(a.loa_lower_interval), estimate(a.loa_upper_interval),
                       fixed(a.pearson_r), estimate(a.ccc)});
@@ -414,7 +417,8 @@ class PeopleView {
     heading(c, m_.compare_icc_title);
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> head = {m_.col_scale};
-    for (std::size_t f = 0; f < core::kIccForms; ++f) head.emplace_back(core::display_name(static_cast<core::IccForm>(f)));
+    for (std::size_t f = 0; f < core::kIccForms; ++f)
+      head.emplace_back(core::display_name(static_cast<core::IccForm>(f)));
     rows.push_back(std::move(head));
     for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
       std::vector<std::string> row = {scale_title(s)};
@@ -425,11 +429,11 @@ class PeopleView {
     out_.put(std::string(m_.compare_icc_legend) + "\n");
   }
 
-  // "0.74 [0.60, 0.84]"; the value alone when there is no interval.
+  // "0.74 [0.60, 0.84]"; the value alone when there is no interval, a dash for a missing bound.
   std::string estimate(const core::Estimate& e) const {
     if (!e.value) return kMissingCell;
-    if (!e.lower || !e.upper) return fixed(*e.value);
-    return text::fill(m_.compare_estimate, {fixed(*e.value), fixed(*e.lower), fixed(*e.upper)});
+    if (!e.lower && !e.upper) return fixed(*e.value);
+    return text::fill(m_.compare_estimate, {fixed(*e.value), fixed(e.lower), fixed(e.upper)});
   }
 
   void write_unpaired() {
@@ -502,10 +506,13 @@ std::vector<AgreementNoteText> agreement_notes(const ComparisonReport& report, c
   if (has(core::AgreementNote::two_dyads)) out.push_back({"two_dyads", {}, m.note_two_dyads});
   if (has(core::AgreementNote::negative_icc)) {
     std::string which;
+    int count = 0;
     for (std::size_t f = 0; f < core::kIccForms; ++f)
-      if (stats.icc_forms[f].value && *stats.icc_forms[f].value < 0)
+      if (stats.icc_forms[f].value && *stats.icc_forms[f].value < 0) {
         which += (which.empty() ? "" : ", ") + std::string(core::display_name(static_cast<core::IccForm>(f)));
-    out.push_back({"negative_icc", {}, text::fill(m.note_negative_icc, {which})});
+        ++count;
+      }
+    out.push_back({"negative_icc", {}, text::fill(m.note_negative_icc, {which, std::to_string(count)})});
   }
   return out;
 }

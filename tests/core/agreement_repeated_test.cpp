@@ -25,25 +25,24 @@ std::vector<RepeatedRow> repeated_reference(const std::string& name) {
 
 // Every statistic of the agreement table by its column name (docs/compare.md).
 std::map<std::string, std::optional<double>> columns_of(const AgreementStats& a) {
-  std::map<std::string, std::optional<double>> out = {
-      {"mean_1", a.mean_first},
-      {"mean_2", a.mean_second},
-      {"mean_difference", a.mean_difference},
-      {"mean_difference_ci_lower", a.mean_difference_lower},
-      {"mean_difference_ci_upper", a.mean_difference_upper},
-      {"sd_difference", a.sd_difference},
-      {"sd_between", a.sd_between},
-      {"sd_within", a.sd_within},
-      {"loa_lower", a.loa_lower},
-      {"loa_lower_ci_lower", a.loa_lower_interval.lower},
-      {"loa_lower_ci_upper", a.loa_lower_interval.upper},
-      {"loa_upper", a.loa_upper},
-      {"loa_upper_ci_lower", a.loa_upper_interval.lower},
-      {"loa_upper_ci_upper", a.loa_upper_interval.upper},
-      {"pearson_r", a.pearson_r},
-      {"ccc", a.ccc.value},
-      {"ccc_ci_lower", a.ccc.lower},
-      {"ccc_ci_upper", a.ccc.upper}};
+  std::map<std::string, std::optional<double>> out = {{"mean_1", a.mean_first},
+                                                      {"mean_2", a.mean_second},
+                                                      {"mean_difference", a.mean_difference},
+                                                      {"mean_difference_ci_lower", a.mean_difference_lower},
+                                                      {"mean_difference_ci_upper", a.mean_difference_upper},
+                                                      {"sd_difference", a.sd_difference},
+                                                      {"sd_between", a.sd_between},
+                                                      {"sd_within", a.sd_within},
+                                                      {"loa_lower", a.loa_lower},
+                                                      {"loa_lower_ci_lower", a.loa_lower_interval.lower},
+                                                      {"loa_lower_ci_upper", a.loa_lower_interval.upper},
+                                                      {"loa_upper", a.loa_upper},
+                                                      {"loa_upper_ci_lower", a.loa_upper_interval.lower},
+                                                      {"loa_upper_ci_upper", a.loa_upper_interval.upper},
+                                                      {"pearson_r", a.pearson_r},
+                                                      {"ccc", a.ccc.value},
+                                                      {"ccc_ci_lower", a.ccc.lower},
+                                                      {"ccc_ci_upper", a.ccc.upper}};
   for (std::size_t f = 0; f < kIccForms; ++f) {
     const std::string name = to_string(static_cast<IccForm>(f));
     out[name] = a.icc_forms[f].value;
@@ -175,6 +174,31 @@ TEST(AgreementRepeated, ConstantFormGivesExactZeros) {
   const Estimate ccc = concordance(x, y);
   EXPECT_EQ(*ccc.value, 0.0);
   EXPECT_FALSE(ccc.lower);
+}
+
+}  // namespace
+}  // namespace alliance::core
+
+namespace alliance::core {
+namespace {
+
+// Issue 16: without session numbers, responses pair by date (they were one
+// key, so every session after the first was a duplicate); with a number, the
+// date does not count.
+TEST(AgreementRepeated, ResponsesWithoutSessionNumbersPairByDate) {
+  const std::vector<std::vector<PairKey>> keys = {
+      {pair_key("A", std::nullopt, "2026-03-02"), pair_key("A", std::nullopt, "2026-03-09"),
+       pair_key("A", 4, "2026-03-16")},
+      {pair_key("A", std::nullopt, "2026-03-09"), pair_key("A", std::nullopt, "2026-03-02"),
+       pair_key("A", 4, "2026-03-17")}};
+  const Matching m = match_responses(keys);
+  ASSERT_EQ(m.groups.size(), 3u);
+  EXPECT_TRUE(m.unpaired.empty());
+  for (const Matching::Group& g : m.groups) {
+    ASSERT_TRUE(g.members[0] && g.members[1]);
+    EXPECT_EQ(keys[0][*g.members[0]], keys[1][*g.members[1]]);
+  }
+  EXPECT_EQ(pair_key("A", 4, "2026-03-16").date, "");
 }
 
 }  // namespace

@@ -194,7 +194,7 @@ TEST(Compare, DuplicatesAndMissingIdsAreListedNotDropped) {
       "form,respondent,session,date,reason,status,source,questionnaire,questionnaire_version,definition_hash,"
       "alliance_version\n"
       "client,A,1,NA,duplicate,valid,c.csv:3" +
-          p +                                              //
+          p +                                                 //
           "client,NA,1,NA,no_respondent,valid,c.csv:4" + p +  // no respondent: NA
           "therapist,A,1,NA,duplicate,valid,t.csv:3" + p +    //
           "therapist,NA,1,NA,no_respondent,valid,t.csv:4" + p);
@@ -212,7 +212,8 @@ TEST(Compare, AgreementSectionAndJson) {
             "icc_1_1,icc_1_1_ci_lower,icc_1_1_ci_upper,icc_2_1,icc_2_1_ci_lower,icc_2_1_ci_upper,"
             "icc_3_1,icc_3_1_ci_lower,icc_3_1_ci_upper,icc_1_k,icc_1_k_ci_lower,icc_1_k_ci_upper,"
             "icc_2_k,icc_2_k_ci_lower,icc_2_k_ci_upper,icc_3_k,icc_3_k_ci_lower,icc_3_k_ci_upper,"
-            "ccc,ccc_ci_lower,ccc_ci_upper,notes,questionnaire,questionnaire_version,definition_hash,alliance_version");
+            "ccc,ccc_ci_lower,ccc_ci_upper,notes,questionnaire,questionnaire_version,definition_hash,"
+            "alliance_version");
   // Tasks: 8 pairs of 3 dyads (P017, P023, P031), P023 session 2 left out (client insufficient).
   EXPECT_TRUE(rows[2].starts_with("client-therapist,tasks,repeated,8,3,1,")) << rows[2];
 
@@ -266,11 +267,13 @@ TEST(Compare, ObserverFormMakesThreeComparisons) {
   // Two sessions of one dyad: the pairs method.
   EXPECT_TRUE(rows[5].starts_with("client-observer,goals,pairs,2,1,0,")) << rows[5];
   // Therapist and observer answered identically: no difference, perfect agreement (on two pairs).
-  // Every interval of a difference that is always 0 is [0, 0]; an ICC of 1 from MS_E = 0 has no
-  // F-based interval (F is infinite), nor has a CCC of 1.
-  EXPECT_TRUE(rows[9].starts_with("therapist-observer,goals,pairs,2,1,0,3.375,3.375,0,0,0,0,NA,NA,0,0,0,0,0,0,1,"
-                                  "1,NA,NA,1,NA,NA,1,NA,NA,1,NA,NA,1,NA,NA,1,NA,NA,1,NA,NA,two_pairs,"
-                                  "gtb-12;gtb-12-t;gtb-12-o,1.0.0;1.0.0;1.0.0,"))
+  // Every interval of a difference that is always 0 is [0, 0]. MS_E = MS_W = 0: the F ratios are
+  // infinite, so the single-rater ICCs have no interval, ICC(1,k) and ICC(3,k) (1 - 1 / F) have
+  // [1, 1]; a CCC of 1 has none.
+  EXPECT_TRUE(
+      rows[9].starts_with("therapist-observer,goals,pairs,2,1,0,3.375,3.375,0,0,0,0,NA,NA,0,0,0,0,0,0,1,"
+                          "1,NA,NA,1,NA,NA,1,NA,NA,1,1,1,1,NA,NA,1,1,1,1,NA,NA,two_pairs,"
+                          "gtb-12;gtb-12-t;gtb-12-o,1.0.0;1.0.0;1.0.0,"))
       << rows[9];
 }
 
@@ -344,7 +347,8 @@ TEST(Compare, OneNonBinaryValueEverywhereHasNoRNorIcc) {
             "icc_1_1,icc_1_1_ci_lower,icc_1_1_ci_upper,icc_2_1,icc_2_1_ci_lower,icc_2_1_ci_upper,"
             "icc_3_1,icc_3_1_ci_lower,icc_3_1_ci_upper,icc_1_k,icc_1_k_ci_lower,icc_1_k_ci_upper,"
             "icc_2_k,icc_2_k_ci_lower,icc_2_k_ci_upper,icc_3_k,icc_3_k_ci_lower,icc_3_k_ci_upper,"
-            "ccc,ccc_ci_lower,ccc_ci_upper,notes,questionnaire,questionnaire_version,definition_hash,alliance_version");
+            "ccc,ccc_ci_lower,ccc_ci_upper,notes,questionnaire,questionnaire_version,definition_hash,"
+            "alliance_version");
   const std::string total = agreement_row(csv.out, "total");
   // Bias 0 [0, 0], SD 0, no s_b nor s_w (one dyad), limits 0 [0, 0]; then r, the six ICCs with
   // their bounds and the CCC with its bounds, all undefined.
@@ -460,8 +464,7 @@ TEST(Compare, UnequalSessionsPerDyadAgreeWithR) {
 TEST(Compare, SessionsWithDatesOnlyPairByDate) {
   const std::string dir = make_temp_dir();
   const Outcome write = run_program(
-      "/bin/sh", {"-c",
-                  "printf '%s' \"$0\" > " + dir + "/c.csv && printf '%s' \"$1\" > " + dir + "/t.csv",
+      "/bin/sh", {"-c", "printf '%s' \"$0\" > " + dir + "/c.csv && printf '%s' \"$1\" > " + dir + "/t.csv",
                   "respondent,date,1,2,3,4,5,6,7,8,9,10,11,12\n"
                   "A,2026-03-02,3,3,3,3,3,3,3,3,3,3,3,3\n"
                   "A,2026-03-09,4,4,4,4,4,4,2,2,4,4,4,2\n"
@@ -471,9 +474,9 @@ TEST(Compare, SessionsWithDatesOnlyPairByDate) {
                   "A,2026-03-02,2,2,2,2,2,2,4,4,2,2,2,4\n"
                   "A,2026-03-23,3,3,3,3,3,3,3,3,3,3,3,3\n"});
   ASSERT_EQ(write.status, 0) << write.err;
-  const Outcome pairs = run_alliance({"compare", "--client", "gtb-12", "c.csv", "--therapist", "gtb-12-t",
-                                      "t.csv", "--format", "json"},
-                                     {.cwd = dir});
+  const Outcome pairs = run_alliance(
+      {"compare", "--client", "gtb-12", "c.csv", "--therapist", "gtb-12-t", "t.csv", "--format", "json"},
+      {.cwd = dir});
   ASSERT_EQ(pairs.status, 0) << pairs.err;
   const auto doc = nlohmann::json::parse(pairs.out);
   ASSERT_EQ(doc["pairs"].size(), 2u);
@@ -493,8 +496,7 @@ TEST(Compare, SessionsWithDatesOnlyPairByDate) {
 TEST(Compare, NegativeIccIsPrintedWithANote) {
   const std::string dir = make_temp_dir();
   const Outcome write = run_program(
-      "/bin/sh", {"-c",
-                  "printf '%s' \"$0\" > " + dir + "/c.csv && printf '%s' \"$1\" > " + dir + "/t.csv",
+      "/bin/sh", {"-c", "printf '%s' \"$0\" > " + dir + "/c.csv && printf '%s' \"$1\" > " + dir + "/t.csv",
                   "respondent,session,1,2,3,4,5,6,7,8,9,10,11,12\n"
                   "A,1,2,2,2,2,2,2,4,4,2,2,2,4\n"
                   "B,1,3,3,3,3,3,3,3,3,3,3,3,3\n"
@@ -504,8 +506,8 @@ TEST(Compare, NegativeIccIsPrintedWithANote) {
                   "B,1,3,3,3,3,3,3,3,3,3,3,3,3\n"
                   "C,1,2,2,2,2,2,2,4,4,2,2,2,4\n"});
   ASSERT_EQ(write.status, 0) << write.err;
-  const std::vector<std::string> args = {"compare", "--client", "gtb-12",  "c.csv",       "--therapist",
-                                         "gtb-12-t", "t.csv",   "--section", "agreement"};
+  const std::vector<std::string> args = {"compare",  "--client", "gtb-12",    "c.csv",    "--therapist",
+                                         "gtb-12-t", "t.csv",    "--section", "agreement"};
   const Outcome csv = run_alliance(with(args, {"--format", "csv"}), {.cwd = dir});
   ASSERT_EQ(csv.status, 0) << csv.err;
   // x = (2, 3, 4), y = (4, 3, 2): MS_R = 0, MS_E = 2, MS_C = 0, MS_W = 4/3:
@@ -514,9 +516,11 @@ TEST(Compare, NegativeIccIsPrintedWithANote) {
   const auto rows = lines(csv.out);
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_NE(rows[1].find(",negative_icc,"), std::string::npos) << rows[1];
-  EXPECT_EQ(csv.err,
-            "note: client-therapist, goals, tasks, bond, total: ICC(1,1), ICC(2,1), ICC(3,1) below 0: the forms agree less than if the scores had been paired at random; read it as no "
-            "agreement, not as a measure of disagreement\n");
+  EXPECT_EQ(
+      csv.err,
+      "note: client-therapist, goals, tasks, bond, total: negative ICCs (ICC(1,1), ICC(2,1), ICC(3,1)): the "
+      "forms agree less than if the scores had been paired at random; read it as no agreement, not as a "
+      "measure of disagreement\n");
   const Outcome json = run_alliance(with(args, {"--format", "json"}), {.cwd = dir});
   const auto goals = record_with(nlohmann::json::parse(json.out)["agreement"], "scale", "goals");
   EXPECT_NEAR(goals["icc_1_1"].get<double>(), -1, 1e-12);
@@ -525,7 +529,9 @@ TEST(Compare, NegativeIccIsPrintedWithANote) {
   EXPECT_TRUE(goals["icc_1_k"].is_null());
   EXPECT_EQ(goals["method"], "pairs");
   const Outcome fr = run_alliance(with(args, {"--format", "table", "--lang", "fr"}), {.cwd = dir});
-  EXPECT_NE(fr.out.find("remarque : Objectifs, Tâches, Lien, Score global : ICC(1,1)"), std::string::npos)
+  EXPECT_NE(fr.out.find("remarque\u00a0: Objectifs, Tâches, Lien, Score global\u00a0: ICC négatifs "
+                        "(ICC(1,1), ICC(2,1), ICC(3,1))\u00a0:"),
+            std::string::npos)
       << fr.out;
 }
 

@@ -124,9 +124,9 @@ PairComparison compare_pair(const Questionnaire& first, const Questionnaire& sec
 enum class AgreementNote {
   no_variance_first,   // every first-form score (unit) is the same: r undefined (ICC too when both are)
   no_variance_second,  // every second-form score is the same
-  two_pairs,           // 2 pairs (pairs method): r is +1 or -1 whatever the scores, the ICC rests on two pairs
-  two_dyads,           // 2 dyads (repeated method): the same, of the two dyads' means
-  negative_icc,        // some ICC is below 0: the forms agree less than chance pairing would
+  two_pairs,     // 2 pairs (pairs method): r is +1 or -1 whatever the scores, the ICC rests on two pairs
+  two_dyads,     // 2 dyads (repeated method): the same, of the two dyads' means
+  negative_icc,  // some ICC is below 0: the forms agree less than chance pairing would
 };
 
 // How the pairs are treated (docs/compare.md, "Repeated sessions").
@@ -145,11 +145,11 @@ const char* to_string(AgreementMethod method);  // "pairs", "repeated"
 // Intervals are 95 % (agreement_methods.hpp says how each is made).
 struct AgreementStats {
   AgreementMethod method = AgreementMethod::pairs;
-  std::size_t n = 0;      // pairs
-  std::size_t dyads = 0;  // distinct dyads among them (n when no dyads are given)
+  std::size_t n = 0;                 // pairs
+  std::size_t dyads = 0;             // distinct dyads among them (n when no dyads are given)
   std::optional<double> mean_first;  // over every pair; the common value itself when every x is equal
   std::optional<double> mean_second;
-  std::optional<double> mean_difference;  // mean of every x - y (n >= 1)
+  std::optional<double> mean_difference;        // mean of every x - y (n >= 1)
   std::optional<double> mean_difference_lower;  // its interval (n >= 2)
   std::optional<double> mean_difference_upper;
   // The SD the limits use: the sample SD (n - 1 denominator) of the
@@ -171,8 +171,8 @@ struct AgreementStats {
   // one form is constant and the other is not (then MS_R = MS_E); never
   // above 1. The same as icc_forms[icc_2_1].value.
   std::optional<double> icc;
-  IccSet icc_forms;  // the six forms with their intervals (intraclass())
-  Estimate ccc;      // Lin's concordance correlation coefficient (concordance())
+  IccSet icc_forms;                  // the six forms with their intervals (intraclass())
+  Estimate ccc;                      // Lin's concordance correlation coefficient (concordance())
   std::vector<AgreementNote> notes;  // in the order of AgreementNote
 };
 

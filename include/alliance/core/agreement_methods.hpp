@@ -74,8 +74,8 @@ Estimate concordance(std::span<const double> x, std::span<const double> y);
 struct LimitsOfAgreement {
   std::size_t n = 0;
   std::size_t groups = 0;
-  bool repeated = false;  // some group has several differences (and groups >= 2)
-  Estimate mean;          // mean of every difference
+  bool repeated = false;             // some group has several differences (and groups >= 2)
+  Estimate mean;                     // mean of every difference
   std::optional<double> sd;          // the SD the limits use (n >= 2)
   std::optional<double> sd_between;  // repeated only: s_b and s_w
   std::optional<double> sd_within;
