@@ -359,8 +359,7 @@ class PeopleView {
     head.emplace_back(m_.col_most_apart);
     rows.push_back(head);
     for (const ComparedPair& p : c.pairs) {
-      std::vector<std::string> row = {p.key.respondent,
-                                      p.key.session ? std::to_string(*p.key.session) : kMissingCell};
+      std::vector<std::string> row = {p.key.respondent, session_cell(p.key.session, p.key.date)};
       for (const core::ScaleComparison& s : p.comparison.scales) {
         const std::string a = s.first ? fixed(*s.first) : status_word(s.first_status);
         const std::string b = s.second ? fixed(*s.second) : status_word(s.second_status);
@@ -379,6 +378,12 @@ class PeopleView {
     const std::string a = role(r_.forms[c.first].role);
     const std::string b = role(r_.forms[c.second].role);
     out_.put(text::fill(m_.compare_cells, {a, b}) + "\n");
+  }
+
+  // The session number; without one, the date (what pairs such responses); else a dash.
+  static std::string session_cell(const std::optional<int>& session, const std::string& date) {
+    if (session) return std::to_string(*session);
+    return date.empty() ? kMissingCell : date;
   }
 
   std::string signed_fixed(double value) const {
@@ -448,8 +453,8 @@ class PeopleView {
       const ResponseRecord& record = f.records[u.index];
       rows.push_back({role(f.role), f.questionnaire->id,
                       record.response.respondent.empty() ? kMissingCell : record.response.respondent,
-                      record.response.session ? std::to_string(*record.response.session) : kMissingCell,
-                      reason(u.reason), record.location});
+                      session_cell(record.response.session, record.response.date), reason(u.reason),
+                      record.location});
     }
     print(rows);
   }

@@ -490,6 +490,11 @@ TEST(Compare, SessionsWithDatesOnlyPairByDate) {
   for (const auto& u : doc["unpaired"]) EXPECT_EQ(u["reason"], "no_partner") << u;
   EXPECT_EQ(doc["unpaired"][0]["date"], "2026-03-16");
   EXPECT_EQ(doc["unpaired"][1]["date"], "2026-03-23");
+  // For people, the date stands where the session number would.
+  const Outcome table = run_alliance({"compare", "--client", "gtb-12", "c.csv", "--therapist", "gtb-12-t",
+                                      "t.csv", "--format", "table", "--section", "pairs"},
+                                     {.cwd = dir});
+  EXPECT_NE(table.out.find("\nA           2026-03-02  "), std::string::npos) << table.out;
 }
 
 // A dyad whose forms go opposite ways: the ICCs are negative, printed, and noted.
