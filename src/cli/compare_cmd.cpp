@@ -98,7 +98,8 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
         report_problems(record, write.language);
         form_scored.sheets.push_back(core::invalid_sheet(*compared.questionnaire));
       }
-      form_scored.keys.push_back({record.response.respondent, record.response.session});
+      form_scored.keys.push_back(
+          core::pair_key(record.response.respondent, record.response.session, record.response.date));
       return true;
     });
     for (const io::ResponseRecord& record : compared.records)

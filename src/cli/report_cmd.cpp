@@ -85,7 +85,7 @@ core::Comparison client_comparison(const core::RespondentSessions& client,
     for (const core::SessionScores& s : people[f]->sessions) {
       forms[f].answers.push_back(&s.answers);
       forms[f].sheets.push_back(s.sheet);
-      forms[f].keys.push_back({people[f]->respondent, s.session});
+      forms[f].keys.push_back(core::pair_key(people[f]->respondent, s.session, s.date));
     }
   }
   return std::move(core::compare_forms(forms, cq, 3).comparisons.front());

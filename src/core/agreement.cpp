@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <set>
 
 #include "alliance/core/exact.hpp"
@@ -74,6 +75,11 @@ FormPairing pair_forms(const Questionnaire& first, const Questionnaire& second, 
     for (std::size_t i = 0; i < first.items.size(); ++i) out.item_pairs.emplace_back(i, i);
   }
   return out;
+}
+
+PairKey pair_key(std::string respondent, std::optional<int> session, std::string date) {
+  if (session) date.clear();
+  return {std::move(respondent), session, std::move(date)};
 }
 
 Matching match_responses(const std::vector<std::vector<PairKey>>& keys) {
@@ -185,87 +191,128 @@ bool all_equal(std::span<const double> v) {
 
 }  // namespace
 
-AgreementStats agreement(std::span<const double> x, std::span<const double> y) {
+const char* to_string(AgreementMethod method) {
+  return method == AgreementMethod::repeated ? "repeated" : "pairs";
+}
+
+namespace {
+
+// Each dyad's mean of v, in label order; the common value itself when a
+// dyad's values are all equal.
+std::vector<double> dyad_means(std::span<const double> v, std::span<const std::size_t> dyad,
+                               std::size_t dyads) {
+  std::vector<double> sums(dyads, 0);
+  std::vector<double> sizes(dyads, 0);
+  std::vector<double> first(dyads, 0);
+  std::vector<bool> same(dyads, true);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::size_t g = dyad[i];
+    if (sizes[g] == 0) first[g] = v[i];
+    same[g] = same[g] && v[i] == first[g];
+    sums[g] += v[i];
+    sizes[g] += 1;
+  }
+  std::vector<double> out(dyads);
+  for (std::size_t g = 0; g < dyads; ++g) out[g] = same[g] ? first[g] : sums[g] / sizes[g];
+  return out;
+}
+
+}  // namespace
+
+AgreementStats agreement(std::span<const double> x, std::span<const double> y,
+                         std::span<const std::size_t> dyad) {
   AgreementStats out;
   const std::size_t n = std::min(x.size(), y.size());
   x = x.first(n);
   y = y.first(n);
   out.n = n;
+  std::size_t dyads = n;
+  if (!dyad.empty()) {
+    dyad = dyad.first(n);
+    dyads = 0;
+    for (std::size_t g : dyad) dyads = std::max(dyads, g + 1);
+  }
+  out.dyads = dyads;
   if (n == 0) return out;
   const double count = static_cast<double>(n);
   double sum_x = 0;
   double sum_y = 0;
   double sum_d = 0;
   bool same_d = true;  // every x - y equal
+  std::vector<double> d(n);
   for (std::size_t i = 0; i < n; ++i) {
     sum_x += x[i];
     sum_y += y[i];
-    sum_d += x[i] - y[i];
-    same_d = same_d && x[i] - y[i] == x[0] - y[0];
+    d[i] = x[i] - y[i];
+    sum_d += d[i];
+    same_d = same_d && d[i] == d[0];
   }
   // Constant data give their value back, not a mean carrying rounding noise.
-  const bool x_constant = all_equal(x);
-  const bool y_constant = all_equal(y);
-  const double mx = x_constant ? x[0] : sum_x / count;
-  const double my = y_constant ? y[0] : sum_y / count;
-  const double md = same_d ? x[0] - y[0] : sum_d / count;
+  const double mx = all_equal(x) ? x[0] : sum_x / count;
+  const double my = all_equal(y) ? y[0] : sum_y / count;
+  const double md = same_d ? d[0] : sum_d / count;
   out.mean_first = mx;
   out.mean_second = my;
   out.mean_difference = md;
   if (n < 2) return out;
+
+  // Limits of agreement: each pair its own group unless repeated.
+  std::vector<std::size_t> own;
+  if (dyad.empty()) {
+    own.resize(n);
+    for (std::size_t i = 0; i < n; ++i) own[i] = i;
+    dyad = own;
+  }
+  const LimitsOfAgreement loa = limits_of_agreement(d, dyad, md);
+  out.method = loa.repeated ? AgreementMethod::repeated : AgreementMethod::pairs;
+  out.mean_difference_lower = loa.mean.lower;
+  out.mean_difference_upper = loa.mean.upper;
+  out.sd_difference = loa.sd;
+  out.sd_between = loa.sd_between;
+  out.sd_within = loa.sd_within;
+  out.loa_lower = loa.lower.value;
+  out.loa_upper = loa.upper.value;
+  out.loa_lower_interval = loa.lower;
+  out.loa_upper_interval = loa.upper;
+
+  // The units of r, the CCC and the ICCs.
+  std::vector<double> ux;
+  std::vector<double> uy;
+  if (loa.repeated) {
+    ux = dyad_means(x, dyad, dyads);
+    uy = dyad_means(y, dyad, dyads);
+    x = ux;
+    y = uy;
+  }
+  const std::size_t units = x.size();
+  const bool x_constant = all_equal(x);
+  const bool y_constant = all_equal(y);
   if (x_constant) out.notes.push_back(AgreementNote::no_variance_first);
   if (y_constant) out.notes.push_back(AgreementNote::no_variance_second);
-  if (n == 2) out.notes.push_back(AgreementNote::two_pairs);
+  if (units == 2) out.notes.push_back(loa.repeated ? AgreementNote::two_dyads : AgreementNote::two_pairs);
 
-  // Second pass: centred sums of squares and products.
+  const double ux_mean =
+      x_constant ? x[0] : std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(units);
+  const double uy_mean =
+      y_constant ? y[0] : std::accumulate(y.begin(), y.end(), 0.0) / static_cast<double>(units);
   double sxx = 0;
   double syy = 0;
   double sxy = 0;
-  double sdd = 0;  // sum of (d - mean d)^2
-  double srr = 0;  // sum of (row mean - grand mean)^2
-  const double grand = (mx + my) / 2;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double dx = x[i] - mx;
-    const double dy = y[i] - my;
+  for (std::size_t i = 0; i < units; ++i) {
+    const double dx = x[i] - ux_mean;
+    const double dy = y[i] - uy_mean;
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
-    const double dd = (x[i] - y[i]) - md;
-    sdd += dd * dd;
-    const double dr = (x[i] + y[i]) / 2 - grand;
-    srr += dr * dr;
   }
-  if (same_d) sdd = 0;
-  const double sd = std::sqrt(sdd / (count - 1));
-  out.sd_difference = sd;
-  out.loa_lower = md - 1.96 * sd;
-  out.loa_upper = md + 1.96 * sd;
   // |r| <= 1 by Cauchy-Schwarz; rounding can step past it (1.0000000000000002).
   if (!x_constant && !y_constant) out.pearson_r = std::clamp(sxy / std::sqrt(sxx * syy), -1.0, 1.0);
-
-  // Two-way ANOVA with k = 2 raters (columns) and n subjects (rows):
-  //   MSR = k * sum (row mean - grand)^2 / (n - 1)
-  //   MSC = n * sum (column mean - grand)^2 / (k - 1) = n * (mx - my)^2 / 2
-  //   MSE = SSE / ((n - 1)(k - 1)); each residual is +/-(d_i - mean d) / 2, so SSE = sum (d_i - mean d)^2 / 2
-  //   ICC(2,1) = (MSR - MSE) / (MSR + (k - 1) MSE + k (MSC - MSE) / n)
-  // The denominator is MSE (1 - 2 / n) + MSR + 2 MSC / n >= 0, and the ICC <= 1.
-  // It is 0 only when every score of both forms is equal (MSR = MSE = MSC = 0)
-  // or, with two pairs, when x = (a, b) and y = (b, a) (MSR = MSC = 0).
-  // With one form constant, MSR = MSE exactly: the ICC is 0, not the noise
-  // of two sums that should cancel.
-  const bool crossed = n == 2 && x[0] == y[1] && x[1] == y[0];
-  if (x_constant && y_constant && x[0] == y[0]) return out;
-  if (crossed) return out;
-  if (x_constant || y_constant) {
-    out.icc = 0.0;
-    return out;
-  }
-  const double k = 2;
-  const double msr = k * srr / (count - 1);
-  const double msc = count * (mx - my) * (mx - my) / 2;
-  const double mse = (sdd / 2) / (count - 1);
-  const double denominator = msr + (k - 1) * mse + k * (msc - mse) / count;
-  if (denominator > 0) out.icc = std::min((msr - mse) / denominator, 1.0);
+  out.icc_forms = intraclass(x, y);
+  out.icc = out.icc_forms[static_cast<std::size_t>(IccForm::icc_2_1)].value;
+  out.ccc = concordance(x, y);
+  if (std::any_of(out.icc_forms.begin(), out.icc_forms.end(),
+                  [](const Estimate& e) { return e.value && *e.value < 0; }))
+    out.notes.push_back(AgreementNote::negative_icc);
   return out;
 }
 
@@ -287,6 +334,8 @@ Comparisons compare_forms(const std::vector<FormResponses>& forms, const Questio
       c.pairing = pair_forms(qa, qb, &reference);
       std::vector<std::vector<double>> x(scales);
       std::vector<std::vector<double>> y(scales);
+      std::vector<std::vector<std::size_t>> dyad(scales);
+      std::vector<std::map<std::string, std::size_t>> labels(scales);  // respondent -> dyad label
       c.excluded.assign(scales, 0);
       for (const Matching::Group& group : matching.groups) {
         if (!group.members[a] || !group.members[b]) continue;
@@ -303,12 +352,13 @@ Comparisons compare_forms(const std::vector<FormResponses>& forms, const Questio
           if (sc.difference) {
             x[s].push_back(*sc.first);
             y[s].push_back(*sc.second);
+            dyad[s].push_back(labels[s].try_emplace(group.key.respondent, labels[s].size()).first->second);
           } else {
             ++c.excluded[s];
           }
         }
       }
-      for (std::size_t s = 0; s < scales; ++s) c.stats.push_back(agreement(x[s], y[s]));
+      for (std::size_t s = 0; s < scales; ++s) c.stats.push_back(agreement(x[s], y[s], dyad[s]));
     }
   }
   return out;

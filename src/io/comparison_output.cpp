@@ -24,8 +24,6 @@ CompareSection parse_compare_section(const std::string& name) {
 
 namespace {
 
-constexpr const char* kIccName = "ICC(2,1)";
-
 const ResponseRecord& first_record(const ComparisonReport& r, const Comparison& c, const ComparedPair& p) {
   return r.forms[c.first].records[p.first_record];
 }
@@ -81,7 +79,7 @@ struct CompareTables {
                           field("pairs", FieldType::integer)};
     pairs.name = "pairs";
     pairs.fields = {field("comparison", FieldType::text), field("respondent", FieldType::text),
-                    field("session", FieldType::integer)};
+                    field("session", FieldType::integer), field("date", FieldType::text)};
     for (const std::string& id : scale_ids) {
       const std::vector<std::string> group = {"scores", id};
       pairs.fields.push_back(field(id + "_1", FieldType::number, group, "score_1"));
@@ -102,9 +100,20 @@ struct CompareTables {
 
     agreement.name = "agreement";
     agreement.fields = {field("comparison", FieldType::text), field("scale", FieldType::text),
-                        field("n", FieldType::integer), field("excluded", FieldType::integer)};
-    for (const char* name : {"mean_1", "mean_2", "mean_difference", "sd_difference", "loa_lower", "loa_upper",
-                             "pearson_r", "icc_2_1"})
+                        field("method", FieldType::text),     field("n", FieldType::integer),
+                        field("dyads", FieldType::integer),   field("excluded", FieldType::integer)};
+    for (const char* name :
+         {"mean_1", "mean_2", "mean_difference", "mean_difference_ci_lower", "mean_difference_ci_upper",
+          "sd_difference", "sd_between", "sd_within", "loa_lower", "loa_lower_ci_lower", "loa_lower_ci_upper",
+          "loa_upper", "loa_upper_ci_lower", "loa_upper_ci_upper", "pearson_r"})
+      agreement.fields.push_back(field(name, FieldType::number));
+    for (std::size_t f = 0; f < core::kIccForms; ++f) {
+      const std::string name = core::to_string(static_cast<core::IccForm>(f));
+      agreement.fields.push_back(field(name, FieldType::number));
+      agreement.fields.push_back(field(name + "_ci_lower", FieldType::number));
+      agreement.fields.push_back(field(name + "_ci_upper", FieldType::number));
+    }
+    for (const char* name : {"ccc", "ccc_ci_lower", "ccc_ci_upper"})
       agreement.fields.push_back(field(name, FieldType::number));
     Field notes = field("notes", FieldType::records);
     notes.fields = {element_field("code", FieldType::text, true),
@@ -114,8 +123,9 @@ struct CompareTables {
 
     unpaired.name = "unpaired";
     unpaired.fields = {field("form", FieldType::text),       field("respondent", FieldType::text),
-                       field("session", FieldType::integer), field("reason", FieldType::text),
-                       field("status", FieldType::text),     field("source", FieldType::text)};
+                       field("session", FieldType::integer), field("date", FieldType::text),
+                       field("reason", FieldType::text),     field("status", FieldType::text),
+                       field("source", FieldType::text)};
   }
 };
 
@@ -184,6 +194,7 @@ class Records {
         values.push_back(Value::text(name));
         values.push_back(Value::text(p.key.respondent));
         values.push_back(Value::integer(p.key.session));
+        values.push_back(Value::text(p.key.date));
         for (const core::ScaleComparison& s : p.comparison.scales) {
           values.push_back(Value::number(s.first));
           values.push_back(Value::number(s.second));
@@ -220,12 +231,21 @@ class Records {
       const std::string name = comparison_name(r_, c);
       for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
         const core::AgreementStats& a = c.stats[s];
-        values = {Value::text(name), Value::text(r_.scale_ids[s]),
+        values = {Value::text(name),
+                  Value::text(r_.scale_ids[s]),
+                  Value::text(core::to_string(a.method)),
                   Value::integer(static_cast<long long>(a.n)),
+                  Value::integer(static_cast<long long>(a.dyads)),
                   Value::integer(static_cast<long long>(c.excluded[s]))};
-        for (const auto* v : {&a.mean_first, &a.mean_second, &a.mean_difference, &a.sd_difference,
-                              &a.loa_lower, &a.loa_upper, &a.pearson_r, &a.icc})
+        for (const auto* v :
+             {&a.mean_first, &a.mean_second, &a.mean_difference, &a.mean_difference_lower,
+              &a.mean_difference_upper, &a.sd_difference, &a.sd_between, &a.sd_within, &a.loa_lower,
+              &a.loa_lower_interval.lower, &a.loa_lower_interval.upper, &a.loa_upper,
+              &a.loa_upper_interval.lower, &a.loa_upper_interval.upper, &a.pearson_r})
           values.push_back(Value::number(*v));
+        for (const core::Estimate& e : a.icc_forms)
+          for (const auto* v : {&e.value, &e.lower, &e.upper}) values.push_back(Value::number(*v));
+        for (const auto* v : {&a.ccc.value, &a.ccc.lower, &a.ccc.upper}) values.push_back(Value::number(*v));
         const std::vector<AgreementNoteText> texts = agreement_notes(r_, c, s, "en");
         notes.clear();
         for (const AgreementNoteText& note : texts)
@@ -243,7 +263,8 @@ class Records {
       const ComparedForm& f = r_.forms[u.form];
       const ResponseRecord& record = f.records[u.index];
       writer_->write({Value::text(f.role), Value::text(record.response.respondent),
-                      Value::integer(record.response.session), Value::text(core::to_string(u.reason)),
+                      Value::integer(record.response.session), Value::text(record.response.date),
+                      Value::text(core::to_string(u.reason)),
                       Value::text(record.valid() ? "valid" : "invalid"), Value::text(record.location)});
     }
     writer_->end();
@@ -338,8 +359,7 @@ class PeopleView {
     head.emplace_back(m_.col_most_apart);
     rows.push_back(head);
     for (const ComparedPair& p : c.pairs) {
-      std::vector<std::string> row = {p.key.respondent,
-                                      p.key.session ? std::to_string(*p.key.session) : kMissingCell};
+      std::vector<std::string> row = {p.key.respondent, session_cell(p.key.session, p.key.date)};
       for (const core::ScaleComparison& s : p.comparison.scales) {
         const std::string a = s.first ? fixed(*s.first) : status_word(s.first_status);
         const std::string b = s.second ? fixed(*s.second) : status_word(s.second_status);
@@ -360,6 +380,12 @@ class PeopleView {
     out_.put(text::fill(m_.compare_cells, {a, b}) + "\n");
   }
 
+  // The session number; without one, the date (what pairs such responses); else a dash.
+  static std::string session_cell(const std::optional<int>& session, const std::string& date) {
+    if (session) return std::to_string(*session);
+    return date.empty() ? kMissingCell : date;
+  }
+
   std::string signed_fixed(double value) const {
     const std::string text = fixed(value);
     return value > 0 && text.find_first_not_of("0.,") != std::string::npos ? "+" + text : text;
@@ -368,24 +394,51 @@ class PeopleView {
   void write_agreement(const Comparison& c) {
     heading(c, m_.compare_agreement);
     std::vector<std::vector<std::string>> rows;
-    rows.push_back({m_.col_scale, "N", m_.col_excluded, upper_role(r_.forms[c.first].role),
-                    upper_role(r_.forms[c.second].role), m_.col_mean_difference, m_.col_sd_difference,
-                    m_.col_limits, "r", kIccName});
+    rows.push_back({m_.col_scale, "N", m_.col_dyads, m_.col_excluded, upper_role(r_.forms[c.first].role),
+                    upper_role(r_.forms[c.second].role), m_.col_mean_difference_ci, m_.col_sd_difference,
+                    m_.col_loa_lower, m_.col_loa_upper, "r", m_.col_ccc});
+    bool repeated = false;
     for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
       const core::AgreementStats& a = c.stats[s];
-      const std::string limits =
-          a.loa_lower ? text::fill(m_.compare_limits, {fixed(*a.loa_lower), fixed(*a.loa_upper)})
-                      : kMissingCell;
-      rows.push_back({scale_title(s), std::to_string(a.n), std::to_string(c.excluded[s]), fixed(a.mean_first),
-                      fixed(a.mean_second), fixed(a.mean_difference), fixed(a.sd_difference), limits,
-                      fixed(a.pearson_r), fixed(a.icc)});
+      repeated = repeated || a.method == core::AgreementMethod::repeated;
+      rows.push_back({scale_title(s), std::to_string(a.n), std::to_string(a.dyads),
+                      std::to_string(c.excluded[s]), fixed(a.mean_first), fixed(a.mean_second),
+                      estimate({a.mean_difference, a.mean_difference_lower, a.mean_difference_upper}),
+                      fixed(a.sd_difference), estimate(a.loa_lower_interval), estimate(a.loa_upper_interval),
+                      fixed(a.pearson_r), estimate(a.ccc)});
     }
     print(rows);
     const std::string a = role(r_.forms[c.first].role);
     const std::string b = role(r_.forms[c.second].role);
     out_.put(text::fill(m_.compare_agreement_legend, {a, b}) + "\n");
+    if (repeated) out_.put(std::string(m_.compare_repeated_legend) + "\n");
+    out_.put('\n');
+    write_icc(c);
     for (const std::string& line : agreement_note_lines(r_, c, o_.language, true))
       out_.put(m_.note_prefix + line + "\n");
+  }
+
+  void write_icc(const Comparison& c) {
+    heading(c, m_.compare_icc_title);
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> head = {m_.col_scale};
+    for (std::size_t f = 0; f < core::kIccForms; ++f)
+      head.emplace_back(core::display_name(static_cast<core::IccForm>(f)));
+    rows.push_back(std::move(head));
+    for (std::size_t s = 0; s < r_.scale_ids.size(); ++s) {
+      std::vector<std::string> row = {scale_title(s)};
+      for (const core::Estimate& e : c.stats[s].icc_forms) row.push_back(estimate(e));
+      rows.push_back(std::move(row));
+    }
+    print(rows);
+    out_.put(std::string(m_.compare_icc_legend) + "\n");
+  }
+
+  // "0.74 [0.60, 0.84]"; the value alone when there is no interval, a dash for a missing bound.
+  std::string estimate(const core::Estimate& e) const {
+    if (!e.value) return kMissingCell;
+    if (!e.lower && !e.upper) return fixed(*e.value);
+    return text::fill(m_.compare_estimate, {fixed(*e.value), fixed(e.lower), fixed(e.upper)});
   }
 
   void write_unpaired() {
@@ -400,8 +453,8 @@ class PeopleView {
       const ResponseRecord& record = f.records[u.index];
       rows.push_back({role(f.role), f.questionnaire->id,
                       record.response.respondent.empty() ? kMissingCell : record.response.respondent,
-                      record.response.session ? std::to_string(*record.response.session) : kMissingCell,
-                      reason(u.reason), record.location});
+                      session_cell(record.response.session, record.response.date), reason(u.reason),
+                      record.location});
     }
     print(rows);
   }
@@ -455,6 +508,17 @@ std::vector<AgreementNoteText> agreement_notes(const ComparisonReport& report, c
     out.push_back(std::move(note));
   }
   if (has(core::AgreementNote::two_pairs)) out.push_back({"two_pairs", {}, m.note_two_pairs});
+  if (has(core::AgreementNote::two_dyads)) out.push_back({"two_dyads", {}, m.note_two_dyads});
+  if (has(core::AgreementNote::negative_icc)) {
+    std::string which;
+    int count = 0;
+    for (std::size_t f = 0; f < core::kIccForms; ++f)
+      if (stats.icc_forms[f].value && *stats.icc_forms[f].value < 0) {
+        which += (which.empty() ? "" : ", ") + std::string(core::display_name(static_cast<core::IccForm>(f)));
+        ++count;
+      }
+    out.push_back({"negative_icc", {}, text::fill(m.note_negative_icc, {which, std::to_string(count)})});
+  }
   return out;
 }
 

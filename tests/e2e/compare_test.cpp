@@ -62,6 +62,34 @@ const nlohmann::json& record_with(const nlohmann::json& table, const std::string
   return kNone;
 }
 
+// Every statistic of the agreement section against R's (expected_repeated.csv,
+// the rows of `dataset` with the method compare chooses), to 1e-9.
+void expect_agreement_as_r(const nlohmann::json& doc, const std::string& dataset) {
+  const std::vector<Row> expected = read_reference("expected_repeated.csv");
+  std::size_t checked = 0;
+  for (const Row& e : expected) {
+    if (e.at("dataset") != dataset || e.at("method") != "repeated") continue;
+    SCOPED_TRACE(e.at("scale"));
+    ++checked;
+    const auto& a = record_with(doc["agreement"], "scale", e.at("scale"));
+    EXPECT_EQ(a["comparison"], "client-therapist");
+    EXPECT_EQ(a["method"], "repeated");
+    for (const char* count : {"n", "dyads", "excluded"}) EXPECT_EQ(a[count], std::stoi(e.at(count))) << count;
+    std::size_t numbers = 0;
+    for (const auto& [key, value] : e) {
+      if (key == "dataset" || key == "method" || key == "scale" || key == "n" || key == "dyads" ||
+          key == "excluded")
+        continue;
+      SCOPED_TRACE(key);
+      ASSERT_TRUE(a.contains(key));
+      expect_value(a[key], value, 1e-9);
+      ++numbers;
+    }
+    EXPECT_EQ(numbers, 36u);  // means, bias, SDs, limits and intervals, r, 6 ICCs x 3, CCC x 3
+  }
+  EXPECT_EQ(checked, 4u);
+}
+
 TEST(Compare, WholePipelineAgreesWithR) {
   const Outcome run = run_alliance({"compare", "--client", "gtb-12", "client.csv", "--therapist", "gtb-12-t",
                                     "therapist.csv", "--format", "json"},
@@ -78,23 +106,8 @@ TEST(Compare, WholePipelineAgreesWithR) {
   EXPECT_EQ(c["form_2"], "therapist");
   EXPECT_EQ(c["item_pairing"], "id");
 
-  for (const Row& e : read_reference("expected_agreement.csv")) {
-    SCOPED_TRACE(e.at("scale"));
-    const auto& a = record_with(doc["agreement"], "scale", e.at("scale"));
-    EXPECT_EQ(a["comparison"], "client-therapist");
-    EXPECT_EQ(a["n"], std::stoi(e.at("n")));
-    EXPECT_EQ(a["excluded"], std::stoi(e.at("excluded")));
-    for (const auto& [ours, theirs] :
-         std::vector<std::pair<std::string, std::string>>{{"mean_1", "mean_client"},
-                                                          {"mean_2", "mean_therapist"},
-                                                          {"mean_difference", "mean_difference"},
-                                                          {"sd_difference", "sd_difference"},
-                                                          {"loa_lower", "loa_lower"},
-                                                          {"loa_upper", "loa_upper"},
-                                                          {"pearson_r", "pearson_r"},
-                                                          {"icc_2_1", "icc_2_1"}})
-      expect_value(a[ours], e.at(theirs), 1e-9);
-  }
+  // 30 dyads of 2 sessions: the repeated-measures method (make_repeated_reference.R).
+  expect_agreement_as_r(doc, "compare");
 
   // Every pair R found, in the same (respondent, session) order, with R's scores.
   const std::vector<Row> scores = read_reference("expected_scores.csv");
@@ -126,7 +139,7 @@ TEST(Compare, PairsTheExampleSessionsAsCsv) {
   const auto rows = lines(run.out);
   ASSERT_EQ(rows.size(), 10u);  // header + 9 pairs; the therapist's P031 session 3 has no client
   EXPECT_EQ(rows[0],
-            "comparison,respondent,session,"
+            "comparison,respondent,session,date,"
             "goals_1,goals_2,goals_difference,goals_status_1,goals_status_2,"
             "tasks_1,tasks_2,tasks_difference,tasks_status_1,tasks_status_2,"
             "bond_1,bond_2,bond_difference,bond_status_1,bond_status_2,"
@@ -140,12 +153,12 @@ TEST(Compare, PairsTheExampleSessionsAsCsv) {
   // whose nearest double is -0.8333333333333334 (2.5 - 3.3333333333333335 in doubles gives ...35).
   // Keyed item differences: items 1, 2, 3 -1 (largest, first in item order); 4 0.
   EXPECT_EQ(rows[4],
-            "client-therapist,P017,4,2.5,3,-0.5,ok,ok,2,3,-1,ok,ok,3,4,-1,ok,ok,"
+            "client-therapist,P017,4,NA,2.5,3,-0.5,ok,ok,2,3,-1,ok,ok,3,4,-1,ok,ok,"
             "2.5,3.3333333333333335,-0.8333333333333334,ok,ok,1:-1;2:-1;3:-1,"
             "examples/gtb-12-sessions.ndjson:4,examples/gtb-12-t-sessions.csv:5" +
                 gtb_provenance());
   // P023 session 2: the client's tasks have 2 of 4 answers (insufficient), so has the total.
-  EXPECT_TRUE(rows[7].starts_with("client-therapist,P023,2,4.75,4,0.75,ok,ok,NA,4,NA,insufficient,ok,"))
+  EXPECT_TRUE(rows[7].starts_with("client-therapist,P023,2,NA,4.75,4,0.75,ok,ok,NA,4,NA,insufficient,ok,"))
       << rows[7];
 }
 
@@ -154,9 +167,9 @@ TEST(Compare, ListsUnpairedResponses) {
       run_alliance(with(kExamples, {"--section", "unpaired", "--format", "tsv"}), {.cwd = source_path("")});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(run.out,
-            "form\trespondent\tsession\treason\tstatus\tsource\tquestionnaire\tquestionnaire_version\t"
+            "form\trespondent\tsession\tdate\treason\tstatus\tsource\tquestionnaire\tquestionnaire_version\t"
             "definition_hash\talliance_version\n"
-            "therapist\tP031\t3\tno_partner\tvalid\texamples/gtb-12-t-sessions.csv:11" +
+            "therapist\tP031\t3\t2026-10-23\tno_partner\tvalid\texamples/gtb-12-t-sessions.csv:11" +
                 gtb_provenance('\t') + "\n");
 }
 
@@ -178,13 +191,13 @@ TEST(Compare, DuplicatesAndMissingIdsAreListedNotDropped) {
   const std::string p = gtb_provenance() + "\n";
   EXPECT_EQ(
       run.out,
-      "form,respondent,session,reason,status,source,questionnaire,questionnaire_version,definition_hash,"
+      "form,respondent,session,date,reason,status,source,questionnaire,questionnaire_version,definition_hash,"
       "alliance_version\n"
-      "client,A,1,duplicate,valid,c.csv:3" +
-          p +                                              //
-          "client,NA,1,no_respondent,valid,c.csv:4" + p +  // no respondent: NA
-          "therapist,A,1,duplicate,valid,t.csv:3" + p +    //
-          "therapist,NA,1,no_respondent,valid,t.csv:4" + p);
+      "client,A,1,NA,duplicate,valid,c.csv:3" +
+          p +                                                 //
+          "client,NA,1,NA,no_respondent,valid,c.csv:4" + p +  // no respondent: NA
+          "therapist,A,1,NA,duplicate,valid,t.csv:3" + p +    //
+          "therapist,NA,1,NA,no_respondent,valid,t.csv:4" + p);
 }
 
 TEST(Compare, AgreementSectionAndJson) {
@@ -193,10 +206,16 @@ TEST(Compare, AgreementSectionAndJson) {
   const auto rows = lines(csv.out);
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0],
-            "comparison,scale,n,excluded,mean_1,mean_2,mean_difference,sd_difference,loa_lower,loa_upper,"
-            "pearson_r,icc_2_1,notes,questionnaire,questionnaire_version,definition_hash,alliance_version");
-  // Tasks: 8 pairs, P023 session 2 left out (client insufficient).
-  EXPECT_TRUE(rows[2].starts_with("client-therapist,tasks,8,1,")) << rows[2];
+            "comparison,scale,method,n,dyads,excluded,mean_1,mean_2,mean_difference,mean_difference_ci_lower,"
+            "mean_difference_ci_upper,sd_difference,sd_between,sd_within,loa_lower,loa_lower_ci_lower,"
+            "loa_lower_ci_upper,loa_upper,loa_upper_ci_lower,loa_upper_ci_upper,pearson_r,"
+            "icc_1_1,icc_1_1_ci_lower,icc_1_1_ci_upper,icc_2_1,icc_2_1_ci_lower,icc_2_1_ci_upper,"
+            "icc_3_1,icc_3_1_ci_lower,icc_3_1_ci_upper,icc_1_k,icc_1_k_ci_lower,icc_1_k_ci_upper,"
+            "icc_2_k,icc_2_k_ci_lower,icc_2_k_ci_upper,icc_3_k,icc_3_k_ci_lower,icc_3_k_ci_upper,"
+            "ccc,ccc_ci_lower,ccc_ci_upper,notes,questionnaire,questionnaire_version,definition_hash,"
+            "alliance_version");
+  // Tasks: 8 pairs of 3 dyads (P017, P023, P031), P023 session 2 left out (client insufficient).
+  EXPECT_TRUE(rows[2].starts_with("client-therapist,tasks,repeated,8,3,1,")) << rows[2];
 
   const Outcome json =
       run_alliance(with(kExamples, {"--format", "json", "--section", "agreement"}), {.cwd = source_path("")});
@@ -245,10 +264,15 @@ TEST(Compare, ObserverFormMakesThreeComparisons) {
   ASSERT_EQ(run.status, 0) << run.err;
   const auto rows = lines(run.out);
   ASSERT_EQ(rows.size(), 13u);  // header + 3 comparisons x 4 scales
-  EXPECT_TRUE(rows[5].starts_with("client-observer,goals,2,0,")) << rows[5];
+  // Two sessions of one dyad: the pairs method.
+  EXPECT_TRUE(rows[5].starts_with("client-observer,goals,pairs,2,1,0,")) << rows[5];
   // Therapist and observer answered identically: no difference, perfect agreement (on two pairs).
+  // Every interval of a difference that is always 0 is [0, 0]. MS_E = MS_W = 0: the F ratios are
+  // infinite, so the single-rater ICCs have no interval, ICC(1,k) and ICC(3,k) (1 - 1 / F) have
+  // [1, 1]; a CCC of 1 has none.
   EXPECT_TRUE(
-      rows[9].starts_with("therapist-observer,goals,2,0,3.375,3.375,0,0,0,0,1,1,two_pairs,"
+      rows[9].starts_with("therapist-observer,goals,pairs,2,1,0,3.375,3.375,0,0,0,0,NA,NA,0,0,0,0,0,0,1,"
+                          "1,NA,NA,1,NA,NA,1,NA,NA,1,1,1,1,NA,NA,1,1,1,1,NA,NA,two_pairs,"
                           "gtb-12;gtb-12-t;gtb-12-o,1.0.0;1.0.0;1.0.0,"))
       << rows[9];
 }
@@ -317,10 +341,22 @@ TEST(Compare, OneNonBinaryValueEverywhereHasNoRNorIcc) {
   const Outcome csv = run_alliance(with(args, {"--format", "csv"}), {.cwd = dir});
   ASSERT_EQ(csv.status, 0) << csv.err;
   EXPECT_EQ(lines(csv.out)[0],
-            "comparison,scale,n,excluded,mean_1,mean_2,mean_difference,sd_difference,loa_lower,loa_upper,"
-            "pearson_r,icc_2_1,notes,questionnaire,questionnaire_version,definition_hash,alliance_version");
+            "comparison,scale,method,n,dyads,excluded,mean_1,mean_2,mean_difference,mean_difference_ci_lower,"
+            "mean_difference_ci_upper,sd_difference,sd_between,sd_within,loa_lower,loa_lower_ci_lower,"
+            "loa_lower_ci_upper,loa_upper,loa_upper_ci_lower,loa_upper_ci_upper,pearson_r,"
+            "icc_1_1,icc_1_1_ci_lower,icc_1_1_ci_upper,icc_2_1,icc_2_1_ci_lower,icc_2_1_ci_upper,"
+            "icc_3_1,icc_3_1_ci_lower,icc_3_1_ci_upper,icc_1_k,icc_1_k_ci_lower,icc_1_k_ci_upper,"
+            "icc_2_k,icc_2_k_ci_lower,icc_2_k_ci_upper,icc_3_k,icc_3_k_ci_lower,icc_3_k_ci_upper,"
+            "ccc,ccc_ci_lower,ccc_ci_upper,notes,questionnaire,questionnaire_version,definition_hash,"
+            "alliance_version");
   const std::string total = agreement_row(csv.out, "total");
-  EXPECT_EQ(total.substr(total.find(",0,0,0,0,")), ",0,0,0,0,NA,NA,no_variance" + gtb_provenance()) << total;
+  // Bias 0 [0, 0], SD 0, no s_b nor s_w (one dyad), limits 0 [0, 0]; then r, the six ICCs with
+  // their bounds and the CCC with its bounds, all undefined.
+  std::string undefined;
+  for (int i = 0; i < 1 + 18 + 3; ++i) undefined += ",NA";
+  EXPECT_EQ(total.substr(total.find(",0,0,0,0,")),
+            ",0,0,0,0,NA,NA,0,0,0,0,0,0" + undefined + ",no_variance" + gtb_provenance())
+      << total;
   EXPECT_NE(csv.err.find("note: client-therapist, goals, tasks: every client and every therapist score is 4: "
                          "no variance, so r and the ICC(2,1) are undefined\n"),
             std::string::npos)
@@ -369,10 +405,11 @@ TEST(Compare, TwoPairsGiveRWithinOneAndAWarning) {
     for (std::string cell; std::getline(in, cell, ',');) out.push_back(cell);
     return out;
   }();
-  ASSERT_EQ(cells.size(), 17u) << total;  // 13, then the provenance
-  EXPECT_EQ(cells[10], "1");              // pearson_r
-  EXPECT_LE(std::stod(cells[11]), 1.0);
-  EXPECT_EQ(cells[12], "two_pairs");
+  ASSERT_EQ(cells.size(), 47u) << total;  // 43, then the provenance
+  EXPECT_EQ(cells[2], "pairs");           // two sessions of one dyad
+  EXPECT_EQ(cells[20], "1");              // pearson_r
+  EXPECT_LE(std::stod(cells[24]), 1.0);   // icc_2_1
+  EXPECT_EQ(cells[42], "two_pairs");
   EXPECT_NE(
       csv.err.find("note: client-therapist, goals, tasks, bond, total: only 2 pairs: r is +1 or −1 whatever "
                    "the scores, and the ICC(2,1) rests on two pairs; neither says how well the forms "
@@ -411,6 +448,96 @@ TEST(Compare, EveryTableInEveryMachineFormat) {
   // A pair's items: the first form's item id and the difference in CSV; every member in JSON.
   EXPECT_EQ(doc["pairs"][3]["items"][0],
             nlohmann::json::parse(R"({"item_1":"1","item_2":"1","score_1":2,"score_2":3,"difference":-1})"));
+}
+
+TEST(Compare, UnequalSessionsPerDyadAgreeWithR) {
+  const Outcome run =
+      run_alliance({"compare", "--client", "gtb-12", "unequal_client.csv", "--therapist", "gtb-12-t",
+                    "unequal_therapist.csv", "--format", "json", "--section", "agreement"},
+                   {.cwd = source_path("tests/reference/compare")});
+  ASSERT_EQ(run.status, 0) << run.err;
+  expect_agreement_as_r(nlohmann::json::parse(run.out), "unequal");
+}
+
+// Issue 16: sessions identified only by a date were all one key (respondent,
+// no session), so every session after the first was a "duplicate".
+TEST(Compare, SessionsWithDatesOnlyPairByDate) {
+  const std::string dir = make_temp_dir();
+  const Outcome write = run_program(
+      "/bin/sh", {"-c", "printf '%s' \"$0\" > " + dir + "/c.csv && printf '%s' \"$1\" > " + dir + "/t.csv",
+                  "respondent,date,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                  "A,2026-03-02,3,3,3,3,3,3,3,3,3,3,3,3\n"
+                  "A,2026-03-09,4,4,4,4,4,4,2,2,4,4,4,2\n"
+                  "A,2026-03-16,4,4,4,4,4,4,2,2,4,4,4,2\n",
+                  "respondent,date,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                  "A,2026-03-09,3,3,3,3,3,3,3,3,3,3,3,3\n"
+                  "A,2026-03-02,2,2,2,2,2,2,4,4,2,2,2,4\n"
+                  "A,2026-03-23,3,3,3,3,3,3,3,3,3,3,3,3\n"});
+  ASSERT_EQ(write.status, 0) << write.err;
+  const Outcome pairs = run_alliance(
+      {"compare", "--client", "gtb-12", "c.csv", "--therapist", "gtb-12-t", "t.csv", "--format", "json"},
+      {.cwd = dir});
+  ASSERT_EQ(pairs.status, 0) << pairs.err;
+  const auto doc = nlohmann::json::parse(pairs.out);
+  ASSERT_EQ(doc["pairs"].size(), 2u);
+  EXPECT_EQ(doc["pairs"][0]["date"], "2026-03-02");
+  EXPECT_TRUE(doc["pairs"][0]["session"].is_null());
+  EXPECT_EQ(doc["pairs"][0]["scores"]["total"]["difference"], 1);  // 3 - 2
+  EXPECT_EQ(doc["pairs"][1]["date"], "2026-03-09");
+  EXPECT_EQ(doc["pairs"][1]["scores"]["total"]["difference"], 1);  // 4 - 3
+  // The client's 16 March and the therapist's 23 March have no partner; nothing is a duplicate.
+  ASSERT_EQ(doc["unpaired"].size(), 2u);
+  for (const auto& u : doc["unpaired"]) EXPECT_EQ(u["reason"], "no_partner") << u;
+  EXPECT_EQ(doc["unpaired"][0]["date"], "2026-03-16");
+  EXPECT_EQ(doc["unpaired"][1]["date"], "2026-03-23");
+  // For people, the date stands where the session number would.
+  const Outcome table = run_alliance({"compare", "--client", "gtb-12", "c.csv", "--therapist", "gtb-12-t",
+                                      "t.csv", "--format", "table", "--section", "pairs"},
+                                     {.cwd = dir});
+  EXPECT_NE(table.out.find("\nA           2026-03-02  "), std::string::npos) << table.out;
+}
+
+// A dyad whose forms go opposite ways: the ICCs are negative, printed, and noted.
+TEST(Compare, NegativeIccIsPrintedWithANote) {
+  const std::string dir = make_temp_dir();
+  const Outcome write = run_program(
+      "/bin/sh", {"-c", "printf '%s' \"$0\" > " + dir + "/c.csv && printf '%s' \"$1\" > " + dir + "/t.csv",
+                  "respondent,session,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                  "A,1,2,2,2,2,2,2,4,4,2,2,2,4\n"
+                  "B,1,3,3,3,3,3,3,3,3,3,3,3,3\n"
+                  "C,1,4,4,4,4,4,4,2,2,4,4,4,2\n",
+                  "respondent,session,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                  "A,1,4,4,4,4,4,4,2,2,4,4,4,2\n"
+                  "B,1,3,3,3,3,3,3,3,3,3,3,3,3\n"
+                  "C,1,2,2,2,2,2,2,4,4,2,2,2,4\n"});
+  ASSERT_EQ(write.status, 0) << write.err;
+  const std::vector<std::string> args = {"compare",  "--client", "gtb-12",    "c.csv",    "--therapist",
+                                         "gtb-12-t", "t.csv",    "--section", "agreement"};
+  const Outcome csv = run_alliance(with(args, {"--format", "csv"}), {.cwd = dir});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  // x = (2, 3, 4), y = (4, 3, 2): MS_R = 0, MS_E = 2, MS_C = 0, MS_W = 4/3:
+  // ICC(1,1) = (0 - 4/3) / (0 + 4/3) = -1, ICC(3,1) = -2 / 2 = -1, ICC(2,1) = -2 / (2 - 4/3) = -3;
+  // the average forms divide by MS_R = 0 (or less): undefined.
+  const auto rows = lines(csv.out);
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_NE(rows[1].find(",negative_icc,"), std::string::npos) << rows[1];
+  EXPECT_EQ(
+      csv.err,
+      "note: client-therapist, goals, tasks, bond, total: negative ICCs (ICC(1,1), ICC(2,1), ICC(3,1)): the "
+      "forms agree less than if the scores had been paired at random; read it as no agreement, not as a "
+      "measure of disagreement\n");
+  const Outcome json = run_alliance(with(args, {"--format", "json"}), {.cwd = dir});
+  const auto goals = record_with(nlohmann::json::parse(json.out)["agreement"], "scale", "goals");
+  EXPECT_NEAR(goals["icc_1_1"].get<double>(), -1, 1e-12);
+  EXPECT_NEAR(goals["icc_2_1"].get<double>(), -3, 1e-12);
+  EXPECT_NEAR(goals["icc_3_1"].get<double>(), -1, 1e-12);
+  EXPECT_TRUE(goals["icc_1_k"].is_null());
+  EXPECT_EQ(goals["method"], "pairs");
+  const Outcome fr = run_alliance(with(args, {"--format", "table", "--lang", "fr"}), {.cwd = dir});
+  EXPECT_NE(fr.out.find("remarque\u00a0: Objectifs, Tâches, Lien, Score global\u00a0: ICC négatifs "
+                        "(ICC(1,1), ICC(2,1), ICC(3,1))\u00a0:"),
+            std::string::npos)
+      << fr.out;
 }
 
 }  // namespace

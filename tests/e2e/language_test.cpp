@@ -137,9 +137,9 @@ TEST(French, CompareAgreementTable) {
       {.cwd = source_path("")});
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_TRUE(has(run.out, "Accord — client (gtb-12) − thérapeute (gtb-12-t)\n")) << run.out;
-  // The README's English row "Goals  9  0  3.61  3.53  0.08  0.60  -1.09 to 1.26  0.92  0.75".
+  // The README's English row "Goals  9  3  0  3.61  3.53  0.08 [-1.55, 1.72]  0.68  -1.25 [-7.64, 0.45]…".
   EXPECT_TRUE(has(run.out, "3,61")) << run.out;
-  EXPECT_TRUE(has(run.out, "-1,09 à 1,26")) << run.out;
+  EXPECT_TRUE(has(run.out, "-1,25 [-7,64\u00a0; 0,45]")) << run.out;
   EXPECT_TRUE(has(run.out, "limites d’accord = diff. moy. ± 1,96 ÉT")) << run.out;
 }
 

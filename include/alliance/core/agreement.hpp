@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "alliance/core/agreement_methods.hpp"
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/scoring.hpp"
 
@@ -43,12 +44,18 @@ FormPairing pair_forms(const Questionnaire& first, const Questionnaire& second,
 
 // ---- Matching responses ----------------------------------------------------
 
-// What identifies the responses that belong together.
+// What identifies the responses that belong together: the respondent and
+// the session number, or, for a response without a session number, its
+// date (pair_key() builds it).
 struct PairKey {
   std::string respondent;
   std::optional<int> session;
+  std::string date{};  // "" when the session number is given (or neither is)
   friend auto operator<=>(const PairKey&, const PairKey&) = default;
 };
+
+// The key of a response: the date counts only when there is no session number.
+PairKey pair_key(std::string respondent, std::optional<int> session, std::string date);
 
 enum class UnpairedReason { no_partner, duplicate, no_respondent };
 const char* to_string(UnpairedReason reason);
@@ -115,36 +122,65 @@ PairComparison compare_pair(const Questionnaire& first, const Questionnaire& sec
 
 // Why a statistic of AgreementStats is missing or to be read with care.
 enum class AgreementNote {
-  no_variance_first,   // every first-form score is the same: r undefined (ICC too when both are)
+  no_variance_first,   // every first-form score (unit) is the same: r undefined (ICC too when both are)
   no_variance_second,  // every second-form score is the same
-  two_pairs,           // n == 2: r is +1 or -1 whatever the scores, the ICC rests on two pairs
+  two_pairs,     // 2 pairs (pairs method): r is +1 or -1 whatever the scores, the ICC rests on two pairs
+  two_dyads,     // 2 dyads (repeated method): the same, of the two dyads' means
+  negative_icc,  // some ICC is below 0: the forms agree less than chance pairing would
 };
+
+// How the pairs are treated (docs/compare.md, "Repeated sessions").
+enum class AgreementMethod {
+  pairs,     // each pair an independent unit: at most one pair per dyad, or a single dyad
+  repeated,  // several pairs in some dyad, two dyads or more: limits of agreement of
+             // Bland & Altman (2007); r, the CCC and the ICCs over each dyad's mean scores
+};
+const char* to_string(AgreementMethod method);  // "pairs", "repeated"
 
 // Agreement of paired measurements x (first form) and y (second form).
 // Every value is unset where it is undefined (too few pairs, no variance).
 // "No variance" means every value equal, tested on the values themselves,
 // never on a computed variance: the mean of 3.67 (11/3) repeated is not
 // exactly 11/3 in floating point, and deviations from it are noise.
+// Intervals are 95 % (agreement_methods.hpp says how each is made).
 struct AgreementStats {
-  std::size_t n = 0;
-  std::optional<double> mean_first;  // the common value itself when every x is equal
+  AgreementMethod method = AgreementMethod::pairs;
+  std::size_t n = 0;                 // pairs
+  std::size_t dyads = 0;             // distinct dyads among them (n when no dyads are given)
+  std::optional<double> mean_first;  // over every pair; the common value itself when every x is equal
   std::optional<double> mean_second;
-  std::optional<double> mean_difference;  // mean of x - y (n >= 1)
-  std::optional<double> sd_difference;  // sample SD, n - 1 denominator (n >= 2); 0 when every x - y is equal
-  std::optional<double> loa_lower;      // Bland-Altman: mean_difference -/+ 1.96 sd_difference
+  std::optional<double> mean_difference;        // mean of every x - y (n >= 1)
+  std::optional<double> mean_difference_lower;  // its interval (n >= 2)
+  std::optional<double> mean_difference_upper;
+  // The SD the limits use: the sample SD (n - 1 denominator) of the
+  // differences, or, repeated, sqrt(sd_between^2 + sd_within^2). 0 when
+  // every x - y is equal.
+  std::optional<double> sd_difference;
+  std::optional<double> sd_between;  // repeated only: between dyads and within them
+  std::optional<double> sd_within;
+  std::optional<double> loa_lower;  // mean_difference -/+ 1.96 sd_difference
   std::optional<double> loa_upper;
-  std::optional<double> pearson_r;  // n >= 2, neither form constant; within [-1, 1]
+  Estimate loa_lower_interval;  // the value is loa_lower; lower and upper its interval
+  Estimate loa_upper_interval;
+  // Over the units (the pairs, or repeated, each dyad's mean scores):
+  std::optional<double> pearson_r;  // two units or more, neither form constant; within [-1, 1]
   // ICC(2,1): two-way random effects, absolute agreement, single rater
-  // (Shrout & Fleiss 1979, ICC(2,1); McGraw & Wong 1996, ICC(A,1)); n >= 2
-  // and a non-zero denominator, i.e. not every score of both forms equal (and,
-  // for two pairs, not x = (a, b), y = (b, a)). Exactly 0 when one form is
-  // constant and the other is not (then MS_R = MS_E); never above 1.
+  // (Shrout & Fleiss 1979, ICC(2,1); McGraw & Wong 1996, ICC(A,1)); two units
+  // or more and a non-zero denominator, i.e. not every score of both forms
+  // equal (and, for two units, not x = (a, b), y = (b, a)). Exactly 0 when
+  // one form is constant and the other is not (then MS_R = MS_E); never
+  // above 1. The same as icc_forms[icc_2_1].value.
   std::optional<double> icc;
+  IccSet icc_forms;                  // the six forms with their intervals (intraclass())
+  Estimate ccc;                      // Lin's concordance correlation coefficient (concordance())
   std::vector<AgreementNote> notes;  // in the order of AgreementNote
 };
 
-// REQUIRES: x.size() == y.size().
-AgreementStats agreement(std::span<const double> x, std::span<const double> y);
+// `dyad[i]`, when given, is the dyad of pair i (labels 0 .. dyads - 1, each
+// used): with several pairs in some dyad and two dyads or more, the
+// repeated method. REQUIRES: x.size() == y.size() (== dyad.size() when given).
+AgreementStats agreement(std::span<const double> x, std::span<const double> y,
+                         std::span<const std::size_t> dyad = {});
 
 // ---- Every pair of forms ---------------------------------------------------
 
