@@ -59,44 +59,6 @@ std::optional<long> days_from_iso_date(const std::string& date) {
   return era * 146097 + doe - 719468;
 }
 
-double score_step(const Questionnaire& q, std::size_t scale) {
-  const std::size_t n = q.subscales.size();
-  // One answer's smallest move, in contribution units, over the given items.
-  const auto item_step = [&](const std::vector<std::size_t>& items) {
-    double point = q.scale.precision;
-    if (!q.scale.scores.empty()) {
-      point = 0;
-      for (std::size_t k = 1; k < q.scale.scores.size(); ++k) {
-        const double d = std::fabs(q.scale.scores[k] - q.scale.scores[k - 1]);
-        if (d > 0 && (point == 0 || d < point)) point = d;
-      }
-    }
-    double weight = 0;
-    for (std::size_t i : items) {
-      const double w = std::fabs(q.items[i].weight);
-      if (w > 0 && (weight == 0 || w < weight)) weight = w;
-    }
-    return point * weight;
-  };
-  if (scale < n) {
-    const Subscale& s = q.subscales[scale];
-    const double step = item_step(s.items);
-    return s.method == Method::sum ? step : step / static_cast<double>(s.items.size());
-  }
-  std::vector<std::size_t> all(q.items.size());
-  std::iota(all.begin(), all.end(), std::size_t{0});
-  const double step = item_step(all);
-  if (q.total.of == TotalOf::items)
-    return q.total.method == Method::sum ? step : step / static_cast<double>(q.items.size());
-  // A total of subscales moves by one subscale's step.
-  double smallest = 0;
-  for (std::size_t s = 0; s < n; ++s) {
-    const double d = score_step(q, s);
-    if (d > 0 && (smallest == 0 || d < smallest)) smallest = d;
-  }
-  return q.total.method == Method::sum ? smallest : smallest / static_cast<double>(n);
-}
-
 namespace {
 
 const ScaleScore& norm_scale_score(const ScoreSheet& sheet, std::size_t scale) {

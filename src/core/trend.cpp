@@ -303,15 +303,25 @@ const char* to_string(ReliableFrom from) {
 
 double score_step(const Questionnaire& q, std::size_t scale) {
   const std::size_t n = q.subscales.size();
-  // The step of a score over `items`: the lightest item moved by one answer step.
+  // One answer's smallest move over `items`: the smallest step between the
+  // scale's points (its option scores when it has them) times the lightest
+  // item; a mean divides by the items' weights, as scoring does.
   const auto over_items = [&](const std::vector<std::size_t>& items, Method method) {
+    double point = q.scale.precision;
+    if (!q.scale.scores.empty()) {
+      point = 0;
+      for (std::size_t k = 1; k < q.scale.scores.size(); ++k) {
+        const double d = std::fabs(q.scale.scores[k] - q.scale.scores[k - 1]);
+        if (d > 0 && (point == 0 || d < point)) point = d;
+      }
+    }
     double lightest = 0, weights = 0;
     for (std::size_t i : items) {
-      const double w = q.items[i].weight;
-      lightest = lightest == 0 ? w : std::min(lightest, w);
+      const double w = std::fabs(q.items[i].weight);
+      if (w > 0 && (lightest == 0 || w < lightest)) lightest = w;
       weights += w;
     }
-    const double step = q.scale.precision * lightest;
+    const double step = point * lightest;
     return method == Method::sum || weights == 0 ? step : step / weights;
   };
   if (scale < n) return over_items(q.subscales[scale].items, q.subscales[scale].method);
@@ -320,10 +330,11 @@ double score_step(const Questionnaire& q, std::size_t scale) {
     std::iota(all.begin(), all.end(), std::size_t{0});
     return over_items(all, q.total.method);
   }
+  // A total of subscales moves by its smallest subscale's step.
   double smallest = 0;
   for (std::size_t s = 0; s < n; ++s) {
     const double step = score_step(q, s);
-    smallest = s == 0 ? step : std::min(smallest, step);
+    if (step > 0 && (smallest == 0 || step < smallest)) smallest = step;
   }
   return q.total.method == Method::sum || n == 0 ? smallest : smallest / static_cast<double>(n);
 }

@@ -389,6 +389,9 @@ ScoreLayout labelled(ScoreLayout layout, const std::string& language) {
       case ScoreCell::z: title = text::fill(m.label_z, {scale}); break;
       case ScoreCell::t: title = text::fill(m.label_t, {scale}); break;
       case ScoreCell::percentile: title = text::fill(m.label_percentile, {scale}); break;
+      case ScoreCell::possible_low: title = text::fill(m.label_possible_low, {scale}); break;
+      case ScoreCell::possible_high: title = text::fill(m.label_possible_high, {scale}); break;
+      case ScoreCell::band_settled: title = text::fill(m.label_band_settled, {scale}); break;
       case ScoreCell::problems: title = m.label_problems; break;
       case ScoreCell::source: title = m.label_source; break;
       case ScoreCell::provenance: break;

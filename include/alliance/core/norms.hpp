@@ -12,6 +12,7 @@
 
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/scoring.hpp"
+#include "alliance/core/trend.hpp"
 
 namespace alliance::core {
 
@@ -105,10 +106,7 @@ inline bool usable_retest(const ScaleNorm& norm) {
   return norm.retest.r && *norm.retest.r > 0 && *norm.retest.r < 1;
 }
 
-// The smallest change of a scale's score when one answer moves by one step
-// of the scale (scale.precision): a sum's smallest weight times the step, a
-// mean's that divided by its number of parts. REQUIRES: scale < scale_list size.
-double score_step(const Questionnaire& questionnaire, std::size_t scale);
+// score_step (one answer's smallest move on a scale's metric) is in trend.hpp.
 
 // R's quantile(x, p, type = 7) of sorted values. REQUIRES: !sorted.empty(), 0 <= p <= 1.
 double quantile_type7(const std::vector<double>& sorted, double p);
