@@ -235,15 +235,16 @@ TEST(English, CommandErrorsUnchanged) {
   EXPECT_EQ(run.err,
             "alliance: --fail-below 'goal=3': gtb-12 has no subscale 'goal', did you mean 'goals'?\n");
   run = run_alliance({"score", "gtb-12", "--bogus", "--lang", "en"});
-  EXPECT_EQ(run.err,
-            "alliance: The following argument was not expected: --bogus\nRun 'alliance score --help' for usage.\n");
+  EXPECT_EQ(
+      run.err,
+      "alliance: The following argument was not expected: --bogus\nRun 'alliance score --help' for usage.\n");
   run = run_alliance({"score", "gtb-12", "absent.csv", "--lang", "en"});
   EXPECT_EQ(run.status, 3);
   EXPECT_EQ(run.err, "alliance: absent.csv: cannot open: No such file or directory\n");
   run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "en"});
-  EXPECT_EQ(
-      run.err,
-      "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance stats --help' for usage.\n");
+  EXPECT_EQ(run.err,
+            "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance stats --help' "
+            "for usage.\n");
 }
 
 // A CSV header naming no item: the whole file refused, located, in French.
@@ -289,6 +290,67 @@ TEST(Language, LanguageVariableAsGettextReadsIt) {
   const std::map<std::string, std::string> c_locale = {{"LANGUAGE", "fr"}, {"LC_ALL", "C"}};
   run = run_alliance({"show", "gtb-12", "--format", "table"}, {.env = c_locale});
   EXPECT_TRUE(has(run.out, "Scale: 1..5")) << run.out;  // LANGUAGE is ignored in the C locale
+}
+
+// --help in the user's language (issue 14): the locale's, LANGUAGE's, or --lang before or after the
+// command; CLI11's own words too. (It was English whatever the language.)
+TEST(Language, HelpIsInTheUsersLanguage) {
+  const std::map<std::string, std::string> french_locale = {
+      {"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "fr_FR.UTF-8"}};
+  const std::map<std::string, std::string> english_locale = {{"LANGUAGE", ""}, {"LC_ALL", "C.UTF-8"}};
+  const std::string french_summary = "Coter des réponses" + kNbsp + ": sous-échelles et total";
+  const std::string french_usage =
+      "Utilisation" + kNbsp + ": alliance score [OPTIONS] questionnaire [fichiers...]";
+  for (const auto& [args, env] :
+       std::vector<std::pair<std::vector<std::string>, std::map<std::string, std::string>>>{
+           {{"score", "--help"}, french_locale},
+           {{"--lang", "fr", "score", "--help"}, english_locale},
+           {{"score", "--help", "--lang", "fr"}, english_locale},
+           {{"help", "score"}, {{"LANGUAGE", "fr:en"}, {"LC_ALL", ""}, {"LANG", "en_US.UTF-8"}}},
+       }) {
+    const Outcome run = run_alliance(args, {.env = env});
+    SCOPED_TRACE(args[0] + " " + args[1]);
+    EXPECT_EQ(run.status, 0);
+    EXPECT_TRUE(run.out.starts_with(french_summary)) << run.out;
+    EXPECT_TRUE(has(run.out, french_usage)) << run.out;
+    EXPECT_TRUE(has(run.out, "\nContrôles" + kNbsp + ":\n")) << run.out;
+    EXPECT_TRUE(has(run.out, "\nExemples" + kNbsp + ":\n")) << run.out;
+    EXPECT_FALSE(has(run.out, "Usage:")) << run.out;
+  }
+  const Outcome english = run_alliance({"score", "--help"}, {.env = english_locale});
+  EXPECT_TRUE(english.out.starts_with("Score responses: subscales and total")) << english.out;
+  const Outcome bare = run_alliance({}, {.env = french_locale});
+  EXPECT_EQ(bare.status, 2);
+  EXPECT_TRUE(has(bare.out, "Utilisation" + kNbsp + ": alliance [--path RÉP] COMMANDE")) << bare.out;
+  // --lang before the command is the command's: a French table.
+  const Outcome show =
+      run_alliance({"--lang", "fr", "show", "gtb-12", "--format", "table"}, {.env = english_locale});
+  EXPECT_TRUE(has(show.out, "Échelle" + kNbsp + ": 1 à 5")) << show.out;
+}
+
+// A number option's check in French, where it was English after "(détail en anglais)".
+TEST(Language, NumberOptionChecksInFrench) {
+  const Outcome run = run_alliance({"score", "gtb-12", "--precision", "abc", "--lang", "fr"});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": --precision" + kNbsp + ": «" + kNbsp + "abc" + kNbsp +
+                         "» n’est pas un nombre entier (un nombre entier est attendu, 0 à 17)\nPour l’aide" +
+                         kNbsp + ": alliance score --help\n");
+}
+
+// The French man pages, as the build writes them for share/man/fr/man1.
+TEST(Language, FrenchManPages) {
+  const std::string dir = make_temp_dir();
+  const Outcome run = run_alliance({"__generate", "man", dir, "--lang", "fr"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::string page = slurp(dir + "/alliance-score.1");
+  EXPECT_TRUE(has(page, ".SH EXEMPLES\n")) << page;
+  EXPECT_TRUE(has(page, "D\\[u00E9]cimales des scores")) << page;
+  EXPECT_FALSE(has(page, "Decimals")) << page;
+  // Without --lang, English whatever the builder's locale.
+  const Outcome english =
+      run_alliance({"__generate", "man", dir}, {.env = {{"LANG", "fr_FR.UTF-8"}, {"LC_ALL", ""}}});
+  ASSERT_EQ(english.status, 0) << english.err;
+  EXPECT_TRUE(has(slurp(dir + "/alliance-score.1"), ".SH EXAMPLES\n"));
 }
 
 }  // namespace
