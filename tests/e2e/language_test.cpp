@@ -337,6 +337,47 @@ TEST(Language, NumberOptionChecksInFrench) {
                          kNbsp + ": alliance score --help\n");
 }
 
+// The readers' remaining messages in French (issue 14): a JSON response's structural problems, a
+// JSON syntax error (its location kept), a definition's "expected …, got …", a CSV file's warnings.
+// The machine output's problems column keeps its English.
+TEST(Language, ReaderMessagesInFrench) {
+  const std::string dir = make_temp_dir();
+  std::ofstream(dir + "/r.ndjson") << "{\"respondent\":\"A\",\"sesion\":2,\"session\":\"x\",\"answers\":{}}\n"
+                                      "{\"respondent\":\"B\",}\n";
+  Outcome run = in_dir(dir, {"score", "gtb-12", "r.ndjson", "--lang", "fr", "--format", "csv"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.err, "r.ndjson:1" + kNbsp + ": /sesion" + kNbsp + ": clé inconnue «" + kNbsp +
+                               "sesion" + kNbsp + "»" + kNbsp + "; vouliez-vous dire «" + kNbsp + "session" +
+                               kNbsp + "»" + kNbsp + "?\n"))
+      << run.err;
+  EXPECT_TRUE(has(run.err, "r.ndjson:1" + kNbsp + ": /session" + kNbsp + ": attendu" + kNbsp +
+                               ": un nombre entier" + kNbsp + "; trouvé" + kNbsp + ": la chaîne \"x\"\n"))
+      << run.err;
+  EXPECT_TRUE(has(run.err, "r.ndjson:2:19" + kNbsp + ": JSON invalide" + kNbsp +
+                               ": erreur de syntaxe en lisant une clé d’objet − '}' inattendu" + kNbsp +
+                               "; attendu" + kNbsp + ": une clé entre guillemets\n"))
+      << run.err;
+  EXPECT_FALSE(has(run.err, "expected")) << run.err;
+  EXPECT_TRUE(has(run.out, "unknown key \"\"sesion\"\", did you mean 'session'?"))
+      << run.out;  // CSV: English
+  // A definition's "expected …, got …".
+  std::string definition = slurp(source_path("questionnaires/gtb-12.json"));
+  definition.replace(definition.find("\"title\""), 7, "\"titel\": 3, \"title\"");
+  std::ofstream(dir + "/d.json") << definition;
+  run = in_dir(dir, {"validate", "d.json", "--lang", "fr", "--format", "table"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.out + run.err, "/titel" + kNbsp + ": clé inconnue «" + kNbsp + "titel" + kNbsp + "»"))
+      << run.out;
+  // A CSV file's warning.
+  std::ofstream(dir + "/c.csv") << "id,1,2,3,4,5,6,7,8,9,10,11\nA,4,4,4,4,4,4,4,4,4,4,4\n";
+  run = in_dir(dir, {"score", "gtb-12", "c.csv", "--columns", "{id}", "--lang", "fr", "--format", "csv"});
+  EXPECT_TRUE(has(run.err, "c.csv:1" + kNbsp + ": aucune colonne pour l’item 12" + kNbsp +
+                               ": il reste sans réponse dans chaque ligne"))
+      << run.err;
+  run = in_dir(dir, {"score", "gtb-12", "c.csv", "--columns", "{id}", "--lang", "en", "--format", "csv"});
+  EXPECT_TRUE(has(run.err, "c.csv:1: no column for item 12: it is unanswered in every row")) << run.err;
+}
+
 // The French man pages, as the build writes them for share/man/fr/man1.
 TEST(Language, FrenchManPages) {
   const std::string dir = make_temp_dir();
