@@ -6,6 +6,7 @@
 #   share/alliance/questionnaires/*.json                found by the program (catalog.hpp)
 #   share/alliance/docs/*.schema.json                   the JSON Schemas, for editors
 #   share/man/man1/alliance*.1.gz, man5/alliance-definition.5.gz
+#   share/man/fr/man1/alliance*.1.gz                    the same pages in French (--lang fr)
 #   share/bash-completion/completions/alliance
 #   share/zsh/vendor-completions/_alliance
 #   share/fish/vendor_completions.d/alliance.fish

@@ -28,7 +28,7 @@ std::string language_in(int argc, const char* const* argv, int from) {
 int administer_position(int argc, const char* const* argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--path") {
+    if (arg == "--path" || arg == "--lang") {
       ++i;
       continue;
     }
@@ -108,6 +108,9 @@ std::string usage_error(ParseErrorKind kind, const std::string& what, int argc, 
   } else if (kind == ParseErrorKind::not_member && after.find(" not in {") != std::string::npos) {
     const std::size_t in = after.find(" not in {");
     message = text::fill(m.cli_not_member, {before, after.substr(0, in), after.substr(in + 8)});
+  } else if (kind == ParseErrorKind::not_member && before.starts_with("-") && colon != std::string::npos) {
+    // A number option's check (option_values.cpp), worded in this language already.
+    message = text::fill(m.cli_bad_value, {before, after});
   } else if (kind == ParseErrorKind::missing_value && after.starts_with("1 required ") &&
              after.ends_with(" missing")) {
     message = text::fill(m.cli_missing_value, {before, after.substr(11, after.size() - 11 - 8)});

@@ -16,6 +16,7 @@
 #include "administer_usage.hpp"
 #include "alliance/cli/command_spec.hpp"
 #include "alliance/core/text.hpp"
+#include "alliance/text/messages.hpp"
 #include "option_values.hpp"
 #include "version_text.hpp"
 
@@ -23,139 +24,268 @@ namespace alliance::cli {
 
 namespace {
 
-// Every help text of the command line is in this file: the options' below,
-// where each is registered, and the notes and examples of each command here.
-// (The man pages and completions are made from them: describe_command_line.)
-constexpr const char* kFooter =
-    R"(Exit status: 0 ok, 1 invalid input, 2 usage error (alliance alone, which prints
-the short help, included), 3 I/O failure, 4 --fail-below/--fail-on threshold met,
-130 interrupted; administer also 5 stopped early, 129 hang-up, 131 SIGQUIT, 143 SIGTERM.
-Questionnaires are found in --path directories, then ALLIANCE_PATH, then the installed ones
-(alliance/questionnaires under $XDG_DATA_HOME or ~/.local/share, under each of $XDG_DATA_DIRS or
-/usr/local/share and /usr/share, then beside the program: <prefix>/share), then those bundled;
-'alliance list' shows where each was found. 'alliance help COMMAND' shows a command's options.)";
+using text::Msg;
 
-// What bare `alliance` prints (to standard output, exit status 2) before the commands.
-constexpr const char* kShortHelpEnd =
-    "Run 'alliance help COMMAND' (or 'alliance COMMAND --help') for a command's options,\n"
-    "'alliance --help' for the global options and exit statuses; 'man alliance' when installed.\n";
+// Every help text of the command line is registered in this file: the
+// options' below, where each is registered, and the notes, examples and
+// environment variables here. Each is a catalogue entry (tr(Msg::help_...)),
+// in the language help is shown in; CLI11's own words (headings, value
+// names, group names) are put in that language by localise() and
+// HelpFormatter. A plain English literal still works (it is shown in
+// English in both languages): tests/cli/help_text_test.cpp lists it as not
+// yet translated. (The man pages and completions are made from the same
+// texts: describe_command_line.)
+
+// The language help is written in, "en" or "fr": set by Parser's constructor
+// before it registers anything, read by tr() and the number validators while
+// it does. (One Parser is built at a time, on one thread; passing the
+// language to every add_*_command would change each line another branch
+// adds an option on.)
+std::string help_language_now = "en";
+
+std::string tr(Msg id) {
+  return std::string(text::text(help_language_now, id));
+}
+
+// A help text in a table: a catalogue entry, or an English literal not yet
+// translated.
+class HelpText {
+ public:
+  HelpText(Msg id) : id_(id) {}                         // NOLINT(google-explicit-constructor)
+  HelpText(const char* english) : english_(english) {}  // NOLINT(google-explicit-constructor)
+  std::string str() const { return id_ ? tr(*id_) : english_; }
+
+ private:
+  std::optional<Msg> id_;
+  const char* english_ = "";
+};
 
 // The variables alliance reads, for alliance(1).
-const std::vector<EnvironmentVariable>& environment_variables() {
-  static const std::vector<EnvironmentVariable> table = {
-      {"ALLIANCE_PATH", "Directories of questionnaire definitions, colon-separated, searched after --path."},
-      {"XDG_DATA_HOME",
-       "The user's data directory (default ~/.local/share): its alliance/questionnaires is "
-       "searched after ALLIANCE_PATH."},
-      {"XDG_DATA_DIRS",
-       "The system's data directories (default /usr/local/share:/usr/share): each one's "
-       "alliance/questionnaires is searched next, then <prefix>/share/alliance/questionnaires "
-       "beside the program (<prefix>/bin/alliance)."},
-      {"LC_ALL, LC_MESSAGES, LANG",
-       "The first set and not empty chooses the language of tables, titles and "
-       "administer's messages when --lang is not given: French when it starts "
-       "with fr, else English."},
-      {"ALLIANCE_THREADS", "The default of --threads (1 or 2)."},
-      {"ALLIANCE_PROGRESS_AFTER",
-       "Seconds a read lasts before its progress line shows on a terminal's standard error (default 2)."},
-      {"NO_COLOR", "When set, no colour on a terminal."},
-      {"TERM", "dumb: administer runs line by line, without cursor movement or colour."},
+std::vector<EnvironmentVariable> environment_variables() {
+  static const std::vector<std::pair<const char*, HelpText>> table = {
+      {"ALLIANCE_PATH", Msg::help_env_path},
+      {"XDG_DATA_HOME", Msg::help_env_xdg_data_home},
+      {"XDG_DATA_DIRS", Msg::help_env_xdg_data_dirs},
+      {"LANGUAGE, LC_ALL, LC_MESSAGES, LANG", Msg::help_env_locale},
+      {"ALLIANCE_THREADS", Msg::help_env_threads},
+      {"ALLIANCE_PROGRESS_AFTER", Msg::help_env_progress_after},
+      {"NO_COLOR", Msg::help_env_no_color},
+      {"TERM", Msg::help_env_term},
   };
-  return table;
+  std::vector<EnvironmentVariable> out;
+  for (const auto& [name, what] : table) out.push_back({name, what.str()});
+  return out;
 }
 
 // Two or three examples per command, at the end of its --help and in its man
 // page: each runs as shown from a directory holding the project's examples/
 // and questionnaires/ (tests/e2e/help_test.cpp runs them).
+struct ExampleText {
+  const char* command;
+  HelpText what;
+};
+
 struct CommandExamples {
   const char* command;  // "" for the program's own help
-  std::vector<Example> examples;
+  std::vector<ExampleText> examples;
 };
 
 const std::vector<CommandExamples>& command_examples() {
   static const std::vector<CommandExamples> table = {
       {"",
-       {{"alliance list", "The questionnaires available, and where each was found."},
-        {"alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table",
-         "Score a batch of responses."},
-        {"alliance help score", "The options of one command."}}},
+       {{"alliance list", Msg::help_ex_list},
+        {"alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table", Msg::help_ex_score_batch},
+        {"alliance help score", Msg::help_ex_help_score}}},
       {"list",
-       {{"alliance list --format table", "The readable table, even in a pipe."},
-        {"alliance list --format json", "Every definition found, with its origin and content hash."}}},
+       {{"alliance list --format table", Msg::help_ex_list_table},
+        {"alliance list --format json", Msg::help_ex_list_json}}},
       {"show",
-       {{"alliance show gtb-12 --lang fr --format table",
-         "A questionnaire's items, rules and source, in French."},
-        {"alliance show wai-sr --format json > my-wai-sr.json",
-         "The normalised definition, to start your own."}}},
+       {{"alliance show gtb-12 --lang fr --format table", Msg::help_ex_show_fr},
+        {"alliance show wai-sr --format json > my-wai-sr.json", Msg::help_ex_show_json}}},
       {"validate",
-       {{"alliance validate questionnaires/gtb-12.json", "Check a definition and its test vectors."},
-        {"alliance validate questionnaires/*.json --format json",
-         "Every problem of several files, for a script."}}},
+       {{"alliance validate questionnaires/gtb-12.json", Msg::help_ex_validate},
+        {"alliance validate questionnaires/*.json --format json", Msg::help_ex_validate_json}}},
       {"score",
-       {{"alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table", "A batch, as a table."},
+       {{"alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table", Msg::help_ex_score_table},
         {"alliance score gtb-12 examples/gtb-12-batch.csv --output-columns respondent,session,total > "
          "totals.csv",
-         "Only the columns a spreadsheet needs."},
-        {"alliance score gtb-12 examples/gtb-12-study.sav -o scores.sav --lang fr",
-         "An SPSS file in, an SPSS file out, its variables labelled in French."},
-        {"alliance score gtb-12 examples/gtb-12-response.json --explain", "The working, item by item."}}},
+         Msg::help_ex_score_columns},
+        {"alliance score gtb-12 examples/gtb-12-study.sav -o scores.sav --lang fr", Msg::help_ex_score_sav},
+        {"alliance score gtb-12 examples/gtb-12-response.json --explain", Msg::help_ex_score_explain}}},
       {"stats",
-       {{"alliance stats gtb-12 examples/gtb-12-batch.csv --format table", "Reliability and descriptives."},
+       {{"alliance stats gtb-12 examples/gtb-12-batch.csv --format table", Msg::help_ex_stats},
         {"alliance stats gtb-12 examples/gtb-12-batch.csv --quality --format csv",
-         "The responses with quality flags."}}},
+         Msg::help_ex_stats_quality}}},
       {"trend",
        {{"alliance trend srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 --format table",
-         "Each respondent over sessions, with reliable change and ruptures."},
+         Msg::help_ex_trend},
         {"alliance trend srs examples/srs-sessions.ndjson --latest --format json",
-         "Only each respondent's latest session."}}},
+         Msg::help_ex_trend_latest}}},
       {"compare",
        {{"alliance compare --client gtb-12 examples/gtb-12-sessions.ndjson --therapist gtb-12-t "
          "examples/gtb-12-t-sessions.csv --format table",
-         "Client and therapist, pair by pair."},
+         Msg::help_ex_compare},
         {"alliance compare --client gtb-12 examples/gtb-12-sessions.ndjson --therapist gtb-12-t "
          "examples/gtb-12-t-sessions.csv --section agreement --format csv",
-         "How well the two sides agree, per subscale."}}},
+         Msg::help_ex_compare_agreement}}},
       {"report",
        {{"alliance report srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 -o report.html",
-         "One page for the caseload: each client's charts, flags first."},
+         Msg::help_ex_report},
         {"alliance report srs examples/srs-sessions.ndjson --sd total=4 --retest-r total=0.8 --respondent "
          "C02 "
          "--format svg -o c02-total.svg",
-         "One client's total as an SVG chart, for a letter."}}},
+         Msg::help_ex_report_svg}}},
       {"norms",
        {{"alliance norms wai-sr examples/clinic-wai-sr-sessions.csv -o clinic-wai-sr.json",
-         "Local norms from the clinic's own sessions, as a definition that extends wai-sr."},
+         Msg::help_ex_norms},
         {"alliance trend clinic-wai-sr.json examples/clinic-wai-sr-sessions.csv --format table",
-         "Then trend takes its SD and test-retest r from them (score adds z, T, percentile)."}}},
+         Msg::help_ex_norms_trend}}},
       {"administer",
-       {{"alliance administer gtb-12 --respondent P017 --session 3 --lang fr",
-         "On a terminal: one item per screen, saved as answered."},
-        {"alliance administer gtb-12 --respondent P017 --session 3 --resume",
-         "Continue an interrupted session."},
+       {{"alliance administer gtb-12 --respondent P017 --session 3 --lang fr", Msg::help_ex_administer},
+        {"alliance administer gtb-12 --respondent P017 --session 3 --resume", Msg::help_ex_administer_resume},
         {"printf '4\\n4\\n5\\n4\\n3\\n5\\n2\\n1\\n4\\n5\\n3\\n1\\n' | alliance administer gtb-12 "
          "--respondent P01 --lang en -o p01.json",
-         "Scripted: one answer per line on standard input."}}},
-      {"help",
-       {{"alliance help", "The help of alliance itself."}, {"alliance help trend", "The options of trend."}}},
+         Msg::help_ex_administer_scripted}}},
+      {"help", {{"alliance help", Msg::help_ex_help}, {"alliance help trend", Msg::help_ex_help_trend}}},
   };
   return table;
 }
 
-const std::vector<Example>& examples_of(const std::string& command) {
+std::vector<Example> examples_of(const std::string& command) {
+  std::vector<Example> out;
   for (const CommandExamples& entry : command_examples())
-    if (command == entry.command) return entry.examples;
-  static const std::vector<Example> none;
-  return none;
+    if (command == entry.command)
+      for (const ExampleText& e : entry.examples) out.push_back({e.command, e.what.str()});
+  return out;
 }
 
 // A footer: the notes, then the examples.
 std::string footer_text(const std::string& notes, const std::string& command) {
   std::string out = notes;
-  const std::vector<Example>& examples = examples_of(command);
+  const std::vector<Example> examples = examples_of(command);
   if (examples.empty()) return out;
-  out += (out.empty() ? "" : "\n\n") + std::string("Examples:");
+  out += (out.empty() ? "" : "\n\n") + tr(Msg::help_examples_heading);
   for (const Example& e : examples) out += "\n  " + e.command + "\n      " + e.what;
   return out;
+}
+
+// CLI11's words, in the language of help: the headings of --help and its
+// value names. English is CLI11's own (and the names as registered).
+struct CliWord {
+  const char* english;
+  Msg id;
+};
+constexpr CliWord kValueNames[] = {
+    {"TEXT", Msg::help_value_text},
+    {"INT", Msg::help_value_int},
+    {"FILE", Msg::help_value_file},
+    {"FILE...", Msg::help_value_files},
+    {"ID|FILE", Msg::help_value_questionnaire},
+    {"ID FILE", Msg::help_value_form},
+    {"DIR", Msg::help_value_dir},
+    {"FILE|DIR", Msg::help_value_file_or_dir},
+    {"PATTERN", Msg::help_value_pattern},
+    {"COLUMN=ITEM", Msg::help_value_map},
+    {"NAME", Msg::help_value_name},
+    {"LIST", Msg::help_value_list},
+    {"SCALE=VALUE", Msg::help_value_threshold},
+    {"SCALE=V,...", Msg::help_value_per_scale},
+    {"FLAG,...", Msg::help_value_flags},
+    {"COMMAND", Msg::help_value_command},
+};
+constexpr CliWord kGroupNames[] = {
+    {"Input", Msg::help_group_input},
+    {"Output", Msg::help_group_output},
+    {"Checks", Msg::help_group_checks},
+    {"Statistics", Msg::help_group_statistics},
+    {"Reference", Msg::help_group_reference},
+    {"Flags", Msg::help_group_flags},
+    {"Forms", Msg::help_group_forms},
+    {"Norms", Msg::help_group_norms},
+    {"Subcommands", Msg::help_label_subcommands},
+};
+constexpr CliWord kPositionalNames[] = {
+    {"files", Msg::help_arg_files},
+    {"command", Msg::help_arg_command},
+};
+
+// `word` in `lang` when a table has it, else unchanged.
+template <std::size_t N>
+std::string in_language(const CliWord (&table)[N], const std::string& word, std::string_view lang) {
+  for (const CliWord& w : table)
+    if (word == w.english) return std::string(text::text(lang, w.id));
+  return word;
+}
+
+// A value name as registered (English), from the one shown in `lang`.
+std::string english_value_name(const std::string& shown, std::string_view lang) {
+  for (const CliWord& w : kValueNames)
+    if (shown == text::text(lang, w.id)) return w.english;
+  return shown;
+}
+
+// --help's layout is CLI11's; its words are in the language of help: labels
+// (Usage, Positionals, REQUIRED...), positional names, and in French a
+// no-break space before the colon of each heading.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  explicit HelpFormatter(std::string lang) : lang_(std::move(lang)) {
+    label("Usage", std::string(text::text(lang_, Msg::help_label_usage)));
+    label("Positionals", std::string(text::text(lang_, Msg::help_label_positionals)));
+    label("OPTIONS", std::string(text::text(lang_, Msg::help_label_options_badge)));
+    label("SUBCOMMAND", std::string(text::text(lang_, Msg::help_label_subcommand)));
+    label("REQUIRED", std::string(text::text(lang_, Msg::help_label_required)));
+  }
+
+  std::string make_option_name(const CLI::Option* opt, bool is_positional) const override {
+    const std::string name = CLI::Formatter::make_option_name(opt, is_positional);
+    return is_positional ? in_language(kPositionalNames, name, lang_) : name;
+  }
+
+  std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
+    std::string help = CLI::Formatter::make_help(app, std::move(name), mode);
+    return text::is_french(lang_) ? french_colons(help) : help;
+  }
+
+ private:
+  // "Entrée:" -> "Entrée :" (no-break space) on each heading, and after "Utilisation".
+  static std::string french_colons(const std::string& help) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < help.size()) {
+      const std::size_t end = std::min(help.find('\n', start), help.size());
+      std::string line = help.substr(start, end - start);
+      const bool heading =
+          !line.empty() && line[0] != ' ' && line.back() == ':' && !line.ends_with("\u00a0:");
+      if (heading) line.insert(line.size() - 1, "\u00a0");
+      const std::string usage = std::string(text::text("fr", Msg::help_label_usage)) + ":";
+      if (line.starts_with(usage)) line.insert(usage.size() - 1, "\u00a0");
+      out += line + (end < help.size() ? "\n" : "");
+      start = end + 1;
+    }
+    return out;
+  }
+
+  std::string lang_;
+};
+
+// After registration: group names and value names in the language of help
+// (they are registered in English, as CLI11 names its own).
+void localise(CLI::App& app, std::string_view lang) {
+  if (!text::is_french(lang)) return;
+  for (CLI::App* cmd : app.get_subcommands({})) {
+    if (!cmd->get_group().empty()) cmd->group(in_language(kGroupNames, cmd->get_group(), lang));
+    localise(*cmd, lang);
+  }
+  for (CLI::Option* opt : app.get_options({})) {
+    opt->group(in_language(kGroupNames, opt->get_group(), lang));
+    if (opt->get_type_size() == 0) continue;  // a flag
+    // CLI11 adds the validators' descriptions after a ':' (they are in the language already).
+    const std::string type = opt->get_type_name();
+    const std::string base = type.substr(0, type.find(':'));
+    const std::string shown = in_language(kValueNames, base, lang);
+    if (shown != base) opt->type_name(shown);
+  }
 }
 
 // CLI11 validators on option_values: a bad number is a usage error naming the
@@ -163,234 +293,152 @@ std::string footer_text(const std::string& notes, const std::string& command) {
 // (expected a whole number, 0 to 17)").
 // `max` defaults to the largest int: "MIN or more".
 CLI::Validator whole_number(long long min, long long max = std::numeric_limits<int>::max()) {
-  return CLI::Validator([min, max](std::string& value) { return whole_number_problem(value, min, max); },
-                        whole_range_text(min, max));
+  return CLI::Validator([min, max, lang = help_language_now](
+                            std::string& value) { return whole_number_problem(value, min, max, lang); },
+                        whole_range_text(min, max, help_language_now));
 }
 
 CLI::Validator finite_number(double min = std::numeric_limits<double>::lowest(),
                              double max = std::numeric_limits<double>::max(), bool above_min = false) {
-  return CLI::Validator(
-      [min, max, above_min](std::string& value) { return number_problem(value, min, max, above_min); },
-      number_range_text(min, max, above_min).empty() ? "finite" : number_range_text(min, max, above_min));
+  return CLI::Validator([min, max, above_min, lang = help_language_now](
+                            std::string& value) { return number_problem(value, min, max, above_min, lang); },
+                        number_range_text(min, max, above_min).empty()
+                            ? tr(Msg::range_finite)
+                            : number_range_text(min, max, above_min, help_language_now));
 }
 
 // Adds the FILE... positional and the "Input" group of options to `cmd`.
 void add_input_options(CLI::App* cmd, InputOptions& o) {
-  cmd->add_option("files", o.files,
-                  "Response files (JSON, NDJSON, CSV, TSV; SPSS .sav/.zsav/.por, Stata .dta, SAS "
-                  ".sas7bdat/.xpt); - or none reads standard input")
-      ->type_name("FILE...");
-  cmd->add_option("--input-format", o.input_format,
-                  "auto (from the name or content), json, ndjson, csv, tsv, sav (also .zsav), por, dta, "
-                  "sas7bdat, xpt")
+  cmd->add_option("files", o.files, tr(Msg::help_in_files))->type_name("FILE...");
+  cmd->add_option("--input-format", o.input_format, tr(Msg::help_in_input_format))
       ->check(CLI::IsMember(
           {"auto", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "zsav", "por", "dta", "sas7bdat", "xpt"}))
       ->capture_default_str()
       ->group("Input");
-  cmd->add_option("--columns", o.columns,
-                  "CSV item columns (SPSS, Stata, SAS variables) named by PATTERN, {id} standing for the "
-                  "item id (e.g. 'wai_{id}'); default: the one pattern that names every item")
-      ->type_name("PATTERN")
-      ->group("Input");
-  cmd->add_option("--map", o.maps,
-                  "CSV column (or SPSS, Stata, SAS variable) holding an item (repeatable, each column and "
-                  "item once), e.g. --map Q7_1=7")
-      ->type_name("COLUMN=ITEM")
-      ->group("Input");
-  cmd->add_option("--id-column", o.id_column,
-                  "CSV column (or variable) of respondent ids (default: recognised by name, else an unnamed "
-                  "first column)")
+  cmd->add_option("--columns", o.columns, tr(Msg::help_in_columns))->type_name("PATTERN")->group("Input");
+  cmd->add_option("--map", o.maps, tr(Msg::help_in_map))->type_name("COLUMN=ITEM")->group("Input");
+  cmd->add_option("--id-column", o.id_column, tr(Msg::help_in_id_column))->type_name("NAME")->group("Input");
+  cmd->add_option("--session-column", o.session_column, tr(Msg::help_in_session_column))
       ->type_name("NAME")
       ->group("Input");
-  cmd->add_option("--session-column", o.session_column,
-                  "CSV column (or variable) of session numbers (default: recognised by name)")
-      ->type_name("NAME")
-      ->group("Input");
-  cmd->add_option("--skip-rows", o.skip_rows, "CSV rows to skip after the header (Qualtrics exports: 2)")
+  cmd->add_option("--skip-rows", o.skip_rows, tr(Msg::help_in_skip_rows))
       ->check(whole_number(0))
       ->group("Input");
-  cmd->add_option("--encoding", o.encoding,
-                  "Character encoding of the input: auto (UTF-8, or Windows-1252 when the first bytes are "
-                  "not UTF-8), utf-8, windows-1252 (Excel's CSV on Windows), latin-1, utf-16 (Excel's "
-                  "Unicode text); a byte-order mark, when there is one, decides")
+  cmd->add_option("--encoding", o.encoding, tr(Msg::help_in_encoding))
       ->capture_default_str()
       ->type_name("NAME")
       ->group("Input");
-  cmd->add_option("--from", o.from,
-                  "The survey tool that exported the CSV: qualtrics (skips its extra header rows), redcap "
-                  "(skips rows with no answer, e.g. other events), limesurvey (answer codes A1, A2... are "
-                  "the scale's points); see docs/data-sources.md")
+  cmd->add_option("--from", o.from, tr(Msg::help_in_from))
       ->check(CLI::IsMember({"qualtrics", "redcap", "limesurvey"}))
       ->type_name("TOOL")
       ->group("Input");
-  cmd->add_option("--recode", o.recode,
-                  "Answers written as codes or labels the definition does not have, e.g. "
-                  "'A1=1,A2=2' or 'Seldom=1,Sometimes=2'; a value NA or nothing is a missing answer "
-                  "(repeatable; the definition's labels, in any of its languages, are always read)")
-      ->type_name("CODE=VALUE,...")
-      ->group("Input");
-  cmd->add_option("--where", o.where,
-                  "CSV: only the rows whose COLUMN holds VALUE (repeatable: one column's values are "
-                  "alternatives, different columns must all match), e.g. --where "
-                  "redcap_event_name=week_4_arm_1")
-      ->type_name("COLUMN=VALUE")
-      ->group("Input");
-  cmd->add_option("--delimiter", o.delimiter,
-                  "CSV field delimiter: one character, or tab (default: the most frequent of , ; and tab "
-                  "on the header line)")
-      ->type_name("CHAR")
-      ->group("Input");
-  cmd->add_flag("--decimal-comma", o.decimal_comma,
-                "Answers may have a decimal comma (4,5); on by itself when the delimiter is ;")
-      ->group("Input");
-  cmd->add_option("--threads", o.threads,
-                  "1 or 2: with 2, a second thread reads and parses ahead (stats: reads the second half "
-                  "of a large file); default: ALLIANCE_THREADS, else 2 for stats on two cores and 1 for "
-                  "the other commands; see docs/performance.md")
+  cmd->add_option("--recode", o.recode, tr(Msg::help_in_recode))->type_name("CODE=VALUE,...")->group("Input");
+  cmd->add_option("--where", o.where, tr(Msg::help_in_where))->type_name("COLUMN=VALUE")->group("Input");
+  cmd->add_option("--delimiter", o.delimiter, tr(Msg::help_in_delimiter))->type_name("CHAR")->group("Input");
+  cmd->add_flag("--decimal-comma", o.decimal_comma, tr(Msg::help_in_decimal_comma))->group("Input");
+  cmd->add_option("--threads", o.threads, tr(Msg::help_in_threads))
       ->check(whole_number(1, 2))
       ->type_name("N")
       ->group("Input");
 }
 
 CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
-  CLI::App* cmd = app.add_subcommand("list", "List the available questionnaires");
-  cmd->add_option("-f,--format", options.format,
-                  "Output: table ('text' is accepted too), json, ndjson, csv, tsv (default: table on a "
-                  "terminal, csv otherwise)")
+  CLI::App* cmd = app.add_subcommand("list", tr(Msg::help_list));
+  cmd->add_option("-f,--format", options.format, tr(Msg::help_list_format))
       ->check(CLI::IsMember({"table", "text", "json", "ndjson", "jsonl", "csv", "tsv"}));
-  cmd->add_option("--lang", options.lang, "Language of titles (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}));
+  cmd->add_option("--lang", options.lang, tr(Msg::help_list_lang))->check(CLI::IsMember({"en", "fr"}));
   return cmd;
 }
 
 CLI::App* add_show_command(CLI::App& app, ShowOptions& options) {
-  CLI::App* cmd = app.add_subcommand("show", "Show a questionnaire: scale, subscales, items, rules, source");
-  cmd->add_option("questionnaire", options.questionnaire, "Questionnaire id or definition file")
+  CLI::App* cmd = app.add_subcommand("show", tr(Msg::help_show));
+  cmd->add_option("questionnaire", options.questionnaire, tr(Msg::help_questionnaire))
       ->required()
       ->type_name("ID|FILE");
-  cmd->add_option("-f,--format", options.format,
-                  "table (the readable view; 'text' is accepted too) or json (the normalised definition); "
-                  "default: table on a terminal, json otherwise")
+  cmd->add_option("-f,--format", options.format, tr(Msg::help_show_format))
       ->check(CLI::IsMember({"table", "text", "json"}));
-  cmd->add_option("--lang", options.lang, "Language (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}));
+  cmd->add_option("--lang", options.lang, tr(Msg::help_show_lang))->check(CLI::IsMember({"en", "fr"}));
   return cmd;
 }
 
 CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
-  CLI::App* cmd = app.add_subcommand(
-      "validate", "Check definition files and report every problem (exit 0 only when all are valid)");
-  cmd->add_option("files", options.files, "Definition files")->required()->type_name("FILE...");
-  cmd->add_option("-f,--format", options.format,
-                  "table (one line per problem; 'text' is accepted too) or json; default: table on a "
-                  "terminal, json otherwise")
+  CLI::App* cmd = app.add_subcommand("validate", tr(Msg::help_validate));
+  cmd->add_option("files", options.files, tr(Msg::help_validate_files))->required()->type_name("FILE...");
+  cmd->add_option("-f,--format", options.format, tr(Msg::help_validate_format))
       ->check(CLI::IsMember({"table", "text", "json"}));
-  cmd->add_option("--lang", options.lang, "Language of the messages (default: from the locale)")
-      ->check(CLI::IsMember({"en", "fr"}));
+  cmd->add_option("--lang", options.lang, tr(Msg::help_validate_lang))->check(CLI::IsMember({"en", "fr"}));
   return cmd;
 }
 
 CLI::App* add_score_command(CLI::App& app, ScoreOptions& o) {
-  CLI::App* cmd =
-      app.add_subcommand("score", "Score responses: subscales and total, one response or millions");
-  cmd->add_option("questionnaire", o.questionnaire, "Questionnaire id or definition file")
+  CLI::App* cmd = app.add_subcommand("score", tr(Msg::help_score));
+  cmd->add_option("questionnaire", o.questionnaire, tr(Msg::help_questionnaire))
       ->required()
       ->type_name("ID|FILE");
   add_input_options(cmd, o.input);
-  cmd->add_option("-f,--format", o.format,
-                  "Output: table, json, ndjson, csv, tsv, sav (SPSS), dta (Stata) (default: from -o's "
-                  "extension, else table on a terminal, csv otherwise)")
+  cmd->add_option("-f,--format", o.format, tr(Msg::help_format_score))
       ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv", "sav", "dta"}))
       ->group("Output");
-  cmd->add_option("-o,--output", o.output,
-                  "Write the scores to FILE (atomically, mode 0600) instead of standard output; its "
-                  "extension chooses the format (.sav, .dta, .csv, .tsv, .json, .ndjson) unless --format "
-                  "is given")
-      ->type_name("FILE")
-      ->group("Output");
-  cmd->add_flag("--long", o.long_format, "One row per response and subscale (tidy data for R, pandas)")
-      ->group("Output");
-  cmd->add_option("--output-columns", o.output_columns,
-                  "CSV/TSV: only these columns, in this order, named as in the header "
-                  "(e.g. respondent,total)")
+  cmd->add_option("-o,--output", o.output, tr(Msg::help_score_output))->type_name("FILE")->group("Output");
+  cmd->add_flag("--long", o.long_format, tr(Msg::help_score_long))->group("Output");
+  cmd->add_option("--output-columns", o.output_columns, tr(Msg::help_score_output_columns))
       ->type_name("LIST")
       ->group("Output");
-  cmd->add_option("--csv-dialect", o.csv_dialect,
-                  "CSV for: standard (',' and '.', UTF-8) or excel-fr (';', decimal comma, UTF-8 with a "
-                  "byte-order mark: opens in columns in French Excel); excel-fr implies --format csv")
+  cmd->add_option("--csv-dialect", o.csv_dialect, tr(Msg::help_score_csv_dialect))
       ->check(CLI::IsMember({"standard", "excel-fr"}))
       ->capture_default_str()
       ->type_name("DIALECT")
       ->group("Output");
-  cmd->add_option("--precision", o.precision,
-                  "Decimals for scores (default: exact shortest form; 2 in tables)")
+  cmd->add_option("--precision", o.precision, tr(Msg::help_score_precision))
       ->check(whole_number(0, 17))
       ->group("Output");
-  cmd->add_option("--lang", o.lang, "Language of titles and bands (default: from the locale)")
+  cmd->add_option("--lang", o.lang, tr(Msg::help_score_lang))
       ->check(CLI::IsMember({"en", "fr"}))
       ->group("Output");
-  cmd->add_flag("--explain", o.explain, "Show each response's working, item by item, instead of scores")
-      ->group("Output");
-  cmd->add_flag("--strict", o.strict,
-                "Stop at the first invalid response (default: report it, score the rest)")
-      ->group("Checks");
-  cmd->add_option(
-         "--fail-below", o.fail_below,
-         "Exit 4 when a scored response has SCALE below VALUE (repeatable; SCALE a subscale id or total)")
+  cmd->add_flag("--explain", o.explain, tr(Msg::help_score_explain))->group("Output");
+  cmd->add_flag("--strict", o.strict, tr(Msg::help_score_strict))->group("Checks");
+  cmd->add_option("--fail-below", o.fail_below, tr(Msg::help_score_fail_below))
       ->type_name("SCALE=VALUE")
       ->group("Checks");
   return cmd;
 }
 
 CLI::App* add_stats_command(CLI::App& app, StatsCommandOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "stats",
-      "Reliability and descriptives of a batch: alpha with its CI, item-rest r, correlations, warnings");
-  cmd->add_option("questionnaire", o.questionnaire, "Questionnaire id or definition file")
+  CLI::App* cmd = app.add_subcommand("stats", tr(Msg::help_stats));
+  cmd->add_option("questionnaire", o.questionnaire, tr(Msg::help_questionnaire))
       ->required()
       ->type_name("ID|FILE");
   add_input_options(cmd, o.input);
   o.input.two_threads_by_default = true;  // bench/README.md: faster on every machine measured
-  cmd->add_option("--missing", o.missing,
-                  "Missing answers: pairwise (each pair of items over the responses answering both, "
-                  "as psych::alpha) or listwise (complete responses only)")
+  cmd->add_option("--missing", o.missing, tr(Msg::help_stats_missing))
       ->check(CLI::IsMember({"pairwise", "listwise"}))
       ->capture_default_str()
       ->group("Statistics");
-  cmd->add_option("--min-complete", o.min_complete,
-                  "Warn when alpha rests on fewer complete responses (or pairs) than N")
+  cmd->add_option("--min-complete", o.min_complete, tr(Msg::help_stats_min_complete))
       ->check(whole_number(0))
       ->capture_default_str()
       ->type_name("N")
       ->group("Statistics");
-  cmd->add_option("--floor-ceiling", o.floor_ceiling,
-                  "Warn when more than PCT % of scores are at a scale's minimum or maximum")
+  cmd->add_option("--floor-ceiling", o.floor_ceiling, tr(Msg::help_stats_floor_ceiling))
       ->check(finite_number(0, 100))
       ->capture_default_str()
       ->type_name("PCT")
       ->group("Statistics");
-  cmd->add_flag("--quality", o.quality,
-                "List the responses with quality flags (straight-lining, no variance, long runs) instead")
-      ->group("Statistics");
-  cmd->add_option("--run-limit", o.run_limit,
-                  "A run of N identical answers flags a response (default: half the items + 1)")
+  cmd->add_flag("--quality", o.quality, tr(Msg::help_stats_quality))->group("Statistics");
+  cmd->add_option("--run-limit", o.run_limit, tr(Msg::help_stats_run_limit))
       ->check(whole_number(1))
       ->type_name("N")
       ->group("Statistics");
-  cmd->add_option("-f,--format", o.format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
+  cmd->add_option("-f,--format", o.format, tr(Msg::help_format_data))
       ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
       ->group("Output");
-  cmd->add_option("--section", o.section,
-                  "Only this table: summary, scales, items, correlations, warnings (csv/tsv/ndjson hold "
-                  "one; default scales)")
+  cmd->add_option("--section", o.section, tr(Msg::help_stats_section))
       ->check(CLI::IsMember({"summary", "scales", "items", "correlations", "warnings"}))
       ->group("Output");
-  cmd->add_option("--precision", o.precision,
-                  "Decimals (default: exact shortest form; in tables 2, and 3 for coefficients)")
+  cmd->add_option("--precision", o.precision, tr(Msg::help_stats_precision))
       ->check(whole_number(0, 17))
       ->group("Output");
-  cmd->add_option("--lang", o.lang, "Language of table headings and warnings (default: from the locale)")
+  cmd->add_option("--lang", o.lang, tr(Msg::help_stats_lang))
       ->check(CLI::IsMember({"en", "fr"}))
       ->group("Output");
   return cmd;
@@ -398,86 +446,67 @@ CLI::App* add_stats_command(CLI::App& app, StatsCommandOptions& o) {
 
 // Trend's reference and flag options (--sd ... --reliable-z), which report takes too.
 void add_trend_reference_options(CLI::App* cmd, TrendOptions& o) {
-  cmd->add_option("--sd", o.sd,
-                  "Reference SD per scale, for the RC and ruptures (default: the definition's norms)")
+  cmd->add_option("--sd", o.sd, tr(Msg::help_trend_sd))->type_name("SCALE=V,...")->group("Reference");
+  cmd->add_option("--retest-r", o.retest_r, tr(Msg::help_trend_retest_r))
       ->type_name("SCALE=V,...")
       ->group("Reference");
-  cmd->add_option("--retest-r", o.retest_r,
-                  "Test-retest reliability per scale, for the RC (default: the definition's norms)")
-      ->type_name("SCALE=V,...")
-      ->group("Reference");
-  cmd->add_option("--rupture", o.rupture, "A rupture is a drop of 1 SD (lenient) or 2 SD (strict)")
+  cmd->add_option("--rupture", o.rupture, tr(Msg::help_trend_rupture))
       ->check(CLI::IsMember({"lenient", "strict"}))
       ->capture_default_str()
       ->group("Flags");
-  cmd->add_option("--baseline", o.baseline, "Earlier sessions in the rolling baseline")
+  cmd->add_option("--baseline", o.baseline, tr(Msg::help_trend_baseline))
       ->check(whole_number(2, 1000))
       ->capture_default_str()
       ->group("Flags");
-  cmd->add_option("--repair-within", o.repair_within,
-                  "Sessions after a rupture in which a return counts as repair")
+  cmd->add_option("--repair-within", o.repair_within, tr(Msg::help_trend_repair_within))
       ->check(whole_number(1, 1000))
       ->capture_default_str()
       ->group("Flags");
-  cmd->add_option("--low-item", o.low_item,
-                  "An answer (as keyed) at or below V is a low item (default: the scale's lowest point)")
+  cmd->add_option("--low-item", o.low_item, tr(Msg::help_trend_low_item))
       ->check(finite_number())
       ->type_name("V")
       ->group("Flags");
-  cmd->add_option("--reliable-z", o.reliable_z, "An RC below -Z is a reliable drop")
+  cmd->add_option("--reliable-z", o.reliable_z, tr(Msg::help_trend_reliable_z))
       ->check(finite_number(0, std::numeric_limits<double>::max(), true))
       ->capture_default_str()
       ->group("Flags");
-  cmd->add_option("--reliable-from", o.reliable_from,
-                  "The change a reliable drop is tested on: from the previous session (one test), the first, "
-                  "or both (two tests a session: more false alarms)")
+  cmd->add_option("--reliable-from", o.reliable_from, tr(Msg::help_trend_reliable_from))
       ->check(CLI::IsMember({"previous", "first", "both"}))
       ->capture_default_str()
       ->group("Flags");
 }
 
 CLI::App* add_trend_command(CLI::App& app, TrendOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "trend", "The alliance over sessions: change, reliable change, ruptures and repairs, per subscale");
-  cmd->add_option("questionnaire", o.questionnaire, "Questionnaire id or definition file")
+  CLI::App* cmd = app.add_subcommand("trend", tr(Msg::help_trend));
+  cmd->add_option("questionnaire", o.questionnaire, tr(Msg::help_questionnaire))
       ->required()
       ->type_name("ID|FILE");
   add_input_options(cmd, o.input);
   add_trend_reference_options(cmd, o);
-  cmd->add_flag("--latest", o.latest, "Only each respondent's latest session: its flags, records and alerts")
-      ->group("Flags");
-  cmd->add_option("--hold", o.hold,
-                  "Sessions held in memory to put together a respondent whose responses are not consecutive; "
-                  "input grouped by respondent streams whatever its size")
+  cmd->add_flag("--latest", o.latest, tr(Msg::help_trend_latest))->group("Flags");
+  cmd->add_option("--hold", o.hold, tr(Msg::help_trend_hold))
       ->check(whole_number(1, 1000000000))
       ->capture_default_str()
       ->group("Input");
-  cmd->add_option("--fail-on", o.fail_on,
-                  "Exit 4 when one of these flags is raised: below-band, reliable-drop, rupture, repair, "
-                  "ceiling, low-item")
+  cmd->add_option("--fail-on", o.fail_on, tr(Msg::help_trend_fail_on))
       ->type_name("FLAG,...")
       ->group("Checks");
-  cmd->add_option("-f,--format", o.format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
+  cmd->add_option("-f,--format", o.format, tr(Msg::help_format_data))
       ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
       ->group("Output");
-  cmd->add_option("--precision", o.precision,
-                  "Decimals for numbers (default: exact shortest form; 2 in tables)")
+  cmd->add_option("--precision", o.precision, tr(Msg::help_trend_precision))
       ->check(whole_number(0, 17))
       ->group("Output");
-  cmd->add_option("--lang", o.lang, "Language of the table (default: from the locale)")
+  cmd->add_option("--lang", o.lang, tr(Msg::help_trend_lang))
       ->check(CLI::IsMember({"en", "fr"}))
       ->group("Output");
   return cmd;
 }
 
 CLI::App* add_compare_command(CLI::App& app, CompareOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "compare", "Client and therapist (and observer) forms side by side: differences and agreement");
-  const char* help[] = {
-      "Client form: questionnaire id or definition file, then its response files",
-      "Therapist form: questionnaire id or file, then response files (respondent = the client)",
-      "Observer form: questionnaire id or file, then response files (respondent = the client)"};
+  CLI::App* cmd = app.add_subcommand("compare", tr(Msg::help_compare));
+  const std::string help[] = {tr(Msg::help_compare_client), tr(Msg::help_compare_therapist),
+                              tr(Msg::help_compare_observer)};
   for (std::size_t r = 0; r < 3; ++r)
     cmd->add_option(std::string("--") + kCompareRoles[r], o.forms[r], help[r])
         ->expected(2, CLI::detail::expected_max_vector_size)
@@ -485,160 +514,102 @@ CLI::App* add_compare_command(CLI::App& app, CompareOptions& o) {
         ->group("Forms");
   add_input_options(cmd, o.input);
   cmd->remove_option(cmd->get_option("files"));
-  cmd->add_option("-f,--format", o.format,
-                  "Output: table, json, ndjson, csv, tsv (default: table on a terminal, csv otherwise)")
+  cmd->add_option("-f,--format", o.format, tr(Msg::help_format_data))
       ->check(CLI::IsMember({"table", "json", "ndjson", "jsonl", "csv", "tsv"}))
       ->group("Output");
-  cmd->add_option("--section", o.section,
-                  "Only this table: forms, comparisons, pairs, agreement, unpaired (csv/tsv/ndjson hold "
-                  "one; default pairs)")
+  cmd->add_option("--section", o.section, tr(Msg::help_compare_section))
       ->check(CLI::IsMember({"forms", "comparisons", "pairs", "agreement", "unpaired"}))
       ->group("Output");
-  cmd->add_option("--items", o.items, "Items with the largest disagreement shown per pair (default 3)")
+  cmd->add_option("--items", o.items, tr(Msg::help_compare_items))
       ->check(whole_number(0, 1000))
       ->group("Output");
-  cmd->add_option("--precision", o.precision, "Decimals (default: exact shortest form; 2 in tables)")
+  cmd->add_option("--precision", o.precision, tr(Msg::help_precision_tables))
       ->check(whole_number(0, 17))
       ->group("Output");
-  cmd->add_option("--lang", o.lang, "Language of tables (default: from the locale)")
+  cmd->add_option("--lang", o.lang, tr(Msg::help_compare_lang))
       ->check(CLI::IsMember({"en", "fr"}))
       ->group("Output");
   return cmd;
 }
 
 CLI::App* add_report_command(CLI::App& app, ReportOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "report",
-      "The alliance over sessions as a self-contained HTML file: a chart per subscale and the total, "
-      "flags, agreement with the therapist's form; one client or a caseload");
-  cmd->add_option("questionnaire", o.trend.questionnaire, "Questionnaire id or definition file (client form)")
+  CLI::App* cmd = app.add_subcommand("report", tr(Msg::help_report));
+  cmd->add_option("questionnaire", o.trend.questionnaire, tr(Msg::help_report_questionnaire))
       ->required()
       ->type_name("ID|FILE");
   add_input_options(cmd, o.trend.input);
-  cmd->add_option("-o,--output", o.output,
-                  "The report file, required: written atomically, mode 0600 (it holds health data); an "
-                  "existing regular file is replaced; - writes to standard output")
+  cmd->add_option("-o,--output", o.output, tr(Msg::help_report_output))
       ->required()
       ->type_name("FILE")
       ->group("Output");
-  cmd->add_option("--therapist", o.therapist,
-                  "The therapist's form: questionnaire id or file, then its response files (respondent = "
-                  "the client), drawn beside the client's with the agreement, as compare computes it")
+  cmd->add_option("--therapist", o.therapist, tr(Msg::help_report_therapist))
       ->expected(2, CLI::detail::expected_max_vector_size)
       ->type_name("ID FILE")
       ->group("Forms");
-  cmd->add_option("--respondent", o.respondents,
-                  "Only this respondent (repeatable); default: every respondent, as a caseload")
+  cmd->add_option("--respondent", o.respondents, tr(Msg::help_report_respondent))
       ->type_name("ID")
       ->group("Output");
   add_trend_reference_options(cmd, o.trend);
-  cmd->add_option("-f,--format", o.format,
-                  "html (the report) or svg (one chart of one respondent, --scale, for a letter or a paper)")
+  cmd->add_option("-f,--format", o.format, tr(Msg::help_report_format))
       ->check(CLI::IsMember({"html", "svg"}))
       ->capture_default_str()
       ->group("Output");
-  cmd->add_option("--scale", o.scale, "The chart --format svg draws: a subscale id or total")
-      ->capture_default_str()
-      ->group("Output");
-  cmd->add_option("--lang", o.trend.lang, "Language of the report (default: from the locale)")
+  cmd->add_option("--scale", o.scale, tr(Msg::help_report_scale))->capture_default_str()->group("Output");
+  cmd->add_option("--lang", o.trend.lang, tr(Msg::help_report_lang))
       ->check(CLI::IsMember({"en", "fr"}))
       ->group("Output");
-  cmd->footer(
-      "Nothing is fetched from the network: styles and charts are inline, and the page has no script.\n"
-      "The output is the same for the same input, but for the date of the report (SOURCE_DATE_EPOCH\n"
-      "fixes it). See docs/report.md.");
+  cmd->footer(tr(Msg::help_report_notes));
   return cmd;
 }
 
 CLI::App* add_administer_command(CLI::App& app, AdministerOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "administer",
-      "Give a questionnaire to a respondent: on a terminal one item per screen, or answers one per "
-      "line on standard input");
+  CLI::App* cmd = app.add_subcommand("administer", tr(Msg::help_administer));
   // Nothing is CLI11-required or CLI11-checked: run_administer checks each
   // value itself, so that its message is in the session's language.
-  cmd->add_option("questionnaire", o.questionnaire,
-                  "Questionnaire id or definition file (with item text); required")
+  cmd->add_option("questionnaire", o.questionnaire, tr(Msg::help_administer_questionnaire))
       ->type_name("ID|FILE");
   CLI::Option* respondent =
-      cmd->add_option("--respondent", o.respondent,
-                      "Pseudonymous respondent id, e.g. P017; required. At most 64 characters, no control "
-                      "characters, no space at either end; Unicode is normalised (NFC)")
-          ->type_name("ID");
-  cmd->add_option("--session", o.session_text, "Session number (for trend and compare)")->type_name("N");
-  cmd->add_option("--lang", o.lang,
-                  "Language of prompts, texts and messages: fr or en (default: the resumed file's, else from "
-                  "the locale)")
-      ->type_name("fr|en");
-  cmd->add_option("-o,--output", o.output,
-                  "Response file, or a directory for the default name "
-                  "<respondent>-<questionnaire>[-s<session>]-<YYYY-MM-DD>[-<n>].json (default: that name in "
-                  "the current "
-                  "directory; -<n> numbers a second administration of the same day)")
-      ->type_name("FILE|DIR");
-  cmd->add_flag(
-      "--resume", o.resume,
-      "Continue an unfinished session at its first unanswered item: the -o file, or the one unfinished "
-      "default-named file of this respondent in the directory (any session unless --session, any "
-      "date)");
-  cmd->add_flag("--force", o.force,
-                "Start again over an unfinished session, which is kept as FILE.replaced-<time>; a complete "
-                "response is never replaced");
-  cmd->add_flag("--hide-scores", o.hide_scores,
-                "Do not show the scores at the end (read them later with alliance score)");
-  cmd->add_flag("--plain", o.plain, "Line by line, no cursor movement and no colour (screen readers)");
-  cmd->footer(
-      "Keys: a digit answers, Enter/→ keeps an answer, ←/b back, s skip (where allowed), ? help, q stop.\n"
-      "Without a terminal, answers are read one per line (an empty line skips) and prompts go to stderr.\n"
-      "Every answer is saved at once (status in_progress); files are written atomically with mode 0600.\n"
-      "A complete response is never overwritten: a second one the same day gets the next number (-2.json).\n"
-      "If a save fails, the answers stay in memory: try again, save elsewhere, or stop (exit status 3).\n"
-      "Messages and errors are in the session's language (--lang, the resumed file's, or the locale).\n"
-      "Exit status: 0 complete, 1 a scripted answer was refused, 2 usage (e.g. a key-only definition),\n"
-      "3 I/O (e.g. the file exists: --resume; a save that failed), 5 stopped early (q, or end of input;\n"
-      "--resume continues), 129 hang-up, 130 Ctrl-C (SIGINT), 131 SIGQUIT, 143 SIGTERM.\n"
-      "See docs/administration.md.");
+      cmd->add_option("--respondent", o.respondent, tr(Msg::help_administer_respondent))->type_name("ID");
+  cmd->add_option("--session", o.session_text, tr(Msg::help_administer_session))->type_name("N");
+  cmd->add_option("--lang", o.lang, tr(Msg::help_administer_lang))->type_name("fr|en");
+  cmd->add_option("-o,--output", o.output, tr(Msg::help_administer_output))->type_name("FILE|DIR");
+  cmd->add_flag("--resume", o.resume, tr(Msg::help_administer_resume));
+  cmd->add_flag("--force", o.force, tr(Msg::help_administer_force));
+  cmd->add_flag("--hide-scores", o.hide_scores, tr(Msg::help_administer_hide_scores));
+  cmd->add_flag("--plain", o.plain, tr(Msg::help_administer_plain));
+  cmd->footer(tr(Msg::help_administer_notes));
   cmd->callback([&o, respondent] { o.respondent_given = respondent->count() > 0; });
   return cmd;
 }
 
 CLI::App* add_norms_command(CLI::App& app, NormsOptions& o) {
-  CLI::App* cmd = app.add_subcommand(
-      "norms", "Local norms from your own responses (n, mean, SD, alpha, test-retest r), as a definition");
-  cmd->add_option("questionnaire", o.questionnaire, "Questionnaire id or definition file")
+  CLI::App* cmd = app.add_subcommand("norms", tr(Msg::help_norms));
+  cmd->add_option("questionnaire", o.questionnaire, tr(Msg::help_questionnaire))
       ->required()
       ->type_name("ID|FILE");
   add_input_options(cmd, o.input);
-  cmd->add_option(
-         "-o,--output", o.output,
-         "The definition to write (required): it extends the questionnaire with the norms, written "
-         "atomically with mode 0600; an existing regular file is replaced; - writes to standard output")
+  cmd->add_option("-o,--output", o.output, tr(Msg::help_norms_output))
       ->required()
       ->type_name("FILE")
       ->group("Output");
-  cmd->add_option("--sessions", o.sessions,
-                  "Which sessions of each respondent form the norm sample: first (default: one score per "
-                  "person, before treatment shapes it), last, or all (every session as if independent: the "
-                  "n overstates the information). Test-retest r always pairs each respondent's first two "
-                  "sessions")
+  cmd->add_option("--sessions", o.sessions, tr(Msg::help_norms_sessions))
       ->check(CLI::IsMember({"first", "last", "all"}))
       ->capture_default_str()
       ->group("Norms");
-  cmd->add_option("--min-n", o.min_n, "Warn when a scale's norm rests on fewer than N scores")
+  cmd->add_option("--min-n", o.min_n, tr(Msg::help_norms_min_n))
       ->check(whole_number(0))
       ->capture_default_str()
       ->type_name("N")
       ->group("Norms");
-  cmd->add_option("--lang", o.lang, "Language of the messages (default: from the locale)")
+  cmd->add_option("--lang", o.lang, tr(Msg::help_validate_lang))
       ->check(CLI::IsMember({"en", "fr"}))
       ->group("Output");
   return cmd;
 }
 
 CLI::App* add_help_command(CLI::App& app, std::string& topic) {
-  CLI::App* cmd = app.add_subcommand("help", "Show the help of alliance, or of one command");
-  cmd->add_option("command", topic, "The command whose options to show (default: alliance's own help)")
-      ->type_name("COMMAND");
+  CLI::App* cmd = app.add_subcommand("help", tr(Msg::help_help));
+  cmd->add_option("command", topic, tr(Msg::help_help_command))->type_name("COMMAND");
   return cmd;
 }
 
@@ -658,8 +629,8 @@ CLI::App* add_generate_command(CLI::App& app, GenerateOptions& o) {
 // Every command registered on one App, with the options structs they fill
 // (CLI11 keeps pointers into them: a Parser never moves).
 struct Parser {
-  CLI::App app{"alliance — administer and score therapeutic alliance questionnaires (goals, tasks, bond).",
-               "alliance"};
+  std::string lang;  // of --help; first, so that it is set before app is made
+  CLI::App app{tr(Msg::help_program), "alliance"};
   Command command;
   ListOptions list;
   ShowOptions show;
@@ -676,7 +647,9 @@ struct Parser {
   std::vector<CLI::App*> commands;  // in the order of Command::options' alternatives
   CLI::App* help = nullptr;
 
-  Parser() {
+  explicit Parser(const std::string& help_language) : lang(set_help_language(help_language)) {
+    app.formatter(std::make_shared<HelpFormatter>(lang));
+    app.set_help_flag("-h,--help", tr(Msg::help_opt_help));  // before the commands, which copy it
     app.set_version_flag(
         "-V,--version",
         [] {
@@ -684,12 +657,13 @@ struct Parser {
           text.pop_back();  // CLI11 ends it with a new line
           return text;
         },
-        "Print the version, the build's revision and the bundled definitions' hashes, and exit");
-    app.footer(footer_text(kFooter, ""));
+        tr(Msg::help_opt_version));
+    app.footer(footer_text(tr(Msg::help_footer), ""));
     app.require_subcommand(1);
     app.fallthrough();
-    app.add_option("--path", command.global.paths, "Also look for questionnaires in DIR (repeatable)")
-        ->type_name("DIR");
+    app.add_option("--path", command.global.paths, tr(Msg::help_opt_path))->type_name("DIR");
+    app.add_option("--lang", command.global.lang, tr(Msg::help_opt_global_lang))
+        ->check(CLI::IsMember({"en", "fr"}));
     commands = {add_list_command(app, list),         add_show_command(app, show),
                 add_validate_command(app, validate), add_score_command(app, score),
                 add_stats_command(app, stats),       add_trend_command(app, trend),
@@ -700,9 +674,15 @@ struct Parser {
     // administer and report have notes of their own; the others the common footer.
     for (CLI::App* cmd : commands) {
       const bool own = cmd->get_name() == "administer" || cmd->get_name() == "report";
-      cmd->footer(footer_text(own ? cmd->get_footer() : kFooter, cmd->get_name()));
+      cmd->footer(footer_text(own ? cmd->get_footer() : tr(Msg::help_footer), cmd->get_name()));
     }
     help->footer(footer_text("", "help"));
+    localise(app, lang);
+  }
+
+  static std::string set_help_language(const std::string& language) {
+    help_language_now = text::is_french(language) ? "fr" : "en";
+    return help_language_now;
   }
 
   // The commands a user can type (the hidden one left out).
@@ -718,7 +698,7 @@ struct Parser {
 std::string command_typed(int argc, const char* const* argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--path") {
+    if (arg == "--path" || arg == "--lang") {
       ++i;
       continue;
     }
@@ -728,17 +708,30 @@ std::string command_typed(int argc, const char* const* argv) {
   return "";
 }
 
+// The language of --help: --lang (before or after the command) when it is fr
+// or en, else the locale's (io::choose_language's order).
+std::string help_language(int argc, const char* const* argv, const std::string& locale_language) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    std::string_view value;
+    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+    if (arg.starts_with("--lang=")) value = arg.substr(7);
+    if (value == "fr" || value == "en") return std::string(value);
+  }
+  return locale_language;
+}
+
 // What bare `alliance` prints: the commands, each on a line, and where to read more.
 std::string short_help(const Parser& parser) {
-  std::string out = parser.app.get_description() +
-                    "\nUsage: alliance [--path DIR] COMMAND [OPTIONS] [ARGUMENTS]\n\n" + "Commands:\n";
+  std::string out = parser.app.get_description() + "\n" + tr(Msg::help_short_usage) + "\n\n" +
+                    tr(Msg::help_commands_heading) + "\n";
   for (const CLI::App* cmd :
        parser.app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); })) {
     std::string name = cmd->get_name();
     name.resize(std::max<std::size_t>(name.size() + 2, 12), ' ');
     out += "  " + name + cmd->get_description() + "\n";
   }
-  return out + "\n" + kShortHelpEnd;
+  return out + "\n" + tr(Msg::help_short_end) + "\n";
 }
 
 // "--format" for the first mistyped option among the arguments CLI11 did
@@ -818,11 +811,11 @@ std::vector<std::string> choices_in(const std::string& type_name) {
   return out;
 }
 
-OptionSpec describe_option(const CLI::Option& opt) {
+OptionSpec describe_option(const CLI::Option& opt, const std::string& lang) {
   OptionSpec spec;
   spec.positional = !opt.nonpositional();
   if (spec.positional) {
-    spec.names = {opt.get_name(true)};
+    spec.names = {in_language(kPositionalNames, opt.get_name(true), lang)};
   } else {
     for (const std::string& name : opt.get_snames()) spec.names.push_back("-" + name);
     for (const std::string& name : opt.get_lnames()) spec.names.push_back("--" + name);
@@ -834,6 +827,7 @@ OptionSpec describe_option(const CLI::Option& opt) {
   spec.default_value = opt.get_default_str();
   if (opt.get_expected_max() == 0) return spec;  // a flag
   const std::string type_name = opt.get_type_name();
+  const std::string english_type = english_value_name(type_name.substr(0, type_name.find(':')), lang);
   spec.choices = choices_in(type_name);
   spec.value_name = spec.choices.empty() ? type_name.substr(0, type_name.find(':')) : "";
   if (spec.choices.empty() && type_name.find(':') != std::string::npos)
@@ -841,13 +835,13 @@ OptionSpec describe_option(const CLI::Option& opt) {
   if (!spec.choices.empty()) {
     spec.kind = ValueKind::choice;
     for (const std::string& c : spec.choices) spec.value_name += (spec.value_name.empty() ? "" : "|") + c;
-  } else if (type_name == "ID|FILE" || type_name == "ID FILE") {
+  } else if (english_type == "ID|FILE" || english_type == "ID FILE") {
     spec.kind = ValueKind::questionnaire;
-  } else if (type_name.starts_with("FILE")) {
+  } else if (english_type.starts_with("FILE")) {
     spec.kind = ValueKind::file;
-  } else if (type_name == "DIR") {
+  } else if (english_type == "DIR") {
     spec.kind = ValueKind::directory;
-  } else if (type_name == "COMMAND") {
+  } else if (english_type == "COMMAND") {
     spec.kind = ValueKind::command;
   } else {
     spec.kind = ValueKind::text;
@@ -855,14 +849,18 @@ OptionSpec describe_option(const CLI::Option& opt) {
   return spec;
 }
 
-CommandSpec describe_app(const CLI::App& app, const std::string& name, const std::string& notes) {
+CommandSpec describe_app(const CLI::App& app, const std::string& name, const std::string& notes,
+                         const std::string& lang) {
   CommandSpec spec;
   spec.name = name;
   spec.summary = app.get_description();
   const std::string help = name == "alliance" ? app.help() : app.help("alliance");
-  const std::size_t usage = help.find("Usage: ");
-  if (usage != std::string::npos) spec.usage = help.substr(usage + 7, help.find('\n', usage) - usage - 7);
-  for (const CLI::Option* opt : app.get_options()) spec.options.push_back(describe_option(*opt));
+  // The usage line, without its label ("Usage: ", "Utilisation : ").
+  const std::string label = std::string(text::text(lang, Msg::help_label_usage));
+  const std::size_t usage = help.find(label);
+  const std::size_t from = help.find(' ', usage + label.size()) + 1;
+  if (usage != std::string::npos) spec.usage = help.substr(from, help.find('\n', usage) - from);
+  for (const CLI::Option* opt : app.get_options()) spec.options.push_back(describe_option(*opt, lang));
   std::stable_partition(spec.options.begin(), spec.options.end(),
                         [](const OptionSpec& o) { return o.positional; });  // as --help shows them
   spec.notes = notes;
@@ -872,26 +870,26 @@ CommandSpec describe_app(const CLI::App& app, const std::string& name, const std
 
 }  // namespace
 
-CommandLineSpec describe_command_line() {
-  const Parser parser;
+CommandLineSpec describe_command_line(const std::string& lang) {
+  const Parser parser(lang);
   CommandLineSpec spec;
-  spec.program = describe_app(parser.app, "alliance", kFooter);
-  spec.program.summary = "administer and score therapeutic alliance questionnaires (goals, tasks, bond)";
+  spec.program = describe_app(parser.app, "alliance", tr(Msg::help_footer), lang);
+  spec.program.summary = tr(Msg::help_program_summary);
   spec.environment = environment_variables();
   for (const CLI::App* cmd :
        parser.app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); })) {
-    std::string notes = cmd->get_name() == "help" ? "" : kFooter;
+    std::string notes = cmd->get_name() == "help" ? "" : tr(Msg::help_footer);
     if (cmd->get_name() == "administer" || cmd->get_name() == "report") {
       notes = cmd->get_footer();
-      notes = notes.substr(0, notes.find("\n\nExamples:"));
+      notes = notes.substr(0, notes.find("\n\n" + tr(Msg::help_examples_heading)));
     }
-    spec.commands.push_back(describe_app(*cmd, cmd->get_name(), notes));
+    spec.commands.push_back(describe_app(*cmd, cmd->get_name(), notes, lang));
   }
   return spec;
 }
 
 ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::string& locale_language) {
-  Parser parser;
+  Parser parser(help_language(argc, argv, locale_language));
   if (argc <= 1) return Printout{short_help(parser), "", ExitCode::usage};
   const std::string typed = command_typed(argc, argv);
   const std::vector<std::string> names = parser.visible_names();
@@ -917,6 +915,16 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
   if (commands[8]->parsed()) command.options = std::move(parser.report);
   if (commands[9]->parsed()) command.options = std::move(parser.norms);
   if (commands[10]->parsed()) command.options = std::move(parser.generate);
+  // --lang before the command counts as the command's own (given after it, that wins).
+  std::visit(
+      [&global = command.global](auto& options) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(options)>, ReportOptions>) {
+          if (options.trend.lang.empty()) options.trend.lang = global.lang;
+        } else if constexpr (requires { options.lang; }) {
+          if (options.lang.empty()) options.lang = global.lang;
+        }
+      },
+      command.options);
   return std::move(command);
 }
 

@@ -18,7 +18,10 @@ struct GeneratedFile {
 // alliance(1) and one alliance-<command>(1) per command, in man(7) roff:
 // every option --help shows, its values and default, the notes and examples.
 // Text outside ASCII is written as groff's \[uXXXX], so that any groff reads it.
-std::vector<GeneratedFile> man_pages(const CommandLineSpec& spec, const std::string& version);
+// The pages' own words (section names, "Default:") are in `lang`, as the
+// spec's texts should be (describe_command_line(lang)).
+std::vector<GeneratedFile> man_pages(const CommandLineSpec& spec, const std::string& version,
+                                     const std::string& lang = "en");
 
 // The completion script for "bash", "zsh" or "fish": commands, options, the
 // values of options with a list of them, files and directories, and

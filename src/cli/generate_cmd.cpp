@@ -11,9 +11,12 @@
 namespace alliance::cli {
 
 int run_generate(const GenerateOptions& options) {
-  const CommandLineSpec spec = describe_command_line();
-  const std::vector<GeneratedFile> files =
-      options.what == "man" ? man_pages(spec, kVersion) : std::vector{completion_script(spec, options.what)};
+  // Completion scripts are English (option descriptions in zsh and fish); man pages in --lang.
+  const std::string lang = options.what == "man" && options.lang == "fr" ? "fr" : "en";
+  const CommandLineSpec spec = describe_command_line(lang);
+  const std::vector<GeneratedFile> files = options.what == "man"
+                                               ? man_pages(spec, kVersion, lang)
+                                               : std::vector{completion_script(spec, options.what)};
   for (const GeneratedFile& file : files) {
     const std::string path = options.directory + "/" + file.name;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);

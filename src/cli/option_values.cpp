@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "alliance/core/text.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::cli {
 
@@ -30,10 +31,6 @@ namespace {
 // Bounds this large are the type's, not the option's: "0 or more".
 constexpr long long kNoMax = std::numeric_limits<int>::max();
 
-std::string quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
-}
-
 // Digits only, perhaps signed: a whole number too large for 64 bits.
 bool looks_whole(std::string_view text) {
   if (!text.empty() && text.front() == '-') text.remove_prefix(1);
@@ -42,39 +39,47 @@ bool looks_whole(std::string_view text) {
 
 }  // namespace
 
-std::string whole_range_text(long long min, long long max) {
-  if (max >= kNoMax) return std::to_string(min) + " or more";
-  if (max == min + 1) return std::to_string(min) + " or " + std::to_string(max);
-  return std::to_string(min) + " to " + std::to_string(max);
+std::string whole_range_text(long long min, long long max, std::string_view lang) {
+  using text::Msg;
+  const std::string low = std::to_string(min);
+  if (max >= kNoMax) return text::say(lang, Msg::range_or_more, {low});
+  return text::say(lang, max == min + 1 ? Msg::range_or : Msg::range_to, {low, std::to_string(max)});
 }
 
-std::string whole_number_problem(std::string_view text, long long min, long long max) {
-  const std::string expected = " (expected a whole number, " + whole_range_text(min, max) + ")";
-  if (text.empty()) return "no value" + expected;
+std::string whole_number_problem(std::string_view text, long long min, long long max, std::string_view lang) {
+  using text::Msg;
+  const std::string expected = text::say(lang, Msg::value_expected_whole, {whole_range_text(min, max, lang)});
+  if (text.empty()) return text::say(lang, Msg::value_missing, {expected});
   const std::optional<long long> value = parse_whole(text);
-  if (!value && !looks_whole(text)) return quoted(text) + " is not a whole number" + expected;
+  if (!value && !looks_whole(text)) return text::say(lang, Msg::value_not_whole, {text, expected});
   if (!value || *value > max)
-    return quoted(text) + (max >= kNoMax ? " is too large" : " is out of range") + expected;
-  if (*value < min) return quoted(text) + " is out of range" + expected;
+    return text::say(lang, max >= kNoMax ? Msg::value_too_large : Msg::value_out_of_range, {text, expected});
+  if (*value < min) return text::say(lang, Msg::value_out_of_range, {text, expected});
   return "";
 }
 
-std::string number_range_text(double min, double max, bool above_min) {
+std::string number_range_text(double min, double max, bool above_min, std::string_view lang) {
+  using text::Msg;
   if (min == std::numeric_limits<double>::lowest() && max == std::numeric_limits<double>::max()) return "";
+  // In French, with a decimal comma: the range is read by a person.
+  const std::string low = text::decimal(lang, core::format_number(min));
   if (max == std::numeric_limits<double>::max())
-    return (above_min ? "greater than " : "at least ") + core::format_number(min);
-  return (above_min ? "above " : "") + core::format_number(min) + " to " + core::format_number(max);
+    return text::say(lang, above_min ? Msg::range_greater_than : Msg::range_at_least, {low});
+  return text::say(lang, above_min ? Msg::range_above_to : Msg::range_to,
+                   {low, text::decimal(lang, core::format_number(max))});
 }
 
-std::string number_problem(std::string_view text, double min, double max, bool above_min) {
-  const std::string range = number_range_text(min, max, above_min);
-  const std::string expected =
-      range.empty() ? " (expected a finite number)" : " (expected a number, " + range + ")";
-  if (text.empty()) return "no value" + expected;
+std::string number_problem(std::string_view text, double min, double max, bool above_min,
+                           std::string_view lang) {
+  using text::Msg;
+  const std::string range = number_range_text(min, max, above_min, lang);
+  const std::string expected = range.empty() ? text::say(lang, Msg::value_expected_finite)
+                                             : text::say(lang, Msg::value_expected_number, {range});
+  if (text.empty()) return text::say(lang, Msg::value_missing, {expected});
   const std::optional<double> value = parse_finite(text);
-  if (!value) return quoted(text) + " is not a finite number" + expected;
+  if (!value) return text::say(lang, Msg::value_not_finite, {text, expected});
   if (*value < min || (above_min && *value == min) || *value > max)
-    return quoted(text) + " is out of range" + expected;
+    return text::say(lang, Msg::value_out_of_range, {text, expected});
   return "";
 }
 

@@ -18,18 +18,22 @@ std::optional<long long> parse_whole(std::string_view text);
 std::optional<double> parse_finite(std::string_view text);
 
 // "" when `text` is a whole number in [min, max]; else what is wrong and what
-// was expected, as in "'abc' is not a whole number (expected 0 to 17)".
-std::string whole_number_problem(std::string_view text, long long min, long long max);
+// was expected, as in "'abc' is not a whole number (expected 0 to 17)", in
+// `lang` ("fr"; anything else is English), from the message catalogue.
+std::string whole_number_problem(std::string_view text, long long min, long long max,
+                                 std::string_view lang = "en");
 
 // What a whole-number range reads as in messages and --help: "0 to 17",
-// "0 or more", "1 or 2".
-std::string whole_range_text(long long min, long long max);
+// "0 or more", "1 or 2" (in French "0 à 17", "0 ou plus", "1 ou 2").
+std::string whole_range_text(long long min, long long max, std::string_view lang = "en");
 
 // "" when `text` is a finite number in [min, max] (above min when
 // `above_min`); else what is wrong and what was expected.
-std::string number_problem(std::string_view text, double min, double max, bool above_min = false);
+std::string number_problem(std::string_view text, double min, double max, bool above_min = false,
+                           std::string_view lang = "en");
 
-// As whole_range_text, for numbers: "0 to 100", "greater than 0".
-std::string number_range_text(double min, double max, bool above_min = false);
+// As whole_range_text, for numbers: "0 to 100", "greater than 0" (in French
+// with a decimal comma).
+std::string number_range_text(double min, double max, bool above_min = false, std::string_view lang = "en");
 
 }  // namespace alliance::cli

@@ -298,8 +298,7 @@ void settle_identifiers(const std::vector<std::string>& names, const ColumnMappi
   for (std::size_t c = 0; c < columns.size(); ++c)
     if (columns[c].role == Role::ignored) unread.push_back(names[c].empty() ? "\"\"" : names[c]);
   if (!unread.empty())
-    out.warnings.push_back(where + ": no column is recognised as the respondent id (columns not read: " +
-                           name_list(unread) + "); name it with --id-column, or the responses have none");
+    out.warnings.push_back(text::nested(text::Msg::csv_warn_no_id_column, {where, name_list(unread)}));
 }
 
 // Errors and warnings about the items: none held by a column is an error,
@@ -315,8 +314,7 @@ void check_items(const core::Questionnaire& q, const std::vector<bool>& held, co
     });
   for (std::size_t i = 0; i < held.size(); ++i)
     if (!held[i])
-      out.warnings.push_back(where + ": no column for item " + q.items[i].id +
-                             ": it is unanswered in every row");
+      out.warnings.push_back(text::nested(text::Msg::csv_warn_no_item_column, {where, q.items[i].id}));
 }
 
 // Throws Error(usage) when an option names a column `names` lacks, an item

@@ -166,21 +166,20 @@ class CsvResponseReader final : public ResponseReader {
   // rows after it), is a warning.
   void skip_rows(int count) {
     skipped_ = count;
-    const std::string skipping = "--skip-rows " + std::to_string(count) + " skips this row";
+
     for (int skipped = 0; skipped < count && csv_.next(fields_);) {
       if (blank(fields_)) continue;
       ++skipped;
       const long line = csv_.line();
       const std::string answers = answers_in(fields_);
       if (!answers.empty())
-        warnings_.push_back(where(line) + ": " + skipping + ", but it holds answers (" + answers +
-                            "): check the number of rows to skip");
+        warnings_.push_back(
+            text::nested(text::Msg::csv_warn_skipped_answers, {where(line), std::to_string(count), answers}));
       else if (csv_.last_line() > line && fields_.size() != columns_.size())
-        warnings_.push_back(where(line) + ": " + skipping + ", which runs to line " +
-                            std::to_string(csv_.last_line()) +
-                            " (a quoted field holding line breaks) and has " +
-                            std::to_string(fields_.size()) + (fields_.size() == 1 ? " field" : " fields") +
-                            ", not " + std::to_string(columns_.size()) + ": a stray quote?");
+        warnings_.push_back(
+            text::nested(text::Msg::csv_warn_skipped_long_row,
+                         {where(line), std::to_string(count), std::to_string(csv_.last_line()),
+                          std::to_string(fields_.size()), std::to_string(columns_.size())}));
     }
   }
 

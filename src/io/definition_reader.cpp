@@ -370,12 +370,14 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
   }
   ParsedJson parsed = parse_json_text(text);
   if (parsed.error) {
-    if (blank_json_text(text))
+    if (blank_json_text(text)) {
       parsed.error->message =
           empty_input_message(file) + ": expected a JSON object (a questionnaire definition)";
+      parsed.error->said.reset();
+    }
     const JsonError& e = *parsed.error;
-    out.push_back({core::Severity::error, file, e.pointer, e.position.line, e.position.column, e.message,
-                   std::nullopt});
+    out.push_back(
+        {core::Severity::error, file, e.pointer, e.position.line, e.position.column, e.message, e.said});
     return std::nullopt;
   }
   return std::move(parsed.value);

@@ -6,6 +6,7 @@
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/json_locations.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::io {
 
@@ -23,6 +24,26 @@ std::string describe_json(const nlohmann::json& value) {
   }
 }
 
+std::string said_json(const nlohmann::json& value) {
+  using text::Msg;
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: return text::nested(Msg::json_an_object);
+    case nlohmann::json::value_t::array: return text::nested(Msg::json_an_array);
+    case nlohmann::json::value_t::string: {
+      const std::string text = value.dump();  // quoted, escaped
+      return text::nested(Msg::json_got_string, {text.size() > 40 ? core::excerpt(text, 37) + "\"" : text});
+    }
+    case nlohmann::json::value_t::null:
+    case nlohmann::json::value_t::boolean: return describe_json(value);  // JSON's words
+    default: return text::nested(Msg::json_got_number, {value.dump()});
+  }
+}
+
+std::string said_did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::optional<std::string> closest = core::closest_match(word, candidates);
+  return closest ? text::nested(text::Msg::did_you_mean, {*closest}) : "";
+}
+
 std::optional<int> int_value(const nlohmann::json& value) {
   constexpr std::int64_t kMin = std::numeric_limits<int>::min();
   constexpr std::int64_t kMax = std::numeric_limits<int>::max();
@@ -34,16 +55,22 @@ std::optional<int> int_value(const nlohmann::json& value) {
   return std::nullopt;
 }
 
-const char* expected_int(const nlohmann::json& value) {
-  return value.is_number_integer() ? "a whole number from -2147483648 to 2147483647" : "a whole number";
+std::string expected_int(const nlohmann::json& value) {
+  return text::nested(value.is_number_integer() ? text::Msg::json_a_whole_int
+                                                : text::Msg::json_a_whole_number);
 }
 
 void Fields::error(const std::string& where, const std::string& message) {
   out_.push_back({core::Severity::error, "", where, 0, 0, message, std::nullopt});
 }
 
-void Fields::expected(const std::string& where, const char* what, const json& got) {
-  error(where, std::string("expected ") + what + ", got " + describe_json(got));
+void Fields::error(const std::string& where, text::Msg id, std::vector<std::string> args) {
+  text::Message said{id, std::move(args)};
+  out_.push_back({core::Severity::error, "", where, 0, 0, text::say("en", said), std::move(said)});
+}
+
+void Fields::expected(const std::string& where, std::string what, const json& got) {
+  error(where, text::Msg::json_expected, {std::move(what), said_json(got)});
 }
 
 void Fields::keys(const json& object, const std::string& where, const std::vector<std::string>& allowed) {
@@ -53,14 +80,14 @@ void Fields::keys(const json& object, const std::string& where, const std::vecto
     bool known = false;
     for (const std::string& a : allowed) known = known || a == key;
     if (!known)
-      error(where + "/" + pointer_token(key),
-            "unknown key \"" + key + "\"" + core::did_you_mean(key, allowed));
+      error(where + "/" + pointer_token(key), text::Msg::json_unknown_key,
+            {key, said_did_you_mean(key, allowed)});
   }
 }
 
 bool Fields::is_object(const json& value, const std::string& where) {
   if (value.is_object()) return true;
-  expected(where, "an object", value);
+  expected(where, text::nested(text::Msg::json_an_object), value);
   return false;
 }
 
@@ -70,7 +97,7 @@ const nlohmann::json* Fields::member(const json& parent, const std::string& wher
     auto found = parent.find(key);
     if (found != parent.end()) return &*found;
   }
-  if (required) error(where, "missing required key \"" + key + "\"");
+  if (required) error(where, text::Msg::json_missing_key, {key});
   return nullptr;
 }
 
@@ -79,7 +106,7 @@ const nlohmann::json* Fields::object(const json& parent, const std::string& wher
   const json* value = member(parent, where, key, required);
   if (!value) return nullptr;
   if (value->is_object()) return value;
-  expected(where + "/" + key, "an object", *value);
+  expected(where + "/" + key, text::nested(text::Msg::json_an_object), *value);
   return nullptr;
 }
 
@@ -88,7 +115,7 @@ const nlohmann::json* Fields::array(const json& parent, const std::string& where
   const json* value = member(parent, where, key, required);
   if (!value) return nullptr;
   if (value->is_array()) return value;
-  expected(where + "/" + key, "an array", *value);
+  expected(where + "/" + key, text::nested(text::Msg::json_an_array), *value);
   return nullptr;
 }
 
@@ -97,7 +124,7 @@ std::string Fields::text(const json& parent, const std::string& where, const std
   const json* value = member(parent, where, key, required);
   if (!value) return "";
   if (value->is_string()) return value->get<std::string>();
-  expected(where + "/" + pointer_token(key), "a string", *value);
+  expected(where + "/" + pointer_token(key), text::nested(text::Msg::json_a_string), *value);
   return "";
 }
 
@@ -106,11 +133,10 @@ std::string Fields::id_text(const json& parent, const std::string& where, const 
   if (!value) return "";
   if (value->is_string()) return value->get<std::string>();
   if (value->is_number_integer()) {
-    error(where + "/" + key, "expected a string, got number " + value->dump() + " (write ids as strings: \"" +
-                                 value->dump() + "\")");
+    error(where + "/" + key, text::Msg::json_id_not_string, {value->dump()});
     return value->dump();
   }
-  expected(where + "/" + key, "a string", *value);
+  expected(where + "/" + key, text::nested(text::Msg::json_a_string), *value);
   return "";
 }
 
@@ -121,7 +147,7 @@ std::vector<std::string> Fields::text_list(const json& parent, const std::string
   if (!value) return out;
   const std::string w = where + "/" + pointer_token(key);
   if (!value->is_array()) {
-    expected(w, "an array of strings", *value);
+    expected(w, text::nested(text::Msg::json_an_array_of_strings), *value);
     return out;
   }
   for (std::size_t i = 0; i < value->size(); ++i) {
@@ -129,7 +155,7 @@ std::vector<std::string> Fields::text_list(const json& parent, const std::string
     if (element.is_string())
       out.push_back(element.get<std::string>());
     else
-      expected(w + "/" + std::to_string(i), "a string", element);
+      expected(w + "/" + std::to_string(i), text::nested(text::Msg::json_a_string), element);
   }
   return out;
 }
@@ -141,14 +167,14 @@ core::LocalizedText Fields::localized(const json& parent, const std::string& whe
   if (!value) return out;
   const std::string w = where + "/" + key;
   if (!value->is_object()) {
-    expected(w, "an object of texts by language, such as {\"en\": \"…\", \"fr\": \"…\"}", *value);
+    expected(w, text::nested(text::Msg::json_texts_by_language, {"{\"en\": \"…\", \"fr\": \"…\"}"}), *value);
     return out;
   }
   for (const auto& [lang, text] : value->items()) {
     if (text.is_string())
       out[lang] = text.get<std::string>();
     else
-      expected(w + "/" + pointer_token(lang), "a string", text);
+      expected(w + "/" + pointer_token(lang), text::nested(text::Msg::json_a_string), text);
   }
   return out;
 }
@@ -158,7 +184,7 @@ bool Fields::boolean(const json& parent, const std::string& where, const char* k
   const json* value = member(parent, where, key, required);
   if (!value) return fallback;
   if (value->is_boolean()) return value->get<bool>();
-  expected(where + "/" + key, "true or false", *value);
+  expected(where + "/" + key, text::nested(text::Msg::json_true_or_false), *value);
   return fallback;
 }
 
@@ -167,7 +193,7 @@ std::optional<double> Fields::number(const json& parent, const std::string& wher
   const json* value = member(parent, where, key, required);
   if (!value) return std::nullopt;
   if (value->is_number()) return value->get<double>();
-  expected(where + "/" + key, "a number", *value);
+  expected(where + "/" + key, text::nested(text::Msg::json_a_number), *value);
   return std::nullopt;
 }
 
@@ -189,7 +215,7 @@ std::vector<double> Fields::number_list(const json& parent, const std::string& w
     if (element.is_number())
       out.push_back(element.get<double>());
     else
-      expected(where + "/" + key + "/" + std::to_string(i), "a number", element);
+      expected(where + "/" + key + "/" + std::to_string(i), text::nested(text::Msg::json_a_number), element);
   }
   return out;
 }
@@ -205,7 +231,8 @@ std::map<std::string, std::optional<double>> Fields::number_map(const json& pare
     else if (element.is_null())
       out[name] = std::nullopt;
     else
-      expected(where + "/" + key + "/" + pointer_token(name), "a number or null", element);
+      expected(where + "/" + key + "/" + pointer_token(name), text::nested(text::Msg::json_a_number_or_null),
+               element);
   }
   return out;
 }

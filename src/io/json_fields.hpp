@@ -12,17 +12,24 @@
 
 #include "alliance/core/diagnostics.hpp"
 #include "alliance/core/questionnaire.hpp"
+#include "alliance/text/message.hpp"
 
 namespace alliance::io {
 
 // "string \"yes\"", "number 3", "an array"… for "expected X, got Y".
 std::string describe_json(const nlohmann::json& value);
+// The same as an argument of a catalogue message (text::nested), so that it
+// is shown in the message's language.
+std::string said_json(const nlohmann::json& value);
+// "did you mean 'x'?" (text::Msg::did_you_mean) as an argument, or "".
+std::string said_did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
 // A whole number that fits an int, or nullopt (a larger one is never truncated).
 std::optional<int> int_value(const nlohmann::json& value);
 // What a value int_value() refused was expected to be: "a whole number", and
 // its range for a whole number out of it.
-const char* expected_int(const nlohmann::json& value);
+// (As an argument of a catalogue message: text::nested.)
+std::string expected_int(const nlohmann::json& value);
 
 class Fields {
  public:
@@ -31,6 +38,8 @@ class Fields {
   explicit Fields(std::vector<core::Diagnostic>& out) : out_(out) {}
 
   void error(const std::string& where, const std::string& message);
+  // The same, from the message catalogue: shown in the user's language.
+  void error(const std::string& where, text::Msg id, std::vector<std::string> args);
 
   // Reports members not in `allowed` (keys starting with "x-" are the user's own).
   void keys(const json& object, const std::string& where, const std::vector<std::string>& allowed);
@@ -57,7 +66,8 @@ class Fields {
  private:
   // The member, or nullptr (reported when required and absent).
   const json* member(const json& parent, const std::string& where, const std::string& key, bool required);
-  void expected(const std::string& where, const char* what, const json& got);
+  // `what` is a catalogue message as an argument (text::nested(text::Msg::json_an_object)).
+  void expected(const std::string& where, std::string what, const json& got);
 
   std::vector<core::Diagnostic>& out_;
 };

@@ -7,6 +7,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/io/json_locations.hpp"
+#include "alliance/text/messages.hpp"
 #include "answer_parsing.hpp"
 #include "flat_response.hpp"
 #include "item_index.hpp"
@@ -19,6 +20,8 @@ namespace alliance::io {
 using nlohmann::json;
 
 namespace {
+
+using text::Msg;
 
 // Only the duplicate keys: an NDJSON line's messages are located by the line.
 const LocateOptions kNoPositions = {0, 20};
@@ -33,7 +36,8 @@ std::string text_member(const json& doc, const char* key, ResponseRecord& record
   if (found == doc.end() || found->is_null()) return "";
   if (found->is_string()) return found->get<std::string>();
   if (found->is_number_integer() && std::string(key) != "date") return found->dump();  // numeric ids
-  add_problem(record, where + "/" + key + ": expected a string, got " + describe_json(*found));
+  add_problem(record, Msg::json_expected_at,
+              {where + "/" + key, text::nested(Msg::json_a_string), said_json(*found)});
   return "";
 }
 
@@ -45,15 +49,15 @@ void read_questionnaire(const json& doc, ResponseRecord& record, const std::stri
     return;
   }
   if (!found->is_object()) {
-    add_problem(record,
-                where + "/questionnaire: expected {\"id\": …, \"version\": …}, got " + describe_json(*found));
+    add_problem(record, Msg::json_expected_at,
+                {where + "/questionnaire", "{\"id\": …, \"version\": …}", said_json(*found)});
     return;
   }
   static const std::vector<std::string> kKeys = {"id", "version"};
   for (const auto& [key, value] : found->items())
     if (!key.starts_with("x-") && std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end())
-      add_problem(record, where + "/questionnaire/" + pointer_token(key) + ": unknown key \"" + key + "\"" +
-                              core::did_you_mean(key, kKeys));
+      add_problem(record, Msg::json_unknown_key_at,
+                  {where + "/questionnaire/" + pointer_token(key), key, said_did_you_mean(key, kKeys)});
   if (!found->contains("id"))
     add_problem(record, where + "/questionnaire: missing \"id\" (the questionnaire this response answers)");
   record.response.questionnaire_id = text_member(*found, "id", record, where + "/questionnaire");
@@ -66,12 +70,13 @@ void check_metadata(const json& doc, ResponseRecord& record, const std::string& 
   for (const char* key : {"started_at", "completed_at", "updated_at", "administered_by", "notes"}) {
     auto found = doc.find(key);
     if (found != doc.end() && !found->is_null() && !found->is_string())
-      add_problem(record, where + "/" + key + ": expected a string, got " + describe_json(*found));
+      add_problem(record, Msg::json_expected_at,
+                  {where + "/" + key, text::nested(Msg::json_a_string), said_json(*found)});
   }
   auto status = doc.find("status");
   if (status != doc.end() && !status->is_null() && *status != "complete" && *status != "in_progress")
-    add_problem(record,
-                where + "/status: expected \"complete\" or \"in_progress\", got " + describe_json(*status));
+    add_problem(record, Msg::json_expected_at,
+                {where + "/status", text::nested(Msg::json_complete_or_in_progress), said_json(*status)});
 }
 
 void read_session(const json& doc, ResponseRecord& record, const std::string& where) {
@@ -80,8 +85,7 @@ void read_session(const json& doc, ResponseRecord& record, const std::string& wh
   if (const std::optional<int> session = int_value(*found))
     record.response.session = session;
   else
-    add_problem(record,
-                where + "/session: expected " + expected_int(*found) + ", got " + describe_json(*found));
+    add_problem(record, Msg::json_expected_at, {where + "/session", expected_int(*found), said_json(*found)});
 }
 
 // Two names for one field ("id" for "respondent", "responses" for "answers")
@@ -102,8 +106,8 @@ void read_answers(const core::Questionnaire& q, const ItemIndex& index, const js
     return;
   }
   if (!found->is_object()) {
-    add_problem(record, where + "/" + key + ": expected an object of answers by item id, got " +
-                            describe_json(*found));
+    add_problem(record, Msg::json_expected_at,
+                {where + "/" + key, text::nested(Msg::json_answers_object), said_json(*found)});
     return;
   }
   for (const auto& [item_id, value] : found->items()) {
@@ -127,17 +131,21 @@ void read_answers(const core::Questionnaire& q, const ItemIndex& index, const js
 void read_response(const core::Questionnaire& q, const ItemIndex& index, const json& doc,
                    ResponseRecord& record, const std::string& where) {
   if (!doc.is_object()) {
-    add_problem(record, (where.empty() ? std::string("") : where + ": ") +
-                            "expected a response object, got " + describe_json(doc));
+    if (where.empty())
+      add_problem(record, Msg::json_expected, {text::nested(Msg::json_a_response_object), said_json(doc)});
+    else
+      add_problem(record, Msg::json_expected_at,
+                  {where, text::nested(Msg::json_a_response_object), said_json(doc)});
     return;
   }
   for (const auto& [key, value] : doc.items())
     if (!key.starts_with("x-") &&
         std::find(kResponseKeys.begin(), kResponseKeys.end(), key) == kResponseKeys.end())
-      add_problem(record, where + "/" + pointer_token(key) + ": unknown key \"" + key + "\"" +
-                              core::did_you_mean(key, kResponseKeys));
+      add_problem(record, Msg::json_unknown_key_at,
+                  {where + "/" + pointer_token(key), key, said_did_you_mean(key, kResponseKeys)});
   if (auto format = doc.find("format"); format != doc.end() && *format != "alliance-response/1")
-    add_problem(record, where + "/format: expected \"alliance-response/1\", got " + describe_json(*format));
+    add_problem(record, Msg::json_expected_at,
+                {where + "/format", "\"alliance-response/1\"", said_json(*format)});
   check_synonyms(doc, record, where);
   read_questionnaire(doc, record, where);
   record.response.respondent =
@@ -178,8 +186,11 @@ void read_json_line(const core::Questionnaire& q, const ItemIndex& items, std::s
   const ParsedJson parsed = parse_json_text(line);
   if (parsed.error) {
     const JsonError& e = *parsed.error;
-    record.problems.push_back(record.location + ":" + std::to_string(e.position.column) + ": " +
-                              (e.pointer.empty() ? "" : e.pointer + ": ") + e.message);
+    const std::string place = record.location + ":" + std::to_string(e.position.column);
+    if (e.said)  // in the user's language where it is printed (problem_texts)
+      record.said.push_back(
+          {record.problems.size(), place, e.pointer.empty() ? *e.said : *e.said_at_pointer});
+    record.problems.push_back(place + ": " + (e.pointer.empty() ? "" : e.pointer + ": ") + e.message);
     return;
   }
   if (parsed.duplicate_keys) duplicate_problems(locate_json_values(line, kNoPositions), 0, "", record);
@@ -267,10 +278,17 @@ class JsonDocumentReader final : public ResponseReader {
     }
     ParsedJson parsed = parse_json_text(text_);
     if (parsed.error) {
-      if (blank_json_text(text_))
+      if (blank_json_text(text_)) {
         parsed.error->message =
             empty_input_message(name_) + ": expected a JSON object (a response) or an array of them";
-      error_ = format_json_error(name_, *parsed.error);
+        parsed.error->said.reset();
+      }
+      const JsonError& e = *parsed.error;
+      error_ = format_json_error(name_, e);
+      if (e.said)
+        error_said_ = SaidProblem{
+            0, name_ + ":" + std::to_string(e.position.line) + ":" + std::to_string(e.position.column),
+            e.pointer.empty() ? *e.said : *e.said_at_pointer};
       return;
     }
     doc_ = std::move(parsed.value);
@@ -286,6 +304,7 @@ class JsonDocumentReader final : public ResponseReader {
       done_ = true;
       reset_record(q_, record);
       record.location = name_;
+      if (error_said_) record.said.push_back(*error_said_);
       record.problems.push_back(error_);
       return true;
     }
@@ -319,6 +338,7 @@ class JsonDocumentReader final : public ResponseReader {
   std::string text_;
   json doc_;
   std::string error_;
+  std::optional<SaidProblem> error_said_;  // error_, from the catalogue
   JsonLocations locations_;
   std::size_t index_ = 0;
   bool done_ = false;

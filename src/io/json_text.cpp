@@ -1,6 +1,9 @@
 #include "json_text.hpp"
 
+#include <utility>
 #include <vector>
+
+#include "alliance/text/messages.hpp"
 
 namespace alliance::io {
 
@@ -108,6 +111,66 @@ std::string shortened(const std::string& pointer) {
   return pointer.substr(0, slashes[3]) + "/…" + pointer.substr(slashes[slashes.size() - 2]);
 }
 
+// nlohmann's "syntax error while parsing value - invalid literal; last read: 'tru'; expected …"
+// as the arguments of Msg::json_syntax_error (its parts in the catalogue), or nullopt when it
+// is not in that shape: then the words are the parser's, after "invalid JSON: ".
+std::optional<std::vector<std::string>> syntax_parts(const std::string& message) {
+  using text::Msg;
+  constexpr std::string_view kStart = "syntax error while parsing ";
+  if (!message.starts_with(kStart)) return std::nullopt;
+  const std::size_t dash = message.find(" - ", kStart.size());
+  if (dash == std::string::npos) return std::nullopt;
+  const std::string context = message.substr(kStart.size(), dash - kStart.size());
+  std::vector<std::string> parts = {context, "", "", ""};
+  for (const auto& [english, id] : {std::pair<const char*, Msg>{"value", Msg::json_in_value},
+                                    {"object key", Msg::json_in_object_key},
+                                    {"object separator", Msg::json_in_object_separator},
+                                    {"object", Msg::json_in_object},
+                                    {"array", Msg::json_in_array}})
+    if (context == english) parts[0] = text::nested(id);
+  std::string rest = message.substr(dash + 3);
+  const std::size_t expected = rest.rfind("; expected ");
+  if (expected != std::string::npos) {
+    const std::string what = rest.substr(expected + 11);
+    parts[3] = what == "'[', '{', or a literal" ? text::nested(Msg::json_syntax_expected_value)
+               : what == "string literal"       ? text::nested(Msg::json_syntax_expected_key)
+                                                : text::nested(Msg::json_syntax_expected, {what});
+    rest.resize(expected);
+  }
+  const std::size_t last = rest.find("; last read: ");
+  if (last != std::string::npos) {
+    parts[2] = text::nested(Msg::json_last_read, {rest.substr(last + 13)});
+    rest.resize(last);
+  }
+  if (rest == "unexpected end of input")
+    parts[1] = text::nested(Msg::json_syntax_end);
+  else if (rest == "invalid literal")
+    parts[1] = text::nested(Msg::json_syntax_literal);
+  else if (rest == "invalid number; expected digit after '-'")
+    parts[1] = text::nested(Msg::json_syntax_number);
+  else if (rest.starts_with("unexpected "))
+    parts[1] = text::nested(Msg::json_syntax_unexpected, {rest.substr(11)});
+  else
+    parts[1] = rest;
+  return parts;
+}
+
+// The syntax error's catalogue messages, whose English is the parser's text.
+void say_syntax(JsonError& error, const std::string& parser_text) {
+  const std::optional<std::vector<std::string>> parts = syntax_parts(parser_text);
+  text::Message said{text::Msg::json_invalid, {parser_text}};
+  if (parts && text::say("en", text::Message{text::Msg::json_syntax_error, *parts}) == error.message)
+    said = text::Message{text::Msg::json_syntax_error, *parts};
+  error.said = said;
+  if (said.id == text::Msg::json_syntax_error) {
+    std::vector<std::string> args = {error.pointer};
+    args.insert(args.end(), parts->begin(), parts->end());
+    error.said_at_pointer = text::Message{text::Msg::json_syntax_error_at, std::move(args)};
+  } else {
+    error.said_at_pointer = text::Message{text::Msg::json_invalid_at, {error.pointer, parser_text}};
+  }
+}
+
 JsonError error_at(JsonError::Kind kind, std::string_view text, std::size_t offset, std::string message) {
   JsonPlace place = place_at(text, offset);
   return {kind, place.position, std::move(place.pointer), std::move(message)};
@@ -143,6 +206,7 @@ ParsedJson parse_json_text(std::string_view text) {
   if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
   out.error =
       error_at(JsonError::Kind::syntax, text, position > 0 ? position - 1 : 0, "invalid JSON: " + message);
+  say_syntax(*out.error, message);
   return out;
 }
 

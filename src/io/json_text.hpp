@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alliance/io/json_locations.hpp"
+#include "alliance/text/message.hpp"
 
 namespace alliance::io {
 
@@ -33,6 +34,10 @@ struct JsonError {
   TextPosition position;  // where the parser stopped
   std::string pointer;    // of the value being read there; "" for the root
   std::string message;    // "invalid JSON: …", "number 8e800 is out of range …"
+  // A syntax error as a catalogue message, to be shown in the user's language
+  // (its English is `message`); with the pointer first when `at_pointer`.
+  std::optional<text::Message> said = std::nullopt;
+  std::optional<text::Message> said_at_pointer = std::nullopt;
 };
 
 struct ParsedJson {

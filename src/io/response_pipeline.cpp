@@ -21,8 +21,11 @@ namespace {
 
 // Messages to stderr, one per line: a file's warnings (text::Msg::warning_prefix), a record's problems ("").
 // A line break quoted from the input is shown as \n, so one message stays one line.
-void print_lines(const std::vector<std::string>& lines, std::string_view prefix) {
-  for (const std::string& line : lines) std::cerr << prefix << core::terminal_safe(line) << '\n';
+// A warning made from the catalogue (text::nested) is shown in `lang`.
+void print_lines(const std::vector<std::string>& lines, std::string_view prefix,
+                 std::string_view lang = "en") {
+  for (const std::string& line : lines)
+    std::cerr << prefix << core::terminal_safe(text::shown(lang, line)) << '\n';
 }
 
 bool regular_file(const std::string& path) {
@@ -37,7 +40,7 @@ bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOpt
   io::ResponseRecord record;
   for (const std::string& file : files) {
     std::unique_ptr<io::ResponseReader> reader = io::open_response_reader(file, questionnaire, read);
-    print_lines(reader->warnings(), text::text(lang, text::Msg::warning_prefix));
+    print_lines(reader->warnings(), text::text(lang, text::Msg::warning_prefix), lang);
     while (reader->next(record))
       if (!visit(record)) return false;
   }
@@ -90,7 +93,7 @@ class Pipeline {
   bool run(const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
     while (true) {
       std::unique_ptr<Batch> batch = take(full_);
-      print_lines(batch->warnings, text::text(lang_, text::Msg::warning_prefix));
+      print_lines(batch->warnings, text::text(lang_, text::Msg::warning_prefix), lang_);
       for (std::size_t i = 0; i < batch->size; ++i)
         if (!visit(batch->records[i], score_ ? batch->sheets[i] : no_sheet_)) return false;
       if (batch->error) std::rethrow_exception(batch->error);
@@ -215,7 +218,7 @@ void tally_responses(const core::Questionnaire& questionnaire, const ReadRequest
     io::read_in_parts(
         file, questionnaire, request.reader, tally, parts,
         [&lang](const std::vector<std::string>& warnings) {
-          print_lines(warnings, text::text(lang, text::Msg::warning_prefix));
+          print_lines(warnings, text::text(lang, text::Msg::warning_prefix), lang);
         },
         [](const std::vector<std::string>& problems) { print_lines(problems, ""); });
 }

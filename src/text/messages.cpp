@@ -57,8 +57,32 @@ std::string_view plural(std::string_view forms, std::string_view arg) {
   return parts.back();
 }
 
+// nested(): kNestMark, the id's number, then each argument after kNestSeparator.
+constexpr std::string_view kNestMark = "\x1b\x1d";
+constexpr char kNestSeparator = '\x1f';
+
 template <typename Args>
-std::string fill_from(std::string_view templ, const Args& args) {
+std::string fill_from(std::string_view templ, const Args& args, std::string_view lang = "en");
+
+// An argument as it is shown: a nested message rendered in `lang`, else itself.
+std::string shown_argument(std::string_view arg, std::string_view lang) {
+  if (!arg.starts_with(kNestMark)) return std::string(arg);
+  arg.remove_prefix(kNestMark.size());
+  std::size_t number = 0;
+  const auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), number);
+  if (ec != std::errc() || number >= kMessageCount) return std::string(arg);
+  std::vector<std::string> args;
+  for (std::string_view rest(end, static_cast<std::size_t>(arg.data() + arg.size() - end)); !rest.empty();) {
+    rest.remove_prefix(1);  // the separator
+    const std::size_t next = rest.find(kNestSeparator);
+    args.emplace_back(rest.substr(0, next));
+    rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
+  }
+  return fill_from(text(lang, static_cast<Msg>(number)), args, lang);
+}
+
+template <typename Args>
+std::string fill_from(std::string_view templ, const Args& args, std::string_view lang) {
   std::string out;
   out.reserve(templ.size() + 32);
   for (std::size_t i = 0; i < templ.size(); ++i) {
@@ -67,8 +91,8 @@ std::string fill_from(std::string_view templ, const Args& args) {
       const auto index = static_cast<std::size_t>(templ[i + 1] - '1');
       const std::size_t close = templ.find('}', i + 2);
       if (index < args.size() && close != std::string_view::npos) {
-        const std::string_view arg = *(args.begin() + static_cast<std::ptrdiff_t>(index));
-        out += templ[i + 2] == '}' ? arg : plural(templ.substr(i + 3, close - i - 3), arg);
+        const std::string arg = shown_argument(*(args.begin() + static_cast<std::ptrdiff_t>(index)), lang);
+        out += templ[i + 2] == '}' ? std::string_view(arg) : plural(templ.substr(i + 3, close - i - 3), arg);
         i = close;
         continue;
       }
@@ -106,11 +130,22 @@ std::string fill(std::string_view templ, std::initializer_list<std::string_view>
 }
 
 std::string say(std::string_view lang, Msg id, std::initializer_list<std::string_view> args) {
-  return fill_from(text(lang, id), args);
+  return fill_from(text(lang, id), args, lang);
 }
 
 std::string say(std::string_view lang, const Message& message) {
-  return fill_from(text(lang, message.id), message.args);
+  return fill_from(text(lang, message.id), message.args, lang);
+}
+
+std::string shown(std::string_view lang, std::string_view text) {
+  return shown_argument(text, lang);
+}
+
+std::string nested(Msg id, std::vector<std::string> args) {
+  std::string out(kNestMark);
+  out += std::to_string(static_cast<std::size_t>(id));
+  for (const std::string& arg : args) out += kNestSeparator + arg;
+  return out;
 }
 
 std::string decimal(std::string_view lang, std::string_view number) {

@@ -567,9 +567,26 @@ TEST(CommandLine, AdministerUsageErrorsAreInTheSessionsLanguage) {
        "alliance\u00a0: --section\u00a0: pairs n’est pas une valeur possible (valeurs possibles\u00a0: "
        "{summary,scales,items,correlations,warnings})\nPour l’aide\u00a0: alliance stats --help\n"},
       {{"score", "gtb-12", "--fail-below"},
-       "alliance\u00a0: --fail-below attend une valeur (SCALE=VALUE)\nPour l’aide\u00a0: alliance score "
+       "alliance\u00a0: --fail-below attend une valeur (ÉCHELLE=VALEUR)\nPour l’aide\u00a0: alliance score "
        "--help\n",
        "fr"},
+      // The number options' checks, worded in French (they were English after "détail en anglais").
+      {{"score", "gtb-12", "--precision", "abc"},
+       "alliance\u00a0: --precision\u00a0: «\u00a0abc\u00a0» n’est pas un nombre entier (un nombre entier "
+       "est "
+       "attendu, 0 à 17)\nPour l’aide\u00a0: alliance score --help\n",
+       "fr"},
+      {{"--lang", "fr", "trend", "srs", "--reliable-z", "0"},
+       "alliance\u00a0: --reliable-z\u00a0: «\u00a00\u00a0» est hors des limites (un nombre est attendu, "
+       "strictement supérieur à 0)\nPour l’aide\u00a0: alliance trend --help\n"},
+      {{"stats", "gtb-12", "--floor-ceiling", "nan", "--lang", "fr"},
+       "alliance\u00a0: --floor-ceiling\u00a0: «\u00a0nan\u00a0» n’est pas un nombre fini (un nombre est "
+       "attendu, "
+       "0 à 100)\nPour l’aide\u00a0: alliance stats --help\n"},
+      {{"score", "gtb-12", "--threads", "", "--lang", "fr"},
+       "alliance\u00a0: --threads\u00a0: aucune valeur (un nombre entier est attendu, 1 ou 2)\nPour "
+       "l’aide\u00a0: "
+       "alliance score --help\n"},
       {{"score", "gtb-12", "--lang", "en", "--frobnicate"},
        "alliance: The following argument was not expected: --frobnicate" + help_of("score"),
        "fr"},

@@ -44,8 +44,10 @@ TEST(HelpExamples, EveryCommandsExamplesRunAsShown) {
   std::size_t ran = 0;
   for (const char* command : {"", "list", "show", "validate", "score", "stats", "trend", "compare",
                               "administer", "report", "norms", "help"}) {
-    const Outcome help = run_alliance(*command ? std::vector<std::string>{command, "--help"}
-                                               : std::vector<std::string>{"--help"});
+    // (In English whatever the tester's locale: the examples are under "Examples:".)
+    const Outcome help = run_alliance(
+        *command ? std::vector<std::string>{command, "--help"} : std::vector<std::string>{"--help"},
+        {.env = {{"LANGUAGE", ""}, {"LC_ALL", "C.UTF-8"}}});
     const std::vector<std::string> examples = examples_in(help.out);
     EXPECT_GE(examples.size(), 2u) << "alliance " << command << " --help";
     for (const std::string& example : examples) {
@@ -60,8 +62,8 @@ TEST(HelpExamples, EveryCommandsExamplesRunAsShown) {
         const std::string name = example.substr(output + 4, example.find(' ', output + 4) - output - 4);
         EXPECT_TRUE(fs::is_regular_file(fs::path(dir) / name)) << example;
       }
-      const bool shows = expected == status.end() && example.find('>') == std::string::npos &&
-                         output == std::string::npos;
+      const bool shows =
+          expected == status.end() && example.find('>') == std::string::npos && output == std::string::npos;
       EXPECT_TRUE(!shows || !run.out.empty()) << example;
       ++ran;
     }

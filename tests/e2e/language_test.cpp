@@ -235,15 +235,16 @@ TEST(English, CommandErrorsUnchanged) {
   EXPECT_EQ(run.err,
             "alliance: --fail-below 'goal=3': gtb-12 has no subscale 'goal', did you mean 'goals'?\n");
   run = run_alliance({"score", "gtb-12", "--bogus", "--lang", "en"});
-  EXPECT_EQ(run.err,
-            "alliance: The following argument was not expected: --bogus\nRun 'alliance score --help' for usage.\n");
+  EXPECT_EQ(
+      run.err,
+      "alliance: The following argument was not expected: --bogus\nRun 'alliance score --help' for usage.\n");
   run = run_alliance({"score", "gtb-12", "absent.csv", "--lang", "en"});
   EXPECT_EQ(run.status, 3);
   EXPECT_EQ(run.err, "alliance: absent.csv: cannot open: No such file or directory\n");
   run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "en"});
-  EXPECT_EQ(
-      run.err,
-      "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance stats --help' for usage.\n");
+  EXPECT_EQ(run.err,
+            "alliance: --format: xml not in {table,json,ndjson,jsonl,csv,tsv}\nRun 'alliance stats --help' "
+            "for usage.\n");
 }
 
 // A CSV header naming no item: the whole file refused, located, in French.
@@ -289,6 +290,108 @@ TEST(Language, LanguageVariableAsGettextReadsIt) {
   const std::map<std::string, std::string> c_locale = {{"LANGUAGE", "fr"}, {"LC_ALL", "C"}};
   run = run_alliance({"show", "gtb-12", "--format", "table"}, {.env = c_locale});
   EXPECT_TRUE(has(run.out, "Scale: 1..5")) << run.out;  // LANGUAGE is ignored in the C locale
+}
+
+// --help in the user's language (issue 14): the locale's, LANGUAGE's, or --lang before or after the
+// command; CLI11's own words too. (It was English whatever the language.)
+TEST(Language, HelpIsInTheUsersLanguage) {
+  const std::map<std::string, std::string> french_locale = {
+      {"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "fr_FR.UTF-8"}};
+  const std::map<std::string, std::string> english_locale = {{"LANGUAGE", ""}, {"LC_ALL", "C.UTF-8"}};
+  const std::string french_summary = "Coter des réponses" + kNbsp + ": sous-échelles et total";
+  const std::string french_usage =
+      "Utilisation" + kNbsp + ": alliance score [OPTIONS] questionnaire [fichiers...]";
+  for (const auto& [args, env] :
+       std::vector<std::pair<std::vector<std::string>, std::map<std::string, std::string>>>{
+           {{"score", "--help"}, french_locale},
+           {{"--lang", "fr", "score", "--help"}, english_locale},
+           {{"score", "--help", "--lang", "fr"}, english_locale},
+           {{"help", "score"}, {{"LANGUAGE", "fr:en"}, {"LC_ALL", ""}, {"LANG", "en_US.UTF-8"}}},
+       }) {
+    const Outcome run = run_alliance(args, {.env = env});
+    SCOPED_TRACE(args[0] + " " + args[1]);
+    EXPECT_EQ(run.status, 0);
+    EXPECT_TRUE(run.out.starts_with(french_summary)) << run.out;
+    EXPECT_TRUE(has(run.out, french_usage)) << run.out;
+    EXPECT_TRUE(has(run.out, "\nContrôles" + kNbsp + ":\n")) << run.out;
+    EXPECT_TRUE(has(run.out, "\nExemples" + kNbsp + ":\n")) << run.out;
+    EXPECT_FALSE(has(run.out, "Usage:")) << run.out;
+  }
+  const Outcome english = run_alliance({"score", "--help"}, {.env = english_locale});
+  EXPECT_TRUE(english.out.starts_with("Score responses: subscales and total")) << english.out;
+  const Outcome bare = run_alliance({}, {.env = french_locale});
+  EXPECT_EQ(bare.status, 2);
+  EXPECT_TRUE(has(bare.out, "Utilisation" + kNbsp + ": alliance [--path RÉP] COMMANDE")) << bare.out;
+  // --lang before the command is the command's: a French table.
+  const Outcome show =
+      run_alliance({"--lang", "fr", "show", "gtb-12", "--format", "table"}, {.env = english_locale});
+  EXPECT_TRUE(has(show.out, "Échelle" + kNbsp + ": 1 à 5")) << show.out;
+}
+
+// A number option's check in French, where it was English after "(détail en anglais)".
+TEST(Language, NumberOptionChecksInFrench) {
+  const Outcome run = run_alliance({"score", "gtb-12", "--precision", "abc", "--lang", "fr"});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": --precision" + kNbsp + ": «" + kNbsp + "abc" + kNbsp +
+                         "» n’est pas un nombre entier (un nombre entier est attendu, 0 à 17)\nPour l’aide" +
+                         kNbsp + ": alliance score --help\n");
+}
+
+// The readers' remaining messages in French (issue 14): a JSON response's structural problems, a
+// JSON syntax error (its location kept), a definition's "expected …, got …", a CSV file's warnings.
+// The machine output's problems column keeps its English.
+TEST(Language, ReaderMessagesInFrench) {
+  const std::string dir = make_temp_dir();
+  std::ofstream(dir + "/r.ndjson") << "{\"respondent\":\"A\",\"sesion\":2,\"session\":\"x\",\"answers\":{}}\n"
+                                      "{\"respondent\":\"B\",}\n";
+  Outcome run = in_dir(dir, {"score", "gtb-12", "r.ndjson", "--lang", "fr", "--format", "csv"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.err, "r.ndjson:1" + kNbsp + ": /sesion" + kNbsp + ": clé inconnue «" + kNbsp +
+                               "sesion" + kNbsp + "»" + kNbsp + "; vouliez-vous dire «" + kNbsp + "session" +
+                               kNbsp + "»" + kNbsp + "?\n"))
+      << run.err;
+  EXPECT_TRUE(has(run.err, "r.ndjson:1" + kNbsp + ": /session" + kNbsp + ": attendu" + kNbsp +
+                               ": un nombre entier" + kNbsp + "; trouvé" + kNbsp + ": la chaîne \"x\"\n"))
+      << run.err;
+  EXPECT_TRUE(has(run.err, "r.ndjson:2:19" + kNbsp + ": JSON invalide" + kNbsp +
+                               ": erreur de syntaxe en lisant une clé d’objet − '}' inattendu" + kNbsp +
+                               "; attendu" + kNbsp + ": une clé entre guillemets\n"))
+      << run.err;
+  EXPECT_FALSE(has(run.err, "expected")) << run.err;
+  EXPECT_TRUE(has(run.out, "unknown key \"\"sesion\"\", did you mean 'session'?"))
+      << run.out;  // CSV: English
+  // A definition's "expected …, got …".
+  std::string definition = slurp(source_path("questionnaires/gtb-12.json"));
+  definition.replace(definition.find("\"title\""), 7, "\"titel\": 3, \"title\"");
+  std::ofstream(dir + "/d.json") << definition;
+  run = in_dir(dir, {"validate", "d.json", "--lang", "fr", "--format", "table"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(has(run.out + run.err, "/titel" + kNbsp + ": clé inconnue «" + kNbsp + "titel" + kNbsp + "»"))
+      << run.out;
+  // A CSV file's warning.
+  std::ofstream(dir + "/c.csv") << "id,1,2,3,4,5,6,7,8,9,10,11\nA,4,4,4,4,4,4,4,4,4,4,4\n";
+  run = in_dir(dir, {"score", "gtb-12", "c.csv", "--columns", "{id}", "--lang", "fr", "--format", "csv"});
+  EXPECT_TRUE(has(run.err, "c.csv:1" + kNbsp + ": aucune colonne pour l’item 12" + kNbsp +
+                               ": il reste sans réponse dans chaque ligne"))
+      << run.err;
+  run = in_dir(dir, {"score", "gtb-12", "c.csv", "--columns", "{id}", "--lang", "en", "--format", "csv"});
+  EXPECT_TRUE(has(run.err, "c.csv:1: no column for item 12: it is unanswered in every row")) << run.err;
+}
+
+// The French man pages, as the build writes them for share/man/fr/man1.
+TEST(Language, FrenchManPages) {
+  const std::string dir = make_temp_dir();
+  const Outcome run = run_alliance({"__generate", "man", dir, "--lang", "fr"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::string page = slurp(dir + "/alliance-score.1");
+  EXPECT_TRUE(has(page, ".SH EXEMPLES\n")) << page;
+  EXPECT_TRUE(has(page, "D\\[u00E9]cimales des scores")) << page;
+  EXPECT_FALSE(has(page, "Decimals")) << page;
+  // Without --lang, English whatever the builder's locale.
+  const Outcome english =
+      run_alliance({"__generate", "man", dir}, {.env = {{"LANG", "fr_FR.UTF-8"}, {"LC_ALL", ""}}});
+  ASSERT_EQ(english.status, 0) << english.err;
+  EXPECT_TRUE(has(slurp(dir + "/alliance-score.1"), ".SH EXAMPLES\n"));
 }
 
 }  // namespace

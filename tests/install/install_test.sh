@@ -60,22 +60,28 @@ help_options() {
 case $part in
 man)
   need groff
-  for page in "$share"/man/man1/*.1.gz "$share"/man/man5/*.5.gz; do
+  for page in "$share"/man/man1/*.1.gz "$share"/man/fr/man1/*.1.gz "$share"/man/man5/*.5.gz; do
     name=$(basename "$page" .gz)
     warnings=$(zcat "$page" | groff -man -Tutf8 -ww -z 2>&1) || fail "$name: groff failed"
     [ -z "$warnings" ] || fail "$name: groff warnings: $warnings"
   done
   for command in "" $commands; do
-    page=$share/man/man1/alliance${command:+-$command}.1.gz
-    [ -f "$page" ] || { fail "no page $page"; continue; }
-    text=$(zcat "$page" | groff -man -Tutf8 -ww 2>/dev/null | sed 's/.\x08//g')
-    for option in $(help_options $command); do
-      grep -qF -- "$option" <<<"$text" || fail "alliance${command:+-$command}(1) does not name $option"
+    for dir in man1 fr/man1; do
+      page=$share/man/$dir/alliance${command:+-$command}.1.gz
+      [ -f "$page" ] || { fail "no page $page"; continue; }
+      text=$(zcat "$page" | groff -man -Tutf8 -ww 2>/dev/null | sed 's/.\x08//g')
+      for option in $(help_options $command); do
+        grep -qF -- "$option" <<<"$text" || fail "$dir/alliance${command:+-$command}(1) does not name $option"
+      done
     done
   done
   if command -v man >/dev/null; then
     MANWIDTH=80 man -l "$share/man/man1/alliance-score.1.gz" 2>&1 | grep -q 'fail-below' ||
       fail "man -l alliance-score.1.gz does not show --fail-below"
+    # The French page, in French: its section names and an option's help.
+    french=$(LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$share/man/fr/man1/alliance-score.1.gz" 2>&1)
+    grep -q 'EXEMPLES' <<<"$french" && grep -q 'VOIR AUSSI' <<<"$french" && grep -q 'Entrée' <<<"$french" ||
+      fail "man -l fr/man1/alliance-score.1.gz is not French: $french"
   fi
   ;;
 
@@ -159,7 +165,7 @@ deb)
     /usr/share/alliance/questionnaires/gtb-12.json /usr/share/alliance/questionnaires/wai-sr.json \
     /usr/share/alliance/docs/definition.schema.json /usr/share/alliance/docs/response.schema.json \
     /usr/share/man/man1/alliance.1.gz /usr/share/man/man1/alliance-score.1.gz \
-    /usr/share/man/man5/alliance-definition.5.gz \
+    /usr/share/man/man5/alliance-definition.5.gz /usr/share/man/fr/man1/alliance-score.1.gz \
     /usr/share/bash-completion/completions/alliance /usr/share/zsh/vendor-completions/_alliance \
     /usr/share/fish/vendor_completions.d/alliance.fish \
     /usr/share/doc/alliance/copyright /usr/share/doc/alliance/changelog.gz /usr/share/doc/alliance/README.md \

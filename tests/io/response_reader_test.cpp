@@ -9,6 +9,7 @@
 #include "../common/temp_dir.hpp"
 #include "../core/fixtures.hpp"
 #include "alliance/core/error.hpp"
+#include "alliance/text/message.hpp"
 
 namespace alliance::io {
 namespace {
@@ -28,7 +29,8 @@ class ReaderTest : public ::testing::Test {
     std::vector<ResponseRecord> out;
     ResponseRecord record;
     while (reader->next(record)) out.push_back(record);
-    warnings_ = reader->warnings();
+    warnings_.clear();
+    for (const std::string& w : reader->warnings()) warnings_.push_back(text::shown("en", w));  // as printed
     return out;
   }
 

@@ -59,7 +59,8 @@ struct CommandLineSpec {
   std::vector<EnvironmentVariable> environment;  // the variables alliance reads (alliance(1))
 };
 
-// The description of the command line parse_command_line parses.
-CommandLineSpec describe_command_line();
+// The description of the command line parse_command_line parses, its texts
+// in `lang` ("fr"; anything else is English), as --help shows them in it.
+CommandLineSpec describe_command_line(const std::string& lang = "en");
 
 }  // namespace alliance::cli

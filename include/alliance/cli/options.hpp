@@ -16,6 +16,7 @@ namespace alliance::cli {
 // Options before the command, shared by every command.
 struct GlobalOptions {
   std::vector<std::string> paths;  // --path DIR, repeatable
+  std::string lang;                // --lang before the command: the command's --lang when it has none
 };
 
 // The input options every command that reads responses shares (score, stats,
@@ -170,6 +171,7 @@ struct AdministerOptions {
 struct GenerateOptions {
   std::string what;
   std::string directory;
+  std::string lang;  // of the man pages: "fr", else English (never the builder's locale)
 };
 
 }  // namespace alliance::cli

@@ -21,4 +21,14 @@ struct Message {
 // The message in `lang` ("fr"; anything else is English), filled.
 std::string say(std::string_view lang, const Message& message);
 
+// A message as an argument of another ("expected {1}, got {2}" with {1} = "an
+// object"), rendered in the language of the message it is in. The result is
+// an encoded argument, not a text: only for Message::args and say()'s
+// arguments (fill() renders it in English).
+std::string nested(Msg id, std::vector<std::string> args = {});
+
+// `text` in `lang` when it is a nested() message (a reader's warning), else
+// `text` itself.
+std::string shown(std::string_view lang, std::string_view text);
+
 }  // namespace alliance::text
