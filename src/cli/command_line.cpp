@@ -192,6 +192,11 @@ constexpr CliWord kValueNames[] = {
     {"SCALE=V,...", Msg::help_value_per_scale},
     {"FLAG,...", Msg::help_value_flags},
     {"COMMAND", Msg::help_value_command},
+    {"TOOL", Msg::help_value_tool},
+    {"CODE=VALUE,...", Msg::help_value_recode},
+    {"COLUMN=VALUE", Msg::help_value_where},
+    {"CHAR", Msg::help_value_char},
+    {"DIALECT", Msg::help_value_dialect},
 };
 constexpr CliWord kGroupNames[] = {
     {"Input", Msg::help_group_input},
