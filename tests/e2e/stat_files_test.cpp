@@ -146,6 +146,25 @@ TEST(StatFiles, StandardInputAndSkipRowsAreRefusedWithTheWayOut) {
   const auto skip = stat_score({source_path(kStatDir + "gtb-12-study.sav"), "--skip-rows", "2"});
   EXPECT_EQ(skip.status, 2);
   EXPECT_NE(skip.err.find("--skip-rows is for CSV rows"), std::string::npos) << skip.err;
+  // --where filters CSV rows only: refused, not silently ignored (every row would be scored).
+  const auto where = stat_score({source_path(kStatDir + "gtb-12-study.sav"), "--where", "session=1"});
+  EXPECT_EQ(where.status, 2);
+  EXPECT_EQ(where.out, "");
+  EXPECT_NE(where.err.find("--where filters CSV rows for now"), std::string::npos) << where.err;
+}
+
+// Answers exported as labels (SPSS's "values as labels"): string variables
+// holding "Often", "souvent", "RAREMENT" are read as the CSV reader reads
+// them, so they score as the numbers of answers.csv do (make-label-answers.R).
+TEST(StatFiles, StringAnswersAreReadAsTheScaleLabels) {
+  const auto labels = stat_score({source_path(kStatDir + "label-answers.sav"), "--format", "csv",
+                                  "--output-columns", "respondent,goals,tasks,bond,total"});
+  ASSERT_EQ(labels.status, 0) << labels.err;
+  const auto numbers = stat_score({source_path(kStatDir + "answers.csv"), "--format", "csv",
+                                   "--output-columns", "respondent,goals,tasks,bond,total"});
+  const std::size_t third_line =
+      numbers.out.find('\n', numbers.out.find('\n', numbers.out.find('\n') + 1) + 1);
+  EXPECT_EQ(labels.out, numbers.out.substr(0, third_line + 1));
 }
 
 TEST(StatFiles, ScoresAreWrittenToSavAndDtaAtomicallyOwnerOnly) {
