@@ -90,6 +90,16 @@ std::optional<std::string> option_spec(const std::string& flag, const std::vecto
   return out;
 }
 
+// One response as a session of its respondent's series: its answers and scores.
+core::SessionScores scored_session(const core::Scorer& scorer, const core::Response& r) {
+  core::SessionScores session;
+  session.session = r.session;
+  session.date = r.date;
+  session.answers = r.answers;
+  session.sheet = scorer.score(r.answers);
+  return session;
+}
+
 }  // namespace
 
 SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
@@ -105,12 +115,7 @@ SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& i
       return true;
     }
     const core::Response& r = record.response;
-    core::SessionScores session;
-    session.session = r.session;
-    session.date = r.date;
-    session.answers = r.answers;
-    session.sheet = scorer.score(r.answers);
-    stream.add(r.respondent, std::move(session), record.location, lang);
+    stream.add(r.respondent, scored_session(scorer, r), record.location, lang);
     return true;
   });
   stream.finish();
@@ -189,12 +194,7 @@ SessionsRead read_sessions(const core::Questionnaire& q, const InputOptions& inp
     }
     const core::Response& r = record.response;
     if (!only.empty() && !only.count(r.respondent)) return true;
-    core::SessionScores session;
-    session.session = r.session;
-    session.date = r.date;
-    session.answers = r.answers;
-    session.sheet = scorer.score(r.answers);
-    groups.add(r.respondent, std::move(session), record.location);
+    groups.add(r.respondent, scored_session(scorer, r), record.location);
     return true;
   });
   return read;
