@@ -82,8 +82,12 @@ std::vector<std::string> mark_words(const Report& report, const core::ScalePoint
   if (point.has(core::TrendFlag::rupture)) words.emplace_back(word(Word::flag_rupture, lang));
   if (point.has(core::TrendFlag::repair)) words.emplace_back(word(Word::flag_repair, lang));
   if (point.has(core::TrendFlag::reliable_drop)) words.emplace_back(word(Word::flag_reliable_drop, lang));
+  // A rise is tested on the same change(s) as trend's reliable drop (--reliable-from).
   const double z = report.settings.reliable_z;
-  if ((point.rc_previous && *point.rc_previous > z) || (point.rc_first && *point.rc_first > z))
+  const core::ReliableFrom from = report.settings.reliable_from;
+  const bool on_previous = from != core::ReliableFrom::first, on_first = from != core::ReliableFrom::previous;
+  if ((on_previous && point.rc_previous && *point.rc_previous > z) ||
+      (on_first && point.rc_first && *point.rc_first > z))
     words.emplace_back(word(Word::reliable_rise, lang));
   return words;
 }

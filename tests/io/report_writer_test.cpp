@@ -6,10 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "alliance/io/catalog.hpp"
+#include "io/report_parts.hpp"
 #include "io/report_text.hpp"
 
 namespace alliance::io {
@@ -230,6 +232,29 @@ TEST(ReportText, NumbersInTheReadersLanguage) {
                            "b\xff"
                            "c"),
             "a\uFFFDb\uFFFDc");
+}
+
+// A reliable rise is tested on the change trend's reliable drop uses
+// (--reliable-from, previous by default): a rise from the first session only
+// is no mark unless asked, as a drop from the first session is no flag.
+TEST(ReportWriter, ReliableRiseTestsTheChangeReliableFromNames) {
+  core::ScalePoint point;
+  point.rc_first = 2.5;     // above z = 1.96
+  point.rc_previous = 0.4;  // below
+  Report page = report_of({});
+  const std::string rise = report::word(report::Word::reliable_rise, "en");
+  const auto has_rise = [&] {
+    const std::vector<std::string> words = report::mark_words(page, point);
+    return std::find(words.begin(), words.end(), rise) != words.end();
+  };
+  EXPECT_FALSE(has_rise());
+  page.settings.reliable_from = core::ReliableFrom::first;
+  EXPECT_TRUE(has_rise());
+  page.settings.reliable_from = core::ReliableFrom::both;
+  EXPECT_TRUE(has_rise());
+  point.rc_previous = 2.0;
+  page.settings.reliable_from = core::ReliableFrom::previous;
+  EXPECT_TRUE(has_rise());
 }
 
 }  // namespace
