@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -81,10 +80,97 @@ TEST(HelpText, EveryTextIsACatalogueEntry) {
 }
 
 // Words that are English only (CLI11's and our help's common words), as whole words.
-const std::regex kEnglishWords(
-    R"(\b(the|of|and|with|when|from|default|each|every|or|is|are|to|for|Usage|Positionals|Subcommands|)"
-    R"(REQUIRED|Examples|Input|Output|Checks|Reference|Flags|Forms|TEXT|INT|FILE|DIR|files|Print|Show|)"
-    R"(List|Language|Exit|status|Questionnaire|Response|responses|session|sessions)\b)");
+// (Plain loops, not std::regex: GCC 12's <regex> trips -Wmaybe-uninitialized
+// in the sanitizer build.)
+const std::set<std::string, std::less<>> kEnglishWords = {"the",
+                                                          "of",
+                                                          "and",
+                                                          "with",
+                                                          "when",
+                                                          "from",
+                                                          "default",
+                                                          "each",
+                                                          "every",
+                                                          "or",
+                                                          "is",
+                                                          "are",
+                                                          "to",
+                                                          "for",
+                                                          "Usage",
+                                                          "Positionals",
+                                                          "Subcommands",
+                                                          "REQUIRED",
+                                                          "Examples",
+                                                          "Input",
+                                                          "Output",
+                                                          "Checks",
+                                                          "Reference",
+                                                          "Flags",
+                                                          "Forms",
+                                                          "TEXT",
+                                                          "INT",
+                                                          "FILE",
+                                                          "DIR",
+                                                          "files",
+                                                          "Print",
+                                                          "Show",
+                                                          "List",
+                                                          "Language",
+                                                          "Exit",
+                                                          "status",
+                                                          "Questionnaire",
+                                                          "Response",
+                                                          "responses",
+                                                          "session",
+                                                          "sessions"};
+
+bool is_ascii_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// `line` without option names (-f, --format) and the {a,b} lists of values
+// they take: those are typed as they are, in both languages.
+std::string without_option_names(const std::string& line) {
+  std::string out;
+  const std::size_t n = line.size();
+  for (std::size_t i = 0; i < n;) {
+    if (line[i] == '{') {
+      if (const std::size_t close = line.find('}', i); close != std::string::npos) {
+        out += ' ';
+        i = close + 1;
+        continue;
+      }
+    }
+    if (line[i] == '-') {
+      std::size_t j = i + 1;
+      if (j < n && line[j] == '-') ++j;
+      if (j < n && line[j] >= 'a' && line[j] <= 'z') {
+        while (j < n &&
+               ((line[j] >= 'a' && line[j] <= 'z') || (line[j] >= '0' && line[j] <= '9') || line[j] == '-'))
+          ++j;
+        out += ' ';
+        i = j;
+        continue;
+      }
+    }
+    out += line[i++];
+  }
+  return out;
+}
+
+// The first whole word of `text` that is in kEnglishWords, or "".
+std::string first_english_word(const std::string& text) {
+  std::string word;
+  for (const char c : text + " ") {
+    if (is_ascii_word_char(c)) {
+      word += c;
+      continue;
+    }
+    if (kEnglishWords.count(word)) return word;
+    word.clear();
+  }
+  return "";
+}
 
 // An example's command line is typed as it is, in both languages.
 bool is_example_command(const std::string& line) {
@@ -100,9 +186,8 @@ TEST(HelpText, FrenchHelpHasNoEnglishLine) {
     for (std::string line; std::getline(lines, line);) {
       if (is_example_command(line)) continue;
       // Option names and the values they take are typed as they are, in both languages.
-      const std::string words = std::regex_replace(line, std::regex(R"(--?[a-z][a-z0-9-]*|\{[^}]*\})"), " ");
-      std::smatch found;
-      EXPECT_FALSE(std::regex_search(words, found, kEnglishWords)) << "'" << found.str() << "' in: " << line;
+      const std::string found = first_english_word(without_option_names(line));
+      EXPECT_EQ(found, "") << "'" << found << "' in: " << line;
     }
   }
 }
