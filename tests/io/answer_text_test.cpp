@@ -40,7 +40,8 @@ TEST(AnswerText, FoldIgnoresCaseAccentsAndSpaces) {
 }
 
 TEST(AnswerText, LabelsInEveryLanguageAreTheirPoints) {
-  const AnswerText text(labelled_mini(), {});
+  const core::Questionnaire q_text = labelled_mini();
+  const AnswerText text(q_text, {});
   EXPECT_TRUE(text.has_words());
   EXPECT_EQ(answer_value_of(text, "Never"), 1);
   EXPECT_EQ(answer_value_of(text, "rarely"), 2);
@@ -54,7 +55,8 @@ TEST(AnswerText, LabelsInEveryLanguageAreTheirPoints) {
 }
 
 TEST(AnswerText, ANearMissSuggestsTheLabelAsWritten) {
-  const AnswerText text(labelled_mini(), {});
+  const core::Questionnaire q_text = labelled_mini();
+  const AnswerText text(q_text, {});
   const AnswerText::Result r = text.read("Rarley");
   EXPECT_EQ(r.kind, Kind::unmatched);
   EXPECT_EQ(r.suggestion, "Rarely");
@@ -71,7 +73,8 @@ TEST(AnswerText, RecodeNamesCodesAndMissingAnswers) {
   options.recode = parse_recode("A1=1, A2=2,\"Don't know\"=NA,Refused=");
   ASSERT_EQ(options.recode.size(), 4u);
   EXPECT_EQ(options.recode[2].first, "Don't know");
-  const AnswerText text(testing::mini_questionnaire(), options);  // a key-only scale: no labels
+  const core::Questionnaire q_text = testing::mini_questionnaire();
+  const AnswerText text(q_text, options);  // a key-only scale: no labels
   EXPECT_EQ(answer_value_of(text, "A1"), 1);
   EXPECT_EQ(answer_value_of(text, "a2"), 2);
   EXPECT_EQ(text.read("don't KNOW").kind, Kind::missing);
@@ -84,7 +87,8 @@ TEST(AnswerText, RecodeNamesCodesAndMissingAnswers) {
 TEST(AnswerText, RecodingNumbersWinsOverTheNumber) {
   AnswerTextOptions options;
   options.recode = parse_recode("1=5,5=1");  // a tool that coded the scale the other way round
-  const AnswerText text(testing::mini_questionnaire(), options);
+  const core::Questionnaire q_text = testing::mini_questionnaire();
+  const AnswerText text(q_text, options);
   EXPECT_TRUE(text.recodes_numbers());
   EXPECT_EQ(answer_value_of(text, "1"), 5);
   EXPECT_EQ(answer_value_of(text, "5"), 1);
@@ -96,7 +100,8 @@ TEST(AnswerText, RecodeErrorsNameThePair) {
     try {
       AnswerTextOptions options;
       options.recode = parse_recode(recode);
-      AnswerText text(testing::mini_questionnaire(), options);
+      const core::Questionnaire q_text = testing::mini_questionnaire();
+      AnswerText text(q_text, options);
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ExitCode::usage);
       return std::string(e.what());
@@ -118,7 +123,8 @@ TEST(AnswerText, RecodeErrorsNameThePair) {
 TEST(AnswerText, NumberedCodesAreTheScalePointsInOrder) {
   AnswerTextOptions options;
   options.numbered_codes = "A";
-  const AnswerText text(testing::mini_questionnaire(), options);
+  const core::Questionnaire q_text = testing::mini_questionnaire();
+  const AnswerText text(q_text, options);
   EXPECT_EQ(answer_value_of(text, "A1"), 1);
   EXPECT_EQ(answer_value_of(text, "a5"), 5);
   EXPECT_EQ(text.read("A6").kind, Kind::unmatched);  // a code the scale has not
@@ -130,11 +136,13 @@ TEST(AnswerText, NumberedCodesAreTheScalePointsInOrder) {
 TEST(AnswerText, DecimalComma) {
   AnswerTextOptions options;
   options.decimal_comma = true;
-  const AnswerText text(testing::srs_like_questionnaire(), options);
+  const core::Questionnaire q_text = testing::srs_like_questionnaire();
+  const AnswerText text(q_text, options);
   EXPECT_EQ(answer_value_of(text, "7,5"), 7.5);
   EXPECT_EQ(answer_value_of(text, "7.5"), 7.5);
   EXPECT_EQ(text.read("7,5,1").kind, Kind::unmatched);
-  const AnswerText plain(testing::srs_like_questionnaire(), {});
+  const core::Questionnaire q_plain = testing::srs_like_questionnaire();
+  const AnswerText plain(q_plain, {});
   EXPECT_EQ(plain.read("7,5").kind, Kind::unmatched);
 }
 

@@ -51,8 +51,10 @@ class AnswerText {
   // The answers `q` accepts as text. Throws Error(usage) when a --recode
   // value is not a number nor empty/NA, or two codes that fold alike give
   // different answers. A recoded value outside the scale is reported on
-  // each cell that uses it, as a number given there would be.
+  // each cell that uses it, as a number given there would be. `q` must
+  // outlive this object (it is read at each cell), hence no temporary.
   AnswerText(const core::Questionnaire& q, AnswerTextOptions options);
+  AnswerText(core::Questionnaire&& q, AnswerTextOptions options) = delete;
 
   struct Result {
     enum class Kind { number, missing, unmatched } kind = Kind::unmatched;
