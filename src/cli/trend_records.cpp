@@ -100,23 +100,33 @@ core::SessionScores scored_session(const core::Scorer& scorer, const core::Respo
   return session;
 }
 
-}  // namespace
-
-SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
-                             std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit) {
-  const core::Scorer scorer(q);
+// Reads every response of `input`, counting its lines; an invalid one is
+// reported and counted, each valid one handed to `visit`.
+template <class Visit>
+SessionsRead read_valid_responses(const core::Questionnaire& q, const InputOptions& input,
+                                  const std::string& lang, Visit&& visit) {
   SessionsRead read;
-  TrendSessionStream stream(hold, visit);
   for_each_response(q, input, lang, [&](const io::ResponseRecord& record) {
     read.lines.add(record);
     if (!record.valid()) {
       ++read.invalid;
       report_problems(record, lang);
-      return true;
+    } else {
+      visit(record);
     }
-    const core::Response& r = record.response;
-    stream.add(r.respondent, scored_session(scorer, r), record.location, lang);
     return true;
+  });
+  return read;
+}
+
+}  // namespace
+
+SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
+                             std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit) {
+  const core::Scorer scorer(q);
+  TrendSessionStream stream(hold, visit);
+  const SessionsRead read = read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
+    stream.add(record.response.respondent, scored_session(scorer, record.response), record.location, lang);
   });
   stream.finish();
   return read;
@@ -184,20 +194,11 @@ void warn_implausible_sds(const TrendOptions& o, const io::LoadedQuestionnaire& 
 SessionsRead read_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
                            const std::set<std::string>& only, core::RespondentGroups& groups) {
   const core::Scorer scorer(q);
-  SessionsRead read;
-  for_each_response(q, input, lang, [&](const io::ResponseRecord& record) {
-    read.lines.add(record);
-    if (!record.valid()) {
-      ++read.invalid;
-      report_problems(record, lang);
-      return true;
-    }
+  return read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
     const core::Response& r = record.response;
-    if (!only.empty() && !only.count(r.respondent)) return true;
-    groups.add(r.respondent, scored_session(scorer, r), record.location);
-    return true;
+    if (only.empty() || only.count(r.respondent))
+      groups.add(r.respondent, scored_session(scorer, r), record.location);
   });
-  return read;
 }
 
 core::TrendSettings trend_settings(const TrendOptions& o, const core::Questionnaire& q) {
