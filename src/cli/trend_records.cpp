@@ -3,6 +3,7 @@
 #include <iostream>
 #include <optional>
 #include <unordered_set>
+#include <utility>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
@@ -56,18 +57,16 @@ class TrendSessionStream {
       if (started_) visit_(std::move(current_));
       return;
     }
-    for (const core::RespondentSessions& person : held_.respondents())
-      visit_(core::RespondentSessions(person));
+    for (core::RespondentSessions& person : held_.take()) visit_(std::move(person));
   }
 
  private:
   // Hands out every held respondent but the one being read, which becomes current_.
   void start_streaming() {
     streaming_ = true;
-    const std::vector<core::RespondentSessions>& people = held_.respondents();
-    for (std::size_t p = 0; p + 1 < people.size(); ++p) visit_(core::RespondentSessions(people[p]));
-    current_ = people.back();
-    held_ = {};
+    std::vector<core::RespondentSessions> people = held_.take();
+    for (std::size_t p = 0; p + 1 < people.size(); ++p) visit_(std::move(people[p]));
+    current_ = std::move(people.back());
   }
 
   std::size_t hold_;

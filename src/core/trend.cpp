@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <span>
 
 #include "alliance/core/exact.hpp"
 
@@ -46,9 +47,28 @@ Exact of_setting(double value) {
   return {value, decimal_of(value, kValuePlaces)};
 }
 
+// num / den in lowest terms (den > 0), or none beyond kExactLimit: what
+// core::subtract gives for two fractions of denominator den.
+std::optional<Fraction> trend_reduced(std::int64_t num, std::int64_t den) {
+  const std::int64_t g = std::gcd(num, den);
+  if (g > 1) num /= g, den /= g;
+  if (num > kExactLimit || -num > kExactLimit || den > kExactLimit) return std::nullopt;
+  return Fraction{num, den};
+}
+
 Exact minus(const Exact& a, const Exact& b) {
-  if (a.fraction && b.fraction)
-    if (const std::optional<Fraction> d = subtract(*a.fraction, *b.fraction)) return {to_double(*d), d};
+  if (a.fraction && b.fraction) {
+    // Most differences are between scores of one scale, on one denominator:
+    // then a - b is (a.num - b.num) / den reduced, as subtract() finds it.
+    const Fraction& x = *a.fraction;
+    const Fraction& y = *b.fraction;
+    if (x.den == y.den && x.den > 0 && x.num <= kExactLimit && -x.num <= kExactLimit &&
+        y.num <= kExactLimit && -y.num <= kExactLimit) {
+      if (const std::optional<Fraction> d = trend_reduced(x.num - y.num, x.den)) return {to_double(*d), d};
+      return {a.value - b.value, std::nullopt};
+    }
+    if (const std::optional<Fraction> d = subtract(x, y)) return {to_double(*d), d};
+  }
   return {a.value - b.value, std::nullopt};
 }
 
@@ -75,6 +95,13 @@ __extension__ typedef __int128 TrendWide;
 // a / b in lowest terms, when both fit in 64 bits.
 std::optional<Fraction> lowest_terms(TrendWide a, TrendWide b) {
   if (b < 0) a = -a, b = -b;
+  constexpr TrendWide kMax64 = std::numeric_limits<std::int64_t>::max();
+  if (a <= kMax64 && -a <= kMax64 && b <= kMax64 && b > 0) {  // the common case, without 128-bit division
+    auto x = static_cast<std::int64_t>(a), y = static_cast<std::int64_t>(b);
+    const std::int64_t g = std::gcd(x, y);
+    if (g > 1) x /= g, y /= g;
+    return Fraction{x, y};
+  }
   TrendWide x = a < 0 ? -a : a, y = b;
   while (y != 0) {
     const TrendWide t = x % y;
@@ -91,7 +118,7 @@ std::optional<Fraction> lowest_terms(TrendWide a, TrendWide b) {
 // L, then sum S and sum of squares Q of the numerators, mean = S / (n L) and
 // variance = (n Q - S^2) / (n (n - 1) L^2), each reduced once. None when a
 // value has no fraction or a number outgrows 128 bits' safe range.
-std::optional<Spread> whole_number_spread(const std::vector<Exact>& values, bool variance) {
+std::optional<Spread> whole_number_spread(std::span<const Exact> values, bool variance) {
   constexpr std::int64_t kLargestDenominator = 1'000'000'000;  // keeps L^2 n^2 and the squares in range
   std::int64_t common = 1;
   for (const Exact& v : values) {
@@ -121,7 +148,7 @@ std::optional<Spread> whole_number_spread(const std::vector<Exact>& values, bool
   return out;
 }
 
-Spread spread(const std::vector<Exact>& values, bool variance = true) {
+Spread spread(std::span<const Exact> values, bool variance = true) {
   if (std::optional<Spread> fast = whole_number_spread(values, variance)) return *fast;
   const auto n = static_cast<std::int64_t>(values.size());
   double sum = 0;
@@ -388,13 +415,19 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
     }
   }
 
+  // Per scale, reused from one scale to the next.
+  std::vector<Exact> earlier;         // scores of the earlier sessions, in order
+  std::vector<bool> earlier_rupture;  // whether each was flagged rupture
+  std::vector<Exact> steady;          // the window's scores not flagged rupture
+  earlier.reserve(points.size());
+  earlier_rupture.reserve(points.size());
   for (std::size_t s = 0; s <= n; ++s) {
     if (s == n && !q.total.present) continue;
     static const std::optional<double> kNone;
     const std::optional<double>& ref_sd = s < settings.reference_sd.size() ? settings.reference_sd[s] : kNone;
     const std::optional<double>& r = s < settings.retest_r.size() ? settings.retest_r[s] : kNone;
-    std::vector<Exact> earlier;         // scores of the earlier sessions, in order
-    std::vector<bool> earlier_rupture;  // whether each was flagged rupture
+    earlier.clear();
+    earlier_rupture.clear();
     std::optional<Exact> first;
     // The rupture awaiting repair: its position and pre-drop level.
     std::optional<std::size_t> open_rupture;
@@ -443,11 +476,10 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         const std::size_t window = static_cast<std::size_t>(std::max(settings.baseline, 1));
         if (earlier.size() >= window) {
           const std::size_t start = earlier.size() - window;
-          const std::vector<Exact> last(earlier.begin() + static_cast<std::ptrdiff_t>(start), earlier.end());
-          baseline = spread(last, false).mean;
+          baseline = spread(std::span<const Exact>(earlier).subspan(start), false).mean;
           point.baseline = baseline->value;
           if (ref_sd) {  // the own SD only ever matters beside a reference SD
-            std::vector<Exact> steady;
+            steady.clear();
             for (std::size_t i = start; i < earlier.size(); ++i)
               if (!earlier_rupture[i]) steady.push_back(earlier[i]);
             if (steady.size() >= 2) window_spread = spread(steady);
