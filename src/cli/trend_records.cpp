@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <optional>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 
@@ -233,10 +234,13 @@ std::string respondent_label(const std::string& id, const std::string& lang) {
   return id.empty() ? std::string(text::messages(lang).no_respondent_id) : core::terminal_safe(id);
 }
 
-std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
-                                                const core::RespondentSessions& person,
-                                                const core::TrendSettings& settings,
-                                                const std::string& lang) {
+namespace {
+
+// respondent_records, copying the respondent's texts or (from an rvalue) moving them.
+template <class Sessions>
+std::vector<io::TrendRecord> trend_records_of(const core::Questionnaire& q, Sessions&& person,
+                                        const core::TrendSettings& settings, const std::string& lang) {
+  constexpr bool take = !std::is_const_v<std::remove_reference_t<Sessions>>;
   const text::Messages& m = text::messages(lang);
   std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
   const core::SessionOrdering ordering = core::session_ordering(person.sessions);
@@ -244,19 +248,39 @@ std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
     std::cerr << m.warning_prefix
               << text::fill(m.trend_unordered, {respondent_label(person.respondent, lang)}) << '\n';
   std::vector<io::TrendRecord> records;
+  records.reserve(points.size());
   for (std::size_t p = 0; p < points.size(); ++p) {
-    const core::SessionScores& s = person.sessions[points[p].input];
+    auto& s = person.sessions[points[p].input];
+    auto& source = person.sources[points[p].input];
     if (points[p].tied)
       std::cerr << m.warning_prefix
                 << text::fill(
                        ordering == core::SessionOrdering::by_number ? m.trend_tied_number : m.trend_tied_date,
-                       {person.sources[points[p].input], respondent_label(person.respondent, lang),
-                        person.sources[records.back().point.input]})
+                       {source, respondent_label(person.respondent, lang), records.back().source})
                 << '\n';
-    records.push_back(
-        {person.respondent, s.session, s.date, person.sources[points[p].input], p + 1, std::move(points[p])});
+    if constexpr (take)
+      records.push_back(
+          {person.respondent, s.session, std::move(s.date), std::move(source), p + 1, std::move(points[p])});
+    else
+      records.push_back({person.respondent, s.session, s.date, source, p + 1, std::move(points[p])});
   }
   return records;
+}
+
+}  // namespace
+
+std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
+                                                const core::RespondentSessions& person,
+                                                const core::TrendSettings& settings,
+                                                const std::string& lang) {
+  return trend_records_of(q, person, settings, lang);
+}
+
+std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
+                                                core::RespondentSessions&& person,
+                                                const core::TrendSettings& settings,
+                                                const std::string& lang) {
+  return trend_records_of(q, std::move(person), settings, lang);
 }
 
 std::vector<std::vector<io::TrendRecord>> trend_records(const core::Questionnaire& q,

@@ -72,6 +72,14 @@ Exact minus(const Exact& a, const Exact& b) {
   return {a.value - b.value, std::nullopt};
 }
 
+// -a: minus(b, a) for the a = minus(a, b) at hand (the same reduced fraction,
+// its sign changed; in doubles, b - a is exactly -(a - b)).
+Exact negated(const Exact& a) {
+  Exact out{-a.value, a.fraction};
+  if (out.fraction) out.fraction->num = -out.fraction->num;
+  return out;
+}
+
 Exact times(const Exact& a, const Exact& b) {
   if (a.fraction && b.fraction)
     if (const std::optional<Fraction> p = multiply(*a.fraction, *b.fraction)) return {to_double(*p), p};
@@ -123,7 +131,7 @@ std::optional<Spread> whole_number_spread(std::span<const Exact> values, bool va
   std::int64_t common = 1;
   for (const Exact& v : values) {
     if (!v.fraction || v.fraction->den <= 0) return std::nullopt;
-    common = std::lcm(common, v.fraction->den);
+    if (v.fraction->den != common) common = std::lcm(common, v.fraction->den);
     if (common > kLargestDenominator) return std::nullopt;
   }
   constexpr TrendWide kLargestNumerator = static_cast<TrendWide>(1) << 60;
@@ -186,15 +194,29 @@ struct DropSd {
   bool own = false;
 };
 
+// The rupture threshold k, with k^2 worked out once.
+struct RuptureK {
+  Exact k;
+  std::optional<Fraction> squared;  // when k is a decimal
+};
+
+RuptureK rupture_k(double k) {
+  RuptureK out{of_setting(k), std::nullopt};
+  if (out.k.fraction) out.squared = multiply(*out.k.fraction, *out.k.fraction);
+  return out;
+}
+
 // Whether drop >= k * SD.
-bool drop_at_least(const Exact& drop, const Exact& k, const DropSd& sd) {
+bool drop_at_least(const Exact& drop, const RuptureK& rk, const DropSd& sd) {
+  const Exact& k = rk.k;
   if (!sd.variance) return at_least(drop, times(k, sd.reference));
   if (drop.fraction && k.fraction && sd.variance->fraction && k.fraction->num >= 0) {
     // drop >= k sqrt(V)  <=>  drop >= 0 and drop^2 >= k^2 V
     if (drop.fraction->num < 0) return false;
-    const Exact bound = times(times(k, k), *sd.variance);
-    const Exact square = times(drop, drop);
-    if (bound.fraction && square.fraction) return compare(*square.fraction, *bound.fraction) >= 0;
+    const std::optional<Fraction> bound =
+        rk.squared ? multiply(*rk.squared, *sd.variance->fraction) : std::nullopt;
+    const std::optional<Fraction> square = multiply(*drop.fraction, *drop.fraction);
+    if (bound && square) return compare(*square, *bound) >= 0;
   }
   return at_least(drop.value, k.value * sd.sd);
 }
@@ -228,9 +250,10 @@ RcSetting rc_setting(double sd, double r, double z) {
 
 ReliableChange reliable_change_of(const Exact& change, const RcSetting& setting) {
   const Exact& denominator = setting.denominator;
-  const Exact square = times(change, change);
-  if (change.fraction && square.fraction && denominator.fraction && denominator.fraction->num > 0)
-    if (const std::optional<Fraction> q = divide(*square.fraction, *denominator.fraction))
+  const std::optional<Fraction> square =
+      change.fraction ? multiply(*change.fraction, *change.fraction) : std::nullopt;
+  if (change.fraction && square && denominator.fraction && denominator.fraction->num > 0)
+    if (const std::optional<Fraction> q = divide(*square, *denominator.fraction))
       return {std::copysign(std::sqrt(to_double(*q)), change.value), q};
   return {change.value / (setting.sd * std::sqrt(2.0) * std::sqrt(1 - setting.r)), std::nullopt};
 }
@@ -432,7 +455,10 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
     // The rupture awaiting repair: its position and pre-drop level.
     std::optional<std::size_t> open_rupture;
     Exact repair_level;
-    const Exact k = of_setting(settings.rupture_sds);
+    const RuptureK k = rupture_k(settings.rupture_sds);
+    // The reference SD and its square, once per scale.
+    const Exact reference = ref_sd ? of_setting(*ref_sd) : Exact{};
+    const Exact reference_squared = ref_sd ? times(reference, reference) : Exact{};
     std::optional<RcSetting> rc;  // made at the first RC of the scale
 
     for (std::size_t p = 0; p < points.size(); ++p) {
@@ -490,10 +516,9 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         // own SD alone is near 0 and would call every wobble a rupture.
         std::optional<DropSd> sd;
         if (ref_sd) {
-          sd = DropSd{*ref_sd, of_setting(*ref_sd), std::nullopt};
+          sd = DropSd{*ref_sd, reference, std::nullopt};
           if (window_spread) {
             const Exact& variance = window_spread->variance;
-            const Exact reference_squared = times(sd->reference, sd->reference);
             const bool own_larger = variance.fraction && reference_squared.fraction
                                         ? compare(*variance.fraction, *reference_squared.fraction) > 0
                                         : std::sqrt(variance.value) > *ref_sd;
@@ -507,7 +532,8 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         if (sd && sd->sd > 0) {
           point.rupture_sd = sd->sd;
           point.own_sd = sd->own;
-          const bool previous_drop = drop_at_least(minus(previous, x), k, *sd);
+          // previous - x: -(x - previous), exactly.
+          const bool previous_drop = drop_at_least(negated(from_previous), k, *sd);
           const bool baseline_drop = baseline && drop_at_least(minus(*baseline, x), k, *sd);
           if (previous_drop || baseline_drop) {
             raise(point, TrendFlag::rupture);
