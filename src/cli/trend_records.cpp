@@ -40,8 +40,12 @@ class TrendSessionStream {
     }
     if (streaming_) {
       if (new_run) {
+        const std::size_t last_count = current_.sessions.size();
         visit_(std::move(current_));
         current_ = {respondent, {}, {}};
+        // Room for as many sessions as the last respondent's: most have about as many.
+        current_.sessions.reserve(last_count);
+        current_.sources.reserve(last_count);
       }
       current_.sessions.push_back(std::move(session));
       current_.sources.push_back(source);
@@ -239,7 +243,7 @@ namespace {
 // respondent_records, copying the respondent's texts or (from an rvalue) moving them.
 template <class Sessions>
 std::vector<io::TrendRecord> trend_records_of(const core::Questionnaire& q, Sessions&& person,
-                                        const core::TrendSettings& settings, const std::string& lang) {
+                                              const core::TrendSettings& settings, const std::string& lang) {
   constexpr bool take = !std::is_const_v<std::remove_reference_t<Sessions>>;
   const text::Messages& m = text::messages(lang);
   std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);

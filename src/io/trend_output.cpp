@@ -294,10 +294,10 @@ class TrendRowWriter {
   }
 
   static constexpr int kNumberBits = 12;  // 4096 numbers kept
-  struct NumberSlot {
+  struct alignas(32) NumberSlot {         // half a cache line
     std::uint64_t bits = 0;
     unsigned char size = 0;  // 0: empty
-    char text[31] = {};
+    char text[23] = {};      // longer numbers (a few shortest forms) are formatted each time
   };
 
   const core::Questionnaire& q_;
