@@ -190,14 +190,29 @@ class TrendRowWriter {
           cells(values.scale_fixed(s), kIdentityColumns + s * per_scale + (per_scale - kScaleFixed)));
     tail_ = cells(values.fixed(), kIdentityColumns + scales * per_scale + 1) +
             delimited_provenance(provenance, sep);
-    for (const char* source : {"own", "reference"})
-      append_delimited_cell(sd_source_[source[0] == 'o'], source, sep);
+    // A scale's last cells: sd_source (none, reference, own), then its constant ones.
+    for (std::size_t s = 0; s < scales; ++s) {
+      std::array<std::string, 3> tails;
+      for (std::size_t k = 0; k < 3; ++k) {
+        tails[k] += sep;
+        if (k == 0)
+          tails[k] += kMissingDelimited;
+        else
+          append_delimited_cell(tails[k], k == 1 ? "reference" : "own", sep);
+        tails[k] += scale_fixed_[s];
+      }
+      scale_tails_.push_back(tails);
+    }
+    for (std::size_t k = 0; k <= kNumbers; ++k)
+      for (std::size_t i = 0; i < k; ++i) (missing_run_[k] += sep) += kMissingDelimited;
     for (unsigned mask = 0; mask < kMasks; ++mask) {
       std::string list;
       for (core::TrendFlag flag : core::all_trend_flags())
         if (mask & static_cast<unsigned>(flag))
           list += (list.empty() ? "" : ";") + std::string(core::to_string(flag));
+      flag_cells_[mask] += sep;
       append_delimited_cell(flag_cells_[mask], list, sep);
+      flag_cells_[mask] += sep;
       for (std::size_t s = 0; s < scales; ++s) {
         all_flags_.emplace_back();
         for (core::TrendFlag flag : core::all_trend_flags())
@@ -228,16 +243,22 @@ class TrendRowWriter {
     all_scratch_.clear();
     for (std::size_t s = 0; s < scales; ++s) {
       const core::ScalePoint& p = r.point.scales[s];
+      // The numbers, each after a separator; a run of missing ones in one piece.
+      std::size_t missing = 0;
       for (const std::optional<double>* value :
            {&p.score, &p.change_previous, &p.change_first, &p.rc_previous, &p.rc_first, &p.baseline,
             &p.rupture_sd, &p.repair_level}) {
-        out_.put(sep_);
-        put_number(*value);
+        if (!*value || !std::isfinite(**value)) {
+          ++missing;
+          continue;
+        }
+        if (missing) out_.put(missing_run_[missing]);
+        missing = 0;
+        put_number_cell(**value);
       }
+      if (missing) out_.put(missing_run_[missing]);
       const unsigned mask = p.flags & (kMasks - 1);
-      out_.put(sep_);
-      out_.put(flag_cells_[mask]);
-      out_.put(sep_);
+      out_.put(flag_cells_[mask]);  // with the separators before and after
       if (!p.low_items.empty()) {
         scratch_.clear();
         for (std::size_t item : p.low_items) {
@@ -246,12 +267,7 @@ class TrendRowWriter {
         }
         out_.put_delimited_cell(scratch_, sep_);
       }
-      out_.put(sep_);
-      if (p.rupture_sd)
-        out_.put(sd_source_[p.own_sd]);
-      else
-        out_.put(kMissingDelimited);
-      out_.put(scale_fixed_[s]);
+      out_.put(scale_tails_[s][!p.rupture_sd ? 0 : p.own_sd ? 2 : 1]);
       if (mask != 0) {
         if (!all_scratch_.empty()) all_scratch_ += ';';
         all_scratch_ += all_flags_[mask * scales + s];
@@ -274,18 +290,18 @@ class TrendRowWriter {
     else
       out_.put_delimited_cell(text, sep_);
   }
-  // A number's bytes as OutputBuffer::put_number writes them, kept by value:
-  // a scale's scores, changes and reliable changes take few distinct values
-  // (an SRS total: 401), and formatting one (to_chars for an RC) costs far
-  // more than copying it.
-  void put_number(const std::optional<double>& value) {
-    if (!value || !std::isfinite(*value)) return out_.put(kMissingDelimited);
+  // A separator and a finite number's bytes as OutputBuffer::put_number
+  // writes them, kept by value: a scale's scores, changes and reliable changes
+  // take few distinct values (an SRS total: 401), and formatting one
+  // (to_chars for an RC) costs far more than copying it.
+  void put_number_cell(double value) {
     std::uint64_t bits = 0;
-    std::memcpy(&bits, &*value, sizeof bits);
+    std::memcpy(&bits, &value, sizeof bits);
     NumberSlot& slot = numbers_[(bits * 0x9E3779B97F4A7C15u) >> (64 - kNumberBits)];
     if (slot.bits == bits && slot.size > 0) return out_.put(std::string_view(slot.text, slot.size));
     const std::size_t mark = out_.size();
-    out_.put_number(*value, precision_);
+    out_.put(sep_);
+    out_.put_number(value, precision_);
     const std::string_view written = out_.pending().substr(mark);
     if (written.size() > sizeof slot.text) return;
     slot.bits = bits;
@@ -305,10 +321,12 @@ class TrendRowWriter {
   int precision_;
   OutputBuffer out_;
   std::vector<NumberSlot> numbers_ = std::vector<NumberSlot>(std::size_t{1} << kNumberBits);
-  std::vector<std::string> scale_fixed_;  // per scale: its last kScaleFixed cells, each after a separator
-  std::string tail_;                      // the parameters' and the provenance's cells, and the line end
-  std::string sd_source_[2];              // "reference", "own"
-  std::array<std::string, kMasks> flag_cells_;  // a scale's flags cell, by mask
+  static constexpr std::size_t kNumbers = 8;  // a scale's numbers: score to repair_level
+  std::vector<std::string> scale_fixed_;      // per scale: its last kScaleFixed cells, each after a separator
+  std::vector<std::array<std::string, 3>> scale_tails_;  // per scale and sd_source: from sd_source on
+  std::array<std::string, kNumbers + 1> missing_run_;    // ",NA" k times
+  std::string tail_;  // the parameters' and the provenance's cells, and the line end
+  std::array<std::string, kMasks> flag_cells_;  // a scale's flags cell by mask, between separators
   std::vector<std::string> all_flags_;          // "scale:flag;..." by mask then scale
   std::string scratch_, all_scratch_;
 };
