@@ -288,7 +288,7 @@ Exact mean_value(std::span<const Exact> values) {
 // baseline's variance (set), compared through squares so it stays exact.
 struct DropSd {
   double sd = 0;
-  Exact reference;
+  Exact k_reference;  // k times the reference SD (worked out once per scale), when variance is not set
   std::optional<Exact> variance;
   bool own = false;
 };
@@ -308,7 +308,7 @@ RuptureK rupture_k(double k) {
 // Whether drop >= k * SD.
 bool drop_at_least(const Exact& drop, const RuptureK& rk, const DropSd& sd) {
   const Exact& k = rk.k;
-  if (!sd.variance) return at_least(drop, times(k, sd.reference));
+  if (!sd.variance) return at_least(drop, sd.k_reference);
   if (drop.fraction && k.fraction && sd.variance->fraction && k.fraction->num >= 0) {
     // drop >= k sqrt(V)  <=>  drop >= 0 and drop^2 >= k^2 V
     if (drop.fraction->num < 0) return false;
@@ -558,6 +558,7 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
     // The reference SD and its square, once per scale.
     const Exact reference = ref_sd ? of_setting(*ref_sd) : Exact{};
     const Exact reference_squared = ref_sd ? times(reference, reference) : Exact{};
+    const Exact k_reference = ref_sd ? times(k.k, reference) : Exact{};
     // Without a reference SD the changes and the baseline are only written
     // out: their values are enough (minus_value, mean_value).
     const bool exact = ref_sd.has_value();
@@ -619,7 +620,7 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         // own SD alone is near 0 and would call every wobble a rupture.
         std::optional<DropSd> sd;
         if (ref_sd) {
-          sd = DropSd{*ref_sd, reference, std::nullopt};
+          sd = DropSd{*ref_sd, k_reference, std::nullopt};
           if (window_spread) {
             const Exact& variance = window_spread->variance;
             const bool own_larger = variance.fraction && reference_squared.fraction
