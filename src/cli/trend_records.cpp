@@ -17,14 +17,36 @@ namespace alliance::cli {
 
 namespace {
 
+// One response as a session of its respondent's series: its answers and scores.
+core::SessionScores scored_session(const core::Scorer& scorer, const core::Response& r) {
+  core::SessionScores session;
+  session.session = r.session;
+  session.date = r.date;
+  session.answers = r.answers;
+  session.sheet = scorer.score(r.answers);
+  return session;
+}
+
+// The same into a session whose storage is reused (score_into on a used
+// sheet gives what score gives).
+void rescore_session(const core::Scorer& scorer, const core::Response& r, core::SessionScores& session) {
+  session.session = r.session;
+  session.date = r.date;
+  session.answers = r.answers;
+  scorer.score_into(r.answers, session.sheet);
+}
+
 // The stream of stream_sessions: each respondent handed out once complete.
+// Streaming, the sessions a visit leaves behind are reused for the next
+// respondents' (their answers' and scores' storage: no allocation a row).
 class TrendSessionStream {
  public:
-  TrendSessionStream(std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit)
-      : hold_(hold), visit_(visit) {}
+  TrendSessionStream(const core::Scorer& scorer, std::size_t hold,
+                     const std::function<void(core::RespondentSessions&&)>& visit)
+      : scorer_(scorer), hold_(hold), visit_(visit) {}
 
-  void add(const std::string& respondent, core::SessionScores session, const std::string& source,
-           const std::string& lang) {
+  void add(const core::Response& response, const std::string& source, const std::string& lang) {
+    const std::string& respondent = response.respondent;
     const bool new_run = !started_ || respondent != last_;
     if (new_run) {
       if (started_) finished_.insert(std::hash<std::string>{}(last_));
@@ -40,18 +62,23 @@ class TrendSessionStream {
     }
     if (streaming_) {
       if (new_run) {
-        const std::size_t last_count = current_.sessions.size();
         visit_(std::move(current_));
-        current_ = {respondent, {}, {}};
-        // Room for as many sessions as the last respondent's: most have about as many.
-        current_.sessions.reserve(last_count);
-        current_.sources.reserve(last_count);
+        for (core::SessionScores& left : current_.sessions) spare_.push_back(std::move(left));
+        current_.sessions.clear();
+        current_.sources.clear();
+        current_.respondent = respondent;
       }
-      current_.sessions.push_back(std::move(session));
+      if (spare_.empty()) {
+        current_.sessions.push_back(scored_session(scorer_, response));
+      } else {
+        current_.sessions.push_back(std::move(spare_.back()));
+        spare_.pop_back();
+        rescore_session(scorer_, response, current_.sessions.back());
+      }
       current_.sources.push_back(source);
       return;
     }
-    held_.add(respondent, std::move(session), source);
+    held_.add(respondent, scored_session(scorer_, response), source);
     if (++held_sessions_ <= hold_) return;
     if (!grouped_) throw Error(ExitCode::invalid_input, regrouped_);
     start_streaming();
@@ -74,6 +101,7 @@ class TrendSessionStream {
     current_ = std::move(people.back());
   }
 
+  const core::Scorer& scorer_;
   std::size_t hold_;
   const std::function<void(core::RespondentSessions&&)>& visit_;
   core::RespondentGroups held_;
@@ -83,6 +111,7 @@ class TrendSessionStream {
   std::unordered_set<std::size_t> finished_;  // respondents whose responses were followed by another's
   text::Message regrouped_;                   // the first respondent seen again after another
   core::RespondentSessions current_;
+  std::vector<core::SessionScores> spare_;  // sessions left by the visits, to fill again
 };
 
 // The option spec that set scale k's value, if any.
@@ -92,16 +121,6 @@ std::optional<std::string> option_spec(const std::string& flag, const std::vecto
   for (const Threshold& t : parse_scale_list(flag, specs, q))
     if (t.subscale.value_or(q.subscales.size()) == k) out = flag + " " + t.spec;
   return out;
-}
-
-// One response as a session of its respondent's series: its answers and scores.
-core::SessionScores scored_session(const core::Scorer& scorer, const core::Response& r) {
-  core::SessionScores session;
-  session.session = r.session;
-  session.date = r.date;
-  session.answers = r.answers;
-  session.sheet = scorer.score(r.answers);
-  return session;
 }
 
 // Reads every response of `input`, counting its lines; an invalid one is
@@ -128,9 +147,9 @@ SessionsRead read_valid_responses(const core::Questionnaire& q, const InputOptio
 SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
                              std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit) {
   const core::Scorer scorer(q);
-  TrendSessionStream stream(hold, visit);
+  TrendSessionStream stream(scorer, hold, visit);
   const SessionsRead read = read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
-    stream.add(record.response.respondent, scored_session(scorer, record.response), record.location, lang);
+    stream.add(record.response, record.location, lang);
   });
   stream.finish();
   return read;
