@@ -283,6 +283,8 @@ class TrendRowWriter {
 
  private:
   static constexpr unsigned kMasks = 64;  // every set of the six flags
+  static_assert(static_cast<unsigned>(core::TrendFlag::low_item) * 2 == kMasks,
+                "a new trend flag needs more masks (flag_cells_, all_flags_)");
 
   void put_text(const std::string& text) {
     if (text.empty())
