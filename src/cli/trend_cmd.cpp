@@ -8,6 +8,7 @@
 #include <limits>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
@@ -292,7 +293,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
   long alerts = 0;
   const SessionsRead read = stream_sessions(
       q, o.input, lang, static_cast<std::size_t>(o.hold), [&](core::RespondentSessions&& person) {
-        const std::vector<io::TrendRecord> records = respondent_records(q, person, settings, lang);
+        const std::vector<io::TrendRecord> records = respondent_records(q, std::move(person), settings, lang);
         if (fail_on != 0) alerts += print_alerts(q, records, fail_on, o.latest, lang);
         if (table) {
           table->add(records);

@@ -2,7 +2,9 @@
 
 #include <iostream>
 #include <optional>
+#include <type_traits>
 #include <unordered_set>
+#include <utility>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
@@ -15,14 +17,36 @@ namespace alliance::cli {
 
 namespace {
 
+// One response as a session of its respondent's series: its answers and scores.
+core::SessionScores scored_session(const core::Scorer& scorer, const core::Response& r) {
+  core::SessionScores session;
+  session.session = r.session;
+  session.date = r.date;
+  session.answers = r.answers;
+  session.sheet = scorer.score(r.answers);
+  return session;
+}
+
+// The same into a session whose storage is reused (score_into on a used
+// sheet gives what score gives).
+void rescore_session(const core::Scorer& scorer, const core::Response& r, core::SessionScores& session) {
+  session.session = r.session;
+  session.date = r.date;
+  session.answers = r.answers;
+  scorer.score_into(r.answers, session.sheet);
+}
+
 // The stream of stream_sessions: each respondent handed out once complete.
+// Streaming, the sessions a visit leaves behind are reused for the next
+// respondents' (their answers' and scores' storage: no allocation a row).
 class TrendSessionStream {
  public:
-  TrendSessionStream(std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit)
-      : hold_(hold), visit_(visit) {}
+  TrendSessionStream(const core::Scorer& scorer, std::size_t hold,
+                     const std::function<void(core::RespondentSessions&&)>& visit)
+      : scorer_(scorer), hold_(hold), visit_(visit) {}
 
-  void add(const std::string& respondent, core::SessionScores session, const std::string& source,
-           const std::string& lang) {
+  void add(const core::Response& response, const std::string& source, const std::string& lang) {
+    const std::string& respondent = response.respondent;
     const bool new_run = !started_ || respondent != last_;
     if (new_run) {
       if (started_) finished_.insert(std::hash<std::string>{}(last_));
@@ -39,13 +63,22 @@ class TrendSessionStream {
     if (streaming_) {
       if (new_run) {
         visit_(std::move(current_));
-        current_ = {respondent, {}, {}};
+        for (core::SessionScores& left : current_.sessions) spare_.push_back(std::move(left));
+        current_.sessions.clear();
+        current_.sources.clear();
+        current_.respondent = respondent;
       }
-      current_.sessions.push_back(std::move(session));
+      if (spare_.empty()) {
+        current_.sessions.push_back(scored_session(scorer_, response));
+      } else {
+        current_.sessions.push_back(std::move(spare_.back()));
+        spare_.pop_back();
+        rescore_session(scorer_, response, current_.sessions.back());
+      }
       current_.sources.push_back(source);
       return;
     }
-    held_.add(respondent, std::move(session), source);
+    held_.add(respondent, scored_session(scorer_, response), source);
     if (++held_sessions_ <= hold_) return;
     if (!grouped_) throw Error(ExitCode::invalid_input, regrouped_);
     start_streaming();
@@ -56,20 +89,19 @@ class TrendSessionStream {
       if (started_) visit_(std::move(current_));
       return;
     }
-    for (const core::RespondentSessions& person : held_.respondents())
-      visit_(core::RespondentSessions(person));
+    for (core::RespondentSessions& person : held_.take()) visit_(std::move(person));
   }
 
  private:
   // Hands out every held respondent but the one being read, which becomes current_.
   void start_streaming() {
     streaming_ = true;
-    const std::vector<core::RespondentSessions>& people = held_.respondents();
-    for (std::size_t p = 0; p + 1 < people.size(); ++p) visit_(core::RespondentSessions(people[p]));
-    current_ = people.back();
-    held_ = {};
+    std::vector<core::RespondentSessions> people = held_.take();
+    for (std::size_t p = 0; p + 1 < people.size(); ++p) visit_(std::move(people[p]));
+    current_ = std::move(people.back());
   }
 
+  const core::Scorer& scorer_;
   std::size_t hold_;
   const std::function<void(core::RespondentSessions&&)>& visit_;
   core::RespondentGroups held_;
@@ -79,6 +111,7 @@ class TrendSessionStream {
   std::unordered_set<std::size_t> finished_;  // respondents whose responses were followed by another's
   text::Message regrouped_;                   // the first respondent seen again after another
   core::RespondentSessions current_;
+  std::vector<core::SessionScores> spare_;  // sessions left by the visits, to fill again
 };
 
 // The option spec that set scale k's value, if any.
@@ -88,16 +121,6 @@ std::optional<std::string> option_spec(const std::string& flag, const std::vecto
   for (const Threshold& t : parse_scale_list(flag, specs, q))
     if (t.subscale.value_or(q.subscales.size()) == k) out = flag + " " + t.spec;
   return out;
-}
-
-// One response as a session of its respondent's series: its answers and scores.
-core::SessionScores scored_session(const core::Scorer& scorer, const core::Response& r) {
-  core::SessionScores session;
-  session.session = r.session;
-  session.date = r.date;
-  session.answers = r.answers;
-  session.sheet = scorer.score(r.answers);
-  return session;
 }
 
 // Reads every response of `input`, counting its lines; an invalid one is
@@ -124,9 +147,9 @@ SessionsRead read_valid_responses(const core::Questionnaire& q, const InputOptio
 SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
                              std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit) {
   const core::Scorer scorer(q);
-  TrendSessionStream stream(hold, visit);
+  TrendSessionStream stream(scorer, hold, visit);
   const SessionsRead read = read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
-    stream.add(record.response.respondent, scored_session(scorer, record.response), record.location, lang);
+    stream.add(record.response, record.location, lang);
   });
   stream.finish();
   return read;
@@ -234,10 +257,13 @@ std::string respondent_label(const std::string& id, const std::string& lang) {
   return id.empty() ? std::string(text::messages(lang).no_respondent_id) : core::terminal_safe(id);
 }
 
-std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
-                                                const core::RespondentSessions& person,
-                                                const core::TrendSettings& settings,
-                                                const std::string& lang) {
+namespace {
+
+// respondent_records, copying the respondent's texts or (from an rvalue) moving them.
+template <class Sessions>
+std::vector<io::TrendRecord> trend_records_of(const core::Questionnaire& q, Sessions&& person,
+                                              const core::TrendSettings& settings, const std::string& lang) {
+  constexpr bool take = !std::is_const_v<std::remove_reference_t<Sessions>>;
   const text::Messages& m = text::messages(lang);
   std::vector<core::TrendPoint> points = core::analyse_trend(q, person.sessions, settings);
   const core::SessionOrdering ordering = core::session_ordering(person.sessions);
@@ -245,19 +271,39 @@ std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
     std::cerr << m.warning_prefix
               << text::fill(m.trend_unordered, {respondent_label(person.respondent, lang)}) << '\n';
   std::vector<io::TrendRecord> records;
+  records.reserve(points.size());
   for (std::size_t p = 0; p < points.size(); ++p) {
-    const core::SessionScores& s = person.sessions[points[p].input];
+    auto& s = person.sessions[points[p].input];
+    auto& source = person.sources[points[p].input];
     if (points[p].tied)
       std::cerr << m.warning_prefix
                 << text::fill(
                        ordering == core::SessionOrdering::by_number ? m.trend_tied_number : m.trend_tied_date,
-                       {person.sources[points[p].input], respondent_label(person.respondent, lang),
-                        person.sources[records.back().point.input]})
+                       {source, respondent_label(person.respondent, lang), records.back().source})
                 << '\n';
-    records.push_back(
-        {person.respondent, s.session, s.date, person.sources[points[p].input], p + 1, std::move(points[p])});
+    if constexpr (take)
+      records.push_back(
+          {person.respondent, s.session, std::move(s.date), std::move(source), p + 1, std::move(points[p])});
+    else
+      records.push_back({person.respondent, s.session, s.date, source, p + 1, std::move(points[p])});
   }
   return records;
+}
+
+}  // namespace
+
+std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
+                                                const core::RespondentSessions& person,
+                                                const core::TrendSettings& settings,
+                                                const std::string& lang) {
+  return trend_records_of(q, person, settings, lang);
+}
+
+std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& q,
+                                                core::RespondentSessions&& person,
+                                                const core::TrendSettings& settings,
+                                                const std::string& lang) {
+  return trend_records_of(q, std::move(person), settings, lang);
 }
 
 std::vector<std::vector<io::TrendRecord>> trend_records(const core::Questionnaire& q,

@@ -67,9 +67,13 @@ std::string scale_metric(const core::Questionnaire& questionnaire, std::size_t k
 core::TrendSettings trend_settings(const TrendOptions& options, const core::Questionnaire& questionnaire);
 
 // One respondent's records in session order (core::session_ordering), with
-// the warnings trend_records gives.
+// the warnings trend_records gives. From an rvalue, the dates and sources are
+// moved into the records rather than copied.
 std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& questionnaire,
                                                 const core::RespondentSessions& person,
+                                                const core::TrendSettings& settings, const std::string& lang);
+std::vector<io::TrendRecord> respondent_records(const core::Questionnaire& questionnaire,
+                                                core::RespondentSessions&& person,
                                                 const core::TrendSettings& settings, const std::string& lang);
 
 // One vector of records per respondent, in the order respondents first appear;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <span>
 
 #include "alliance/core/exact.hpp"
 
@@ -46,15 +47,101 @@ Exact of_setting(double value) {
   return {value, decimal_of(value, kValuePlaces)};
 }
 
+// core/exact's add, subtract, multiply and divide, step for step (the same
+// fractions, the same limits: the same results), with fewer 64-bit integer
+// divisions, each several times slower than a 32-bit one on common x86 CPUs;
+// trend does millions of them.
+
+// a / b (b > 0), truncated as C++ divides: in 32 bits when both fit.
+std::int64_t trend_quotient(std::int64_t a, std::int64_t b) {
+  if (b == 1) return a;
+  const std::uint64_t m =
+      a < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
+  if ((m | static_cast<std::uint64_t>(b)) <= 0xffffffffu) {
+    const auto q = static_cast<std::int64_t>(static_cast<std::uint32_t>(m) / static_cast<std::uint32_t>(b));
+    return a < 0 ? -q : q;
+  }
+  return a / b;
+}
+
+// core/exact's checked product: false when |a b| > 2^61 (there as |a| > 2^61 / |b|, the same test).
+bool trend_checked_multiply(std::int64_t a, std::int64_t b, std::int64_t& out) {
+  constexpr std::uint64_t kIntermediate = std::uint64_t{1} << 61;
+  const auto magnitude = [](std::int64_t v) {
+    return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  };
+  std::uint64_t product = 0;
+  if (__builtin_mul_overflow(magnitude(a), magnitude(b), &product) || product > kIntermediate) return false;
+  out = a * b;
+  return true;
+}
+
+// num / den in lowest terms, or none beyond kExactLimit (core/exact's reduced).
+std::optional<Fraction> trend_reduced(std::int64_t num, std::int64_t den) {
+  if (den < 0) num = -num, den = -den;
+  const std::int64_t g = std::gcd(num, den);
+  if (g > 1) num = trend_quotient(num, g), den = trend_quotient(den, g);
+  if (num > kExactLimit || -num > kExactLimit || den > kExactLimit) return std::nullopt;
+  return Fraction{num, den};
+}
+
+std::optional<Fraction> trend_add(const Fraction& a, const Fraction& b) {
+  const std::int64_t g = std::gcd(a.den, b.den);
+  std::int64_t den = 0, left = 0, right = 0;
+  if (!trend_checked_multiply(a.den, trend_quotient(b.den, g), den) ||
+      !trend_checked_multiply(a.num, trend_quotient(b.den, g), left) ||
+      !trend_checked_multiply(b.num, trend_quotient(a.den, g), right))
+    return std::nullopt;
+  return trend_reduced(left + right, den);
+}
+
+std::optional<Fraction> trend_subtract(const Fraction& a, const Fraction& b) {
+  return trend_add(a, Fraction{-b.num, b.den});
+}
+
+std::optional<Fraction> trend_multiply(const Fraction& a, const Fraction& b) {
+  const std::int64_t g1 = std::gcd(a.num, b.den);
+  const std::int64_t g2 = std::gcd(b.num, a.den);
+  std::int64_t num = 0, den = 0;
+  if (!trend_checked_multiply(trend_quotient(a.num, g1), trend_quotient(b.num, g2), num) ||
+      !trend_checked_multiply(trend_quotient(a.den, g2), trend_quotient(b.den, g1), den))
+    return std::nullopt;
+  return trend_reduced(num, den);
+}
+
+// REQUIRES: b.num != 0.
+std::optional<Fraction> trend_divide(const Fraction& a, const Fraction& b) {
+  const Fraction inverse = b.num < 0 ? Fraction{-b.den, -b.num} : Fraction{b.den, b.num};
+  return trend_multiply(a, inverse);
+}
+
 Exact minus(const Exact& a, const Exact& b) {
-  if (a.fraction && b.fraction)
-    if (const std::optional<Fraction> d = subtract(*a.fraction, *b.fraction)) return {to_double(*d), d};
+  if (a.fraction && b.fraction) {
+    // Most differences are between scores of one scale, on one denominator:
+    // then a - b is (a.num - b.num) / den reduced, as subtract() finds it.
+    const Fraction& x = *a.fraction;
+    const Fraction& y = *b.fraction;
+    if (x.den == y.den && x.den > 0 && x.num <= kExactLimit && -x.num <= kExactLimit &&
+        y.num <= kExactLimit && -y.num <= kExactLimit) {
+      if (const std::optional<Fraction> d = trend_reduced(x.num - y.num, x.den)) return {to_double(*d), d};
+      return {a.value - b.value, std::nullopt};
+    }
+    if (const std::optional<Fraction> d = trend_subtract(x, y)) return {to_double(*d), d};
+  }
   return {a.value - b.value, std::nullopt};
+}
+
+// -a: minus(b, a) for the a = minus(a, b) at hand (the same reduced fraction,
+// its sign changed; in doubles, b - a is exactly -(a - b)).
+Exact negated(const Exact& a) {
+  Exact out{-a.value, a.fraction};
+  if (out.fraction) out.fraction->num = -out.fraction->num;
+  return out;
 }
 
 Exact times(const Exact& a, const Exact& b) {
   if (a.fraction && b.fraction)
-    if (const std::optional<Fraction> p = multiply(*a.fraction, *b.fraction)) return {to_double(*p), p};
+    if (const std::optional<Fraction> p = trend_multiply(*a.fraction, *b.fraction)) return {to_double(*p), p};
   return {a.value * b.value, std::nullopt};
 }
 
@@ -75,6 +162,13 @@ __extension__ typedef __int128 TrendWide;
 // a / b in lowest terms, when both fit in 64 bits.
 std::optional<Fraction> lowest_terms(TrendWide a, TrendWide b) {
   if (b < 0) a = -a, b = -b;
+  constexpr TrendWide kMax64 = std::numeric_limits<std::int64_t>::max();
+  if (a <= kMax64 && -a <= kMax64 && b <= kMax64 && b > 0) {  // the common case, without 128-bit division
+    auto x = static_cast<std::int64_t>(a), y = static_cast<std::int64_t>(b);
+    const std::int64_t g = std::gcd(x, y);
+    if (g > 1) x = trend_quotient(x, g), y = trend_quotient(y, g);
+    return Fraction{x, y};
+  }
   TrendWide x = a < 0 ? -a : a, y = b;
   while (y != 0) {
     const TrendWide t = x % y;
@@ -91,18 +185,18 @@ std::optional<Fraction> lowest_terms(TrendWide a, TrendWide b) {
 // L, then sum S and sum of squares Q of the numerators, mean = S / (n L) and
 // variance = (n Q - S^2) / (n (n - 1) L^2), each reduced once. None when a
 // value has no fraction or a number outgrows 128 bits' safe range.
-std::optional<Spread> whole_number_spread(const std::vector<Exact>& values, bool variance) {
+std::optional<Spread> whole_number_spread(std::span<const Exact> values, bool variance) {
   constexpr std::int64_t kLargestDenominator = 1'000'000'000;  // keeps L^2 n^2 and the squares in range
   std::int64_t common = 1;
   for (const Exact& v : values) {
     if (!v.fraction || v.fraction->den <= 0) return std::nullopt;
-    common = std::lcm(common, v.fraction->den);
+    if (v.fraction->den != common) common = std::lcm(common, v.fraction->den);
     if (common > kLargestDenominator) return std::nullopt;
   }
   constexpr TrendWide kLargestNumerator = static_cast<TrendWide>(1) << 60;
   TrendWide sum = 0, squares = 0;
   for (const Exact& v : values) {
-    const TrendWide a = static_cast<TrendWide>(v.fraction->num) * (common / v.fraction->den);
+    const TrendWide a = static_cast<TrendWide>(v.fraction->num) * trend_quotient(common, v.fraction->den);
     if (a > kLargestNumerator || -a > kLargestNumerator) return std::nullopt;
     sum += a;
     squares += a * a;
@@ -121,7 +215,7 @@ std::optional<Spread> whole_number_spread(const std::vector<Exact>& values, bool
   return out;
 }
 
-Spread spread(const std::vector<Exact>& values, bool variance = true) {
+Spread spread(std::span<const Exact> values, bool variance = true) {
   if (std::optional<Spread> fast = whole_number_spread(values, variance)) return *fast;
   const auto n = static_cast<std::int64_t>(values.size());
   double sum = 0;
@@ -150,24 +244,78 @@ Spread spread(const std::vector<Exact>& values, bool variance = true) {
   return out;
 }
 
+// Values only, for a scale whose fractions nothing uses (no reference SD:
+// no reliable change, no rupture): minus(a, b).value and
+// spread(values, false).mean.value, without reducing a fraction when every
+// number is on one denominator. A fraction and its reduced form are the same
+// number, so the one correctly rounded division of two whole numbers below
+// 2^53 gives the same double as to_double of the reduced fraction.
+Exact minus_value(const Exact& a, const Exact& b) {
+  if (a.fraction && b.fraction && a.fraction->den == b.fraction->den) {
+    const Fraction& x = *a.fraction;
+    const Fraction& y = *b.fraction;
+    const std::int64_t num = x.num - y.num;  // |num| <= 2^54: no overflow
+    if (x.den > 0 && x.den <= kExactLimit && x.num <= kExactLimit && -x.num <= kExactLimit &&
+        y.num <= kExactLimit && -y.num <= kExactLimit && num <= kExactLimit && -num <= kExactLimit)
+      return {static_cast<double>(num) / static_cast<double>(x.den), std::nullopt};
+  }
+  return {minus(a, b).value, std::nullopt};
+}
+
+Exact mean_value(std::span<const Exact> values) {
+  // whole_number_spread's own limits, so that it would take its exact path
+  constexpr std::int64_t kLargestDenominator = 1'000'000'000;
+  if (!values.empty() && values.size() <= 1000 && values[0].fraction) {
+    const std::int64_t den = values[0].fraction->den;
+    TrendWide sum = 0;
+    bool one_denominator = den > 0 && den <= kLargestDenominator;
+    for (const Exact& v : values) {
+      if (!one_denominator) break;
+      one_denominator = v.fraction && v.fraction->den == den && v.fraction->num <= kExactLimit &&
+                        -v.fraction->num <= kExactLimit;
+      if (one_denominator) sum += v.fraction->num;
+    }
+    const TrendWide whole = static_cast<TrendWide>(values.size()) * den;
+    if (one_denominator && sum <= kExactLimit && -sum <= kExactLimit && whole <= kExactLimit)
+      return {static_cast<double>(static_cast<std::int64_t>(sum)) /
+                  static_cast<double>(static_cast<std::int64_t>(whole)),
+              std::nullopt};
+  }
+  return {spread(values, false).mean.value, std::nullopt};
+}
+
 // The SD a drop is measured in: a reference SD, or the square root of the
 // baseline's variance (set), compared through squares so it stays exact.
 struct DropSd {
   double sd = 0;
-  Exact reference;
+  Exact k_reference;  // k times the reference SD (worked out once per scale), when variance is not set
   std::optional<Exact> variance;
   bool own = false;
 };
 
+// The rupture threshold k, with k^2 worked out once.
+struct RuptureK {
+  Exact k;
+  std::optional<Fraction> squared;  // when k is a decimal
+};
+
+RuptureK rupture_k(double k) {
+  RuptureK out{of_setting(k), std::nullopt};
+  if (out.k.fraction) out.squared = trend_multiply(*out.k.fraction, *out.k.fraction);
+  return out;
+}
+
 // Whether drop >= k * SD.
-bool drop_at_least(const Exact& drop, const Exact& k, const DropSd& sd) {
-  if (!sd.variance) return at_least(drop, times(k, sd.reference));
+bool drop_at_least(const Exact& drop, const RuptureK& rk, const DropSd& sd) {
+  const Exact& k = rk.k;
+  if (!sd.variance) return at_least(drop, sd.k_reference);
   if (drop.fraction && k.fraction && sd.variance->fraction && k.fraction->num >= 0) {
     // drop >= k sqrt(V)  <=>  drop >= 0 and drop^2 >= k^2 V
     if (drop.fraction->num < 0) return false;
-    const Exact bound = times(times(k, k), *sd.variance);
-    const Exact square = times(drop, drop);
-    if (bound.fraction && square.fraction) return compare(*square.fraction, *bound.fraction) >= 0;
+    const std::optional<Fraction> bound =
+        rk.squared ? trend_multiply(*rk.squared, *sd.variance->fraction) : std::nullopt;
+    const std::optional<Fraction> square = trend_multiply(*drop.fraction, *drop.fraction);
+    if (bound && square) return compare(*square, *bound) >= 0;
   }
   return at_least(drop.value, k.value * sd.sd);
 }
@@ -201,9 +349,10 @@ RcSetting rc_setting(double sd, double r, double z) {
 
 ReliableChange reliable_change_of(const Exact& change, const RcSetting& setting) {
   const Exact& denominator = setting.denominator;
-  const Exact square = times(change, change);
-  if (change.fraction && square.fraction && denominator.fraction && denominator.fraction->num > 0)
-    if (const std::optional<Fraction> q = divide(*square.fraction, *denominator.fraction))
+  const std::optional<Fraction> square =
+      change.fraction ? trend_multiply(*change.fraction, *change.fraction) : std::nullopt;
+  if (change.fraction && square && denominator.fraction && denominator.fraction->num > 0)
+    if (const std::optional<Fraction> q = trend_divide(*square, *denominator.fraction))
       return {std::copysign(std::sqrt(to_double(*q)), change.value), q};
   return {change.value / (setting.sd * std::sqrt(2.0) * std::sqrt(1 - setting.r)), std::nullopt};
 }
@@ -388,18 +537,31 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
     }
   }
 
+  // Per scale, reused from one scale to the next.
+  std::vector<Exact> earlier;         // scores of the earlier sessions, in order
+  std::vector<bool> earlier_rupture;  // whether each was flagged rupture
+  std::vector<Exact> steady;          // the window's scores not flagged rupture
+  earlier.reserve(points.size());
+  earlier_rupture.reserve(points.size());
   for (std::size_t s = 0; s <= n; ++s) {
     if (s == n && !q.total.present) continue;
     static const std::optional<double> kNone;
     const std::optional<double>& ref_sd = s < settings.reference_sd.size() ? settings.reference_sd[s] : kNone;
     const std::optional<double>& r = s < settings.retest_r.size() ? settings.retest_r[s] : kNone;
-    std::vector<Exact> earlier;         // scores of the earlier sessions, in order
-    std::vector<bool> earlier_rupture;  // whether each was flagged rupture
+    earlier.clear();
+    earlier_rupture.clear();
     std::optional<Exact> first;
     // The rupture awaiting repair: its position and pre-drop level.
     std::optional<std::size_t> open_rupture;
     Exact repair_level;
-    const Exact k = of_setting(settings.rupture_sds);
+    const RuptureK k = rupture_k(settings.rupture_sds);
+    // The reference SD and its square, once per scale.
+    const Exact reference = ref_sd ? of_setting(*ref_sd) : Exact{};
+    const Exact reference_squared = ref_sd ? times(reference, reference) : Exact{};
+    const Exact k_reference = ref_sd ? times(k.k, reference) : Exact{};
+    // Without a reference SD the changes and the baseline are only written
+    // out: their values are enough (minus_value, mean_value).
+    const bool exact = ref_sd.has_value();
     std::optional<RcSetting> rc;  // made at the first RC of the scale
 
     for (std::size_t p = 0; p < points.size(); ++p) {
@@ -415,8 +577,8 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
 
       if (!earlier.empty()) {
         const Exact& previous = earlier.back();
-        const Exact from_previous = minus(x, previous);
-        const Exact from_first = minus(x, *first);
+        const Exact from_previous = exact ? minus(x, previous) : minus_value(x, previous);
+        const Exact from_first = exact ? minus(x, *first) : minus_value(x, *first);
         point.change_previous = from_previous.value;
         point.change_first = from_first.value;
         // r = 1 (a norm may say so) leaves no measurement error to divide by: no RC.
@@ -443,11 +605,11 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         const std::size_t window = static_cast<std::size_t>(std::max(settings.baseline, 1));
         if (earlier.size() >= window) {
           const std::size_t start = earlier.size() - window;
-          const std::vector<Exact> last(earlier.begin() + static_cast<std::ptrdiff_t>(start), earlier.end());
-          baseline = spread(last, false).mean;
+          const std::span<const Exact> window_scores = std::span<const Exact>(earlier).subspan(start);
+          baseline = exact ? spread(window_scores, false).mean : mean_value(window_scores);
           point.baseline = baseline->value;
           if (ref_sd) {  // the own SD only ever matters beside a reference SD
-            std::vector<Exact> steady;
+            steady.clear();
             for (std::size_t i = start; i < earlier.size(); ++i)
               if (!earlier_rupture[i]) steady.push_back(earlier[i]);
             if (steady.size() >= 2) window_spread = spread(steady);
@@ -458,10 +620,9 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         // own SD alone is near 0 and would call every wobble a rupture.
         std::optional<DropSd> sd;
         if (ref_sd) {
-          sd = DropSd{*ref_sd, of_setting(*ref_sd), std::nullopt};
+          sd = DropSd{*ref_sd, k_reference, std::nullopt};
           if (window_spread) {
             const Exact& variance = window_spread->variance;
-            const Exact reference_squared = times(sd->reference, sd->reference);
             const bool own_larger = variance.fraction && reference_squared.fraction
                                         ? compare(*variance.fraction, *reference_squared.fraction) > 0
                                         : std::sqrt(variance.value) > *ref_sd;
@@ -475,7 +636,8 @@ std::vector<TrendPoint> analyse_trend(const Questionnaire& q, const std::vector<
         if (sd && sd->sd > 0) {
           point.rupture_sd = sd->sd;
           point.own_sd = sd->own;
-          const bool previous_drop = drop_at_least(minus(previous, x), k, *sd);
+          // previous - x: -(x - previous), exactly.
+          const bool previous_drop = drop_at_least(negated(from_previous), k, *sd);
           const bool baseline_drop = baseline && drop_at_least(minus(*baseline, x), k, *sd);
           if (previous_drop || baseline_drop) {
             raise(point, TrendFlag::rupture);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/text.hpp"
@@ -14,6 +15,11 @@ void RespondentGroups::add(const std::string& respondent, SessionScores session,
   RespondentSessions& person = respondents_[it->second];
   person.sessions.push_back(std::move(session));
   person.sources.push_back(std::move(source));
+}
+
+std::vector<RespondentSessions> RespondentGroups::take() {
+  index_.clear();
+  return std::exchange(respondents_, {});
 }
 
 SessionOrdering session_ordering(const std::vector<SessionScores>& sessions) {

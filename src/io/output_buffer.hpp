@@ -116,6 +116,9 @@ class OutputBuffer {
 
   // Bytes written and not yet flushed; a mark for decimal_comma_since().
   std::size_t size() const { return size_; }
+  // Those bytes. A buffer that is never flushed holds all it was given: a
+  // way to format cells once and copy them into every row.
+  std::string_view pending() const { return {data_.get(), size_}; }
   // Every '.' written since `mark` becomes ','. REQUIRES: no flush since
   // size() gave `mark` (maybe_flush is called between rows only).
   void decimal_comma_since(std::size_t mark) {

@@ -28,6 +28,8 @@ class RespondentGroups {
  public:
   void add(const std::string& respondent, SessionScores session, std::string source);
   const std::vector<RespondentSessions>& respondents() const { return respondents_; }
+  // Hands the respondents over (moved, not copied), leaving none.
+  std::vector<RespondentSessions> take();
 
  private:
   std::vector<RespondentSessions> respondents_;
