@@ -468,6 +468,25 @@ TEST(Language, CsvHeaderErrorsInFrench) {
       "the 12 (q1, q2, q3, …, q11; no column for item 12); 'r{id}' names 4 of the 12 (r12, r1, r2, r3; no "
       "column for items 4, 5, 6, … (8 in all)); to read one anyway, --columns 'PATTERN' (an item without a "
       "column is then unanswered in every row), or --map COLUMN=ITEM\n");
+  // A row of labels the definition does not have, under the header.
+  std::ofstream(dir + "/lab.csv") << "respondent,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                                     "A,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn\n";
+  run = in_dir(dir, {"score", "gtb-12", "lab.csv", "--lang", "fr"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": lab.csv:2" + kNbsp + ": 1" + kNbsp +
+                         "ligne contient du texte dans chaque colonne d’item (l’item 1 vaut «" + kNbsp +
+                         "Oftn" + kNbsp + "», pas un nombre)" + kNbsp +
+                         ": les réponses sont-elles exportées comme des libellés que la définition n’a pas" +
+                         kNbsp + "? nommez-les avec --recode «" + kNbsp + "LIBELLÉ=VALEUR,…" + kNbsp +
+                         "» (docs/data-sources.md), ou exportez des nombres" + kNbsp +
+                         "; --skip-rows N saute des lignes sous l’en-tête\n");
+  run = in_dir(dir, {"score", "gtb-12", "lab.csv", "--lang", "en"});
+  EXPECT_EQ(
+      run.err,
+      "alliance: lab.csv:2: the 1 row holds text in every item column (item 1 is \"Oftn\", not a number): "
+      "are the answers exported as labels that the definition does not have? name them with --recode "
+      "'LABEL=VALUE,…' (docs/data-sources.md), or export numbers; --skip-rows N skips rows under the "
+      "header\n");
   // A warning: two columns could each be the respondent id.
   std::ofstream(dir + "/ids.csv") << "respondent,participant,1,2,3,4,5,6,7,8,9,10,11,12\n"
                                      "A,B,4,4,4,4,4,4,4,4,4,4,4,4\n";
