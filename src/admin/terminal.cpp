@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "alliance/core/error.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::admin {
 
@@ -190,7 +191,7 @@ std::size_t decode_key(std::string_view bytes, bool complete, Key& key) {
 Terminal::Terminal(int in_fd, int out_fd) : in_fd_(in_fd), out_fd_(out_fd) {
   termios saved{};
   if (::isatty(in_fd) != 1 || ::tcgetattr(in_fd, &saved) != 0)
-    throw Error(ExitCode::io, "standard input is not a terminal");
+    throw Error(ExitCode::io, text::Message{text::Msg::stdin_not_terminal, {}});
   g_terminal.in_fd = in_fd;
   g_terminal.out_fd = out_fd;
   g_terminal.saved = saved;

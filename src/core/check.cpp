@@ -38,34 +38,24 @@ class Checker {
 
  private:
   void check_examples_against_scorer();
+  void example_answer_error(const std::string& where, double value, AnswerProblem problem);
 
   // Scores are computed in exact decimals (scale_math.hpp): a definition number
   // may have at most kDefinitionPlaces decimal places.
   void check_places(double value, const std::string& where) {
     if (!std::isfinite(value) || decimal_places(value, kDefinitionPlaces)) return;
-    error(where, "expected at most " + std::to_string(kDefinitionPlaces) + " decimal places, got " +
-                     format_number(value) + " (scores are computed in exact decimals: round it)");
+    error(where, text::Msg::def_too_many_places, {std::to_string(kDefinitionPlaces), format_number(value)});
   }
 
   // Sums that exact decimals cannot hold: only with huge weights or scores.
   void check_exact() {
     const detail::ExactKey key = detail::make_key(q_);
-    if (key.places_ok && !key.exact)
-      error("/items",
-            "the weights and the scale allow sums too large to compute exactly (beyond 2^53 units of "
-            "their smallest decimal place): use smaller weights, scores or fewer decimal places");
+    if (key.places_ok && !key.exact) error("/items", text::Msg::def_not_exact, {});
   }
 
-  void error(std::string where, std::string message) {
-    out_.push_back({Severity::error, "", std::move(where), 0, 0, std::move(message), std::nullopt});
-  }
   // An error worded by catalogue message `id` (shown in the user's language).
   void error(std::string where, text::Msg id, std::vector<std::string> args) {
     out_.push_back(error_at(std::move(where), id, std::move(args)));
-  }
-
-  void warning(std::string where, std::string message) {
-    out_.push_back({Severity::warning, "", std::move(where), 0, 0, std::move(message), std::nullopt});
   }
 
   static std::string at(const std::string& base, std::size_t index) {
@@ -75,7 +65,7 @@ class Checker {
   // Every language of the questionnaire present, and no other.
   void check_languages(const LocalizedText& text, const std::string& where, bool required) {
     if (text.empty()) {
-      if (required && !q_.languages.empty()) error(where, "expected text in " + language_list());
+      if (required && !q_.languages.empty()) error(where, text::Msg::def_text_in, {language_list()});
       return;
     }
     for (const std::string& lang : q_.languages)
@@ -110,15 +100,13 @@ class Checker {
   }
 
   void check_identity() {
-    if (!is_id(q_.id, true))
-      error("/id", "expected a lower-case id of letters, digits and '-', got \"" + q_.id + "\"");
-    if (!is_id(q_.family, true))
-      error("/family", "expected a lower-case id of letters, digits and '-', got \"" + q_.family + "\"");
-    if (q_.version.empty()) error("/version", "expected a version such as \"1.0.0\"");
+    if (!is_id(q_.id, true)) error("/id", text::Msg::def_bad_lower_id, {q_.id});
+    if (!is_id(q_.family, true)) error("/family", text::Msg::def_bad_lower_id, {q_.family});
+    if (q_.version.empty()) error("/version", text::Msg::def_no_version, {});
     std::set<std::string> seen;
     for (std::size_t i = 0; i < q_.languages.size(); ++i)
       if (!seen.insert(q_.languages[i]).second)
-        error(at("/languages", i), "language '" + q_.languages[i] + "' is listed twice");
+        error(at("/languages", i), text::Msg::def_language_twice, {q_.languages[i]});
     if (q_.title.empty()) error("/title", text::Msg::def_no_title, {});
     check_languages(q_.title, "/title", true);
     check_languages(q_.description, "/description", false);
@@ -133,23 +121,21 @@ class Checker {
       return;
     }
     if (s.kind == ScaleKind::integer) {
-      if (s.min != std::floor(s.min)) error("/scale/min", "expected a whole number for an integer scale");
-      if (s.max != std::floor(s.max)) error("/scale/max", "expected a whole number for an integer scale");
+      if (s.min != std::floor(s.min)) error("/scale/min", text::Msg::def_whole_number, {});
+      if (s.max != std::floor(s.max)) error("/scale/max", text::Msg::def_whole_number, {});
       if (s.max - s.min > 100) {
-        error("/scale", "expected at most 101 points");
+        error("/scale", text::Msg::def_too_many_points, {});
         return;  // no count of points to check labels and scores against (1e300 points overflow an int)
       }
     } else if (!(s.precision > 0)) {
-      error("/scale/precision", "expected a precision > 0 for a continuous scale");
+      error("/scale/precision", text::Msg::def_precision, {});
     } else {
       check_places(s.min, "/scale/min");
       check_places(s.max, "/scale/max");
       check_places(s.precision, "/scale/precision");
       if (!on_decimal_steps(s.max, s.min, s.precision))
-        error("/scale/max", "expected min plus a whole number of precision steps, got " +
-                                format_number(s.max) + " with min " + format_number(s.min) +
-                                " and precision " + format_number(s.precision) + " (an answer of " +
-                                format_number(s.max) + " would be refused)");
+        error("/scale/max", text::Msg::def_max_off_steps,
+              {format_number(s.max), format_number(s.min), format_number(s.precision)});
     }
     for (std::size_t k = 0; k < s.scores.size(); ++k) check_places(s.scores[k], at("/scale/scores", k));
     const std::size_t labels = s.kind == ScaleKind::integer ? static_cast<std::size_t>(s.points()) : 2;
@@ -165,42 +151,42 @@ class Checker {
         if (!s.labels.count(lang)) error("/scale/labels", text::Msg::def_missing_labels, {lang});
     if (s.kind == ScaleKind::integer && !s.scores.empty() &&
         s.scores.size() != static_cast<std::size_t>(s.points()))
-      error("/scale/scores", "expected " + std::to_string(s.points()) + " scores (one per point), got " +
-                                 std::to_string(s.scores.size()));
+      error("/scale/scores", text::Msg::def_scores_count,
+            {std::to_string(s.points()), std::to_string(s.scores.size())});
     if (!s.scores.empty() && s.kind == ScaleKind::continuous)
-      error("/scale/scores", "option scores apply to integer scales only");
+      error("/scale/scores", text::Msg::def_scores_integer_only, {});
   }
 
   void check_rule(const MissingRule& rule, int parts, const std::string& where) {
     if (rule.max_missing && (*rule.max_missing < 0 || *rule.max_missing > parts))
-      error(where + "/max_missing",
-            "expected 0.." + std::to_string(parts) + ", got " + std::to_string(*rule.max_missing));
+      error(where + "/max_missing", text::Msg::def_max_missing_range,
+            {std::to_string(parts), std::to_string(*rule.max_missing)});
     if (rule.min_answered && !(*rule.min_answered > 0 && *rule.min_answered <= 1))
-      error(where + "/min_answered", "expected a fraction in (0, 1]");
+      error(where + "/min_answered", text::Msg::def_fraction, {});
   }
 
   void check_bands(const std::optional<Bands>& bands, ScoreRange range, const std::string& where);
 
   void check_norms(const std::vector<Norm>& norms, const std::string& where) {
     for (std::size_t i = 0; i < norms.size(); ++i) {
-      if (!(norms[i].sd > 0)) error(at(where, i) + "/sd", "expected an SD > 0");
+      if (!(norms[i].sd > 0)) error(at(where, i) + "/sd", text::Msg::def_sd, {});
       if (norms[i].reliability && !(*norms[i].reliability > -1 && *norms[i].reliability <= 1))
-        error(at(where, i) + "/reliability", "expected a correlation in (-1, 1]");
-      if (norms[i].citation.empty()) error(at(where, i) + "/citation", "expected a citation");
+        error(at(where, i) + "/reliability", text::Msg::def_correlation, {});
+      if (norms[i].citation.empty()) error(at(where, i) + "/citation", text::Msg::def_no_citation, {});
     }
   }
 
   // A subscale's id names its columns in the wide score layout (id, id_answered,
   // ...; docs/output-format.md): it may not repeat a fixed column's name, nor
-  // another scale's column. "" when it does neither.
+  // another scale's column: reported at `where`.
   // `scales` holds every subscale id, and "total" when there is a total.
-  static std::string column_clash(const std::string& id, const std::set<std::string_view>& scales) {
+  void check_column_clash(const std::string& where, const std::string& id,
+                          const std::set<std::string_view>& scales) {
     static const std::set<std::string> kFixed = {
         "respondent",      "session",         "form",   "date",          "language",
         "status",          "problems",        "source", "questionnaire", "questionnaire_version",
         "definition_hash", "alliance_version"};
-    if (kFixed.count(id))
-      return "\"" + id + "\" is the name of a column of the scores: it cannot name a subscale";
+    if (kFixed.count(id)) return error(where, text::Msg::def_fixed_column, {id});
     static const char* kSuffixes[] = {
         "_answered",     "_missing", "_status", "_possible_low", "_possible_high", "_band",
         "_band_settled", "_z",       "_t",      "_percentile"};
@@ -209,10 +195,8 @@ class Checker {
       if (!id.ends_with(suffix)) continue;
       const std::string_view other = std::string_view(id).substr(0, id.size() - std::strlen(suffix));
       if (other != id && scales.count(other))
-        return "\"" + id + "\" is the name of a column of subscale \"" + std::string(other) +
-               "\" in the scores: it cannot name another subscale";
+        return error(where, text::Msg::def_scale_column, {id, std::string(other)});
     }
-    return "";
   }
 
   void check_subscales() {
@@ -223,15 +207,14 @@ class Checker {
     for (std::size_t s = 0; s < q_.subscales.size(); ++s) {
       const Subscale& sub = q_.subscales[s];
       const std::string where = at("/subscales", s);
-      if (!is_id(sub.id, false))
-        error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + sub.id + "\"");
-      if (sub.id == "total") error(where + "/id", "\"total\" is reserved for the total score");
-      if (const std::string clash = column_clash(sub.id, scales); !clash.empty()) error(where + "/id", clash);
+      if (!is_id(sub.id, false)) error(where + "/id", text::Msg::def_bad_id, {sub.id});
+      if (sub.id == "total") error(where + "/id", text::Msg::def_total_reserved, {});
+      check_column_clash(where + "/id", sub.id, scales);
       if (!seen.insert(sub.id).second) error(where + "/id", text::Msg::def_duplicate_subscale, {sub.id});
       check_languages(sub.title, where + "/title", !q_.languages.empty());
       if (sub.items.empty()) error(where, text::Msg::def_subscale_no_items, {sub.id});
       if (sub.prorate && sub.method != Method::sum)
-        error(where + "/prorate", "prorating applies to sums only");
+        error(where + "/prorate", text::Msg::def_prorate_sums, {});
       check_rule(sub.missing, static_cast<int>(sub.items.size()), where + "/missing");
       if (!sub.items.empty()) check_bands(sub.bands, ranges().subscales[s], where + "/bands");
       check_norms(sub.norms, where + "/norms");
@@ -243,15 +226,14 @@ class Checker {
     for (std::size_t i = 0; i < q_.items.size(); ++i) {
       const Item& item = q_.items[i];
       const std::string where = at("/items", i);
-      if (!is_id(item.id, false))
-        error(where + "/id", "expected an id of letters, digits, '-', '_' or '.', got \"" + item.id + "\"");
+      if (!is_id(item.id, false)) error(where + "/id", text::Msg::def_bad_id, {item.id});
       if (!seen.insert(item.id).second) error(where + "/id", text::Msg::def_duplicate_item, {item.id});
       if (!(item.weight > 0) || !std::isfinite(item.weight))
-        error(where + "/weight", "expected a weight > 0");
+        error(where + "/weight", text::Msg::def_weight, {});
       else
         check_places(item.weight, where + "/weight");
       if (q_.languages.empty() && !item.text.empty())
-        error(where + "/text", "a key-only definition (no /languages) has no item text");
+        error(where + "/text", text::Msg::def_key_only_text, {});
       else
         check_languages(item.text, where + "/text", true);
     }
@@ -263,7 +245,7 @@ class Checker {
     const int parts = static_cast<int>(total.of == TotalOf::items ? q_.items.size() : q_.subscales.size());
     check_rule(total.missing, parts, "/total/missing");
     if (total.prorate && total.method != Method::sum)
-      error("/total/prorate", "prorating applies to sums only");
+      error("/total/prorate", text::Msg::def_prorate_sums, {});
     check_languages(total.title, "/total/title", false);
     if (!q_.items.empty()) check_bands(total.bands, ranges().total, "/total/bands");
     check_norms(total.norms, "/total/norms");
@@ -290,35 +272,34 @@ std::string show(double value) {
 void Checker::check_bands(const std::optional<Bands>& bands, ScoreRange range, const std::string& where) {
   if (!bands) return;
   const std::vector<Band>& ranges = bands->ranges;
-  if (ranges.empty()) error(where + "/ranges", "expected at least one range");
+  if (ranges.empty()) error(where + "/ranges", text::Msg::def_no_ranges, {});
   for (std::size_t i = 0; i < ranges.size(); ++i) {
     const Band& band = ranges[i];
     const std::string here = at(where + "/ranges", i);
     check_languages(band.label, here + "/label", true);
     if (band.min && band.max &&
         (*band.min > *band.max || (*band.min == *band.max && !(band.min_inclusive && band.max_inclusive))))
-      error(here, "expected min < max");
+      error(here, text::Msg::def_min_max, {});
     if (i == 0) {
       if (band.min && (*band.min > range.low || (*band.min == range.low && !band.min_inclusive)))
-        error(here + "/min", "the ranges leave a gap: scores from " + show(range.low) + " are in no range");
+        error(here + "/min", text::Msg::def_gap_from, {show(range.low)});
       continue;
     }
     const Band& previous = ranges[i - 1];
     if (!previous.max || !band.min) {
-      error(here, "ranges overlap: the previous range has no upper edge or this one no lower edge");
+      error(here, text::Msg::def_ranges_open, {});
       continue;
     }
     if (*band.min < *previous.max ||
         (*band.min == *previous.max && band.min_inclusive && previous.max_inclusive))
-      error(here + "/min", "ranges overlap at " + show(*band.min) + " (list ranges in increasing order)");
+      error(here + "/min", text::Msg::def_ranges_overlap, {show(*band.min)});
     else if (*band.min > *previous.max || (!band.min_inclusive && !previous.max_inclusive))
       error(here + "/min", text::Msg::def_ranges_gap, {show(*previous.max), show(*band.min)});
   }
   if (!ranges.empty()) {
     const Band& last = ranges.back();
     if (last.max && (*last.max < range.high || (*last.max == range.high && !last.max_inclusive)))
-      error(at(where + "/ranges", ranges.size() - 1) + "/max",
-            "the ranges leave a gap: scores up to " + show(range.high) + " are in no range");
+      error(at(where + "/ranges", ranges.size() - 1) + "/max", text::Msg::def_gap_up_to, {show(range.high)});
   }
 }
 
@@ -329,6 +310,24 @@ bool scorable(const Scale& s) {
   if (s.kind == ScaleKind::continuous) return s.scores.empty();
   if (s.min != std::floor(s.min) || s.max != std::floor(s.max) || s.max - s.min > 100) return false;
   return s.scores.empty() || s.scores.size() == static_cast<std::size_t>(s.points());
+}
+
+// An example's answer the scale refuses (core::describe's words, from the catalogue).
+void Checker::example_answer_error(const std::string& where, double value, AnswerProblem problem) {
+  const Scale& s = q_.scale;
+  std::vector<std::string> args = {show(value), format_number(s.min), format_number(s.max)};
+  switch (problem) {
+    case AnswerProblem::none: return;
+    case AnswerProblem::below_min:
+    case AnswerProblem::above_max: return error(where, text::Msg::def_example_outside, std::move(args));
+    case AnswerProblem::not_a_scale_point:
+      if (s.kind == ScaleKind::continuous) {
+        args.push_back(format_number(s.precision));
+        return error(where, text::Msg::def_example_not_a_step, std::move(args));
+      }
+      return error(where, text::Msg::def_example_not_a_point, std::move(args));
+    case AnswerProblem::not_finite: return error(where, text::Msg::def_example_not_finite, {show(value)});
+  }
 }
 
 void Checker::check_examples_against_scorer() {
@@ -354,7 +353,7 @@ void Checker::check_examples_against_scorer() {
       if (!value) continue;
       const AnswerProblem problem = check_answer(q_, *value);
       if (problem != AnswerProblem::none) {
-        error(where + "/answers/" + item_id, "answer " + show(*value) + " " + describe(problem, q_.scale));
+        example_answer_error(where + "/answers/" + item_id, *value, problem);
         usable = false;
         continue;
       }
@@ -372,11 +371,12 @@ void Checker::check_examples_against_scorer() {
         error(where + "/expect/" + scale_id, text::Msg::def_unknown_subscale, {scale_id});
         continue;
       }
-      const std::string got_text = got->value ? show(*got->value) : "insufficient";
-      const std::string want_text = expected ? show(*expected) : "insufficient (null)";
+      const std::string got_text = got->value ? show(*got->value) : text::nested(text::Msg::def_insufficient);
+      const std::string want_text =
+          expected ? show(*expected) : text::nested(text::Msg::def_insufficient_null);
       const bool agree = expected ? (got->value && std::fabs(*got->value - *expected) <= 1e-9) : !got->value;
       if (!agree)
-        error(where + "/expect/" + scale_id, "expected " + want_text + " but the scorer gives " + got_text);
+        error(where + "/expect/" + scale_id, text::Msg::def_example_disagrees, {want_text, got_text});
     }
   }
 }

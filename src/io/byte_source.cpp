@@ -11,6 +11,7 @@
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/files.hpp"
+#include "alliance/text/messages.hpp"
 #include "text_decoding.hpp"
 
 namespace alliance::io {
@@ -62,7 +63,8 @@ std::size_t ByteSource::read_some(char* to, std::size_t size) {
   while (true) {
     const ssize_t n = ::read(fd_, to, size);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw Error(ExitCode::io, name_ + ": cannot read: " + std::strerror(errno));
+    if (n < 0)
+      throw Error(ExitCode::io, text::Message{text::Msg::read_failed, {name_, std::strerror(errno)}});
     return static_cast<std::size_t>(n);
   }
 }
@@ -189,7 +191,7 @@ void ByteSource::seek_line_start(std::uint64_t offset) {
   // From the byte before: a line starting exactly at `offset` follows a line feed there.
   const std::uint64_t from = offset == 0 ? 0 : offset - 1;
   if (::lseek(fd_, static_cast<off_t>(from), SEEK_SET) < 0)
-    throw Error(ExitCode::io, name_ + ": cannot seek: " + std::strerror(errno));
+    throw Error(ExitCode::io, text::Message{text::Msg::seek_failed, {name_, std::strerror(errno)}});
   base_ = from;
   begin_ = end_ = 0;
   eof_ = false;

@@ -76,26 +76,29 @@ Role identifier_role(std::string_view name) {
   return Role::ignored;
 }
 
-const char* role_name(Role role) {
+// What a column of this role holds, as a warning names it (csv_role_…).
+text::Msg role_name(Role role) {
   switch (role) {
-    case Role::respondent: return "respondent id";
-    case Role::session: return "session";
-    case Role::form: return "form";
-    case Role::date: return "date";
-    case Role::language: return "language";
-    case Role::questionnaire: return "questionnaire";
-    case Role::version: return "questionnaire version";
+    case Role::respondent: return text::Msg::csv_role_respondent;
+    case Role::session: return text::Msg::csv_role_session;
+    case Role::form: return text::Msg::csv_role_form;
+    case Role::date: return text::Msg::csv_role_date;
+    case Role::language: return text::Msg::csv_role_language;
+    case Role::questionnaire: return text::Msg::csv_role_questionnaire;
+    case Role::version:
     case Role::item:
     case Role::ignored: break;
   }
-  return "";
+  return text::Msg::csv_role_version;
 }
 
-// "a, b, c, … (24 in all)": at most `shown` names.
-std::string name_list(const std::vector<std::string>& names, std::size_t shown = 6) {
+// "a, b, c, … (24 in all)": at most `shown` names, in `lang`.
+std::string name_list(const std::vector<std::string>& names, std::size_t shown = 6,
+                      std::string_view lang = "en") {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
-  if (names.size() > shown) out += ", … (" + std::to_string(names.size()) + " in all)";
+  if (names.size() > shown)
+    out += text::say(lang, text::Msg::csv_list_in_all, {std::to_string(names.size())});
   return out;
 }
 
@@ -110,9 +113,12 @@ void require_column(const std::vector<std::string>& names, const std::string& wa
   for (const std::string& name : names)
     if (hint.empty() && !normalised(wanted).empty() && normalised(name) == normalised(wanted)) hint = name;
   if (hint.empty()) hint = core::closest_match(wanted, names).value_or("");
-  throw Error(ExitCode::usage, where + ": " + option + ": the header has no column \"" + wanted + "\"" +
-                                   (hint.empty() ? " (its columns: " + name_list(names) + ")"
-                                                 : ", did you mean '" + hint + "'?"));
+  throw Error(ExitCode::usage, [where, option, wanted, hint, names](std::string_view lang) {
+    return text::say(lang, text::Msg::at_where, {where}) +
+           (hint.empty()
+                ? text::say(lang, text::Msg::csv_no_such_column, {option, wanted, name_list(names, 6, lang)})
+                : text::say(lang, text::Msg::csv_no_such_column_near, {option, wanted, hint}));
+  });
 }
 
 // The item a column names under `pattern` ("wai_{id}"), if any. A numeric id
@@ -168,7 +174,7 @@ struct Candidate {
 
 // "'WAI_{id}' names 11 of the 12 (WAI_1, WAI_2, WAI_3, …, WAI_12; no column for item 7)"
 std::string describe_candidate(const Candidate& c, const core::Questionnaire& q,
-                               const std::vector<bool>& mapped, std::size_t wanted) {
+                               const std::vector<bool>& mapped, std::size_t wanted, std::string_view lang) {
   std::string columns;
   for (std::size_t i = 0; i < c.columns.size() && i < 3; ++i) columns += (i ? ", " : "") + c.columns[i];
   if (c.columns.size() > 4) columns += ", …";
@@ -177,12 +183,12 @@ std::string describe_candidate(const Candidate& c, const core::Questionnaire& q,
   for (std::size_t i = 0; i < q.items.size(); ++i)
     if (!mapped[i] && !c.items[i]) missing.push_back(q.items[i].id);
   if (!missing.empty())
-    columns +=
-        std::string("; no column for item") + (missing.size() == 1 ? " " : "s ") + name_list(missing, 3);
-  return "'" + c.pattern + "' names " +
-         (c.count == wanted ? "all " + std::to_string(wanted)
-                            : std::to_string(c.count) + " of the " + std::to_string(wanted)) +
-         " (" + columns + ")";
+    columns += text::say(lang, text::Msg::csv_pattern_missing,
+                         {std::to_string(missing.size()), name_list(missing, 3, lang)});
+  return c.count == wanted
+             ? text::say(lang, text::Msg::csv_pattern_names_all, {c.pattern, std::to_string(wanted), columns})
+             : text::say(lang, text::Msg::csv_pattern_names_some,
+                         {c.pattern, std::to_string(c.count), std::to_string(wanted), columns});
 }
 
 // Every pattern that names an item not mapped by --map in some column not
@@ -228,33 +234,43 @@ std::string detect_pattern(const core::Questionnaire& q, const ItemIndex& items,
   for (const Candidate& c : candidates)
     if (c.count == unmapped) complete.push_back(&c);
   if (complete.size() == 1) return complete.front()->pattern;
-  std::string listed;
-  std::size_t n = 0;
-  for (const Candidate& c : candidates) {
-    if (!complete.empty() && c.count != unmapped) continue;
-    if (n == 3) {
-      listed += "; …";
-      break;
+  const auto listed = [&](std::string_view lang) {
+    std::string out;
+    std::size_t n = 0;
+    for (const Candidate& c : candidates) {
+      if (!complete.empty() && c.count != unmapped) continue;
+      const std::string_view separator = text::text(lang, text::Msg::csv_list_separator);
+      if (n == 3) {
+        out += std::string(separator) + "…";
+        break;
+      }
+      out += (n++ ? std::string(separator) : "") + describe_candidate(c, q, mapped, unmapped, lang);
     }
-    listed += (n++ ? "; " : "") + describe_candidate(c, q, mapped, unmapped);
+    return out;
+  };
+  const bool all = unmapped == q.items.size();
+  std::string en = listed("en"), fr = listed("fr");
+  if (complete.empty()) {
+    const std::string try_pattern = candidates.size() == 1 ? candidates[0].pattern : "";
+    throw Error(ExitCode::invalid_input, [=, id = q.id](std::string_view lang) {
+      return text::say(lang, text::Msg::at_where, {where}) +
+             text::say(lang, all ? text::Msg::csv_no_pattern : text::Msg::csv_no_pattern_unmapped,
+                       {id, text::is_french(lang) ? fr : en,
+                        try_pattern.empty() ? text::say(lang, text::Msg::csv_pattern_word) : try_pattern});
+    });
   }
-  const std::string of = (unmapped == q.items.size() ? "" : "unmapped ") + std::string("item of ") + q.id;
-  if (complete.empty())
-    throw Error(ExitCode::invalid_input,
-                where + ": no one pattern of column names covers every " + of + ": " + listed +
-                    "; to read one anyway, --columns '" +
-                    (candidates.size() == 1 ? candidates[0].pattern : "PATTERN") +
-                    "' (an item without a column is then unanswered in every row), or --map COLUMN=ITEM");
-  throw Error(ExitCode::invalid_input, where + ": " + std::to_string(complete.size()) +
-                                           " patterns of column names cover every " + of + ": " + listed +
-                                           "; choose one with --columns 'PATTERN'");
+  throw Error(ExitCode::invalid_input, [=, id = q.id,
+                                        count = std::to_string(complete.size())](std::string_view lang) {
+    return text::say(lang, text::Msg::at_where, {where}) +
+           text::say(lang, all ? text::Msg::csv_many_patterns : text::Msg::csv_many_patterns_unmapped,
+                     {count, id, text::is_french(lang) ? fr : en});
+  });
 }
 
-// "a", "a" and "b", "a", "b" and "c", quoted.
-std::string quoted_list(const std::vector<std::string>& names) {
+// "\"a\", \"b\"": the names but the last, quoted (csv_warn_identifiers_more adds "and" and the last).
+std::string quoted_but_last(const std::vector<std::string>& names) {
   std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + ("\"" + names[i] + "\"");
+  for (std::size_t i = 0; i + 1 < names.size(); ++i) out += (i == 0 ? "\"" : ", \"") + names[i] + "\"";
   return out;
 }
 
@@ -282,11 +298,17 @@ void settle_identifiers(const std::vector<std::string>& names, const ColumnMappi
       holding.push_back(names[c]);
     }
     if (holding.size() < 2) continue;
-    const char* option = role == Role::respondent ? "; choose with --id-column"
-                         : role == Role::session  ? "; choose with --session-column"
-                                                  : "";
-    out.warnings.push_back(where + ": columns " + quoted_list(holding) + " could each be the " +
-                           role_name(role) + ": \"" + holding.front() + "\" is used" + option);
+    const std::string option = role == Role::respondent ? text::nested(text::Msg::csv_choose_id_column)
+                               : role == Role::session  ? text::nested(text::Msg::csv_choose_session_column)
+                                                        : "";
+    // The role and the option: messages without arguments, so they can be arguments of this one.
+    out.warnings.push_back(
+        holding.size() == 2
+            ? text::nested(text::Msg::csv_warn_identifiers,
+                           {where, holding[0], holding[1], text::nested(role_name(role)), option})
+            : text::nested(text::Msg::csv_warn_identifiers_more,
+                           {where, quoted_but_last(holding), holding.back(), text::nested(role_name(role)),
+                            holding.front(), option}));
   }
   const auto has = [&columns](Role role) {
     return std::any_of(columns.begin(), columns.end(), [role](const Column& c) { return c.role == role; });
@@ -377,8 +399,11 @@ HeaderMapping map_header(const core::Questionnaire& q, const std::vector<std::st
       column.role = identifier_role(name);
     if (column.role != Role::item) continue;
     if (held[column.item])
-      throw Error(ExitCode::invalid_input, where + ": two columns hold item " + q.items[column.item].id +
-                                               " (the second is \"" + name + "\")");
+      throw Error(ExitCode::invalid_input,
+                  [where, id = q.items[column.item].id, name = name](std::string_view lang) {
+                    return text::say(lang, text::Msg::at_where, {where}) +
+                           text::say(lang, text::Msg::csv_two_columns, {id, name});
+                  });
     held[column.item] = true;
   }
   settle_identifiers(names, mapping, where, out);

@@ -103,7 +103,7 @@ class CsvResponseReader final : public ResponseReader {
 
   void read_header(const ColumnMapping& mapping) {
     if (!csv_.next(fields_))
-      throw Error(ExitCode::invalid_input, source_->name() + ": empty input, expected a header row");
+      throw Error(ExitCode::invalid_input, text::Message{text::Msg::csv_empty, {source_->name()}});
     if (!csv_.text_problem().empty()) throw Error(ExitCode::invalid_input, csv_.text_problem());
     for (std::string_view field : fields_) names_.emplace_back(trim(field));
     HeaderMapping mapped = map_header(q_, names_, mapping, where(csv_.line()));
@@ -137,12 +137,12 @@ class CsvResponseReader final : public ResponseReader {
   // Why a row under the header is more header, not answers: Qualtrics'
   // {"ImportId":…} cells, or text in every item cell: not a missing-answer
   // marker, not a number, nor a try at one ("1e400", "4,5": those rows are
-  // answers, each invalid). "" when it is not.
+  // answers, each invalid). "" when it is not; else a text::nested() message.
   std::string header_evidence(const std::vector<std::string_view>& cells, bool& import_ids) const {
     for (std::string_view cell : cells)
       if (trim(cell).starts_with("{\"ImportId\"")) {
         import_ids = true;
-        return "{\"ImportId\":…} cells, as Qualtrics writes";
+        return text::nested(text::Msg::csv_evidence_import_id, {"{\"ImportId\":…}"});
       }
     std::string first;
     for (std::size_t c = 0; c < cells.size() && c < columns_.size(); ++c) {
@@ -153,8 +153,8 @@ class CsvResponseReader final : public ResponseReader {
           (answers_ && answers_->read(cell).kind != AnswerText::Result::Kind::unmatched))
         return "";
       if (first.empty())
-        first =
-            "item " + q_.items[columns_[c].item].id + " is \"" + core::excerpt(cell, 40) + "\", not a number";
+        first = text::nested(text::Msg::csv_evidence_text,
+                             {q_.items[columns_[c].item].id, core::excerpt(cell, 40)});
     }
     return first;
   }
@@ -211,26 +211,25 @@ class CsvResponseReader final : public ResponseReader {
       skipped_ += static_cast<int>(rows.size());
       return;
     }
-    const std::string first = where(rows.front().first) + ": ";
+    const std::string first = where(rows.front().first);
+    const std::string count = std::to_string(rows.size());
     // Text in every row looked at, with no ImportId: labels, not header rows.
     if (!answers_follow && !import_ids)
       throw Error(ExitCode::invalid_input,
-                  first + (rows.size() == kHeaderRowsLookedFor ? "the first " : "the ") +
-                      std::to_string(rows.size()) + (rows.size() == 1 ? " row holds" : " rows hold") +
-                      " text in every item column (" + rows.front().second +
-                      "): are the answers exported as labels that the definition does not have? name them "
-                      "with --recode 'LABEL=VALUE,…' (docs/data-sources.md), or export numbers; --skip-rows "
-                      "N skips rows under the header");
+                  text::Message{rows.size() == kHeaderRowsLookedFor ? text::Msg::csv_label_rows_first
+                                                                    : text::Msg::csv_label_rows,
+                                {first, count, rows.front().second}});
     const std::string skip = "--skip-rows " + std::to_string(skipped_ + static_cast<int>(rows.size()));
     if (rows.size() == 1)
-      throw Error(ExitCode::invalid_input, first + "this row holds header text, not answers (" +
-                                               rows.front().second + "): skip it with " + skip);
-    std::string evidence;
-    for (const auto& [at, why] : rows)
-      evidence += (evidence.empty() ? "line " : "; line ") + std::to_string(at) + ": " + why;
-    throw Error(ExitCode::invalid_input, first + "these " + std::to_string(rows.size()) +
-                                             " rows hold header text, not answers (" + evidence +
-                                             "): skip them with " + skip);
+      throw Error(ExitCode::invalid_input,
+                  text::Message{text::Msg::csv_header_row, {first, rows.front().second, skip}});
+    throw Error(ExitCode::invalid_input, [first, count, rows, skip](std::string_view lang) {
+      std::string evidence;
+      for (const auto& [at, why] : rows)
+        evidence += (evidence.empty() ? "" : text::say(lang, text::Msg::csv_list_separator)) +
+                    text::say(lang, text::Msg::csv_header_row_line, {std::to_string(at), why});
+      return text::say(lang, text::Msg::csv_header_rows, {first, count, evidence, skip});
+    });
   }
 
   // "column \"WAI_3\" (item 3)", "column 14" past the header.

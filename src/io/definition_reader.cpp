@@ -6,6 +6,7 @@
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/io/json_locations.hpp"
+#include "alliance/text/messages.hpp"
 #include "definition_keys.hpp"
 #include "item_index.hpp"
 #include "json_fields.hpp"
@@ -24,8 +25,7 @@ namespace {
 std::string check_format(Fields& f, const json& doc, bool required) {
   f.text(doc, "", "$schema", false);
   std::string format = f.text(doc, "", "format", required);
-  if (!format.empty() && format != "alliance/1")
-    f.error("/format", "expected \"alliance/1\", got \"" + format + "\"");
+  if (!format.empty() && format != "alliance/1") f.error("/format", text::Msg::def_format, {format});
   return format;
 }
 
@@ -82,7 +82,7 @@ class DefinitionParser {
     if (value == "client" || value.empty()) return core::Form::client;
     if (value == "therapist") return core::Form::therapist;
     if (value == "observer") return core::Form::observer;
-    f_.error("/form", "expected \"client\", \"therapist\" or \"observer\", got \"" + value + "\"");
+    f_.error("/form", text::Msg::def_form, {value});
     return core::Form::client;
   }
 
@@ -112,7 +112,7 @@ class DefinitionParser {
     if (type == "continuous")
       s.kind = core::ScaleKind::continuous;
     else if (!type.empty() && type != "integer")
-      f_.error(w + "/type", "expected \"integer\" or \"continuous\", got \"" + type + "\"");
+      f_.error(w + "/type", text::Msg::def_scale_type, {type});
     s.min = f_.number(*j, w, "min", true).value_or(s.min);
     s.max = f_.number(*j, w, "max", true).value_or(s.max);
     s.precision = f_.number(*j, w, "precision", s.kind == core::ScaleKind::continuous).value_or(1);
@@ -132,26 +132,24 @@ class DefinitionParser {
     f_.keys(*m, w, keys::kMissing);
     if (auto count = f_.integer(*m, w, "max_missing", false)) rule.max_missing = *count;
     rule.min_answered = f_.number(*m, w, "min_answered", false);
-    if (rule.max_missing && rule.min_answered)
-      f_.error(w, "expected either max_missing or min_answered, not both");
+    if (rule.max_missing && rule.min_answered) f_.error(w, text::Msg::def_missing_both, {});
     const std::string rounding = f_.text(*m, w, "rounding", rule.min_answered.has_value());
     if (rounding == "down")
       rule.rounding = core::Rounding::down;
     else if (rounding == "nearest")
       rule.rounding = core::Rounding::nearest;
     else if (!rounding.empty() && rounding != "up")
-      f_.error(w + "/rounding", "expected \"up\", \"down\" or \"nearest\", got \"" + rounding + "\"");
+      f_.error(w + "/rounding", text::Msg::def_rounding, {rounding});
     if (!rounding.empty() && !rule.min_answered)
-      f_.error(w + "/rounding", "rounding applies to min_answered only");
-    if (!rule.max_missing && !rule.min_answered) f_.error(w, "expected max_missing or min_answered");
+      f_.error(w + "/rounding", text::Msg::def_rounding_min_answered, {});
+    if (!rule.max_missing && !rule.min_answered) f_.error(w, text::Msg::def_missing_neither, {});
     return rule;
   }
 
   core::Method method(const json& j, const std::string& where, bool required) {
     const std::string value = f_.text(j, where, "method", required);
     if (value == "sum") return core::Method::sum;
-    if (!value.empty() && value != "mean")
-      f_.error(where + "/method", "expected \"sum\" or \"mean\", got \"" + value + "\"");
+    if (!value.empty() && value != "mean") f_.error(where + "/method", text::Msg::def_method, {value});
     return core::Method::mean;
   }
 
@@ -176,7 +174,7 @@ class DefinitionParser {
       band.max_inclusive = f_.boolean(r, rw, "max_inclusive", false, false);
       band.label = f_.localized(r, rw, "label", true);
       band.concern = f_.boolean(r, rw, "concern", false, false);
-      if (!band.min && !band.max) f_.error(rw, "expected min, max or both");
+      if (!band.min && !band.max) f_.error(rw, text::Msg::def_band_edges, {});
       out.ranges.push_back(std::move(band));
     }
     return out;
@@ -187,7 +185,7 @@ class DefinitionParser {
   void subscales(const json& doc, core::Questionnaire& q) {
     const json* list = f_.array(doc, "", "subscales", true);
     if (!list) return;
-    if (list->empty()) f_.error("/subscales", "expected at least one subscale");
+    if (list->empty()) f_.error("/subscales", text::Msg::def_no_subscales, {});
     for (std::size_t i = 0; i < list->size(); ++i) {
       const json& j = (*list)[i];
       const std::string w = "/subscales/" + std::to_string(i);
@@ -216,7 +214,7 @@ class DefinitionParser {
     const json* list = f_.array(doc, "", "items", true);
     if (!list) return;
     const IdIndex subscale_index(q.subscales);
-    if (list->empty()) f_.error("/items", "expected at least one item");
+    if (list->empty()) f_.error("/items", text::Msg::def_no_items, {});
     for (std::size_t i = 0; i < list->size(); ++i) {
       const json& j = (*list)[i];
       const std::string w = "/items/" + std::to_string(i);
@@ -230,8 +228,8 @@ class DefinitionParser {
       item.text = f_.localized(j, w, "text", false);
       auto s = subscale_index.find(subscale);
       if (!subscale.empty() && !s)
-        f_.error(w + "/subscale",
-                 "unknown subscale \"" + subscale + "\"" + core::did_you_mean(subscale, subscale_ids(q)));
+        f_.error(w + "/subscale", text::Msg::def_unknown_subscale_of_item,
+                 {subscale, said_did_you_mean(subscale, subscale_ids(q))});
       if (s) {
         item.subscale = *s;
         q.subscales[*s].items.push_back(q.items.size());
@@ -257,7 +255,7 @@ class DefinitionParser {
     if (of == "subscales")
       t.of = core::TotalOf::subscales;
     else if (!of.empty() && of != "items")
-      f_.error(w + "/of", "expected \"items\" or \"subscales\", got \"" + of + "\"");
+      f_.error(w + "/of", text::Msg::def_total_of, {of});
     core::MissingRule fallback;
     if (t.of == core::TotalOf::subscales) fallback.max_missing = 0;
     t.missing = missing(j, w, fallback);
@@ -313,7 +311,7 @@ class OverlayParser {
     const IdIndex item_index(q.items);
     named_list(doc, "subscales", [&](const json& j, const std::string& w, const std::string& id) {
       auto s = subscale_index.find(id);
-      if (!s) return unknown(w + "/id", "subscale", id, ids(q.subscales));
+      if (!s) return unknown(w + "/id", text::Msg::def_base_subscale, id, ids(q.subscales));
       f_.keys(j, w, keys::kOverlaySubscale);
       // Text, local norms (alliance norms), or both.
       if (auto title = f_.localized(j, w, "title", !j.contains("norms")); !title.empty())
@@ -322,7 +320,7 @@ class OverlayParser {
     });
     named_list(doc, "items", [&](const json& j, const std::string& w, const std::string& id) {
       auto i = item_index.find(id);
-      if (!i) return unknown(w + "/id", "item", id, ids(q.items));
+      if (!i) return unknown(w + "/id", text::Msg::def_base_item, id, ids(q.items));
       f_.keys(j, w, keys::kOverlayItem);
       q.items[*i].text = f_.localized(j, w, "text", true);
     });
@@ -347,10 +345,10 @@ class OverlayParser {
     return out;
   }
 
-  void unknown(const std::string& where, const char* what, const std::string& id,
+  // `what`: def_base_subscale or def_base_item.
+  void unknown(const std::string& where, text::Msg what, const std::string& id,
                const std::vector<std::string>& known) {
-    f_.error(where, std::string("the base definition has no ") + what + " \"" + id + "\"" +
-                        core::did_you_mean(id, known));
+    f_.error(where, text::Msg::def_base_has_no, {text::nested(what), id, said_did_you_mean(id, known)});
   }
 
   Fields& f_;
@@ -362,18 +360,19 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
   // nlohmann would refuse it too, quoting the bytes that are not UTF-8 in its message.
   if (const core::TextCheck check = core::check_text(text, true); check.bad != std::string_view::npos) {
     const TextPosition pos = position_of(text, check.bad);
-    out.push_back(
-        {core::Severity::error, file, "", pos.line, pos.column,
-         describe_not_utf8(text.substr(check.bad, 4)) + ": a definition is UTF-8 (save it as UTF-8)",
-         std::nullopt});
+    const std::string bad = describe_not_utf8(text.substr(check.bad, 4));
+    out.push_back({core::Severity::error, file, "", pos.line, pos.column,
+                   bad + ": a definition is UTF-8 (save it as UTF-8)",
+                   text::Message{text::Msg::def_not_utf8, {bad}}});
     return std::nullopt;
   }
   ParsedJson parsed = parse_json_text(text);
   if (parsed.error) {
     if (blank_json_text(text)) {
+      const bool stdin_ = file == "<stdin>";
       parsed.error->message =
           empty_input_message(file) + ": expected a JSON object (a questionnaire definition)";
-      parsed.error->said.reset();
+      parsed.error->said = text::Message{stdin_ ? text::Msg::def_empty_stdin : text::Msg::def_empty_file, {}};
     }
     const JsonError& e = *parsed.error;
     out.push_back(
@@ -402,17 +401,18 @@ DefinitionResult read_definition(std::string_view text, const std::string& file,
   if (!doc) return result;
   const JsonLocations locations = locate_json_values(text);
   for (const DuplicateKey& dup : locations.duplicates)
-    result.diagnostics.push_back({core::Severity::error, file, dup.pointer, dup.second.line,
-                                  dup.second.column,
-                                  "duplicate key (first at line " + std::to_string(dup.first.line) +
-                                      "); JSON readers would silently keep only one",
-                                  std::nullopt});
-  for (const auto& [part, count] : locations.more_duplicates)
-    result.diagnostics.push_back({core::Severity::error, file, "", 0, 0,
-                                  "and " + std::to_string(count) + " more duplicate keys", std::nullopt});
-  if (!doc->is_object()) {
     result.diagnostics.push_back(
-        {core::Severity::error, file, "", 1, 1, "expected a JSON object", std::nullopt});
+        {core::Severity::error, file, dup.pointer, dup.second.line, dup.second.column,
+         "duplicate key (first at line " + std::to_string(dup.first.line) +
+             "); JSON readers would silently keep only one",
+         text::Message{text::Msg::def_duplicate_key, {std::to_string(dup.first.line)}}});
+  for (const auto& [part, count] : locations.more_duplicates)
+    result.diagnostics.push_back(
+        {core::Severity::error, file, "", 0, 0, "and " + std::to_string(count) + " more duplicate keys",
+         text::Message{text::Msg::json_more_duplicate_keys, {std::to_string(count)}}});
+  if (!doc->is_object()) {
+    result.diagnostics.push_back({core::Severity::error, file, "", 1, 1, "expected a JSON object",
+                                  text::Message{text::Msg::def_not_object, {}}});
     return result;
   }
   std::vector<Diagnostic> found;
@@ -422,7 +422,7 @@ DefinitionResult read_definition(std::string_view text, const std::string& file,
     const std::string base_id = fields.text(*doc, "", "extends", true);
     std::optional<core::Questionnaire> base_q = base && !base_id.empty() ? base(base_id) : std::nullopt;
     if (!base_q) {
-      fields.error("/extends", "no questionnaire \"" + base_id + "\" to extend");
+      fields.error("/extends", text::Msg::def_no_base, {base_id});
     } else {
       q = std::move(*base_q);
       OverlayParser(fields).apply(*doc, q);

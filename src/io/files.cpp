@@ -12,6 +12,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "alliance/text/messages.hpp"
+
 namespace alliance::io {
 
 namespace {
@@ -83,7 +85,7 @@ FileError::FileError(std::filesystem::path path, Step step, int error_number)
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
-    throw Error(ExitCode::io, path.string() + ": is a directory, expected a file");
+    throw Error(ExitCode::io, text::Message{text::Msg::path_is_directory, {path.string()}});
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(path, FileError::Step::open);
   std::ostringstream text;

@@ -58,8 +58,7 @@ void read_questionnaire(const json& doc, ResponseRecord& record, const std::stri
     if (!key.starts_with("x-") && std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end())
       add_problem(record, Msg::json_unknown_key_at,
                   {where + "/questionnaire/" + pointer_token(key), key, said_did_you_mean(key, kKeys)});
-  if (!found->contains("id"))
-    add_problem(record, where + "/questionnaire: missing \"id\" (the questionnaire this response answers)");
+  if (!found->contains("id")) add_problem(record, Msg::resp_missing_questionnaire_id, {where});
   record.response.questionnaire_id = text_member(*found, "id", record, where + "/questionnaire");
   record.response.questionnaire_version = text_member(*found, "version", record, where + "/questionnaire");
 }
@@ -92,9 +91,9 @@ void read_session(const json& doc, ResponseRecord& record, const std::string& wh
 // in one response: which one was meant cannot be told, as with a repeated key.
 void check_synonyms(const json& doc, ResponseRecord& record, const std::string& where) {
   if (doc.contains("respondent") && doc.contains("id"))
-    add_problem(record, where + "/id: \"id\" and \"respondent\" both name the respondent: keep one");
+    add_problem(record, Msg::resp_id_and_respondent, {where});
   if (doc.contains("answers") && doc.contains("responses"))
-    add_problem(record, where + "/responses: \"responses\" and \"answers\" both hold the answers: keep one");
+    add_problem(record, Msg::resp_responses_and_answers, {where});
 }
 
 void read_answers(const core::Questionnaire& q, const ItemIndex& index, const json& doc,
@@ -102,7 +101,7 @@ void read_answers(const core::Questionnaire& q, const ItemIndex& index, const js
   const char* key = doc.contains("answers") ? "answers" : "responses";
   auto found = doc.find(key);
   if (found == doc.end()) {
-    add_problem(record, where + ": missing \"answers\" (an object of answers by item id)");
+    add_problem(record, Msg::resp_missing_answers, {where});
     return;
   }
   if (!found->is_object()) {
@@ -115,15 +114,16 @@ void read_answers(const core::Questionnaire& q, const ItemIndex& index, const js
     if (!item) {
       std::vector<std::string> ids;
       for (const core::Item& it : q.items) ids.push_back(it.id);
-      add_problem(record, where + "/" + key + "/" + pointer_token(item_id) + ": unknown item \"" + item_id +
-                              "\" in " + q.id + core::did_you_mean(item_id, ids));
+      add_problem(
+          record, Msg::resp_unknown_item,
+          {where + "/" + key + "/" + pointer_token(item_id), item_id, q.id, said_did_you_mean(item_id, ids)});
       continue;
     }
     if (value.is_null()) continue;
     if (value.is_number())
       set_answer(q, *item, value.get<double>(), record);
     else
-      add_problem(record, "item " + item_id + " = " + describe_json(value) + " is not a number");
+      add_problem(record, Msg::resp_not_a_number, {item_id, said_json(value)});
   }
 }
 
@@ -176,7 +176,7 @@ void duplicate_problems(const JsonLocations& locations, std::size_t part, const 
                               "); JSON readers would silently keep only one");
   }
   if (auto more = locations.more_duplicates.find(part); more != locations.more_duplicates.end())
-    add_problem(record, "and " + std::to_string(more->second) + " more duplicate keys");
+    add_problem(record, Msg::json_more_duplicate_keys, {std::to_string(more->second)});
 }
 
 }  // namespace
@@ -281,7 +281,8 @@ class JsonDocumentReader final : public ResponseReader {
       if (blank_json_text(text_)) {
         parsed.error->message =
             empty_input_message(name_) + ": expected a JSON object (a response) or an array of them";
-        parsed.error->said.reset();
+        parsed.error->said =
+            text::Message{name_ == "<stdin>" ? Msg::resp_empty_stdin : Msg::resp_empty_file, {}};
       }
       const JsonError& e = *parsed.error;
       error_ = format_json_error(name_, e);

@@ -191,6 +191,9 @@ ParsedJson parse_json_text(std::string_view text) {
                           "arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
                               " deep: alliance reads at most " + std::to_string(kMaxJsonDepth) +
                               " levels (definitions and responses need at most 7)"};
+    const std::string depth = std::to_string(kMaxJsonDepth);
+    out.error->said = text::Message{text::Msg::json_too_deep, {depth}};
+    out.error->said_at_pointer = text::Message{text::Msg::json_too_deep_at, {out.error->pointer, depth}};
     return out;
   }
   const std::size_t position = builder.error_position();
@@ -199,6 +202,8 @@ ParsedJson parse_json_text(std::string_view text) {
     const std::size_t start = position >= token.size() ? position - token.size() : 0;
     out.error = error_at(JsonError::Kind::number_range, text, start,
                          "number " + token + " is out of range (a number must lie within ±1.8e308)");
+    out.error->said = text::Message{text::Msg::json_number_range, {token}};
+    out.error->said_at_pointer = text::Message{text::Msg::json_number_range_at, {out.error->pointer, token}};
     return out;
   }
   // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while …"

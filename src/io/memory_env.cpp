@@ -2,6 +2,8 @@
 
 #include <cerrno>
 
+#include "alliance/text/messages.hpp"
+
 namespace alliance::io {
 
 namespace fs = std::filesystem;
@@ -100,7 +102,7 @@ std::string MemoryEnv::read_file(const fs::path& path) {
   const Node* node = follow(path);
   if (!node) throw FileError(path, FileError::Step::open, ENOENT);
   if (node->kind == FileKind::directory)
-    throw Error(ExitCode::io, path.string() + ": is a directory, expected a file");
+    throw Error(ExitCode::io, text::Message{text::Msg::path_is_directory, {path.string()}});
   return node->content;
 }
 

@@ -46,6 +46,30 @@ const char* stat_format_name(StatFormat format) {
 
 namespace {
 
+// ReadStat's reason for `error` in `lang`: the catalogue's words for the ones
+// a reader meets (their English is ReadStat's), else ReadStat's English.
+std::string stat_reason(std::string_view lang, readstat_error_t error) {
+  using text::Msg;
+  const auto say = [lang](Msg id) { return text::say(lang, id); };
+  switch (error) {
+    case READSTAT_ERROR_OPEN: return say(Msg::stat_reason_open);
+    case READSTAT_ERROR_READ: return say(Msg::stat_reason_read);
+    case READSTAT_ERROR_MALLOC: return say(Msg::stat_reason_memory);
+    case READSTAT_ERROR_PARSE: return say(Msg::stat_reason_parse);
+    case READSTAT_ERROR_UNSUPPORTED_COMPRESSION: return say(Msg::stat_reason_compression);
+    case READSTAT_ERROR_UNSUPPORTED_CHARSET: return say(Msg::stat_reason_charset);
+    case READSTAT_ERROR_COLUMN_COUNT_MISMATCH: return say(Msg::stat_reason_columns);
+    case READSTAT_ERROR_ROW_COUNT_MISMATCH: return say(Msg::stat_reason_rows);
+    case READSTAT_ERROR_ROW_WIDTH_MISMATCH: return say(Msg::stat_reason_row_width);
+    case READSTAT_ERROR_SEEK: return say(Msg::stat_reason_seek);
+    case READSTAT_ERROR_CONVERT: return say(Msg::stat_reason_convert);
+    case READSTAT_ERROR_CONVERT_BAD_STRING: return say(Msg::stat_reason_convert_bad);
+    case READSTAT_ERROR_CONVERT_SHORT_STRING: return say(Msg::stat_reason_convert_short);
+    case READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION: return say(Msg::stat_reason_version);
+    default: return readstat_error_message(error);
+  }
+}
+
 // One value as read: missing (system-missing, user-missing, Stata's .a–.z,
 // SAS's special missing), a number, or text.
 struct StatCell {
@@ -264,7 +288,7 @@ class StatFileReader final : public ResponseReader {
     std::unique_lock lock(mutex_);
     if (error != READSTAT_OK && !stopping_) {
       failed_ = true;
-      error_ = readstat_error_message(error);
+      error_ = error;
     }
     done_ = true;
     changed_.notify_all();
@@ -324,21 +348,28 @@ class StatFileReader final : public ResponseReader {
     if (parser_.joinable()) parser_.join();
   }
 
-  std::string detail() const {
-    std::string out = error_;
-    if (!detail_.empty() && detail_ != error_) out += " (" + core::excerpt(detail_, 200) + ")";
+  // ReadStat's reason in `lang` (stat_reason), then its handler's detail (English) when that says more.
+  static std::string detail(std::string_view lang, readstat_error_t error, const std::string& handler) {
+    std::string out = stat_reason(lang, error);
+    if (!handler.empty() && handler != readstat_error_message(error))
+      out += " (" + core::excerpt(handler, 200) + ")";
     return out;
   }
 
   Error unreadable() const {
-    return Error(ExitCode::invalid_input, text::Message{text::Msg::stat_file_unreadable,
-                                                        {path_, stat_format_name(format_), detail()}});
+    return Error(ExitCode::invalid_input, [path = path_, kind = stat_format_name(format_), error = error_,
+                                           handler = detail_](std::string_view lang) {
+      return text::say(lang, text::Msg::stat_file_unreadable, {path, kind, detail(lang, error, handler)});
+    });
   }
 
   Error cut_short() const {
     return Error(ExitCode::invalid_input,
-                 text::Message{text::Msg::stat_file_cut_short,
-                               {path_, stat_format_name(format_), std::to_string(rows_read_), detail()}});
+                 [path = path_, kind = stat_format_name(format_), rows = std::to_string(rows_read_),
+                  error = error_, handler = detail_](std::string_view lang) {
+                   return text::say(lang, text::Msg::stat_file_cut_short,
+                                    {path, kind, rows, detail(lang, error, handler)});
+                 });
   }
 
   // On the reading thread.
@@ -415,8 +446,8 @@ class StatFileReader final : public ResponseReader {
   std::atomic<bool> stopping_ = false;  // also read by the parsing thread without the lock
   bool done_ = false;
   bool failed_ = false;
-  std::string error_;   // ReadStat's message for its error code
-  std::string detail_;  // the first message of its error handler
+  readstat_error_t error_ = READSTAT_OK;  // ReadStat's error code
+  std::string detail_;                    // the first message of its error handler
   std::deque<std::vector<StatRow>> batches_;
   long rows_read_ = 0;                 // handed over
   std::optional<AnswerText> answers_;  // labels and codes of string answers; none: numbers only

@@ -54,7 +54,7 @@ std::string scale_title(const core::Questionnaire& q, std::size_t scale, const s
   const std::size_t n = q.subscales.size();
   const std::string& title = core::pick_text(scale < n ? q.subscales[scale].title : q.total.title, lang);
   if (!title.empty()) return title;
-  return scale < n ? q.subscales[scale].id : word(Word::total, lang);
+  return scale < n ? q.subscales[scale].id : word(Word::page_total, lang);
 }
 
 std::optional<std::size_t> therapist_scale(const Report& report, std::size_t scale) {
@@ -79,16 +79,17 @@ std::string session_name(const TrendRecord& record) {
 std::vector<std::string> mark_words(const Report& report, const core::ScalePoint& point) {
   std::vector<std::string> words;
   const std::string& lang = report.language;
-  if (point.has(core::TrendFlag::rupture)) words.emplace_back(word(Word::flag_rupture, lang));
-  if (point.has(core::TrendFlag::repair)) words.emplace_back(word(Word::flag_repair, lang));
-  if (point.has(core::TrendFlag::reliable_drop)) words.emplace_back(word(Word::flag_reliable_drop, lang));
+  if (point.has(core::TrendFlag::rupture)) words.emplace_back(word(Word::page_flag_rupture, lang));
+  if (point.has(core::TrendFlag::repair)) words.emplace_back(word(Word::page_flag_repair, lang));
+  if (point.has(core::TrendFlag::reliable_drop))
+    words.emplace_back(word(Word::page_flag_reliable_drop, lang));
   // A rise is tested on the same change(s) as trend's reliable drop (--reliable-from).
   const double z = report.settings.reliable_z;
   const core::ReliableFrom from = report.settings.reliable_from;
   const bool on_previous = from != core::ReliableFrom::first, on_first = from != core::ReliableFrom::previous;
   if ((on_previous && point.rc_previous && *point.rc_previous > z) ||
       (on_first && point.rc_first && *point.rc_first > z))
-    words.emplace_back(word(Word::reliable_rise, lang));
+    words.emplace_back(word(Word::page_reliable_rise, lang));
   return words;
 }
 
@@ -162,14 +163,14 @@ class Chart {
 
  private:
   std::string title() const {
-    return fill(word(Word::chart_of, lang_),
+    return fill(word(Word::page_chart_of, lang_),
                 {scale_title(*report_.client.questionnaire, scale_, lang_), client_.respondent});
   }
 
   std::string value(double v) const { return number(v, 2, lang_); }
 
   std::string description() const {
-    std::string text = fill(word(Word::chart_range, lang_), {value(range_.low), value(range_.high)});
+    std::string text = fill(word(Word::page_chart_range, lang_), {value(range_.low), value(range_.high)});
     const Placed* first = nullptr;
     const Placed* last = nullptr;
     std::vector<std::string> marked;
@@ -182,11 +183,11 @@ class Chart {
       if (!words.empty()) marked.push_back(join(words, ", ") + " " + session_name(*p.record));
     }
     if (first)
-      text += "; " + fill(word(Word::chart_from_to, lang_),
+      text += "; " + fill(word(Word::page_chart_from_to, lang_),
                           {value(*first->record->point.scales[scale_].score), session_name(*first->record),
                            value(*last->record->point.scales[scale_].score), session_name(*last->record)});
-    if (!marked.empty()) text += "; " + fill(word(Word::chart_marks, lang_), {join(marked, "; ")});
-    if (!therapist_.empty()) text += "; " + std::string(word(Word::chart_therapist, lang_));
+    if (!marked.empty()) text += "; " + fill(word(Word::page_chart_marks, lang_), {join(marked, "; ")});
+    if (!therapist_.empty()) text += "; " + std::string(word(Word::page_chart_therapist, lang_));
     return text + ".";
   }
 
@@ -202,7 +203,7 @@ class Chart {
       if (!(top > bottom)) continue;
       const double y0 = range_.y(top), y1 = range_.y(bottom);
       std::string label = core::pick_text(band.label, lang_);
-      if (label.empty()) label = word(Word::band_concern, lang_);
+      if (label.empty()) label = word(Word::page_band_concern, lang_);
       out += "<g class=\"concern\"><rect class=\"band\" x=\"" + coordinate(kChartLeft) + "\" y=\"" +
              coordinate(y0) + "\" width=\"" + coordinate(kChartRight - kChartLeft) + "\" height=\"" +
              coordinate(y1 - y0) + "\"/>";
@@ -243,17 +244,17 @@ class Chart {
                          : "#" + std::to_string(static_cast<long long>(ticks[i]))) +
              "</text>";
     out += "<text class=\"axis-title\" x=\"" + coordinate((kChartLeft + kChartRight) / 2) + "\" y=\"" +
-           coordinate(kChartBottom + 36) + "\">" + escape(word(Word::session, lang_)) + "</text></g>\n";
+           coordinate(kChartBottom + 36) + "\">" + escape(word(Word::page_session, lang_)) + "</text></g>\n";
   }
 
   // Sessions without a score: a dotted line and a word, never a point at 0.
   void gaps(std::string& out) const {
     std::map<double, Word> absent;
     if (by_number_ && axis_.high - axis_.low <= 1000)
-      for (double s = axis_.low; s <= axis_.high; ++s) absent[s] = Word::no_response;
+      for (double s = axis_.low; s <= axis_.high; ++s) absent[s] = Word::page_no_response;
     for (const Placed& p : sessions_) absent.erase(p.x);
     for (const Placed& p : sessions_)
-      if (!p.record->point.scales[scale_].score) absent[p.x] = Word::no_score;
+      if (!p.record->point.scales[scale_].score) absent[p.x] = Word::page_no_score;
     if (absent.empty()) return;
     out += "<g class=\"gaps\">";
     for (const auto& [x, why] : absent) {
@@ -261,7 +262,8 @@ class Chart {
       const std::string name = by_number_ ? std::to_string(static_cast<long long>(x))
                                           : "#" + std::to_string(static_cast<long long>(x));
       out += "<g class=\"gap\" data-session=\"" + name + "\"><title>" +
-             escape(std::string(word(Word::session, lang_)) + " " + name + lang_colon() + word(why, lang_)) +
+             escape(std::string(word(Word::page_session, lang_)) + " " + name + lang_colon() +
+                    word(why, lang_)) +
              "</title><line x1=\"" + cx + "\" x2=\"" + cx + "\" y1=\"" + coordinate(kChartTop) + "\" y2=\"" +
              coordinate(kChartBottom) + "\"/><text x=\"" + cx + "\" y=\"" + coordinate(kChartBottom - 6) +
              "\" text-anchor=\"middle\">–</text></g>";
@@ -300,9 +302,10 @@ class Chart {
       const std::optional<double>& score = p.record->point.scales[scale].score;
       if (!score) continue;
       const double x = axis_.x(p.x), y = range_.y(*score);
-      const std::string tip = std::string(word(Word::session, lang_)) + " " + session_name(*p.record) +
-                              (client ? "" : std::string(" (") + word(Word::therapist_short, lang_) + ")") +
-                              lang_colon() + value(*score);
+      const std::string tip =
+          std::string(word(Word::page_session, lang_)) + " " + session_name(*p.record) +
+          (client ? "" : std::string(" (") + word(Word::page_therapist_short, lang_) + ")") + lang_colon() +
+          value(*score);
       if (client)
         out += "<circle class=\"pt\" cx=\"" + coordinate(x) + "\" cy=\"" + coordinate(y) + "\" r=\"4\"";
       else
@@ -330,7 +333,7 @@ class Chart {
       const std::vector<std::string> words = mark_words(report_, point);
       const bool reliable =
           point.has(core::TrendFlag::reliable_drop) ||
-          std::find(words.begin(), words.end(), word(Word::reliable_rise, lang_)) != words.end();
+          std::find(words.begin(), words.end(), word(Word::page_reliable_rise, lang_)) != words.end();
       if (reliable)
         marks += "<circle class=\"mark reliable\"" + at + " cx=\"" + coordinate(x) + "\" cy=\"" +
                  coordinate(y) + "\" r=\"8\"/>";

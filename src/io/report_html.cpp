@@ -88,8 +88,9 @@ std::string flags_text(const Report& report, const TrendRecord& record) {
       }
     flags.emplace_back(w, title);
   };
-  static constexpr Word kFlagWords[] = {Word::flag_below_band, Word::flag_reliable_drop, Word::flag_rupture,
-                                        Word::flag_repair,     Word::flag_ceiling,       Word::flag_low_item};
+  static constexpr Word kFlagWords[] = {Word::page_flag_below_band, Word::page_flag_reliable_drop,
+                                        Word::page_flag_rupture,    Word::page_flag_repair,
+                                        Word::page_flag_ceiling,    Word::page_flag_low_item};
   // trend's flags as --fail-on would report them (core::trend_alerts), grouped by flag.
   const std::vector<core::TrendAlert> alerts = core::trend_alerts(q, record.point, ~0u);
   const std::vector<core::TrendFlag>& all = core::all_trend_flags();
@@ -98,8 +99,8 @@ std::string flags_text(const Report& report, const TrendRecord& record) {
       if (alert.flag == all[f]) add(report::word(kFlagWords[f], lang), alert.scale);
   for (std::size_t s = 0; s < q.subscales.size() + (q.total.present ? 1 : 0); ++s) {
     const std::vector<std::string> marks = report::mark_words(report, record.point.scales[s]);
-    if (std::find(marks.begin(), marks.end(), report::word(Word::reliable_rise, lang)) != marks.end())
-      add(report::word(Word::reliable_rise, lang), s);
+    if (std::find(marks.begin(), marks.end(), report::word(Word::page_reliable_rise, lang)) != marks.end())
+      add(report::word(Word::page_reliable_rise, lang), s);
   }
   std::string out;
   for (const auto& [name, scales] : flags) out += (out.empty() ? "" : "; ") + name + " (" + scales + ")";
@@ -131,11 +132,11 @@ std::string sessions_text(const ReportClient& client, const std::string& lang) {
   const TrendRecord& first = client.sessions.front();
   const TrendRecord& last = client.sessions.back();
   if (client.sessions.size() == 1)
-    return report::fill(report::word(Word::one_session, lang), {report::session_name(first)});
+    return report::fill(report::word(Word::page_one_session, lang), {report::session_name(first)});
   if (first.session && last.session)
-    return report::fill(report::word(Word::sessions_range, lang),
+    return report::fill(report::word(Word::page_sessions_range, lang),
                         {std::to_string(*first.session), std::to_string(*last.session)});
-  return report::fill(report::word(Word::n_sessions, lang), {std::to_string(client.sessions.size())});
+  return report::fill(report::word(Word::page_n_sessions, lang), {std::to_string(client.sessions.size())});
 }
 
 // Change of the total from the previous scored session, with its direction in words.
@@ -145,12 +146,12 @@ std::pair<std::string, std::string> change_text(const Report& report, const Repo
   if (!q.total.present) return {"—", "—"};
   const std::optional<double>& change =
       client.sessions.back().point.scales[q.subscales.size()].change_previous;
-  if (!change) return {"—", report::word(Word::no_change, lang)};
+  if (!change) return {"—", report::word(Word::page_no_change, lang)};
   const std::string value = number(*change, 2, lang, true);
   const std::string rounded = core::format_fixed(*change, 2);
-  if (rounded == "0.00") return {value, std::string("→ ") + report::word(Word::same, lang)};
-  return {value, *change > 0 ? std::string("↑ ") + report::word(Word::up, lang)
-                             : std::string("↓ ") + report::word(Word::down, lang)};
+  if (rounded == "0.00") return {value, std::string("→ ") + report::word(Word::page_same, lang)};
+  return {value, *change > 0 ? std::string("↑ ") + report::word(Word::page_up, lang)
+                             : std::string("↓ ") + report::word(Word::page_down, lang)};
 }
 
 std::string client_anchor(std::size_t index) {
@@ -165,17 +166,17 @@ void caseload(std::string& out, const Report& report, const std::vector<std::siz
     if (attention_level(report, c) == 0) ++flagged;
   }
   out += "<section id=\"caseload\" aria-labelledby=\"caseload-h\">\n<h2 id=\"caseload-h\">" +
-         escape(report::word(Word::caseload_title, lang)) + "</h2>\n<p>" +
+         escape(report::word(Word::page_caseload_title, lang)) + "</h2>\n<p>" +
          escape(report::fill(
-             report::word(Word::caseload_summary, lang),
+             report::word(Word::page_caseload_summary, lang),
              {std::to_string(report.clients.size()), std::to_string(sessions), std::to_string(flagged)})) +
          "</p>\n<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">" +
-         escape(report::word(Word::client, lang)) + "</th><th scope=\"col\">" +
-         escape(report::word(Word::session, lang)) + "</th><th scope=\"col\" class=\"num\">" +
-         escape(report::word(Word::latest_total, lang)) + "</th><th scope=\"col\" class=\"num\">" +
-         escape(report::word(Word::change, lang)) + "</th><th scope=\"col\">" +
-         escape(report::word(Word::direction, lang)) + "</th><th scope=\"col\">" +
-         escape(report::word(Word::flags, lang)) + "</th></tr></thead>\n<tbody>\n";
+         escape(report::word(Word::page_client, lang)) + "</th><th scope=\"col\">" +
+         escape(report::word(Word::page_session, lang)) + "</th><th scope=\"col\" class=\"num\">" +
+         escape(report::word(Word::page_latest_total, lang)) + "</th><th scope=\"col\" class=\"num\">" +
+         escape(report::word(Word::page_change, lang)) + "</th><th scope=\"col\">" +
+         escape(report::word(Word::page_direction, lang)) + "</th><th scope=\"col\">" +
+         escape(report::word(Word::page_flags, lang)) + "</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < order.size(); ++i) {
     const ReportClient& c = report.clients[order[i]];
     const auto [change, direction] = change_text(report, c);
@@ -185,7 +186,7 @@ void caseload(std::string& out, const Report& report, const std::vector<std::siz
            escape(sessions_text(c, lang)) + "</td><td class=\"num\">" +
            score_text(latest_total(report, c), lang) + "</td><td class=\"num\">" + change + "</td><td>" +
            escape(direction) + "</td><td>" +
-           escape(flags.empty() ? report::word(Word::no_flags, lang) : flags) + "</td></tr>\n";
+           escape(flags.empty() ? report::word(Word::page_no_flags, lang) : flags) + "</td></tr>\n";
   }
   out += "</tbody></table></div>\n</section>\n";
 }
@@ -196,22 +197,22 @@ void legend(std::string& out, const Report& report, bool therapist) {
     out += "<li><svg class=\"chart\" viewBox=\"0 0 34 14\" aria-hidden=\"true\">" + swatch + "</svg>" +
            escape(report::word(w, lang)) + "</li>";
   };
-  out += "<ul class=\"legend\" aria-label=\"" + escape(report::word(Word::legend, lang)) + "\">";
+  out += "<ul class=\"legend\" aria-label=\"" + escape(report::word(Word::page_legend, lang)) + "\">";
   item(
       "<g class=\"client\"><polyline class=\"line\" points=\"2,7 32,7\"/><circle class=\"pt\" cx=\"17\" "
       "cy=\"7\" r=\"4\"/></g>",
-      Word::legend_client);
+      Word::page_legend_client);
   if (therapist)
     item(
         "<g class=\"therapist\"><polyline class=\"line\" points=\"2,7 32,7\"/><rect class=\"pt\" x=\"13\" "
         "y=\"3\" width=\"8\" height=\"8\"/></g>",
-        Word::legend_therapist);
-  item("<path class=\"mark rupture\" d=\"M11 2h12l-6 10z\"/>", Word::flag_rupture);
-  item("<path class=\"mark repair\" d=\"M11 12h12l-6 -10z\"/>", Word::flag_repair);
-  item("<circle class=\"mark reliable\" cx=\"17\" cy=\"7\" r=\"5\"/>", Word::flag_reliable_drop);
-  item("<circle class=\"mark reliable\" cx=\"17\" cy=\"7\" r=\"5\"/>", Word::reliable_rise);
-  item("<rect class=\"band\" x=\"2\" y=\"1\" width=\"30\" height=\"12\"/>", Word::band_concern);
-  item("<g class=\"gap\"><line x1=\"17\" x2=\"17\" y1=\"0\" y2=\"14\"/></g>", Word::legend_gap);
+        Word::page_legend_therapist);
+  item("<path class=\"mark rupture\" d=\"M11 2h12l-6 10z\"/>", Word::page_flag_rupture);
+  item("<path class=\"mark repair\" d=\"M11 12h12l-6 -10z\"/>", Word::page_flag_repair);
+  item("<circle class=\"mark reliable\" cx=\"17\" cy=\"7\" r=\"5\"/>", Word::page_flag_reliable_drop);
+  item("<circle class=\"mark reliable\" cx=\"17\" cy=\"7\" r=\"5\"/>", Word::page_reliable_rise);
+  item("<rect class=\"band\" x=\"2\" y=\"1\" width=\"30\" height=\"12\"/>", Word::page_band_concern);
+  item("<g class=\"gap\"><line x1=\"17\" x2=\"17\" y1=\"0\" y2=\"14\"/></g>", Word::page_legend_gap);
   out += "</ul>\n";
 }
 
@@ -241,16 +242,16 @@ void scores_table(std::string& out, const Report& report, const ReportClient& cl
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
   out += "<div class=\"scroll\"><table class=\"scores\" id=\"" + client_anchor(index) +
-         "-scores\">\n<caption>" + escape(report::word(Word::scores_table, lang)) +
-         "</caption>\n<thead><tr><th scope=\"col\">" + escape(report::word(Word::session, lang)) +
-         "</th><th scope=\"col\">" + escape(report::word(Word::date, lang)) + "</th>";
+         "-scores\">\n<caption>" + escape(report::word(Word::page_scores_table, lang)) +
+         "</caption>\n<thead><tr><th scope=\"col\">" + escape(report::word(Word::page_session, lang)) +
+         "</th><th scope=\"col\">" + escape(report::word(Word::page_date, lang)) + "</th>";
   for (std::size_t s : scale_order(q)) {
     out += "<th scope=\"col\" class=\"num\">" + escape(report::scale_title(q, s, lang)) + "</th>";
     if (therapist && report::therapist_scale(report, s))
       out += "<th scope=\"col\" class=\"num\">" + escape(report::scale_title(q, s, lang)) + " (" +
-             escape(report::word(Word::therapist_short, lang)) + ")</th>";
+             escape(report::word(Word::page_therapist_short, lang)) + ")</th>";
   }
-  out += "<th scope=\"col\">" + escape(report::word(Word::session_flags, lang)) +
+  out += "<th scope=\"col\">" + escape(report::word(Word::page_session_flags, lang)) +
          "</th></tr></thead>\n<tbody>\n";
   for (const auto& [key, row] : rows) {
     const TrendRecord* any = row.client ? row.client : row.therapist;
@@ -258,11 +259,11 @@ void scores_table(std::string& out, const Report& report, const ReportClient& cl
            "</td>";
     for (std::size_t s : scale_order(q)) {
       if (!row.client)
-        out += "<td>" + escape(report::word(Word::no_response, lang)) + "</td>";
+        out += "<td>" + escape(report::word(Word::page_no_response, lang)) + "</td>";
       else if (const std::optional<double>& v = row.client->point.scales[s].score)
         out += "<td class=\"num\">" + number(*v, 2, lang) + "</td>";
       else
-        out += "<td>" + escape(report::word(Word::no_score, lang)) + "</td>";
+        out += "<td>" + escape(report::word(Word::page_no_score, lang)) + "</td>";
       if (therapist)
         if (const std::optional<std::size_t> t = report::therapist_scale(report, s))
           out +=
@@ -282,11 +283,11 @@ void agreement_table(std::string& out, const Report& report, const ReportClient&
   const auto cell = [&](const std::optional<double>& v) {
     return "<td class=\"num\">" + (v ? number(*v, 2, lang, false) : std::string("—")) + "</td>";
   };
-  out += "<h3>" + escape(report::word(Word::agreement_title, lang)) +
+  out += "<h3>" + escape(report::word(Word::page_agreement_title, lang)) +
          "</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">" +
-         escape(report::word(Word::scale, lang)) + "</th>";
-  for (Word w : {Word::pairs, Word::client_mean, Word::therapist_mean, Word::mean_difference, Word::limits,
-                 Word::pearson_r, Word::icc})
+         escape(report::word(Word::page_scale, lang)) + "</th>";
+  for (Word w : {Word::page_pairs, Word::page_client_mean, Word::page_therapist_mean,
+                 Word::page_mean_difference, Word::page_limits, Word::page_pearson_r, Word::page_icc})
     out += "<th scope=\"col\" class=\"num\">" + escape(report::word(w, lang)) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   std::size_t most = 0;
@@ -300,8 +301,8 @@ void agreement_table(std::string& out, const Report& report, const ReportClient&
                                        : std::string("—")) +
            "</td>" + cell(a.pearson_r) + cell(a.icc) + "</tr>\n";
   }
-  out += "</tbody></table></div>\n<p class=\"note\">" + escape(report::word(Word::agreement_note, lang));
-  if (most < 10) out += " " + escape(report::word(Word::few_pairs, lang));
+  out += "</tbody></table></div>\n<p class=\"note\">" + escape(report::word(Word::page_agreement_note, lang));
+  if (most < 10) out += " " + escape(report::word(Word::page_few_pairs, lang));
   out += "</p>\n";
 }
 
@@ -317,19 +318,20 @@ void lowest_items(std::string& out, const Report& report, const ReportClient& cl
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   keyed.resize(std::min<std::size_t>(keyed.size(), 3));
   out += "<h3>" +
-         escape(report::fill(report::word(Word::lowest_items, lang),
+         escape(report::fill(report::word(Word::page_lowest_items, lang),
                              {report::session_name(client.sessions.back())})) +
          "</h3>\n<div class=\"scroll\"><table>\n<thead><tr>";
-  for (Word w : {Word::item, Word::subscale, Word::wording, Word::answer, Word::keyed})
+  for (Word w :
+       {Word::page_item, Word::page_subscale, Word::page_wording, Word::page_answer, Word::page_keyed})
     out += std::string("<th scope=\"col\"") +
-           (w == Word::answer || w == Word::keyed ? " class=\"num\"" : "") + ">" +
+           (w == Word::page_answer || w == Word::page_keyed ? " class=\"num\"" : "") + ">" +
            escape(report::word(w, lang)) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& [score, i] : keyed) {
     const core::Item& item = q.items[i];
     const std::string& wording = core::pick_text(item.text, lang);
     out += "<tr><td>" + escape(item.id) + "</td><td>" + escape(report::scale_title(q, item.subscale, lang)) +
-           "</td><td>" + escape(wording.empty() ? report::word(Word::key_only, lang) : wording) +
+           "</td><td>" + escape(wording.empty() ? report::word(Word::page_key_only, lang) : wording) +
            "</td><td class=\"num\">" + text_of(*client.latest_answers[i], lang) + "</td><td class=\"num\">" +
            text_of(score, lang) + "</td></tr>\n";
   }
@@ -343,17 +345,17 @@ void client_section(std::string& out, const Report& report, const ReportClient& 
   const auto [change, direction] = change_text(report, client);
   const std::string flags = flags_text(report, client.sessions.back());
   out += "<section class=\"client\" id=\"" + anchor + "\" aria-labelledby=\"" + anchor + "-h\">\n<h2 id=\"" +
-         anchor + "-h\">" + escape(report::word(Word::client, lang)) + " " + escape(client.respondent) +
+         anchor + "-h\">" + escape(report::word(Word::page_client, lang)) + " " + escape(client.respondent) +
          "</h2>\n<p class=\"meta\">" + escape(sessions_text(client, lang));
   if (q.total.present)
-    out += " · " + escape(report::word(Word::latest_total, lang)) + colon(lang) +
+    out += " · " + escape(report::word(Word::page_latest_total, lang)) + colon(lang) +
            score_text(latest_total(report, client), lang) + " (" + change + ", " + escape(direction) + ")";
-  out += " · " + escape(report::word(Word::flags, lang)) + colon(lang) +
-         escape(flags.empty() ? report::word(Word::no_flags, lang) : flags) + "</p>\n";
+  out += " · " + escape(report::word(Word::page_flags, lang)) + colon(lang) +
+         escape(flags.empty() ? report::word(Word::page_no_flags, lang) : flags) + "</p>\n";
   const bool therapist_drawn = !client.therapist.empty() && report::placed_by_number(client);
   legend(out, report, therapist_drawn);
   if (!client.therapist.empty() && !therapist_drawn)
-    out += "<p class=\"note\">" + escape(report::word(Word::therapist_unplaced, lang)) + "</p>\n";
+    out += "<p class=\"note\">" + escape(report::word(Word::page_therapist_unplaced, lang)) + "</p>\n";
   out += "<div class=\"charts\">\n";
   const core::ScoreRanges ranges = core::score_ranges(q);
   for (std::size_t s : scale_order(q)) {
@@ -372,8 +374,8 @@ void client_section(std::string& out, const Report& report, const ReportClient& 
 
 std::string source_word(ParameterSource source, const std::string& lang) {
   switch (source) {
-    case ParameterSource::norms: return report::word(Word::from_norms, lang);
-    case ParameterSource::option: return report::word(Word::from_option, lang);
+    case ParameterSource::norms: return report::word(Word::page_from_norms, lang);
+    case ParameterSource::option: return report::word(Word::page_from_option, lang);
     case ParameterSource::none: break;
   }
   return "—";
@@ -383,13 +385,13 @@ void form_rows(std::string& out, const ReportForm& form, Word title, const std::
   const core::Questionnaire& q = *form.questionnaire;
   std::string files;
   for (const std::string& f : form.files) files += (files.empty() ? "" : ", ") + f;
-  if (files.empty()) files = report::word(Word::standard_input, lang);
+  if (files.empty()) files = report::word(Word::page_standard_input, lang);
   out += "<tr><th scope=\"row\">" + escape(report::word(title, lang)) + "</th><td>" + escape(q.id) + " — " +
-         escape(core::pick_text(q.title, lang)) + ", " + escape(report::word(Word::version, lang)) + " " +
-         escape(form.provenance.questionnaire_version) + ", " +
-         escape(report::word(Word::definition_hash, lang)) + " <code>" +
+         escape(core::pick_text(q.title, lang)) + ", " + escape(report::word(Word::page_version, lang)) +
+         " " + escape(form.provenance.questionnaire_version) + ", " +
+         escape(report::word(Word::page_definition_hash, lang)) + " <code>" +
          escape(form.provenance.definition_hash) + "</code></td></tr>\n<tr><th scope=\"row\">" +
-         escape(report::word(Word::inputs, lang)) + "</th><td>" + escape(files) + "</td></tr>\n";
+         escape(report::word(Word::page_inputs, lang)) + "</th><td>" + escape(files) + "</td></tr>\n";
 }
 
 void parameters(std::string& out, const Report& report) {
@@ -397,22 +399,23 @@ void parameters(std::string& out, const Report& report) {
   const std::string& lang = report.language;
   const core::TrendSettings& s = report.settings;
   out += "<section id=\"parameters\" aria-labelledby=\"parameters-h\">\n<h2 id=\"parameters-h\">" +
-         escape(report::word(Word::parameters_title, lang)) +
+         escape(report::word(Word::page_parameters_title, lang)) +
          "</h2>\n<div class=\"scroll\"><table>\n<tbody>\n";
-  form_rows(out, report.client, Word::client_form, lang);
-  if (report.therapist) form_rows(out, *report.therapist, Word::therapist_form, lang);
-  out += "<tr><th scope=\"row\">" + escape(report::word(Word::alliance_version, lang)) + "</th><td>" +
+  form_rows(out, report.client, Word::page_client_form, lang);
+  if (report.therapist) form_rows(out, *report.therapist, Word::page_therapist_form, lang);
+  out += "<tr><th scope=\"row\">" + escape(report::word(Word::page_alliance_version, lang)) + "</th><td>" +
          escape(report.client.provenance.alliance_version) + "</td></tr>\n<tr><th scope=\"row\">" +
-         escape(report::word(Word::report_date, lang)) + "</th><td>" + escape(report.generated_at) +
+         escape(report::word(Word::page_report_date, lang)) + "</th><td>" + escape(report.generated_at) +
          "</td></tr>\n</tbody></table></div>\n<div class=\"scroll\"><table>\n<thead><tr>";
-  for (Word w : {Word::scale, Word::reference_sd, Word::source, Word::retest_r, Word::source})
+  for (Word w :
+       {Word::page_scale, Word::page_reference_sd, Word::page_source, Word::page_retest_r, Word::page_source})
     out += "<th scope=\"col\">" + escape(report::word(w, lang)) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (std::size_t k : scale_order(q)) {
     const auto cell = [&](const std::optional<double>& v, const std::vector<ParameterSource>& sources) {
       const ParameterSource source = k < sources.size() ? sources[k] : ParameterSource::none;
       return "<td class=\"num\">" + (v ? text_of(*v, lang) : std::string("—")) + "</td><td>" +
-             escape(v ? source_word(source, lang) : report::word(Word::not_given, lang)) + "</td>";
+             escape(v ? source_word(source, lang) : report::word(Word::page_not_given, lang)) + "</td>";
     };
     out += "<tr><th scope=\"row\">" + escape(report::scale_title(q, k, lang)) + "</th>" +
            cell(s.reference_sd[k], report.sd_source) + cell(s.retest_r[k], report.r_source) + "</tr>\n";
@@ -421,12 +424,12 @@ void parameters(std::string& out, const Report& report) {
   const auto rule = [&](Word w, const std::string& value) {
     out += "<li>" + escape(report::fill(report::word(w, lang), {value})) + "</li>\n";
   };
-  rule(Word::rupture_rule, text_of(s.rupture_sds, lang));
-  rule(Word::baseline_rule, std::to_string(s.baseline));
-  rule(Word::repair_rule, std::to_string(s.repair_within));
-  rule(Word::reliable_rule, text_of(s.reliable_z, lang));
-  rule(Word::low_item_rule, text_of(s.low_item.value_or(q.scale.min), lang));
-  if (report.invalid > 0) rule(Word::invalid_note, std::to_string(report.invalid));
+  rule(Word::page_rupture_rule, text_of(s.rupture_sds, lang));
+  rule(Word::page_baseline_rule, std::to_string(s.baseline));
+  rule(Word::page_repair_rule, std::to_string(s.repair_within));
+  rule(Word::page_reliable_rule, text_of(s.reliable_z, lang));
+  rule(Word::page_low_item_rule, text_of(s.low_item.value_or(q.scale.min), lang));
+  if (report.invalid > 0) rule(Word::page_invalid_note, std::to_string(report.invalid));
   out += "</ul>\n</section>\n";
 }
 
@@ -490,7 +493,7 @@ std::string report_html(const Report& report) {
          escape(title) + "</title>\n<style>" + kPageStyle + report::kChartStyle +
          "</style>\n</head>\n<body>\n<header>\n<h1>" + escape(report::word(Word::page_title, lang)) +
          "</h1>\n<p class=\"meta\">" + escape(core::pick_text(q.title, lang)) + " · " +
-         escape(report::word(Word::report_date, lang)) + colon(lang) + escape(report.generated_at) +
+         escape(report::word(Word::page_report_date, lang)) + colon(lang) + escape(report.generated_at) +
          "</p>\n</header>\n<main>\n";
   if (report.clients.size() > 1) caseload(out, report, order);
   for (std::size_t i = 0; i < order.size(); ++i) client_section(out, report, report.clients[order[i]], i);

@@ -18,8 +18,7 @@ InputFormat parse_input_format(const std::string& name) {
   if (name == "sas7bdat") return InputFormat::sas7bdat;
   if (name == "xpt") return InputFormat::xpt;
   if (name == "auto") return InputFormat::automatic;
-  throw Error(ExitCode::usage, "unknown input format '" + name +
-                                   "' (expected json, ndjson, csv, tsv, sav, por, dta, sas7bdat or xpt)");
+  throw Error(ExitCode::usage, text::Message{text::Msg::unknown_input_format, {name}});
 }
 
 namespace {
@@ -53,7 +52,7 @@ InputFormat from_content(ByteSource& source) {
   const std::string_view head = source.available().substr(0, 1 << 16);  // after a byte-order mark
   const std::size_t start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos)
-    throw Error(ExitCode::invalid_input, source.name() + ": empty input, expected responses");
+    throw Error(ExitCode::invalid_input, text::Message{text::Msg::responses_empty, {source.name()}});
   if (head[start] == '[') return InputFormat::json;
   const std::string_view first_line = head.substr(start, head.find('\n', start) - start);
   if (head[start] == '{') {
@@ -147,7 +146,7 @@ std::unique_ptr<ResponseReader> open_response_reader(const std::string& path,
     encoding = TextEncoding::utf8;
   auto source = std::make_unique<ByteSource>(path, encoding);
   if (path == "-" && source->is_terminal())
-    throw Error(ExitCode::usage, "no responses given: name a FILE, or pipe responses into standard input");
+    throw Error(ExitCode::usage, text::Message{text::Msg::no_responses_given, {}});
   return open_response_reader(std::move(source), questionnaire, options);
 }
 

@@ -9,6 +9,7 @@
 #include "alliance/io/env.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/io/response_reader.hpp"
+#include "alliance/text/messages.hpp"
 #include "json_fields.hpp"
 #include "json_text.hpp"
 
@@ -29,8 +30,9 @@ std::string text_or_empty(const nlohmann::json& doc, const char* key) {
   return found != doc.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
-[[noreturn]] void invalid(const std::filesystem::path& path, const std::string& message) {
-  throw Error(ExitCode::invalid_input, path.string() + ": " + message);
+// `id`: resume_not_one_object or resume_no_response, about `path`.
+[[noreturn]] void invalid(const std::filesystem::path& path, text::Msg id) {
+  throw Error(ExitCode::invalid_input, text::Message{id, {path.string()}});
 }
 
 }  // namespace
@@ -74,20 +76,30 @@ ResponseDocument read_response_document(const core::Questionnaire& questionnaire
                                         const std::filesystem::path& path, Env& env) {
   const std::string text = env.read_file(path);
   const ParsedJson parsed = parse_json_text(text);
-  if (parsed.error) throw Error(ExitCode::invalid_input, format_json_error(path.string(), *parsed.error));
+  if (parsed.error)
+    throw Error(ExitCode::invalid_input, [file = path.string(), e = *parsed.error](std::string_view lang) {
+      if (!e.said) return format_json_error(file, e);
+      const std::string place =
+          file + ":" + std::to_string(e.position.line) + ":" + std::to_string(e.position.column);
+      return text::say(lang, text::Msg::at_where, {place}) +
+             text::say(lang, e.pointer.empty() ? *e.said : *e.said_at_pointer);
+    });
   const nlohmann::json& doc = parsed.value;
-  if (!doc.is_object()) invalid(path, "expected one response document (a JSON object)");
+  if (!doc.is_object()) invalid(path, text::Msg::resume_not_one_object);
 
   ReaderOptions options;
   options.format = InputFormat::json;
   std::unique_ptr<ResponseReader> reader = open_response_reader(
       std::make_unique<ByteSource>(ByteSource::InMemory{}, path.string(), text), questionnaire, options);
   ResponseRecord record;
-  if (!reader->next(record)) invalid(path, "expected one response document");
+  if (!reader->next(record)) invalid(path, text::Msg::resume_no_response);
   if (!record.valid()) {
-    std::string message;
-    for (const std::string& problem : record.problems) message += (message.empty() ? "" : "\n") + problem;
-    throw Error(ExitCode::invalid_input, message);
+    throw Error(ExitCode::invalid_input, [record](std::string_view lang) {
+      std::string message;
+      for (const std::string& problem : problem_texts(record, lang))
+        message += (message.empty() ? "" : "\n") + problem;
+      return message;
+    });
   }
 
   ResponseDocument out;
@@ -98,8 +110,12 @@ ResponseDocument read_response_document(const core::Questionnaire& questionnaire
   else if (status == "complete" || !doc.contains("status"))
     out.status = ResponseStatus::complete;
   else
-    invalid(path,
-            "/status: expected \"complete\" or \"in_progress\", got " + describe_json(doc.at("status")));
+    throw Error(ExitCode::invalid_input,
+                [file = path.string(), got = said_json(doc.at("status"))](std::string_view lang) {
+                  return text::say(lang, text::Msg::at_where, {file}) +
+                         text::say(lang, text::Msg::json_expected_at,
+                                   {"/status", text::nested(text::Msg::json_complete_or_in_progress), got});
+                });
   out.started_at = text_or_empty(doc, "started_at");
   out.updated_at = text_or_empty(doc, "updated_at");
   out.completed_at = text_or_empty(doc, "completed_at");

@@ -38,6 +38,26 @@ const Messages kFrench = {
 };
 
 static_assert(sizeof(kEnglishTexts) / sizeof(kEnglishTexts[0]) == kMessageCount);
+
+// The ids messages.hpp was compiled with (message_ids.inc) are the catalogue's, in its order.
+constexpr const char* kIdNames[] = {
+#define ALLIANCE_MSG_ID(id) #id,
+#include "alliance/text/message_ids.inc"
+#undef ALLIANCE_MSG_ID
+};
+
+constexpr bool same_text(const char* a, const char* b) {
+  while (*a && *a == *b) ++a, ++b;
+  return *a == *b;
+}
+
+constexpr bool ids_match_catalogue() {
+  for (std::size_t i = 0; i < kMessageCount; ++i)
+    if (!same_text(kNames[i], kIdNames[i])) return false;
+  return true;
+}
+static_assert(sizeof(kIdNames) / sizeof(kIdNames[0]) == kMessageCount && ids_match_catalogue(),
+              "message_ids.inc is not the catalogue's list of ids: rebuild (cmake/message_ids.cmake)");
 static_assert(sizeof(Messages) == kMessageCount * sizeof(const char*));
 
 // {N:one|other} or {N:zero|one|other} (the part after ':' in `forms`) for the number `arg`.

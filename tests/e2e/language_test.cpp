@@ -394,5 +394,161 @@ TEST(Language, FrenchManPages) {
   EXPECT_TRUE(has(slurp(dir + "/alliance-score.1"), ".SH EXAMPLES\n"));
 }
 
+// ---- the last English-only messages (issue 14, item 4) -----------------------
+// Each in French with --lang fr and, with --lang en, in the English it always
+// had (the English texts are those main printed; the French, the catalogue's).
+
+// gtb-12.json with one change: `from` (its first occurrence) replaced by `to`.
+std::string gtb12_with(const std::string& dir, const std::string& name, const std::string& from,
+                       const std::string& to) {
+  std::string definition = slurp(source_path("questionnaires/gtb-12.json"));
+  definition.replace(definition.find(from), from.size(), to);
+  std::ofstream(dir + "/" + name) << definition;
+  return name;
+}
+
+TEST(Language, DefinitionProblemsInFrench) {
+  const std::string dir = make_temp_dir();
+  // The reader's own check (io/definition_reader.cpp), line 61 column 17 of the file.
+  const std::string method = gtb12_with(dir, "m.json", "\"method\": \"mean\"", "\"method\": \"median\"");
+  Outcome run = in_dir(dir, {"validate", method, "--format", "table", "--lang", "fr"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.out, "m.json:61:17" + kNbsp + ": /subscales/0/method" + kNbsp + ": «" + kNbsp + "sum" +
+                         kNbsp + "» ou «" + kNbsp + "mean" + kNbsp + "» attendu, «" + kNbsp + "median" +
+                         kNbsp + "» trouvé\n");
+  run = in_dir(dir, {"validate", method, "--format", "table", "--lang", "en"});
+  EXPECT_EQ(run.out, "m.json:61:17: /subscales/0/method: expected \"sum\" or \"mean\", got \"median\"\n");
+  // A check of the whole definition (core/check.cpp): 9 missing answers allowed of goals' 4 items.
+  const std::string missing = gtb12_with(dir, "x.json", "\"max_missing\": 1", "\"max_missing\": 9");
+  run = in_dir(dir, {"validate", missing, "--format", "table", "--lang", "fr"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.out, "x.json:63:24" + kNbsp + ": /subscales/0/missing/max_missing" + kNbsp +
+                         ": de 0 à 4 attendu, 9 trouvé\n");
+  run = in_dir(dir, {"validate", missing, "--format", "table", "--lang", "en"});
+  EXPECT_EQ(run.out, "x.json:63:24: /subscales/0/missing/max_missing: expected 0..4, got 9\n");
+  // An empty file.
+  std::ofstream(dir + "/empty.json").flush();
+  run = in_dir(dir, {"validate", "empty.json", "--format", "table", "--lang", "fr"});
+  EXPECT_EQ(run.out, "empty.json:1:1" + kNbsp + ": le fichier est vide" + kNbsp +
+                         ": un objet JSON (une définition de questionnaire) est attendu\n");
+  run = in_dir(dir, {"validate", "empty.json", "--format", "table", "--lang", "en"});
+  EXPECT_EQ(run.out,
+            "empty.json:1:1: the file is empty: expected a JSON object (a questionnaire definition)\n");
+}
+
+TEST(Language, CsvHeaderErrorsInFrench) {
+  const std::string dir = make_temp_dir();
+  // "1" and "01" both name item 1 (a numeric id may carry leading zeros).
+  std::ofstream(dir + "/two.csv")
+      << "respondent,1,01,2,3,4,5,6,7,8,9,10,11,12\nA,4,4,4,4,4,4,4,4,4,4,4,4,4\n";
+  Outcome run = in_dir(dir, {"score", "gtb-12", "two.csv", "--lang", "fr"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": two.csv:1" + kNbsp + ": deux colonnes contiennent l’item 1 " +
+                         "(la seconde est «" + kNbsp + "01" + kNbsp + "»)\n");
+  run = in_dir(dir, {"score", "gtb-12", "two.csv", "--lang", "en"});
+  EXPECT_EQ(run.err, "alliance: two.csv:1: two columns hold item 1 (the second is \"01\")\n");
+  // Two patterns, neither covering every item: q{id} misses item 12, r{id} names 4 items.
+  std::ofstream(dir + "/pat.csv") << "respondent,q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11,r12,r1,r2,r3\n"
+                                     "A,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4\n";
+  run = in_dir(dir, {"score", "gtb-12", "pat.csv", "--lang", "fr"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": pat.csv:1" + kNbsp +
+                         ": aucun motif de noms de colonnes ne couvre tous les items de gtb-12" + kNbsp +
+                         ": «" + kNbsp + "q{id}" + kNbsp + "» en nomme 11 sur 12 (q1, q2, q3, …, q11" +
+                         kNbsp + "; aucune colonne pour l’item 12)" + kNbsp + "; «" + kNbsp + "r{id}" +
+                         kNbsp + "» en nomme 4 sur 12 (r12, r1, r2, r3" + kNbsp +
+                         "; aucune colonne pour les items 4, 5, 6, … (8 en tout))" + kNbsp +
+                         "; pour en lire un malgré tout, --columns «" + kNbsp + "MOTIF" + kNbsp +
+                         "» (un item sans colonne reste alors sans réponse dans chaque ligne), ou --map "
+                         "COLONNE=ITEM\n");
+  run = in_dir(dir, {"score", "gtb-12", "pat.csv", "--lang", "en"});
+  EXPECT_EQ(
+      run.err,
+      "alliance: pat.csv:1: no one pattern of column names covers every item of gtb-12: 'q{id}' names 11 of "
+      "the 12 (q1, q2, q3, …, q11; no column for item 12); 'r{id}' names 4 of the 12 (r12, r1, r2, r3; no "
+      "column for items 4, 5, 6, … (8 in all)); to read one anyway, --columns 'PATTERN' (an item without a "
+      "column is then unanswered in every row), or --map COLUMN=ITEM\n");
+  // A row of labels the definition does not have, under the header.
+  std::ofstream(dir + "/lab.csv") << "respondent,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                                     "A,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn,Oftn\n";
+  run = in_dir(dir, {"score", "gtb-12", "lab.csv", "--lang", "fr"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": lab.csv:2" + kNbsp + ": 1" + kNbsp +
+                         "ligne contient du texte dans chaque colonne d’item (l’item 1 vaut «" + kNbsp +
+                         "Oftn" + kNbsp + "», pas un nombre)" + kNbsp +
+                         ": les réponses sont-elles exportées comme des libellés que la définition n’a pas" +
+                         kNbsp + "? nommez-les avec --recode «" + kNbsp + "LIBELLÉ=VALEUR,…" + kNbsp +
+                         "» (docs/data-sources.md), ou exportez des nombres" + kNbsp +
+                         "; --skip-rows N saute des lignes sous l’en-tête\n");
+  run = in_dir(dir, {"score", "gtb-12", "lab.csv", "--lang", "en"});
+  EXPECT_EQ(
+      run.err,
+      "alliance: lab.csv:2: the 1 row holds text in every item column (item 1 is \"Oftn\", not a number): "
+      "are the answers exported as labels that the definition does not have? name them with --recode "
+      "'LABEL=VALUE,…' (docs/data-sources.md), or export numbers; --skip-rows N skips rows under the "
+      "header\n");
+  // A warning: two columns could each be the respondent id.
+  std::ofstream(dir + "/ids.csv") << "respondent,participant,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                                     "A,B,4,4,4,4,4,4,4,4,4,4,4,4\n";
+  run = in_dir(dir, {"score", "gtb-12", "ids.csv", "--format", "csv", "--lang", "fr"});
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "attention" + kNbsp + ": ids.csv:1" + kNbsp + ": les colonnes «" + kNbsp + "respondent" +
+                         kNbsp + "» et «" + kNbsp + "participant" + kNbsp +
+                         "» pourraient chacune être l’identifiant du répondant" + kNbsp + ": «" + kNbsp +
+                         "respondent" + kNbsp + "» est utilisée" + kNbsp + "; choisissez avec --id-column\n");
+  run = in_dir(dir, {"score", "gtb-12", "ids.csv", "--format", "csv", "--lang", "en"});
+  EXPECT_EQ(run.err,
+            "warning: ids.csv:1: columns \"respondent\" and \"participant\" could each be the respondent id: "
+            "\"respondent\" is used; choose with --id-column\n");
+}
+
+// An SPSS file: a column an option names that is not there, and a file cut short.
+TEST(Language, StatFileErrorsInFrench) {
+  const std::string dir = make_temp_dir();
+  const std::string sav = source_path("examples/gtb-12-study.sav");
+  Outcome run = in_dir(dir, {"score", "gtb-12", sav, "--id-column", "bogus", "--lang", "fr"});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": " + sav + kNbsp + ": --id-column" + kNbsp +
+                         ": l’en-tête n’a pas de colonne «" + kNbsp + "bogus" + kNbsp + "» (ses colonnes" +
+                         kNbsp + ": respondent, session, date, gtb_1, gtb_2, gtb_3, … (16 en tout))\n");
+  run = in_dir(dir, {"score", "gtb-12", sav, "--id-column", "bogus", "--lang", "en"});
+  EXPECT_EQ(run.err,
+            "alliance: " + sav +
+                ": --id-column: the header has no column \"bogus\" (its columns: respondent, session, date, "
+                "gtb_1, gtb_2, gtb_3, … (16 in all))\n");
+  // The first 600 bytes: ReadStat cannot read the file's dictionary.
+  std::ofstream(dir + "/cut.sav") << slurp(sav).substr(0, 600);
+  run = in_dir(dir, {"score", "gtb-12", "cut.sav", "--lang", "fr"});
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.err, "alliance" + kNbsp + ": cut.sav" + kNbsp + ": illisible au format SPSS" + kNbsp +
+                         ": impossible de lire le fichier" + kNbsp +
+                         "; vérifiez que le fichier est complet (une copie tronquée ne se lit pas) ou "
+                         "enregistrez-le de nouveau depuis SPSS" +
+                         kNbsp + "; indiquez --input-format si l’extension du nom est fausse\n");
+  run = in_dir(dir, {"score", "gtb-12", "cut.sav", "--lang", "en"});
+  EXPECT_EQ(
+      run.err,
+      "alliance: cut.sav: cannot be read in the SPSS format: Unable to read from file; check that the file "
+      "is complete (a copy cut short cannot be read) or save it again from SPSS; give --input-format if the "
+      "name's extension is wrong\n");
+}
+
+// The report page's words come from the catalogue: French headings with --lang fr.
+TEST(Language, ReportPageInFrench) {
+  const std::string dir = make_temp_dir();
+  const std::string sessions = source_path("examples/gtb-12-sessions.ndjson");
+  Outcome run = in_dir(dir, {"report", "gtb-12", sessions, "--lang", "fr", "-o", "r.html"});
+  EXPECT_EQ(run.status, 0) << run.err;
+  const std::string fr = slurp(dir + "/r.html");
+  EXPECT_TRUE(has(fr, "Alliance au fil des séances")) << fr.substr(0, 2000);
+  EXPECT_TRUE(has(fr, "Paramètres et provenance"));
+  EXPECT_FALSE(has(fr, "Parameters and provenance"));
+  run = in_dir(dir, {"report", "gtb-12", sessions, "--lang", "en", "-o", "e.html"});
+  EXPECT_EQ(run.status, 0) << run.err;
+  const std::string en = slurp(dir + "/e.html");
+  EXPECT_TRUE(has(en, "Alliance over sessions"));
+  EXPECT_TRUE(has(en, "Parameters and provenance"));
+}
+
 }  // namespace
 }  // namespace alliance::testing

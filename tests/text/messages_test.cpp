@@ -80,6 +80,22 @@ TEST(Catalogue, FrenchTypography) {
     EXPECT_EQ(text("en", id_at(n)).find("(s)"), std::string_view::npos);
 }
 
+// A plural choice ends at its first '}': a placeholder inside one ("{2:…|les {2} lignes}") would
+// cut it short, and the reader would see the rest of the braces.
+TEST(Catalogue, PluralChoicesHoldNoPlaceholder) {
+  for (std::size_t n = 0; n < kMessageCount; ++n)
+    for (const char* lang : kLanguages) {
+      const std::string_view templ = text(lang, id_at(n));
+      SCOPED_TRACE(std::string(name(id_at(n))) + " (" + lang + "): " + std::string(templ));
+      for (std::size_t i = 0; i + 2 < templ.size(); ++i) {
+        if (templ[i] != '{' || templ[i + 1] < '1' || templ[i + 1] > '9' || templ[i + 2] != ':') continue;
+        const std::size_t close = templ.find('}', i);
+        ASSERT_NE(close, std::string_view::npos);
+        EXPECT_EQ(templ.substr(i + 3, close - i - 3).find('{'), std::string_view::npos);
+      }
+    }
+}
+
 TEST(Catalogue, FillAndSay) {
   EXPECT_EQ(fill("{2} then {1}, {3}", {"a", "b"}), "b then a, {3}");
   EXPECT_EQ(fill("{1} {1:item|items}", {"1"}), "1 item");

@@ -38,23 +38,27 @@
 
 namespace alliance::text {
 
+// The ids come from message_ids.inc, which the build writes from the
+// catalogue (cmake/message_ids.cmake) and rewrites only when an id is added,
+// removed or renamed: the texts are read by src/text/messages.cpp alone, so a
+// changed text rebuilds that one file (messages.cpp checks that both agree).
 enum class Msg : unsigned short {  // declared in message.hpp
-#define ALLIANCE_MSG(id, en, fr) id,
-#include "alliance/text/catalogue.inc"
-#undef ALLIANCE_MSG
+#define ALLIANCE_MSG_ID(id) id,
+#include "alliance/text/message_ids.inc"
+#undef ALLIANCE_MSG_ID
 };
 
 inline constexpr std::size_t kMessageCount = 0
-#define ALLIANCE_MSG(id, en, fr) +1
-#include "alliance/text/catalogue.inc"
-#undef ALLIANCE_MSG
+#define ALLIANCE_MSG_ID(id) +1
+#include "alliance/text/message_ids.inc"
+#undef ALLIANCE_MSG_ID
     ;
 
 // The texts of one language, one field per message (same names as Msg).
 struct Messages {
-#define ALLIANCE_MSG(id, en, fr) const char* id;
-#include "alliance/text/catalogue.inc"
-#undef ALLIANCE_MSG
+#define ALLIANCE_MSG_ID(id) const char* id;
+#include "alliance/text/message_ids.inc"
+#undef ALLIANCE_MSG_ID
 };
 
 // The languages there are; "fr" is French, anything else English.
