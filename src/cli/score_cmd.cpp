@@ -164,7 +164,8 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
       print_explanation(std::cout, q, record, lang);
     else
       writer->write(record, sheet);
-    if (record.valid() && below_any(thresholds, q, record, sheet, std::cerr, lang)) ++tally.below;
+    if (!thresholds.empty() && record.valid() && below_any(thresholds, q, record, sheet, std::cerr, lang))
+      ++tally.below;
     return !(options.strict && !record.valid());
   };
   const bool completed = for_each_scored_response(q, options.input, lang, visit);

@@ -159,6 +159,19 @@ ExactKey make_key(const Questionnaire& q) {
   } else {
     key.norms.assign(q.subscales.size() + 1, std::nullopt);
   }
+  for (std::size_t item = 0; item < q.items.size(); ++item) {
+    // In the key's final units, as score_subscale adds an answer; an option
+    // score a bad definition lacks counts 0 (check_questionnaire refuses it).
+    const auto units = [&](double answer) {
+      const double keyed = keyed_units(key, item, answer);
+      const double index = keyed - key.min;
+      if (key.scores.empty()) return key.weights[item] * keyed;
+      if (!(index >= 0 && index < static_cast<double>(key.scores.size()))) return 0.0;
+      return key.weights[item] * key.scores[static_cast<std::size_t>(index)];
+    };
+    key.lowest_units.push_back(units(key.lowest_answer[item]));
+    key.highest_units.push_back(units(key.highest_answer[item]));
+  }
   return key;
 }
 
@@ -335,13 +348,13 @@ double Scorer::contribution(std::size_t item, double answer) const {
 
 namespace {
 
-// A missing item answered at the point that keys lowest (into `low`) and highest.
-template <bool Scaled>
+// A missing item answered at the point that keys lowest (into `low`) and
+// highest: the contributions make_key computed (weight x item_units).
 void add_extremes(const detail::ExactKey& key, std::size_t item, detail::Accumulator& low,
                   detail::Accumulator& high) {
   const double weight = key.weights[item];
-  low.add_answer(weight, weight * detail::item_units<Scaled>(key, item, key.lowest_answer[item]));
-  high.add_answer(weight, weight * detail::item_units<Scaled>(key, item, key.highest_answer[item]));
+  low.add_answer(weight, key.lowest_units[item]);
+  high.add_answer(weight, key.highest_units[item]);
 }
 
 // The score of a scale whose every part is answered: finish_scale's value
@@ -385,10 +398,10 @@ void score_subscale(const Questionnaire& q, const detail::ExactKey& key, std::si
   const detail::ScaleRule rule{subscale.method, key.required[s], subscale.prorate};
   detail::finish_scale(rule, key, acc, out, factor);
   detail::interpret(subscale.bands, subscale.norms, key.norms[s], out);
-  if (out.status == Status::ok && acc.answered < acc.parts) {
+  if (acc.answered < acc.parts && out.status == Status::ok) {  // the common case fails the first test
     detail::Accumulator low = acc, high = acc;
     for (std::size_t item : subscale.items)
-      if (!answers[item]) add_extremes<Scaled>(key, item, low, high);
+      if (!answers[item]) add_extremes(key, item, low, high);
     possible_from(rule, key, low, high, subscale.bands, out);
   }
 }
@@ -403,7 +416,7 @@ void total_possible(const Questionnaire& q, const detail::ExactKey& key, const A
   if (q.total.of == TotalOf::items) {
     detail::Accumulator low = acc, high = acc;
     for (std::size_t item = 0; item < q.items.size(); ++item)
-      if (!answers[item]) add_extremes<Scaled>(key, item, low, high);
+      if (!answers[item]) add_extremes(key, item, low, high);
     possible_from(rule, key, low, high, q.total.bands, out);
     return;
   }
@@ -422,7 +435,7 @@ void total_possible(const Questionnaire& q, const detail::ExactKey& key, const A
     for (std::size_t item : subscale.items) {
       all_low.add_part(key.weights[item]);
       all_high.add_part(key.weights[item]);
-      add_extremes<Scaled>(key, item, all_low, all_high);
+      add_extremes(key, item, all_low, all_high);
     }
     const detail::ScaleRule sub_rule{subscale.method, key.required[s], subscale.prorate};
     low.add_answer(1, complete_value(sub_rule, key, all_low));

@@ -46,6 +46,18 @@ class OutputBuffer {
   }
   void put_int(long long value) {
     reserve(24);
+    if (value >= 0 && value < 100) {  // counts and most scores: one or two digits, no to_chars
+      char* at = data_.get() + size_;
+      if (value < 10) {
+        *at = static_cast<char>('0' + value);
+        ++size_;
+      } else {
+        at[0] = static_cast<char>('0' + value / 10);
+        at[1] = static_cast<char>('0' + value % 10);
+        size_ += 2;
+      }
+      return;
+    }
     size_ = static_cast<std::size_t>(std::to_chars(data_.get() + size_, data_.get() + size_ + 24, value).ptr -
                                      data_.get());
   }
