@@ -124,6 +124,13 @@ class ScoreRowWriter final : public ResultWriter {
 
   void finish() override { out_.flush(); }
 
+  bool shows_possible_scores() const override {
+    return std::any_of(columns_.begin(), columns_.end(), [](const ScoreColumn& c) {
+      return c.cell == ScoreCell::possible_low || c.cell == ScoreCell::possible_high ||
+             c.cell == ScoreCell::band_settled;
+    });
+  }
+
  private:
   // The chosen columns. `row_scale` is the scale of a long row; a wide row's
   // scale columns carry their own.
