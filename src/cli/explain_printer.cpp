@@ -64,6 +64,26 @@ void print_possible(std::ostream& out, const core::ScaleScore& s, const std::opt
   out << '\n';
 }
 
+// The --fail-below decision on scale `subscale` (nullopt: the total), when a threshold names it.
+void print_cutoff(std::ostream& out, const std::vector<Threshold>& thresholds,
+                  const std::optional<std::size_t>& subscale, const core::ScaleScore& s,
+                  const std::string& lang) {
+  const text::Messages& m = text::messages(lang);
+  for (const Threshold& t : thresholds) {
+    if (t.subscale != subscale) continue;
+    const std::string threshold = text::decimal(lang, core::format_readable(t.value));
+    const std::optional<core::CutoffDecision> decision = core::cutoff_decision(s, t.value);
+    if (!decision) {
+      out << fill(m.explain_cutoff_no_score, {threshold}) << '\n';
+      continue;
+    }
+    out << fill(decision->below ? m.explain_cutoff_below : m.explain_cutoff_not_below,
+                {threshold, number(*s.value, lang)});
+    if (s.possible) out << (decision->settled ? m.explain_cutoff_settled : m.explain_cutoff_open);
+    out << '\n';
+  }
+}
+
 void print_rule(std::ostream& out, const std::string& name, core::Method method, bool prorate,
                 const core::ScaleWorking& w, const std::string& lang) {
   const text::Messages& m = text::messages(lang);
@@ -91,7 +111,7 @@ void print_rule(std::ostream& out, const std::string& name, core::Method method,
 }  // namespace
 
 void print_explanation(std::ostream& out, const core::Questionnaire& q, const io::ResponseRecord& record,
-                       const std::string& lang) {
+                       const std::string& lang, const std::vector<Threshold>& thresholds) {
   const text::Messages& m = text::messages(lang);
   const core::Response& r = record.response;
   out << (r.respondent.empty() ? std::string(m.no_respondent_id) : core::terminal_safe(r.respondent));
@@ -110,12 +130,14 @@ void print_explanation(std::ostream& out, const core::Questionnaire& q, const io
     print_rule(out, sub.id + " (" + core::pick_text(sub.title, lang) + ")", sub.method, sub.prorate,
                e.subscales[s], lang);
     print_possible(out, e.subscales[s].result, sub.bands, lang);
+    print_cutoff(out, thresholds, s, e.subscales[s].result, lang);
   }
   if (q.total.present) {
     print_rule(out,
                q.total.of == core::TotalOf::items ? m.explain_total_of_items : m.explain_total_of_subscales,
                q.total.method, q.total.prorate, e.total, lang);
     print_possible(out, e.total.result, q.total.bands, lang);
+    print_cutoff(out, thresholds, std::nullopt, e.total.result, lang);
   }
   out << '\n';
 }

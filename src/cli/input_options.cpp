@@ -119,9 +119,12 @@ bool for_each_response(const core::Questionnaire& questionnaire, const InputOpti
 
 bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const InputOptions& options, const std::string& lang,
-    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
+    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit,
+    bool possible_scores) {
   ProgressLine progress(lang);
-  return io::for_each_scored_response(questionnaire, read_request(options, lang),
+  io::ReadRequest request = read_request(options, lang);
+  request.possible_scores = possible_scores;
+  return io::for_each_scored_response(questionnaire, request,
                                       [&](const io::ResponseRecord& r, const core::ScoreSheet& sheet) {
                                         progress.tick();
                                         return visit(r, sheet);

@@ -30,9 +30,11 @@ io::ReadRequest read_request(const InputOptions& options, const std::string& lan
 // Warnings and problems are printed in `lang` ("fr" or "en").
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
                        const std::string& lang, const std::function<bool(const io::ResponseRecord&)>& visit);
+// `possible_scores`: io::ReadRequest::possible_scores.
 bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const InputOptions& options, const std::string& lang,
-    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit);
+    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit,
+    bool possible_scores = true);
 void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
                      const std::string& lang, io::PartTally& tally);
 

@@ -161,13 +161,17 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
       report_problems(record, lang);
     }
     if (options.explain)
-      print_explanation(std::cout, q, record, lang);
+      print_explanation(std::cout, q, record, lang, thresholds);
     else
       writer->write(record, sheet);
-    if (record.valid() && below_any(thresholds, q, record, sheet, std::cerr, lang)) ++tally.below;
+    if (!thresholds.empty() && record.valid() && below_any(thresholds, q, record, sheet, std::cerr, lang))
+      ++tally.below;
     return !(options.strict && !record.valid());
   };
-  const bool completed = for_each_scored_response(q, options.input, lang, visit);
+  // The range missing answers leave open is worked out only when something shows it: the
+  // output's columns, or --fail-below's alert lines (--explain works it out itself).
+  const bool possible_scores = !thresholds.empty() || (writer && writer->shows_possible_scores());
+  const bool completed = for_each_scored_response(q, options.input, lang, visit, possible_scores);
   if (writer) writer->finish();
   output.commit();
   if (!options.output.empty())

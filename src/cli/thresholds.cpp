@@ -102,17 +102,28 @@ bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnai
   bool below = false;
   for (const Threshold& t : thresholds) {
     const core::ScaleScore& s = t.subscale ? sheet.subscales[*t.subscale] : sheet.total;
-    if (s.status != core::Status::ok || !(*s.value < t.value)) continue;
-    below = true;
+    const std::optional<core::CutoffDecision> decision = core::cutoff_decision(s, t.value);
+    // Reported: an alert, and a score above the threshold that its missing items could take below.
+    if (!decision || (!decision->below && decision->settled)) continue;
+    below = below || decision->below;
     const core::Response& r = record.response;
-    log << text::fill(
-               m.below_threshold,
-               {record.location,
-                r.respondent.empty() ? std::string(m.no_respondent_id) : core::terminal_safe(r.respondent),
-                r.session ? text::fill(m.trend_alert_session, {std::to_string(*r.session)}) : "",
-                t.subscale ? q.subscales[*t.subscale].id : std::string("total"),
-                text::decimal(lang, core::format_readable(*s.value)),
-                text::decimal(lang, core::format_readable(t.value))})
+    const auto readable = [&lang](double value) { return text::decimal(lang, core::format_readable(value)); };
+    const std::string who =
+        r.respondent.empty() ? std::string(m.no_respondent_id) : core::terminal_safe(r.respondent);
+    const std::string session =
+        r.session ? text::fill(m.trend_alert_session, {std::to_string(*r.session)}) : "";
+    const std::string scale = t.subscale ? q.subscales[*t.subscale].id : std::string("total");
+    const std::string score = readable(*s.value);
+    const std::string threshold = readable(t.value);
+    if (!s.possible) {  // nothing missing: the alert as ever
+      log << text::fill(m.below_threshold, {record.location, who, session, scale, score, threshold}) << '\n';
+      continue;
+    }
+    const char* message = !decision->below    ? m.could_fall_below
+                          : decision->settled ? m.below_threshold_settled
+                                              : m.below_threshold_open;
+    log << text::fill(message, {record.location, who, session, scale, score, threshold,
+                                readable(s.possible->low), readable(s.possible->high)})
         << '\n';
   }
   return below;

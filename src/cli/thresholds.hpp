@@ -34,8 +34,13 @@ std::vector<Threshold> parse_scale_list(const std::string& flag, const std::vect
 // a value outside the scale's possible scores or a scale given twice.
 std::vector<Threshold> parse_thresholds(const std::vector<std::string>& specs, const core::Questionnaire& q);
 
-// True when a scale of `sheet` is ok and below one of the thresholds; each
-// such finding is reported on `log`.
+// True when a scale of `sheet` is ok and below one of the thresholds (the
+// alert, and the exit status 4, whatever its missing items could change).
+// Each such finding is reported on `log`, in `lang`: with the range its
+// missing items leave open and whether the decision is settled
+// (core::cutoff_decision) when some are missing; and a score not below a
+// threshold that its missing items could take below it is noted there too
+// (not an alert: it does not make this return true).
 bool below_any(const std::vector<Threshold>& thresholds, const core::Questionnaire& q,
                const io::ResponseRecord& record, const core::ScoreSheet& sheet, std::ostream& log,
                const std::string& lang);

@@ -53,9 +53,13 @@ struct ExactKey {
   std::vector<unsigned char> reverse;         // per item
   std::vector<int> required;                  // per subscale, then the total: fewest answered parts
   std::vector<std::optional<NormKey>> norms;  // per subscale, then the total: the first norm's, when exact
-  // Per item: the answers that key lowest and highest (possible_low/high).
+  // Per item: the answers that key lowest and highest (possible_low/high),
+  // and their weighted contributions in sum units (weight x item_units), made
+  // once so that a row with missing answers adds them without rescoring.
   std::vector<double> lowest_answer;
   std::vector<double> highest_answer;
+  std::vector<double> lowest_units;
+  std::vector<double> highest_units;
 };
 
 ExactKey make_key(const Questionnaire& questionnaire);

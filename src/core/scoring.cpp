@@ -159,6 +159,19 @@ ExactKey make_key(const Questionnaire& q) {
   } else {
     key.norms.assign(q.subscales.size() + 1, std::nullopt);
   }
+  for (std::size_t item = 0; item < q.items.size(); ++item) {
+    // In the key's final units, as score_subscale adds an answer; an option
+    // score a bad definition lacks counts 0 (check_questionnaire refuses it).
+    const auto units = [&](double answer) {
+      const double keyed = keyed_units(key, item, answer);
+      const double index = keyed - key.min;
+      if (key.scores.empty()) return key.weights[item] * keyed;
+      if (!(index >= 0 && index < static_cast<double>(key.scores.size()))) return 0.0;
+      return key.weights[item] * key.scores[static_cast<std::size_t>(index)];
+    };
+    key.lowest_units.push_back(units(key.lowest_answer[item]));
+    key.highest_units.push_back(units(key.highest_answer[item]));
+  }
   return key;
 }
 
@@ -318,9 +331,10 @@ double contribution(const Questionnaire& questionnaire, std::size_t item, double
   return Scorer(questionnaire).contribution(item, answer);
 }
 
-Scorer::Scorer(const Questionnaire& questionnaire)
+Scorer::Scorer(const Questionnaire& questionnaire, bool possible_scores)
     : questionnaire_(&questionnaire),
-      key_(std::make_unique<const detail::ExactKey>(detail::make_key(questionnaire))) {}
+      key_(std::make_unique<const detail::ExactKey>(detail::make_key(questionnaire))),
+      possible_scores_(possible_scores) {}
 Scorer::~Scorer() = default;
 Scorer::Scorer(Scorer&&) noexcept = default;
 Scorer& Scorer::operator=(Scorer&&) noexcept = default;
@@ -335,13 +349,13 @@ double Scorer::contribution(std::size_t item, double answer) const {
 
 namespace {
 
-// A missing item answered at the point that keys lowest (into `low`) and highest.
-template <bool Scaled>
+// A missing item answered at the point that keys lowest (into `low`) and
+// highest: the contributions make_key computed (weight x item_units).
 void add_extremes(const detail::ExactKey& key, std::size_t item, detail::Accumulator& low,
                   detail::Accumulator& high) {
   const double weight = key.weights[item];
-  low.add_answer(weight, weight * detail::item_units<Scaled>(key, item, key.lowest_answer[item]));
-  high.add_answer(weight, weight * detail::item_units<Scaled>(key, item, key.highest_answer[item]));
+  low.add_answer(weight, key.lowest_units[item]);
+  high.add_answer(weight, key.highest_units[item]);
 }
 
 // The score of a scale whose every part is answered: finish_scale's value
@@ -371,7 +385,10 @@ void possible_from(const detail::ScaleRule& rule, const detail::ExactKey& key, c
   out.possible = possible;
 }
 
-template <bool Scaled>
+// `Possible`: whether ScaleScore::possible is computed (Scorer's
+// possible_scores), a template argument so that a batch without it runs the
+// loop it ran before possible scores existed.
+template <bool Scaled, bool Possible>
 void score_subscale(const Questionnaire& q, const detail::ExactKey& key, std::size_t s,
                     const Answers& answers, ScaleScore& out) {
   const Subscale& subscale = q.subscales[s];
@@ -385,25 +402,26 @@ void score_subscale(const Questionnaire& q, const detail::ExactKey& key, std::si
   const detail::ScaleRule rule{subscale.method, key.required[s], subscale.prorate};
   detail::finish_scale(rule, key, acc, out, factor);
   detail::interpret(subscale.bands, subscale.norms, key.norms[s], out);
-  if (out.status == Status::ok && acc.answered < acc.parts) {
-    detail::Accumulator low = acc, high = acc;
-    for (std::size_t item : subscale.items)
-      if (!answers[item]) add_extremes<Scaled>(key, item, low, high);
-    possible_from(rule, key, low, high, subscale.bands, out);
+  if constexpr (Possible) {
+    if (acc.answered < acc.parts && out.status == Status::ok) {  // the common case fails the first test
+      detail::Accumulator low = acc, high = acc;
+      for (std::size_t item : subscale.items)
+        if (!answers[item]) add_extremes(key, item, low, high);
+      possible_from(rule, key, low, high, subscale.bands, out);
+    }
   }
 }
 
 // The total's possible scores: a total of items as a subscale's; a total of
 // subscales from each subscale at its lowest and highest — its possible scores
 // when it misses items, its whole range when it has no score.
-template <bool Scaled>
 void total_possible(const Questionnaire& q, const detail::ExactKey& key, const Answers& answers,
                     const ScoreSheet& sheet, const detail::ScaleRule& rule, const detail::Accumulator& acc,
                     ScaleScore& out) {
   if (q.total.of == TotalOf::items) {
     detail::Accumulator low = acc, high = acc;
     for (std::size_t item = 0; item < q.items.size(); ++item)
-      if (!answers[item]) add_extremes<Scaled>(key, item, low, high);
+      if (!answers[item]) add_extremes(key, item, low, high);
     possible_from(rule, key, low, high, q.total.bands, out);
     return;
   }
@@ -422,7 +440,7 @@ void total_possible(const Questionnaire& q, const detail::ExactKey& key, const A
     for (std::size_t item : subscale.items) {
       all_low.add_part(key.weights[item]);
       all_high.add_part(key.weights[item]);
-      add_extremes<Scaled>(key, item, all_low, all_high);
+      add_extremes(key, item, all_low, all_high);
     }
     const detail::ScaleRule sub_rule{subscale.method, key.required[s], subscale.prorate};
     low.add_answer(1, complete_value(sub_rule, key, all_low));
@@ -433,7 +451,7 @@ void total_possible(const Questionnaire& q, const detail::ExactKey& key, const A
   possible_from(rule, kPlain, low, high, q.total.bands, out);
 }
 
-template <bool Scaled>
+template <bool Scaled, bool Possible>
 void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answers& answers,
                  ScoreSheet& sheet) {
   const Total& total = q.total;
@@ -446,7 +464,8 @@ void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answ
   const detail::ScaleRule rule{total.method, key.required[n], total.prorate};
   detail::Accumulator acc;
   double factor = 1;
-  bool missing_parts = false;  // for a total of subscales, a subscale's missing items count too
+  [[maybe_unused]] bool missing_parts =
+      false;  // for a total of subscales, a subscale's missing items count too
   if (total.of == TotalOf::items) {
     for (std::size_t item = 0; item < q.items.size(); ++item) {
       const double weight = key.weights[item];
@@ -460,7 +479,7 @@ void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answ
     for (const ScaleScore& sub : sheet.subscales) {
       acc.add_part(1);
       if (sub.status == Status::ok) acc.add_answer(1, *sub.value);
-      missing_parts = missing_parts || sub.possible.has_value();
+      if constexpr (Possible) missing_parts = missing_parts || sub.possible.has_value();
     }
     detail::finish_total_of_subscales(rule, acc, detail::subscale_sum(sheet), out, factor);
     missing_parts = missing_parts || acc.answered < acc.parts;
@@ -474,26 +493,32 @@ void score_total(const Questionnaire& q, const detail::ExactKey& key, const Answ
     out.exact.reset();
   }
   detail::interpret(total.bands, total.norms, key.norms[n], out);
-  if (missing_parts && out.status == Status::ok)
-    total_possible<Scaled>(q, key, answers, sheet, rule, acc, out);
+  if constexpr (Possible)
+    if (missing_parts && out.status == Status::ok) total_possible(q, key, answers, sheet, rule, acc, out);
 }
 
-template <bool Scaled>
+template <bool Scaled, bool Possible>
 void score_sheet(const Questionnaire& q, const detail::ExactKey& key, const Answers& answers,
                  ScoreSheet& sheet) {
   sheet.subscales.resize(q.subscales.size());
   for (std::size_t s = 0; s < q.subscales.size(); ++s)
-    score_subscale<Scaled>(q, key, s, answers, sheet.subscales[s]);
-  score_total<Scaled>(q, key, answers, sheet);
+    score_subscale<Scaled, Possible>(q, key, s, answers, sheet.subscales[s]);
+  score_total<Scaled, Possible>(q, key, answers, sheet);
 }
 
 }  // namespace
 
 void Scorer::score_into(const Answers& answers, ScoreSheet& sheet) const {
-  if (key_->scaled_answers)
-    score_sheet<true>(*questionnaire_, *key_, answers, sheet);
-  else
-    score_sheet<false>(*questionnaire_, *key_, answers, sheet);
+  if (key_->scaled_answers) {
+    if (possible_scores_)
+      score_sheet<true, true>(*questionnaire_, *key_, answers, sheet);
+    else
+      score_sheet<true, false>(*questionnaire_, *key_, answers, sheet);
+  } else if (possible_scores_) {
+    score_sheet<false, true>(*questionnaire_, *key_, answers, sheet);
+  } else {
+    score_sheet<false, false>(*questionnaire_, *key_, answers, sheet);
+  }
 }
 
 ScoreSheet Scorer::score(const Answers& answers) const {

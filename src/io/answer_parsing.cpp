@@ -1,5 +1,8 @@
 #include "answer_parsing.hpp"
 
+#include <charconv>
+#include <cstring>
+
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/text/messages.hpp"
@@ -107,9 +110,15 @@ void reset_record(const core::Questionnaire& q, ResponseRecord& record) {
 void set_location(ResponseRecord& record, const std::string& name, long line) {
   char digits[24];
   const auto end = std::to_chars(digits, digits + sizeof digits, line).ptr;
-  record.location.assign(name);
-  record.location.push_back(':');
-  record.location.append(digits, end);
+  const auto length = static_cast<std::size_t>(end - digits);
+  // One resize and two copies: every row of a batch pays for this, and
+  // assign, push_back and append each check and copy again.
+  std::string& location = record.location;
+  location.resize(name.size() + 1 + length);
+  char* at = location.data();
+  std::memcpy(at, name.data(), name.size());
+  at[name.size()] = ':';
+  std::memcpy(at + name.size() + 1, digits, length);
 }
 
 }  // namespace alliance::io

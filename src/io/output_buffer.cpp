@@ -1,6 +1,7 @@
 #include "output_buffer.hpp"
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 
 #include "alliance/core/error.hpp"
@@ -68,6 +69,12 @@ void append_json_string(std::string& out, std::string_view s) {
   const std::size_t start = out.size();
   out.resize(start + s.size() * 6 + 2);
   out.resize(static_cast<std::size_t>(write_json_string(out.data() + start, s) - out.data()));
+}
+
+void OutputBuffer::put_long(long long value) {
+  reserve(24);
+  size_ = static_cast<std::size_t>(std::to_chars(data_.get() + size_, data_.get() + size_ + 24, value).ptr -
+                                   data_.get());
 }
 
 void OutputBuffer::grow(std::size_t n) {

@@ -45,9 +45,21 @@ class OutputBuffer {
     size_ += s.size();
   }
   void put_int(long long value) {
-    reserve(24);
-    size_ = static_cast<std::size_t>(std::to_chars(data_.get() + size_, data_.get() + size_ + 24, value).ptr -
-                                     data_.get());
+    // Counts and most scores, one or two digits: a few instructions inlined
+    // at every call, without to_chars (put_long, out of line, for the rest).
+    if (value >= 0 && value < 100 && capacity_ - size_ >= 2) {
+      char* at = data_.get() + size_;
+      if (value < 10) {
+        *at = static_cast<char>('0' + value);
+        ++size_;
+      } else {
+        at[0] = static_cast<char>('0' + value / 10);
+        at[1] = static_cast<char>('0' + value % 10);
+        size_ += 2;
+      }
+      return;
+    }
+    put_long(value);
   }
   // Shortest round-trip form when precision < 0, else fixed decimals
   // rounded from that form (core::format_fixed), never the binary value.
@@ -139,6 +151,7 @@ class OutputBuffer {
     if (capacity_ - size_ < n) grow(n);
   }
   void grow(std::size_t n);
+  void put_long(long long value);
 
   std::FILE* out_;
   std::unique_ptr<char[]> data_;

@@ -74,8 +74,13 @@ class Pipeline {
   static constexpr std::size_t kBatches = 4;
 
   Pipeline(const core::Questionnaire& q, const io::ReaderOptions& read, std::vector<std::string> files,
-           bool score, std::string lang)
-      : q_(q), scorer_(q), read_(read), files_(std::move(files)), score_(score), lang_(std::move(lang)) {
+           bool score, std::string lang, bool possible_scores = true)
+      : q_(q),
+        scorer_(q, possible_scores),
+        read_(read),
+        files_(std::move(files)),
+        score_(score),
+        lang_(std::move(lang)) {
     for (std::size_t i = 0; i < kBatches; ++i) free_.push_back(std::make_unique<Batch>());
     thread_ = std::thread([this] { produce(); });
   }
@@ -185,7 +190,7 @@ bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const ReadRequest& request,
     const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit) {
   if (!request.two_threads) {
-    const core::Scorer scorer(questionnaire);
+    const core::Scorer scorer(questionnaire, request.possible_scores);
     core::ScoreSheet sheet;
     return read_serially(questionnaire, request.reader, request.files, request.language,
                          [&](const io::ResponseRecord& record) {
@@ -193,7 +198,8 @@ bool for_each_scored_response(
                            return visit(record, sheet);
                          });
   }
-  Pipeline pipeline(questionnaire, request.reader, request.files, true, request.language);
+  Pipeline pipeline(questionnaire, request.reader, request.files, true, request.language,
+                    request.possible_scores);
   return pipeline.run(visit);
 }
 

@@ -97,7 +97,10 @@ class ScoreRowWriter final : public ResultWriter {
         append_delimited_cell(provenance_cells_[i], *values[i], sep_);
     }
     suffix_ = delimited_provenance(p, sep_);
-    no_range_ = std::string(1, sep_) + std::string(kMissingDelimited) + sep_ + std::string(kMissingDelimited);
+    for (core::Status status : {core::Status::ok, core::Status::insufficient, core::Status::invalid})
+      status_no_range_[static_cast<std::size_t>(status)] = std::string(core::to_string(status)) + sep_ +
+                                                           std::string(kMissingDelimited) + sep_ +
+                                                           std::string(kMissingDelimited);
     if (comma_) out_.put("\xEF\xBB\xBF");  // Excel reads UTF-8 only after its byte-order mark
     out_.put(joined_names(columns_, sep_));
     out_.put('\n');
@@ -120,6 +123,13 @@ class ScoreRowWriter final : public ResultWriter {
   }
 
   void finish() override { out_.flush(); }
+
+  bool shows_possible_scores() const override {
+    return std::any_of(columns_.begin(), columns_.end(), [](const ScoreColumn& c) {
+      return c.cell == ScoreCell::possible_low || c.cell == ScoreCell::possible_high ||
+             c.cell == ScoreCell::band_settled;
+    });
+  }
 
  private:
   // The chosen columns. `row_scale` is the scale of a long row; a wide row's
@@ -177,8 +187,8 @@ class ScoreRowWriter final : public ResultWriter {
     for (std::size_t i = 0; i < layout_.scales.size(); ++i) {
       const core::ScaleRef& v = layout_.scales[i];
       const core::ScaleScore& s = scale_score(sheet, i);
-      put_scale_counts_status(s, record.valid());
-      put_possible(s);
+      put_scale_counts(s, record.valid());
+      put_status_possible(s);
       if (*v.bands) {
         out_.put(sep_);
         put_band(v, s);
@@ -201,8 +211,8 @@ class ScoreRowWriter final : public ResultWriter {
     const core::ScaleScore& s = scale_score(sheet, i);
     put_identity(record);
     out_.put(scale_ids_[i]);
-    put_scale_counts_status(s, record.valid());
-    put_possible(s);
+    put_scale_counts(s, record.valid());
+    put_status_possible(s);
     out_.put(sep_);
     put_band(v, s);
     out_.put(sep_);
@@ -229,8 +239,8 @@ class ScoreRowWriter final : public ResultWriter {
     out_.put(sep_);
   }
 
-  // A scale's score, answered, missing and status, each after a separator.
-  void put_scale_counts_status(const core::ScaleScore& s, bool valid) {
+  // A scale's score, answered and missing, each after a separator.
+  void put_scale_counts(const core::ScaleScore& s, bool valid) {
     out_.put(sep_);
     put_score(s);
     out_.put(sep_);
@@ -238,7 +248,18 @@ class ScoreRowWriter final : public ResultWriter {
     out_.put(sep_);
     put_count(s.missing, valid);
     out_.put(sep_);
-    out_.put(core::to_string(s.status));
+  }
+
+  // The scale's status, possible_low and possible_high: one constant when
+  // there is no range (no missing answer: most rows).
+  void put_status_possible(const core::ScaleScore& s) {
+    if (s.status != core::Status::ok || !s.possible)
+      return out_.put(status_no_range_[static_cast<std::size_t>(s.status)]);
+    out_.put(std::string_view("ok"));
+    out_.put(sep_);
+    put_decimal(s.possible->low);
+    out_.put(sep_);
+    put_decimal(s.possible->high);
   }
 
   // problems, source and the provenance, ending the row.
@@ -297,16 +318,6 @@ class ScoreRowWriter final : public ResultWriter {
     }
   }
 
-  // possible_low and possible_high, each after a separator; one constant
-  // when there is no range (no missing answer: most rows).
-  void put_possible(const core::ScaleScore& s) {
-    if (s.status != core::Status::ok || !s.possible) return out_.put(no_range_);
-    out_.put(sep_);
-    put_decimal(s.possible->low);
-    out_.put(sep_);
-    put_decimal(s.possible->high);
-  }
-
   // A number, with a decimal comma under --csv-dialect excel-fr.
   void put_decimal(double value) {
     const std::size_t mark = out_.size();
@@ -357,8 +368,8 @@ class ScoreRowWriter final : public ResultWriter {
   std::vector<ScoreColumn> columns_;    // the layout's, or the chosen ones
   std::vector<std::string> scale_ids_;  // made safe once
   std::string provenance_cells_[4];
-  std::string suffix_;    // separator, the four provenance cells, line end
-  std::string no_range_;  // separator, NA, separator, NA: put_possible without a range
+  std::string suffix_;              // separator, the four provenance cells, line end
+  std::string status_no_range_[3];  // by core::Status: "ok,NA,NA" (put_status_possible without a range)
   OutputBuffer out_;
   std::string scratch_;
 };

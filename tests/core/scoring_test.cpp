@@ -465,6 +465,59 @@ TEST(PossibleScores, MissingItemsAtTheirLowestAndHighestPoints) {
   EXPECT_FALSE(band_settled(insufficient.subscales[0], true));
 }
 
+TEST(PossibleScores, AScorerWithoutThemGivesTheSameScores) {
+  const Questionnaire q = mini_questionnaire();
+  const Answers answers{4, kNone, 2, 3, 4, kNone};
+  ScoreSheet with, without;
+  Scorer(q).score_into(answers, with);
+  Scorer(q, false).score_into(answers, without);
+  for (std::size_t s = 0; s < 2; ++s) {
+    EXPECT_EQ(without.subscales[s].value, with.subscales[s].value);
+    EXPECT_TRUE(with.subscales[s].possible);
+    EXPECT_FALSE(without.subscales[s].possible);
+  }
+  EXPECT_EQ(without.total.value, with.total.value);
+  EXPECT_FALSE(without.total.possible);
+}
+
+TEST(CutoffDecision, SettledWhenEveryPossibleScoreDecidesTheSameWay) {
+  const Questionnaire q = mini_questionnaire();
+  // As above: a1 4, a2 (reversed) missing, a3 2: a = 3, from 7/3 (a2 answered 5)
+  // to 11/3 (answered 1); b1 3, b2 4, b3 (weight 2) missing: b = 14, from 9 to 17.
+  const ScoreSheet sheet = score(q, {4, kNone, 2, 3, 4, kNone});
+  const ScaleScore& a = sheet.subscales[0];
+  // 3 < 4 and 11/3 < 4: below whatever a2 would have been.
+  std::optional<CutoffDecision> d = cutoff_decision(a, 4);
+  ASSERT_TRUE(d);
+  EXPECT_TRUE(d->below);
+  EXPECT_TRUE(d->settled);
+  // 3 < 3.5, but 11/3 is not: an alert a2 could lift.
+  d = cutoff_decision(a, 3.5);
+  EXPECT_TRUE(d->below);
+  EXPECT_FALSE(d->settled);
+  // 3 is not below 2.5, but 7/3 is: no alert, and a2 could make one.
+  d = cutoff_decision(a, 2.5);
+  EXPECT_FALSE(d->below);
+  EXPECT_FALSE(d->settled);
+  // 7/3 is not below 2: no alert whatever a2 would have been.
+  d = cutoff_decision(a, 2);
+  EXPECT_FALSE(d->below);
+  EXPECT_TRUE(d->settled);
+  // At the edge: b's highest possible 17 is not below 17, so the alert 14 < 17 is not settled;
+  // its lowest 9 equals 9, not below it, so 9 settles "not below".
+  const ScaleScore& b = sheet.subscales[1];
+  EXPECT_TRUE(cutoff_decision(b, 17)->below);
+  EXPECT_FALSE(cutoff_decision(b, 17)->settled);
+  EXPECT_FALSE(cutoff_decision(b, 9)->below);
+  EXPECT_TRUE(cutoff_decision(b, 9)->settled);
+  // Nothing missing: settled either way; no score: no decision.
+  const ScoreSheet complete = score(q, {1, 5, 1, 3, 4, 5});
+  EXPECT_TRUE(cutoff_decision(complete.subscales[0], 4)->below);
+  EXPECT_TRUE(cutoff_decision(complete.subscales[0], 4)->settled);
+  const ScoreSheet insufficient = score(q, {kNone, kNone, 1, 3, 4, 5});
+  EXPECT_FALSE(cutoff_decision(insufficient.subscales[0], 4));
+}
+
 TEST(PossibleScores, ATotalOfSubscalesMovesWithItsSubscales) {
   // Total = sum of the subscale scores, none missing: but b3 is, so b (and the
   // total) could move: b 14 from 9 to 17 (above); a = (4 + 4 + 2) / 3 = 10/3

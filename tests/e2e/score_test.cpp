@@ -99,6 +99,89 @@ TEST(Score, FailBelowRaisesTheAlertStatus) {
             "alliance: --fail-below 'totl=36': srs has no subscale 'totl', did you mean 'total'?\n");
 }
 
+// gtb-12 (1-5, means; goals 1 4 7r 10, tasks 2 5 8r 11, bond 3 6 9 12r; total the
+// mean of the items): R1 answers 3 everywhere (a reversed 3 keys 3) but item 3
+// (bond) and item 10 (goals). goals = (3+3+3)/3 = 3, from (9+1)/4 = 2.5 to
+// (9+5)/4 = 3.5; bond the same; tasks 3, complete; total 30/10 = 3, from
+// 32/12 = 2.666666667 to 40/12 = 3.333333333. R2 answers 4 everywhere, nothing missing:
+// items 7, 8, 12 key 2, so each subscale is (4+4+4+2)/4 = 3.5 and the total 42/12 = 3.5.
+const std::string kGtbTwoMissing =
+    "id,1,2,3,4,5,6,7,8,9,10,11,12\nR1,3,3,,3,3,3,3,3,3,,3,3\nR2,4,4,4,4,4,4,4,4,4,4,4,4\n";
+
+TEST(Score, FailBelowSaysWhetherTheMissingItemsCouldChangeTheDecision) {
+  const Outcome run =
+      run_alliance({"score", "gtb-12", "--format", "csv", "--fail-below", "goals=4", "--fail-below",
+                    "bond=3.25", "--fail-below", "total=2.9", "--fail-below", "tasks=3.5"},
+                   {.input = kGtbTwoMissing});
+  EXPECT_EQ(run.status, 4);  // below: goals and bond (settled or not), tasks
+  EXPECT_EQ(run.err,
+            // 3.5 < 4: below whatever items 3 and 10 would have been.
+            "<stdin>:2: below threshold: R1: goals = 3 < 4; settled: with the missing items answered it "
+            "would be 2.5 to 3.5, below either way\n"
+            // 3.5 is not below 3.25: answering item 3 could lift the alert.
+            "<stdin>:2: below threshold: R1: bond = 3 < 3.25; not settled: with the missing items answered "
+            "it could be 2.5 to 3.5 (ask them before acting on this alert)\n"
+            // 3 is not below 2.9, but 2.666666667 is.
+            "<stdin>:2: note: could fall below threshold: R1: total = 3, not below 2.9, but with the "
+            "missing items answered it could be 2.666666667 to 3.333333333 (not an alert: ask them)\n"
+            // Nothing missing in tasks: the alert as before; nor in R2.
+            "<stdin>:2: below threshold: R1: tasks = 3 < 3.5\n"
+            "<stdin>:3: below threshold: R2: goals = 3.5 < 4\n");
+  // The output is the same with or without thresholds: no column is added.
+  const Outcome plain = run_alliance({"score", "gtb-12", "--format", "csv"}, {.input = kGtbTwoMissing});
+  EXPECT_EQ(run.out, plain.out);
+
+  // A note alone is not an alert: the exit status stays 0.
+  const Outcome note = run_alliance({"score", "gtb-12", "--format", "csv", "--fail-below", "total=2.9"},
+                                    {.input = kGtbTwoMissing});
+  EXPECT_EQ(note.status, 0) << note.err;
+  EXPECT_NE(note.err.find("note: could fall below threshold: R1: total = 3"), std::string::npos) << note.err;
+  // 2.666666667 is not below 2.5: settled above, nothing said.
+  const Outcome quiet = run_alliance({"score", "gtb-12", "--format", "csv", "--fail-below", "total=2.5"},
+                                     {.input = kGtbTwoMissing});
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.err, "");
+
+  const Outcome french =
+      run_alliance({"score", "gtb-12", "--format", "csv", "--fail-below", "bond=3.25", "--lang", "fr"},
+                   {.input = kGtbTwoMissing});
+  EXPECT_EQ(french.status, 4);
+  EXPECT_EQ(
+      french.err,
+      "<stdin>:2\u00a0: sous le seuil\u00a0: R1\u00a0: bond = 3 < 3,25\u00a0; décision non acquise\u00a0: "
+      "avec les items manquants, le score pourrait aller de 2,5 à 3,5 (faites-les compléter avant "
+      "d’agir sur cette alerte)\n");
+}
+
+TEST(Score, ExplainShowsTheThresholdDecision) {
+  const Outcome run = run_alliance({"score", "gtb-12", "--explain", "--lang", "en", "--fail-below", "goals=4",
+                                    "--fail-below", "bond=3.25", "--fail-below", "tasks=2"},
+                                   {.input = kGtbTwoMissing});
+  EXPECT_EQ(run.status, 4);
+  EXPECT_NE(
+      run.out.find("  --fail-below 4: 3 < 4, an alert; settled: the same with the missing items answered\n"),
+      std::string::npos)
+      << run.out;
+  EXPECT_NE(
+      run.out.find("  --fail-below 3.25: 3 < 3.25, an alert; not settled: the missing items answered could "
+                   "change it (ask them before acting on it)\n"),
+      std::string::npos)
+      << run.out;
+  // tasks is complete: the decision alone; R2 has nothing missing either.
+  EXPECT_NE(run.out.find("  --fail-below 2: 3 is not below 2, no alert\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("  --fail-below 4: 3.5 < 4, an alert\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("  --fail-below 3.25: 3.5 is not below 3.25, no alert\n"), std::string::npos)
+      << run.out;
+  const Outcome french =
+      run_alliance({"score", "gtb-12", "--explain", "--lang", "fr", "--fail-below", "bond=3.25"},
+                   {.input = kGtbTwoMissing});
+  EXPECT_NE(french.out.find(
+                "  --fail-below 3,25\u00a0: 3 < 3,25, une alerte\u00a0; décision non acquise\u00a0: les "
+                "items manquants pourraient la changer (faites-les compléter avant d’agir)\n"),
+            std::string::npos)
+      << french.out;
+}
+
 TEST(Score, CsvOutputNeverStartsAFormula) {
   const std::string input = "id,1,2,3,4\n\"=HYPERLINK(\"\"x\"\")\",9,9,9,9\n";
   const Outcome run = run_alliance({"score", "srs", "--format", "csv"}, {.input = input});
@@ -183,7 +266,10 @@ TEST(Score, OutputColumnsKeepTheChecks) {
                    {.input = kWaiInput});
   EXPECT_EQ(run.status, 4);
   EXPECT_EQ(run.out, "respondent,bond\nA,10\nB,12\nC,8\n");
-  EXPECT_EQ(run.err, "<stdin>:3: below threshold: B: total = 36 < 37\n");
+  // B misses item 6: 33 x 12/11 = 36, from 33 + 1 = 34 to 33 + 5 = 38, which is not below 37.
+  EXPECT_EQ(run.err,
+            "<stdin>:3: below threshold: B: total = 36 < 37; not settled: with the missing items answered "
+            "it could be 34 to 38 (ask them before acting on this alert)\n");
   // An invalid row is reported and still exits 1; its problems need not be a column.
   const Outcome invalid =
       run_alliance({"score", "wai-sr", "--output-columns", "respondent,goal,status"},

@@ -55,6 +55,26 @@ inline std::optional<bool> band_settled(const ScaleScore& score, bool has_bands)
   return score.possible ? score.possible->band_settled : true;
 }
 
+// A cut-off decision (score --fail-below SCALE=VALUE) on a scored scale:
+// `below` is the alert (score < threshold, as ever); `settled` says whether
+// answering the missing items could change it — true when every possible
+// score (possible_low to possible_high) decides the same way, always true
+// for a score with nothing missing. docs/output-format.md, "Missing answers".
+struct CutoffDecision {
+  bool below = false;
+  bool settled = true;
+};
+
+// nullopt without a score (no alert, nothing to settle).
+inline std::optional<CutoffDecision> cutoff_decision(const ScaleScore& score, double threshold) {
+  if (score.status != Status::ok || !score.value) return std::nullopt;
+  CutoffDecision out;
+  out.below = *score.value < threshold;
+  if (score.possible)  // the lowest and highest possible scores both below, or both not
+    out.settled = (score.possible->low < threshold) == (score.possible->high < threshold);
+  return out;
+}
+
 struct ScoreSheet {
   std::vector<ScaleScore> subscales;  // in definition order
   ScaleScore total;                   // status invalid and no value when there is no total
@@ -86,7 +106,10 @@ struct ExactKey;
 // REQUIRES: the questionnaire outlives the Scorer and does not change.
 class Scorer {
  public:
-  explicit Scorer(const Questionnaire& questionnaire);
+  // `possible_scores` false: ScaleScore::possible is never set (and
+  // band_settled reads true), for a batch whose output uses neither (score
+  // --output-columns without the possible or band_settled columns).
+  explicit Scorer(const Questionnaire& questionnaire, bool possible_scores = true);
   ~Scorer();
   Scorer(Scorer&&) noexcept;
   Scorer& operator=(Scorer&&) noexcept;
@@ -94,7 +117,8 @@ class Scorer {
   // REQUIRES: answers.size() == questionnaire.items.size() and every answer
   // passes check_answer. Reuses sheet's storage, so a batch allocates once.
   // A scale with missing parts is finished twice more (its missing items at
-  // their lowest and highest keyed points) for ScaleScore::possible.
+  // their lowest and highest keyed points) for ScaleScore::possible, unless
+  // the scorer was made without possible scores.
   void score_into(const Answers& answers, ScoreSheet& sheet) const;
   ScoreSheet score(const Answers& answers) const;
   // As core::contribution, from the numbers read once.
@@ -107,6 +131,7 @@ class Scorer {
  private:
   const Questionnaire* questionnaire_;
   std::unique_ptr<const detail::ExactKey> key_;
+  bool possible_scores_ = true;
 };
 
 // One response: as Scorer(questionnaire).score_into / .score (a batch holds a Scorer).

@@ -18,8 +18,11 @@ namespace alliance::io {
 struct ReadRequest {
   std::vector<std::string> files;  // in order; "-" is standard input. Never empty.
   ReaderOptions reader;
-  bool two_threads = false;  // a second thread reads and parses ahead
+  bool two_threads = false;     // a second thread reads and parses ahead
   std::string language = "en";  // of the warnings and problems printed ("en" or "fr")
+  // for_each_scored_response: whether the sheets carry ScaleScore::possible
+  // (false when nothing reads it: core::Scorer's possible_scores).
+  bool possible_scores = true;
 };
 
 // Reads every response of every file in order, printing reader warnings to

@@ -42,6 +42,10 @@ class ResultWriter {
   virtual void write(const ResponseRecord& record, const core::ScoreSheet& sheet) = 0;
   // Completes the output (the JSON document's closing brace, a table's rows).
   virtual void finish() = 0;
+  // Whether the output shows what missing answers could change
+  // (ScaleScore::possible: possible_low/high, band_settled); false only for
+  // CSV/TSV columns chosen without them, whose sheets need not carry it.
+  virtual bool shows_possible_scores() const { return true; }
 };
 
 // Writes to `out` (stdout in the CLI); output is buffered and flushed in large
