@@ -1,6 +1,10 @@
 # ALLIANCE_SANITIZE builds everything with ASan + UBSan; any report aborts the
 # process, so a memory error or undefined behaviour fails the test that hit it.
+# The flags are kept in variables so that a target that only drives the
+# program (the end-to-end tests, tests/CMakeLists.txt) can leave them out.
+set(ALLIANCE_SANITIZER_COMPILE_OPTIONS -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+set(ALLIANCE_SANITIZER_LINK_OPTIONS -fsanitize=address,undefined)
 if(ALLIANCE_SANITIZE)
-  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
-  add_link_options(-fsanitize=address,undefined)
+  add_compile_options(${ALLIANCE_SANITIZER_COMPILE_OPTIONS})
+  add_link_options(${ALLIANCE_SANITIZER_LINK_OPTIONS})
 endif()
