@@ -17,7 +17,8 @@
 #
 # alliance is measured three ways: writing the C scorer's columns
 # (--output-columns respondent,goal,task,bond,total: the like-for-like case),
-# writing its whole documented layout (28 columns, about 4 times the bytes),
+# writing its whole documented layout (36 columns since the possible-score ranges, 28
+# before; about 5 times the bytes),
 # and the whole layout with --threads 2.
 #
 # Baselines: BASELINES (default: ../shared/bench next to the repository, as in
@@ -124,9 +125,9 @@ score_cases() {  # LABEL FILE
   # The C scorer writes id and the four scores; --output-columns asks alliance for the same columns.
   measure "alliance, C's 5 columns" "$label" "$file" \
     "$alliance score wai-sr $file --format csv --output-columns $same_columns > $data/out/alliance5.csv" "$c" "$runs"
-  measure "alliance, all 28 columns" "$label" "$file" \
+  measure "alliance, all 36 columns" "$label" "$file" \
     "$alliance score wai-sr $file --format csv > $data/out/alliance1.csv" "$c" "$runs"
-  measure "alliance, all 28 columns, --threads 2" "$label" "$file" \
+  measure "alliance, all 36 columns, --threads 2" "$label" "$file" \
     "$alliance score wai-sr $file --format csv --threads 2 > $data/out/alliance.csv" "$c" "$runs"
   [[ $label == 5M ]] && return
   local peer_runs=$(((runs + 1) / 2))
@@ -154,9 +155,9 @@ ndjson_cases() {  # LABEL FILE
   measure "NDJSON: alliance, C's 5 columns" "$label" "$file" \
     "$alliance score wai-sr $file --format csv --output-columns $same_columns > $data/out/alliance_nd5.csv" "$c" \
     "$runs"
-  measure "NDJSON: alliance, all 28 columns" "$label" "$file" \
+  measure "NDJSON: alliance, all 36 columns" "$label" "$file" \
     "$alliance score wai-sr $file --format csv > $data/out/alliance_nd1.csv" "$c" "$runs"
-  measure "NDJSON: alliance, all 28 columns, --threads 2" "$label" "$file" \
+  measure "NDJSON: alliance, all 36 columns, --threads 2" "$label" "$file" \
     "$alliance score wai-sr $file --format csv --threads 2 > $data/out/alliance_nd.csv" "$c" "$runs"
   if /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1; then
     measure "NDJSON: pandas" "$label" "$file" \

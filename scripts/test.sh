@@ -2,10 +2,11 @@
 # The whole test suite, as CI runs it: set-up, then ONE build, optimised as
 # released (-O2, so the warnings that need the optimiser's analysis are
 # there, as errors) and instrumented with AddressSanitizer and
-# UndefinedBehaviorSanitizer, in which every test runs; then a short run of
-# every fuzz target (scripts/fuzz.sh --check, FUZZ_SECONDS each, default 20),
-# or SKIPPED with the reason when clang's libFuzzer is missing. ccache is used
-# when installed. Build times: docs/performance.md.
+# UndefinedBehaviorSanitizer, in which every test runs (the tests' own code
+# without the optimiser, tests/CMakeLists.txt); beside the tests, a short run
+# of every fuzz target (scripts/fuzz.sh --check, FUZZ_SECONDS each, default
+# 20), or SKIPPED with the reason when clang's libFuzzer is missing. ccache is
+# used when installed. Build times: docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,15 +24,29 @@ fi
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALLIANCE_WERROR=ON -DALLIANCE_SANITIZE=ON \
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" "${launcher[@]}"
 cmake --build build/test -j "$jobs"
+# The fuzz check (scripts/fuzz.sh --check: a clang build of the readers, then every target for
+# FUZZ_SECONDS) runs beside the tests: ctest spends much of its time waiting for a few long tests
+# and the programs they start, so both together take less time than one after the other
+# (docs/performance.md, "Build time"). Its report is printed when both are done.
+mkdir -p build
+fuzz_log=build/fuzz-check.log
+scripts/fuzz.sh --check "${FUZZ_SECONDS:-20}" >"$fuzz_log" 2>&1 &
+fuzz_pid=$!
+tests=0
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build/test --output-on-failure -j "$jobs"
+  ctest --test-dir build/test --output-on-failure -j "$jobs" || tests=$?
 
-# Fuzzing: every target for a short while. Exit 77 is "cannot fuzz here",
-# said by scripts/fuzz.sh as SKIPPED with the reason.
-status=0
-scripts/fuzz.sh --check "${FUZZ_SECONDS:-20}" || status=$?
-if ((status == 77)); then
+# Exit 77 from the fuzz check is "cannot fuzz here", said as SKIPPED with the reason.
+fuzz=0
+wait "$fuzz_pid" || fuzz=$?
+cat "$fuzz_log"
+if ((tests != 0)); then
+  echo "test.sh: some tests failed (above)" >&2
+  exit "$tests"
+fi
+if ((fuzz == 77)); then
   echo "SKIPPED: the fuzz run (see the reason above)" >&2
-elif ((status != 0)); then
-  exit "$status"
+elif ((fuzz != 0)); then
+  echo "test.sh: the fuzz check failed (above)" >&2
+  exit "$fuzz"
 fi

@@ -3,10 +3,10 @@
 #include <iostream>
 #include <optional>
 #include <type_traits>
-#include <unordered_set>
 #include <utility>
 
 #include "alliance/core/error.hpp"
+#include "alliance/core/respondent_stream.hpp"
 #include "alliance/core/text.hpp"
 #include "alliance/core/utf8.hpp"
 #include "alliance/text/messages.hpp"
@@ -16,103 +16,6 @@
 namespace alliance::cli {
 
 namespace {
-
-// One response as a session of its respondent's series: its answers and scores.
-core::SessionScores scored_session(const core::Scorer& scorer, const core::Response& r) {
-  core::SessionScores session;
-  session.session = r.session;
-  session.date = r.date;
-  session.answers = r.answers;
-  session.sheet = scorer.score(r.answers);
-  return session;
-}
-
-// The same into a session whose storage is reused (score_into on a used
-// sheet gives what score gives).
-void rescore_session(const core::Scorer& scorer, const core::Response& r, core::SessionScores& session) {
-  session.session = r.session;
-  session.date = r.date;
-  session.answers = r.answers;
-  scorer.score_into(r.answers, session.sheet);
-}
-
-// The stream of stream_sessions: each respondent handed out once complete.
-// Streaming, the sessions a visit leaves behind are reused for the next
-// respondents' (their answers' and scores' storage: no allocation a row).
-class TrendSessionStream {
- public:
-  TrendSessionStream(const core::Scorer& scorer, std::size_t hold,
-                     const std::function<void(core::RespondentSessions&&)>& visit)
-      : scorer_(scorer), hold_(hold), visit_(visit) {}
-
-  void add(const core::Response& response, const std::string& source, const std::string& lang) {
-    const std::string& respondent = response.respondent;
-    const bool new_run = !started_ || respondent != last_;
-    if (new_run) {
-      if (started_) finished_.insert(std::hash<std::string>{}(last_));
-      // A 64-bit hash of the id: a collision could only call a grouped input ungrouped.
-      if (grouped_ && finished_.count(std::hash<std::string>{}(respondent))) {
-        grouped_ = false;
-        regrouped_ = text::Message{text::Msg::trend_not_grouped,
-                                   {source, respondent_label(respondent, lang), std::to_string(hold_)}};
-        if (streaming_) throw Error(ExitCode::invalid_input, regrouped_);
-      }
-      started_ = true;
-      last_ = respondent;
-    }
-    if (streaming_) {
-      if (new_run) {
-        visit_(std::move(current_));
-        for (core::SessionScores& left : current_.sessions) spare_.push_back(std::move(left));
-        current_.sessions.clear();
-        current_.sources.clear();
-        current_.respondent = respondent;
-      }
-      if (spare_.empty()) {
-        current_.sessions.push_back(scored_session(scorer_, response));
-      } else {
-        current_.sessions.push_back(std::move(spare_.back()));
-        spare_.pop_back();
-        rescore_session(scorer_, response, current_.sessions.back());
-      }
-      current_.sources.push_back(source);
-      return;
-    }
-    held_.add(respondent, scored_session(scorer_, response), source);
-    if (++held_sessions_ <= hold_) return;
-    if (!grouped_) throw Error(ExitCode::invalid_input, regrouped_);
-    start_streaming();
-  }
-
-  void finish() {
-    if (streaming_) {
-      if (started_) visit_(std::move(current_));
-      return;
-    }
-    for (core::RespondentSessions& person : held_.take()) visit_(std::move(person));
-  }
-
- private:
-  // Hands out every held respondent but the one being read, which becomes current_.
-  void start_streaming() {
-    streaming_ = true;
-    std::vector<core::RespondentSessions> people = held_.take();
-    for (std::size_t p = 0; p + 1 < people.size(); ++p) visit_(std::move(people[p]));
-    current_ = std::move(people.back());
-  }
-
-  const core::Scorer& scorer_;
-  std::size_t hold_;
-  const std::function<void(core::RespondentSessions&&)>& visit_;
-  core::RespondentGroups held_;
-  std::size_t held_sessions_ = 0;
-  bool started_ = false, grouped_ = true, streaming_ = false;
-  std::string last_;
-  std::unordered_set<std::size_t> finished_;  // respondents whose responses were followed by another's
-  text::Message regrouped_;                   // the first respondent seen again after another
-  core::RespondentSessions current_;
-  std::vector<core::SessionScores> spare_;  // sessions left by the visits, to fill again
-};
 
 // The option spec that set scale k's value, if any.
 std::optional<std::string> option_spec(const std::string& flag, const std::vector<std::string>& specs,
@@ -147,12 +50,18 @@ SessionsRead read_valid_responses(const core::Questionnaire& q, const InputOptio
 SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
                              std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit) {
   const core::Scorer scorer(q);
-  TrendSessionStream stream(scorer, hold, visit);
-  const SessionsRead read = read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
-    stream.add(record.response, record.location, lang);
-  });
-  stream.finish();
-  return read;
+  core::RespondentStream stream(scorer, hold, visit);
+  try {
+    const SessionsRead read = read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
+      stream.add(record.response, record.location);
+    });
+    stream.finish();
+    return read;
+  } catch (const core::RespondentStream::NotGrouped& back) {
+    throw Error(ExitCode::invalid_input,
+                text::Message{text::Msg::trend_not_grouped,
+                              {back.source, respondent_label(back.respondent, lang), std::to_string(hold)}});
+  }
 }
 
 io::TrendParameters trend_parameters(const TrendOptions& o, const io::LoadedQuestionnaire& loaded,
@@ -220,7 +129,7 @@ SessionsRead read_sessions(const core::Questionnaire& q, const InputOptions& inp
   return read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
     const core::Response& r = record.response;
     if (only.empty() || only.count(r.respondent))
-      groups.add(r.respondent, scored_session(scorer, r), record.location);
+      groups.add(r.respondent, core::scored_session(scorer, r), record.location);
   });
 }
 

@@ -36,13 +36,11 @@ SessionsRead read_sessions(const core::Questionnaire& questionnaire, const Input
 
 // Reads every response of `input` as read_sessions does, and hands each
 // respondent's sessions to `visit` as soon as they are complete, in the order
-// respondents first appear. Input grouped by respondent (each respondent's
-// responses consecutive, as exports sorted by id are) streams: one
-// respondent at a time is held. Otherwise up to `hold` sessions are held
-// until the end of the input, where every respondent is complete; past that,
-// trend streams while the input stays grouped, and throws
-// Error(invalid_input) (at the first response of a respondent already handed
-// out) when it does not (docs/trend.md, "Memory").
+// respondents first appear (core::RespondentStream: input grouped by
+// respondent streams, one respondent held at a time; otherwise up to `hold`
+// sessions are held). Throws Error(invalid_input), naming the line, when a
+// respondent comes back after others and the input cannot be held
+// (docs/trend.md, "Memory and long runs").
 SessionsRead stream_sessions(const core::Questionnaire& questionnaire, const InputOptions& input,
                              const std::string& lang, std::size_t hold,
                              const std::function<void(core::RespondentSessions&&)>& visit);

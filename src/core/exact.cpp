@@ -13,28 +13,17 @@ namespace {
 // Intermediate products stay below 2^61, so that a sum of two never overflows.
 constexpr std::int64_t kIntermediate = std::int64_t{1} << 61;
 
+// false when |a b| > 2^61.
 bool checked_multiply(std::int64_t a, std::int64_t b, std::int64_t& out) {
-  if (a == 0 || b == 0) {
-    out = 0;
-    return true;
-  }
-  if (std::llabs(a) > kIntermediate / std::llabs(b)) return false;
+  const auto size = [](std::int64_t v) {
+    return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  };
+  std::uint64_t product = 0;
+  if (__builtin_mul_overflow(size(a), size(b), &product) ||
+      product > static_cast<std::uint64_t>(kIntermediate))
+    return false;
   out = a * b;
   return true;
-}
-
-std::optional<Fraction> reduced(std::int64_t num, std::int64_t den) {
-  if (den < 0) {
-    num = -num;
-    den = -den;
-  }
-  const std::int64_t g = std::gcd(num, den);
-  if (g > 1) {
-    num /= g;
-    den /= g;
-  }
-  if (std::llabs(num) > kExactLimit || den > kExactLimit) return std::nullopt;
-  return Fraction{num, den};
 }
 
 // The unsigned 128-bit product of a and b, as high and low halves.
@@ -92,11 +81,20 @@ double to_double(const Fraction& f) {
   return static_cast<double>(f.num) / static_cast<double>(f.den);
 }
 
+std::optional<Fraction> reduced(std::int64_t num, std::int64_t den) {
+  if (den < 0) num = -num, den = -den;
+  const std::int64_t g = std::gcd(num, den);
+  if (g > 1) num = quotient(num, g), den = quotient(den, g);
+  if (num > kExactLimit || -num > kExactLimit || den > kExactLimit) return std::nullopt;
+  return Fraction{num, den};
+}
+
 std::optional<Fraction> add(const Fraction& a, const Fraction& b) {
   const std::int64_t g = std::gcd(a.den, b.den);
   std::int64_t den = 0, left = 0, right = 0;
-  if (!checked_multiply(a.den, b.den / g, den) || !checked_multiply(a.num, b.den / g, left) ||
-      !checked_multiply(b.num, a.den / g, right))
+  if (!checked_multiply(a.den, quotient(b.den, g), den) ||
+      !checked_multiply(a.num, quotient(b.den, g), left) ||
+      !checked_multiply(b.num, quotient(a.den, g), right))
     return std::nullopt;
   return reduced(left + right, den);
 }
@@ -109,7 +107,8 @@ std::optional<Fraction> multiply(const Fraction& a, const Fraction& b) {
   const std::int64_t g1 = std::gcd(a.num, b.den);
   const std::int64_t g2 = std::gcd(b.num, a.den);  // both > 0: the denominators are
   std::int64_t num = 0, den = 0;
-  if (!checked_multiply(a.num / g1, b.num / g2, num) || !checked_multiply(a.den / g2, b.den / g1, den))
+  if (!checked_multiply(quotient(a.num, g1), quotient(b.num, g2), num) ||
+      !checked_multiply(quotient(a.den, g2), quotient(b.den, g1), den))
     return std::nullopt;
   return reduced(num, den);
 }

@@ -47,74 +47,6 @@ Exact of_setting(double value) {
   return {value, decimal_of(value, kValuePlaces)};
 }
 
-// core/exact's add, subtract, multiply and divide, step for step (the same
-// fractions, the same limits: the same results), with fewer 64-bit integer
-// divisions, each several times slower than a 32-bit one on common x86 CPUs;
-// trend does millions of them.
-
-// a / b (b > 0), truncated as C++ divides: in 32 bits when both fit.
-std::int64_t trend_quotient(std::int64_t a, std::int64_t b) {
-  if (b == 1) return a;
-  const std::uint64_t m =
-      a < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
-  if ((m | static_cast<std::uint64_t>(b)) <= 0xffffffffu) {
-    const auto q = static_cast<std::int64_t>(static_cast<std::uint32_t>(m) / static_cast<std::uint32_t>(b));
-    return a < 0 ? -q : q;
-  }
-  return a / b;
-}
-
-// core/exact's checked product: false when |a b| > 2^61 (there as |a| > 2^61 / |b|, the same test).
-bool trend_checked_multiply(std::int64_t a, std::int64_t b, std::int64_t& out) {
-  constexpr std::uint64_t kIntermediate = std::uint64_t{1} << 61;
-  const auto magnitude = [](std::int64_t v) {
-    return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-  };
-  std::uint64_t product = 0;
-  if (__builtin_mul_overflow(magnitude(a), magnitude(b), &product) || product > kIntermediate) return false;
-  out = a * b;
-  return true;
-}
-
-// num / den in lowest terms, or none beyond kExactLimit (core/exact's reduced).
-std::optional<Fraction> trend_reduced(std::int64_t num, std::int64_t den) {
-  if (den < 0) num = -num, den = -den;
-  const std::int64_t g = std::gcd(num, den);
-  if (g > 1) num = trend_quotient(num, g), den = trend_quotient(den, g);
-  if (num > kExactLimit || -num > kExactLimit || den > kExactLimit) return std::nullopt;
-  return Fraction{num, den};
-}
-
-std::optional<Fraction> trend_add(const Fraction& a, const Fraction& b) {
-  const std::int64_t g = std::gcd(a.den, b.den);
-  std::int64_t den = 0, left = 0, right = 0;
-  if (!trend_checked_multiply(a.den, trend_quotient(b.den, g), den) ||
-      !trend_checked_multiply(a.num, trend_quotient(b.den, g), left) ||
-      !trend_checked_multiply(b.num, trend_quotient(a.den, g), right))
-    return std::nullopt;
-  return trend_reduced(left + right, den);
-}
-
-std::optional<Fraction> trend_subtract(const Fraction& a, const Fraction& b) {
-  return trend_add(a, Fraction{-b.num, b.den});
-}
-
-std::optional<Fraction> trend_multiply(const Fraction& a, const Fraction& b) {
-  const std::int64_t g1 = std::gcd(a.num, b.den);
-  const std::int64_t g2 = std::gcd(b.num, a.den);
-  std::int64_t num = 0, den = 0;
-  if (!trend_checked_multiply(trend_quotient(a.num, g1), trend_quotient(b.num, g2), num) ||
-      !trend_checked_multiply(trend_quotient(a.den, g2), trend_quotient(b.den, g1), den))
-    return std::nullopt;
-  return trend_reduced(num, den);
-}
-
-// REQUIRES: b.num != 0.
-std::optional<Fraction> trend_divide(const Fraction& a, const Fraction& b) {
-  const Fraction inverse = b.num < 0 ? Fraction{-b.den, -b.num} : Fraction{b.den, b.num};
-  return trend_multiply(a, inverse);
-}
-
 Exact minus(const Exact& a, const Exact& b) {
   if (a.fraction && b.fraction) {
     // Most differences are between scores of one scale, on one denominator:
@@ -123,10 +55,10 @@ Exact minus(const Exact& a, const Exact& b) {
     const Fraction& y = *b.fraction;
     if (x.den == y.den && x.den > 0 && x.num <= kExactLimit && -x.num <= kExactLimit &&
         y.num <= kExactLimit && -y.num <= kExactLimit) {
-      if (const std::optional<Fraction> d = trend_reduced(x.num - y.num, x.den)) return {to_double(*d), d};
+      if (const std::optional<Fraction> d = reduced(x.num - y.num, x.den)) return {to_double(*d), d};
       return {a.value - b.value, std::nullopt};
     }
-    if (const std::optional<Fraction> d = trend_subtract(x, y)) return {to_double(*d), d};
+    if (const std::optional<Fraction> d = subtract(x, y)) return {to_double(*d), d};
   }
   return {a.value - b.value, std::nullopt};
 }
@@ -141,7 +73,7 @@ Exact negated(const Exact& a) {
 
 Exact times(const Exact& a, const Exact& b) {
   if (a.fraction && b.fraction)
-    if (const std::optional<Fraction> p = trend_multiply(*a.fraction, *b.fraction)) return {to_double(*p), p};
+    if (const std::optional<Fraction> p = multiply(*a.fraction, *b.fraction)) return {to_double(*p), p};
   return {a.value * b.value, std::nullopt};
 }
 
@@ -166,7 +98,7 @@ std::optional<Fraction> lowest_terms(TrendWide a, TrendWide b) {
   if (a <= kMax64 && -a <= kMax64 && b <= kMax64 && b > 0) {  // the common case, without 128-bit division
     auto x = static_cast<std::int64_t>(a), y = static_cast<std::int64_t>(b);
     const std::int64_t g = std::gcd(x, y);
-    if (g > 1) x = trend_quotient(x, g), y = trend_quotient(y, g);
+    if (g > 1) x = quotient(x, g), y = quotient(y, g);
     return Fraction{x, y};
   }
   TrendWide x = a < 0 ? -a : a, y = b;
@@ -196,7 +128,7 @@ std::optional<Spread> whole_number_spread(std::span<const Exact> values, bool va
   constexpr TrendWide kLargestNumerator = static_cast<TrendWide>(1) << 60;
   TrendWide sum = 0, squares = 0;
   for (const Exact& v : values) {
-    const TrendWide a = static_cast<TrendWide>(v.fraction->num) * trend_quotient(common, v.fraction->den);
+    const TrendWide a = static_cast<TrendWide>(v.fraction->num) * quotient(common, v.fraction->den);
     if (a > kLargestNumerator || -a > kLargestNumerator) return std::nullopt;
     sum += a;
     squares += a * a;
@@ -301,7 +233,7 @@ struct RuptureK {
 
 RuptureK rupture_k(double k) {
   RuptureK out{of_setting(k), std::nullopt};
-  if (out.k.fraction) out.squared = trend_multiply(*out.k.fraction, *out.k.fraction);
+  if (out.k.fraction) out.squared = multiply(*out.k.fraction, *out.k.fraction);
   return out;
 }
 
@@ -313,8 +245,8 @@ bool drop_at_least(const Exact& drop, const RuptureK& rk, const DropSd& sd) {
     // drop >= k sqrt(V)  <=>  drop >= 0 and drop^2 >= k^2 V
     if (drop.fraction->num < 0) return false;
     const std::optional<Fraction> bound =
-        rk.squared ? trend_multiply(*rk.squared, *sd.variance->fraction) : std::nullopt;
-    const std::optional<Fraction> square = trend_multiply(*drop.fraction, *drop.fraction);
+        rk.squared ? multiply(*rk.squared, *sd.variance->fraction) : std::nullopt;
+    const std::optional<Fraction> square = multiply(*drop.fraction, *drop.fraction);
     if (bound && square) return compare(*square, *bound) >= 0;
   }
   return at_least(drop.value, k.value * sd.sd);
@@ -350,9 +282,9 @@ RcSetting rc_setting(double sd, double r, double z) {
 ReliableChange reliable_change_of(const Exact& change, const RcSetting& setting) {
   const Exact& denominator = setting.denominator;
   const std::optional<Fraction> square =
-      change.fraction ? trend_multiply(*change.fraction, *change.fraction) : std::nullopt;
+      change.fraction ? multiply(*change.fraction, *change.fraction) : std::nullopt;
   if (change.fraction && square && denominator.fraction && denominator.fraction->num > 0)
-    if (const std::optional<Fraction> q = trend_divide(*square, *denominator.fraction))
+    if (const std::optional<Fraction> q = divide(*square, *denominator.fraction))
       return {std::copysign(std::sqrt(to_double(*q)), change.value), q};
   return {change.value / (setting.sd * std::sqrt(2.0) * std::sqrt(1 - setting.r)), std::nullopt};
 }

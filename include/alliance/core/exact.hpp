@@ -42,6 +42,24 @@ std::optional<int> decimal_places(double x, int max_places);
 // The double nearest to num / den (one rounding).
 double to_double(const Fraction& f);
 
+// num / den in lowest terms (den != 0, either sign); nullopt when the
+// result does not fit kExactLimit.
+std::optional<Fraction> reduced(std::int64_t num, std::int64_t den);
+
+// a / b (b > 0), truncated as C++ divides, in 32 bits when both fit: a 64-bit
+// division is several times slower than a 32-bit one on common x86 CPUs, and
+// trend does millions of them.
+inline std::int64_t quotient(std::int64_t a, std::int64_t b) {
+  if (b == 1) return a;
+  const std::uint64_t m =
+      a < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
+  if ((m | static_cast<std::uint64_t>(b)) <= 0xffffffffu) {
+    const auto q = static_cast<std::int64_t>(static_cast<std::uint32_t>(m) / static_cast<std::uint32_t>(b));
+    return a < 0 ? -q : q;
+  }
+  return a / b;
+}
+
 // Exact arithmetic, in lowest terms; nullopt when the result does not fit
 // kExactLimit (callers then fall back to double arithmetic and say where).
 std::optional<Fraction> add(const Fraction& a, const Fraction& b);
