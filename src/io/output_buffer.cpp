@@ -6,6 +6,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::io {
 
@@ -167,10 +168,10 @@ void OutputBuffer::put_delimited_cell(std::string_view cell, char sep) {
 
 void OutputBuffer::flush() {
   if (size_ > 0 && std::fwrite(data_.get(), 1, size_, out_) != size_)
-    throw Error(ExitCode::io, std::string("cannot write the output: ") + std::strerror(errno));
+    throw Error(ExitCode::io, text::Message{text::Msg::output_write_failed, {std::strerror(errno)}});
   size_ = 0;
   if (std::fflush(out_) != 0)
-    throw Error(ExitCode::io, std::string("cannot write the output: ") + std::strerror(errno));
+    throw Error(ExitCode::io, text::Message{text::Msg::output_write_failed, {std::strerror(errno)}});
 }
 
 }  // namespace alliance::io

@@ -32,30 +32,27 @@ std::string joined_names(const std::vector<ScoreColumn>& columns, char sep) {
 std::vector<ScoreColumn> select_columns(const std::vector<ScoreColumn>& layout,
                                         const std::vector<std::string>& names,
                                         const std::string& questionnaire_id, bool long_format) {
-  const auto available = [&] {
-    return questionnaire_id + "'s " + (long_format ? "long layout (--long)" : "wide layout") +
-           " has: " + joined_names(layout, ',');
-  };
-  if (names.empty()) throw Error(ExitCode::usage, "--output-columns: empty list; " + available());
+  const std::string available = text::nested(
+      long_format ? text::Msg::output_columns_long_layout : text::Msg::output_columns_wide_layout,
+      {questionnaire_id, joined_names(layout, ',')});
+  if (names.empty())
+    throw Error(ExitCode::usage, text::Message{text::Msg::output_columns_empty, {available}});
   std::vector<ScoreColumn> out;
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
     if (name.empty())
-      throw Error(ExitCode::usage, "--output-columns: column " + std::to_string(i + 1) +
-                                       " has an empty name (a comma too many?)");
+      throw Error(ExitCode::usage, text::Message{text::Msg::output_columns_blank, {std::to_string(i + 1)}});
     const auto found =
         std::find_if(layout.begin(), layout.end(), [&](const ScoreColumn& c) { return c.name == name; });
     if (found == layout.end()) {
       std::vector<std::string> all;
       for (const ScoreColumn& c : layout) all.push_back(c.name);
       const std::optional<std::string> close = core::closest_match(name, all);
-      throw Error(ExitCode::usage, "--output-columns: unknown column '" + name + "'" +
-                                       (close ? " (did you mean '" + *close + "'?)" : "") + "; " +
-                                       available());
+      const std::string hint = close ? text::nested(text::Msg::output_columns_did_you_mean, {*close}) : "";
+      throw Error(ExitCode::usage, text::Message{text::Msg::output_columns_unknown, {name, hint, available}});
     }
     if (std::any_of(out.begin(), out.end(), [&](const ScoreColumn& c) { return c.name == name; }))
-      throw Error(ExitCode::usage, "--output-columns: column '" + name +
-                                       "' is named twice (R's read.csv and pandas would rename the second)");
+      throw Error(ExitCode::usage, text::Message{text::Msg::output_columns_twice, {name}});
     out.push_back(*found);
   }
   return out;

@@ -119,7 +119,7 @@ std::string written(const WriterOptions& o, const std::vector<Row>& rows) {
 
 // The message of the usage error make_result_writer throws, and that it
 // wrote nothing before throwing.
-std::string refusal(const WriterOptions& o) {
+std::string refusal(const WriterOptions& o, std::string_view lang = "en") {
   std::FILE* file = std::tmpfile();
   std::string message;
   try {
@@ -127,7 +127,7 @@ std::string refusal(const WriterOptions& o) {
     ADD_FAILURE() << "expected a usage error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::usage);
-    message = e.what();
+    message = e.in_language(lang);
   }
   EXPECT_EQ(std::ftell(file), 0L) << "output written before the error";
   std::fclose(file);
@@ -377,6 +377,17 @@ TEST(ScoreWriterColumns, UnknownNameListsTheColumns) {
   // Names are exact, as in the header.
   EXPECT_NE(refusal(options({"Respondent"})).find("unknown column 'Respondent'"), std::string::npos);
   EXPECT_NE(refusal(options({" total"})).find("unknown column ' total'"), std::string::npos);
+}
+
+TEST(ScoreWriterColumns, RefusalsAreInTheUsersLanguage) {
+  const std::string nbsp = "\u00a0";
+  EXPECT_EQ(refusal(options({"respondent", "totl"}), "fr"),
+            "--output-columns" + nbsp + ": colonne inconnue «" + nbsp + "totl" + nbsp +
+                "» (vouliez-vous dire «" + nbsp + "total" + nbsp + "»" + nbsp + "?)" + nbsp +
+                "; la disposition large de mini a les colonnes" + nbsp + ": " + kWideColumns);
+  EXPECT_EQ(refusal(options({"total", "total"}), "fr"),
+            "--output-columns" + nbsp + ": la colonne «" + nbsp + "total" + nbsp +
+                "» est nommée deux fois (read.csv de R et pandas renommeraient la seconde)");
 }
 
 TEST(ScoreWriterColumns, RepeatedOrEmptyNamesAreRefused) {
