@@ -75,7 +75,7 @@ TEST(FullScreen, NoAnswerWhileTheWindowIsTooSmall) {
   EXPECT_EQ(session.answered_count(), 0u);
   EXPECT_EQ(session.item(), 0u);
   EXPECT_EQ(console.screen(),
-            "Fenêtre trop\npetite\u00a0:\nagrandissez-la (au\nmoins 40\u00a0×\u00a018).\nq pour arrêter");
+            "Fenêtre trop petite.\nAgrandissez-la (au\nmoins 40\u00a0×\u00a018) ou\nutilisez --plain.\nq pour arrêter");
 
   FakeConsole larger(20, 5);
   larger.type("4");
