@@ -202,19 +202,27 @@ std::size_t decode_key(std::string_view bytes, bool complete, Key& key) {
 KeyRepeats::Verdict KeyRepeats::next(const Key& key, long at_ms) {
   Verdict verdict = Verdict::pressed;
   if (last_ && same_key_again(*last_, key)) {
+    // Soon after a press (not a repeat) comes no repeat: the terminal waits its delay first.
     const long gap = at_ms - last_at_ms_;
-    if (gap <= kRepeatIntervalMs)
+    if (gap <= kRepeatIntervalMs && last_repeat_)
       verdict = Verdict::repeat;
     else if (gap <= kRepeatDelayMs)
       verdict = Verdict::repeat_if_followed;
   }
   last_ = key;
   last_at_ms_ = at_ms;
+  last_repeat_ = verdict == Verdict::repeat;
   return verdict;
 }
 
+void KeyRepeats::held(bool repeat) {
+  last_repeat_ = repeat;
+}
+
 void KeyRepeats::discarded(long at_ms) {
-  if (last_) last_at_ms_ = at_ms;
+  if (!last_) return;
+  last_at_ms_ = at_ms;
+  last_repeat_ = true;
 }
 
 Terminal::Terminal(int in_fd, int out_fd) : in_fd_(in_fd), out_fd_(out_fd) {
@@ -273,6 +281,7 @@ Key Terminal::read_key() {
           Key following;
           key.repeat = !pending_.empty() && decode_key(pending_, false, following) > 0 &&
                        same_key_again(following, key);
+          repeats_.held(key.repeat);
         }
         return key;
       }

@@ -30,6 +30,8 @@ class FakeConsole : public Console {
   void press(KeyKind kind, std::size_t times = 1) {
     for (std::size_t i = 0; i < times; ++i) turns_.push_back({{Key{kind, ""}}, {}});
   }
+  // Keys as they are, in one turn (a resize among them: the window changed as they were typed).
+  void send(std::vector<Key> keys) { turns_.push_back({std::move(keys), std::nullopt}); }
   // A key held down: pressed once, then, once the next screen is drawn,
   // repeated `repeats` times by the terminal (Key::repeat).
   void hold(const std::string& text, std::size_t repeats) {

@@ -49,12 +49,16 @@ class KeyRepeats {
   static constexpr long kRepeatIntervalMs = 100;
   enum class Verdict {
     pressed,            // a new key press
-    repeat,             // the last key again within kRepeatIntervalMs: repeated
-    repeat_if_followed  // the last key again within kRepeatDelayMs: repeated only if
-                        // the same key follows it within kRepeatIntervalMs
+    repeat,             // the last key again, within kRepeatIntervalMs of a repeat
+                        // (or of keys discarded): still held down
+    repeat_if_followed  // the last key again within kRepeatDelayMs: the first repeat
+                        // of a key held down, or a new press; the caller looks whether
+                        // the same key follows within kRepeatIntervalMs, and says (held)
   };
   // `key` arrived at `at_ms`; it becomes the last key.
   Verdict next(const Key& key, long at_ms);
+  // What a repeat_if_followed key turned out to be.
+  void held(bool repeat);
   // Bytes were discarded unread at `at_ms` (keys typed ahead): taken as the
   // last key still held down, so its next repeat is known as one.
   void discarded(long at_ms);
@@ -62,6 +66,7 @@ class KeyRepeats {
  private:
   std::optional<Key> last_;
   long last_at_ms_ = 0;
+  bool last_repeat_ = false;  // the last key was a repeat, or keys were discarded after it
 };
 
 // Decodes the first key of `bytes` (raw terminal input) into `key` and returns
