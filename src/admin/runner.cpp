@@ -84,7 +84,7 @@ class FullScreen {
   Ending run() {
     while (true) {
       if (session_.phase() == Phase::done) return Ending::completed;
-      if (session_.phase() == Phase::stopped) return Ending::quit;
+      if (session_.phase() == Phase::stopped) return quit_small_ ? Ending::quit_small : Ending::quit;
       draw();
       const Key key = console_.read_key();
       if (key.kind == KeyKind::end_of_input) return Ending::hangup;
@@ -214,6 +214,7 @@ class FullScreen {
   }
 
   void ask_to_stop() {
+    quit_small_ = !complete_;  // the way out the "too small" screen offered: resume with --plain
     const bool all_settled =
         std::all_of(session_.settled().begin(), session_.settled().end(), [](bool b) { return b; });
     overlay_ = session_.phase() == Phase::review && all_settled ? Overlay::finish : Overlay::quit;
@@ -311,6 +312,7 @@ class FullScreen {
   std::optional<View> last_view_;
   bool typed_ahead_ = false;   // keys typed before this screen were discarded: it says so
   bool drop_repeats_ = false;  // a new screen since the last key pressed: a held key's repeats do not count
+  bool quit_small_ = false;    // q was pressed on a screen too small for its item
 };
 
 // Line by line. Interactive (a person at a plain terminal): an empty line

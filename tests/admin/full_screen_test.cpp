@@ -221,7 +221,14 @@ TEST(FullScreen, QuitWorksInATooSmallWindowAndAsksFirst) {
   FakeConsole console(20, 5);
   console.type("q");
   console.press(KeyKind::enter);
-  EXPECT_EQ(run(session, q, console).ending, Ending::quit);
+  // Stopped where the screen offered --plain: the command to resume will have it (administer_cmd.cpp).
+  EXPECT_EQ(run(session, q, console).ending, Ending::quit_small);
+
+  Session enlarged(q, true);  // stopped where the item was whole: no --plain
+  FakeConsole larger(80, 24);
+  larger.type("q");
+  larger.press(KeyKind::enter);
+  EXPECT_EQ(run(enlarged, q, larger).ending, Ending::quit);
 }
 
 TEST(FullScreen, QuitAsksForConfirmation) {

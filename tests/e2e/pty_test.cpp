@@ -476,6 +476,9 @@ TEST(Pty, SmallWindowTakesNoAnswerUntilEnlarged) {
   ASSERT_TRUE(pty.wait_for("Arrêter maintenant\u00a0?")) << pty.screen();
   pty.send(kEnter);
   EXPECT_EQ(pty.wait_exit(), 5) << pty.output();
+  // The command to resume has the --plain the screen offered as the way out.
+  EXPECT_NE(pty.output().find(" --lang fr --plain -o " + file + " --resume"), std::string::npos)
+      << pty.output();
   std::filesystem::remove_all(dir);
 }
 

@@ -19,6 +19,7 @@ namespace alliance::admin {
 enum class Ending {
   completed,     // submitted (scripted input: the last item answered)
   quit,          // the user pressed q
+  quit_small,    // the user pressed q on a screen too small for its item, which offered --plain
   end_of_input,  // the input ended before the last item
   rejected,      // scripted input: a line that is not an allowed answer
   hangup,        // the terminal went away
