@@ -84,11 +84,18 @@ class FullScreen {
   Ending run() {
     while (true) {
       if (session_.phase() == Phase::done) return Ending::completed;
-      if (session_.phase() == Phase::stopped) return Ending::quit;
+      if (session_.phase() == Phase::stopped) return quit_small_ ? Ending::quit_small : Ending::quit;
       draw();
       const Key key = console_.read_key();
       if (key.kind == KeyKind::end_of_input) return Ending::hangup;
-      if (key.kind == KeyKind::resize || key.kind == KeyKind::none) continue;
+      if (key.kind == KeyKind::resize) continue;  // the same screen, redrawn: its sign stays
+      if (key.repeat && drop_repeats_) {          // a key held down since an earlier screen
+        typed_ahead_ = complete_;
+        continue;
+      }
+      typed_ahead_ = false;  // the sign goes at the next key
+      drop_repeats_ = false;
+      if (key.kind == KeyKind::none) continue;
       on_key(key);
     }
   }
@@ -108,35 +115,52 @@ class FullScreen {
     bool operator==(const View&) const = default;
   };
 
+  // Draws the screen; on a new one (View), first discards the keys typed
+  // ahead, and says so when there were any.
   void draw() {
     const TerminalSize size = console_.size();
     context_.columns = size.columns;
     context_.rows = size.rows;
+    bool complete = true;
+    std::vector<std::string> lines = screen_lines(complete);
+    const View view{session_.phase(), session_.item(), session_.phase() == Phase::review ? cursor_ : 0,
+                    overlay_, complete};
+    if (last_view_ != view) {
+      drop_repeats_ = true;
+      const bool sign = console_.discard_typed_ahead() > 0 && complete;
+      if (sign != typed_ahead_) {
+        typed_ahead_ = sign;
+        lines = screen_lines(complete);  // the same layout of what must be seen: the sign is never a must
+      }
+    }
+    complete_ = complete;
+    last_view_ = view;
+    console_.write(frame(lines));
+  }
+
+  std::vector<std::string> screen_lines(bool& complete) {
     const Messages& m = messages(context_.lang);
     const bool review = session_.phase() == Phase::review;
     std::vector<std::string> lines;
-    bool complete = true;
+    complete = true;
     if (overlay_ == Overlay::help) {
       lines = help_screen(context_, review);
     } else if (overlay_ != Overlay::none) {
       lines = text_screen(context_, overlay_ == Overlay::quit ? m.quit_confirm : m.finish_offer);
     } else if (!review) {
-      Screen screen = item_screen(context_, session_, typed_, notice_);
+      Screen screen = item_screen(context_, session_, typed_, notice_, typed_ahead_);
       complete = screen.complete;
       lines = std::move(screen.lines);
       if (complete) seen_[session_.item()] = false;  // its answer may change: to be seen again
     } else {
-      ReviewScreen screen = review_screen(context_, session_, first_cursor(), typed_, notice_);
+      ReviewScreen screen = review_screen(context_, session_, first_cursor(), typed_, notice_, typed_ahead_);
       complete = screen.complete;
       lines = std::move(screen.lines);
       for (std::size_t row = screen.first; complete && row < std::min(screen.end, seen_.size()); ++row)
         seen_[row] = true;
     }
-    complete_ = complete;
-    const View view{session_.phase(), session_.item(), review ? cursor_ : 0, overlay_, complete};
-    if (last_view_ != view) console_.discard_typed_ahead();
-    last_view_ = view;
-    console_.write(frame(lines));
+    if (overlay_ != Overlay::none && typed_ahead_) lines = with_typed_ahead(context_, std::move(lines));
+    return lines;
   }
 
   // The cursor when the review opens: on "Submit" when every row is on
@@ -190,6 +214,7 @@ class FullScreen {
   }
 
   void ask_to_stop() {
+    quit_small_ = !complete_;  // the way out the "too small" screen offered: resume with --plain
     const bool all_settled =
         std::all_of(session_.settled().begin(), session_.settled().end(), [](bool b) { return b; });
     overlay_ = session_.phase() == Phase::review && all_settled ? Overlay::finish : Overlay::quit;
@@ -285,6 +310,9 @@ class FullScreen {
   bool entering_review_ = true;         // the review's first cursor is still to be decided
   std::optional<std::size_t> changed_;  // the item changed from the review, back to it
   std::optional<View> last_view_;
+  bool typed_ahead_ = false;   // keys typed before this screen were discarded: it says so
+  bool drop_repeats_ = false;  // a new screen since the last key pressed: a held key's repeats do not count
+  bool quit_small_ = false;    // q was pressed on a screen too small for its item
 };
 
 // Line by line. Interactive (a person at a plain terminal): an empty line

@@ -71,10 +71,11 @@ bool is(const Key& key, char lower) {
 // a key to count; the others go, largest first, when the window is short.
 enum Priority : int {
   kMust = 0,
-  kNotice = 1,  // what came of the last choice
-  kWhere = 2,   // which answers are not saved, what the file holds (must when asking to stop)
-  kInMemory = 3,
-  kTitle = 4,
+  kNotice = 1,         // what came of the last choice
+  kWhere = 2,          // which answers are not saved, what the file holds (must when asking to stop)
+  kKeysDiscarded = 3,  // keys typed before the screen was drawn were not used
+  kInMemory = 4,
+  kTitle = 5,
   kBlank = 8,
 };
 
@@ -94,7 +95,14 @@ class FailureScreen {
       draw();
       const Key key = console_.read_key();
       if (key.kind == KeyKind::end_of_input) return {SaveChoice::Kind::stop, ""};
-      if (key.kind == KeyKind::resize || key.kind == KeyKind::none) continue;
+      if (key.kind == KeyKind::resize) continue;  // the same screen, redrawn: its sign stays
+      if (key.repeat && drop_repeats_) {          // a key held down since an earlier screen
+        typed_ahead_ = complete_;
+        continue;
+      }
+      typed_ahead_ = false;  // the sign goes at the next key
+      drop_repeats_ = false;
+      if (key.kind == KeyKind::none) continue;
       if (std::optional<SaveChoice> choice = on_key(key)) return *choice;
     }
   }
@@ -159,15 +167,33 @@ class FailureScreen {
     if (state_ == State::typing)
       out.push_back({wrapped(fill(m_.save_place_prompt, {place_ + "_"}), width), kMust});
     if (state_ == State::confirming) out.push_back({wrapped(m_.save_stop_confirm, width), kMust});
-    if (!notice_.empty()) {
-      blank();
-      out.push_back({wrapped(notice_, width), kNotice});
-    }
+    if (!notice_.empty() || typed_ahead_) blank();
+    if (!notice_.empty()) out.push_back({wrapped(notice_, width), kNotice});
+    if (typed_ahead_)
+      out.push_back(
+          {wrapped(m_.typed_ahead_screen, width), kKeysDiscarded, wrapped(m_.typed_ahead_short, width)});
     return out;
   }
 
+  // Draws the screen; on a new one (View), first discards the keys typed
+  // ahead, and says so when there were any.
   void draw() {
     const TerminalSize size = console_.size();
+    std::vector<std::string> lines = screen_lines(size);
+    const View view{state_, complete_};
+    if (last_view_ != view) {  // a new screen: keys typed before it do not count
+      drop_repeats_ = true;
+      const bool sign = console_.discard_typed_ahead() > 0 && complete_;
+      if (sign != typed_ahead_) {
+        typed_ahead_ = sign;
+        lines = screen_lines(size);  // as complete as before: the sign is never a must
+      }
+    }
+    last_view_ = view;
+    console_.write(frame(lines));
+  }
+
+  std::vector<std::string> screen_lines(TerminalSize size) {
     std::optional<std::vector<std::string>> lines;
     if (size.columns >= kMinColumns) lines = lay_out(sections(size.columns), size.rows);
     complete_ = lines.has_value();
@@ -179,17 +205,14 @@ class FailureScreen {
       context.lang = lang_;
       context.columns = size.columns;
       context.rows = size.rows;
-      lines = too_small_screen(context, {columns, rows});
+      // Without --plain: q here cannot be confirmed in a window that small, and would lose what is not saved.
+      lines = too_small_screen(context, {columns, rows}, false);
     }
     // No blank line at the top, nor two in a row, where the parts between them were left out.
     std::vector<std::string> shown;
     for (std::string& line : *lines)
       if (!line.empty() || (!shown.empty() && !shown.back().empty())) shown.push_back(std::move(line));
-    const View view{state_, complete_};
-    if (last_view_ != view)
-      console_.discard_typed_ahead();  // a new screen: keys typed before it do not count
-    last_view_ = view;
-    console_.write(frame(shown));
+    return shown;
   }
 
   struct View {
@@ -206,6 +229,8 @@ class FailureScreen {
   State state_ = State::menu;
   bool complete_ = false;
   std::optional<View> last_view_;
+  bool typed_ahead_ = false;   // keys typed before this screen were discarded: it says so
+  bool drop_repeats_ = false;  // a new screen since the last key pressed: a held key's repeats do not count
   std::string notice_;
   std::string place_;
 };

@@ -24,10 +24,11 @@ enum Priority : int {
   kMust = 0,
   kNotice = 1,  // the answer to the key just pressed
   kInstructions = 2,
-  kFirstHints = 3,
-  kMoreHints = 4,
-  kCurrentAnswer = 5,
-  kTitle = 6,
+  kTypedAhead = 3,  // keys typed before the screen was drawn were discarded
+  kFirstHints = 4,
+  kMoreHints = 5,
+  kCurrentAnswer = 6,
+  kTitle = 7,
   kBlank = 8,
 };
 
@@ -142,7 +143,7 @@ std::vector<std::string> scale_lines(const ScreenContext& context, const Session
 // The sections of the screen of `item` (the session's own item, or another
 // one, to size the window every item needs).
 std::vector<Section> item_sections(const ScreenContext& context, const Session& session, std::size_t item,
-                                   const std::string& typed, const std::string& notice) {
+                                   const std::string& typed, const std::string& notice, bool typed_ahead) {
   const core::Questionnaire& q = definition(context);
   const Messages& m = texts(context);
   std::vector<Section> out;
@@ -171,6 +172,9 @@ std::vector<Section> item_sections(const ScreenContext& context, const Session& 
         {wrapped(fill(m.current_answer, {answer_text(context, session.answers()[item])}), context.columns),
          kCurrentAnswer});
   if (!notice.empty()) out.push_back({wrapped(notice, context.columns), kNotice});
+  if (typed_ahead)
+    out.push_back({wrapped(m.typed_ahead_item, context.columns), kTypedAhead,
+                   wrapped(m.typed_ahead_short, context.columns)});
   const std::vector<std::string> hints = key_hints(context, session);
   for (std::size_t i = 0; i < hints.size(); ++i)
     out.push_back({{hints[i]}, i == 0 ? kFirstHints : kMoreHints});
@@ -184,7 +188,7 @@ TerminalSize item_window(const ScreenContext& context, const Session& session) {
   wide.columns = std::max(context.columns, kSuggestedColumns);
   std::size_t rows = 0;
   for (std::size_t item = 0; item < session.size(); ++item)
-    rows = std::max(rows, rows_needed(item_sections(wide, session, item, "", ""), kMoreHints));
+    rows = std::max(rows, rows_needed(item_sections(wide, session, item, "", "", false), kMoreHints));
   return {wide.columns, rows};
 }
 
@@ -273,31 +277,37 @@ std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sect
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return sections[a].priority < sections[b].priority; });
-  std::vector<bool> kept(sections.size(), false);
+  std::vector<const std::vector<std::string>*> kept(sections.size(), nullptr);
   std::size_t used = 0;
   for (std::size_t i : order) {
-    const std::size_t size = sections[i].lines.size();
-    if (used + size <= rows) {
-      kept[i] = true;
-      used += size;
-    } else if (sections[i].priority == kMust) {
+    const Section& section = sections[i];
+    if (used + section.lines.size() <= rows)
+      kept[i] = &section.lines;
+    else if (!section.shorter.empty() && used + section.shorter.size() <= rows)
+      kept[i] = &section.shorter;
+    else if (section.priority == kMust)
       return std::nullopt;
-    }
+    if (kept[i]) used += kept[i]->size();
   }
   std::vector<std::string> lines;
-  for (std::size_t i = 0; i < sections.size(); ++i)
-    if (kept[i]) lines.insert(lines.end(), sections[i].lines.begin(), sections[i].lines.end());
+  for (const std::vector<std::string>* shown : kept)
+    if (shown) lines.insert(lines.end(), shown->begin(), shown->end());
   return lines;
 }
 
-std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested) {
+std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested,
+                                          bool offer_plain) {
   const Messages& m = texts(context);
   const std::string columns = std::to_string(suggested.columns);
   const std::string rows = std::to_string(suggested.rows);
   const std::vector<std::string> quit = wrapped(m.quit_key, context.columns);
-  // The whole message, else the short one, with "q to stop" under it (after a blank line where it fits).
+  // The whole message, else a shorter one, with "q to stop" under it (after a blank line where it fits).
+  const std::vector<const char*> forms =
+      offer_plain ? std::vector<const char*>{m.terminal_too_small_plain, m.terminal_too_small_plain_short,
+                                             m.terminal_too_small_short}
+                  : std::vector<const char*>{m.terminal_too_small, m.terminal_too_small_short};
   std::vector<std::string> lines;
-  for (const char* message : {m.terminal_too_small, m.terminal_too_small_short}) {
+  for (const char* message : forms) {
     lines = wrapped(fill(message, {columns, rows}), context.columns);
     for (bool blank : {true, false}) {
       if (lines.size() + blank + quit.size() > context.rows) continue;
@@ -354,16 +364,17 @@ std::optional<int> digit_of(std::string_view key, bool minus_sign) {
 }
 
 Screen item_screen(const ScreenContext& context, const Session& session, const std::string& typed,
-                   const std::string& notice) {
+                   const std::string& notice, bool typed_ahead) {
   std::optional<std::vector<std::string>> lines;
   if (context.columns >= kMinColumns)
-    lines = lay_out(item_sections(context, session, session.item(), typed, notice), context.rows);
+    lines =
+        lay_out(item_sections(context, session, session.item(), typed, notice, typed_ahead), context.rows);
   if (lines) return {std::move(*lines), true};
   return {too_small_screen(context, item_window(context, session)), false};
 }
 
 ReviewScreen review_screen(const ScreenContext& context, const Session& session, std::size_t cursor,
-                           const std::string& typed, const std::string& notice) {
+                           const std::string& typed, const std::string& notice, bool typed_ahead) {
   const Messages& m = texts(context);
   const core::Questionnaire& q = definition(context);
   std::vector<std::vector<std::string>> blocks;
@@ -404,10 +415,22 @@ ReviewScreen review_screen(const ScreenContext& context, const Session& session,
   const bool show_hint = take(1);
   const std::size_t extra = std::min(all - list_min, budget);
   budget -= extra;
+  // The sign of keys discarded: never in place of a row, so the rows seen are those a screen without it
+  // shows.
+  std::vector<std::string> sign;
+  if (typed_ahead) {
+    for (const char* form : {m.typed_ahead_screen, m.typed_ahead_short}) {
+      std::vector<std::string> lines = wrapped(form, context.columns);
+      if (take(lines.size())) {
+        sign = std::move(lines);
+        break;
+      }
+    }
+  }
   const bool show_more_hints = show_hint && take(hints.size() - 1);
   const bool show_title = take(1);
   const bool space_above = take(1);
-  const bool space_below = (show_feedback || show_hint) && take(1);
+  const bool space_below = (show_feedback || show_hint || !sign.empty()) && take(1);
 
   const auto [first, end] = review_window(blocks, cursor, list_min + extra);
   if (show_title)
@@ -424,6 +447,7 @@ ReviewScreen review_screen(const ScreenContext& context, const Session& session,
         shorten_at_word(fill(m.more_below, {std::to_string(blocks.size() - end)}), context.columns));
   if (space_below) out.lines.emplace_back();
   if (show_feedback) out.lines.insert(out.lines.end(), feedback.begin(), feedback.end());
+  out.lines.insert(out.lines.end(), sign.begin(), sign.end());
   if (show_hint)
     out.lines.insert(out.lines.end(), hints.begin(), show_more_hints ? hints.end() : hints.begin() + 1);
   out.first = first;
@@ -487,6 +511,20 @@ std::vector<std::string> text_screen(const ScreenContext& context, const std::st
     for (std::string& line : wrapped(paragraphs[i], context.columns))
       lines.push_back(i == 0 ? styled(line, kBold, context.colour) : std::move(line));
   if (lines.size() > context.rows) lines.resize(context.rows);
+  return lines;
+}
+
+std::vector<std::string> with_typed_ahead(const ScreenContext& context, std::vector<std::string> lines) {
+  const Messages& m = texts(context);
+  for (const char* form : {m.typed_ahead_screen, m.typed_ahead_short}) {
+    const std::vector<std::string> sign = wrapped(form, context.columns);
+    for (bool blank : {true, false}) {
+      if (lines.size() + blank + sign.size() > context.rows) continue;
+      if (blank) lines.emplace_back();
+      lines.insert(lines.end(), sign.begin(), sign.end());
+      return lines;
+    }
+  }
   return lines;
 }
 

@@ -70,9 +70,12 @@ struct Screen {
 };
 
 // `typed`: a number being typed (scales answered with Enter); `notice`: one
-// message about the last key ("this question cannot be skipped").
+// message about the last key ("this question cannot be skipped");
+// `typed_ahead`: keys typed before this screen was drawn were discarded, and
+// the screen says so where there is room (after the notice and the
+// instructions; in its short form when the long one does not fit).
 Screen item_screen(const ScreenContext& context, const Session& session, const std::string& typed,
-                   const std::string& notice);
+                   const std::string& notice, bool typed_ahead = false);
 
 // The review: one row per item (number, text, answer), then "Submit my
 // answers" (row session.size()). Rows are shown whole or not at all; the row
@@ -80,12 +83,14 @@ Screen item_screen(const ScreenContext& context, const Session& session, const s
 // line, cut after a word with "…". When the rows do not all fit, a window of
 // them around the cursor is shown with "↑ 3 more above" / "↓ 5 more below".
 // Complete when the title line, the cursor's row and those two marks fit.
+// `typed_ahead`: says keys were discarded (as item_screen) where the rows
+// leave room, never in place of a row.
 struct ReviewScreen : Screen {
   std::size_t first = 0;  // rows [first, end) are on screen, whole
   std::size_t end = 0;
 };
 ReviewScreen review_screen(const ScreenContext& context, const Session& session, std::size_t cursor,
-                           const std::string& typed, const std::string& notice);
+                           const std::string& typed, const std::string& notice, bool typed_ahead = false);
 
 // The keys of the item screens (`review` false) or of the review.
 std::vector<std::string> help_screen(const ScreenContext& context, bool review);
@@ -93,6 +98,11 @@ std::vector<std::string> help_screen(const ScreenContext& context, bool review);
 // A message of several lines ("\n"), wrapped, its first line bold; cut at the
 // bottom when the window is short (so the question and its keys come first).
 std::vector<std::string> text_screen(const ScreenContext& context, const std::string& text);
+
+// `lines` (a help or question screen) with, under them, the sign that keys
+// typed before the screen was drawn were discarded: the long form after a
+// blank line, else the short one, else nothing, within the window's rows.
+std::vector<std::string> with_typed_ahead(const ScreenContext& context, std::vector<std::string> lines);
 
 // A whole frame: cursor home, each line cleared to its end, the rest cleared.
 std::string frame(const std::vector<std::string>& lines);
@@ -103,17 +113,23 @@ std::string frame(const std::vector<std::string>& lines);
 struct Section {
   std::vector<std::string> lines;
   int priority = 0;
+  std::vector<std::string> shorter = {};  // a shorter form, shown when `lines` do not fit and it does
 };
 
 // The sections that fit in `rows`, in their order: every priority-0 one, then
 // the others most useful first (the upper one first between equals), each
-// when it still fits; nullopt when the priority-0 sections alone do not fit.
+// when it still fits (else its shorter form, if any, when that fits); nullopt
+// when the priority-0 sections alone do not fit.
 std::optional<std::vector<std::string>> lay_out(const std::vector<Section>& sections, std::size_t rows);
 
 // Says the window is too small and names `suggested`, in the session's
 // language, with "q to stop" under it — in fewer words when the window is too
-// short for the whole sentence; no more lines than the window has.
-std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested);
+// short for the whole sentence; no more lines than the window has. With
+// `offer_plain`, the way out that fits any window too (stop, and resume with
+// --plain), in its long and short forms — left out only where even the
+// short form and "q to stop" do not fit (narrower than 20 × 5).
+std::vector<std::string> too_small_screen(const ScreenContext& context, TerminalSize suggested,
+                                          bool offer_plain = true);
 
 // Line mode: the prompt for the current item (ending in "Answer (1 to 5): "),
 // and the list of every answer before submitting.

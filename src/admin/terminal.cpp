@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -156,6 +157,16 @@ std::size_t decode_escape(std::string_view bytes, bool complete, Key& key) {
   return bytes.size();
 }
 
+long steady_now_ms() {
+  return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::steady_clock::now().time_since_epoch())
+                               .count());
+}
+
+bool same_key_again(const Key& a, const Key& b) {
+  return a.kind == b.kind && a.text == b.text;
+}
+
 std::size_t utf8_length(unsigned char lead) {
   if (lead >= 0xF0) return 4;
   if (lead >= 0xE0) return 3;
@@ -186,6 +197,32 @@ std::size_t decode_key(std::string_view bytes, bool complete, Key& key) {
   key.kind = KeyKind::character;
   key.text = std::string(bytes.substr(0, length));
   return length;
+}
+
+KeyRepeats::Verdict KeyRepeats::next(const Key& key, long at_ms) {
+  Verdict verdict = Verdict::pressed;
+  if (last_ && same_key_again(*last_, key)) {
+    // Soon after a press (not a repeat) comes no repeat: the terminal waits its delay first.
+    const long gap = at_ms - last_at_ms_;
+    if (gap <= kRepeatIntervalMs && last_repeat_)
+      verdict = Verdict::repeat;
+    else if (gap <= kRepeatDelayMs)
+      verdict = Verdict::repeat_if_followed;
+  }
+  last_ = key;
+  last_at_ms_ = at_ms;
+  last_repeat_ = verdict == Verdict::repeat;
+  return verdict;
+}
+
+void KeyRepeats::held(bool repeat) {
+  last_repeat_ = repeat;
+}
+
+void KeyRepeats::discarded(long at_ms) {
+  if (!last_) return;
+  last_at_ms_ = at_ms;
+  last_repeat_ = true;
 }
 
 Terminal::Terminal(int in_fd, int out_fd) : in_fd_(in_fd), out_fd_(out_fd) {
@@ -235,23 +272,45 @@ Key Terminal::read_key() {
       if (used == 0 && !wait_readable(kKeyTimeoutMs)) used = decode_key(pending_, true, key);
       if (used > 0) {
         pending_.erase(0, used);
+        const KeyRepeats::Verdict verdict = repeats_.next(key, pending_at_ms_);
+        key.repeat = verdict == KeyRepeats::Verdict::repeat;
+        if (verdict == KeyRepeats::Verdict::repeat_if_followed) {
+          // The first repeat of a key held down comes after a delay, like a
+          // second press: it is one when the same key follows it at once.
+          if (pending_.empty() && wait_readable(static_cast<int>(KeyRepeats::kRepeatIntervalMs))) read_more();
+          Key following;
+          key.repeat = !pending_.empty() && decode_key(pending_, false, following) > 0 &&
+                       same_key_again(following, key);
+          repeats_.held(key.repeat);
+        }
         return key;
       }
     } else if (!wait_readable(-1)) {
       continue;  // a signal (resize): look again
     }
-    char buffer[256];
-    const ssize_t n = ::read(in_fd_, buffer, sizeof buffer);
-    if (n > 0)
-      pending_.append(buffer, static_cast<std::size_t>(n));
-    else if (n == 0 || (errno != EINTR && errno != EAGAIN))
-      return Key{KeyKind::end_of_input, ""};
+    if (!read_more()) return Key{KeyKind::end_of_input, ""};
   }
 }
 
-void Terminal::discard_typed_ahead() {
+bool Terminal::read_more() {
+  char buffer[256];
+  const ssize_t n = ::read(in_fd_, buffer, sizeof buffer);
+  if (n > 0) {
+    pending_.append(buffer, static_cast<std::size_t>(n));
+    pending_at_ms_ = steady_now_ms();
+    return true;
+  }
+  return n < 0 && (errno == EINTR || errno == EAGAIN);
+}
+
+std::size_t Terminal::discard_typed_ahead() {
+  int queued = 0;  // in the terminal's input queue, not read yet
+  if (::ioctl(in_fd_, FIONREAD, &queued) != 0 || queued < 0) queued = 0;
+  const std::size_t dropped = pending_.size() + static_cast<std::size_t>(queued);
   pending_.clear();
   ::tcflush(in_fd_, TCIFLUSH);
+  if (dropped > 0) repeats_.discarded(steady_now_ms());
+  return dropped;
 }
 
 void Terminal::write(std::string_view text) {

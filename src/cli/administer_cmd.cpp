@@ -254,6 +254,11 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
     case admin::Ending::quit:
     case admin::Ending::end_of_input:
       return report_unfinished(o, global, session, store.file(), lang, result.message);
+    case admin::Ending::quit_small: {  // stopped in a window too small: the way out it offered
+      AdministerOptions plain = o;
+      plain.plain = true;
+      return report_unfinished(plain, global, session, store.file(), lang, result.message);
+    }
   }
   return exit_status(ExitCode::unfinished);
 }

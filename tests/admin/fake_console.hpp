@@ -30,6 +30,16 @@ class FakeConsole : public Console {
   void press(KeyKind kind, std::size_t times = 1) {
     for (std::size_t i = 0; i < times; ++i) turns_.push_back({{Key{kind, ""}}, {}});
   }
+  // Keys as they are, in one turn (a resize among them: the window changed as they were typed).
+  void send(std::vector<Key> keys) { turns_.push_back({std::move(keys), std::nullopt}); }
+  // A key held down: pressed once, then, once the next screen is drawn,
+  // repeated `repeats` times by the terminal (Key::repeat).
+  void hold(const std::string& text, std::size_t repeats) {
+    turns_.push_back({keys(text), std::nullopt});
+    std::vector<Key> repeated(repeats, keys(text).at(0));
+    for (Key& key : repeated) key.repeat = true;
+    turns_.push_back({repeated, std::nullopt});
+  }
   void resize(std::size_t columns, std::size_t rows) {
     turns_.push_back({{Key{KeyKind::resize, ""}}, TerminalSize{columns, rows}});
   }
@@ -48,9 +58,12 @@ class FakeConsole : public Console {
   }
   void write(std::string_view text) override { frames_.emplace_back(text); }
   TerminalSize size() const override { return size_; }
-  void discard_typed_ahead() override {
-    discarded_ += pending_.size();
+  std::size_t discard_typed_ahead() override {
+    const auto keys = static_cast<std::size_t>(std::count_if(
+        pending_.begin(), pending_.end(), [](const Key& key) { return key.kind != KeyKind::resize; }));
+    discarded_ += keys;
     pending_.clear();
+    return keys;
   }
 
   // The last frame as plain lines.

@@ -53,6 +53,134 @@ TEST(FullScreen, KeysTypedBeforeAnItemIsDrawnAreDiscarded) {
   EXPECT_NE(console.screen().find("Question 2 sur 12"), std::string::npos);
 }
 
+constexpr const char* kItemSign =
+    "Les touches tapées avant l’affichage de cette question n’ont pas été prises en compte.";
+constexpr const char* kScreenSign =
+    "Les touches tapées avant l’affichage de cet écran n’ont pas été prises en compte.";
+
+// "4444" in one burst answered item 1 and showed item 2 with no sign that
+// three keys were thrown away: the typist could not tell.
+TEST(FullScreen, KeysTypedAheadAreSaidOnTheNextScreen) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.type("4444");
+  run(session, q, console);
+  EXPECT_EQ(session.answered_count(), 1u);
+  EXPECT_NE(console.flat().find(kItemSign), std::string::npos) << console.screen();
+
+  // The next screen, with nothing typed ahead of it: no sign.
+  FakeConsole next(80, 24);
+  next.type("3");
+  run(session, q, next);
+  EXPECT_EQ(session.answers()[1], 3);
+  EXPECT_NE(next.screen().find("Question 3 sur 12"), std::string::npos) << next.screen();
+  EXPECT_EQ(next.flat().find("touches tapées"), std::string::npos) << next.screen();
+}
+
+TEST(FullScreen, NoSignWhenNothingWasDiscarded) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.type("4");
+  console.type("73");  // on the same screen: 7 refused, 3 answers; nothing typed before a screen
+  run(session, q, console);
+  EXPECT_EQ(session.answers()[1], 3);
+  EXPECT_EQ(console.discarded(), 0u);
+  EXPECT_EQ(console.flat().find("touches tapées"), std::string::npos) << console.screen();
+}
+
+TEST(FullScreen, TheSignGoesAtTheNextKey) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.type("4444");
+  console.type("x");  // a key on item 2: the sign goes, the key is answered
+  run(session, q, console);
+  EXPECT_EQ(session.answered_count(), 1u);
+  EXPECT_EQ(console.flat().find("touches tapées"), std::string::npos) << console.screen();
+  EXPECT_NE(console.flat().find("«\u00a0x\u00a0»"), std::string::npos) << console.screen();
+}
+
+// A resize is not a key: never counted as typed ahead; and the screen redrawn
+// for it keeps its sign.
+TEST(FullScreen, AResizeIsNotAKeyTypedAhead) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  std::vector<Key> keys = FakeConsole::keys("4");
+  keys.push_back(Key{KeyKind::resize, ""});
+  console.send(keys);
+  run(session, q, console);
+  EXPECT_EQ(session.answered_count(), 1u);
+  EXPECT_EQ(console.discarded(), 0u);
+  EXPECT_EQ(console.flat().find("touches tapées"), std::string::npos) << console.screen();
+
+  Session again(q, true);
+  FakeConsole resized(80, 24);
+  resized.type("4444");
+  resized.resize(100, 30);
+  run(again, q, resized);
+  EXPECT_NE(resized.flat().find(kItemSign), std::string::npos) << resized.screen();
+}
+
+// A key held down is repeated by the terminal: it answered every item, one a
+// repeat. It answers the item it was pressed on; its repeats, on the next
+// item, are not answers, and the screen says keys were not used.
+TEST(FullScreen, AKeyHeldDownAnswersOneItem) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.hold("4", 30);
+  console.type("2");  // pressed anew, on item 2
+  run(session, q, console);
+  EXPECT_EQ(session.answers()[0], 4);
+  EXPECT_EQ(session.answers()[1], 2);
+  EXPECT_EQ(session.answered_count(), 2u);
+
+  Session held(q, true);
+  FakeConsole only(80, 24);
+  only.hold("4", 30);
+  run(held, q, only);
+  EXPECT_EQ(held.answered_count(), 1u);
+  EXPECT_NE(only.flat().find(kItemSign), std::string::npos) << only.screen();
+}
+
+// On the screen where it was pressed a held key still repeats (a number typed on the review).
+TEST(FullScreen, AHeldKeyRepeatsOnTheScreenWhereItWasPressed) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(80, 24);
+  console.type("1");
+  console.hold("2", 2);
+  run(session, q, console);
+  EXPECT_NE(console.screen().find("Numéro de question\u00a0: 1222_"), std::string::npos) << console.screen();
+  EXPECT_EQ(console.flat().find("touches tapées"), std::string::npos) << console.screen();
+}
+
+// ↑ held down on the review moves the cursor once, and says keys were not used.
+TEST(FullScreen, AHeldArrowMovesTheReviewCursorOnce) {
+  const core::Questionnaire q = gtb12();
+  Session session = all_answered(q);
+  FakeConsole console(80, 24);
+  console.hold("\x1b[A", 10);
+  run(session, q, console);
+  EXPECT_NE(console.screen().find("  ▸ 12. "), std::string::npos) << console.screen();
+  EXPECT_NE(console.flat().find(kScreenSign), std::string::npos) << console.screen();
+}
+
+// "q" then "o" in one burst: the question is asked, the "o" typed before it
+// was on screen is not its answer, and the question says so.
+TEST(FullScreen, KeysTypedAheadOfTheStopQuestionAreSaid) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  FakeConsole console(80, 24);
+  console.type("qo");
+  EXPECT_EQ(run(session, q, console).ending, Ending::hangup);
+  EXPECT_NE(console.flat().find("Arrêter maintenant\u00a0?"), std::string::npos) << console.screen();
+  EXPECT_NE(console.flat().find(kScreenSign), std::string::npos) << console.screen();
+}
+
 TEST(FullScreen, ARefusedKeyKeepsTheSameItemSoTheNextKeyCounts) {
   const core::Questionnaire q = gtb12();
   Session session(q, true);
@@ -75,7 +203,8 @@ TEST(FullScreen, NoAnswerWhileTheWindowIsTooSmall) {
   EXPECT_EQ(session.answered_count(), 0u);
   EXPECT_EQ(session.item(), 0u);
   EXPECT_EQ(console.screen(),
-            "Fenêtre trop\npetite\u00a0:\nagrandissez-la (au\nmoins 40\u00a0×\u00a018).\nq pour arrêter");
+            "Fenêtre trop petite.\nAgrandissez-la (au\nmoins 40\u00a0×\u00a018) ou\nutilisez --plain.\nq "
+            "pour arrêter");
 
   FakeConsole larger(20, 5);
   larger.type("4");
@@ -92,7 +221,14 @@ TEST(FullScreen, QuitWorksInATooSmallWindowAndAsksFirst) {
   FakeConsole console(20, 5);
   console.type("q");
   console.press(KeyKind::enter);
-  EXPECT_EQ(run(session, q, console).ending, Ending::quit);
+  // Stopped where the screen offered --plain: the command to resume will have it (administer_cmd.cpp).
+  EXPECT_EQ(run(session, q, console).ending, Ending::quit_small);
+
+  Session enlarged(q, true);  // stopped where the item was whole: no --plain
+  FakeConsole larger(80, 24);
+  larger.type("q");
+  larger.press(KeyKind::enter);
+  EXPECT_EQ(run(enlarged, q, larger).ending, Ending::quit);
 }
 
 TEST(FullScreen, QuitAsksForConfirmation) {

@@ -118,8 +118,39 @@ TEST(SaveFailureScreen, KeysTypedBeforeItIsDrawnAreDiscarded) {
   ASSERT_EQ(choices.size(), 1u);
   EXPECT_EQ(choices[0].kind, SaveChoice::Kind::stop);
   EXPECT_EQ(console.discarded(), 2u);  // r and Enter
+  // The failure screen said so, and the sign went at the next key (q).
+  ASSERT_EQ(screens.size(), 1u);
+  EXPECT_EQ(screens[0].find("touches tapées"), std::string::npos) << screens[0];
   EXPECT_EQ(session.answers()[0], 4);
   EXPECT_EQ(ending, Ending::hangup);  // (the store would have thrown SaveAbandoned; here the keys ran out)
+}
+
+// The failure screen says when keys typed before it were discarded; a key
+// held down since the failing answer chooses nothing there either.
+TEST(SaveFailureScreen, SaysKeysTypedBeforeItWereNotUsed) {
+  const SaveProblem problem = french_problem();
+  const std::string sign =
+      "Les touches tapées avant l’affichage de cet écran n’ont pas été prises en compte.";
+  FakeConsole burst(80, 24);
+  burst.type("4r\r");
+  EXPECT_EQ(burst.read_key().text, "4");  // the answer whose save failed
+  EXPECT_EQ(ask_after_failed_save(burst, problem, "fr", false).kind, SaveChoice::Kind::stop);  // keys ran out
+  EXPECT_EQ(burst.discarded(), 2u);
+  EXPECT_NE(burst.flat().find(sign), std::string::npos) << burst.screen();
+
+  FakeConsole held(80, 24);
+  held.hold("4", 20);
+  EXPECT_EQ(held.read_key().text, "4");
+  held.type("r");  // pressed anew: tries again
+  EXPECT_EQ(ask_after_failed_save(held, problem, "fr", false).kind, SaveChoice::Kind::retry);
+  EXPECT_EQ(held.flat().find("Je n’ai pas compris"), std::string::npos) << held.screen();
+
+  FakeConsole only_held(80, 24);
+  only_held.hold("4", 20);
+  EXPECT_EQ(only_held.read_key().text, "4");
+  ask_after_failed_save(only_held, problem, "fr", false);
+  EXPECT_NE(only_held.flat().find(sign), std::string::npos) << only_held.screen();
+  EXPECT_EQ(only_held.flat().find("Je n’ai pas compris"), std::string::npos) << only_held.screen();
 }
 
 TEST(SaveFailureScreen, StopIsConfirmedWithOOrYOnAScreenListingWhatIsLost) {
@@ -166,6 +197,8 @@ TEST(SaveFailureScreen, TooSmallAWindowTakesNoChoice) {
   EXPECT_EQ(ask_after_failed_save(small, problem, "fr", false).kind,
             SaveChoice::Kind::stop);  // (no keys left)
   EXPECT_NE(small.flat().find("Fenêtre trop petite"), std::string::npos) << small.screen();
+  // Not --plain here: q cannot be confirmed in a window this small, and would lose what is not saved.
+  EXPECT_EQ(small.flat().find("--plain"), std::string::npos) << small.screen();
   expect_fits(small, 20, 5);
 }
 

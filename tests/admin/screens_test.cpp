@@ -122,6 +122,10 @@ TEST(ItemScreen, WholeItemOrAskForALargerWindowAtEverySize) {
           const ScreenContext context = context_for(q, lang, columns, rows);
           const Screen screen = item_screen(context, session, "", "");
           expect_fits(screen.lines, columns, rows);
+          // Saying keys were discarded never makes a screen incomplete, nor too long.
+          const Screen signed_screen = item_screen(context, session, "", "", true);
+          EXPECT_EQ(signed_screen.complete, screen.complete);
+          expect_fits(signed_screen.lines, columns, rows);
           const std::vector<std::string> shown = screen_words(screen.lines);
           const std::string question = fill(messages(lang).question_of, {std::to_string(item + 1), "12"});
           if (!screen.complete) {
@@ -150,18 +154,32 @@ TEST(ItemScreen, SizesOfTheIssue) {
   // 20×5: too small, in French, with a size at which every screen fits.
   const Screen small = item_screen(context_for(q, "fr", 20, 5), session, "", "");
   EXPECT_FALSE(small.complete);
-  // The whole sentence takes 7 lines at 20 columns: the short one, whole, and the one key that works
-  // (the sentence was cut after "D’ici là, aucune", and "q pour arrêter" never shown).
-  EXPECT_EQ(small.lines, (std::vector<std::string>{"Fenêtre trop", "petite\u00a0:", "agrandissez-la (au",
-                                                   "moins 40\u00a0×\u00a018).", "q pour arrêter"}));
+  // The whole sentence takes 12 lines at 20 columns: the short one, whole, with the way out that
+  // works in any window (--plain), and the one key that works (the sentence was cut after "D’ici là,
+  // aucune", and "q pour arrêter" never shown). "Fenêtre trop petite." fills the 20 columns: with
+  // "\u00a0:" it would take two lines, and "q pour arrêter" would not fit.
+  EXPECT_EQ(small.lines,
+            (std::vector<std::string>{"Fenêtre trop petite.", "Agrandissez-la (au",
+                                      "moins 40\u00a0×\u00a018) ou", "utilisez --plain.", "q pour arrêter"}));
   const Screen small_en = item_screen(context_for(q, "en", 20, 5), session, "", "");
   EXPECT_EQ(small_en.lines, (std::vector<std::string>{"Window too small:", "enlarge it (at least",
-                                                      "40\u00a0×\u00a014).", "", "q to stop"}));
-  const Screen taller = item_screen(context_for(q, "fr", 20, 9), session, "", "");
-  EXPECT_EQ(taller.lines, (std::vector<std::string>{
-                              "Fenêtre trop petite", "pour tout afficher\u00a0:", "agrandissez-la (au",
-                              "moins 40\u00a0×\u00a018).", "D’ici là, aucune", "réponse n’est prise",
-                              "en compte.", "", "q pour arrêter"}));
+                                                      "40\u00a0×\u00a014) or use", "--plain.", "q to stop"}));
+  // The whole sentence where it fits (the item itself fits at 20×13, so the message is asked for directly).
+  EXPECT_EQ(
+      too_small_screen(context_for(q, "fr", 20, 14), {40, 18}),
+      (std::vector<std::string>{"Fenêtre trop petite", "pour tout afficher\u00a0:", "agrandissez-la (au",
+                                "moins 40\u00a0×\u00a018), ou", "arrêtez (q) et", "reprenez avec",
+                                "--plain, qui", "convient à toutes", "les fenêtres. D’ici",
+                                "là, aucune réponse", "n’est prise en", "compte.", "", "q pour arrêter"}));
+  EXPECT_EQ(
+      too_small_screen(context_for(q, "fr", 20, 12), {40, 18}),
+      (std::vector<std::string>{"Fenêtre trop petite.", "Agrandissez-la (au", "moins 40\u00a0×\u00a018) ou",
+                                "utilisez --plain.", "", "q pour arrêter"}));
+  // Narrower than 20 columns the short sentence with --plain takes 5 lines: the one without it, so
+  // that "q pour arrêter" is still seen.
+  const Screen narrow = item_screen(context_for(q, "fr", 18, 5), session, "", "");
+  EXPECT_EQ(narrow.lines, (std::vector<std::string>{"Fenêtre trop", "petite\u00a0:", "agrandissez-la (au",
+                                                    "moins 40\u00a0×\u00a018).", "q pour arrêter"}));
   // 40×15: item 1 with its instructions (the title and keys left out for room).
   const Screen first = item_screen(context_for(q, "fr", 40, 15), session, "", "");
   EXPECT_TRUE(first.complete);
@@ -176,6 +194,65 @@ TEST(ItemScreen, SizesOfTheIssue) {
                        "q pour arrêter\n"),
             std::string::npos)
       << at_18;
+}
+
+// Keys typed before a screen was drawn and discarded: the item screen says so
+// under the answer, above the keys (80×24), and in a small window (40×15 in
+// French) takes the room of the title and the blank lines, never that of the
+// item; the short form where the long one does not fit.
+TEST(ItemScreen, TypedAheadSignAboveTheKeys) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  ASSERT_EQ(session.answer(4), Outcome::accepted);
+  const std::vector<std::string> en = item_screen(context_for(q, "en", 80, 24), session, "", "", true).lines;
+  EXPECT_NE(joined(en).find("    5  Always\n\nKeys typed before this question was shown were not used.\n"
+                            "Press 1 to 5 to answer, ← or b to go back, s to skip, ? for help, q to stop\n"),
+            std::string::npos)
+      << joined(en);
+  const Screen fr = item_screen(context_for(q, "fr", 40, 15), session, "", "", true);
+  EXPECT_TRUE(fr.complete);
+  EXPECT_EQ(fr.lines, (std::vector<std::string>{
+                          "Question 2 sur 12  █░░░░░░░░░ 1/12", "", "  Je comprends pourquoi nous faisons ce",
+                          "  que nous faisons pendant les séances.", "    1  Jamais", "    2  Rarement",
+                          "    3  Parfois", "    4  Souvent", "    5  Toujours",
+                          "Les touches tapées avant l’affichage de", "cette question n’ont pas été prises en",
+                          "compte.", "Appuyez sur 1 à 5 pour répondre,",
+                          "← ou b pour revenir, s pour passer,", "? pour l’aide, q pour arrêter"}));
+  // 10 rows: the item takes 8, the long form 3: the short form, on one line, then the first line of keys.
+  const Screen shorter = item_screen(context_for(q, "fr", 40, 10), session, "", "", true);
+  EXPECT_TRUE(shorter.complete);
+  EXPECT_EQ(std::vector<std::string>(shorter.lines.begin() + 7, shorter.lines.end()),
+            (std::vector<std::string>{"    5  Toujours", "Touches tapées trop tôt\u00a0: ignorées.",
+                                      "Appuyez sur 1 à 5 pour répondre,"}));
+  // No room at all (the item alone fills 8 rows): left out; the screen is still complete.
+  const Screen none = item_screen(context_for(q, "fr", 40, 8), session, "", "", true);
+  EXPECT_TRUE(none.complete);
+  EXPECT_EQ(joined(none.lines).find("Touches"), std::string::npos) << joined(none.lines);
+}
+
+// Every item of GTB-12 at 40×15 in French: whole, with the sign in its long form
+// — except item 1, whose instructions come first and leave no room for it.
+TEST(ItemScreen, TypedAheadSignAt40x15OnEveryItem) {
+  const core::Questionnaire q = gtb12();
+  Session session(q, true);
+  const std::string long_form =
+      "Les touches tapées avant l’affichage de cette question n’ont pas été prises en compte.";
+  const std::string short_form = "Touches tapées trop tôt\u00a0: ignorées.";
+  for (std::size_t item = 0; item < q.items.size(); ++item) {
+    SCOPED_TRACE("item " + std::to_string(item + 1));
+    const ScreenContext context = context_for(q, "fr", 40, 15);
+    const Screen with = item_screen(context, session, "", "", true);
+    EXPECT_TRUE(with.complete);
+    expect_fits(with.lines, 40, 15);
+    EXPECT_TRUE(contains_words(screen_words(with.lines), words(shown_text(context, q.items[item].text))));
+    std::string flat;
+    for (const std::string& word : screen_words(with.lines)) flat += word + " ";
+    EXPECT_EQ(flat.find(long_form) != std::string::npos, item > 0) << flat;
+    EXPECT_EQ(flat.find(short_form), std::string::npos) << flat;
+    if (item + 1 < q.items.size()) {
+      ASSERT_EQ(session.answer(3), Outcome::accepted);
+    }
+  }
 }
 
 TEST(ItemScreen, KeyHintsWrapBetweenHintsAt100Columns) {
@@ -283,14 +360,80 @@ TEST(ReviewScreen, TooSmallBelowTheCursorRowAndItsMarks) {
   const ReviewScreen small = review_screen(context_for(q, "fr", 30, 4), session, 0, "", "");
   EXPECT_FALSE(small.complete);
   EXPECT_EQ(joined(small.lines).find("Nous"), std::string::npos);
-  EXPECT_EQ(small.lines, (std::vector<std::string>{"Fenêtre trop petite\u00a0:", "agrandissez-la (au moins",
-                                                   "40\u00a0×\u00a020).", "q pour arrêter"}));
+  EXPECT_EQ(small.lines,
+            (std::vector<std::string>{"Fenêtre trop petite.", "Agrandissez-la (au moins",
+                                      "40\u00a0×\u00a020) ou utilisez --plain.", "q pour arrêter"}));
   const ReviewScreen enough = review_screen(context_for(q, "fr", 30, 5), session, 0, "", "");
   EXPECT_TRUE(enough.complete);
   EXPECT_EQ(enough.lines, (std::vector<std::string>{"Vérifiez vos réponses", "  ▸  1. Nous savons, la…",
                                                     "        3 Parfois", "↓ 12 en dessous"}));
   EXPECT_EQ(enough.first, 0u);
   EXPECT_EQ(enough.end, 1u);
+}
+
+// The review says keys were discarded where its rows leave room, and never
+// shows fewer rows for it: the rows seen (for "submit") are the same.
+TEST(ReviewScreen, TypedAheadSignNeverInPlaceOfARow) {
+  const core::Questionnaire q = gtb12();
+  const Session session = answered_session(q);
+  const ReviewScreen wide = review_screen(context_for(q, "en", 80, 24), session, 12, "", "", true);
+  EXPECT_TRUE(wide.complete);
+  EXPECT_NE(joined(wide.lines)
+                .find("Submit my answers\n\nKeys typed before this screen was shown were not used.\n"
+                      "↑ ↓ to choose"),
+            std::string::npos)
+      << joined(wide.lines);
+  for (const auto& [columns, rows] :
+       {std::pair<std::size_t, std::size_t>{30, 5}, {40, 15}, {40, 19}, {80, 24}}) {
+    SCOPED_TRACE(std::to_string(columns) + "x" + std::to_string(rows));
+    const ReviewScreen with = review_screen(context_for(q, "fr", columns, rows), session, 3, "", "", true);
+    const ReviewScreen without =
+        review_screen(context_for(q, "fr", columns, rows), session, 3, "", "", false);
+    EXPECT_EQ(with.complete, without.complete);
+    EXPECT_EQ(with.first, without.first);
+    EXPECT_EQ(with.end, without.end);
+    expect_fits(with.lines, columns, rows);
+  }
+  // 40×19: the 13 rows fit, and the short form under them.
+  const ReviewScreen room = review_screen(context_for(q, "fr", 40, 19), session, 3, "", "", true);
+  EXPECT_NE(joined(room.lines).find("Touches tapées trop tôt\u00a0: ignorées."), std::string::npos)
+      << joined(room.lines);
+}
+
+// A question or help screen gets the sign under it, long, else short, else not at all.
+TEST(TextScreen, TypedAheadSignUnderAQuestionWhereItFits) {
+  const core::Questionnaire q = gtb12();
+  const std::string long_form =
+      "Les touches tapées avant l’affichage de cet écran n’ont pas été prises en compte.";
+  const ScreenContext wide = context_for(q, "fr", 100, 24);
+  const std::vector<std::string> question = text_screen(wide, messages("fr").quit_confirm);
+  std::vector<std::string> expected = question;
+  expected.emplace_back();
+  expected.push_back(long_form);
+  EXPECT_EQ(with_typed_ahead(wide, question), expected);
+  ScreenContext tight = wide;
+  tight.rows = question.size() + 1;  // no blank line above it
+  expected = question;
+  expected.push_back(long_form);
+  EXPECT_EQ(with_typed_ahead(tight, question), expected);
+  // At 60 columns the long form takes two lines: one row left, the short form.
+  tight = context_for(q, "fr", 60, 24);
+  const std::vector<std::string> narrow = text_screen(tight, messages("fr").quit_confirm);
+  tight.rows = narrow.size() + 1;
+  expected = narrow;
+  expected.emplace_back("Touches tapées trop tôt\u00a0: ignorées.");
+  EXPECT_EQ(with_typed_ahead(tight, narrow), expected);
+  tight.rows = narrow.size();
+  EXPECT_EQ(with_typed_ahead(tight, narrow), narrow);
+}
+
+TEST(LayOut, AShorterFormWhenTheLongOneDoesNotFit) {
+  const std::vector<Section> sections{{{"must"}, 0}, {{"long 1", "long 2"}, 1, {"short"}}, {{"other"}, 2}};
+  EXPECT_EQ(lay_out(sections, 4), (std::vector<std::string>{"must", "long 1", "long 2", "other"}));
+  EXPECT_EQ(lay_out(sections, 3), (std::vector<std::string>{"must", "long 1", "long 2"}));
+  EXPECT_EQ(lay_out(sections, 2), (std::vector<std::string>{"must", "short"}));
+  EXPECT_EQ(lay_out(sections, 1), (std::vector<std::string>{"must"}));
+  EXPECT_EQ(lay_out(sections, 0), std::nullopt);
 }
 
 TEST(ReviewScreen, TypedNumberIsLabelledAsAQuestionNumber) {

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -41,6 +42,9 @@ class Pty {
     winsize size{};
     size.ws_col = columns;
     size.ws_row = rows;
+    // ALLIANCE_TEST_BIN: another build (main's, the sanitizers'), as run_alliance does (process.cpp).
+    const char* other = std::getenv("ALLIANCE_TEST_BIN");
+    std::string bin = other && *other ? other : ALLIANCE_BIN;
     pid_ = ::forkpty(&master_, nullptr, nullptr, &size);
     if (pid_ < 0) throw std::runtime_error("forkpty failed");
     if (pid_ == 0) {
@@ -48,7 +52,6 @@ class Pty {
       ::unsetenv("NO_COLOR");
       ::setenv("LC_ALL", "C.UTF-8", 1);
       std::vector<std::string> copies = args;
-      std::string bin = ALLIANCE_BIN;
       std::vector<char*> argv{bin.data()};
       for (std::string& a : copies) argv.push_back(a.data());
       argv.push_back(nullptr);
@@ -449,11 +452,16 @@ TEST(Pty, SmallWindowTakesNoAnswerUntilEnlarged) {
   const std::string dir = make_temp_dir();
   const std::string file = dir + "/small.json";
   Pty pty(administer(file, {"--lang", "fr"}), 20, 5);
-  ASSERT_TRUE(pty.wait_for("agrandissez-la")) << pty.output();
+  ASSERT_TRUE(pty.wait_for("grandissez-la")) << pty.output();
   ASSERT_TRUE(pty.wait_for("q pour arrêter")) << pty.output();  // the one key that works, on screen
+  // The way out that works in any window, whole at 20×5 with "q pour arrêter" (lines of 20 columns).
+  EXPECT_EQ(visible_lines(pty.screen()),
+            (std::vector<std::string>{"Fenêtre trop petite.", "Agrandissez-la (au",
+                                      "moins 40\u00a0×\u00a018) ou", "utilisez --plain.", "q pour arrêter"}))
+      << pty.screen();
   for (const char* key : {"4", "s", kEnter, "é"}) {
     pty.send(key);
-    ASSERT_TRUE(pty.wait_for("agrandissez-la")) << pty.screen();  // drawn again after the key, unchanged
+    ASSERT_TRUE(pty.wait_for("grandissez-la")) << pty.screen();  // drawn again after the key, unchanged
   }
   EXPECT_EQ(pty.output().find("Question"), std::string::npos) << pty.output();
   EXPECT_EQ(read_json(file)["answers"], nlohmann::json::object());
@@ -463,11 +471,14 @@ TEST(Pty, SmallWindowTakesNoAnswerUntilEnlarged) {
   ASSERT_TRUE(pty.wait_for("Question 2 sur 12")) << pty.screen();
   EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4})"));
   pty.resize(20, 5);
-  ASSERT_TRUE(pty.wait_for("agrandissez-la")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("grandissez-la")) << pty.screen();
   pty.send("q");  // q still works, and asks first
   ASSERT_TRUE(pty.wait_for("Arrêter maintenant\u00a0?")) << pty.screen();
   pty.send(kEnter);
   EXPECT_EQ(pty.wait_exit(), 5) << pty.output();
+  // The command to resume has the --plain the screen offered as the way out.
+  EXPECT_NE(pty.output().find(" --lang fr --plain -o " + file + " --resume"), std::string::npos)
+      << pty.output();
   std::filesystem::remove_all(dir);
 }
 
@@ -482,6 +493,72 @@ TEST(Pty, BurstOfKeysAnswersOnlyTheItemOnScreen) {
   EXPECT_FALSE(pty.wait_for("Question 3 sur 12", 500)) << pty.screen();
   EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4})"));
   pty.send("5");  // typed once item 2 is on screen: it counts
+  ASSERT_TRUE(pty.wait_for("Question 3 sur 12")) << pty.screen();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4, "2": 5})"));
+  std::filesystem::remove_all(dir);
+}
+
+// A burst of keys is discarded, as above, and the next screen says so: the
+// typist could not tell that three keys had been thrown away. 40×15 in French:
+// the sign takes the room left by the title, item 2 stays whole; it goes with
+// the next key.
+TEST(Pty, KeysTypedAheadAreSaidOnTheNextScreen) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/burst.json";
+  Pty pty(administer(file, {"--lang", "fr"}), 40, 15);
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  pty.send("4444");
+  ASSERT_TRUE(pty.wait_for("Question 2 sur 12")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Toujours")) << pty.screen();
+  const std::vector<std::string> lines = visible_lines(pty.screen());
+  EXPECT_LE(lines.size(), 15u);
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "  que nous faisons pendant les séances."), lines.end())
+      << pty.screen();
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "Les touches tapées avant l’affichage de"), lines.end())
+      << pty.screen();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4})"));  // one answer taken
+  pty.send("5");
+  ASSERT_TRUE(pty.wait_for("Question 3 sur 12")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Toujours")) << pty.screen();
+  EXPECT_EQ(pty.screen().find("touches tapées"), std::string::npos) << pty.screen();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4, "2": 5})"));
+  pty.resize(40, 16);  // a resize is not a key typed ahead: redrawn, no sign
+  ASSERT_TRUE(pty.wait_for("Toujours")) << pty.screen();
+  EXPECT_EQ(pty.screen().find("touches tapées"), std::string::npos) << pty.screen();
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Pty, KeysTypedAheadAreSaidInEnglish) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/burst.json";
+  Pty pty(administer(file, {"--lang", "en"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 of 12")) << pty.output();
+  pty.send("3\x1b[B\r5");  // 3 answers; the arrow, Enter and 5 were typed before item 2 was drawn
+  ASSERT_TRUE(pty.wait_for("Keys typed before this question was shown were not used.")) << pty.screen();
+  EXPECT_NE(pty.screen().find("Question 2 of 12"), std::string::npos) << pty.screen();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 3})"));
+  std::filesystem::remove_all(dir);
+}
+
+// A key held down: the terminal repeats it (here after 400 ms, then every
+// 30 ms). It answered every item, 4 to all twelve; it answers item 1 only, and
+// item 2 says the keys were not used.
+TEST(Pty, AKeyHeldDownAnswersOneItem) {
+  const std::string dir = make_temp_dir();
+  const std::string file = dir + "/held.json";
+  Pty pty(administer(file, {"--lang", "fr"}));
+  ASSERT_TRUE(pty.wait_for("Question 1 sur 12")) << pty.output();
+  pty.send("4");
+  ASSERT_TRUE(pty.wait_for("Question 2 sur 12")) << pty.screen();
+  ::usleep(400'000);
+  for (int i = 0; i < 12; ++i) {
+    pty.send("4");
+    ::usleep(30'000);
+  }
+  ASSERT_TRUE(pty.wait_for("Les touches tapées avant l’affichage de cette question")) << pty.screen();
+  EXPECT_FALSE(pty.wait_for("Question 3 sur 12", 300)) << pty.screen();
+  EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4})"));
+  pty.send("5");  // another key, pressed: it answers item 2
   ASSERT_TRUE(pty.wait_for("Question 3 sur 12")) << pty.screen();
   EXPECT_EQ(read_json(file)["answers"], nlohmann::json::parse(R"({"1": 4, "2": 5})"));
   std::filesystem::remove_all(dir);
@@ -548,7 +625,7 @@ TEST(Pty, ReviewInA30x5WindowDoesNotSubmitUnseen) {
   ASSERT_TRUE(pty.wait_for("Vérifiez vos réponses")) << pty.output();
   ASSERT_TRUE(pty.wait_for("↓ 12 en dessous")) << pty.screen();  // starts on row 1, says what is below
   pty.send(kEnter);  // on row 1: opens item 1 (too small to answer here), does not submit
-  ASSERT_TRUE(pty.wait_for("agrandissez-la")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("grandissez-la")) << pty.screen();
   EXPECT_EQ(read_json(file)["status"], "in_progress");
   pty.send("q");
   ASSERT_TRUE(pty.wait_for("Arrêter")) << pty.screen();
@@ -883,6 +960,8 @@ TEST(Pty, KeysTypedWithAFailingAnswerChooseNothingOnTheFailureScreen) {
   std::filesystem::remove_all(dir + "/d");
   pty.send("4qo");
   ASSERT_TRUE(pty.wait_for("Les réponses n’ont pas pu être enregistrées")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("Les touches tapées avant l’affichage de cet écran n’ont pas été prises en"))
+      << pty.screen();
   EXPECT_EQ(pty.wait_exit(700), -1) << pty.output();  // still running: nothing was chosen
   EXPECT_EQ(pty.screen().find("Arrêter maintenant"), std::string::npos) << pty.screen();
   std::filesystem::create_directory(dir + "/d");
@@ -905,11 +984,11 @@ TEST(Pty, FailureScreenInATooSmallWindowTakesNoChoice) {
   pty.send("4");
   ASSERT_TRUE(pty.wait_for("Les réponses n’ont pas pu être enregistrées")) << pty.screen();
   pty.resize(30, 6);
-  ASSERT_TRUE(pty.wait_for("agrandissez-la")) << pty.screen();
+  ASSERT_TRUE(pty.wait_for("grandissez-la")) << pty.screen();
   std::filesystem::create_directory(dir + "/d");
   for (const char* key : {"r", kEnter, "a"}) {
     pty.send(key);
-    ASSERT_TRUE(pty.wait_for("agrandissez-la")) << pty.screen();
+    ASSERT_TRUE(pty.wait_for("grandissez-la")) << pty.screen();
   }
   EXPECT_FALSE(std::filesystem::exists(file));  // not tried again
   pty.resize(80, 24);

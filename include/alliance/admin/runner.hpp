@@ -19,6 +19,7 @@ namespace alliance::admin {
 enum class Ending {
   completed,     // submitted (scripted input: the last item answered)
   quit,          // the user pressed q
+  quit_small,    // the user pressed q on a screen too small for its item, which offered --plain
   end_of_input,  // the input ended before the last item
   rejected,      // scripted input: a line that is not an allowed answer
   hangup,        // the terminal went away
@@ -44,8 +45,10 @@ using Saver = std::function<std::string(const Session&)>;
 // session is done or stopped, or the terminal is gone. Nothing is answered
 // unseen: a key answers only on a screen that shows the whole item (below
 // that size the screen asks for a larger window and only q works); keys
-// typed before a screen is drawn are discarded (Console::discard_typed_ahead);
-// the review submits only once each of its rows has been on screen. q asks
+// typed before a screen is drawn are discarded (Console::discard_typed_ahead),
+// and the screen says so when any were; the repeats of a key held down
+// (Key::repeat) count only on the screen where it was pressed; the review
+// submits only once each of its rows has been on screen. q asks
 // to confirm (Enter, o or y stops), or on a review with every item settled
 // offers to submit instead.
 // REQUIRES: session.phase() is item or review.

@@ -35,7 +35,8 @@ struct SaveChoice {
 // the keys, it says "enlarge the window" and takes only q (and Esc while a
 // place is typed); keys typed before a screen is drawn are discarded
 // (Console::discard_typed_ahead), so a burst of keys after the failing answer
-// chooses nothing; text wraps at words. The exit signals, held during a save,
+// chooses nothing, and the screen says so; so do the repeats of a key held
+// down since that answer; text wraps at words. The exit signals, held during a save,
 // are let through while it waits, so Ctrl-C still ends the session. A closed
 // terminal counts as stop.
 SaveChoice ask_after_failed_save(Console& console, const SaveProblem& problem, const std::string& lang,

@@ -33,6 +33,40 @@ enum class KeyKind {
 struct Key {
   KeyKind kind = KeyKind::none;
   std::string text;
+  // The same key again, come too soon after it to be pressed anew: a key held
+  // down, repeated by the terminal (KeyRepeats). Screens take it only where
+  // the key was first pressed: a key held down answers one item.
+  bool repeat = false;
+};
+
+// Tells a key held down, which the terminal repeats (a first repeat after a
+// delay of up to kRepeatDelayMs, then one every kRepeatIntervalMs at most),
+// from the same key pressed again. Pure: times are milliseconds of a steady
+// clock, given by the caller (Terminal), so it is tested without a terminal.
+class KeyRepeats {
+ public:
+  static constexpr long kRepeatDelayMs = 1000;
+  static constexpr long kRepeatIntervalMs = 100;
+  enum class Verdict {
+    pressed,            // a new key press
+    repeat,             // the last key again, within kRepeatIntervalMs of a repeat
+                        // (or of keys discarded): still held down
+    repeat_if_followed  // the last key again within kRepeatDelayMs: the first repeat
+                        // of a key held down, or a new press; the caller looks whether
+                        // the same key follows within kRepeatIntervalMs, and says (held)
+  };
+  // `key` arrived at `at_ms`; it becomes the last key.
+  Verdict next(const Key& key, long at_ms);
+  // What a repeat_if_followed key turned out to be.
+  void held(bool repeat);
+  // Bytes were discarded unread at `at_ms` (keys typed ahead): taken as the
+  // last key still held down, so its next repeat is known as one.
+  void discarded(long at_ms);
+
+ private:
+  std::optional<Key> last_;
+  long last_at_ms_ = 0;
+  bool last_repeat_ = false;  // the last key was a repeat, or keys were discarded after it
 };
 
 // Decodes the first key of `bytes` (raw terminal input) into `key` and returns
@@ -68,8 +102,10 @@ class Console {
   virtual TerminalSize size() const = 0;
   // Drops every key typed but not read yet: the runner calls it just before
   // it draws a new screen, so no key typed before the screen was visible
-  // counts on it.
-  virtual void discard_typed_ahead() = 0;
+  // counts on it. Returns how much was dropped (Terminal: bytes, at least one
+  // per key; a resize is not a key and is never dropped); 0 when nothing
+  // was, so the screen says so only when keys were lost.
+  virtual std::size_t discard_typed_ahead() = 0;
 };
 
 class Terminal : public Console {
@@ -85,15 +121,19 @@ class Terminal : public Console {
   Key read_key() override;
   void write(std::string_view text) override;
   TerminalSize size() const override;
-  // The keys decoded but not used, and the terminal's input queue (tcflush).
-  void discard_typed_ahead() override;
+  // The bytes read but not used, and the terminal's input queue (counted
+  // with FIONREAD, then tcflush).
+  std::size_t discard_typed_ahead() override;
 
  private:
   bool wait_readable(int timeout_ms);
+  bool read_more();  // appends what the terminal has to pending_; false when it is gone
 
   int in_fd_;
   int out_fd_;
   std::string pending_;
+  long pending_at_ms_ = 0;  // when pending_ was last read into
+  KeyRepeats repeats_;
 };
 
 // How an administration is shown, decided from what the process was given,
