@@ -1,5 +1,6 @@
 // alliance compare: the parallel forms of one family (client, therapist,
 // observer) side by side, and how well they agree (docs/compare.md).
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -77,6 +78,7 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   long invalid = 0;
   LineCount lines;
   std::vector<core::FormResponses> scored;
+  bool form_unread = false;            // every file of a form unread: nothing to compare
   std::vector<std::string> all_files;  // every form's, for the closing summary
   for (const LoadedForm& form : forms) all_files.insert(all_files.end(), form.files.begin(), form.files.end());
   UnreadFiles unread(all_files, write.language);
@@ -108,10 +110,13 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     });
     for (const io::ResponseRecord& record : compared.records)
       form_scored.answers.push_back(record.valid() ? &record.response.answers : nullptr);
+    form_unread = form_unread || (compared.records.empty() &&
+                                  std::all_of(form.files.begin(), form.files.end(),
+                                              [&](const std::string& f) { return unread.contains(f); }));
   }
 
-  if (unread.nothing_read(responses)) {  // as when its one file cannot be read: nothing written
-    unread.print_summary(true);
+  // As when a form's one file cannot be read: nothing written.
+  if (unread.nothing_read(responses) || form_unread) {
     return unread.status(0);
   }
   core::Comparisons comparisons = core::compare_forms(scored, reference, options.items);

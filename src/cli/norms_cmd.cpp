@@ -153,7 +153,6 @@ int run_norms(const NormsOptions& o, const GlobalOptions& global) {
     return true;
   });
   if (unread.nothing_read(lines.responses)) {  // as when its one file cannot be read: nothing written
-    unread.print_summary(true);
     return unread.status(0);
   }
   const core::NormsReport report = core::compute_norms(q, responses, norm_sample(o.sessions), o.min_n);

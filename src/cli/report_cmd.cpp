@@ -204,7 +204,6 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
     responses += read.lines.responses;
   }
   if (unread.nothing_read(responses)) {  // as when its one file cannot be read: nothing written
-    unread.print_summary(true);
     return unread.status(0);
   }
   try {

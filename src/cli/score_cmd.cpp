@@ -174,7 +174,6 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   UnreadFiles unread(options.input.files, lang, options.strict);
   const bool completed = for_each_scored_response(q, options.input, lang, unread, visit, possible_scores);
   if (unread.nothing_read(tally.responses)) {  // as when its one file cannot be read: nothing written
-    unread.print_summary(false);
     return unread.status(0);
   }
   if (writer) writer->finish();

@@ -83,7 +83,6 @@ int run_quality(const core::Questionnaire& q, const io::Provenance& provenance,
     return true;
   });
   if (unread.nothing_read(lines.responses)) {  // as when its one file cannot be read: nothing written
-    unread.print_summary(true);
     return unread.status(0);
   }
   quality->finish(responses);
@@ -117,7 +116,6 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   UnreadFiles unread(options.input.files, out.language);
   tally_responses(q, options.input, out.language, unread, tally);
   if (unread.nothing_read(tally.lines().responses)) {
-    unread.print_summary(true);
     return unread.status(0);
   }
   const core::StatsReport report = tally.stats().report();

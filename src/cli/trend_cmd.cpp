@@ -305,7 +305,6 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
       });
 
   if (unread.nothing_read(read.lines.responses)) {  // as when its one file cannot be read: nothing written
-    unread.print_summary(true);
     return unread.status(0);
   }
   if (table) {
