@@ -115,8 +115,9 @@ std::vector<io::NormsSourceFile> norms_sources(const InputOptions& input, const 
     if (path != "-") {
       try {
         file.hash = core::content_hash(io::real_env().read_file(path));
-      } catch (const io::FileError&) {
-        // Read once already; a file gone since is recorded without a hash.
+      } catch (const Error&) {
+        // Read once already; a file gone since (or one that could not be read: a directory) is
+        // recorded without a hash.
       }
     }
     out.push_back(std::move(file));
