@@ -80,7 +80,8 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   std::vector<core::FormResponses> scored;
   bool form_unread = false;            // every file of a form unread: nothing to compare
   std::vector<std::string> all_files;  // every form's, for the closing summary
-  for (const LoadedForm& form : forms) all_files.insert(all_files.end(), form.files.begin(), form.files.end());
+  for (const LoadedForm& form : forms)
+    all_files.insert(all_files.end(), form.files.begin(), form.files.end());
   UnreadFiles unread(all_files, write.language);
   for (const LoadedForm& form : forms) {
     io::ComparedForm& compared = report.forms.emplace_back();
@@ -92,22 +93,22 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     core::FormResponses& form_scored = scored.emplace_back();
     form_scored.questionnaire = compared.questionnaire;
     const core::Scorer scorer(*compared.questionnaire);
-    for_each_response(*compared.questionnaire, input, write.language, unread,
-                      [&](const io::ResponseRecord& record) {
-      ++responses;
-      lines.add(record);
-      compared.records.push_back(record);
-      if (record.valid()) {
-        form_scored.sheets.push_back(scorer.score(record.response.answers));
-      } else {
-        ++invalid;
-        report_problems(record, write.language);
-        form_scored.sheets.push_back(core::invalid_sheet(*compared.questionnaire));
-      }
-      form_scored.keys.push_back(
-          core::pair_key(record.response.respondent, record.response.session, record.response.date));
-      return true;
-    });
+    for_each_response(
+        *compared.questionnaire, input, write.language, unread, [&](const io::ResponseRecord& record) {
+          ++responses;
+          lines.add(record);
+          compared.records.push_back(record);
+          if (record.valid()) {
+            form_scored.sheets.push_back(scorer.score(record.response.answers));
+          } else {
+            ++invalid;
+            report_problems(record, write.language);
+            form_scored.sheets.push_back(core::invalid_sheet(*compared.questionnaire));
+          }
+          form_scored.keys.push_back(
+              core::pair_key(record.response.respondent, record.response.session, record.response.date));
+          return true;
+        });
     for (const io::ResponseRecord& record : compared.records)
       form_scored.answers.push_back(record.valid() ? &record.response.answers : nullptr);
     form_unread = form_unread || (compared.records.empty() &&

@@ -124,10 +124,11 @@ bool for_each_response(const core::Questionnaire& questionnaire, const InputOpti
                        const std::string& lang, UnreadFiles& unread,
                        const std::function<bool(const io::ResponseRecord&)>& visit) {
   ProgressLine progress(lang);  // on a terminal, during a long read (progress.hpp)
-  return io::for_each_response(questionnaire, read_request(options, lang, unread), [&](const io::ResponseRecord& r) {
-    progress.tick();
-    return visit(r);
-  });
+  return io::for_each_response(questionnaire, read_request(options, lang, unread),
+                               [&](const io::ResponseRecord& r) {
+                                 progress.tick();
+                                 return visit(r);
+                               });
 }
 
 bool for_each_scored_response(

@@ -167,7 +167,8 @@ int run_norms(const NormsOptions& o, const GlobalOptions& global) {
     return unread.end_with(nothing, true);
   }
 
-  io::NormsProvenance provenance{loaded.hash, kVersion, io::utc_now(io::real_env()), norms_sources(o.input, unread)};
+  io::NormsProvenance provenance{loaded.hash, kVersion, io::utc_now(io::real_env()),
+                                 norms_sources(o.input, unread)};
   const std::string content = io::norms_definition(q, report, provenance);
   if (o.output == "-") {
     if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size())

@@ -39,7 +39,8 @@ SessionsRead read_form(ReadForm& form, const InputOptions& input, const std::set
                        const std::string& lang, UnreadFiles& unread) {
   InputOptions options = input;
   options.files = form.files;
-  const SessionsRead read = read_sessions(form.loaded.questionnaire, options, lang, unread, only, form.groups);
+  const SessionsRead read =
+      read_sessions(form.loaded.questionnaire, options, lang, unread, only, form.groups);
   print_line_count(read.lines, lang);
   return read;
 }
@@ -155,10 +156,13 @@ void add_clients(io::Report& report, ReadForm& client, ReadForm* therapist, cons
     therapist->people = trend_records(tq, therapist->groups, core::settings_from_norms(tq), report.language);
     for (std::size_t p = 0; p < therapist->groups.respondents().size(); ++p)
       therapist_of.emplace(therapist->groups.respondents()[p].respondent, p);
-    report.therapist = io::ReportForm{&tq, {tq.id, tq.version, therapist->loaded.hash, kVersion},
-                                      therapist->files, unread_of(*therapist, unread)};
+    report.therapist = io::ReportForm{&tq,
+                                      {tq.id, tq.version, therapist->loaded.hash, kVersion},
+                                      therapist->files,
+                                      unread_of(*therapist, unread)};
   }
-  report.client = {&q, {q.id, q.version, client.loaded.hash, kVersion}, client.files, unread_of(client, unread)};
+  report.client = {
+      &q, {q.id, q.version, client.loaded.hash, kVersion}, client.files, unread_of(client, unread)};
   for (std::size_t p = 0; p < client.people.size(); ++p) {
     const core::RespondentSessions& person = client.groups.respondents()[p];
     io::ReportClient& c = report.clients.emplace_back();

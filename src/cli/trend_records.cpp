@@ -53,9 +53,9 @@ SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& i
   const core::Scorer scorer(q);
   core::RespondentStream stream(scorer, hold, visit);
   try {
-    const SessionsRead read = read_valid_responses(q, input, lang, unread, [&](const io::ResponseRecord& record) {
-      stream.add(record.response, record.location);
-    });
+    const SessionsRead read = read_valid_responses(
+        q, input, lang, unread,
+        [&](const io::ResponseRecord& record) { stream.add(record.response, record.location); });
     stream.finish();
     return read;
   } catch (const core::RespondentStream::NotGrouped& back) {
@@ -125,7 +125,8 @@ void warn_implausible_sds(const TrendOptions& o, const io::LoadedQuestionnaire& 
 }
 
 SessionsRead read_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
-                           UnreadFiles& unread, const std::set<std::string>& only, core::RespondentGroups& groups) {
+                           UnreadFiles& unread, const std::set<std::string>& only,
+                           core::RespondentGroups& groups) {
   const core::Scorer scorer(q);
   return read_valid_responses(q, input, lang, unread, [&](const io::ResponseRecord& record) {
     const core::Response& r = record.response;

@@ -30,7 +30,8 @@ std::string error_text(const Error& error, const std::string& lang) {
   // A file's system error in French worded from the catalogue as administer words it; in
   // English, as it always was.
   if (const auto* file = dynamic_cast<const io::FileError*>(&error); file && text::is_french(lang)) {
-    const bool reading = file->step() == io::FileError::Step::open || file->step() == io::FileError::Step::read;
+    const bool reading =
+        file->step() == io::FileError::Step::open || file->step() == io::FileError::Step::read;
     return text::say(lang, reading ? text::Msg::cannot_read : text::Msg::cannot_write,
                      {file->path().string(), admin::reason(text::messages(lang), *file)});
   }
@@ -38,7 +39,9 @@ std::string error_text(const Error& error, const std::string& lang) {
 }
 
 UnreadFiles::UnreadFiles(const std::vector<std::string>& files, std::string lang, bool strict)
-    : files_(files.empty() ? std::vector<std::string>{"-"} : files), lang_(std::move(lang)), strict_(strict) {}
+    : files_(files.empty() ? std::vector<std::string>{"-"} : files),
+      lang_(std::move(lang)),
+      strict_(strict) {}
 
 bool UnreadFiles::add(const std::string& file, const Error& error) {
   std::cerr << text::say(lang_, text::Msg::error_line, {error_text(error, lang_)}) << '\n';
@@ -68,10 +71,11 @@ void UnreadFiles::print_summary(bool left_out) const {
   } else {
     std::vector<std::string> names;
     for (const Unread& u : unread_) names.push_back(u.file);
-    message = text::say(lang_, text::Msg::files_unread,
-                        {std::to_string(unread_.size()), std::to_string(files_.size()),
-                         unread_file_list(names, lang_)});
-    if (left_out && unread_.size() < files_.size()) message += text::say(lang_, text::Msg::files_unread_results);
+    message = text::say(
+        lang_, text::Msg::files_unread,
+        {std::to_string(unread_.size()), std::to_string(files_.size()), unread_file_list(names, lang_)});
+    if (left_out && unread_.size() < files_.size())
+      message += text::say(lang_, text::Msg::files_unread_results);
   }
   std::cerr << text::say(lang_, text::Msg::error_line, {message}) << '\n';
 }
@@ -83,7 +87,8 @@ int UnreadFiles::end_with(const Error& error, bool left_out) const {
 }
 
 int UnreadFiles::status(int status) const {
-  const bool io = std::any_of(unread_.begin(), unread_.end(), [](const Unread& u) { return u.code == ExitCode::io; });
+  const bool io =
+      std::any_of(unread_.begin(), unread_.end(), [](const Unread& u) { return u.code == ExitCode::io; });
   if (io) return exit_status(ExitCode::io);
   if (status != 0 || !any()) return status;
   return exit_status(ExitCode::invalid_input);

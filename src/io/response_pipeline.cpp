@@ -52,7 +52,8 @@ bool read_serially(const core::Questionnaire& questionnaire, const ReadRequest& 
       if (request.on_unreadable(file, e)) continue;
       return false;
     }
-    print_lines(reader->warnings(), text::text(request.language, text::Msg::warning_prefix), request.language);
+    print_lines(reader->warnings(), text::text(request.language, text::Msg::warning_prefix),
+                request.language);
     while (true) {
       bool more = false;
       try {  // not around visit: what it throws is not the file's

@@ -85,7 +85,7 @@ class UnreadFile : public ::testing::TestWithParam<Kind> {
  protected:
   std::string dir_ = batch_dir();
   Outcome run(const std::vector<std::string>& args, const std::string& input = "",
-          const std::string& threads = "1") {
+              const std::string& threads = "1") {
     return run_alliance(args, {.input = input, .env = {{"ALLIANCE_THREADS", threads}}, .cwd = dir_});
   }
   std::string error_line() const { return std::string("alliance: ") + GetParam().message; }
@@ -95,8 +95,8 @@ TEST_P(UnreadFile, TheOtherFilesAreScoredInOrder) {
   for (const std::string threads : {"1", "2"}) {
     SCOPED_TRACE("threads " + threads);
     const Outcome r = run({"score", "gtb-12", "a.csv", GetParam().file, "c.csv", "--format", "csv",
-                       "--output-columns", kColumns},
-                      "", threads);
+                           "--output-columns", kColumns},
+                          "", threads);
     EXPECT_EQ(r.out, std::string(kColumns) + "\n" + kFirstScores + kLastScores);
     EXPECT_EQ(r.status, GetParam().status);
     const std::vector<std::string> err = lines(r.err);
@@ -107,8 +107,8 @@ TEST_P(UnreadFile, TheOtherFilesAreScoredInOrder) {
 }
 
 TEST_P(UnreadFile, StrictStopsThereAndWritesWhatCameBefore) {
-  const Outcome r = run({"score", "gtb-12", "a.csv", GetParam().file, "c.csv", "a.csv", "--strict", "--format",
-                     "csv", "--output-columns", kColumns});
+  const Outcome r = run({"score", "gtb-12", "a.csv", GetParam().file, "c.csv", "a.csv", "--strict",
+                         "--format", "csv", "--output-columns", kColumns});
   EXPECT_EQ(r.out, std::string(kColumns) + "\n" + kFirstScores);
   EXPECT_EQ(r.status, GetParam().status);
   const std::vector<std::string> err = lines(r.err);
@@ -120,7 +120,7 @@ TEST_P(UnreadFile, StrictStopsThereAndWritesWhatCameBefore) {
 
 TEST_P(UnreadFile, StrictWritesTheFileOfWhatCameBefore) {
   const Outcome r = run({"score", "gtb-12", "a.csv", GetParam().file, "c.csv", "--strict", "-o", "out.csv",
-                     "--output-columns", kColumns});
+                         "--output-columns", kColumns});
   EXPECT_EQ(r.status, GetParam().status);
   EXPECT_EQ(slurp(dir_ + "/out.csv"), std::string(kColumns) + "\n" + kFirstScores);
   struct stat st {};
@@ -130,10 +130,13 @@ TEST_P(UnreadFile, StrictWritesTheFileOfWhatCameBefore) {
 
 // As it always was: the error alone, nothing on standard output, the same status.
 TEST_P(UnreadFile, AloneItIsTheErrorItAlwaysWas) {
-  for (const std::vector<std::string>& command :
-       {std::vector<std::string>{"score", "gtb-12"}, {"score", "gtb-12", "--strict"}, {"stats", "gtb-12"},
-        {"stats", "gtb-12", "--quality"}, {"trend", "gtb-12"}, {"norms", "gtb-12", "-o", "n.json"},
-        {"report", "gtb-12", "-o", "r.html"}}) {
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"score", "gtb-12"},
+                                                  {"score", "gtb-12", "--strict"},
+                                                  {"stats", "gtb-12"},
+                                                  {"stats", "gtb-12", "--quality"},
+                                                  {"trend", "gtb-12"},
+                                                  {"norms", "gtb-12", "-o", "n.json"},
+                                                  {"report", "gtb-12", "-o", "r.html"}}) {
     std::vector<std::string> args = command;
     args.push_back(GetParam().file);
     SCOPED_TRACE(args[0]);
@@ -144,7 +147,8 @@ TEST_P(UnreadFile, AloneItIsTheErrorItAlwaysWas) {
     EXPECT_EQ(r.err.rfind(error_line(), 0), 0u) << r.err;
   }
   // compare, one file a form
-  const Outcome r = run({"compare", "--client", "gtb-12", GetParam().file, "--therapist", "gtb-12-t", "t.csv"});
+  const Outcome r =
+      run({"compare", "--client", "gtb-12", GetParam().file, "--therapist", "gtb-12-t", "t.csv"});
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.status, GetParam().status);
   EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
@@ -165,8 +169,8 @@ TEST_P(UnreadFile, StatsLeavesItOutAndSaysSo) {
   EXPECT_EQ(total[2], "3");
   EXPECT_NEAR(std::strtod(total[6].c_str(), nullptr), (4.25 + 3 + 2) / 3, 1e-12);
   EXPECT_EQ(lines_starting(r.err, "alliance: "),
-            lines_starting(r.err, error_line()) + "alliance: 1 of 3 files could not be read: " + GetParam().file +
-                "; the results are those of the other files\n");
+            lines_starting(r.err, error_line()) + "alliance: 1 of 3 files could not be read: " +
+                GetParam().file + "; the results are those of the other files\n");
 }
 
 TEST_P(UnreadFile, TrendGoesOnWithTheOthers) {
@@ -185,7 +189,7 @@ TEST_P(UnreadFile, TrendGoesOnWithTheOthers) {
 
 TEST_P(UnreadFile, CompareGoesOnWithTheOthers) {
   const Outcome r = run({"compare", "--client", "gtb-12", GetParam().file, "a.csv", "--therapist", "gtb-12-t",
-                     "t.csv", "--format", "csv"});
+                         "t.csv", "--format", "csv"});
   EXPECT_EQ(r.status, GetParam().status);
   const std::vector<std::string> rows = lines(r.out);
   ASSERT_EQ(rows.size(), 2u) << r.out;
@@ -238,7 +242,7 @@ class UnreadFiles : public ::testing::Test {
 // A file that cannot be read (3) and one that is not responses (1): 3, as for the output.
 TEST_F(UnreadFiles, ThreeTakesPrecedenceAndTheSummaryNamesEach) {
   const Outcome r = run({"score", "gtb-12", "bad.csv", "a.csv", "nonexist.csv", "c.csv", "--format", "csv",
-                     "--output-columns", kColumns});
+                         "--output-columns", kColumns});
   EXPECT_EQ(r.out, std::string(kColumns) + "\n" + kFirstScores + kLastScores);
   EXPECT_EQ(r.status, 3);
   EXPECT_EQ(lines(r.err).back(), "alliance: 2 of 4 files could not be read: bad.csv, nonexist.csv");
@@ -257,7 +261,7 @@ TEST_F(UnreadFiles, WithRowsAndThresholds) {
 
 TEST_F(UnreadFiles, StandardInputAmongThemWorksTheSameWay) {
   Outcome r = run({"score", "gtb-12", "a.csv", "-", "c.csv", "--format", "csv", "--output-columns", kColumns},
-              "x,y\n1,2\n");
+                  "x,y\n1,2\n");
   EXPECT_EQ(r.out, std::string(kColumns) + "\n" + kFirstScores + kLastScores);
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(lines(r.err).back(), "alliance: 1 of 3 files could not be read: <stdin>");
@@ -275,22 +279,24 @@ TEST_F(UnreadFiles, EveryFileUnreadWritesNothing) {
 }
 
 TEST_F(UnreadFiles, InFrench) {
-  const Outcome r = run({"score", "gtb-12", "a.csv", "nonexist.csv", "c.csv", "bad.csv", "--lang", "fr", "--format",
-                     "csv", "--output-columns", kColumns});
+  const Outcome r = run({"score", "gtb-12", "a.csv", "nonexist.csv", "c.csv", "bad.csv", "--lang", "fr",
+                         "--format", "csv", "--output-columns", kColumns});
   EXPECT_EQ(r.out, std::string(kColumns) + "\n" + kFirstScores + kLastScores);
   EXPECT_EQ(r.status, 3);
   const std::vector<std::string> err = lines(r.err);
   ASSERT_EQ(err.size(), 3u) << r.err;
   EXPECT_EQ(err[0], "alliance\u00a0: nonexist.csv\u00a0: lecture impossible\u00a0: le fichier n’existe pas");
-  EXPECT_EQ(err[2],
-            "alliance\u00a0: 2 fichiers sur 4 n’ont pas pu être lus\u00a0: nonexist.csv, bad.csv");
-  const Outcome s = run({"stats", "gtb-12", "a.csv", "nonexist.csv", "c.csv", "--lang", "fr", "--format", "csv"});
-  EXPECT_EQ(lines(s.err).back(),
-            "alliance\u00a0: 1 fichier sur 3 n’a pas pu être lu\u00a0: nonexist.csv\u00a0; les résultats sont "
-            "ceux des autres fichiers");
+  EXPECT_EQ(err[2], "alliance\u00a0: 2 fichiers sur 4 n’ont pas pu être lus\u00a0: nonexist.csv, bad.csv");
+  const Outcome s =
+      run({"stats", "gtb-12", "a.csv", "nonexist.csv", "c.csv", "--lang", "fr", "--format", "csv"});
+  EXPECT_EQ(
+      lines(s.err).back(),
+      "alliance\u00a0: 1 fichier sur 3 n’a pas pu être lu\u00a0: nonexist.csv\u00a0; les résultats sont "
+      "ceux des autres fichiers");
   const Outcome t = run({"score", "gtb-12", "a.csv", "nonexist.csv", "c.csv", "--strict", "--lang", "fr"});
-  EXPECT_EQ(lines(t.err).back(),
-            "alliance\u00a0: --strict\u00a0: arrêt à nonexist.csv\u00a0; fichiers suivants non lus\u00a0: c.csv");
+  EXPECT_EQ(
+      lines(t.err).back(),
+      "alliance\u00a0: --strict\u00a0: arrêt à nonexist.csv\u00a0; fichiers suivants non lus\u00a0: c.csv");
 }
 
 // A usage error a file's header makes (an option naming a column it lacks) stops the run, as
