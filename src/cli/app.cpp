@@ -14,6 +14,7 @@
 #include "alliance/text/messages.hpp"
 #include "commands.hpp"
 #include "context.hpp"
+#include "unread_files.hpp"
 
 namespace alliance::cli {
 
@@ -86,17 +87,8 @@ int run(int argc, char** argv) {
     if (const Printout* printout = std::get_if<Printout>(&parsed)) return print(*printout);
     lang = command_language(std::get<Command>(parsed));
     status = run_command(std::get<Command>(parsed));
-  } catch (const io::FileError& e) {
-    // In French, worded from the catalogue as administer words it; in English, as it always was.
-    const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
-    const std::string message =
-        text::is_french(lang) ? text::say(lang, reading ? text::Msg::cannot_read : text::Msg::cannot_write,
-                                          {e.path().string(), reason(text::messages(lang), e)})
-                              : std::string(e.what());
-    std::cerr << text::say(lang, text::Msg::error_line, {message}) << '\n';
-    return static_cast<int>(e.code());
-  } catch (const Error& e) {
-    std::cerr << text::say(lang, text::Msg::error_line, {e.in_language(lang)}) << '\n';
+  } catch (const Error& e) {  // a FileError worded in French from the catalogue (error_text)
+    std::cerr << text::say(lang, text::Msg::error_line, {error_text(e, lang)}) << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     std::cerr << text::say(lang, text::Msg::error_line,

@@ -1,5 +1,6 @@
 // alliance compare: the parallel forms of one family (client, therapist,
 // observer) side by side, and how well they agree (docs/compare.md).
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -77,6 +78,11 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
   long invalid = 0;
   LineCount lines;
   std::vector<core::FormResponses> scored;
+  bool form_unread = false;            // every file of a form unread: nothing to compare
+  std::vector<std::string> all_files;  // every form's, for the closing summary
+  for (const LoadedForm& form : forms)
+    all_files.insert(all_files.end(), form.files.begin(), form.files.end());
+  UnreadFiles unread(all_files, write.language);
   for (const LoadedForm& form : forms) {
     io::ComparedForm& compared = report.forms.emplace_back();
     compared.role = form.role;
@@ -87,25 +93,33 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
     core::FormResponses& form_scored = scored.emplace_back();
     form_scored.questionnaire = compared.questionnaire;
     const core::Scorer scorer(*compared.questionnaire);
-    for_each_response(*compared.questionnaire, input, write.language, [&](const io::ResponseRecord& record) {
-      ++responses;
-      lines.add(record);
-      compared.records.push_back(record);
-      if (record.valid()) {
-        form_scored.sheets.push_back(scorer.score(record.response.answers));
-      } else {
-        ++invalid;
-        report_problems(record, write.language);
-        form_scored.sheets.push_back(core::invalid_sheet(*compared.questionnaire));
-      }
-      form_scored.keys.push_back(
-          core::pair_key(record.response.respondent, record.response.session, record.response.date));
-      return true;
-    });
+    for_each_response(
+        *compared.questionnaire, input, write.language, unread, [&](const io::ResponseRecord& record) {
+          ++responses;
+          lines.add(record);
+          compared.records.push_back(record);
+          if (record.valid()) {
+            form_scored.sheets.push_back(scorer.score(record.response.answers));
+          } else {
+            ++invalid;
+            report_problems(record, write.language);
+            form_scored.sheets.push_back(core::invalid_sheet(*compared.questionnaire));
+          }
+          form_scored.keys.push_back(
+              core::pair_key(record.response.respondent, record.response.session, record.response.date));
+          return true;
+        });
     for (const io::ResponseRecord& record : compared.records)
       form_scored.answers.push_back(record.valid() ? &record.response.answers : nullptr);
+    form_unread = form_unread || (compared.records.empty() &&
+                                  std::all_of(form.files.begin(), form.files.end(),
+                                              [&](const std::string& f) { return unread.contains(f); }));
   }
 
+  // As when a form's one file cannot be read: nothing written.
+  if (unread.nothing_read(responses) || form_unread) {
+    return unread.status(0);
+  }
   core::Comparisons comparisons = core::compare_forms(scored, reference, options.items);
   report.comparisons = std::move(comparisons.comparisons);
   report.unpaired = std::move(comparisons.unpaired);
@@ -123,14 +137,13 @@ int run_compare(const CompareOptions& options, const GlobalOptions& global) {
                                {report.forms[c.first].role, report.forms[c.second].role, line})
                   << '\n';
   print_line_count(lines, write.language);
-  if (invalid > 0) {
+  if (invalid > 0)
     std::cerr << text::say(write.language, text::Msg::error_line,
                            {text::say(write.language, text::Msg::invalid_count,
                                       {std::to_string(invalid), std::to_string(responses)})})
               << '\n';
-    return static_cast<int>(ExitCode::invalid_input);
-  }
-  return 0;
+  unread.print_summary(true);
+  return unread.status(invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0);
 }
 
 }  // namespace alliance::cli

@@ -108,21 +108,35 @@ io::ReadRequest read_request(const InputOptions& options, const std::string& lan
   return request;
 }
 
+namespace {
+
+io::ReadRequest read_request(const InputOptions& options, const std::string& lang, UnreadFiles& unread) {
+  io::ReadRequest request = read_request(options, lang);
+  request.on_unreadable = [&unread](const std::string& file, const Error& error) {
+    return unread.add(file, error);
+  };
+  return request;
+}
+
+}  // namespace
+
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
-                       const std::string& lang, const std::function<bool(const io::ResponseRecord&)>& visit) {
+                       const std::string& lang, UnreadFiles& unread,
+                       const std::function<bool(const io::ResponseRecord&)>& visit) {
   ProgressLine progress(lang);  // on a terminal, during a long read (progress.hpp)
-  return io::for_each_response(questionnaire, read_request(options, lang), [&](const io::ResponseRecord& r) {
-    progress.tick();
-    return visit(r);
-  });
+  return io::for_each_response(questionnaire, read_request(options, lang, unread),
+                               [&](const io::ResponseRecord& r) {
+                                 progress.tick();
+                                 return visit(r);
+                               });
 }
 
 bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const InputOptions& options, const std::string& lang,
-    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit,
+    UnreadFiles& unread, const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit,
     bool possible_scores) {
   ProgressLine progress(lang);
-  io::ReadRequest request = read_request(options, lang);
+  io::ReadRequest request = read_request(options, lang, unread);
   request.possible_scores = possible_scores;
   return io::for_each_scored_response(questionnaire, request,
                                       [&](const io::ResponseRecord& r, const core::ScoreSheet& sheet) {
@@ -132,8 +146,8 @@ bool for_each_scored_response(
 }
 
 void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
-                     const std::string& lang, io::PartTally& tally) {
-  io::tally_responses(questionnaire, read_request(options, lang), tally);
+                     const std::string& lang, UnreadFiles& unread, io::PartTally& tally) {
+  io::tally_responses(questionnaire, read_request(options, lang, unread), tally);
 }
 
 }  // namespace alliance::cli

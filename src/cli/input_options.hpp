@@ -13,6 +13,7 @@
 #include "alliance/io/part_reading.hpp"
 #include "alliance/io/response_pipeline.hpp"
 #include "alliance/io/response_reader.hpp"
+#include "unread_files.hpp"
 
 namespace alliance::cli {
 
@@ -27,16 +28,19 @@ io::ReadRequest read_request(const InputOptions& options, const std::string& lan
 
 // io::for_each_response, io::for_each_scored_response and io::tally_responses
 // (alliance/io/response_pipeline.hpp) for the request these options make.
-// Warnings and problems are printed in `lang` ("fr" or "en").
+// Warnings and problems are printed in `lang` ("fr" or "en"). A file that
+// cannot be read goes to `unread` (io::ReadRequest::on_unreadable), which
+// says it and decides whether the others are read.
 bool for_each_response(const core::Questionnaire& questionnaire, const InputOptions& options,
-                       const std::string& lang, const std::function<bool(const io::ResponseRecord&)>& visit);
+                       const std::string& lang, UnreadFiles& unread,
+                       const std::function<bool(const io::ResponseRecord&)>& visit);
 // `possible_scores`: io::ReadRequest::possible_scores.
 bool for_each_scored_response(
     const core::Questionnaire& questionnaire, const InputOptions& options, const std::string& lang,
-    const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit,
+    UnreadFiles& unread, const std::function<bool(const io::ResponseRecord&, const core::ScoreSheet&)>& visit,
     bool possible_scores = true);
 void tally_responses(const core::Questionnaire& questionnaire, const InputOptions& options,
-                     const std::string& lang, io::PartTally& tally);
+                     const std::string& lang, UnreadFiles& unread, io::PartTally& tally);
 
 using io::LineCount;
 using io::print_line_count;

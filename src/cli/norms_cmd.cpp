@@ -101,16 +101,23 @@ void print_norms_table(const core::Questionnaire& q, const core::NormsReport& re
 
 // Each file's content hash, read again after the norms were computed; "" for
 // standard input or a file that cannot be read again.
-std::vector<io::NormsSourceFile> norms_sources(const InputOptions& input) {
+// A file that could not be read carries the reason (in English, as machine output's texts).
+std::vector<io::NormsSourceFile> norms_sources(const InputOptions& input, const UnreadFiles& unread) {
   std::vector<io::NormsSourceFile> out;
-  if (input.files.empty()) out.push_back({"-", ""});
+  const auto error = [&unread](const std::string& path) {
+    for (const UnreadFiles::Unread& u : unread.unread())
+      if (u.file == path) return u.message;
+    return std::string();
+  };
+  if (input.files.empty()) out.push_back({"-", "", error("-")});
   for (const std::string& path : input.files) {
-    io::NormsSourceFile file{path, ""};
+    io::NormsSourceFile file{path, "", error(path)};
     if (path != "-") {
       try {
         file.hash = core::content_hash(io::real_env().read_file(path));
-      } catch (const io::FileError&) {
-        // Read once already; a file gone since is recorded without a hash.
+      } catch (const Error&) {
+        // Read once already; a file gone since (or one that could not be read: a directory) is
+        // recorded without a hash.
       }
     }
     out.push_back(std::move(file));
@@ -134,7 +141,8 @@ int run_norms(const NormsOptions& o, const GlobalOptions& global) {
   std::vector<core::NormResponse> responses;
   long invalid = 0;
   LineCount lines;
-  for_each_response(q, o.input, lang, [&](const io::ResponseRecord& record) {
+  UnreadFiles unread(o.input.files, lang);
+  for_each_response(q, o.input, lang, unread, [&](const io::ResponseRecord& record) {
     lines.add(record);
     if (!record.valid()) {
       ++invalid;
@@ -145,14 +153,22 @@ int run_norms(const NormsOptions& o, const GlobalOptions& global) {
     responses.push_back({r.respondent, r.session, r.date, r.answers, scorer.score(r.answers)});
     return true;
   });
+  if (unread.nothing_read(lines.responses)) {  // as when its one file cannot be read: nothing written
+    return unread.status(0);
+  }
   const core::NormsReport report = core::compute_norms(q, responses, norm_sample(o.sessions), o.min_n);
   const std::string shown_file = o.output == "-" ? "(stdout)" : o.output;
   for (const core::NormWarning& w : report.warnings) print_norms_warning(q, report, w, shown_file, lang);
   const bool any = std::any_of(report.scales.begin(), report.scales.end(),
                                [](const core::ScaleNorm& n) { return core::writable(n); });
-  if (!any) throw Error(ExitCode::invalid_input, text::Message{text::Msg::norms_nothing, {q.id}});
+  if (!any) {
+    const Error nothing(ExitCode::invalid_input, text::Message{text::Msg::norms_nothing, {q.id}});
+    if (!unread.any()) throw nothing;
+    return unread.end_with(nothing, true);
+  }
 
-  io::NormsProvenance provenance{loaded.hash, kVersion, io::utc_now(io::real_env()), norms_sources(o.input)};
+  io::NormsProvenance provenance{loaded.hash, kVersion, io::utc_now(io::real_env()),
+                                 norms_sources(o.input, unread)};
   const std::string content = io::norms_definition(q, report, provenance);
   if (o.output == "-") {
     if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size())
@@ -171,11 +187,12 @@ int run_norms(const NormsOptions& o, const GlobalOptions& global) {
               << '\n';
   }
   print_line_count(lines, lang);
-  if (invalid == 0) return 0;
-  std::cerr << text::say(lang, text::Msg::error_line,
-                         {text::say(lang, text::Msg::norms_invalid, {std::to_string(invalid)})})
-            << '\n';
-  return static_cast<int>(ExitCode::invalid_input);
+  if (invalid > 0)
+    std::cerr << text::say(lang, text::Msg::error_line,
+                           {text::say(lang, text::Msg::norms_invalid, {std::to_string(invalid)})})
+              << '\n';
+  unread.print_summary(true);
+  return unread.status(invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0);
 }
 
 }  // namespace alliance::cli

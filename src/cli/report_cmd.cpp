@@ -35,13 +35,22 @@ struct ReadForm {
   std::vector<std::vector<io::TrendRecord>> people;
 };
 
-long read_form(ReadForm& form, const InputOptions& input, const std::set<std::string>& only,
-               const std::string& lang) {
+SessionsRead read_form(ReadForm& form, const InputOptions& input, const std::set<std::string>& only,
+                       const std::string& lang, UnreadFiles& unread) {
   InputOptions options = input;
   options.files = form.files;
-  const SessionsRead read = read_sessions(form.loaded.questionnaire, options, lang, only, form.groups);
+  const SessionsRead read =
+      read_sessions(form.loaded.questionnaire, options, lang, unread, only, form.groups);
   print_line_count(read.lines, lang);
-  return read.invalid;
+  return read;
+}
+
+// The files of `form` that could not be read, as the page names them.
+std::vector<std::string> unread_of(const ReadForm& form, const UnreadFiles& unread) {
+  std::vector<std::string> out;
+  for (const std::string& file : form.files.empty() ? std::vector<std::string>{"-"} : form.files)
+    if (unread.contains(file)) out.push_back(file);
+  return out;
 }
 
 // SOURCE_DATE_EPOCH (reproducible builds' convention) when set to whole
@@ -138,7 +147,7 @@ void check_respondents(const ReportOptions& o, const ReadForm& client) {
 
 // Each client's trend records, and with the therapist's form its records and
 // compare's comparison of the two.
-void add_clients(io::Report& report, ReadForm& client, ReadForm* therapist) {
+void add_clients(io::Report& report, ReadForm& client, ReadForm* therapist, const UnreadFiles& unread) {
   const core::Questionnaire& q = client.loaded.questionnaire;
   client.people = trend_records(q, client.groups, report.settings, report.language);
   std::map<std::string, std::size_t> therapist_of;
@@ -147,10 +156,13 @@ void add_clients(io::Report& report, ReadForm& client, ReadForm* therapist) {
     therapist->people = trend_records(tq, therapist->groups, core::settings_from_norms(tq), report.language);
     for (std::size_t p = 0; p < therapist->groups.respondents().size(); ++p)
       therapist_of.emplace(therapist->groups.respondents()[p].respondent, p);
-    report.therapist =
-        io::ReportForm{&tq, {tq.id, tq.version, therapist->loaded.hash, kVersion}, therapist->files};
+    report.therapist = io::ReportForm{&tq,
+                                      {tq.id, tq.version, therapist->loaded.hash, kVersion},
+                                      therapist->files,
+                                      unread_of(*therapist, unread)};
   }
-  report.client = {&q, {q.id, q.version, client.loaded.hash, kVersion}, client.files};
+  report.client = {
+      &q, {q.id, q.version, client.loaded.hash, kVersion}, client.files, unread_of(client, unread)};
   for (std::size_t p = 0; p < client.people.size(); ++p) {
     const core::RespondentSessions& person = client.groups.respondents()[p];
     io::ReportClient& c = report.clients.emplace_back();
@@ -184,11 +196,28 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
   report.generated_at = report_date(io::real_env());
 
   const std::set<std::string> only(o.respondents.begin(), o.respondents.end());
-  long invalid = read_form(client, o.trend.input, only, report.language);
-  if (therapist) invalid += read_form(*therapist, o.trend.input, only, report.language);
-  check_respondents(o, client);
+  std::vector<std::string> all_files = client.files.empty() ? std::vector<std::string>{"-"} : client.files;
+  if (therapist) all_files.insert(all_files.end(), therapist->files.begin(), therapist->files.end());
+  UnreadFiles unread(all_files, report.language);
+  SessionsRead read = read_form(client, o.trend.input, only, report.language, unread);
+  long invalid = read.invalid;
+  long responses = read.lines.responses;
+  if (therapist) {
+    read = read_form(*therapist, o.trend.input, only, report.language, unread);
+    invalid += read.invalid;
+    responses += read.lines.responses;
+  }
+  if (unread.nothing_read(responses)) {  // as when its one file cannot be read: nothing written
+    return unread.status(0);
+  }
+  try {
+    check_respondents(o, client);
+  } catch (const Error& e) {
+    if (!unread.any()) throw;
+    return unread.end_with(e, true);
+  }
   report.invalid = static_cast<std::size_t>(invalid);
-  add_clients(report, client, therapist ? &*therapist : nullptr);
+  add_clients(report, client, therapist ? &*therapist : nullptr, unread);
 
   const std::string content = o.format == "svg" ? io::report_svg(report, 0, scale) : io::report_html(report);
   write_output(o.output, content);
@@ -205,7 +234,8 @@ int run_report(const ReportOptions& o, const GlobalOptions& global) {
     std::cerr << text::say(report.language, text::Msg::error_line,
                            {text::say(report.language, text::Msg::report_invalid, {std::to_string(invalid)})})
               << '\n';
-  return invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
+  unread.print_summary(true);
+  return unread.status(invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0);
 }
 
 }  // namespace alliance::cli

@@ -171,13 +171,19 @@ int run_score(const ScoreOptions& options, const GlobalOptions& global) {
   // The range missing answers leave open is worked out only when something shows it: the
   // output's columns, or --fail-below's alert lines (--explain works it out itself).
   const bool possible_scores = !thresholds.empty() || (writer && writer->shows_possible_scores());
-  const bool completed = for_each_scored_response(q, options.input, lang, visit, possible_scores);
+  UnreadFiles unread(options.input.files, lang, options.strict);
+  const bool completed = for_each_scored_response(q, options.input, lang, unread, visit, possible_scores);
+  if (unread.nothing_read(tally.responses)) {  // as when its one file cannot be read: nothing written
+    return unread.status(0);
+  }
   if (writer) writer->finish();
   output.commit();
   if (!options.output.empty())
     std::cerr << text::say(lang, text::Msg::scores_written, {options.output, std::to_string(tally.responses)})
               << '\n';
-  return finish_status(tally, !completed, lang);
+  const int status = finish_status(tally, !completed && !unread.stopped(), lang);
+  unread.print_summary(false);
+  return unread.status(status);
 }
 
 }  // namespace alliance::cli

@@ -68,7 +68,8 @@ int run_quality(const core::Questionnaire& q, const io::Provenance& provenance,
   LineCount lines;
   std::unique_ptr<io::QualityWriter> quality =
       io::make_quality_writer(stats_options.run_limit, provenance, out, stdout);
-  for_each_response(q, options.input, out.language, [&](const io::ResponseRecord& record) {
+  UnreadFiles unread(options.input.files, out.language);
+  for_each_response(q, options.input, out.language, unread, [&](const io::ResponseRecord& record) {
     lines.add(record);
     if (!record.valid()) {
       ++invalid;
@@ -81,9 +82,14 @@ int run_quality(const core::Questionnaire& q, const io::Provenance& provenance,
     if (assessed.flagged()) quality->write(record, assessed);
     return true;
   });
+  if (unread.nothing_read(lines.responses)) {  // as when its one file cannot be read: nothing written
+    return unread.status(0);
+  }
   quality->finish(responses);
   print_line_count(lines, out.language);
-  return report_invalid(responses, invalid, out.language);
+  const int status = report_invalid(responses, invalid, out.language);
+  unread.print_summary(true);
+  return unread.status(status);
 }
 
 }  // namespace
@@ -107,7 +113,11 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
   const io::Provenance provenance{q.id, q.version, loaded.hash, kVersion};
   if (options.quality) return run_quality(q, provenance, options, stats_options, out);
   StatsTally tally(q, stats_options);
-  tally_responses(q, options.input, out.language, tally);
+  UnreadFiles unread(options.input.files, out.language);
+  tally_responses(q, options.input, out.language, unread, tally);
+  if (unread.nothing_read(tally.lines().responses)) {
+    return unread.status(0);
+  }
   const core::StatsReport report = tally.stats().report();
   io::write_stats(q, provenance, report, tally.invalid(), out, stdout);
   // The warnings describe the data: said here when the output asked for has no place for them.
@@ -116,7 +126,9 @@ int run_stats(const StatsCommandOptions& options, const GlobalOptions& global) {
       std::cerr << text::text(out.language, text::Msg::warning_prefix)
                 << io::describe(q, report, warning, out.language) << '\n';
   print_line_count(tally.lines(), out.language);
-  return report_invalid(report.responses, tally.invalid(), out.language);
+  const int status = report_invalid(report.responses, tally.invalid(), out.language);
+  unread.print_summary(true);
+  return unread.status(status);
 }
 
 }  // namespace alliance::cli

@@ -291,8 +291,9 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
     writer.emplace(q, parameters, output, o.precision, io::Provenance{q.id, q.version, loaded.hash, kVersion},
                    stdout);
   long alerts = 0;
+  UnreadFiles unread(o.input.files, lang);
   const SessionsRead read = stream_sessions(
-      q, o.input, lang, static_cast<std::size_t>(o.hold), [&](core::RespondentSessions&& person) {
+      q, o.input, lang, unread, static_cast<std::size_t>(o.hold), [&](core::RespondentSessions&& person) {
         const std::vector<io::TrendRecord> records = respondent_records(q, std::move(person), settings, lang);
         if (fail_on != 0) alerts += print_alerts(q, records, fail_on, o.latest, lang);
         if (table) {
@@ -303,6 +304,9 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
           writer->write(records[i]);
       });
 
+  if (unread.nothing_read(read.lines.responses)) {  // as when its one file cannot be read: nothing written
+    return unread.status(0);
+  }
   if (table) {
     table->finish(parameters, loaded.origin);
     for (const std::string& note : rc_notes(q, settings, lang)) std::cout << note << '\n';
@@ -317,8 +321,9 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global) {
                             {text::fill(m.invalid_count, {std::to_string(read.invalid),
                                                           std::to_string(read.lines.responses)})})
               << '\n';
-  if (alerts > 0) return static_cast<int>(ExitCode::threshold);
-  return read.invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
+  unread.print_summary(true);
+  if (alerts > 0) return unread.status(static_cast<int>(ExitCode::threshold));
+  return unread.status(read.invalid > 0 ? static_cast<int>(ExitCode::invalid_input) : 0);
 }
 
 }  // namespace alliance::cli

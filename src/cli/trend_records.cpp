@@ -30,9 +30,9 @@ std::optional<std::string> option_spec(const std::string& flag, const std::vecto
 // reported and counted, each valid one handed to `visit`.
 template <class Visit>
 SessionsRead read_valid_responses(const core::Questionnaire& q, const InputOptions& input,
-                                  const std::string& lang, Visit&& visit) {
+                                  const std::string& lang, UnreadFiles& unread, Visit&& visit) {
   SessionsRead read;
-  for_each_response(q, input, lang, [&](const io::ResponseRecord& record) {
+  for_each_response(q, input, lang, unread, [&](const io::ResponseRecord& record) {
     read.lines.add(record);
     if (!record.valid()) {
       ++read.invalid;
@@ -48,13 +48,14 @@ SessionsRead read_valid_responses(const core::Questionnaire& q, const InputOptio
 }  // namespace
 
 SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
-                             std::size_t hold, const std::function<void(core::RespondentSessions&&)>& visit) {
+                             UnreadFiles& unread, std::size_t hold,
+                             const std::function<void(core::RespondentSessions&&)>& visit) {
   const core::Scorer scorer(q);
   core::RespondentStream stream(scorer, hold, visit);
   try {
-    const SessionsRead read = read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
-      stream.add(record.response, record.location);
-    });
+    const SessionsRead read = read_valid_responses(
+        q, input, lang, unread,
+        [&](const io::ResponseRecord& record) { stream.add(record.response, record.location); });
     stream.finish();
     return read;
   } catch (const core::RespondentStream::NotGrouped& back) {
@@ -124,9 +125,10 @@ void warn_implausible_sds(const TrendOptions& o, const io::LoadedQuestionnaire& 
 }
 
 SessionsRead read_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
-                           const std::set<std::string>& only, core::RespondentGroups& groups) {
+                           UnreadFiles& unread, const std::set<std::string>& only,
+                           core::RespondentGroups& groups) {
   const core::Scorer scorer(q);
-  return read_valid_responses(q, input, lang, [&](const io::ResponseRecord& record) {
+  return read_valid_responses(q, input, lang, unread, [&](const io::ResponseRecord& record) {
     const core::Response& r = record.response;
     if (only.empty() || only.count(r.respondent))
       groups.add(r.respondent, core::scored_session(scorer, r), record.location);

@@ -22,7 +22,8 @@
 namespace alliance::cli {
 
 // Reads every response of `input`, reports each invalid one's problems on
-// stderr (in `lang`), and adds each valid one's scores to `groups` under its
+// stderr (in `lang`), each file that cannot be read to `unread` (which says
+// it, and the others are read), and adds each valid one's scores to `groups` under its
 // respondent — only the respondents in `only`, when it is not empty. Returns
 // the responses against the lines they took (LineCount::responses counts
 // every response read, valid or not, asked for or not) and the invalid count.
@@ -31,7 +32,7 @@ struct SessionsRead {
   long invalid = 0;
 };
 SessionsRead read_sessions(const core::Questionnaire& questionnaire, const InputOptions& input,
-                           const std::string& lang, const std::set<std::string>& only,
+                           const std::string& lang, UnreadFiles& unread, const std::set<std::string>& only,
                            core::RespondentGroups& groups);
 
 // Reads every response of `input` as read_sessions does, and hands each
@@ -42,7 +43,7 @@ SessionsRead read_sessions(const core::Questionnaire& questionnaire, const Input
 // respondent comes back after others and the input cannot be held
 // (docs/trend.md, "Memory and long runs").
 SessionsRead stream_sessions(const core::Questionnaire& questionnaire, const InputOptions& input,
-                             const std::string& lang, std::size_t hold,
+                             const std::string& lang, UnreadFiles& unread, std::size_t hold,
                              const std::function<void(core::RespondentSessions&&)>& visit);
 
 // Where each scale's reference SD and r came from (an option, the norms of

@@ -96,8 +96,10 @@ std::string norms_definition(const core::Questionnaire& q, const core::NormsRepo
   about["first_date"] = report.first_date.empty() ? norms_json(nullptr) : norms_json(report.first_date);
   about["last_date"] = report.last_date.empty() ? norms_json(nullptr) : norms_json(report.last_date);
   norms_json files = norms_json::array();
-  for (const NormsSourceFile& f : provenance.files)
+  for (const NormsSourceFile& f : provenance.files) {
     files.push_back({{"path", f.path}, {"hash", f.hash.empty() ? norms_json(nullptr) : norms_json(f.hash)}});
+    if (!f.error.empty()) files.back()["error"] = f.error;
+  }
   about["files"] = files;
   doc["x-norms"] = about;
   norms_json subscales = norms_json::array();

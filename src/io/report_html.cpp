@@ -383,9 +383,15 @@ std::string source_word(ParameterSource source, const std::string& lang) {
 
 void form_rows(std::string& out, const ReportForm& form, Word title, const std::string& lang) {
   const core::Questionnaire& q = *form.questionnaire;
+  const auto unread = [&form](const std::string& f) {
+    return std::find(form.unread.begin(), form.unread.end(), f) != form.unread.end();
+  };
   std::string files;
-  for (const std::string& f : form.files) files += (files.empty() ? "" : ", ") + f;
-  if (files.empty()) files = report::word(Word::page_standard_input, lang);
+  for (const std::string& f : form.files)
+    files += (files.empty() ? "" : ", ") + f + (unread(f) ? report::word(Word::page_not_read, lang) : "");
+  if (files.empty())
+    files = std::string(report::word(Word::page_standard_input, lang)) +
+            (unread("-") ? report::word(Word::page_not_read, lang) : "");
   out += "<tr><th scope=\"row\">" + escape(report::word(title, lang)) + "</th><td>" + escape(q.id) + " — " +
          escape(core::pick_text(q.title, lang)) + ", " + escape(report::word(Word::page_version, lang)) +
          " " + escape(form.provenance.questionnaire_version) + ", " +

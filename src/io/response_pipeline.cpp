@@ -33,16 +33,39 @@ bool regular_file(const std::string& path) {
   return path != "-" && ::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode);
 }
 
+// Whether `error`, thrown opening or reading a file, is handed to
+// ReadRequest::on_unreadable (a usage error never is: the command line is wrong).
+bool file_level(const UnreadableHandler& on_unreadable, const Error& error) {
+  return on_unreadable && error.code() != ExitCode::usage;
+}
+
 // Every file's records in order, on the calling thread: the one-thread path.
-bool read_serially(const core::Questionnaire& questionnaire, const io::ReaderOptions& read,
-                   const std::vector<std::string>& files, const std::string& lang,
+bool read_serially(const core::Questionnaire& questionnaire, const ReadRequest& request,
                    const std::function<bool(const io::ResponseRecord&)>& visit) {
   io::ResponseRecord record;
-  for (const std::string& file : files) {
-    std::unique_ptr<io::ResponseReader> reader = io::open_response_reader(file, questionnaire, read);
-    print_lines(reader->warnings(), text::text(lang, text::Msg::warning_prefix), lang);
-    while (reader->next(record))
+  for (const std::string& file : request.files) {
+    std::unique_ptr<io::ResponseReader> reader;
+    try {
+      reader = io::open_response_reader(file, questionnaire, request.reader);
+    } catch (const Error& e) {
+      if (!file_level(request.on_unreadable, e)) throw;
+      if (request.on_unreadable(file, e)) continue;
+      return false;
+    }
+    print_lines(reader->warnings(), text::text(request.language, text::Msg::warning_prefix),
+                request.language);
+    while (true) {
+      bool more = false;
+      try {  // not around visit: what it throws is not the file's
+        more = reader->next(record);
+      } catch (const Error& e) {
+        if (!file_level(request.on_unreadable, e)) throw;
+        if (request.on_unreadable(file, e)) break;
+        return false;
+      }
+      if (!more) break;
       if (!visit(record)) return false;
+    }
   }
   return true;
 }
@@ -62,6 +85,10 @@ struct Batch {
   std::size_t size = 0;                     // records[0, size) are filled
   std::vector<std::string> warnings;        // printed before the records (a file was opened)
   std::exception_ptr error;                 // thrown after the records, where the serial path would
+  // A file-level failure (ReadRequest::on_unreadable) after the records: handed
+  // to the handler on the caller's thread; the next file starts a new batch.
+  std::exception_ptr unreadable;
+  std::string unreadable_file;
   bool last = false;
 };
 
@@ -73,14 +100,14 @@ class Pipeline {
   static constexpr std::size_t kBatchRecords = 512;
   static constexpr std::size_t kBatches = 4;
 
-  Pipeline(const core::Questionnaire& q, const io::ReaderOptions& read, std::vector<std::string> files,
-           bool score, std::string lang, bool possible_scores = true)
+  Pipeline(const core::Questionnaire& q, const ReadRequest& request, bool score)
       : q_(q),
-        scorer_(q, possible_scores),
-        read_(read),
-        files_(std::move(files)),
+        scorer_(q, request.possible_scores),
+        read_(request.reader),
+        files_(request.files),
         score_(score),
-        lang_(std::move(lang)) {
+        lang_(request.language),
+        on_unreadable_(request.on_unreadable) {
     for (std::size_t i = 0; i < kBatches; ++i) free_.push_back(std::make_unique<Batch>());
     thread_ = std::thread([this] { produce(); });
   }
@@ -101,6 +128,14 @@ class Pipeline {
       print_lines(batch->warnings, text::text(lang_, text::Msg::warning_prefix), lang_);
       for (std::size_t i = 0; i < batch->size; ++i)
         if (!visit(batch->records[i], score_ ? batch->sheets[i] : no_sheet_)) return false;
+      if (batch->unreadable) {
+        try {
+          std::rethrow_exception(batch->unreadable);
+        } catch (const Error& e) {
+          if (!on_unreadable_(batch->unreadable_file, e)) return false;
+        }
+        batch->unreadable = nullptr;
+      }
       if (batch->error) std::rethrow_exception(batch->error);
       if (batch->last) return true;
       batch->size = 0;
@@ -127,30 +162,43 @@ class Pipeline {
     changed_.notify_all();
   }
 
+  // One file's records into batches handed over as they fill; false when stopping.
+  bool produce_file(const std::string& file, std::unique_ptr<Batch>& batch) {
+    std::unique_ptr<io::ResponseReader> reader = io::open_response_reader(file, q_, read_);
+    if (batch->size > 0) {  // this file's warnings come after the last file's records
+      give(full_, std::move(batch));
+      if (!(batch = take(free_))) return false;
+    }
+    batch->warnings = reader->warnings();
+    while (true) {
+      if (batch->size == kBatchRecords) {
+        give(full_, std::move(batch));
+        if (!(batch = take(free_))) return false;
+      }
+      if (batch->records.size() == batch->size) {
+        batch->records.emplace_back();
+        if (score_) batch->sheets.emplace_back();
+      }
+      io::ResponseRecord& record = batch->records[batch->size];
+      if (!reader->next(record)) return true;
+      if (score_) score_record(q_, scorer_, record, batch->sheets[batch->size]);
+      ++batch->size;
+    }
+  }
+
   void produce() {
     std::unique_ptr<Batch> batch = take(free_);
     if (!batch) return;
     try {
       for (const std::string& file : files_) {
-        std::unique_ptr<io::ResponseReader> reader = io::open_response_reader(file, q_, read_);
-        if (batch->size > 0) {  // this file's warnings come after the last file's records
+        try {
+          if (!produce_file(file, batch)) return;
+        } catch (const Error& e) {
+          if (!file_level(on_unreadable_, e)) throw;
+          batch->unreadable = std::current_exception();
+          batch->unreadable_file = file;
           give(full_, std::move(batch));
           if (!(batch = take(free_))) return;
-        }
-        batch->warnings = reader->warnings();
-        while (true) {
-          if (batch->size == kBatchRecords) {
-            give(full_, std::move(batch));
-            if (!(batch = take(free_))) return;
-          }
-          if (batch->records.size() == batch->size) {
-            batch->records.emplace_back();
-            if (score_) batch->sheets.emplace_back();
-          }
-          io::ResponseRecord& record = batch->records[batch->size];
-          if (!reader->next(record)) break;
-          if (score_) score_record(q_, scorer_, record, batch->sheets[batch->size]);
-          ++batch->size;
         }
       }
     } catch (...) {
@@ -166,6 +214,7 @@ class Pipeline {
   std::vector<std::string> files_;
   bool score_;
   std::string lang_;
+  UnreadableHandler on_unreadable_;
   core::ScoreSheet no_sheet_;
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -179,9 +228,8 @@ class Pipeline {
 
 bool for_each_response(const core::Questionnaire& questionnaire, const ReadRequest& request,
                        const std::function<bool(const io::ResponseRecord&)>& visit) {
-  if (!request.two_threads)
-    return read_serially(questionnaire, request.reader, request.files, request.language, visit);
-  Pipeline pipeline(questionnaire, request.reader, request.files, false, request.language);
+  if (!request.two_threads) return read_serially(questionnaire, request, visit);
+  Pipeline pipeline(questionnaire, request, false);
   return pipeline.run(
       [&visit](const io::ResponseRecord& record, const core::ScoreSheet&) { return visit(record); });
 }
@@ -192,14 +240,12 @@ bool for_each_scored_response(
   if (!request.two_threads) {
     const core::Scorer scorer(questionnaire, request.possible_scores);
     core::ScoreSheet sheet;
-    return read_serially(questionnaire, request.reader, request.files, request.language,
-                         [&](const io::ResponseRecord& record) {
-                           score_record(questionnaire, scorer, record, sheet);
-                           return visit(record, sheet);
-                         });
+    return read_serially(questionnaire, request, [&](const io::ResponseRecord& record) {
+      score_record(questionnaire, scorer, record, sheet);
+      return visit(record, sheet);
+    });
   }
-  Pipeline pipeline(questionnaire, request.reader, request.files, true, request.language,
-                    request.possible_scores);
+  Pipeline pipeline(questionnaire, request, true);
   return pipeline.run(visit);
 }
 
@@ -220,13 +266,19 @@ void tally_responses(const core::Questionnaire& questionnaire, const ReadRequest
   parts.second_thread = request.two_threads;
   parts.language = request.language;
   const std::string& lang = request.language;
-  for (const std::string& file : files)
-    io::read_in_parts(
-        file, questionnaire, request.reader, tally, parts,
-        [&lang](const std::vector<std::string>& warnings) {
-          print_lines(warnings, text::text(lang, text::Msg::warning_prefix), lang);
-        },
-        [](const std::vector<std::string>& problems) { print_lines(problems, ""); });
+  for (const std::string& file : files) {
+    try {
+      io::read_in_parts(
+          file, questionnaire, request.reader, tally, parts,
+          [&lang](const std::vector<std::string>& warnings) {
+            print_lines(warnings, text::text(lang, text::Msg::warning_prefix), lang);
+          },
+          [](const std::vector<std::string>& problems) { print_lines(problems, ""); });
+    } catch (const Error& e) {
+      if (!file_level(request.on_unreadable, e)) throw;
+      if (!request.on_unreadable(file, e)) return;
+    }
+  }
 }
 
 void report_problems(const io::ResponseRecord& record, const std::string& lang) {

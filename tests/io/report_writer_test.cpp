@@ -135,7 +135,7 @@ TEST(ReportChart, TheConcernBandIsShadedAndNamed) {
 
 TEST(ReportChart, TheTherapistsLineIsDrawnBesideTheClients) {
   Report r = three_sessions();
-  r.therapist = ReportForm{&srs(), {"srs", "3.0", "fnv1a64:0", "0.1.0"}, {"t.csv"}};
+  r.therapist = ReportForm{&srs(), {"srs", "3.0", "fnv1a64:0", "0.1.0"}, {"t.csv"}, {}};
   r.clients[0].therapist = {session("C1", 1, 1, 32), session("C1", 2, 2, 30)};
   const std::string svg = report_svg(r, 0, kTotal);
   // Squares 8 wide centred on (56, y(32) = 52) and (245.3, y(30) = 61).

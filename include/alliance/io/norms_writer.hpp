@@ -18,6 +18,9 @@ namespace alliance::io {
 struct NormsSourceFile {
   std::string path;  // as given; "-" for standard input
   std::string hash;  // core::content_hash of its bytes; "" when it could not be read again
+  // Why it could not be read (or not to its end), in English: its responses
+  // (or those after the failure) are not in the norms. "" when it was read.
+  std::string error;
 };
 
 struct NormsProvenance {

@@ -27,6 +27,9 @@ struct ReportForm {
   const core::Questionnaire* questionnaire = nullptr;  // outlives the report
   Provenance provenance;
   std::vector<std::string> files;  // as given; none = standard input
+  // Those of `files` ("-" for standard input) that could not be read: named
+  // on the page as left out.
+  std::vector<std::string> unread;
 };
 
 // One client: trend's records of the client's form and, with a therapist's

@@ -7,12 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "alliance/core/error.hpp"
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/scoring.hpp"
 #include "alliance/io/part_reading.hpp"
 #include "alliance/io/response_reader.hpp"
 
 namespace alliance::io {
+
+// ReadRequest::on_unreadable.
+using UnreadableHandler = std::function<bool(const std::string& file, const Error& error)>;
 
 // What to read, and how.
 struct ReadRequest {
@@ -23,13 +27,26 @@ struct ReadRequest {
   // for_each_scored_response: whether the sheets carry ScaleScore::possible
   // (false when nothing reads it: core::Scorer's possible_scores).
   bool possible_scores = true;
+  // A file that cannot be read, or not as responses: an alliance::Error other
+  // than a usage error, thrown opening it or reading it (ExitCode::io: it
+  // cannot be opened or read, a directory; ExitCode::invalid_input: empty, a
+  // header naming no item, a file ReadStat refuses). When set, called with
+  // the file as given and the error, in input order after the records read
+  // from that file before it failed (those were visited); returns whether to
+  // go on with the next file (false: the read stops, as when visit returns
+  // false). When not set, the error is thrown and the read ends there. A
+  // usage error (an option the file contradicts: --id-column naming a column
+  // its header lacks, --skip-rows for a .sav file) and any other exception
+  // are always thrown.
+  UnreadableHandler on_unreadable;
 };
 
 // Reads every response of every file in order, printing reader warnings to
 // stderr, and calls `visit` on each record, on the calling thread. With two
 // threads, the second reads and parses ahead, a few batches at most.
 // `visit` returns false to stop reading (e.g. --strict after a problem).
-// Returns false when stopped early.
+// Returns false when stopped early (by `visit` or ReadRequest::on_unreadable).
+// An exception thrown by `visit` is never taken for the file's.
 bool for_each_response(const core::Questionnaire& questionnaire, const ReadRequest& request,
                        const std::function<bool(const ResponseRecord&)>& visit);
 
@@ -44,7 +61,9 @@ bool for_each_scored_response(
 // the sum matters, not the order of the records): when every input is a
 // regular file, a large one is read in two parts (part_reading.hpp), at the
 // same time with two threads; otherwise as for_each_response. Problems and
-// warnings go to stderr in input order.
+// warnings go to stderr in input order. A file that cannot be read is handed
+// to ReadRequest::on_unreadable as for_each_response does (what was added
+// from it before it failed stays added); its answer false stops the reading.
 void tally_responses(const core::Questionnaire& questionnaire, const ReadRequest& request, PartTally& tally);
 
 // Prints a record's problems to stderr, one per line, in `lang`.
