@@ -33,6 +33,22 @@
 
 namespace alliance::io {
 
+namespace {
+
+// The format a row of a `format` file is read in (ResponseRecord::format).
+InputFormat stat_input_format(StatFormat format) {
+  switch (format) {
+    case StatFormat::sav: return InputFormat::sav;
+    case StatFormat::por: return InputFormat::por;
+    case StatFormat::dta: return InputFormat::dta;
+    case StatFormat::sas7bdat: return InputFormat::sas7bdat;
+    case StatFormat::xport: return InputFormat::xpt;
+  }
+  return InputFormat::sav;
+}
+
+}  // namespace
+
 const char* stat_format_name(StatFormat format) {
   switch (format) {
     case StatFormat::sav: return "SPSS";
@@ -376,6 +392,7 @@ class StatFileReader final : public ResponseReader {
   void fill(const StatRow& row, ResponseRecord& record) {
     reset_record(q_, record);
     set_location(record, path_, ++row_number_);
+    record.format = stat_input_format(format_);
     for (std::size_t k = 0; k < kept_.size(); ++k) apply(k, row[k], record);
     check_identity(q_, record);
   }

@@ -116,8 +116,8 @@ class StatFileWriter final : public RecordWriter {
     }
     readstat_writer_free(writer);
     if (std::fflush(out_) != 0 || std::ferror(out_))
-      throw Error(ExitCode::io,
-                  text::Message{text::Msg::stat_file_write_failed, {format_name(), std::strerror(errno)}});
+      throw Error(ExitCode::io, text::Message{text::Msg::stat_file_write_failed,
+                                              {format_name(), text::system_reason(errno)}});
   }
 
  private:
