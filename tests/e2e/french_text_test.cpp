@@ -237,6 +237,33 @@ TEST(FrenchSystem, AReasonWithoutPlainerWordsIsTheSystemsInFrench) {
   EXPECT_EQ(en.err, "alliance: loop.csv: cannot open: Too many levels of symbolic links\n");
 }
 
+// ---- ReadStat's rarer reasons ----------------------------------------------------------
+
+TEST(FrenchSystem, ReadStatsRarerReasonsAreInFrench) {
+  // An SPSS file whose creation date (9 characters at byte 92 of its header) is not a date.
+  const std::string dir = make_temp_dir();
+  std::string sav = slurp(source_path("examples/gtb-12-study.sav"));
+  ASSERT_GT(sav.size(), 101u);
+  sav.replace(92, 9, "xx yyy zz");
+  write_file(dir + "/t.sav", sav);
+  const Outcome fr = in_dir(dir, {"score", "gtb-12", "t.sav", "--lang", "fr"});
+  EXPECT_EQ(fr.status, 1);
+  EXPECT_EQ(fr.err,
+            "alliance" + kNbsp + ": t.sav" + kNbsp + ": illisible au format SPSS" + kNbsp +
+                ": l’horodatage écrit dans le fichier est invalide (Invalid date string (length=9): xx yyy "
+                "zz)" +
+                kNbsp +
+                "; vérifiez que le fichier est complet (une copie tronquée ne se lit pas) ou "
+                "enregistrez-le de nouveau depuis SPSS" +
+                kNbsp + "; indiquez --input-format si l’extension du nom est fausse\n");
+  const Outcome en = in_dir(dir, {"score", "gtb-12", "t.sav", "--lang", "en"});
+  EXPECT_EQ(
+      en.err,
+      "alliance: t.sav: cannot be read in the SPSS format: The file's timestamp string is invalid (Invalid "
+      "date string (length=9): xx yyy zz); check that the file is complete (a copy cut short cannot be read) "
+      "or save it again from SPSS; give --input-format if the name's extension is wrong\n");
+}
+
 // ---- trend: an input not grouped by respondent ----------------------------------------
 
 // Respondent A (sessions 1-3), B, then A again: with --hold 2, trend streams
