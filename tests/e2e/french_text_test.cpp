@@ -186,6 +186,46 @@ TEST(FrenchRows, AStrayQuoteIsExplainedInFrench) {
       << fr.out;
 }
 
+// ---- refusals worded in core or in an output writer ---------------------------------------
+
+TEST(FrenchRefusals, CompareAndOutputColumnsRefuseInFrench) {
+  const std::string root = source_path("");
+  const std::vector<std::string> compare = {"compare",
+                                            "--client",
+                                            "gtb-12",
+                                            "examples/gtb-12-sessions.ndjson",
+                                            "--therapist",
+                                            "wai-t",
+                                            "examples/gtb-12-t-sessions.csv"};
+  std::vector<std::string> args = compare;
+  args.insert(args.end(), {"--lang", "fr"});
+  const Outcome fr = in_dir(root, args);
+  EXPECT_EQ(fr.status, 2);
+  EXPECT_EQ(fr.err, "alliance" + kNbsp + ": comparaison impossible" + kNbsp +
+                        ": gtb-12 et wai-t ne sont pas des formes d’une même famille (familles «" + kNbsp +
+                        "gtb" + kNbsp + "» et «" + kNbsp + "wai" + kNbsp + "»)\n");
+  args = compare;
+  args.insert(args.end(), {"--lang", "en"});
+  EXPECT_EQ(
+      in_dir(root, args).err,
+      "alliance: cannot compare: gtb-12 and wai-t are not forms of one family (family 'gtb' and 'wai')\n");
+
+  const Outcome table = in_dir(root, {"score", "gtb-12", "examples/gtb-12-sessions.ndjson",
+                                      "--output-columns", "total", "--format", "table", "--lang", "fr"});
+  EXPECT_EQ(table.status, 2);
+  EXPECT_EQ(table.err,
+            "alliance" + kNbsp +
+                ": --output-columns ne vaut que pour les sorties csv et tsv, pas pour un tableau (le "
+                "format par défaut sur un terminal)" +
+                kNbsp + "; ajoutez --format csv ou --format tsv\n");
+  const Outcome json = in_dir(root, {"score", "gtb-12", "examples/gtb-12-sessions.ndjson", "--output-columns",
+                                     "total", "--format", "json", "--lang", "en"});
+  EXPECT_EQ(
+      json.err,
+      "alliance: --output-columns applies to csv and tsv output only, not JSON; to keep some fields of JSON, "
+      "use jq (e.g. jq -c '{respondent, total: .scores.total.score}' on --format ndjson)\n");
+}
+
 // ---- the system's reasons ---------------------------------------------------------
 
 std::string shell_word(const std::string& word) {
