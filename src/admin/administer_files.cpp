@@ -289,7 +289,12 @@ std::string reason(const admin::Messages& m, const io::FileError& e) {
     case EFBIG: return m.reason_too_big;
     case ENAMETOOLONG: return m.reason_name_too_long;
     case EIO: return m.reason_io;
-    default: return admin::fill(m.reason_other, {std::to_string(error_number), std::strerror(error_number)});
+    default: {
+      // The system's words in the language of `m` (one of the two catalogues' texts).
+      const std::string_view lang = &m == &text::messages("fr") ? "fr" : "en";
+      return text::say(lang, text::Msg::reason_other,
+                       {std::to_string(error_number), text::system_reason(error_number)});
+    }
   }
 }
 

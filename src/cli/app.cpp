@@ -24,24 +24,31 @@ namespace {
 // have reached it: a full disk is exit 3 with a message on every path, --help
 // and --version included, never 0. (A closed pipe ends the process by SIGPIPE
 // before this: main.cpp.)
-int checked_output(int status, const std::string& lang) {
+// `earlier`: the errno of a write already made (a long --help is written
+// before this flush), the reason when this flush gives none.
+int checked_output(int status, const std::string& lang, int earlier = 0) {
   errno = 0;  // so that the reason given is this flush's, or none
   std::cout.flush();
   const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout);
   if (!failed) return status;
-  const int error = errno;
+  const int error = errno != 0 ? errno : earlier;
   std::cerr << text::say(lang, text::Msg::error_line,
                          {text::say(lang, text::Msg::cannot_write_stdout,
-                                    {error ? std::string(": ") + std::strerror(error) : ""})})
+                                    {error ? text::say(lang, text::Msg::sys_reason_after,
+                                                       {text::system_reason(error)})
+                                           : ""})})
             << '\n';
   return static_cast<int>(ExitCode::io);
 }
 
-int print(const Printout& printout) {
+// `lang`: the language of the help printed.
+int print(const Printout& printout, const std::string& lang) {
+  errno = 0;
   std::cout << printout.out;
-  std::cerr << printout.err;
+  std::cerr << printout.err;  // std::cerr is tied to std::cout: this writes the help first
+  const int write_error = std::cout ? 0 : errno;
   // The short help of a bare `alliance` is on standard output too: 2, or 3 when unwritten.
-  return checked_output(printout.code == ExitCode::ok ? 0 : exit_status(printout.code), locale_language());
+  return checked_output(printout.code == ExitCode::ok ? 0 : exit_status(printout.code), lang, write_error);
 }
 
 // The language the command's messages are in: its --lang, else the environment's.
@@ -84,7 +91,8 @@ int run(int argc, char** argv) {
   std::string lang = locale_language();
   try {
     const ParsedCommandLine parsed = parse_command_line(argc, argv, lang);
-    if (const Printout* printout = std::get_if<Printout>(&parsed)) return print(*printout);
+    if (const Printout* printout = std::get_if<Printout>(&parsed))
+      return print(*printout, help_language(argc, argv, lang));
     lang = command_language(std::get<Command>(parsed));
     status = run_command(std::get<Command>(parsed));
   } catch (const Error& e) {  // a FileError worded in French from the catalogue (error_text)

@@ -247,12 +247,39 @@ class HelpFormatter : public CLI::Formatter {
     return is_positional ? in_language(kPositionalNames, name, lang_) : name;
   }
 
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    return help_columns(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt),
+                        get_column_width());
+  }
+
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return help_columns(sub->get_display_name(true), sub->get_description(), get_column_width());
+  }
+
   std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
     std::string help = CLI::Formatter::make_help(app, std::move(name), mode);
     return text::is_french(lang_) ? french_colons(help) : help;
   }
 
  private:
+  // CLI11 2.1's two columns (detail::format_help) padded by bytes: a French
+  // value name with an accent (RÉP, CARACTÈRE, VALEUR,…) put its description
+  // a column to the left per accented letter, or on the next line. The same
+  // layout, padded by display width (code points: core::display_width).
+  static std::string help_columns(const std::string& left, const std::string& description,
+                                  std::size_t width) {
+    const std::string name = "  " + left;
+    std::string out = core::pad_right(name, width);
+    if (!description.empty()) {
+      if (core::display_width(name) >= width) out += "\n" + std::string(width, ' ');
+      for (const char c : description) {
+        out += c;
+        if (c == '\n') out += std::string(width, ' ');
+      }
+    }
+    return out + "\n";
+  }
+
   // "Entrée:" -> "Entrée :" (no-break space) on each heading, and after "Utilisation".
   static std::string french_colons(const std::string& help) {
     std::string out;
@@ -713,8 +740,8 @@ std::string command_typed(int argc, const char* const* argv) {
   return "";
 }
 
-// The language of --help: --lang (before or after the command) when it is fr
-// or en, else the locale's (io::choose_language's order).
+}  // namespace
+
 std::string help_language(int argc, const char* const* argv, const std::string& locale_language) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -725,6 +752,8 @@ std::string help_language(int argc, const char* const* argv, const std::string& 
   }
   return locale_language;
 }
+
+namespace {
 
 // What bare `alliance` prints: the commands, each on a line, and where to read more.
 std::string short_help(const Parser& parser) {

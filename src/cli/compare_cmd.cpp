@@ -43,9 +43,10 @@ std::vector<LoadedForm> load_forms(const CompareOptions& options, const GlobalOp
   }
   if (out.size() < 2) throw Error(ExitCode::usage, text::Message{text::Msg::compare_two_forms, {}});
   for (std::size_t f = 1; f < out.size(); ++f) {
-    const std::string problem =
-        core::comparability_problem(out[0].loaded.questionnaire, out[f].loaded.questionnaire);
-    if (!problem.empty()) throw Error(ExitCode::usage, text::Message{text::Msg::compare_cannot, {problem}});
+    if (const std::optional<text::Message> problem =
+            core::comparability_message(out[0].loaded.questionnaire, out[f].loaded.questionnaire))
+      throw Error(ExitCode::usage,
+                  text::Message{text::Msg::compare_cannot, {text::nested(problem->id, problem->args)}});
   }
   return out;
 }

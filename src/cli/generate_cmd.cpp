@@ -1,9 +1,11 @@
 // alliance __generate: the man pages and completion scripts, written by the build.
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 
 #include "alliance/cli/command_spec.hpp"
 #include "alliance/core/error.hpp"
+#include "alliance/text/messages.hpp"
 #include "alliance/version.hpp"
 #include "commands.hpp"
 #include "generate.hpp"
@@ -21,8 +23,9 @@ int run_generate(const GenerateOptions& options) {
     const std::string path = options.directory + "/" + file.name;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << file.text;
-    out.close();
-    if (!out) throw Error(ExitCode::io, path + ": cannot write");
+    out.close();  // errno: why the file could not be made or written
+    if (!out)
+      throw Error(ExitCode::io, text::Message{text::Msg::cannot_write, {path, text::system_reason(errno)}});
   }
   return 0;
 }

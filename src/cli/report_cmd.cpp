@@ -76,8 +76,9 @@ ReadForm load_therapist(const ReportOptions& o, const GlobalOptions& global,
   if (q.form != core::Form::therapist)
     throw Error(ExitCode::usage, text::Message{text::Msg::report_not_therapist_form,
                                                {o.therapist[0], q.id, std::string(core::to_string(q.form))}});
-  const std::string problem = core::comparability_problem(client, q);
-  if (!problem.empty()) throw Error(ExitCode::usage, text::Message{text::Msg::compare_cannot, {problem}});
+  if (const std::optional<text::Message> problem = core::comparability_message(client, q))
+    throw Error(ExitCode::usage,
+                text::Message{text::Msg::compare_cannot, {text::nested(problem->id, problem->args)}});
   return form;
 }
 

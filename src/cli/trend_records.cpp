@@ -45,6 +45,20 @@ SessionsRead read_valid_responses(const core::Questionnaire& q, const InputOptio
   return read;
 }
 
+// The advice of trend_not_grouped for inputs read in these formats (a bit
+// per io::InputFormat): how to sort what was read, in its own terms.
+text::Msg not_grouped_message(unsigned formats) {
+  const auto bit = [](io::InputFormat f) { return 1u << static_cast<unsigned>(f); };
+  const unsigned stat = bit(io::InputFormat::sav) | bit(io::InputFormat::por) | bit(io::InputFormat::dta) |
+                        bit(io::InputFormat::sas7bdat) | bit(io::InputFormat::xpt);
+  if ((formats & ~(bit(io::InputFormat::csv) | bit(io::InputFormat::tsv))) == 0)
+    return text::Msg::trend_not_grouped;
+  if (formats == bit(io::InputFormat::ndjson)) return text::Msg::trend_not_grouped_ndjson;
+  if (formats == bit(io::InputFormat::json)) return text::Msg::trend_not_grouped_json;
+  if ((formats & ~stat) == 0) return text::Msg::trend_not_grouped_stat;
+  return text::Msg::trend_not_grouped_mixed;
+}
+
 }  // namespace
 
 SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& input, const std::string& lang,
@@ -52,15 +66,18 @@ SessionsRead stream_sessions(const core::Questionnaire& q, const InputOptions& i
                              const std::function<void(core::RespondentSessions&&)>& visit) {
   const core::Scorer scorer(q);
   core::RespondentStream stream(scorer, hold, visit);
+  unsigned formats = 0;  // a bit per io::InputFormat read
   try {
-    const SessionsRead read = read_valid_responses(
-        q, input, lang, unread,
-        [&](const io::ResponseRecord& record) { stream.add(record.response, record.location); });
+    const SessionsRead read =
+        read_valid_responses(q, input, lang, unread, [&](const io::ResponseRecord& record) {
+          formats |= 1u << static_cast<unsigned>(record.format);
+          stream.add(record.response, record.location);
+        });
     stream.finish();
     return read;
   } catch (const core::RespondentStream::NotGrouped& back) {
     throw Error(ExitCode::invalid_input,
-                text::Message{text::Msg::trend_not_grouped,
+                text::Message{not_grouped_message(formats),
                               {back.source, respondent_label(back.respondent, lang), std::to_string(hold)}});
   }
 }

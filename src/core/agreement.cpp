@@ -8,6 +8,7 @@
 #include <set>
 
 #include "alliance/core/exact.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::core {
 
@@ -45,17 +46,23 @@ std::string joined(const std::set<std::string>& ids) {
 
 }  // namespace
 
-std::string comparability_problem(const Questionnaire& first, const Questionnaire& second) {
-  const std::string names = first.id + " and " + second.id;
+std::optional<text::Message> comparability_message(const Questionnaire& first, const Questionnaire& second) {
+  using text::Msg;
   if (first.family != second.family)
-    return names + " are not forms of one family (family '" + first.family + "' and '" + second.family + "')";
+    return text::Message{Msg::compare_not_one_family, {first.id, second.id, first.family, second.family}};
   if (subscale_ids(first) != subscale_ids(second))
-    return names + " have different subscales (" + joined(subscale_ids(first)) + " and " +
-           joined(subscale_ids(second)) + ")";
+    return text::Message{Msg::compare_not_same_subscales,
+                         {first.id, second.id, joined(subscale_ids(first)), joined(subscale_ids(second))}};
   if (first.scale.min != second.scale.min || first.scale.max != second.scale.max)
-    return names + " have different answer scales";
-  if (first.total.present != second.total.present) return names + ": only one of them has a total";
-  return "";
+    return text::Message{Msg::compare_not_same_scale, {first.id, second.id}};
+  if (first.total.present != second.total.present)
+    return text::Message{Msg::compare_one_total, {first.id, second.id}};
+  return std::nullopt;
+}
+
+std::string comparability_problem(const Questionnaire& first, const Questionnaire& second) {
+  const std::optional<text::Message> message = comparability_message(first, second);
+  return message ? text::say("en", *message) : "";
 }
 
 FormPairing pair_forms(const Questionnaire& first, const Questionnaire& second, const Questionnaire* order) {

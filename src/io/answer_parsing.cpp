@@ -19,6 +19,12 @@ void add_problem(ResponseRecord& record, text::Msg id, std::vector<std::string> 
   record.said.push_back(std::move(said));
 }
 
+void add_problem_at(ResponseRecord& record, std::string place, text::Message message) {
+  SaidProblem said{record.problems.size(), std::move(place), std::move(message)};
+  record.problems.push_back(said.place + ": " + text::say("en", said.message));
+  record.said.push_back(std::move(said));
+}
+
 std::vector<std::string> problem_texts(const ResponseRecord& record, std::string_view lang) {
   std::vector<std::string> out = record.problems;
   if (!text::is_french(lang)) return out;

@@ -59,6 +59,9 @@ void set_answer_text(const core::Questionnaire& q, std::size_t item, std::string
 void add_problem(ResponseRecord& record, const std::string& message);
 // A problem that is catalogue message `id` with `args`, at record.location.
 void add_problem(ResponseRecord& record, text::Msg id, std::vector<std::string> args);
+// A problem that is catalogue message `message`, at `place` (a text problem's
+// "<file>:<line>:<column>", a stray quote's "<file>:<line>-<last>").
+void add_problem_at(ResponseRecord& record, std::string place, text::Message message);
 
 // Problems that concern the whole response: another questionnaire, another form.
 void check_identity(const core::Questionnaire& q, ResponseRecord& record);

@@ -64,7 +64,7 @@ std::size_t ByteSource::read_some(char* to, std::size_t size) {
     const ssize_t n = ::read(fd_, to, size);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0)
-      throw Error(ExitCode::io, text::Message{text::Msg::read_failed, {name_, std::strerror(errno)}});
+      throw Error(ExitCode::io, text::Message{text::Msg::read_failed, {name_, text::system_reason(errno)}});
     return static_cast<std::size_t>(n);
   }
 }
@@ -159,8 +159,16 @@ void ByteSource::check_on() {
   check_text();
 }
 
-std::string ByteSource::text_problem(std::size_t length, long line) const {
-  if (all_text(length)) return "";
+std::string TextProblem::english() const {
+  return in_language("en");
+}
+
+std::string TextProblem::in_language(std::string_view lang) const {
+  return text::say(lang, text::Msg::at_where, {place}) + text::say(lang, message);
+}
+
+std::optional<TextProblem> ByteSource::text_problem(std::size_t length, long line) const {
+  if (all_text(length)) return std::nullopt;
   const std::string_view text = available();
   const std::size_t at = static_cast<std::size_t>(bad_ - offset());
   std::size_t line_start = 0;
@@ -169,8 +177,8 @@ std::string ByteSource::text_problem(std::size_t length, long line) const {
       ++line;
       line_start = i + 1;
     }
-  return name_ + ":" + std::to_string(line) + ":" + std::to_string(at - line_start + 1) + ": " +
-         describe_bad_text(text.substr(at, 4), decoding_);
+  return TextProblem{name_ + ":" + std::to_string(line) + ":" + std::to_string(at - line_start + 1),
+                     describe_bad_text(text.substr(at, 4), decoding_)};
 }
 
 std::optional<std::uint64_t> ByteSource::regular_file_size() const {
@@ -191,7 +199,7 @@ void ByteSource::seek_line_start(std::uint64_t offset) {
   // From the byte before: a line starting exactly at `offset` follows a line feed there.
   const std::uint64_t from = offset == 0 ? 0 : offset - 1;
   if (::lseek(fd_, static_cast<off_t>(from), SEEK_SET) < 0)
-    throw Error(ExitCode::io, text::Message{text::Msg::seek_failed, {name_, std::strerror(errno)}});
+    throw Error(ExitCode::io, text::Message{text::Msg::seek_failed, {name_, text::system_reason(errno)}});
   base_ = from;
   begin_ = end_ = 0;
   eof_ = false;

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -85,8 +86,8 @@ class CsvReader {
   // Why the last record's quote was taken as stray (why == Stray::none: it was not).
   const StrayQuote& stray() const { return stray_; }
   // When the last record's bytes are not all text (ByteSource::text_problem),
-  // the located message for the first that is not; else "".
-  const std::string& text_problem() const { return text_problem_; }
+  // where the first that is not is and why; else nullopt.
+  const std::optional<TextProblem>& text_problem() const { return text_problem_; }
 
  private:
   // Where the scan of a record with a quote stands, kept across buffer fills
@@ -119,7 +120,7 @@ class CsvReader {
   bool measure(std::size_t offset, bool shaped, Measured& out);
   // Sets text_problem() for the `length` bytes of the record about to be consumed.
   void check_text(std::size_t length) {
-    text_problem_.clear();
+    text_problem_.reset();
     if (!source_.all_text(length)) [[unlikely]]
       text_problem_ = source_.text_problem(length, record_line_);
   }
@@ -141,7 +142,7 @@ class CsvReader {
   std::vector<bool> line_breaks_;
   Scan scan_;
   StrayQuote stray_;
-  std::string text_problem_;
+  std::optional<TextProblem> text_problem_;
 };
 
 }  // namespace alliance::io

@@ -104,7 +104,10 @@ class CsvResponseReader final : public ResponseReader {
   void read_header(const ColumnMapping& mapping) {
     if (!csv_.next(fields_))
       throw Error(ExitCode::invalid_input, text::Message{text::Msg::csv_empty, {source_->name()}});
-    if (!csv_.text_problem().empty()) throw Error(ExitCode::invalid_input, csv_.text_problem());
+    if (csv_.text_problem())
+      throw Error(ExitCode::invalid_input, [problem = *csv_.text_problem()](std::string_view lang) {
+        return problem.in_language(lang);
+      });
     for (std::string_view field : fields_) names_.emplace_back(trim(field));
     HeaderMapping mapped = map_header(q_, names_, mapping, where(csv_.line()));
     columns_ = std::move(mapped.columns);
@@ -232,59 +235,69 @@ class CsvResponseReader final : public ResponseReader {
     });
   }
 
-  // "column \"WAI_3\" (item 3)", "column 14" past the header.
+  // "column \"WAI_3\" (item 3)", "column 14" past the header: a text::nested() message.
   std::string describe_column(std::size_t c) const {
-    if (c >= names_.size()) return "column " + std::to_string(c + 1);
-    std::string out = "column " + (names_[c].empty() ? std::to_string(c + 1) : "\"" + names_[c] + "\"");
+    using text::Msg;
+    if (c >= names_.size()) return text::nested(Msg::csv_column_number, {std::to_string(c + 1)});
+    const bool named = !names_[c].empty();
+    const std::string label = named ? names_[c] : std::to_string(c + 1);
     switch (columns_[c].role) {
-      case Role::ignored: return out;
-      case Role::item: return out + " (item " + q_.items[columns_[c].item].id + ")";
-      case Role::respondent: return out + " (the respondent id)";
-      case Role::session: return out + " (the session)";
-      default: return out + " (an identifier)";
+      case Role::ignored:
+        return text::nested(named ? Msg::csv_column_named : Msg::csv_column_number, {label});
+      case Role::item:
+        return text::nested(named ? Msg::csv_column_named_item : Msg::csv_column_number_item,
+                            {label, q_.items[columns_[c].item].id});
+      case Role::respondent:
+        return text::nested(named ? Msg::csv_column_named_respondent : Msg::csv_column_number_respondent,
+                            {label});
+      case Role::session:
+        return text::nested(named ? Msg::csv_column_named_session : Msg::csv_column_number_session, {label});
+      default:
+        return text::nested(named ? Msg::csv_column_named_identifier : Msg::csv_column_number_identifier,
+                            {label});
     }
   }
 
   // The problem of a row whose quote was taken as stray (CsvReader::stray),
   // located by the lines the field would have run across ("x.csv:2-1003",
   // as GNU's messages locate a range), no line number in the text itself,
-  // so that io/part_reading can relocate it.
+  // so that io/part_reading can relocate it. Only a quote never closed can
+  // be stray on a row of one line (the others are found at a line break).
   void add_stray_quote_problem(ResponseRecord& record) const {
+    using text::Msg;
     const CsvReader::StrayQuote& s = csv_.stray();
     const bool lines = s.until_line > csv_.line();
-    std::string out =
-        "the quote opening " + describe_column(s.column) + (lines ? " on the first of these lines" : "");
+    const std::string column = describe_column(s.column);
+    text::Message message{Msg::csv_stray_unclosed_row, {column}};
     switch (s.why) {
       case CsvReader::Stray::unclosed:
-        out += lines ? " is never closed (the input ends on the last)" : " is never closed";
+        if (lines) message.id = Msg::csv_stray_unclosed;
         break;
-      case CsvReader::Stray::too_long: out += " is not closed within 1 MiB (by the last)"; break;
+      case CsvReader::Stray::too_long: message.id = Msg::csv_stray_too_long; break;
       case CsvReader::Stray::fields:
-        out += " would close on the last, making a row of " + std::to_string(s.fields) + " fields, not " +
-               std::to_string(columns_.size()) + " as in the header";
+        message = {Msg::csv_stray_fields,
+                   {column, std::to_string(s.fields), std::to_string(columns_.size())}};
         break;
       case CsvReader::Stray::line_break:
-        out += " would close on the last, putting line breaks in " +
-               (s.break_column == s.column ? std::string("that column") : describe_column(s.break_column)) +
-               ", where only free text, which alliance does not read, may have them";
+        if (s.break_column == s.column)
+          message.id = Msg::csv_stray_line_break;
+        else
+          message = {Msg::csv_stray_line_break_in, {column, describe_column(s.break_column)}};
         break;
-      case CsvReader::Stray::text_after_quote:
-        out += " would close on the last, but text follows the closing quote there";
-        break;
+      case CsvReader::Stray::text_after_quote: message.id = Msg::csv_stray_text_after; break;
       case CsvReader::Stray::none: break;
     }
-    out += lines ? ": taken as a stray quote, the first line is an invalid row and the lines after it are "
-                   "read as rows"
-                 : ": taken as a stray quote, this row is invalid";
-    record.problems.push_back(record.location + (lines ? "-" + std::to_string(s.until_line) : "") + ": " +
-                              out);
+    add_problem_at(record, record.location + (lines ? "-" + std::to_string(s.until_line) : ""),
+                   std::move(message));
   }
 
   void fill(ResponseRecord& record) {
     reset_record(q_, record);
     set_location(record, source_->name(), csv_.line());
+    record.format = InputFormat::csv;  // TSV too
     record.lines = csv_.last_line() - csv_.line() + 1;
-    if (!csv_.text_problem().empty()) record.problems.push_back(csv_.text_problem());
+    if (csv_.text_problem()) [[unlikely]]
+      add_problem_at(record, csv_.text_problem()->place, csv_.text_problem()->message);
     if (csv_.stray().why != CsvReader::Stray::none) add_stray_quote_problem(record);
     if (fields_.size() != columns_.size())
       add_problem(record, text::Msg::csv_field_count,

@@ -360,10 +360,9 @@ std::optional<json> parse_json(std::string_view text, const std::string& file, s
   // nlohmann would refuse it too, quoting the bytes that are not UTF-8 in its message.
   if (const core::TextCheck check = core::check_text(text, true); check.bad != std::string_view::npos) {
     const TextPosition pos = position_of(text, check.bad);
-    const std::string bad = describe_not_utf8(text.substr(check.bad, 4));
-    out.push_back({core::Severity::error, file, "", pos.line, pos.column,
-                   bad + ": a definition is UTF-8 (save it as UTF-8)",
-                   text::Message{text::Msg::def_not_utf8, {bad}}});
+    const text::Message bad = describe_not_utf8(text.substr(check.bad, 4));
+    const text::Message said{text::Msg::def_not_utf8, {text::nested(bad.id, bad.args)}};
+    out.push_back({core::Severity::error, file, "", pos.line, pos.column, text::say("en", said), said});
     return std::nullopt;
   }
   ParsedJson parsed = parse_json_text(text);

@@ -74,10 +74,23 @@ FileKind file_kind(const std::filesystem::path& path) {
   return FileKind::device;  // character or block
 }
 
+// In English as it always was ("<path>: cannot open: <strerror>"); in French
+// worded from the catalogue, the system's reason too (the command line words
+// the common reasons more plainly still: cli/app.cpp).
 FileError::FileError(std::filesystem::path path, Step step, int error_number)
     : Error(ExitCode::io,
-            path.string() + ": " + step_text(step) +
-                (step == Step::not_regular ? "" : std::string(": ") + std::strerror(error_number))),
+            [name = path.string(), step, error_number](std::string_view lang) -> std::string {
+              if (!text::is_french(lang))  // system_reason in English is strerror's text
+                return name + ": " + step_text(step) +
+                       (step == Step::not_regular
+                            ? ""
+                            : ": " + text::shown("en", text::system_reason(error_number)));
+              const bool reading = step == Step::open || step == Step::read;
+              return text::say(
+                  lang, reading ? text::Msg::cannot_read : text::Msg::cannot_write,
+                  {name, step == Step::not_regular ? text::say(lang, text::Msg::reason_not_regular)
+                                                   : text::system_reason(error_number)});
+            }),
       path_(std::move(path)),
       step_(step),
       error_number_(error_number) {}

@@ -168,12 +168,12 @@ void duplicate_problems(const JsonLocations& locations, std::size_t part, const 
     if (dup.part != part) continue;
     const std::string at =
         document.empty() ? record.location : document + ":" + std::to_string(dup.second.line);
-    const std::string first = document.empty() ? "column " + std::to_string(dup.first.column)
-                                               : "line " + std::to_string(dup.first.line) + ", column " +
-                                                     std::to_string(dup.first.column);
-    record.problems.push_back(at + ":" + std::to_string(dup.second.column) + ": " + dup.pointer +
-                              ": duplicate key (first at " + first +
-                              "); JSON readers would silently keep only one");
+    text::Message message =
+        document.empty()
+            ? text::Message{Msg::json_duplicate_key_column, {dup.pointer, std::to_string(dup.first.column)}}
+            : text::Message{Msg::json_duplicate_key_line,
+                            {dup.pointer, std::to_string(dup.first.line), std::to_string(dup.first.column)}};
+    add_problem_at(record, at + ":" + std::to_string(dup.second.column), std::move(message));
   }
   if (auto more = locations.more_duplicates.find(part); more != locations.more_duplicates.end())
     add_problem(record, Msg::json_more_duplicate_keys, {std::to_string(more->second)});
@@ -210,13 +210,16 @@ class NdjsonReader final : public ResponseReader {
       if (trim(line).empty() || trim(line) == "\r") continue;
       reset_record(q_, record);
       set_location(record, source_->name(), line_number_);
+      record.format = InputFormat::ndjson;
       if (!source_->all_text(line.size())) [[unlikely]] {  // nlohmann's message would not say where
-        record.problems.push_back(source_->text_problem(line.size(), line_number_));
+        TextProblem problem = *source_->text_problem(line.size(), line_number_);
+        add_problem_at(record, std::move(problem.place), std::move(problem.message));
         return true;
       }
       if (read_flat_response(q_, index_, line, record)) return true;
       reset_record(q_, record);  // not the common shape: the full reader, exact messages
       set_location(record, source_->name(), line_number_);
+      record.format = InputFormat::ndjson;
       read_json_line(q_, index_, line, record);
       return true;
     }
@@ -273,7 +276,9 @@ class JsonDocumentReader final : public ResponseReader {
     }
     text_.assign(source->available());
     if (!source->all_text(text_.size())) {
-      error_ = source->text_problem(text_.size(), 1);
+      TextProblem problem = *source->text_problem(text_.size(), 1);
+      error_ = problem.english();
+      error_said_ = SaidProblem{0, std::move(problem.place), std::move(problem.message)};
       return;
     }
     ParsedJson parsed = parse_json_text(text_);
@@ -312,6 +317,7 @@ class JsonDocumentReader final : public ResponseReader {
     const bool array = doc_.is_array();
     if (done_ || (array && index_ >= doc_.size())) return false;
     reset_record(q_, record);
+    record.format = InputFormat::json;
     if (array) {
       const std::string pointer = "/" + std::to_string(index_);
       locate(record, pointer);

@@ -168,10 +168,10 @@ void OutputBuffer::put_delimited_cell(std::string_view cell, char sep) {
 
 void OutputBuffer::flush() {
   if (size_ > 0 && std::fwrite(data_.get(), 1, size_, out_) != size_)
-    throw Error(ExitCode::io, text::Message{text::Msg::output_write_failed, {std::strerror(errno)}});
+    throw Error(ExitCode::io, text::Message{text::Msg::output_write_failed, {text::system_reason(errno)}});
   size_ = 0;
   if (std::fflush(out_) != 0)
-    throw Error(ExitCode::io, text::Message{text::Msg::output_write_failed, {std::strerror(errno)}});
+    throw Error(ExitCode::io, text::Message{text::Msg::output_write_failed, {text::system_reason(errno)}});
 }
 
 }  // namespace alliance::io

@@ -30,8 +30,25 @@
 #include "answer_parsing.hpp"
 #include "csv_columns.hpp"
 #include "response_readers.hpp"
+#include "stat_reasons.hpp"
 
 namespace alliance::io {
+
+namespace {
+
+// The format a row of a `format` file is read in (ResponseRecord::format).
+InputFormat stat_input_format(StatFormat format) {
+  switch (format) {
+    case StatFormat::sav: return InputFormat::sav;
+    case StatFormat::por: return InputFormat::por;
+    case StatFormat::dta: return InputFormat::dta;
+    case StatFormat::sas7bdat: return InputFormat::sas7bdat;
+    case StatFormat::xport: return InputFormat::xpt;
+  }
+  return InputFormat::sav;
+}
+
+}  // namespace
 
 const char* stat_format_name(StatFormat format) {
   switch (format) {
@@ -44,30 +61,64 @@ const char* stat_format_name(StatFormat format) {
   return "";
 }
 
+std::optional<text::Msg> stat_reason_id(int error) {
+  using text::Msg;
+  switch (static_cast<readstat_error_t>(error)) {
+    case READSTAT_ERROR_OPEN: return Msg::stat_reason_open;
+    case READSTAT_ERROR_READ: return Msg::stat_reason_read;
+    case READSTAT_ERROR_MALLOC: return Msg::stat_reason_memory;
+    case READSTAT_ERROR_PARSE: return Msg::stat_reason_parse;
+    case READSTAT_ERROR_UNSUPPORTED_COMPRESSION: return Msg::stat_reason_compression;
+    case READSTAT_ERROR_UNSUPPORTED_CHARSET: return Msg::stat_reason_charset;
+    case READSTAT_ERROR_COLUMN_COUNT_MISMATCH: return Msg::stat_reason_columns;
+    case READSTAT_ERROR_ROW_COUNT_MISMATCH: return Msg::stat_reason_rows;
+    case READSTAT_ERROR_ROW_WIDTH_MISMATCH: return Msg::stat_reason_row_width;
+    case READSTAT_ERROR_SEEK: return Msg::stat_reason_seek;
+    case READSTAT_ERROR_CONVERT: return Msg::stat_reason_convert;
+    case READSTAT_ERROR_CONVERT_BAD_STRING: return Msg::stat_reason_convert_bad;
+    case READSTAT_ERROR_CONVERT_SHORT_STRING: return Msg::stat_reason_convert_short;
+    case READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION: return Msg::stat_reason_version;
+    case READSTAT_ERROR_USER_ABORT: return Msg::stat_reason_user_abort;
+    case READSTAT_ERROR_BAD_FORMAT_STRING: return Msg::stat_reason_format_string;
+    case READSTAT_ERROR_VALUE_TYPE_MISMATCH: return Msg::stat_reason_value_type;
+    case READSTAT_ERROR_WRITE: return Msg::stat_reason_write;
+    case READSTAT_ERROR_WRITER_NOT_INITIALIZED: return Msg::stat_reason_writer_init;
+    case READSTAT_ERROR_CONVERT_LONG_STRING: return Msg::stat_reason_convert_long;
+    case READSTAT_ERROR_NUMERIC_VALUE_IS_OUT_OF_RANGE: return Msg::stat_reason_numeric_range;
+    case READSTAT_ERROR_TAGGED_VALUE_IS_OUT_OF_RANGE: return Msg::stat_reason_tagged_range;
+    case READSTAT_ERROR_STRING_VALUE_IS_TOO_LONG: return Msg::stat_reason_string_too_long;
+    case READSTAT_ERROR_TAGGED_VALUES_NOT_SUPPORTED: return Msg::stat_reason_tagged_unsupported;
+    case READSTAT_ERROR_NAME_BEGINS_WITH_ILLEGAL_CHARACTER: return Msg::stat_reason_name_start;
+    case READSTAT_ERROR_NAME_CONTAINS_ILLEGAL_CHARACTER: return Msg::stat_reason_name_char;
+    case READSTAT_ERROR_NAME_IS_RESERVED_WORD: return Msg::stat_reason_name_reserved;
+    case READSTAT_ERROR_NAME_IS_TOO_LONG: return Msg::stat_reason_name_too_long;
+    case READSTAT_ERROR_BAD_TIMESTAMP_STRING: return Msg::stat_reason_timestamp_string;
+    case READSTAT_ERROR_BAD_FREQUENCY_WEIGHT: return Msg::stat_reason_frequency_weight;
+    case READSTAT_ERROR_TOO_MANY_MISSING_VALUE_DEFINITIONS: return Msg::stat_reason_missing_definitions;
+    case READSTAT_ERROR_NOTE_IS_TOO_LONG: return Msg::stat_reason_note_too_long;
+    case READSTAT_ERROR_STRING_REFS_NOT_SUPPORTED: return Msg::stat_reason_string_refs_unsupported;
+    case READSTAT_ERROR_STRING_REF_IS_REQUIRED: return Msg::stat_reason_string_ref_required;
+    case READSTAT_ERROR_ROW_IS_TOO_WIDE_FOR_PAGE: return Msg::stat_reason_row_too_wide;
+    case READSTAT_ERROR_TOO_FEW_COLUMNS: return Msg::stat_reason_too_few_columns;
+    case READSTAT_ERROR_TOO_MANY_COLUMNS: return Msg::stat_reason_too_many_columns;
+    case READSTAT_ERROR_NAME_IS_ZERO_LENGTH: return Msg::stat_reason_name_empty;
+    case READSTAT_ERROR_BAD_TIMESTAMP_VALUE: return Msg::stat_reason_timestamp_value;
+    default: return std::nullopt;
+  }
+}
+
+std::string stat_reason_argument(int error) {
+  if (const std::optional<text::Msg> id = stat_reason_id(error)) return text::nested(*id);
+  return readstat_error_message(static_cast<readstat_error_t>(error));
+}
+
 namespace {
 
-// ReadStat's reason for `error` in `lang`: the catalogue's words for the ones
-// a reader meets (their English is ReadStat's), else ReadStat's English.
+// ReadStat's reason for `error` in `lang` (stat_reason_id; ReadStat's English
+// for one without an entry).
 std::string stat_reason(std::string_view lang, readstat_error_t error) {
-  using text::Msg;
-  const auto say = [lang](Msg id) { return text::say(lang, id); };
-  switch (error) {
-    case READSTAT_ERROR_OPEN: return say(Msg::stat_reason_open);
-    case READSTAT_ERROR_READ: return say(Msg::stat_reason_read);
-    case READSTAT_ERROR_MALLOC: return say(Msg::stat_reason_memory);
-    case READSTAT_ERROR_PARSE: return say(Msg::stat_reason_parse);
-    case READSTAT_ERROR_UNSUPPORTED_COMPRESSION: return say(Msg::stat_reason_compression);
-    case READSTAT_ERROR_UNSUPPORTED_CHARSET: return say(Msg::stat_reason_charset);
-    case READSTAT_ERROR_COLUMN_COUNT_MISMATCH: return say(Msg::stat_reason_columns);
-    case READSTAT_ERROR_ROW_COUNT_MISMATCH: return say(Msg::stat_reason_rows);
-    case READSTAT_ERROR_ROW_WIDTH_MISMATCH: return say(Msg::stat_reason_row_width);
-    case READSTAT_ERROR_SEEK: return say(Msg::stat_reason_seek);
-    case READSTAT_ERROR_CONVERT: return say(Msg::stat_reason_convert);
-    case READSTAT_ERROR_CONVERT_BAD_STRING: return say(Msg::stat_reason_convert_bad);
-    case READSTAT_ERROR_CONVERT_SHORT_STRING: return say(Msg::stat_reason_convert_short);
-    case READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION: return say(Msg::stat_reason_version);
-    default: return readstat_error_message(error);
-  }
+  if (const std::optional<text::Msg> id = stat_reason_id(error)) return text::say(lang, *id);
+  return readstat_error_message(error);
 }
 
 // One value as read: missing (system-missing, user-missing, Stata's .a–.z,
@@ -376,6 +427,7 @@ class StatFileReader final : public ResponseReader {
   void fill(const StatRow& row, ResponseRecord& record) {
     reset_record(q_, record);
     set_location(record, path_, ++row_number_);
+    record.format = stat_input_format(format_);
     for (std::size_t k = 0; k < kept_.size(); ++k) apply(k, row[k], record);
     check_identity(q_, record);
   }

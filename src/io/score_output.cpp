@@ -440,15 +440,11 @@ class JsonWriter final : public ResultWriter {
 };
 
 // Why --output-columns was refused, and what to do instead.
-std::string not_delimited_message(OutputFormat format) {
-  const std::string start = "--output-columns applies to csv and tsv output only";
-  if (format == OutputFormat::table)
-    return start + ", not a table (the default on a terminal); add --format csv or --format tsv";
+text::Message not_delimited_message(OutputFormat format) {
+  if (format == OutputFormat::table) return {text::Msg::output_columns_not_table, {}};
   if (format == OutputFormat::sav || format == OutputFormat::dta)
-    return start + ", not SPSS or Stata files; keep the variables you need in SPSS or Stata (or write csv)";
-  return start +
-         ", not JSON; to keep some fields of JSON, use jq (e.g. jq -c '{respondent, total: "
-         ".scores.total.score}' on --format ndjson)";
+    return {text::Msg::output_columns_not_stat, {}};
+  return {text::Msg::output_columns_not_json, {"'{respondent, total: .scores.total.score}'"}};
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "alliance/io/records.hpp"
 #include "alliance/text/messages.hpp"
 #include "record_format.hpp"
+#include "stat_reasons.hpp"
 
 namespace alliance::io {
 
@@ -116,8 +117,8 @@ class StatFileWriter final : public RecordWriter {
     }
     readstat_writer_free(writer);
     if (std::fflush(out_) != 0 || std::ferror(out_))
-      throw Error(ExitCode::io,
-                  text::Message{text::Msg::stat_file_write_failed, {format_name(), std::strerror(errno)}});
+      throw Error(ExitCode::io, text::Message{text::Msg::stat_file_write_failed,
+                                              {format_name(), text::system_reason(errno)}});
   }
 
  private:
@@ -179,7 +180,7 @@ class StatFileWriter final : public RecordWriter {
   void check(readstat_error_t error) const {
     if (error != READSTAT_OK)
       throw Error(ExitCode::io, text::Message{text::Msg::stat_file_write_failed,
-                                              {format_name(), readstat_error_message(error)}});
+                                              {format_name(), stat_reason_argument(error)}});
   }
 
   void write_file(readstat_writer_t* writer) {

@@ -7,6 +7,7 @@
 
 #include "alliance/core/error.hpp"
 #include "alliance/core/utf8.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::io {
 
@@ -189,37 +190,30 @@ Decoded decode_to_utf8(Decoding decoding, std::string_view in, char* out, std::s
   return {};
 }
 
-std::string describe_bad_text(std::string_view bad, Decoding decoding) {
+text::Message describe_bad_text(std::string_view bad, Decoding decoding) {
   const auto byte = static_cast<unsigned char>(bad[0]);
   const bool utf16 = decoding == Decoding::utf16le || decoding == Decoding::utf16be;
-  if (byte == 0)
-    return utf16 ? "character U+0000 (NUL): this is not text"
-                 : "NUL byte (0x00): this is not text; if the file is UTF-16 without a byte-order mark, "
-                   "name it with --encoding utf-16le (or utf-16be)";
+  if (byte == 0) return {utf16 ? text::Msg::text_nul_char : text::Msg::text_nul_byte_utf16, {}};
   if (utf16) {
-    if (byte == 0xFF) return "the file ends in the middle of a UTF-16 character (an odd number of bytes)";
+    if (byte == 0xFF) return {text::Msg::text_utf16_cut, {}};
     unsigned surrogate = 0;
     for (std::size_t i = 0; i < 3 && i < bad.size(); ++i)
       surrogate = (surrogate << 6) | (static_cast<unsigned char>(bad[i]) & (i == 0 ? 0x0F : 0x3F));
-    return "unpaired UTF-16 surrogate " + hex(surrogate, 4) + ": the file is not valid UTF-16";
+    return {text::Msg::text_utf16_surrogate, {hex(surrogate, 4)}};
   }
-  return describe_not_utf8(bad) +
-         ": name the file's encoding, e.g. --encoding windows-1252 (Excel's CSV on Windows), or save it as "
-         "UTF-8";
+  const text::Message what = describe_not_utf8(bad);
+  return {text::Msg::text_name_encoding, {text::nested(what.id, what.args)}};
 }
 
-std::string describe_not_utf8(std::string_view bad) {
+text::Message describe_not_utf8(std::string_view bad) {
   const auto byte = static_cast<unsigned char>(bad[0]);
-  if (byte == 0) return "NUL byte (0x00): this is not text";
-  std::string out = "byte " + hex(byte, 2) + " is not UTF-8";
+  if (byte == 0) return {text::Msg::text_nul_byte, {}};
   const char32_t reading = windows1252(byte);
-  if (reading == 0xA0)
-    out += " (a no-break space in Windows-1252)";
-  else if (reading == 0xAD)
-    out += " (a soft hyphen in Windows-1252)";
-  else if (!core::drives_terminal(reading))
-    out += " ('" + encoded(reading) + "' in Windows-1252)";
-  return out;
+  if (reading == 0xA0) return {text::Msg::text_not_utf8_nbsp, {hex(byte, 2)}};
+  if (reading == 0xAD) return {text::Msg::text_not_utf8_soft_hyphen, {hex(byte, 2)}};
+  if (!core::drives_terminal(reading))
+    return {text::Msg::text_not_utf8_char, {hex(byte, 2), encoded(reading)}};
+  return {text::Msg::text_not_utf8, {hex(byte, 2)}};
 }
 
 }  // namespace alliance::io

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "alliance/io/text_encoding.hpp"
+#include "alliance/text/message.hpp"
 
 namespace alliance::io {
 
@@ -44,11 +45,12 @@ Decoded decode_to_utf8(Decoding decoding, std::string_view in, char* out, std::s
 
 // Why the text starting at `bad` (a byte core::check_text stopped at, and
 // what follows it) is not text, and what to do: "byte 0xE9 is not UTF-8
-// ('é' in Windows-1252): name the file's encoding, e.g. --encoding ...".
-std::string describe_bad_text(std::string_view bad, Decoding decoding);
+// ('é' in Windows-1252): name the file's encoding, e.g. --encoding ...", as a
+// catalogue message (shown in the user's language).
+text::Message describe_bad_text(std::string_view bad, Decoding decoding);
 
 // The same for a file that can only be UTF-8 (a definition): what the byte
 // is, without the --encoding advice ("byte 0xE9 is not UTF-8 ('é' in Windows-1252)").
-std::string describe_not_utf8(std::string_view bad);
+text::Message describe_not_utf8(std::string_view bad);
 
 }  // namespace alliance::io

@@ -1,6 +1,8 @@
 #include "alliance/text/messages.hpp"
 
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <vector>
 
 namespace alliance::text {
@@ -174,6 +176,48 @@ std::string decimal(std::string_view lang, std::string_view number) {
   for (std::size_t i = 1; i + 1 < out.size(); ++i)
     if (out[i] == '.' && digit(out[i - 1]) && digit(out[i + 1])) out[i] = ',';
   return out;
+}
+
+std::optional<Msg> system_reason_id(int error_number) {
+  switch (error_number) {
+    case ENOENT: return Msg::sys_enoent;
+    case EACCES: return Msg::sys_eacces;
+    case EPERM: return Msg::sys_eperm;
+    case EISDIR: return Msg::sys_eisdir;
+    case ENOTDIR: return Msg::sys_enotdir;
+    case ENOSPC: return Msg::sys_enospc;
+    case EDQUOT: return Msg::sys_edquot;
+    case EROFS: return Msg::sys_erofs;
+    case EEXIST: return Msg::sys_eexist;
+    case ENAMETOOLONG: return Msg::sys_enametoolong;
+    case ELOOP: return Msg::sys_eloop;
+    case EMFILE: return Msg::sys_emfile;
+    case ENFILE: return Msg::sys_enfile;
+    case EIO: return Msg::sys_eio;
+    case EFBIG: return Msg::sys_efbig;
+    case EPIPE: return Msg::sys_epipe;
+    case ENXIO: return Msg::sys_enxio;
+    case ENODEV: return Msg::sys_enodev;
+    case EBUSY: return Msg::sys_ebusy;
+    case ETXTBSY: return Msg::sys_etxtbsy;
+    case ESTALE: return Msg::sys_estale;
+    case ENOMEM: return Msg::sys_enomem;
+    case EAGAIN: return Msg::sys_eagain;
+    case EINVAL: return Msg::sys_einval;
+    case EINTR: return Msg::sys_eintr;
+    case ESPIPE: return Msg::sys_espipe;
+    case EBADF: return Msg::sys_ebadf;
+    case EXDEV: return Msg::sys_exdev;
+    case EOVERFLOW: return Msg::sys_eoverflow;
+    case ENOLCK: return Msg::sys_enolck;
+    case ETIMEDOUT: return Msg::sys_etimedout;
+    default: return std::nullopt;
+  }
+}
+
+std::string system_reason(int error_number) {
+  if (const std::optional<Msg> id = system_reason_id(error_number)) return nested(*id);
+  return std::strerror(error_number);
 }
 
 }  // namespace alliance::text

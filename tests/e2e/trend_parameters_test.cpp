@@ -264,8 +264,8 @@ TEST(TrendStreaming, UngroupedInputBeyondHoldIsRefusedWithAWayOut) {
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find(kVShapeData +
                          ":5: A's responses start again here after other respondents', and there are more "
-                         "than 2 sessions to hold to put them back together: sort the input by respondent "
-                         "(the header first), or raise --hold"),
+                         "than 2 sessions to hold to put them back together: sort the lines by respondent, "
+                         "or raise --hold"),
             std::string::npos)
       << run.err;
   // Within the default hold the same input is put together: 9 sessions.

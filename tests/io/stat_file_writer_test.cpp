@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@
 #include "alliance/io/catalog.hpp"
 #include "alliance/io/records.hpp"
 #include "alliance/io/response_reader.hpp"
+#include "alliance/text/messages.hpp"
+#include "io/stat_reasons.hpp"
 
 namespace alliance::io {
 namespace {
@@ -181,6 +184,28 @@ TEST_P(StatFileWriterTest, AnswersWrittenAreReadBackByTheReader) {
 TEST(StatFileFormats, ParsedByName) {
   EXPECT_EQ(parse_output_format("sav"), OutputFormat::sav);
   EXPECT_EQ(parse_output_format("dta"), OutputFormat::dta);
+}
+
+// ReadStat's reasons, the reader's and the writer's: every error ReadStat
+// numbers has a catalogue entry whose English is ReadStat's own words (so
+// English messages are as they were), and a French text of its own.
+TEST(StatReasons, EveryReadStatErrorIsInTheCatalogueWithReadStatsEnglish) {
+  for (int e = READSTAT_ERROR_OPEN; e <= READSTAT_ERROR_BAD_TIMESTAMP_VALUE; ++e) {
+    const std::string english = readstat_error_message(static_cast<readstat_error_t>(e));
+    SCOPED_TRACE(english);
+    const std::optional<text::Msg> id = stat_reason_id(e);
+    ASSERT_TRUE(id.has_value());
+    EXPECT_EQ(text::text("en", *id), english);
+    EXPECT_NE(text::text("fr", *id), english);
+    EXPECT_EQ(text::shown("en", stat_reason_argument(e)), english);
+  }
+  EXPECT_EQ(text::shown("fr", stat_reason_argument(READSTAT_ERROR_BAD_TIMESTAMP_STRING)),
+            "l’horodatage écrit dans le fichier est invalide");
+  EXPECT_FALSE(stat_reason_id(READSTAT_OK).has_value());
+  const int unnumbered = 60;  // within the enum's range (six bits), past its last error
+  EXPECT_FALSE(stat_reason_id(unnumbered).has_value());
+  EXPECT_EQ(stat_reason_argument(unnumbered),
+            readstat_error_message(static_cast<readstat_error_t>(unnumbered)));
 }
 
 }  // namespace

@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -112,6 +115,36 @@ TEST(Catalogue, DecimalCommaInFrenchOnly) {
   EXPECT_EQ(decimal("fr", "12"), "12");
   EXPECT_EQ(decimal("fr", ".5"), ".5");  // not written so by the program; left alone
   EXPECT_EQ(decimal("en", "3.25"), "3.25");
+}
+
+// The system's reasons: in English strerror's own words (so that English
+// output is what it was before they went through the catalogue), in French
+// the catalogue's; an error number without an entry is strerror's text.
+TEST(Catalogue, SystemReasonsAreStrerrorsInEnglish) {
+  const int common[] = {ENOENT, EACCES,       EPERM, EISDIR, ENOTDIR, ENOSPC, EDQUOT, EROFS,
+                        EEXIST, ENAMETOOLONG, ELOOP, EMFILE, ENFILE,  EIO,    EFBIG};
+  for (const int e : common) {
+    SCOPED_TRACE(std::strerror(e));
+    const std::optional<Msg> id = system_reason_id(e);
+    ASSERT_TRUE(id.has_value());
+    EXPECT_EQ(text("en", *id), std::string_view(std::strerror(e)));
+    EXPECT_EQ(shown("en", system_reason(e)), std::strerror(e));
+    EXPECT_NE(shown("fr", system_reason(e)), std::strerror(e));
+  }
+  for (std::size_t i = 0; i < kMessageCount; ++i)  // every sys_ entry is an error number's
+    if (name(id_at(i)).starts_with("sys_e")) {
+      bool found = false;
+      for (int e = 1; e < 200 && !found; ++e) found = system_reason_id(e) == id_at(i);
+      EXPECT_TRUE(found) << name(id_at(i));
+    }
+  EXPECT_EQ(shown("fr", system_reason(ENOSPC)), "plus de place sur le disque");
+  EXPECT_EQ(say("fr", Message{Msg::read_failed, {"r.csv", system_reason(EIO)}}),
+            "r.csv\u00a0: lecture impossible\u00a0: erreur d’entrée-sortie");
+  EXPECT_EQ(say("en", Message{Msg::read_failed, {"r.csv", system_reason(EIO)}}),
+            "r.csv: cannot read: Input/output error");
+  EXPECT_FALSE(system_reason_id(EHOSTDOWN).has_value());
+  EXPECT_EQ(system_reason(EHOSTDOWN), std::strerror(EHOSTDOWN));
+  EXPECT_EQ(shown("fr", system_reason(EHOSTDOWN)), std::strerror(EHOSTDOWN));
 }
 
 }  // namespace

@@ -41,4 +41,9 @@ using ParsedCommandLine = std::variant<Command, Printout>;
 // `locale_language` ("fr" or "en").
 ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::string& locale_language);
 
+// The language of --help (and of what a Printout says): --lang (before or
+// after the command) when it is fr or en, else `locale_language`
+// (io::choose_language's order).
+std::string help_language(int argc, const char* const* argv, const std::string& locale_language);
+
 }  // namespace alliance::cli

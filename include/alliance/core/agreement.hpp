@@ -14,6 +14,7 @@
 #include "alliance/core/agreement_methods.hpp"
 #include "alliance/core/questionnaire.hpp"
 #include "alliance/core/scoring.hpp"
+#include "alliance/text/message.hpp"
 
 namespace alliance::core {
 
@@ -33,8 +34,12 @@ struct FormPairing {
   std::vector<std::pair<std::size_t, std::size_t>> item_pairs;  // (first, second), first's order
 };
 
-// Why two definitions cannot be compared ("" when they can): a different
-// family, different subscale ids, a different scale, or a total in only one.
+// Why two definitions cannot be compared, as a catalogue message
+// (compare_not_…, to be shown in the user's language); nullopt when they
+// can: a different family, different subscale ids, a different scale, or a
+// total in only one.
+std::optional<text::Message> comparability_message(const Questionnaire& first, const Questionnaire& second);
+// The same in English ("" when they can be compared).
 std::string comparability_problem(const Questionnaire& first, const Questionnaire& second);
 
 // Subscales in the order of `order` (default: the first form's).

@@ -18,10 +18,22 @@
 #include <string_view>
 
 #include "alliance/io/text_encoding.hpp"
+#include "alliance/text/message.hpp"
 
 namespace alliance::io {
 
 enum class Decoding;  // io-internal (text_decoding.hpp)
+
+// Bytes that are not text (ByteSource::text_problem): where, and why as a
+// catalogue message, so that it is shown in the user's language.
+struct TextProblem {
+  std::string place;  // "<name>:<line>:<column>"
+  text::Message message;
+  // "<place>: <why>" in English (a record's problems, what() of an Error).
+  std::string english() const;
+  // The same in `lang`.
+  std::string in_language(std::string_view lang) const;
+};
 
 class ByteSource {
  public:
@@ -59,10 +71,11 @@ class ByteSource {
   // True when the next `length` bytes of available() are all text (valid
   // UTF-8 without NUL, after decoding). One comparison: call it per record.
   bool all_text(std::size_t length) const { return bad_ >= offset() + length; }
-  // When they are not: "<name>:<line>:<column>: <why>: <the way out>", for
-  // the first byte that is not text, the first of the bytes being on `line`
-  // (columns count bytes of the UTF-8 text).
-  std::string text_problem(std::size_t length, long line) const;
+  // When they are not: where the first byte that is not text is
+  // ("<name>:<line>:<column>", the first of the bytes being on `line`;
+  // columns count bytes of the UTF-8 text), why and the way out; nullopt
+  // when they are.
+  std::optional<TextProblem> text_problem(std::size_t length, long line) const;
 
   // Reading a regular file in parts (io/part_reading.hpp).
   // Its size; nullopt for standard input, a pipe, a terminal or a device,

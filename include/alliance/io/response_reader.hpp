@@ -85,6 +85,9 @@ struct ResponseRecord {
   // Input lines the record takes: more than 1 for a CSV row whose quoted
   // field holds line breaks (its location names the first).
   long lines = 1;
+  // The format it was read in (InputFormat::csv for TSV as well): what to
+  // advise about the input's order (trend).
+  InputFormat format = InputFormat::automatic;
   bool valid() const { return problems.empty(); }
 };
 

@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,5 +89,14 @@ std::string say(std::string_view lang, Msg id, std::initializer_list<std::string
 // two digits becomes a decimal comma ("3.25" → "3,25", "1..5" unchanged);
 // English is unchanged. Machine formats never call this.
 std::string decimal(std::string_view lang, std::string_view number);
+
+// The system's reason for error number `error_number` (an errno value), as an
+// argument of a message: for the ones reading and writing files meet
+// (ENOENT, EACCES, ENOSPC...), a nested() catalogue message (sys_…), shown in
+// the language of the message it is in, whose English is strerror's (glibc's
+// words, so English output is as it was); for any other, strerror's text.
+std::string system_reason(int error_number);
+// The catalogue message system_reason() uses for `error_number`, if any.
+std::optional<Msg> system_reason_id(int error_number);
 
 }  // namespace alliance::text
