@@ -152,7 +152,7 @@ class Chooser {
     try {
       doc = io::read_response_document(q_, file, env_);
     } catch (const io::FileError& e) {
-      throw io_error(admin::fill(m_.cannot_read, {file.string(), reason(m_, e)}));
+      throw io_error(admin::fill(m_.cannot_read, {file.string(), io::plain_reason(m_, e)}));
     } catch (const Error& e) {
       throw Error(e.code(), admin::fill(m_.resume_foreign, {file.string(), q_.id, e.in_language(lang_)}));
     }
@@ -269,33 +269,6 @@ std::string shell_quote(std::string_view arg) {
   std::string out = "'";
   for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
-}
-
-std::string reason(const admin::Messages& m, const io::FileError& e) {
-  if (e.step() == io::FileError::Step::not_regular) return m.reason_not_regular;
-  const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
-  const int error_number = e.error_number();
-  if (reading && error_number == ENOENT) return m.reason_no_file;
-  switch (error_number) {
-    case ENOSPC: return m.reason_no_space;
-    case EDQUOT: return m.reason_quota;
-    case EACCES:
-    case EPERM: return m.reason_access;
-    case EROFS: return m.reason_read_only;
-    case ENOENT: return m.reason_no_directory;
-    case ENOTDIR: return m.reason_not_directory;
-    case EISDIR: return m.reason_is_directory;
-    case EEXIST: return m.reason_exists;
-    case EFBIG: return m.reason_too_big;
-    case ENAMETOOLONG: return m.reason_name_too_long;
-    case EIO: return m.reason_io;
-    default: {
-      // The system's words in the language of `m` (one of the two catalogues' texts).
-      const std::string_view lang = &m == &text::messages("fr") ? "fr" : "en";
-      return text::say(lang, text::Msg::reason_other,
-                       {std::to_string(error_number), text::system_reason(error_number)});
-    }
-  }
 }
 
 Target choose_target(const FileRequest& request, const SuggestedCommands& commands,

@@ -19,7 +19,6 @@
 
 namespace alliance::cli {
 
-using admin::reason;
 using admin::shell_quote;
 using admin::Target;
 

@@ -102,7 +102,7 @@ io::LoadedQuestionnaire load_questionnaire(const AdministerOptions& o, const Glo
   try {
     return catalog.load(o.questionnaire);
   } catch (const io::FileError& e) {
-    throw Error(ExitCode::io, admin::fill(m.cannot_read, {e.path().string(), reason(m, e)}));
+    throw Error(ExitCode::io, admin::fill(m.cannot_read, {e.path().string(), io::plain_reason(m, e)}));
   } catch (const Error& e) {
     if (e.code() == ExitCode::usage) {  // not a file, not an id the catalog knows
       const std::optional<std::string> close = core::closest_match(o.questionnaire, catalog.ids());
@@ -213,7 +213,7 @@ int run_administer(AdministerOptions o, const GlobalOptions& global, std::string
   try {  // Saved at once: the file is known to be writable before the first question.
     store.start(target.resume || target.keep ? io::Overwrite::allow : io::Overwrite::refuse, target.keep);
   } catch (const io::FileError& e) {
-    throw Error(ExitCode::io, admin::fill(m.cannot_write, {e.path().string(), reason(m, e)}));
+    throw Error(ExitCode::io, admin::fill(m.cannot_write, {e.path().string(), io::plain_reason(m, e)}));
   }
 
   const admin::TerminalFacts facts = terminal_facts(env);
@@ -274,7 +274,7 @@ int administer(const AdministerOptions& o, const GlobalOptions& global) {
     const admin::Messages& m = admin::messages(lang);
     const bool reading = e.step() == io::FileError::Step::open || e.step() == io::FileError::Step::read;
     std::cerr << admin::fill(m.error_line, {admin::fill(reading ? m.cannot_read : m.cannot_write,
-                                                        {e.path().string(), reason(m, e)})})
+                                                        {e.path().string(), io::plain_reason(m, e)})})
               << '\n';
     return static_cast<int>(e.code());
   } catch (const Error& e) {

@@ -74,7 +74,7 @@ void ResponseStore::write_or_ask(io::Overwrite overwrite) {
     }
     if (!error) break;
     failed = true;
-    const std::string what = admin::fill(m_.save_failed, {file_.string(), reason(m_, *error)});
+    const std::string what = admin::fill(m_.save_failed, {file_.string(), io::plain_reason(m_, *error)});
     on_exit_say(true);
     if (!asker_) throw abandon(what);
     admin::SaveProblem problem;
@@ -114,7 +114,7 @@ bool ResponseStore::try_move(const std::string& place, std::string& notice) {
   try {
     env_.write_file_atomic(target, io::response_to_json(q_, document_), io::Overwrite::refuse);
   } catch (const io::FileError& e) {
-    notice = admin::fill(m_.save_failed, {target.string(), reason(m_, e)});
+    notice = admin::fill(m_.save_failed, {target.string(), io::plain_reason(m_, e)});
     return false;
   }
   if (on_disk()) earlier_.push_back(file_);

@@ -5,7 +5,6 @@
 #include <iostream>
 #include <utility>
 
-#include "alliance/admin/administer_files.hpp"
 #include "alliance/io/files.hpp"
 #include "alliance/text/messages.hpp"
 
@@ -27,13 +26,13 @@ std::string unread_file_list(const std::vector<std::string>& names, const std::s
 }  // namespace
 
 std::string error_text(const Error& error, const std::string& lang) {
-  // A file's system error in French worded from the catalogue as administer words it; in
+  // A file's system error in French in the catalogue's plain words, as administer says it; in
   // English, as it always was.
   if (const auto* file = dynamic_cast<const io::FileError*>(&error); file && text::is_french(lang)) {
     const bool reading =
         file->step() == io::FileError::Step::open || file->step() == io::FileError::Step::read;
     return text::say(lang, reading ? text::Msg::cannot_read : text::Msg::cannot_write,
-                     {file->path().string(), admin::reason(text::messages(lang), *file)});
+                     {file->path().string(), io::plain_reason(text::messages(lang), *file)});
   }
   return error.in_language(lang);
 }

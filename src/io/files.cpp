@@ -213,4 +213,31 @@ void keep_under_name(const std::filesystem::path& from, const std::filesystem::p
   write_file_atomic(to, read_file(from), Overwrite::refuse);
 }
 
+std::string plain_reason(const text::Messages& m, const FileError& e) {
+  if (e.step() == FileError::Step::not_regular) return m.reason_not_regular;
+  const bool reading = e.step() == FileError::Step::open || e.step() == FileError::Step::read;
+  const int error_number = e.error_number();
+  if (reading && error_number == ENOENT) return m.reason_no_file;
+  switch (error_number) {
+    case ENOSPC: return m.reason_no_space;
+    case EDQUOT: return m.reason_quota;
+    case EACCES:
+    case EPERM: return m.reason_access;
+    case EROFS: return m.reason_read_only;
+    case ENOENT: return m.reason_no_directory;
+    case ENOTDIR: return m.reason_not_directory;
+    case EISDIR: return m.reason_is_directory;
+    case EEXIST: return m.reason_exists;
+    case EFBIG: return m.reason_too_big;
+    case ENAMETOOLONG: return m.reason_name_too_long;
+    case EIO: return m.reason_io;
+    default: {
+      // The system's words in the language of `m` (one of the two catalogues' texts).
+      const std::string_view lang = &m == &text::messages("fr") ? "fr" : "en";
+      return text::say(lang, text::Msg::reason_other,
+                       {std::to_string(error_number), text::system_reason(error_number)});
+    }
+  }
+}
+
 }  // namespace alliance::io

@@ -203,7 +203,7 @@ TEST_F(AdministerFiles, AFirstSaveThatFailsLeavesNothingBehind) {
   } catch (const io::FileError& e) {
     EXPECT_EQ(e.error_number(), ENOSPC);
     EXPECT_EQ(e.path(), fs::path(kToday));
-    EXPECT_EQ(reason(admin::messages("en"), e), "the disk is full");
+    EXPECT_EQ(io::plain_reason(admin::messages("en"), e), "the disk is full");
   }
   EXPECT_TRUE(env_.files().empty());
 }

@@ -46,9 +46,6 @@ struct SuggestedCommands {
 // characters, else in single quotes.
 std::string shell_quote(std::string_view arg);
 
-// Why a file could not be read or written, in words of the catalogue.
-std::string reason(const Messages& m, const io::FileError& e);
-
 // Where the response goes, decided before the first question.
 struct Target {
   std::filesystem::path file;

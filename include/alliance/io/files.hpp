@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "alliance/core/error.hpp"
+#include "alliance/text/messages.hpp"
 
 namespace alliance::io {
 
@@ -29,6 +30,11 @@ class FileError : public Error {
   Step step_;
   int error_number_;
 };
+
+// Why a file could not be read or written, in the plain words of `m` (the catalogue in the user's
+// language): "the file does not exist", "the disk is full"...; the system's own words, numbered,
+// for the rarer reasons.
+std::string plain_reason(const text::Messages& m, const FileError& e);
 
 std::string read_file(const std::filesystem::path& path);
 
