@@ -12,17 +12,15 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
-launcher=()
-if command -v ccache >/dev/null; then
-  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  # So that ccache can cache the files compiled with the tests' precompiled headers.
-  export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros}
-fi
+source scripts/build-options.sh
+configure_options build/test
+# So that ccache can cache the files compiled with the tests' precompiled headers.
+command -v ccache >/dev/null && export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros}
 
 # -g1: line tables only, which is all the sanitizers' reports need (function, file, line), and a
 # fifth less compile time than full debug information.
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALLIANCE_WERROR=ON -DALLIANCE_SANITIZE=ON \
-  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" "${launcher[@]}"
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" "${configure[@]}"
 cmake --build build/test -j "$jobs"
 # The fuzz check (scripts/fuzz.sh --check: a clang build of the readers, then every target for
 # FUZZ_SECONDS) runs beside the tests: ctest spends much of its time waiting for a few long tests
