@@ -42,13 +42,13 @@ if ! clang++ -fsanitize=fuzzer,address,undefined "$probe/p.cpp" -o "$probe/p" 2>
   exit 77
 fi
 
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+source scripts/build-options.sh
+configure_options build/fuzz
 # -O1 and line tables (-g1), as OSS-Fuzz builds its targets: the crash reports' stack traces need only
 # functions, files and lines, and -O1 compiles in about two thirds of -O2's time for a few percent
 # fewer executions a second (docs/performance.md, "Build time").
 cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALLIANCE_FUZZ=ON \
-  -DALLIANCE_BUILD_TESTS=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" "${launcher[@]}" >/dev/null
+  -DALLIANCE_BUILD_TESTS=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" "${configure[@]}" >/dev/null
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake --build build/fuzz -j "$jobs" --target fuzzers >/dev/null
 

@@ -9,14 +9,14 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 build=build/package
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+source scripts/build-options.sh
+configure_options "$build"
 flags=() linker=()
 if command -v dpkg-buildflags >/dev/null; then
   flags=("-DCMAKE_CXX_FLAGS=$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)")
   linker=("-DCMAKE_EXE_LINKER_FLAGS=$(dpkg-buildflags --get LDFLAGS)")
 fi
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DALLIANCE_BUILD_TESTS=OFF "${launcher[@]}" "${flags[@]}" \
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DALLIANCE_BUILD_TESTS=OFF "${configure[@]}" "${flags[@]}" \
   "${linker[@]}" >/dev/null
 cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)"
 rm -f "$build"/alliance_*.deb

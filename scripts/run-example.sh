@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
+source scripts/build-options.sh
+configure_options build/release
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release "${configure[@]}" >/dev/null
 cmake --build build/release -j "$(nproc 2>/dev/null || echo 2)" --target alliance >/dev/null
 build/release/src/alliance score gtb-12 examples/gtb-12-sessions.ndjson --format table

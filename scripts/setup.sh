@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build alliance: CLI11 and
 # nlohmann/json (header-only, from Debian's packages), utf8proc, ReadStat (SPSS, Stata and SAS
-# files), plus cmake, g++,
+# files), plus cmake, g++, ninja,
 # GoogleTest, jq, python3, python3-jsonschema, R (r-base-core), python3-pandas,
 # clang with libFuzzer's runtime (the fuzz targets), groff, dpkg-dev and file (the man page
 # and package tests), and, optionally, zsh, fish, lintian, chromium (the report's browser
@@ -18,6 +18,8 @@ need=()
 [ -f /usr/include/readstat.h ] || need+=(libreadstat-dev)
 command -v cmake >/dev/null || need+=(cmake)
 command -v g++ >/dev/null || need+=(g++)
+# Ninja schedules the build's files better than Make on 2 cores (scripts/build-options.sh).
+command -v ninja >/dev/null || need+=(ninja-build)
 # The README's examples, run by the tests, pipe into jq and read CSV with Python.
 command -v jq >/dev/null || need+=(jq)
 command -v python3 >/dev/null || need+=(python3)

@@ -10,7 +10,7 @@
 # deb   cpack builds the .deb; its contents and control fields are checked, and lintian finds
 #       neither error nor warning (when installed); it is extracted (dpkg-deb -x, not installed: /usr/share/alliance would change the other
 #       tests) and the extracted alliance finds the questionnaires installed beside it
-# Run it after the build, as ctest is (scripts/test.sh): cpack's first step, `make preinstall`,
+# Run it after the build, as ctest is (scripts/test.sh): cpack's first step, the `preinstall` target,
 # then finds everything up to date and builds nothing.
 # A missing tool prints SKIPPED with the reason and exits 77 (ctest: skipped);
 # scripts/setup.sh installs them.
