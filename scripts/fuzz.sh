@@ -2,6 +2,7 @@
 # Runs the libFuzzer targets (tests/fuzz, docs/fuzzing.md).
 #
 #   scripts/fuzz.sh [--check] [SECONDS] [TARGET...]
+#   scripts/fuzz.sh --build
 #
 # SECONDS per target (default 600), every target unless some are named. Two
 # targets run at a time (one per core, at most two). New inputs that add
@@ -11,15 +12,20 @@
 # and commit it: the normal test suite replays that folder.
 # --check (scripts/test.sh): a short run that changes nothing in the
 # repository; findings go to build/fuzz/findings/.
+# --build: only build the targets (scripts/test.sh builds them beside its own
+# build, then runs --check beside the tests).
 # Prints, per target, the time run, the executions and the outcome, and
 # exits 1 when a target found something. Needs clang++ and libFuzzer's
 # runtime (scripts/setup.sh installs clang and libclang-rt-14-dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-check=0
+check=0 build_only=0
 if [[ ${1:-} == --check ]]; then
   check=1
+  shift
+elif [[ ${1:-} == --build ]]; then
+  build_only=1
   shift
 fi
 seconds=${1:-600}
@@ -51,6 +57,7 @@ cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWith
   -DALLIANCE_BUILD_TESTS=OFF "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" "${configure[@]}" >/dev/null
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake --build build/fuzz -j "$jobs" --target fuzzers >/dev/null
+((build_only)) && exit 0
 
 parallel=$((jobs < 2 ? 1 : 2))
 logs=build/fuzz/logs

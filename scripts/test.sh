@@ -25,22 +25,34 @@ command -v ccache >/dev/null && export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pc
 # docs/performance.md, "Build time".
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALLIANCE_WERROR=ON -DALLIANCE_SANITIZE=ON \
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -ftree-vrp -g1 -DNDEBUG" "${configure[@]}"
-cmake --build build/test -j "$jobs"
-# The fuzz check (scripts/fuzz.sh --check: a clang build of the readers, then every target for
-# FUZZ_SECONDS) runs beside the tests: ctest spends much of its time waiting for a few long tests
-# and the programs they start, so both together take less time than one after the other
-# (docs/performance.md, "Build time"). Its report is printed when both are done.
+# The fuzz targets (scripts/fuzz.sh: clang, in build/fuzz) are built beside this build, then run
+# (--check: FUZZ_SECONDS each) beside the tests, with their report printed when both are done:
+# each of the four keeps both cores busy where it alone would leave one idle (the test build's
+# last files and links, ctest's long tests), so together they take less time than one after the
+# other (docs/performance.md, "Build time").
 mkdir -p build
 fuzz_log=build/fuzz-check.log
-scripts/fuzz.sh --check "${FUZZ_SECONDS:-20}" >"$fuzz_log" 2>&1 &
+scripts/fuzz.sh --build >"$fuzz_log" 2>&1 &
 fuzz_pid=$!
+built=0
+cmake --build build/test -j "$jobs" || built=$?
+fuzz=0
+wait "$fuzz_pid" || fuzz=$?
+if ((built != 0)); then
+  exit "$built"
+fi
+if ((fuzz == 0)); then
+  scripts/fuzz.sh --check "${FUZZ_SECONDS:-20}" >>"$fuzz_log" 2>&1 &
+  fuzz_pid=$!
+fi
 tests=0
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/test --output-on-failure -j "$jobs" || tests=$?
 
-# Exit 77 from the fuzz check is "cannot fuzz here", said as SKIPPED with the reason.
-fuzz=0
-wait "$fuzz_pid" || fuzz=$?
+# Exit 77 from the fuzz build or check is "cannot fuzz here", said as SKIPPED with the reason.
+if ((fuzz == 0)); then
+  wait "$fuzz_pid" || fuzz=$?
+fi
 cat "$fuzz_log"
 if ((tests != 0)); then
   echo "test.sh: some tests failed (above)" >&2
