@@ -2,7 +2,7 @@
 #   configure_options DIR   sets the array `configure` to the options they all share:
 #   - Ninja when installed (scripts/setup.sh installs ninja-build). With Make, each library
 #     waits for the one it links to be finished before its first file is compiled, which left one
-#     of two cores idle for about a third of the test build; Ninja compiles any file whose
+#     of two cores idle for about a fifth of the test build; Ninja compiles any file whose
 #     generated headers exist (docs/performance.md, "Build time").
 #   - ccache as the compiler launcher when installed.
 #   A build directory made by the other generator is emptied first (CMake refuses to switch).
