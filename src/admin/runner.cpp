@@ -9,6 +9,7 @@
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/text.hpp"
 #include "screens.hpp"
+#include "typed_ahead.hpp"
 
 namespace alliance::admin {
 
@@ -88,14 +89,7 @@ class FullScreen {
       draw();
       const Key key = console_.read_key();
       if (key.kind == KeyKind::end_of_input) return Ending::hangup;
-      if (key.kind == KeyKind::resize) continue;  // the same screen, redrawn: its sign stays
-      if (key.repeat && drop_repeats_) {          // a key held down since an earlier screen
-        typed_ahead_ = complete_;
-        continue;
-      }
-      typed_ahead_ = false;  // the sign goes at the next key
-      drop_repeats_ = false;
-      if (key.kind == KeyKind::none) continue;
+      if (!typed_ahead_.takes(key, complete_) || key.kind == KeyKind::none) continue;
       on_key(key);
     }
   }
@@ -125,14 +119,8 @@ class FullScreen {
     std::vector<std::string> lines = screen_lines(complete);
     const View view{session_.phase(), session_.item(), session_.phase() == Phase::review ? cursor_ : 0,
                     overlay_, complete};
-    if (last_view_ != view) {
-      drop_repeats_ = true;
-      const bool sign = console_.discard_typed_ahead() > 0 && complete;
-      if (sign != typed_ahead_) {
-        typed_ahead_ = sign;
-        lines = screen_lines(complete);  // the same layout of what must be seen: the sign is never a must
-      }
-    }
+    if (last_view_ != view && typed_ahead_.on_new_screen(console_, complete))
+      lines = screen_lines(complete);  // the same layout of what must be seen: the sign is never a must
     complete_ = complete;
     last_view_ = view;
     console_.write(frame(lines));
@@ -148,18 +136,20 @@ class FullScreen {
     } else if (overlay_ != Overlay::none) {
       lines = text_screen(context_, overlay_ == Overlay::quit ? m.quit_confirm : m.finish_offer);
     } else if (!review) {
-      Screen screen = item_screen(context_, session_, typed_, notice_, typed_ahead_);
+      Screen screen = item_screen(context_, session_, typed_, notice_, typed_ahead_.sign());
       complete = screen.complete;
       lines = std::move(screen.lines);
       if (complete) seen_[session_.item()] = false;  // its answer may change: to be seen again
     } else {
-      ReviewScreen screen = review_screen(context_, session_, first_cursor(), typed_, notice_, typed_ahead_);
+      ReviewScreen screen =
+          review_screen(context_, session_, first_cursor(), typed_, notice_, typed_ahead_.sign());
       complete = screen.complete;
       lines = std::move(screen.lines);
       for (std::size_t row = screen.first; complete && row < std::min(screen.end, seen_.size()); ++row)
         seen_[row] = true;
     }
-    if (overlay_ != Overlay::none && typed_ahead_) lines = with_typed_ahead(context_, std::move(lines));
+    if (overlay_ != Overlay::none && typed_ahead_.sign())
+      lines = with_typed_ahead(context_, std::move(lines));
     return lines;
   }
 
@@ -310,9 +300,8 @@ class FullScreen {
   bool entering_review_ = true;         // the review's first cursor is still to be decided
   std::optional<std::size_t> changed_;  // the item changed from the review, back to it
   std::optional<View> last_view_;
-  bool typed_ahead_ = false;   // keys typed before this screen were discarded: it says so
-  bool drop_repeats_ = false;  // a new screen since the last key pressed: a held key's repeats do not count
-  bool quit_small_ = false;    // q was pressed on a screen too small for its item
+  TypedAhead typed_ahead_;
+  bool quit_small_ = false;  // q was pressed on a screen too small for its item
 };
 
 // Line by line. Interactive (a person at a plain terminal): an empty line

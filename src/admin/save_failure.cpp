@@ -8,6 +8,7 @@
 #include "alliance/admin/messages.hpp"
 #include "alliance/core/text.hpp"
 #include "screens.hpp"
+#include "typed_ahead.hpp"
 #include "typography.hpp"
 
 namespace alliance::admin {
@@ -95,14 +96,7 @@ class FailureScreen {
       draw();
       const Key key = console_.read_key();
       if (key.kind == KeyKind::end_of_input) return {SaveChoice::Kind::stop, ""};
-      if (key.kind == KeyKind::resize) continue;  // the same screen, redrawn: its sign stays
-      if (key.repeat && drop_repeats_) {          // a key held down since an earlier screen
-        typed_ahead_ = complete_;
-        continue;
-      }
-      typed_ahead_ = false;  // the sign goes at the next key
-      drop_repeats_ = false;
-      if (key.kind == KeyKind::none) continue;
+      if (!typed_ahead_.takes(key, complete_) || key.kind == KeyKind::none) continue;
       if (std::optional<SaveChoice> choice = on_key(key)) return *choice;
     }
   }
@@ -167,9 +161,9 @@ class FailureScreen {
     if (state_ == State::typing)
       out.push_back({wrapped(fill(m_.save_place_prompt, {place_ + "_"}), width), kMust});
     if (state_ == State::confirming) out.push_back({wrapped(m_.save_stop_confirm, width), kMust});
-    if (!notice_.empty() || typed_ahead_) blank();
+    if (!notice_.empty() || typed_ahead_.sign()) blank();
     if (!notice_.empty()) out.push_back({wrapped(notice_, width), kNotice});
-    if (typed_ahead_)
+    if (typed_ahead_.sign())
       out.push_back(
           {wrapped(m_.typed_ahead_screen, width), kKeysDiscarded, wrapped(m_.typed_ahead_short, width)});
     return out;
@@ -181,14 +175,9 @@ class FailureScreen {
     const TerminalSize size = console_.size();
     std::vector<std::string> lines = screen_lines(size);
     const View view{state_, complete_};
-    if (last_view_ != view) {  // a new screen: keys typed before it do not count
-      drop_repeats_ = true;
-      const bool sign = console_.discard_typed_ahead() > 0 && complete_;
-      if (sign != typed_ahead_) {
-        typed_ahead_ = sign;
-        lines = screen_lines(size);  // as complete as before: the sign is never a must
-      }
-    }
+    // A new screen: keys typed before it do not count.
+    if (last_view_ != view && typed_ahead_.on_new_screen(console_, complete_))
+      lines = screen_lines(size);  // as complete as before: the sign is never a must
     last_view_ = view;
     console_.write(frame(lines));
   }
@@ -229,8 +218,7 @@ class FailureScreen {
   State state_ = State::menu;
   bool complete_ = false;
   std::optional<View> last_view_;
-  bool typed_ahead_ = false;   // keys typed before this screen were discarded: it says so
-  bool drop_repeats_ = false;  // a new screen since the last key pressed: a held key's repeats do not count
+  TypedAhead typed_ahead_;
   std::string notice_;
   std::string place_;
 };
