@@ -14,7 +14,6 @@
 #include "alliance/text/messages.hpp"
 #include "commands.hpp"
 #include "context.hpp"
-#include "unread_files.hpp"
 
 namespace alliance::cli {
 
@@ -95,8 +94,8 @@ int run(int argc, char** argv) {
       return print(*printout, help_language(argc, argv, lang));
     lang = command_language(std::get<Command>(parsed));
     status = run_command(std::get<Command>(parsed));
-  } catch (const Error& e) {  // a FileError worded in French from the catalogue (error_text)
-    std::cerr << text::say(lang, text::Msg::error_line, {error_text(e, lang)}) << '\n';
+  } catch (const Error& e) {  // in the user's language (a FileError too: io/files.hpp)
+    std::cerr << text::say(lang, text::Msg::error_line, {e.in_language(lang)}) << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     std::cerr << text::say(lang, text::Msg::error_line,

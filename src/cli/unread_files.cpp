@@ -25,25 +25,13 @@ std::string unread_file_list(const std::vector<std::string>& names, const std::s
 
 }  // namespace
 
-std::string error_text(const Error& error, const std::string& lang) {
-  // A file's system error in French in the catalogue's plain words, as administer says it; in
-  // English, as it always was.
-  if (const auto* file = dynamic_cast<const io::FileError*>(&error); file && text::is_french(lang)) {
-    const bool reading =
-        file->step() == io::FileError::Step::open || file->step() == io::FileError::Step::read;
-    return text::say(lang, reading ? text::Msg::cannot_read : text::Msg::cannot_write,
-                     {file->path().string(), io::plain_reason(text::messages(lang), *file)});
-  }
-  return error.in_language(lang);
-}
-
 UnreadFiles::UnreadFiles(const std::vector<std::string>& files, std::string lang, bool strict)
     : files_(files.empty() ? std::vector<std::string>{"-"} : files),
       lang_(std::move(lang)),
       strict_(strict) {}
 
 bool UnreadFiles::add(const std::string& file, const Error& error) {
-  std::cerr << text::say(lang_, text::Msg::error_line, {error_text(error, lang_)}) << '\n';
+  std::cerr << text::say(lang_, text::Msg::error_line, {error.in_language(lang_)}) << '\n';
   unread_.push_back({file, error.what(), error.code()});
   return !strict_;
 }
@@ -80,7 +68,7 @@ void UnreadFiles::print_summary(bool left_out) const {
 }
 
 int UnreadFiles::end_with(const Error& error, bool left_out) const {
-  std::cerr << text::say(lang_, text::Msg::error_line, {error_text(error, lang_)}) << '\n';
+  std::cerr << text::say(lang_, text::Msg::error_line, {error.in_language(lang_)}) << '\n';
   print_summary(left_out);
   return status(exit_status(error.code()));
 }

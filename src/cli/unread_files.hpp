@@ -14,11 +14,6 @@
 
 namespace alliance::cli {
 
-// An error as `alliance` prints it when it ends a run: its words in `lang`
-// (a file's system error worded from the catalogue in French), without the
-// "alliance: " prefix.
-std::string error_text(const Error& error, const std::string& lang);
-
 class UnreadFiles {
  public:
   struct Unread {

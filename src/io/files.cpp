@@ -74,9 +74,38 @@ FileKind file_kind(const std::filesystem::path& path) {
   return FileKind::device;  // character or block
 }
 
+namespace {
+
+std::string plain_words(const text::Messages& m, FileError::Step step, int error_number) {
+  if (step == FileError::Step::not_regular) return m.reason_not_regular;
+  const bool reading = step == FileError::Step::open || step == FileError::Step::read;
+  if (reading && error_number == ENOENT) return m.reason_no_file;
+  switch (error_number) {
+    case ENOSPC: return m.reason_no_space;
+    case EDQUOT: return m.reason_quota;
+    case EACCES:
+    case EPERM: return m.reason_access;
+    case EROFS: return m.reason_read_only;
+    case ENOENT: return m.reason_no_directory;
+    case ENOTDIR: return m.reason_not_directory;
+    case EISDIR: return m.reason_is_directory;
+    case EEXIST: return m.reason_exists;
+    case EFBIG: return m.reason_too_big;
+    case ENAMETOOLONG: return m.reason_name_too_long;
+    case EIO: return m.reason_io;
+    default: {
+      // The system's words in the language of `m` (one of the two catalogues' texts).
+      const std::string_view lang = &m == &text::messages("fr") ? "fr" : "en";
+      return text::say(lang, text::Msg::reason_other,
+                       {std::to_string(error_number), text::system_reason(error_number)});
+    }
+  }
+}
+
+}  // namespace
+
 // In English as it always was ("<path>: cannot open: <strerror>"); in French
-// worded from the catalogue, the system's reason too (the command line words
-// the common reasons more plainly still: cli/app.cpp).
+// in the catalogue's plain words (plain_reason).
 FileError::FileError(std::filesystem::path path, Step step, int error_number)
     : Error(ExitCode::io,
             [name = path.string(), step, error_number](std::string_view lang) -> std::string {
@@ -86,14 +115,16 @@ FileError::FileError(std::filesystem::path path, Step step, int error_number)
                             ? ""
                             : ": " + text::shown("en", text::system_reason(error_number)));
               const bool reading = step == Step::open || step == Step::read;
-              return text::say(
-                  lang, reading ? text::Msg::cannot_read : text::Msg::cannot_write,
-                  {name, step == Step::not_regular ? text::say(lang, text::Msg::reason_not_regular)
-                                                   : text::system_reason(error_number)});
+              return text::say(lang, reading ? text::Msg::cannot_read : text::Msg::cannot_write,
+                               {name, plain_words(text::messages(lang), step, error_number)});
             }),
       path_(std::move(path)),
       step_(step),
       error_number_(error_number) {}
+
+std::string plain_reason(const text::Messages& m, const FileError& e) {
+  return plain_words(m, e.step(), e.error_number());
+}
 
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
@@ -211,33 +242,6 @@ void keep_under_name(const std::filesystem::path& from, const std::filesystem::p
   if (errno != EPERM && errno != ENOTSUP && errno != EMLINK && errno != EXDEV)
     fail(to, FileError::Step::create);
   write_file_atomic(to, read_file(from), Overwrite::refuse);
-}
-
-std::string plain_reason(const text::Messages& m, const FileError& e) {
-  if (e.step() == FileError::Step::not_regular) return m.reason_not_regular;
-  const bool reading = e.step() == FileError::Step::open || e.step() == FileError::Step::read;
-  const int error_number = e.error_number();
-  if (reading && error_number == ENOENT) return m.reason_no_file;
-  switch (error_number) {
-    case ENOSPC: return m.reason_no_space;
-    case EDQUOT: return m.reason_quota;
-    case EACCES:
-    case EPERM: return m.reason_access;
-    case EROFS: return m.reason_read_only;
-    case ENOENT: return m.reason_no_directory;
-    case ENOTDIR: return m.reason_not_directory;
-    case EISDIR: return m.reason_is_directory;
-    case EEXIST: return m.reason_exists;
-    case EFBIG: return m.reason_too_big;
-    case ENAMETOOLONG: return m.reason_name_too_long;
-    case EIO: return m.reason_io;
-    default: {
-      // The system's words in the language of `m` (one of the two catalogues' texts).
-      const std::string_view lang = &m == &text::messages("fr") ? "fr" : "en";
-      return text::say(lang, text::Msg::reason_other,
-                       {std::to_string(error_number), text::system_reason(error_number)});
-    }
-  }
 }
 
 }  // namespace alliance::io

@@ -220,6 +220,11 @@ TEST(French, CommandErrors) {
   EXPECT_EQ(run.status, 3);
   EXPECT_EQ(run.err, "alliance" + kNbsp + ": absent.csv" + kNbsp + ": lecture impossible" + kNbsp +
                          ": le fichier n’existe pas\n");
+  // The same words whichever command met the file (FileError words itself).
+  run = run_alliance({"validate", "absent.json", "--format", "table", "--lang", "fr"});
+  EXPECT_EQ(run.status, 3);
+  EXPECT_EQ(run.out + run.err,
+            "absent.json" + kNbsp + ": lecture impossible" + kNbsp + ": le fichier n’existe pas\n");
   run = run_alliance({"stats", "gtb-12", "--format", "xml", "--lang", "fr"});
   EXPECT_EQ(run.status, 2);
   EXPECT_TRUE(has(run.err, "--format" + kNbsp + ": xml n’est pas une valeur possible")) << run.err;

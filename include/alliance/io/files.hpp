@@ -14,6 +14,9 @@
 
 namespace alliance::io {
 
+// A file that could not be read or written. Its message: in English
+// "<path>: cannot open: <strerror's text>" (as always); in French the
+// catalogue's "lecture impossible" or "écriture impossible" with plain_reason.
 class FileError : public Error {
  public:
   // What was being done when it failed; not_regular: `path` is there and is
